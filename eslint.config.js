@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'fixtures/', 'coverage/', '.cloudready/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // Each pipeline stage imports only from earlier stages (see docs/architecture.md).
+    files: ['src/discover/**/*.ts', 'src/extract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/model/**', '**/assess/**', '**/plan/**', '**/report/**', '**/cli/**'] }],
+    },
+  },
+  {
+    files: ['src/model/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/assess/**', '**/plan/**', '**/report/**', '**/cli/**'] }] },
+  },
+  {
+    files: ['src/assess/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/plan/**', '**/report/**', '**/cli/**'] }] },
+  },
+  {
+    files: ['src/report/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/cli/**'] }] },
+  },
+);

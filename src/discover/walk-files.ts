@@ -1,0 +1,150 @@
+import fs from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { Diagnostic } from '../result/schema.js';
+import { classify, type Classification } from './classify.js';
+import { resultPath, type ScanRoot } from './scan-root.js';
+import { compareStrings } from '../util/compare.js';
+
+export interface DiscoveredFile extends Classification {
+  root: ScanRoot;
+  /** Absolute path on disk. */
+  abs: string;
+  /** Path relative to the root's folder, POSIX form, without the root label. */
+  rootRel: string;
+  /** Path as shown in results (root label + rootRel). */
+  rel: string;
+  size: number;
+}
+
+/** Folders that hold dependencies, build output or tool state, never the application's own code. */
+const IGNORED_FOLDERS = new Set([
+  '.git', '.svn', '.hg', 'node_modules', 'bower_components', 'jspm_packages', 'target', 'build', 'dist', 'out',
+  '.gradle', '.mvn', '.idea', '.vs', '.vscode', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache',
+  '.pytest_cache', 'vendor', 'third_party', 'thirdparty', '.cloudready', '.terraform', '.next', '.nuxt', 'coverage',
+]);
+/** .NET output folders, ignored only beside a project file so a script folder named bin survives. */
+const DOTNET_OUTPUT = new Set(['bin', 'obj']);
+const DOTNET_PROJECT = /\.(csproj|vbproj|fsproj)$/i;
+
+interface IgnoreLayer {
+  /** Folder (relative to root, POSIX, '' for the root) the patterns are relative to. */
+  base: string;
+  matcher: Ignore;
+}
+
+export interface WalkOptions {
+  /** gitignore-style patterns relative to the root (from cloudready.yaml `exclude`). */
+  exclude: string[];
+}
+
+/** Lists the files of one root in a stable order, recording every skip as a diagnostic. */
+export async function walkFiles(root: ScanRoot, options: WalkOptions, diagnostics: Diagnostic[]): Promise<DiscoveredFile[]> {
+  const files: DiscoveredFile[] = [];
+  if (root.onlyFile) {
+    const abs = path.join(root.dir, root.onlyFile);
+    const stat = await fs.stat(abs);
+    files.push(makeFile(root, abs, root.onlyFile, stat.size));
+    return files;
+  }
+  const layers: IgnoreLayer[] = [];
+  if (options.exclude.length > 0) layers.push({ base: '', matcher: ignore().add(options.exclude) });
+  await walkFolder(root, '', layers, files, diagnostics);
+  return files;
+}
+
+async function walkFolder(root: ScanRoot, rel: string, layers: IgnoreLayer[], files: DiscoveredFile[], diagnostics: Diagnostic[]) {
+  const abs = path.join(root.dir, rel);
+  let entries: Dirent[];
+  try {
+    entries = await fs.readdir(abs, { withFileTypes: true });
+  } catch (error) {
+    diagnostics.push({
+      level: 'error',
+      code: 'unreadable-folder',
+      file: resultPath(root, rel || '.'),
+      message: `folder could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); its files were not analysed`,
+    });
+    return;
+  }
+  entries.sort((a, b) => compareStrings(a.name, b.name));
+  const gitignore = entries.find((entry) => entry.name === '.gitignore' && entry.isFile());
+  const ownLayers = gitignore ? [...layers, await readGitignore(abs, rel, diagnostics, root)] : layers;
+  const hasDotnetProject = entries.some((entry) => DOTNET_PROJECT.test(entry.name));
+
+  for (const entry of entries) {
+    const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isSymbolicLink()) {
+      await noteSymlink(root, childRel, diagnostics);
+      continue;
+    }
+    const isDir = entry.isDirectory();
+    if (isDir && (IGNORED_FOLDERS.has(entry.name) || (hasDotnetProject && DOTNET_OUTPUT.has(entry.name)))) continue;
+    if (isIgnored(ownLayers, childRel, isDir)) continue;
+    if (isDir) {
+      await walkFolder(root, childRel, ownLayers, files, diagnostics);
+    } else if (entry.isFile()) {
+      const childAbs = path.join(abs, entry.name);
+      try {
+        const stat = await fs.stat(childAbs);
+        files.push(makeFile(root, childAbs, childRel, stat.size));
+      } catch (error) {
+        diagnostics.push({
+          level: 'error',
+          code: 'unreadable-file',
+          file: resultPath(root, childRel),
+          message: `file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        });
+      }
+    }
+    // Sockets, FIFOs and devices are not files anyone wrote code in: skipped silently.
+  }
+}
+
+function makeFile(root: ScanRoot, abs: string, rootRel: string, size: number): DiscoveredFile {
+  return { root, abs, rootRel, rel: resultPath(root, rootRel), size, ...classify(rootRel) };
+}
+
+function isIgnored(layers: IgnoreLayer[], rel: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    const local = layer.base ? rel.slice(layer.base.length + 1) : rel;
+    if (layer.matcher.ignores(isDir ? `${local}/` : local)) return true;
+  }
+  return false;
+}
+
+async function readGitignore(abs: string, rel: string, diagnostics: Diagnostic[], root: ScanRoot): Promise<IgnoreLayer> {
+  try {
+    return { base: rel, matcher: ignore().add(await fs.readFile(path.join(abs, '.gitignore'), 'utf8')) };
+  } catch {
+    diagnostics.push({
+      level: 'warning',
+      code: 'unreadable-file',
+      file: resultPath(root, rel ? `${rel}/.gitignore` : '.gitignore'),
+      message: '.gitignore could not be read; its patterns were not applied',
+    });
+    return { base: rel, matcher: ignore() };
+  }
+}
+
+/**
+ * Links are never followed: a link out of the root would scan someone else's files, a link
+ * inside it points at files the walk reaches anyway, and neither can then loop.
+ */
+async function noteSymlink(root: ScanRoot, rel: string, diagnostics: Diagnostic[]) {
+  const file = resultPath(root, rel);
+  let target: string;
+  try {
+    target = await fs.realpath(path.join(root.dir, rel));
+  } catch {
+    diagnostics.push({ level: 'warning', code: 'broken-symlink', file, message: 'symbolic link points nowhere; skipped' });
+    return;
+  }
+  const inside = target === root.dir || target.startsWith(root.dir + path.sep);
+  diagnostics.push(
+    inside
+      ? { level: 'info', code: 'symlink-skipped', file, message: 'symbolic link inside the root; its target is scanned in its own place' }
+      : { level: 'warning', code: 'symlink-outside-root', file, message: 'symbolic link leads out of the scanned root; not followed' },
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * An error in what the user gave us (a path, a flag, a config or rule file): printed as one
+ * line with a hint and mapped to exit code 2, never as a stack trace.
+ */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

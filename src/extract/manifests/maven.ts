@@ -1,0 +1,33 @@
+import { lineOf, type Dependency, type ManifestFacts } from './manifest-facts.js';
+import { children, parseXml, text } from './xml.js';
+
+/** pom.xml: the project's dependencies and managed dependencies, versions resolved from its properties. */
+export function extractMaven(source: string, file: string): ManifestFacts {
+  const parsed = parseXml(source, file);
+  if (!parsed.ok) return { file, ecosystem: 'maven', dependencies: [], diagnostics: [parsed.diagnostic] };
+  const project = children(parsed.root, 'project')[0] ?? {};
+  const properties = children(project, 'properties')[0] ?? {};
+  const resolve = (value: string | undefined) =>
+    value?.replace(/\$\{([^}]+)\}/g, (whole, key: string) => text(properties, key) ?? (key === 'project.version' ? text(project, 'version') : undefined) ?? whole);
+
+  const dependencies: Dependency[] = [];
+  const collect = (node: unknown, managed: boolean) => {
+    for (const dependency of children(children(node, 'dependencies')[0], 'dependency')) {
+      const groupId = text(dependency, 'groupId');
+      const artifactId = text(dependency, 'artifactId');
+      if (!groupId || !artifactId) continue;
+      dependencies.push({
+        ecosystem: 'maven',
+        name: `${groupId}:${artifactId}`,
+        version: resolve(text(dependency, 'version')),
+        scope: managed ? 'managed' : (text(dependency, 'scope') ?? 'compile'),
+        file,
+        line: lineOf(source, `<artifactId>${artifactId}</artifactId>`),
+      });
+    }
+  };
+  collect(project, false);
+  collect(children(project, 'dependencyManagement')[0], true);
+  const release = text(properties, 'maven.compiler.release') ?? text(properties, 'maven.compiler.source') ?? text(properties, 'java.version');
+  return { file, ecosystem: 'maven', name: text(project, 'name') ?? text(project, 'artifactId'), dependencies, targetFramework: release, diagnostics: [] };
+}

@@ -1,0 +1,41 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Diagnostic } from '../../result/schema.js';
+import { parseError } from './manifest-facts.js';
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  // Entities are never expanded: a scanned file must not be able to blow up memory.
+  processEntities: false,
+});
+
+export type XmlNode = Record<string, unknown>;
+
+/** Parses XML, or returns a diagnostic with the line the validator names. */
+export function parseXml(text: string, file: string): { ok: true; root: XmlNode } | { ok: false; diagnostic: Diagnostic } {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    return { ok: false, diagnostic: parseError(file, `malformed XML: ${valid.err.msg}`, valid.err.line) };
+  }
+  return { ok: true, root: parser.parse(text) as XmlNode };
+}
+
+/** A child that may be absent, single, or repeated, always as an array. */
+export function children(node: unknown, key: string): XmlNode[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const value = (node as XmlNode)[key];
+  if (value === undefined || value === null || value === '') return [];
+  return (Array.isArray(value) ? value : [value]).filter((item): item is XmlNode => typeof item === 'object' && item !== null);
+}
+
+export function text(node: unknown, key: string): string | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  const value = (node as XmlNode)[key];
+  if (typeof value === 'string') return value || undefined;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'object' && value !== null && '#text' in value) return String((value as XmlNode)['#text']);
+  return undefined;
+}

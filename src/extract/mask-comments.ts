@@ -1,0 +1,207 @@
+import type { CommentStyle } from '../discover/languages.js';
+
+/**
+ * Replaces every comment character with a space, keeping line breaks, so that rules never match
+ * commented-out code and offsets still map to the right line and column. String literals are
+ * kept: hard-coded hosts, paths and SQL live in them.
+ */
+export function maskComments(text: string, style: CommentStyle): string {
+  switch (style) {
+    case 'cobol':
+      return maskLines(text, maskCobolLine(text));
+    case 'jcl':
+      return maskLines(text, maskJclLine);
+    case 'assembler':
+      return maskLines(text, maskAssemblerLine);
+    default:
+      return blank(text, scanComments(text, LEXERS[style]));
+  }
+}
+
+interface Lexer {
+  /** Line comment openers; the predicate may veto one at a position (e.g. PHP `#[` attributes). */
+  line: { open: string; accept?: (text: string, at: number) => boolean }[];
+  block: [open: string, close: string][];
+  /** Quote characters that open a string literal. */
+  quotes: string[];
+  /** Multi-line string delimiters (Python and Java text blocks, Groovy). */
+  triple: string[];
+  /** `''` or `""` inside a literal is an escaped quote (SQL, VB, C# verbatim). */
+  doubledQuote: boolean;
+  backslash: boolean;
+}
+
+const atWordStart = (text: string, at: number) => at === 0 || /[\s;(]/.test(text[at - 1] ?? '');
+const C_LIKE: Lexer = { line: [{ open: '//' }], block: [['/*', '*/']], quotes: ['"', "'", '`'], triple: ['"""', "'''"], doubledQuote: false, backslash: true };
+
+const LEXERS: Record<Exclude<CommentStyle, 'cobol' | 'jcl' | 'assembler'>, Lexer> = {
+  c: C_LIKE,
+  php: { ...C_LIKE, line: [{ open: '//' }, { open: '#', accept: (text, at) => text[at + 1] !== '[' }] },
+  hash: { line: [{ open: '#', accept: atWordStart }], block: [], quotes: ['"', "'"], triple: [], doubledQuote: false, backslash: true },
+  python: { line: [{ open: '#' }], block: [], quotes: ['"', "'"], triple: ['"""', "'''"], doubledQuote: false, backslash: true },
+  sql: { line: [{ open: '--' }], block: [['/*', '*/']], quotes: ["'", '"'], triple: [], doubledQuote: true, backslash: false },
+  vb: {
+    line: [{ open: "'" }, { open: 'REM ', accept: (text, at) => /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, at - 200), at)) }],
+    block: [],
+    quotes: ['"'],
+    triple: [],
+    doubledQuote: true,
+    backslash: false,
+  },
+  markup: { line: [], block: [['<!--', '-->'], ['<%--', '--%>'], ['@*', '*@']], quotes: [], triple: [], doubledQuote: false, backslash: false },
+};
+
+/** Returns the [start, end) ranges of comments. */
+function scanComments(text: string, lexer: Lexer): [number, number][] {
+  const ranges: [number, number][] = [];
+  const n = text.length;
+  let i = 0;
+  outer: while (i < n) {
+    for (const delimiter of lexer.triple) {
+      if (text.startsWith(delimiter, i)) {
+        const close = findUnescaped(text, delimiter, i + delimiter.length, lexer.backslash);
+        i = close === -1 ? n : close + delimiter.length;
+        continue outer;
+      }
+    }
+    for (const [open, close] of lexer.block) {
+      if (text.startsWith(open, i)) {
+        const end = text.indexOf(close, i + open.length);
+        const stop = end === -1 ? n : end + close.length;
+        ranges.push([i, stop]);
+        i = stop;
+        continue outer;
+      }
+    }
+    for (const { open, accept } of lexer.line) {
+      if (text.startsWith(open, i) && (!accept || accept(text, i))) {
+        const end = text.indexOf('\n', i);
+        const stop = end === -1 ? n : end;
+        ranges.push([i, stop]);
+        i = stop;
+        continue outer;
+      }
+    }
+    const ch = text[i] ?? '';
+    if (lexer.quotes.includes(ch)) {
+      i = skipString(text, i, ch, lexer, verbatimAt(text, i, ch));
+      continue;
+    }
+    i++;
+  }
+  return ranges;
+}
+
+/** C# verbatim strings (@"...") take no backslash escapes. */
+function verbatimAt(text: string, at: number, quote: string): boolean {
+  return quote === '"' && (text[at - 1] === '@' || (text[at - 1] === '$' && text[at - 2] === '@'));
+}
+
+/** Index just past the closing quote; an unterminated literal ends at the line break (template strings may span lines). */
+function skipString(text: string, at: number, quote: string, lexer: Lexer, verbatim: boolean): number {
+  const multiline = quote === '`' || verbatim;
+  for (let i = at + 1; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\' && lexer.backslash && !verbatim) {
+      i++;
+      continue;
+    }
+    if (ch === quote) {
+      if ((lexer.doubledQuote || verbatim) && text[i + 1] === quote) {
+        i++;
+        continue;
+      }
+      return i + 1;
+    }
+    if (ch === '\n' && !multiline) return i;
+  }
+  return text.length;
+}
+
+function findUnescaped(text: string, needle: string, from: number, backslash: boolean): number {
+  for (let at = text.indexOf(needle, from); at !== -1; at = text.indexOf(needle, at + 1)) {
+    if (!backslash || text[at - 1] !== '\\') return at;
+  }
+  return -1;
+}
+
+function blank(text: string, ranges: [number, number][]): string {
+  if (ranges.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const [start, end] of ranges) {
+    out += text.slice(last, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    last = end;
+  }
+  return out + text.slice(last);
+}
+
+/** Applies a per-line masker, keeping each line's length and its line break. */
+function maskLines(text: string, maskLine: (line: string) => string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const cr = line.endsWith('\r');
+      const body = cr ? line.slice(0, -1) : line;
+      return maskLine(body) + (cr ? '\r' : '');
+    })
+    .join('\n');
+}
+
+const spaces = (count: number) => ' '.repeat(Math.max(0, count));
+
+/**
+ * COBOL reference format: columns 1-6 are a sequence area, column 7 an indicator (`*` or `/`
+ * make a comment line), columns 73+ an identification area. Free-format sources
+ * (`>>SOURCE FORMAT FREE`, or code that ignores the margins) only have `*>` comments.
+ */
+function maskCobolLine(text: string): (line: string) => string {
+  const free = isFreeFormatCobol(text);
+  return (line) => {
+    let body = line;
+    if (!free) {
+      if (body.length > 6 && (body[6] === '*' || body[6] === '/')) return spaces(body.length);
+      body = spaces(Math.min(6, body.length)) + body.slice(6, 72) + spaces(body.length - 72);
+    }
+    const floating = floatingCommentAt(body);
+    return floating === -1 ? body : body.slice(0, floating) + spaces(body.length - floating);
+  };
+}
+
+export function isFreeFormatCobol(text: string): boolean {
+  if (/>>\s*SOURCE\s+(FORMAT\s+(IS\s+)?)?FREE/i.test(text)) return true;
+  let lines = 0;
+  let fixed = 0;
+  for (const line of text.split('\n', 400)) {
+    if (line.trim() === '') continue;
+    lines++;
+    // Sequence numbers or a blank sequence area; some shops put letters and digits there.
+    if (/^[\d ]{6}/.test(line) || /^(?=[^\r\n]{0,5}\d)[A-Z\d ]{6}[ *\-/D]/i.test(line)) fixed++;
+  }
+  return lines > 0 && fixed / lines < 0.8;
+}
+
+/** `*>` outside a literal starts a comment. */
+function floatingCommentAt(line: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '*' && line[i + 1] === '>') return i;
+  }
+  return -1;
+}
+
+/** JCL: `//*` lines are comments; columns 72-80 hold continuation marks and sequence numbers. */
+function maskJclLine(line: string): string {
+  if (line.startsWith('//*')) return spaces(line.length);
+  return line.length > 71 ? line.slice(0, 71) + spaces(line.length - 71) : line;
+}
+
+/** Assembler and BMS: `*` or `.*` in column 1 starts a comment line; columns 72-80 are continuation and sequence. */
+function maskAssemblerLine(line: string): string {
+  if (line.startsWith('*') || line.startsWith('.*')) return spaces(line.length);
+  return line.length > 71 ? line.slice(0, 71) + spaces(line.length - 71) : line;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * The scan result: cloudready's public contract. Every reporter renders it, `--format json`
+ * writes it, and later commands read it back. Add fields freely; never rename or remove one
+ * without a major schemaVersion bump (docs/result-schema.md).
+ */
+export const SCHEMA_VERSION = '1.0.0';
+
+export const Severity = z.enum(['blocker', 'major', 'minor', 'info']);
+export type Severity = z.infer<typeof Severity>;
+/** Most severe first; used for sorting everywhere. */
+export const SEVERITY_ORDER: readonly Severity[] = ['blocker', 'major', 'minor', 'info'];
+
+export const Strategy = z.enum(['rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate']);
+export type Strategy = z.infer<typeof Strategy>;
+
+export const Evidence = z.strictObject({
+  file: z.string().describe('POSIX path relative to the scanned root'),
+  line: z.number().int().positive().optional().describe('1-based; omitted when the evidence is a whole file'),
+  snippet: z.string().optional().describe('The matched line, trimmed, secrets masked'),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Finding = z.strictObject({
+  id: z.string().describe('ruleId@applicationId, stable across runs'),
+  ruleId: z.string(),
+  applicationId: z.string(),
+  severity: Severity,
+  category: z.string(),
+  title: z.string(),
+  message: z.string(),
+  effort: z.number().nonnegative().describe('Person-days for a typical case (docs/scoring.md)'),
+  strategyHint: Strategy.optional(),
+  remediation: z.string(),
+  evidence: z.array(Evidence).describe('Sorted by file and line; capped, see evidenceCount'),
+  evidenceCount: z.number().int().nonnegative().describe('All places found, including those beyond the cap'),
+  fingerprint: z.string().describe('Hash of rule, application and normalised evidence; survives line shifts'),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const SeverityCounts = z.strictObject({
+  blocker: z.number().int().nonnegative(),
+  major: z.number().int().nonnegative(),
+  minor: z.number().int().nonnegative(),
+  info: z.number().int().nonnegative(),
+});
+export type SeverityCounts = z.infer<typeof SeverityCounts>;
+
+export const Application = z.strictObject({
+  id: z.string().describe('Stable slug of the application path'),
+  name: z.string(),
+  path: z.string().describe('POSIX path relative to the scanned root; "." for the root itself'),
+  detectedBy: z.enum(['config', 'manifest', 'mainframe', 'source']),
+  manifests: z.array(z.string()).describe('Build manifests that define the application and its modules'),
+  modules: z.array(z.string()).describe('Paths of nested build modules that belong to this application'),
+  languages: z.record(z.string(), z.number().int().nonnegative()).describe('Lines of code per language'),
+  loc: z.number().int().nonnegative(),
+  files: z.number().int().nonnegative(),
+  score: z.number().int().min(0).max(100),
+  strategy: Strategy,
+  strategyReasons: z.array(z.string()),
+  blockers: z.number().int().nonnegative(),
+  findingCounts: SeverityCounts,
+  effort: z.number().nonnegative().describe('Sum of rule efforts, person-days'),
+});
+export type Application = z.infer<typeof Application>;
+
+export const GraphNode = z.strictObject({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export type GraphNode = z.infer<typeof GraphNode>;
+
+export const GraphEdge = z.strictObject({
+  source: z.string(),
+  target: z.string(),
+  kind: z.string(),
+});
+export type GraphEdge = z.infer<typeof GraphEdge>;
+
+export const Diagnostic = z.strictObject({
+  level: z.enum(['error', 'warning', 'info']).describe('error: input that could not be read; the exit code is 2'),
+  code: z.string().describe('Stable machine-readable reason, e.g. binary-file, parse-error'),
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  message: z.string(),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+export const RulePackInfo = z.strictObject({
+  id: z.string(),
+  source: z.string().describe('built-in, or the path the pack was loaded from'),
+  rules: z.number().int().nonnegative(),
+});
+
+export const ScanResult = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.strictObject({ name: z.literal('cloudready'), version: z.string() }),
+  scannedAt: z.string().describe('ISO 8601; the only field that differs between two scans of the same tree'),
+  roots: z.array(z.string()),
+  rulePacks: z.array(RulePackInfo),
+  summary: z.strictObject({
+    applications: z.number().int().nonnegative(),
+    files: z.number().int().nonnegative(),
+    loc: z.number().int().nonnegative(),
+    findings: SeverityCounts,
+    effort: z.number().nonnegative(),
+    skippedFiles: z.number().int().nonnegative(),
+  }),
+  applications: z.array(Application),
+  findings: z.array(Finding),
+  graph: z.strictObject({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }),
+  diagnostics: z.array(Diagnostic),
+});
+export type ScanResult = z.infer<typeof ScanResult>;

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    // End-to-end tests spawn the built CLI; two cores, so keep workers modest.
+    maxWorkers: 2,
+  },
+});
