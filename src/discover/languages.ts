@@ -3,7 +3,7 @@
  * source masker applies (extract/mask-comments.ts); `mainframe` marks sources that make a
  * folder a mainframe application even without a build manifest.
  */
-export type CommentStyle = 'c' | 'hash' | 'python' | 'php' | 'sql' | 'vb' | 'cobol' | 'jcl' | 'assembler' | 'markup';
+export type CommentStyle = 'c' | 'hash' | 'python' | 'php' | 'sql' | 'vb' | 'cobol' | 'jcl' | 'assembler' | 'markup' | 'none';
 
 export interface LanguageInfo {
   id: string;

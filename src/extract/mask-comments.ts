@@ -13,6 +13,8 @@ export function maskComments(text: string, style: CommentStyle): string {
       return maskLines(text, maskJclLine);
     case 'assembler':
       return maskLines(text, maskAssemblerLine);
+    case 'none':
+      return text;
     default:
       return blank(text, scanComments(text, LEXERS[style]));
   }
@@ -34,7 +36,7 @@ interface Lexer {
 const atWordStart = (text: string, at: number) => at === 0 || /[\s;(]/.test(text[at - 1] ?? '');
 const C_LIKE: Lexer = { line: [{ open: '//' }], block: [['/*', '*/']], quotes: ['"', "'", '`'], triple: ['"""', "'''"], doubledQuote: false, backslash: true };
 
-const LEXERS: Record<Exclude<CommentStyle, 'cobol' | 'jcl' | 'assembler'>, Lexer> = {
+const LEXERS: Record<Exclude<CommentStyle, 'cobol' | 'jcl' | 'assembler' | 'none'>, Lexer> = {
   c: C_LIKE,
   php: { ...C_LIKE, line: [{ open: '//' }, { open: '#', accept: (text, at) => text[at + 1] !== '[' }] },
   hash: { line: [{ open: '#', accept: atWordStart }], block: [], quotes: ['"', "'"], triple: [], doubledQuote: false, backslash: true },

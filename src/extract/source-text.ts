@@ -1,11 +1,13 @@
-import type { LanguageInfo } from '../discover/languages.js';
+import path from 'node:path';
+import type { CommentStyle, LanguageInfo } from '../discover/languages.js';
 import { LineIndex } from './line-index.js';
 import { maskComments } from './mask-comments.js';
 
-/** A source file ready for rules: original text, comment-free text of the same shape, line index. */
+/** A text file ready for rules: original text, comment-free text of the same shape, line index. */
 export interface SourceText {
   rel: string;
-  language: LanguageInfo;
+  /** Set for source code; config and descriptor files have none. */
+  language?: LanguageInfo | undefined;
   text: string;
   masked: string;
   lines: LineIndex;
@@ -13,9 +15,18 @@ export interface SourceText {
   loc: number;
 }
 
-export function analyseSource(rel: string, language: LanguageInfo, text: string): SourceText {
-  const masked = maskComments(text, language.comments);
+export function analyseText(rel: string, text: string, language?: LanguageInfo): SourceText {
+  const masked = maskComments(text, language?.comments ?? configCommentStyle(rel));
   return { rel, language, text, masked, lines: new LineIndex(text), loc: countCodeLines(masked) };
+}
+
+/** Comment syntax of configuration and descriptor files, by name. */
+export function configCommentStyle(rel: string): CommentStyle {
+  const base = path.posix.basename(rel).toLowerCase();
+  if (/\.(xml|config|xsd|wsdl|html?|xhtml|jsp)$/.test(base)) return 'markup';
+  if (/\.(ya?ml|properties|ini|conf|cfg|toml|tf|txt)$/.test(base) || /^(dockerfile|containerfile|procfile|\.env.*|gemfile|pipfile)$/.test(base)) return 'hash';
+  if (/^jenkinsfile$|\.(gradle|kts|bicep)$/.test(base)) return 'c';
+  return 'none';
 }
 
 function countCodeLines(masked: string): number {

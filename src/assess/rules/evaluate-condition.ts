@@ -1,0 +1,102 @@
+import picomatch from 'picomatch';
+import type { ApplicationFacts } from '../../extract/application-facts.js';
+import type { Evidence } from '../../result/schema.js';
+import { redactSecrets } from '../redact-secrets.js';
+import type { Condition } from './rule-schema.js';
+
+export interface ConditionMatch {
+  matched: boolean;
+  evidence: Evidence[];
+}
+
+/** Per-scan caches: each regex and glob is compiled once, however many applications use it. */
+export class MatcherCache {
+  private readonly regexes = new Map<string, RegExp>();
+  private readonly globs = new Map<string, (path: string) => boolean>();
+
+  regex(source: string, flags = ''): RegExp {
+    const key = `${flags}/${source}`;
+    let regex = this.regexes.get(key);
+    if (!regex) this.regexes.set(key, (regex = new RegExp(source, `gm${flags}`)));
+    regex.lastIndex = 0;
+    return regex;
+  }
+
+  glob(patterns: string[]): (path: string) => boolean {
+    const key = patterns.join('\0');
+    let matcher = this.globs.get(key);
+    if (!matcher) this.globs.set(key, (matcher = picomatch(patterns, { dot: true, nocase: true, basename: !patterns.some((p) => p.includes('/')) })));
+    return matcher;
+  }
+}
+
+/** Evidence kept per condition; more places are counted, not stored. */
+const MAX_EVIDENCE_PER_CONDITION = 500;
+const MAX_SNIPPET = 160;
+
+export function evaluateCondition(condition: Condition, facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
+  if ('all' in condition) {
+    const evidence: Evidence[] = [];
+    for (const child of condition.all) {
+      const match = evaluateCondition(child, facts, cache);
+      if (!match.matched) return NO_MATCH;
+      evidence.push(...match.evidence);
+    }
+    return { matched: true, evidence };
+  }
+  if ('any' in condition) {
+    const matches = condition.any.map((child) => evaluateCondition(child, facts, cache)).filter((match) => match.matched);
+    return matches.length === 0 ? NO_MATCH : { matched: true, evidence: matches.flatMap((match) => match.evidence) };
+  }
+  if ('not' in condition) return { matched: !evaluateCondition(condition.not, facts, cache).matched, evidence: [] };
+  if ('pattern' in condition) return matchPattern(condition.pattern, facts, cache);
+  if ('file' in condition) {
+    const matches = cache.glob(condition.file.glob);
+    const evidence = facts.files.filter(({ appRel }) => matches(appRel)).map(({ file }) => ({ file: file.rel }));
+    return { matched: evidence.length > 0, evidence };
+  }
+  return matchDependency(condition.dependency, facts, cache);
+}
+
+const NO_MATCH: ConditionMatch = { matched: false, evidence: [] };
+
+function matchPattern(pattern: Extract<Condition, { pattern: unknown }>['pattern'], facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
+  const inFiles = pattern.files ? cache.glob(pattern.files) : undefined;
+  const languages = pattern.languages ? new Set(pattern.languages) : undefined;
+  const evidence: Evidence[] = [];
+  for (const { appRel, source } of facts.texts) {
+    if (inFiles ? !inFiles(appRel) : !source.language) continue;
+    if (languages && !(source.language && languages.has(source.language.id))) continue;
+    const regex = cache.regex(pattern.regex, pattern.flags);
+    let lastLine = 0;
+    for (let match = regex.exec(source.masked); match; match = regex.exec(source.masked)) {
+      if (match[0] === '') regex.lastIndex++;
+      const line = source.lines.lineAt(match.index);
+      if (line === lastLine) continue;
+      lastLine = line;
+      evidence.push({ file: source.rel, line, snippet: snippet(source.lines.line(line)) });
+      if (evidence.length >= MAX_EVIDENCE_PER_CONDITION) return { matched: true, evidence };
+    }
+  }
+  return { matched: evidence.length > 0, evidence };
+}
+
+function matchDependency(condition: Extract<Condition, { dependency: unknown }>['dependency'], facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
+  const matchesName = cache.glob(condition.name);
+  const evidence: Evidence[] = [];
+  for (const manifest of facts.manifests) {
+    for (const dependency of manifest.dependencies) {
+      if (condition.ecosystem && dependency.ecosystem !== condition.ecosystem) continue;
+      if (condition.scope && !condition.scope.includes(dependency.scope)) continue;
+      if (!matchesName(dependency.name)) continue;
+      const version = dependency.version ? ` ${dependency.version}` : '';
+      evidence.push({ file: dependency.file, ...(dependency.line ? { line: dependency.line } : {}), snippet: `${dependency.name}${version} (${dependency.scope})` });
+    }
+  }
+  return { matched: evidence.length > 0, evidence };
+}
+
+function snippet(line: string): string {
+  const trimmed = redactSecrets(line.trim());
+  return trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 1)}…` : trimmed;
+}

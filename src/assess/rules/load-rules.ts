@@ -1,0 +1,75 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { languageById, LANGUAGES } from '../../discover/languages.js';
+import { InputError } from '../../errors.js';
+import { compareStrings } from '../../util/compare.js';
+import { parseYamlInput } from '../../util/yaml-input.js';
+import { RulePack, type Condition, type Rule } from './rule-schema.js';
+
+export interface LoadedPack {
+  pack: RulePack;
+  source: string;
+}
+
+/** rules/ beside dist/ (installed package) or beside src/ (development). */
+export const BUILT_IN_RULES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../rules');
+
+export async function loadRulePacks(folders: string[]): Promise<LoadedPack[]> {
+  const packs: LoadedPack[] = [];
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = (await fs.readdir(folder)).filter((name) => /\.ya?ml$/.test(name)).sort(compareStrings);
+    } catch {
+      throw new InputError(`${folder}: rule folder could not be read`, 'Pass a folder of rule pack YAML files.');
+    }
+    for (const name of names) {
+      const file = path.join(folder, name);
+      const pack = parseYamlInput(await fs.readFile(file, 'utf8'), file, RulePack, 'See docs/rules.md for the rule format.');
+      checkConditions(pack, file);
+      packs.push({ pack, source: folder === BUILT_IN_RULES ? 'built-in' : file });
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const { pack, source } of packs) {
+    for (const rule of pack.rules) {
+      const earlier = seen.get(rule.id);
+      if (earlier) throw new InputError(`${source}: rule id ${rule.id} is already defined in ${earlier}`, 'Rule ids must be unique.');
+      seen.set(rule.id, source);
+    }
+  }
+  return packs;
+}
+
+/**
+ * Checks a schema cannot make: a regex that does not compile, or a language id cloudready does
+ * not know (the rule would silently never fire). Reported before any file is scanned.
+ */
+function checkConditions(pack: RulePack, file: string) {
+  for (const rule of pack.rules) {
+    for (const condition of leaves(rule.when)) {
+      if (!('pattern' in condition)) continue;
+      const unknown = condition.pattern.languages?.find((id) => !languageById(id));
+      if (unknown) {
+        throw new InputError(`${file}: rule ${rule.id}: unknown language "${unknown}"`, `Known languages: ${LANGUAGES.map((l) => l.id).join(', ')}.`);
+      }
+      try {
+        new RegExp(condition.pattern.regex, `gm${condition.pattern.flags ?? ''}`);
+      } catch (error) {
+        throw new InputError(`${file}: rule ${rule.id}: invalid regex: ${(error as Error).message}`, 'Fix the pattern; it is a JavaScript regular expression.');
+      }
+    }
+  }
+}
+
+export function* leaves(condition: Condition): Generator<Condition> {
+  if ('all' in condition) for (const child of condition.all) yield* leaves(child);
+  else if ('any' in condition) for (const child of condition.any) yield* leaves(child);
+  else if ('not' in condition) yield* leaves(condition.not);
+  else yield condition;
+}
+
+export function allRules(packs: LoadedPack[]): Rule[] {
+  return packs.flatMap(({ pack }) => pack.rules);
+}

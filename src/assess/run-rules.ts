@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { ApplicationFacts } from '../extract/application-facts.js';
+import type { Evidence, Finding, Severity } from '../result/schema.js';
+import { compareStrings } from '../util/compare.js';
+import { evaluateCondition, MatcherCache } from './rules/evaluate-condition.js';
+import type { Rule } from './rules/rule-schema.js';
+
+export interface RuleSettings {
+  disabled: Set<string>;
+  severity: Record<string, Severity>;
+}
+
+/** Evidence listed per finding; evidenceCount keeps the full number. */
+export const MAX_EVIDENCE_PER_FINDING = 25;
+
+/**
+ * Evaluates every enabled rule against every application. One rule yields at most one
+ * finding per application, carrying all its evidence: fifty EXEC CICS commands are one problem
+ * found in fifty places, not fifty problems.
+ */
+export function runRules(rules: Rule[], applications: ApplicationFacts[], settings: RuleSettings): Finding[] {
+  const cache = new MatcherCache();
+  const findings: Finding[] = [];
+  for (const facts of applications) {
+    for (const rule of rules) {
+      if (settings.disabled.has(rule.id)) continue;
+      const match = evaluateCondition(rule.when, facts, cache);
+      if (!match.matched) continue;
+      findings.push(makeFinding(rule, facts.app.id, dedupe(match.evidence), settings.severity[rule.id] ?? rule.severity));
+    }
+  }
+  return findings.sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.ruleId, b.ruleId));
+}
+
+function makeFinding(rule: Rule, applicationId: string, evidence: Evidence[], severity: Severity): Finding {
+  const count = evidence.length;
+  const places = count === 1 ? '1 place' : `${count} places`;
+  const message = rule.message ? rule.message.replaceAll('{count}', String(count)) : count > 0 ? `${rule.title} (${places})` : rule.title;
+  return {
+    id: `${rule.id}@${applicationId}`,
+    ruleId: rule.id,
+    applicationId,
+    severity,
+    category: rule.category,
+    title: rule.title,
+    message,
+    effort: rule.effort,
+    ...(rule.strategy ? { strategyHint: rule.strategy } : {}),
+    remediation: rule.remediation.trim(),
+    evidence: evidence.slice(0, MAX_EVIDENCE_PER_FINDING),
+    evidenceCount: count,
+    fingerprint: fingerprint(rule.id, applicationId, evidence),
+  };
+}
+
+function dedupe(evidence: Evidence[]): Evidence[] {
+  const byKey = new Map<string, Evidence>();
+  for (const item of evidence) byKey.set(`${item.file}\0${item.line ?? 0}`, item);
+  return [...byKey.values()].sort((a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/**
+ * Rule, application and what was found where, without line numbers: the fingerprint survives
+ * lines moving and unrelated edits, and changes when the evidence itself changes.
+ */
+function fingerprint(ruleId: string, applicationId: string, evidence: Evidence[]): string {
+  const hash = createHash('sha256').update(`${ruleId}\n${applicationId}\n`);
+  const normalised = [...new Set(evidence.map((item) => `${item.file}\t${(item.snippet ?? '').replace(/\s+/g, ' ')}`))].sort(compareStrings);
+  for (const line of normalised) hash.update(`${line}\n`);
+  return hash.digest('hex').slice(0, 32);
+}

@@ -1,0 +1,77 @@
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '../errors.js';
+import { TOOL_VERSION } from '../version.js';
+import { ExitCode } from './exit-codes.js';
+import { runScan } from './scan-command.js';
+import { FORMATS } from '../report/reporter.js';
+
+/** Where a command's action leaves its exit code. */
+interface Outcome {
+  exitCode: number;
+}
+
+function buildProgram(outcome: Outcome): Command {
+  const program = new Command()
+    .name('cloudready')
+    .description('Assess which applications can move to the cloud, what blocks each one, and what the move takes.')
+    .version(TOOL_VERSION, '-V, --version', 'print the version')
+    .option('--debug', 'print stack traces for errors')
+    .showHelpAfterError('(run cloudready --help for usage)')
+    .exitOverride();
+
+  program
+    .command('scan')
+    .description('scan folders of source repositories, manifests and inventories, and report migration readiness')
+    .argument('[paths...]', 'folders or files to scan', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
+    .option('-q, --quiet', 'print nothing but the report (no progress, no notices)')
+    .option('--no-color', 'no colours in terminal output (NO_COLOR is honoured too)')
+    .option('--no-progress', 'no progress spinner')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cloudready scan fixtures/demo-portfolio
+  $ cloudready scan ~/repos --format json --output result.json
+  $ cloudready scan . --config ci/cloudready.yaml --quiet
+
+Exit codes: 0 success, 1 a gate failed, 2 usage or input error (the report is still written
+when the scan itself completed; the diagnostics say what could not be read).`,
+    )
+    .action(async (paths: string[], options) => {
+      outcome.exitCode = await runScan(paths, options);
+    });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws, never calls process.exit. */
+export async function run(argv: string[]): Promise<number> {
+  const outcome: Outcome = { exitCode: ExitCode.ok };
+  const program = buildProgram(outcome);
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+    return outcome.exitCode;
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its own message. Asked-for help and version are successes;
+    // help shown because no command was given is a usage error.
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? ExitCode.ok : ExitCode.inputError;
+  }
+  if (error instanceof InputError) {
+    process.stderr.write(`cloudready: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+    if (debug) process.stderr.write(`${error.stack}\n`);
+    return ExitCode.inputError;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`cloudready: internal error: ${message}\n`);
+  process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : '  Run again with --debug for the stack trace, and please report it.\n');
+  return ExitCode.inputError;
+}

@@ -1,0 +1,69 @@
+import type { DiscoveredApplication } from '../discover/find-applications.js';
+import { languageFromShebang } from '../discover/languages.js';
+import type { DiscoveredFile } from '../discover/walk-files.js';
+import type { Diagnostic } from '../result/schema.js';
+import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
+import { readText } from './read-text.js';
+import { analyseText, type SourceText } from './source-text.js';
+
+export interface AppFile {
+  file: DiscoveredFile;
+  /** Path relative to the application folder: what rule globs match against. */
+  appRel: string;
+}
+
+export interface TextFile extends AppFile {
+  source: SourceText;
+}
+
+/** Everything known about one application, for rules, scoring and the graph. */
+export interface ApplicationFacts {
+  app: DiscoveredApplication;
+  files: AppFile[];
+  /** Source, manifest, config and descriptor files that could be read as text. */
+  texts: TextFile[];
+  manifests: ManifestFacts[];
+  /** Lines of code per language id. */
+  languages: Record<string, number>;
+  loc: number;
+  /** Files that could not be analysed (binary, too large, unreadable). */
+  skipped: number;
+}
+
+const TEXT_KINDS = new Set<DiscoveredFile['kind']>(['source', 'manifest', 'config', 'descriptor', 'other']);
+
+export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[]): Promise<ApplicationFacts> {
+  const prefix = app.rootRel ? `${app.rootRel}/` : '';
+  const files = app.files.map((file) => ({ file, appRel: file.rootRel.slice(prefix.length) }));
+  const facts: ApplicationFacts = { app, files, texts: [], manifests: [], languages: {}, loc: 0, skipped: 0 };
+
+  for (const appFile of files) {
+    const { file } = appFile;
+    if (!TEXT_KINDS.has(file.kind)) continue;
+    // Unknown files are only worth reading when small: they may be extensionless scripts.
+    if (file.kind === 'other' && file.size > 256 * 1024) continue;
+    const read = await readText(file.abs, file.rel, file.size);
+    if (!read.ok) {
+      if (file.kind !== 'other') {
+        diagnostics.push(read.diagnostic);
+        facts.skipped++;
+      }
+      continue;
+    }
+    const language = file.language ?? (file.kind === 'other' ? languageFromShebang(read.text.slice(0, 200)) : undefined);
+    if (file.kind === 'other' && !language) continue;
+    const source = analyseText(file.rel, read.text, language);
+    facts.texts.push({ ...appFile, source });
+    if (language) {
+      facts.languages[language.id] = (facts.languages[language.id] ?? 0) + source.loc;
+      facts.loc += source.loc;
+    }
+    const extractManifest = file.kind === 'manifest' ? manifestExtractorFor(file.rootRel) : undefined;
+    if (extractManifest) {
+      const manifest = extractManifest(read.text, file.rel);
+      diagnostics.push(...manifest.diagnostics);
+      facts.manifests.push(manifest);
+    }
+  }
+  return facts;
+}

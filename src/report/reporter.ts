@@ -1,0 +1,22 @@
+import type { ScanResult } from '../result/schema.js';
+
+export interface ReportOptions {
+  /** ANSI colours (terminal only; never when writing a file). */
+  color: boolean;
+}
+
+/** A reporter is a pure function: result in, text out. */
+export type Reporter = (result: ScanResult, options: ReportOptions) => string;
+
+export const FORMATS = ['table', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Reporters load lazily so a JSON run never pays for the table renderer and vice versa. */
+export async function loadReporter(format: Format): Promise<Reporter> {
+  switch (format) {
+    case 'json':
+      return (await import('./json-report.js')).jsonReport;
+    case 'table':
+      return (await import('./terminal-report.js')).terminalReport;
+  }
+}

@@ -1,0 +1,99 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { languageById } from '../discover/languages.js';
+import { SEVERITY_ORDER, type Application, type Finding, type ScanResult, type Severity } from '../result/schema.js';
+import { compareStrings } from '../util/compare.js';
+import type { Reporter } from './reporter.js';
+
+const TOP_FINDINGS = 12;
+
+/** The portfolio table an architect reads first, then the findings that matter most. */
+export const terminalReport: Reporter = (result, options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const lines: string[] = [];
+  const { summary } = result;
+  lines.push(
+    c.bold(`cloudready ${result.tool.version}`) +
+      c.dim(` · ${plural(summary.applications, 'application')} · ${plural(summary.loc, 'line')} of code · ${plural(summary.files, 'file')}`),
+  );
+  if (result.applications.length === 0) {
+    lines.push('', 'No applications found. cloudready looks for build manifests (pom.xml, package.json, *.csproj, ...),');
+    lines.push('mainframe sources (COBOL, JCL) and source folders; declare applications in cloudready.yaml otherwise.');
+  } else {
+    lines.push('', portfolioTable(result.applications, c), '', ...topFindings(result, c));
+  }
+  const skipped = result.diagnostics.filter((d) => d.level !== 'info');
+  if (skipped.length > 0) {
+    lines.push('', c.yellow(`${plural(skipped.length, 'input problem')} (files skipped or not understood):`));
+    for (const d of skipped.slice(0, 5)) lines.push(`  ${d.level === 'error' ? c.red('error') : c.yellow('warning')} ${d.file ?? ''}${d.line ? `:${d.line}` : ''} ${d.message}`);
+    if (skipped.length > 5) lines.push(c.dim(`  … ${skipped.length - 5} more in the JSON result (--format json): diagnostics`));
+  }
+  return `${lines.join('\n')}\n`;
+};
+
+function portfolioTable(applications: Application[], c: ChalkInstance): string {
+  const table = new Table({
+    head: ['Application', 'Score', 'Strategy', 'Blockers', 'Findings', 'Languages', 'LOC', 'Effort (d)'].map((h) => c.bold(h)),
+    colAligns: ['left', 'right', 'left', 'right', 'right', 'left', 'right', 'right'],
+    style: { head: [], border: [] },
+  });
+  const ordered = [...applications].sort((a, b) => b.score - a.score || compareStrings(a.name, b.name));
+  for (const app of ordered) {
+    const { major, minor } = app.findingCounts;
+    table.push([
+      `${app.name}\n${c.dim(app.path)}`,
+      scoreColour(app.score, c)(String(app.score)),
+      app.strategy,
+      app.blockers > 0 ? c.red(String(app.blockers)) : '0',
+      `${major} major\n${minor} minor`,
+      topLanguages(app),
+      app.loc.toLocaleString('en-US'),
+      String(app.effort),
+    ]);
+  }
+  return table.toString();
+}
+
+function topFindings(result: ScanResult, c: ChalkInstance): string[] {
+  const names = new Map(result.applications.map((app) => [app.id, app.name]));
+  const ordered = [...result.findings]
+    .filter((finding) => finding.severity !== 'info')
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || b.evidenceCount - a.evidenceCount || compareStrings(a.id, b.id));
+  if (ordered.length === 0) return [c.green('No findings above info: every application can move as it is.')];
+  const lines = [c.bold('Top findings')];
+  for (const finding of ordered.slice(0, TOP_FINDINGS)) {
+    lines.push(`${severityLabel(finding.severity, c)} ${names.get(finding.applicationId) ?? finding.applicationId}: ${finding.message} ${c.dim(`[${finding.ruleId}]`)}`);
+    const where = firstPlace(finding);
+    if (where) lines.push(`         ${c.cyan(where)}`);
+  }
+  if (ordered.length > TOP_FINDINGS) lines.push(c.dim(`… ${ordered.length - TOP_FINDINGS} more findings: see --format json`));
+  return lines;
+}
+
+function firstPlace(finding: Finding): string | undefined {
+  const first = finding.evidence[0];
+  if (!first) return undefined;
+  const location = `${first.file}${first.line ? `:${first.line}` : ''}`;
+  return first.snippet ? `${location}  ${first.snippet}` : location;
+}
+
+function severityLabel(severity: Severity, c: ChalkInstance): string {
+  const label = severity.toUpperCase().padEnd(8);
+  return severity === 'blocker' ? c.red.bold(label) : severity === 'major' ? c.yellow(label) : c.dim(label);
+}
+
+function scoreColour(score: number, c: ChalkInstance) {
+  return score >= 80 ? c.green : score >= 50 ? c.yellow : c.red;
+}
+
+function topLanguages(app: Application): string {
+  return Object.entries(app.languages)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 3)
+    .map(([id]) => languageById(id)?.name ?? id)
+    .join(', ');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,107 @@
+import { loadConfig } from './config/load-config.js';
+import { findApplications } from './discover/find-applications.js';
+import { resolveRoots } from './discover/scan-root.js';
+import { walkFiles, type DiscoveredFile } from './discover/walk-files.js';
+import { extractApplicationFacts, type ApplicationFacts } from './extract/application-facts.js';
+import { buildPortfolioGraph, serialiseGraph } from './model/portfolio-graph.js';
+import { allRules, BUILT_IN_RULES, loadRulePacks } from './assess/rules/load-rules.js';
+import { runRules } from './assess/run-rules.js';
+import { scoreApplication } from './assess/score.js';
+import { chooseStrategy } from './assess/strategy.js';
+import { SCHEMA_VERSION, type Application, type Diagnostic, type ScanResult } from './result/schema.js';
+import { compareStrings } from './util/compare.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface ScanOptions {
+  paths: string[];
+  cwd: string;
+  configFile?: string | undefined;
+  /** Extra rule folders, after the built-in packs. */
+  ruleFolders?: string[];
+  now?: () => Date;
+}
+
+export type Stage = 'discover' | 'extract' | 'model' | 'assess';
+export type ProgressListener = (stage: Stage, detail: string) => void;
+
+/** The whole pipeline, one stage after the other: discover → extract → model → assess. */
+export async function scan(options: ScanOptions, progress: ProgressListener = () => {}): Promise<ScanResult> {
+  const diagnostics: Diagnostic[] = [];
+  const roots = await resolveRoots(options.paths, options.cwd);
+  const { config } = await loadConfig(options.configFile, roots[0]?.onlyFile ? undefined : roots[0]?.dir);
+  const packs = await loadRulePacks([BUILT_IN_RULES, ...(options.ruleFolders ?? [])]);
+  const rules = allRules(packs);
+  checkRuleReferences(new Set(rules.map((rule) => rule.id)), [...config.rules.disable, ...Object.keys(config.rules.severity)], diagnostics);
+
+  progress('discover', 'walking files');
+  const files: DiscoveredFile[] = [];
+  for (const root of roots) files.push(...(await walkFiles(root, { exclude: config.exclude }, diagnostics)));
+  const applications = await findApplications(roots, files, config.applications);
+
+  progress('extract', `reading ${applications.length} applications`);
+  const facts: ApplicationFacts[] = [];
+  for (const app of applications) facts.push(await extractApplicationFacts(app, diagnostics));
+
+  progress('model', 'building the dependency graph');
+  const graph = serialiseGraph(buildPortfolioGraph(facts));
+
+  progress('assess', `applying ${rules.length} rules`);
+  const findings = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity });
+  const results: Application[] = facts.map(({ app, languages, loc, files: appFiles }) => {
+    const own = findings.filter((finding) => finding.applicationId === app.id);
+    const { score, counts, effort } = scoreApplication(own);
+    const decision = chooseStrategy(own);
+    return {
+      id: app.id,
+      name: app.name,
+      path: app.path,
+      detectedBy: app.detectedBy,
+      manifests: app.manifests,
+      modules: app.modules,
+      languages: Object.fromEntries(Object.entries(languages).sort(([a], [b]) => compareStrings(a, b))),
+      loc,
+      files: appFiles.length,
+      score,
+      strategy: decision.strategy,
+      strategyReasons: decision.reasons,
+      blockers: counts.blocker,
+      findingCounts: counts,
+      effort,
+    };
+  });
+
+  const sortedDiagnostics = diagnostics.sort(
+    (a, b) => compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code),
+  );
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'cloudready', version: TOOL_VERSION },
+    scannedAt: (options.now ?? (() => new Date()))().toISOString(),
+    roots: roots.map((root) => root.input),
+    rulePacks: packs.map(({ pack, source }) => ({ id: pack.pack, source, rules: pack.rules.length })),
+    summary: {
+      applications: results.length,
+      files: files.length,
+      loc: results.reduce((sum, app) => sum + app.loc, 0),
+      findings: {
+        blocker: findings.filter((f) => f.severity === 'blocker').length,
+        major: findings.filter((f) => f.severity === 'major').length,
+        minor: findings.filter((f) => f.severity === 'minor').length,
+        info: findings.filter((f) => f.severity === 'info').length,
+      },
+      effort: results.reduce((sum, app) => sum + app.effort, 0),
+      skippedFiles: facts.reduce((sum, fact) => sum + fact.skipped, 0),
+    },
+    applications: results,
+    findings,
+    graph,
+    diagnostics: sortedDiagnostics,
+  };
+}
+
+/** A config that names a rule that does not exist is almost always a typo: say so. */
+function checkRuleReferences(known: Set<string>, referenced: string[], diagnostics: Diagnostic[]) {
+  for (const id of referenced) {
+    if (!known.has(id)) diagnostics.push({ level: 'warning', code: 'unknown-rule', message: `cloudready.yaml names rule ${id}, which no loaded pack defines` });
+  }
+}
