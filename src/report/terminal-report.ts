@@ -33,19 +33,22 @@ export const terminalReport: Reporter = (result, options) => {
 
 function portfolioTable(applications: Application[], c: ChalkInstance): string {
   const table = new Table({
-    head: ['Application', 'Score', 'Strategy', 'Blockers', 'Findings', 'Languages', 'LOC', 'Effort (d)'].map((h) => c.bold(h)),
-    colAligns: ['left', 'right', 'left', 'right', 'right', 'left', 'right', 'right'],
+    head: ['Application', 'Score', 'Strategy', 'Blockers', 'Major', 'Minor', 'Languages', 'LOC', 'Effort (days)'].map((h) => c.bold(h)),
+    colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'left', 'right', 'right'],
     style: { head: [], border: [] },
+    // No rule between rows: a portfolio of fifty applications should fit on a screen.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   const ordered = [...applications].sort((a, b) => b.score - a.score || compareStrings(a.name, b.name));
   for (const app of ordered) {
-    const { major, minor } = app.findingCounts;
+    const { blocker, major, minor } = app.findingCounts;
     table.push([
-      `${app.name}\n${c.dim(app.path)}`,
+      app.name === app.path ? app.name : `${app.name} ${c.dim(app.path)}`,
       scoreColour(app.score, c)(String(app.score)),
       app.strategy,
-      app.blockers > 0 ? c.red(String(app.blockers)) : '0',
-      `${major} major\n${minor} minor`,
+      blocker > 0 ? c.red.bold(String(blocker)) : c.dim('0'),
+      major > 0 ? c.yellow(String(major)) : c.dim('0'),
+      String(minor),
       topLanguages(app),
       app.loc.toLocaleString('en-US'),
       String(app.effort),
