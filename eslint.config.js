@@ -13,6 +13,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
+  {
     // Each pipeline stage imports only from earlier stages (see docs/architecture.md).
     files: ['src/discover/**/*.ts', 'src/extract/**/*.ts'],
     rules: {

@@ -23,8 +23,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
     progress.stop();
   }
 
-  const toTerminal = !options.output && process.stdout.isTTY === true;
-  const color = options.color && toTerminal && !process.env.NO_COLOR;
+  const color = options.output ? false : wantsColour(options.color);
   const report = (await loadReporter(options.format))(result, { color });
   if (options.output) {
     await writeOutputAtomically(options.output, report);
@@ -46,4 +45,12 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
     process.stderr.write(`cloudready: no applications found in ${paths.join(', ')}\n`);
   }
   return ExitCode.ok;
+}
+
+/** --no-color and NO_COLOR always win; FORCE_COLOR colours a pipe (e.g. into less -R); otherwise only a terminal. */
+function wantsColour(flag: boolean): boolean {
+  if (!flag || process.env.NO_COLOR) return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return process.stdout.isTTY === true;
 }

@@ -190,7 +190,12 @@ function commonFolder(folders: string[]): string {
 }
 
 function nameOf(root: ScanRoot, rootRel: string): string {
-  return path.posix.basename(rootRel) || path.basename(root.dir);
+  return path.posix.basename(rootRel) || rootName(root);
+}
+
+/** A root's own name: its folder, or the file's stem when a single file was scanned. */
+function rootName(root: ScanRoot): string {
+  return root.onlyFile ? path.parse(root.onlyFile).name : path.basename(root.dir);
 }
 
 function normaliseFolder(folder: string): string {
@@ -206,7 +211,7 @@ function depth(folder: string): number {
 function assignIds(applications: DiscoveredApplication[]) {
   const taken = new Set<string>();
   for (const app of [...applications].sort((a, b) => compareStrings(a.path, b.path))) {
-    const source = app.path === '.' ? path.basename(app.root.dir) : app.path;
+    const source = app.path === '.' ? rootName(app.root) : app.path;
     const base = slugify(source) || 'app';
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;

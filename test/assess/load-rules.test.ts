@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_RULES, loadRulePacks } from '../../src/assess/rules/load-rules.js';
+import { makeTree } from '../helpers/temp-tree.js';
+
+const VALID_RULE = `
+  - id: custom/no-corba
+    title: CORBA
+    category: middleware
+    severity: major
+    effort: 5
+    description: CORBA ORBs.
+    remediation: Replace with HTTP.
+    when:
+      pattern: { regex: 'org\\.omg\\.CORBA', languages: [java] }
+`;
+
+async function loadPack(yaml: string) {
+  const dir = await makeTree({ 'pack.yaml': yaml });
+  return loadRulePacks([dir]);
+}
+
+describe('loadRulePacks', () => {
+  it('loads the built-in packs: at least 15 rules, unique ids, every severity used', async () => {
+    const packs = await loadRulePacks([BUILT_IN_RULES]);
+    const rules = packs.flatMap(({ pack }) => pack.rules);
+    expect(rules.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(rules.map((rule) => rule.id)).size).toBe(rules.length);
+    expect(new Set(rules.map((rule) => rule.severity))).toEqual(new Set(['blocker', 'major', 'minor']));
+    expect(packs.every(({ source }) => source === 'built-in')).toBe(true);
+  });
+
+  it('loads a user pack', async () => {
+    const [loaded] = await loadPack(`pack: custom\ntitle: Custom\ndescription: Ours.\nrules:${VALID_RULE}`);
+    expect(loaded?.pack.rules[0]?.id).toBe('custom/no-corba');
+  });
+
+  it('names file and line for malformed YAML', async () => {
+    await expect(loadPack('pack: custom\ntitle: [unclosed\n')).rejects.toThrow(/pack\.yaml:\d+: malformed YAML/);
+  });
+
+  it('names file, line and field for a schema violation', async () => {
+    const yaml = `pack: custom\ntitle: Custom\ndescription: Ours.\nrules:${VALID_RULE.replace('severity: major', 'severity: critical')}`;
+    await expect(loadPack(yaml)).rejects.toThrow(/pack\.yaml:8: rules\.0\.severity: Invalid option/);
+  });
+
+  it('refuses a regex that does not compile and a language it does not know', async () => {
+    const header = 'pack: custom\ntitle: Custom\ndescription: Ours.\nrules:';
+    await expect(loadPack(header + VALID_RULE.replace("'org\\.omg\\.CORBA'", "'(unclosed'"))).rejects.toThrow(/custom\/no-corba: invalid regex/);
+    await expect(loadPack(header + VALID_RULE.replace('[java]', '[fortran77]'))).rejects.toThrow(/unknown language "fortran77"/);
+  });
+
+  it('refuses a rule id defined twice', async () => {
+    const dir = await makeTree({
+      'a.yaml': `pack: a\ntitle: A\ndescription: A.\nrules:${VALID_RULE}`,
+      'b.yaml': `pack: b\ntitle: B\ndescription: B.\nrules:${VALID_RULE}`,
+    });
+    await expect(loadRulePacks([dir])).rejects.toThrow(/custom\/no-corba is already defined/);
+  });
+});

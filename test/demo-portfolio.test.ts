@@ -1,0 +1,131 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scan } from '../src/scan.js';
+import { ScanResult } from '../src/result/schema.js';
+
+const DEMO = path.resolve(import.meta.dirname, '../fixtures/demo-portfolio');
+const fixedClock = () => new Date('2026-01-01T00:00:00Z');
+let result: ScanResult;
+
+beforeAll(async () => {
+  result = await scan({ paths: [DEMO], cwd: process.cwd(), now: fixedClock });
+});
+
+const app = (id: string) => {
+  const found = result.applications.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no application ${id}`);
+  return found;
+};
+const rulesOf = (id: string) => result.findings.filter((f) => f.applicationId === id).map((f) => f.ruleId);
+
+describe('demo portfolio', () => {
+  it('produces a result that validates against the schema, with nothing skipped', () => {
+    expect(ScanResult.safeParse(result).success).toBe(true);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.summary.skippedFiles).toBe(0);
+  });
+
+  it('finds every application of the estate, and nothing else', () => {
+    expect(result.applications.map((a) => [a.id, a.detectedBy])).toEqual([
+      ['billing-service', 'manifest'],
+      ['card-authorisation', 'mainframe'],
+      ['catalog-service', 'manifest'],
+      ['order-management', 'manifest'],
+      ['risk-batch', 'manifest'],
+      ['web-storefront', 'manifest'],
+    ]);
+    expect(app('order-management').modules).toEqual(['order-management/order-ejb', 'order-management/order-web']);
+    expect(app('billing-service').modules).toEqual(['billing-service/Billing.Service']);
+  });
+
+  it('counts lines of code per language, comments excluded', () => {
+    expect(Object.keys(app('card-authorisation').languages)).toEqual(['bms', 'cobol', 'jcl']);
+    expect(app('card-authorisation').languages.cobol).toBeGreaterThan(100);
+    expect(Object.keys(app('risk-batch').languages)).toEqual(['python', 'shell']);
+    expect(Object.keys(app('web-storefront').languages)).toEqual(['typescript']);
+  });
+
+  it('pins the strategy of each application', () => {
+    expect(Object.fromEntries(result.applications.map((a) => [a.id, a.strategy]))).toEqual({
+      'billing-service': 'refactor',
+      'card-authorisation': 'retain',
+      'catalog-service': 'rehost',
+      'order-management': 'refactor',
+      'risk-batch': 'retain',
+      'web-storefront': 'replatform',
+    });
+  });
+
+  it('ranks the cloud-ready Spring Boot service highest and the mainframe system lowest', () => {
+    const ranked = [...result.applications].sort((a, b) => b.score - a.score).map((a) => a.id);
+    expect(ranked[0]).toBe('catalog-service');
+    expect(app('catalog-service').score).toBe(100);
+    expect(ranked.at(-1)).toBe('card-authorisation');
+    for (const id of ['card-authorisation', 'risk-batch']) expect(app(id).score).toBeLessThanOrEqual(30);
+  });
+
+  it('flags the CICS system as mainframe-bound, with file:line evidence outside comments', () => {
+    const cics = result.findings.find((f) => f.id === 'mainframe/exec-cics@card-authorisation');
+    expect(cics?.severity).toBe('blocker');
+    expect(cics?.evidence[0]).toEqual({
+      file: 'card-authorisation/cobol/CAUTH01.cbl',
+      line: 30,
+      snippet: "003000      EXEC CICS RECEIVE MAP('CAUTHM1') MAPSET('CAUTHMS')",
+    });
+    // Line 10 holds a commented-out EXEC CICS XCTL: it must not count.
+    expect(cics?.evidence.some((e) => e.snippet?.includes('XCTL'))).toBe(false);
+    expect(app('card-authorisation').blockers).toBe(2);
+    expect(rulesOf('card-authorisation')).toEqual(
+      expect.arrayContaining(['mainframe/vsam-dataset', 'mainframe/db2-embedded-sql', 'mainframe/jcl-batch', 'mainframe/bms-3270-screens']),
+    );
+  });
+
+  it('gives each application the findings a consultant would expect', () => {
+    expect(rulesOf('catalog-service')).toEqual([]);
+    expect(rulesOf('order-management')).toEqual(
+      expect.arrayContaining(['middleware/ejb', 'middleware/jms', 'state-and-storage/http-session', 'state-and-storage/local-file-write', 'licensing/oracle-jdbc', 'licensing/weblogic']),
+    );
+    expect(rulesOf('billing-service')).toEqual(
+      expect.arrayContaining(['middleware/wcf', 'middleware/dotnet-framework', 'state-and-storage/inproc-session-state', 'data/sql-server-localdb']),
+    );
+    expect(rulesOf('web-storefront')).toEqual(
+      expect.arrayContaining(['state-and-storage/http-session', 'networking/hardcoded-host', 'networking/hardcoded-ip', 'delivery/no-container-image']),
+    );
+    expect(rulesOf('risk-batch')).toEqual(expect.arrayContaining(['licensing/licence-server', 'resource-intensive/parallel-numeric']));
+  });
+
+  it('does not mistake an XML namespace or a test-scoped database for a problem', () => {
+    const hosts = result.findings.find((f) => f.id === 'networking/hardcoded-host@billing-service');
+    expect(hosts).toBeUndefined();
+    expect(rulesOf('catalog-service')).not.toContain('data/embedded-database');
+  });
+
+  it('never shows the value of a secret it found', () => {
+    const json = JSON.stringify(result);
+    for (const secret of ['Winter2014!', 'Bill!ng2016']) expect(json).not.toContain(secret);
+    const password = result.findings.find((f) => f.id === 'security/plaintext-password@order-management');
+    expect(password?.evidence[0]?.snippet).toBe('reporting.db.password=****');
+  });
+
+  it('builds a graph of applications, modules and runtime libraries', () => {
+    const ids = new Set(result.graph.nodes.map((n) => n.id));
+    expect(ids).toContain('app:order-management');
+    expect(ids).toContain('module:order-management/order-ejb');
+    expect(result.graph.edges).toContainEqual({ source: 'app:order-management', target: 'lib:maven:com.oracle.database.jdbc:ojdbc8', kind: 'depends-on' });
+    expect(ids).not.toContain('lib:maven:com.h2database:h2');
+  });
+
+  it('is deterministic: a second scan gives identical JSON', async () => {
+    const again = await scan({ paths: [DEMO], cwd: process.cwd(), now: fixedClock });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(result));
+  });
+
+  it('ships a valid inventory describing the hosts', async () => {
+    const inventory = parse(await fs.readFile(path.join(DEMO, 'inventory/hosts.yaml'), 'utf8'));
+    expect(inventory.hosts.map((h: { platform: string }) => h.platform)).toEqual(expect.arrayContaining(['z/OS', 'AIX', 'Windows', 'Linux']));
+    expect(inventory.applications).toHaveLength(6);
+    expect(inventory.connections.length).toBeGreaterThan(5);
+  });
+});

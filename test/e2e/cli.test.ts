@@ -1,0 +1,192 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ScanResult } from '../../src/result/schema.js';
+import { makeTree } from '../helpers/temp-tree.js';
+import { DEMO, REPO, runCli } from '../helpers/run-cli.js';
+
+// eslint-disable-next-line no-control-regex -- detecting ANSI escape codes is the point
+const ANSI = /\u001b\[/;
+const version = JSON.parse(await fs.readFile(path.join(REPO, 'package.json'), 'utf8')).version as string;
+
+describe('cloudready CLI: usage', () => {
+  it('--help lists the commands; scan --help shows options and examples', () => {
+    const help = runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('scan [options] [paths...]');
+    const scanHelp = runCli(['scan', '--help']);
+    expect(scanHelp.code).toBe(0);
+    for (const text of ['--format <format>', '--output <file>', '--config <file>', '--quiet', '--no-color', '--no-progress', 'Examples:', 'Exit codes']) {
+      expect(scanHelp.stdout).toContain(text);
+    }
+  });
+
+  it('--version prints the package version', () => {
+    expect(runCli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('without a command, shows help and exits 2', () => {
+    const run = runCli([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: cloudready');
+  });
+
+  it('a wrong flag or format is a usage error (exit 2) with one clear line and no stack trace', () => {
+    const flag = runCli(['scan', DEMO, '--formt', 'json']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/unknown option '--formt'/);
+    expect(flag.stderr).toContain('Did you mean --format?');
+    const format = runCli(['scan', DEMO, '--format', 'xml']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain("Allowed choices are table, json");
+    expect(format.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('cloudready scan: the demo portfolio', () => {
+  it('prints the portfolio table and top findings, without colour when not on a terminal', () => {
+    const run = runCli(['scan', 'fixtures/demo-portfolio']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(ANSI);
+    expect(run.stdout).toMatch(/Application\s+│\s+Score\s+│\s+Strategy/);
+    expect(run.stdout).toMatch(/catalog-service\s+│\s+100 │ rehost/);
+    expect(run.stdout).toMatch(/card-authorisation\s+│\s+\d+ │ retain/);
+    expect(run.stdout).toContain('BLOCKER  card-authorisation: EXEC CICS commands');
+    expect(run.stdout).toContain('card-authorisation/cobol/CAUTH01.cbl:30');
+    expect(run.stderr).toBe('');
+  });
+
+  it('colours a pipe only when FORCE_COLOR asks, and never against NO_COLOR, --no-color or into a file', async () => {
+    expect(runCli(['scan', DEMO], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(runCli(['scan', DEMO], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(runCli(['scan', DEMO, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    const out = path.join(await makeTree({}), 'table.txt');
+    runCli(['scan', DEMO, '--output', out], { env: { FORCE_COLOR: '1' } });
+    expect(await fs.readFile(out, 'utf8')).not.toMatch(ANSI);
+  });
+
+  it('writes JSON that validates against the schema, to a file or to stdout', async () => {
+    const out = path.join(await makeTree({}), 'result.json');
+    const run = runCli(['scan', 'fixtures/demo-portfolio', '--format', 'json', '--output', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`wrote ${out} (6 applications`);
+    const written = ScanResult.parse(JSON.parse(await fs.readFile(out, 'utf8')));
+    expect(written.roots).toEqual(['fixtures/demo-portfolio']);
+    expect(written.applications).toHaveLength(6);
+    expect(written.applications.every((app) => app.score >= 0 && app.score <= 100 && app.strategy)).toBe(true);
+
+    const stdout = runCli(['scan', DEMO, '-f', 'json', '--quiet']);
+    expect(stdout.code).toBe(0);
+    expect(stdout.stderr).toBe('');
+    const parsed = ScanResult.parse(JSON.parse(stdout.stdout));
+    expect({ ...parsed, scannedAt: '', roots: [] }).toEqual({ ...written, scannedAt: '', roots: [] });
+  });
+});
+
+describe('cloudready scan: edge cases', () => {
+  it('a path that does not exist: one clear line, exit 2', () => {
+    const run = runCli(['scan', 'no/such/folder']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('cloudready: no/such/folder: no such file or folder\n  Check the path; scan takes folders or files to analyse.\n');
+    expect(run.stdout).toBe('');
+  });
+
+  it('an empty folder: no applications, exit 0, and the table says what cloudready looks for', async () => {
+    const dir = await makeTree({});
+    const table = runCli(['scan', dir]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('No applications found');
+    const json = runCli(['scan', dir, '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ applications: [], findings: [], summary: { applications: 0, files: 0 } });
+    expect(json.stderr).toContain('no applications found');
+  });
+
+  it('a folder with documents but no application', async () => {
+    const dir = await makeTree({ 'README.md': '# Architecture notes', 'diagrams/estate.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    const run = runCli(['scan', dir, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ applications: [], summary: { files: 2 } });
+  });
+
+  it('a single file is scanned as an application of its own', async () => {
+    const run = runCli(['scan', path.join(DEMO, 'card-authorisation/cobol/CAUTH01.cbl'), '--format', 'json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ScanResult;
+    expect(result.applications.map((app) => [app.id, app.name, app.detectedBy, app.files])).toEqual([['cauth01', 'CAUTH01', 'mainframe', 1]]);
+    expect(result.findings.map((f) => f.ruleId)).toContain('mainframe/exec-cics');
+    expect(result.findings[0]?.evidence[0]?.file).toBe('CAUTH01.cbl');
+  });
+
+  it('an unreadable manifest: the report is still written, the diagnostic names file and line, exit 2', async () => {
+    const dir = await makeTree({
+      'orders/pom.xml': '<project>\n  <dependencies>\n    <dependency>\n</project>\n',
+      'orders/src/Main.java': 'class Main { javax.servlet.http.HttpSession s; }',
+      'shop/package.json': '{ "dependencies": { "express": "^4" } }',
+    });
+    const run = runCli(['scan', dir, '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cloudready: orders/pom.xml:4: malformed XML');
+    const result = JSON.parse(run.stdout) as ScanResult;
+    expect(result.applications.map((app) => app.id)).toEqual(['orders', 'shop']);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error', file: 'orders/pom.xml', line: 4 })]);
+    expect(result.findings.map((f) => f.id)).toContain('state-and-storage/http-session@orders');
+
+    const table = runCli(['scan', dir]);
+    expect(table.code).toBe(2);
+    expect(table.stdout).toMatch(/1 input problem .*\n\s+error orders\/pom\.xml:4 malformed XML/);
+  });
+
+  it('binary files with source extensions are skipped with a warning, not an error', async () => {
+    const dir = await makeTree({ 'app/package.json': '{}', 'app/lib/blob.js': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]) });
+    const run = runCli(['scan', dir, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ScanResult;
+    expect(result.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'binary-file', file: 'app/lib/blob.js' })]);
+    expect(result.summary.skippedFiles).toBe(1);
+  });
+});
+
+describe('cloudready scan: configuration', () => {
+  it('reads cloudready.yaml from the scanned folder: declared applications, disabled rules, severity overrides', async () => {
+    const dir = await makeTree({
+      'cloudready.yaml': [
+        'applications:',
+        '  - path: platform',
+        '    name: Trading Platform',
+        'rules:',
+        '  disable: [delivery/no-container-image]',
+        '  severity:',
+        '    state-and-storage/http-session: blocker',
+      ].join('\n'),
+      'platform/web/package.json': '{ "dependencies": { "express-session": "^1" } }',
+      'platform/api/go.mod': 'module acme.io/api\n',
+    });
+    const result = JSON.parse(runCli(['scan', dir, '--format', 'json']).stdout) as ScanResult;
+    expect(result.applications.map((app) => [app.id, app.name, app.detectedBy])).toEqual([['platform', 'Trading Platform', 'config']]);
+    expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['state-and-storage/http-session', 'blocker']]);
+  });
+
+  it('a config error names file, line and field, and exits 2', async () => {
+    const dir = await makeTree({ 'cloudready.yaml': 'exclude: [legacy/]\nrules:\n  severity:\n    networking/hardcoded-ip: urgent\n' });
+    const run = runCli(['scan', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cloudready.yaml:4: rules.severity.networking/hardcoded-ip: Invalid option');
+    expect(run.stderr).toContain('docs/configuration.md');
+  });
+
+  it('a misspelt config key is rejected rather than ignored, and --config must exist', async () => {
+    const dir = await makeTree({ 'cloudready.yaml': 'exlude: [legacy/]\n' });
+    expect(runCli(['scan', dir]).stderr).toMatch(/cloudready\.yaml:1: Unrecognized key: "exlude"/);
+    const missing = runCli(['scan', dir, '--config', 'nope.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.yaml: config file could not be read');
+  });
+
+  it('warns about rule ids the config names but no pack defines', async () => {
+    const dir = await makeTree({ 'cloudready.yaml': 'rules:\n  disable: [networking/hardcoded-ipp]\n', 'app/go.mod': 'module x\n' });
+    const result = JSON.parse(runCli(['scan', dir, '--format', 'json']).stdout) as ScanResult;
+    expect(result.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'unknown-rule', message: expect.stringContaining('networking/hardcoded-ipp') })]);
+  });
+});
