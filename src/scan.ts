@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import { findApplications } from './discover/find-applications.js';
 import { resolveRoots } from './discover/scan-root.js';
@@ -6,7 +7,7 @@ import { extractApplicationFacts, type ApplicationFacts } from './extract/applic
 import { buildPortfolioGraph, serialiseGraph } from './model/portfolio-graph.js';
 import { allRules, BUILT_IN_RULES, loadRulePacks } from './assess/rules/load-rules.js';
 import { runRules } from './assess/run-rules.js';
-import { scoreApplication } from './assess/score.js';
+import { countBySeverity, scoreApplication } from './assess/score.js';
 import { chooseStrategy } from './assess/strategy.js';
 import { SCHEMA_VERSION, type Application, type Diagnostic, type ScanResult } from './result/schema.js';
 import { compareStrings } from './util/compare.js';
@@ -28,10 +29,10 @@ export type ProgressListener = (stage: Stage, detail: string) => void;
 export async function scan(options: ScanOptions, progress: ProgressListener = () => {}): Promise<ScanResult> {
   const diagnostics: Diagnostic[] = [];
   const roots = await resolveRoots(options.paths, options.cwd);
-  const { config } = await loadConfig(options.configFile, roots[0]?.onlyFile ? undefined : roots[0]?.dir);
+  const { config, file: configFile } = await loadConfig(options.configFile, roots[0]?.onlyFile ? undefined : roots[0]?.dir);
   const packs = await loadRulePacks([BUILT_IN_RULES, ...(options.ruleFolders ?? [])]);
   const rules = allRules(packs);
-  checkRuleReferences(new Set(rules.map((rule) => rule.id)), [...config.rules.disable, ...Object.keys(config.rules.severity)], diagnostics);
+  checkRuleReferences(new Set(rules.map((rule) => rule.id)), [...config.rules.disable, ...Object.keys(config.rules.severity)], configFile, diagnostics);
 
   progress('discover', 'walking files');
   const files: DiscoveredFile[] = [];
@@ -83,12 +84,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
       applications: results.length,
       files: files.length,
       loc: results.reduce((sum, app) => sum + app.loc, 0),
-      findings: {
-        blocker: findings.filter((f) => f.severity === 'blocker').length,
-        major: findings.filter((f) => f.severity === 'major').length,
-        minor: findings.filter((f) => f.severity === 'minor').length,
-        info: findings.filter((f) => f.severity === 'info').length,
-      },
+      findings: countBySeverity(findings),
       effort: results.reduce((sum, app) => sum + app.effort, 0),
       skippedFiles: facts.reduce((sum, fact) => sum + fact.skipped, 0),
     },
@@ -100,8 +96,10 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
 }
 
 /** A config that names a rule that does not exist is almost always a typo: say so. */
-function checkRuleReferences(known: Set<string>, referenced: string[], diagnostics: Diagnostic[]) {
+function checkRuleReferences(known: Set<string>, referenced: string[], configFile: string | undefined, diagnostics: Diagnostic[]) {
   for (const id of referenced) {
-    if (!known.has(id)) diagnostics.push({ level: 'warning', code: 'unknown-rule', message: `cloudready.yaml names rule ${id}, which no loaded pack defines` });
+    if (known.has(id)) continue;
+    const where = configFile ? path.basename(configFile) : 'the configuration';
+    diagnostics.push({ level: 'warning', code: 'unknown-rule', message: `${where} names rule ${id}, which no loaded pack defines; check its spelling` });
   }
 }

@@ -15,12 +15,17 @@ export interface ApplicationScore {
   effort: number;
 }
 
-export function scoreApplication(findings: Finding[]): ApplicationScore {
+export function countBySeverity(findings: Finding[]): SeverityCounts {
   const counts: SeverityCounts = { blocker: 0, major: 0, minor: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+export function scoreApplication(findings: Finding[]): ApplicationScore {
+  const counts = countBySeverity(findings);
   let remaining = 100;
   let effort = 0;
   for (const finding of findings) {
-    counts[finding.severity]++;
     remaining *= 1 - SEVERITY_SHARE[finding.severity];
     effort += finding.effort;
   }

@@ -17,12 +17,13 @@ function buildProgram(outcome: Outcome): Command {
     .version(TOOL_VERSION, '-V, --version', 'print the version')
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run cloudready --help for usage)')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
 
   program
     .command('scan')
     .description('scan folders of source repositories, manifests and inventories, and report migration readiness')
-    .argument('[paths...]', 'folders or files to scan', ['.'])
+    .argument('[paths...]', 'folders or files to scan (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
@@ -41,7 +42,7 @@ Exit codes: 0 success, 1 a gate failed, 2 usage or input error (the report is st
 when the scan itself completed; the diagnostics say what could not be read).`,
     )
     .action(async (paths: string[], options) => {
-      outcome.exitCode = await runScan(paths, options);
+      outcome.exitCode = await runScan(paths.length > 0 ? paths : ['.'], options);
     });
   return program;
 }

@@ -16,7 +16,7 @@ describe('cloudready CLI: usage', () => {
     expect(help.stdout).toContain('scan [options] [paths...]');
     const scanHelp = runCli(['scan', '--help']);
     expect(scanHelp.code).toBe(0);
-    for (const text of ['--format <format>', '--output <file>', '--config <file>', '--quiet', '--no-color', '--no-progress', 'Examples:', 'Exit codes']) {
+    for (const text of ['--format <format>', '--output <file>', '--config <file>', '--quiet', '--no-color', '--no-progress', '--debug', 'Examples:', 'Exit codes']) {
       expect(scanHelp.stdout).toContain(text);
     }
   });
@@ -145,6 +145,20 @@ describe('cloudready scan: edge cases', () => {
     const result = JSON.parse(run.stdout) as ScanResult;
     expect(result.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'binary-file', file: 'app/lib/blob.js' })]);
     expect(result.summary.skippedFiles).toBe(1);
+  });
+});
+
+describe('cloudready scan: several roots', () => {
+  it('labels each root so ids and paths stay unique and readable', async () => {
+    const first = await makeTree({ 'orders/pom.xml': '<project/>', 'orders/src/Export.java': 'class E { void w() throws Exception { new java.io.FileWriter("/var/x"); } }' });
+    const second = await makeTree({ 'orders/package.json': '{}' });
+    const result = JSON.parse(runCli(['scan', first, second, '--format', 'json']).stdout) as ScanResult;
+    const [a, b] = [path.basename(first), path.basename(second)];
+    expect(result.roots).toEqual([first, second]);
+    expect(result.applications.map((app) => app.path).sort()).toEqual([`${a}/orders`, `${b}/orders`].sort());
+    expect(new Set(result.applications.map((app) => app.id)).size).toBe(2);
+    const write = result.findings.find((f) => f.ruleId === 'state-and-storage/local-file-write');
+    expect(write?.evidence[0]?.file).toBe(`${a}/orders/src/Export.java`);
   });
 });
 
