@@ -41,7 +41,7 @@ describe('demo portfolio', () => {
   });
 
   it('counts lines of code per language, comments excluded', () => {
-    expect(Object.keys(app('card-authorisation').languages)).toEqual(['bms', 'cobol', 'jcl']);
+    expect(Object.keys(app('card-authorisation').languages)).toEqual(['bms', 'cobol', 'csd', 'jcl']);
     expect(app('card-authorisation').languages.cobol).toBeGreaterThan(100);
     expect(Object.keys(app('risk-batch').languages)).toEqual(['python', 'shell']);
     expect(Object.keys(app('web-storefront').languages)).toEqual(['typescript']);
@@ -115,6 +115,32 @@ describe('demo portfolio', () => {
     expect(ids).toContain('module:order-management/order-ejb');
     expect(result.graph.edges).toContainEqual({ source: 'app:order-management', target: 'lib:maven:com.oracle.database.jdbc:ojdbc8', kind: 'depends-on' });
     expect(ids).not.toContain('lib:maven:com.h2database:h2');
+  });
+
+  it('holds the mainframe unit graph: transaction, programs, copybooks, jobs, tables and datasets', () => {
+    const edges = new Set(result.graph.edges.map((e) => `${e.source} ${e.kind} ${e.target}`));
+    const cards = (unit: string) => `unit:card-authorisation:${unit}`;
+    for (const edge of [
+      `transaction:card-authorisation:CA01 starts ${cards('CAUTH01')}`,
+      `${cards('CAUTH01')} calls ${cards('CAUTHFR')}`,
+      `${cards('CAUTH01')} includes ${cards('CARDREC')}`,
+      `${cards('CAUTH01')} uses ${cards('CAUTHMS')}`,
+      `${cards('CAUTH01')} reads table:card-authorisation:CARDDB.CARD_LIMIT`,
+      `${cards('CAUTH01')} writes table:card-authorisation:CARDDB.CARD_LIMIT`,
+      // The CICS file CARDMST is the VSAM cluster the CSD names, which the batch program reads too.
+      `${cards('CAUTH01')} reads dataset:CARD.PROD.CARDMST`,
+      `${cards('CAUTHBT1')} reads dataset:CARD.PROD.CARDMST`,
+      `${cards('CAUTHBT1')} reads dataset:CARD.PROD.AUTHSRT`,
+      `${cards('CAUTHBT1')} writes table:card-authorisation:CARDDB.SETTLEMENT`,
+      `${cards('CAUTHSET')} calls ${cards('CAUTHBT1')}`,
+      `${cards('CAUTHSET')} writes dataset:CARD.PROD.AUTHLOG`,
+      `${cards('CARDVSAM')} writes dataset:CARD.PROD.CARDMST`,
+    ]) {
+      expect(edges, edge).toContain(edge);
+    }
+    // DD names and load libraries are not datasets.
+    expect(result.graph.nodes.map((n) => n.id)).not.toContain('dataset:AUTHIN');
+    expect(result.graph.nodes.map((n) => n.id)).not.toContain('dataset:DSN.V12.SDSNLOAD');
   });
 
   it('is deterministic: a second scan gives identical JSON', async () => {

@@ -40,6 +40,7 @@ export const LANGUAGES: readonly LanguageInfo[] = [
   { id: 'assembler', name: 'Assembler', extensions: ['.asm', '.hlasm', '.mac', '.mlc'], comments: 'assembler', mainframe: true },
   { id: 'bms', name: 'BMS', extensions: ['.bms'], comments: 'assembler', mainframe: true },
   { id: 'rexx', name: 'REXX', extensions: ['.rex', '.rexx'], comments: 'c', mainframe: true },
+  { id: 'csd', name: 'CICS CSD', extensions: ['.csd'], comments: 'assembler', mainframe: true },
 ];
 
 const byExtension = new Map<string, LanguageInfo>();

@@ -3,6 +3,7 @@ import { languageFromShebang } from '../discover/languages.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
 import type { Diagnostic } from '../result/schema.js';
 import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
+import { extractSourceFacts, type SourceFacts } from './source/index.js';
 import { readText } from './read-text.js';
 import { analyseText, type SourceText } from './source-text.js';
 
@@ -23,6 +24,8 @@ export interface ApplicationFacts {
   /** Source, manifest, config and descriptor files that could be read as text. */
   texts: TextFile[];
   manifests: ManifestFacts[];
+  /** Units, references, data access ... of each source file whose language has an extractor. */
+  sources: SourceFacts[];
   /** Lines of code per language id. */
   languages: Record<string, number>;
   loc: number;
@@ -35,7 +38,7 @@ const TEXT_KINDS = new Set<DiscoveredFile['kind']>(['source', 'manifest', 'confi
 export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[]): Promise<ApplicationFacts> {
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
   const files = app.files.map((file) => ({ file, appRel: file.rootRel.slice(prefix.length) }));
-  const facts: ApplicationFacts = { app, files, texts: [], manifests: [], languages: {}, loc: 0, skipped: 0 };
+  const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], languages: {}, loc: 0, skipped: 0 };
 
   for (const appFile of files) {
     const { file } = appFile;
@@ -57,6 +60,13 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     if (language) {
       facts.languages[language.id] = (facts.languages[language.id] ?? 0) + source.loc;
       facts.loc += source.loc;
+      const sourceFacts = await extractSourceFacts(source);
+      if (sourceFacts) {
+        facts.sources.push(sourceFacts);
+        for (const problem of sourceFacts.problems) {
+          diagnostics.push({ level: 'warning', code: 'parse-error', file: problem.location.file, line: problem.location.line, message: `${problem.message} (column ${problem.location.column}); the rest of the file was analysed` });
+        }
+      }
     }
     const extractManifest = file.kind === 'manifest' ? manifestExtractorFor(file.rootRel) : undefined;
     if (extractManifest) {

@@ -1,49 +1,40 @@
-import { DirectedGraph } from 'graphology';
+import { MultiDirectedGraph } from 'graphology';
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { GraphEdge, GraphNode } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
+import { nodeId, type PortfolioGraph } from './portfolio-graph-types.js';
+import { addUnitGraph } from './unit-graph.js';
 
-export interface NodeAttributes {
-  kind: string;
-  label: string;
-  [key: string]: string | number | boolean;
-}
-export interface EdgeAttributes {
-  kind: string;
-}
-export type PortfolioGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
+export { nodeId, type PortfolioGraph } from './portfolio-graph-types.js';
 
 /** Scopes that ship with the application; test and build tooling is not a runtime dependency. */
 const RUNTIME_SCOPES = new Set(['runtime', 'compile', 'provided', 'framework', 'optional', 'peer', 'system']);
 
-export const nodeId = {
-  application: (id: string) => `app:${id}`,
-  module: (path: string) => `module:${path}`,
-  library: (ecosystem: string, name: string) => `lib:${ecosystem}:${name}`,
-};
-
 /**
- * The portfolio graph: applications, their build modules, and the libraries they ship with.
- * Later stages add hosts, datastores, queues and services (see docs/architecture.md).
+ * The portfolio graph: applications, their build modules, the libraries they ship with, and
+ * each application's units with what they call and what data they touch. Later stages add
+ * hosts, datastores and services (see docs/architecture.md).
  */
 export function buildPortfolioGraph(applications: ApplicationFacts[]): PortfolioGraph {
-  const graph: PortfolioGraph = new DirectedGraph();
-  for (const { app, manifests, loc } of applications) {
+  const graph: PortfolioGraph = new MultiDirectedGraph();
+  for (const facts of applications) {
+    const { app, manifests, loc } = facts;
     const appNode = nodeId.application(app.id);
     graph.mergeNode(appNode, { kind: 'application', label: app.name, path: app.path, loc });
     for (const module of app.modules) {
       const moduleNode = nodeId.module(module);
       graph.mergeNode(moduleNode, { kind: 'module', label: module });
-      graph.mergeEdge(appNode, moduleNode, { kind: 'contains' });
+      graph.mergeEdgeWithKey(`contains:${appNode}->${moduleNode}`, appNode, moduleNode, { kind: 'contains' });
     }
     for (const manifest of manifests) {
       for (const dependency of manifest.dependencies) {
         if (!RUNTIME_SCOPES.has(dependency.scope)) continue;
         const libraryNode = nodeId.library(dependency.ecosystem, dependency.name);
         graph.mergeNode(libraryNode, { kind: 'library', label: dependency.name, ecosystem: dependency.ecosystem });
-        graph.mergeEdge(appNode, libraryNode, { kind: 'depends-on' });
+        graph.mergeEdgeWithKey(`depends-on:${appNode}->${libraryNode}`, appNode, libraryNode, { kind: 'depends-on' });
       }
     }
+    addUnitGraph(graph, facts);
   }
   return graph;
 }

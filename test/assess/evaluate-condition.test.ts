@@ -28,6 +28,7 @@ function facts(files: Record<string, string>): ApplicationFacts {
         diagnostics: [],
       },
     ],
+    sources: [],
     languages: {},
     loc: 0,
     skipped: 0,

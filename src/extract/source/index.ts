@@ -1,0 +1,41 @@
+import type { SourceText } from '../source-text.js';
+import { extractBms } from './bms.js';
+import { extractCicsCsd } from './cics-csd.js';
+import { extractCobol } from './cobol.js';
+import { extractJcl } from './jcl.js';
+import { emptyFacts, type SourceFacts } from './source-facts.js';
+
+type SourceExtractor = (source: SourceText) => SourceFacts | Promise<SourceFacts>;
+
+/** Language id → extractor. Languages without one are still counted and matched by text rules. */
+const EXTRACTORS: Record<string, SourceExtractor> = {
+  cobol: extractCobol,
+  jcl: extractJcl,
+  bms: extractBms,
+  csd: extractCicsCsd,
+};
+
+export function hasSourceExtractor(language: string): boolean {
+  return language in EXTRACTORS;
+}
+
+/**
+ * Facts of one source file, or undefined when its language has no extractor. An extractor that
+ * throws on a file it cannot understand yields facts holding that problem, never an exception:
+ * one bad file must not stop a scan.
+ */
+export async function extractSourceFacts(source: SourceText): Promise<SourceFacts | undefined> {
+  const language = source.language?.id;
+  const extract = language ? EXTRACTORS[language] : undefined;
+  if (!extract || !language) return undefined;
+  try {
+    return await extract(source);
+  } catch (error) {
+    return {
+      ...emptyFacts(source.rel, language),
+      problems: [{ message: `could not be analysed: ${(error as Error).message}`, location: { file: source.rel, line: 1, column: 1 } }],
+    };
+  }
+}
+
+export type * from './source-facts.js';

@@ -1,0 +1,22 @@
+import type { MultiDirectedGraph } from 'graphology';
+
+export interface NodeAttributes {
+  kind: string;
+  label: string;
+  [key: string]: string | number | boolean;
+}
+export interface EdgeAttributes {
+  kind: string;
+}
+export type PortfolioGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export const nodeId = {
+  application: (id: string) => `app:${id}`,
+  module: (path: string) => `module:${path}`,
+  library: (ecosystem: string, name: string) => `lib:${ecosystem}:${name}`,
+  unit: (app: string, unit: string) => `unit:${app}:${unit}`,
+  dataset: (dsn: string) => `dataset:${dsn}`,
+  transaction: (app: string, transid: string) => `transaction:${app}:${transid}`,
+  resource: (kind: string, app: string, name: string) => `${kind}:${app}:${name}`,
+};
+

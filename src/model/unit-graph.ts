@@ -1,0 +1,100 @@
+import type { ApplicationFacts } from '../extract/application-facts.js';
+import type { SourceFacts } from '../extract/source/index.js';
+import { nodeId, type PortfolioGraph } from './portfolio-graph-types.js';
+import { UnitIndex } from './resolve-references.js';
+
+/**
+ * Adds one application's unit-level subgraph: its units (classes, programs, jobs ...), the
+ * references between them, and what they read and write (tables, datasets, files, queues).
+ * CICS file names resolve to their VSAM dataset through CSD definitions, so the online program
+ * and the batch job that share a dataset meet in the graph.
+ */
+export function addUnitGraph(graph: PortfolioGraph, facts: ApplicationFacts) {
+  const app = facts.app.id;
+  const appNode = nodeId.application(app);
+  const index = new UnitIndex(facts.sources);
+  const unitNode = (id: string) => nodeId.unit(app, id);
+  const addEdge = (source: string, target: string, kind: string) => graph.mergeEdgeWithKey(`${kind}:${source}->${target}`, source, target, { kind });
+
+  const sourceOf = new Map<string, SourceFacts>();
+  for (const source of facts.sources) {
+    for (const unit of source.units) {
+      if (sourceOf.has(unit.id)) continue;
+      sourceOf.set(unit.id, source);
+      graph.mergeNode(unitNode(unit.id), { kind: 'unit', label: unit.id, unitKind: unit.kind, language: source.language, file: source.file, line: unit.location.line });
+      addEdge(appNode, unitNode(unit.id), 'contains');
+    }
+  }
+
+  const bindings = resourceBindings(facts.sources);
+  for (const source of facts.sources) {
+    for (const reference of source.references) {
+      if (!index.has(reference.from) || reference.dynamic) continue;
+      const target = index.resolve(reference.to, source);
+      if (target && target !== reference.from) addEdge(unitNode(reference.from), unitNode(target), reference.kind);
+    }
+    for (const access of source.dataAccess) {
+      if (!index.has(access.unit)) continue;
+      const kind = access.mode === 'write' ? 'writes' : 'reads';
+      for (const target of bindings.resolve(app, access.unit, access.targetKind, access.target)) {
+        graph.mergeNode(target.id, { kind: target.kind, label: target.label });
+        addEdge(unitNode(access.unit), target.id, kind);
+      }
+    }
+    for (const dataset of source.datasets) {
+      if (LOAD_LIBRARIES.has(dataset.dd)) continue;
+      const node = nodeId.dataset(dataset.dsn);
+      graph.mergeNode(node, { kind: 'dataset', label: dataset.dsn });
+      const kind = dataset.mode === 'write' ? 'writes' : 'reads';
+      if (index.has(dataset.job)) addEdge(unitNode(dataset.job), node, kind);
+    }
+    for (const entry of source.entryPoints) {
+      if (entry.kind !== 'cics-transaction' || !entry.detail || !index.has(entry.unit)) continue;
+      const transaction = nodeId.transaction(app, entry.detail);
+      graph.mergeNode(transaction, { kind: 'transaction', label: entry.detail });
+      addEdge(transaction, unitNode(entry.unit), 'starts');
+    }
+  }
+}
+
+/** Load libraries hold programs, not data. */
+const LOAD_LIBRARIES = new Set(['STEPLIB', 'JOBLIB']);
+
+interface ResourceTarget {
+  id: string;
+  kind: string;
+  label: string;
+}
+
+/**
+ * How names a program uses map to datasets: a CICS file to its CSD DSNAME, a COBOL DD name to
+ * the DSN the JCL step running that program allocates. Datasets are named system-wide; tables,
+ * unresolved files and queues belong to the application until datastores are known.
+ */
+function resourceBindings(sources: SourceFacts[]) {
+  const cicsFiles = new Map<string, string>();
+  const ddNames = new Map<string, Set<string>>();
+  for (const source of sources) {
+    for (const definition of source.definitions) {
+      if (definition.kind === 'cics-file' && definition.attributes.dsname) cicsFiles.set(definition.name, definition.attributes.dsname);
+    }
+    for (const dataset of source.datasets) {
+      const step = source.jobSteps.find((candidate) => candidate.job === dataset.job && candidate.step === dataset.step);
+      if (!step?.program) continue;
+      const key = `${step.program}/${dataset.dd}`;
+      ddNames.set(key, (ddNames.get(key) ?? new Set()).add(dataset.dsn));
+    }
+  }
+  return {
+    resolve(app: string, unit: string, kind: string, name: string): ResourceTarget[] {
+      const dataset = (dsn: string) => ({ id: nodeId.dataset(dsn), kind: 'dataset', label: dsn });
+      if (kind === 'file' && cicsFiles.has(name)) return [dataset(cicsFiles.get(name)!)];
+      if (kind === 'dd') {
+        const bound = [...(ddNames.get(`${unit}/${name}`) ?? [])];
+        if (bound.length > 0) return bound.map(dataset);
+      }
+      if (kind === 'dataset') return [dataset(name)];
+      return [{ id: nodeId.resource(kind, app, name), kind, label: name }];
+    },
+  };
+}
