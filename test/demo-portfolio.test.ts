@@ -143,6 +143,25 @@ describe('demo portfolio', () => {
     expect(result.graph.nodes.map((n) => n.id)).not.toContain('dataset:DSN.V12.SDSNLOAD');
   });
 
+  it('holds the Java unit graph: calls through injected fields, inheritance, entities and their tables', () => {
+    const edges = new Set(result.graph.edges.map((e) => `${e.source} ${e.kind} ${e.target}`));
+    const orders = (unit: string) => `unit:order-management:com.acme.orders.${unit}`;
+    for (const edge of [
+      `${orders('web.CheckoutServlet')} calls ${orders('ejb.OrderService')}`,
+      `${orders('ejb.OrderServiceBean')} implements ${orders('ejb.OrderService')}`,
+      `${orders('ejb.OrderServiceBean')} instantiates ${orders('model.Order')}`,
+      `${orders('model.Order')} maps-to table:order-management:ORDERS`,
+      `${orders('model.OrderLine')} maps-to table:order-management:ORDER_LINES`,
+      `${orders('ejb.OrderServiceBean')} writes table:order-management:ORDERS`,
+      `${orders('ejb.OrderServiceBean')} reads table:order-management:ORDERS`,
+      `${orders('ejb.OrderEventsMDB')} writes table:order-management:ORDER_AUDIT`,
+      `unit:catalog-service:com.acme.catalog.ProductController calls unit:catalog-service:com.acme.catalog.ProductRepository`,
+      `unit:catalog-service:com.acme.catalog.Product maps-to table:catalog-service:PRODUCTS`,
+    ]) {
+      expect(edges, edge).toContain(edge);
+    }
+  });
+
   it('is deterministic: a second scan gives identical JSON', async () => {
     const again = await scan({ paths: [DEMO], cwd: process.cwd(), now: fixedClock });
     expect(JSON.stringify(again)).toBe(JSON.stringify(result));

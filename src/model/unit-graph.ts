@@ -33,10 +33,17 @@ export function addUnitGraph(graph: PortfolioGraph, facts: ApplicationFacts) {
       const target = index.resolve(reference.to, source);
       if (target && target !== reference.from) addEdge(unitNode(reference.from), unitNode(target), reference.kind);
     }
+    for (const definition of source.definitions) {
+      if (definition.kind !== 'entity' || !definition.attributes.table || !index.has(definition.name)) continue;
+      const table = nodeId.resource('table', app, definition.attributes.table);
+      graph.mergeNode(table, { kind: 'table', label: definition.attributes.table });
+      addEdge(unitNode(definition.name), table, 'maps-to');
+    }
     for (const access of source.dataAccess) {
       if (!index.has(access.unit)) continue;
       const kind = access.mode === 'write' ? 'writes' : 'reads';
-      for (const target of bindings.resolve(app, access.unit, access.targetKind, access.target)) {
+      const name = access.targetKind === 'entity' ? (index.resolve(access.target, source) ?? access.target) : access.target;
+      for (const target of bindings.resolve(app, access.unit, access.targetKind, name)) {
         graph.mergeNode(target.id, { kind: target.kind, label: target.label });
         addEdge(unitNode(access.unit), target.id, kind);
       }
@@ -67,16 +74,18 @@ interface ResourceTarget {
 }
 
 /**
- * How names a program uses map to datasets: a CICS file to its CSD DSNAME, a COBOL DD name to
- * the DSN the JCL step running that program allocates. Datasets are named system-wide; tables,
+ * How names a program uses map to datasets and tables: a CICS file to its CSD DSNAME, a COBOL DD
+ * name to the DSN the JCL step running that program allocates, a JPA entity to its @Table. Datasets are named system-wide; tables,
  * unresolved files and queues belong to the application until datastores are known.
  */
 function resourceBindings(sources: SourceFacts[]) {
   const cicsFiles = new Map<string, string>();
+  const entityTables = new Map<string, string>();
   const ddNames = new Map<string, Set<string>>();
   for (const source of sources) {
     for (const definition of source.definitions) {
       if (definition.kind === 'cics-file' && definition.attributes.dsname) cicsFiles.set(definition.name, definition.attributes.dsname);
+      if (definition.kind === 'entity' && definition.attributes.table) entityTables.set(definition.name, definition.attributes.table);
     }
     for (const dataset of source.datasets) {
       const step = source.jobSteps.find((candidate) => candidate.job === dataset.job && candidate.step === dataset.step);
@@ -94,6 +103,9 @@ function resourceBindings(sources: SourceFacts[]) {
         if (bound.length > 0) return bound.map(dataset);
       }
       if (kind === 'dataset') return [dataset(name)];
+      // An entity stands for its table: writing an Order entity writes ORDERS.
+      const table = kind === 'entity' ? entityTables.get(name) : undefined;
+      if (table) return [{ id: nodeId.resource('table', app, table), kind: 'table', label: table }];
       return [{ id: nodeId.resource(kind, app, name), kind, label: name }];
     },
   };

@@ -2,6 +2,7 @@ import type { SourceText } from '../source-text.js';
 import { extractBms } from './bms.js';
 import { extractCicsCsd } from './cics-csd.js';
 import { extractCobol } from './cobol.js';
+import { extractJava } from './java.js';
 import { extractJcl } from './jcl.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
 
@@ -13,6 +14,7 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
   jcl: extractJcl,
   bms: extractBms,
   csd: extractCicsCsd,
+  java: extractJava,
 };
 
 export function hasSourceExtractor(language: string): boolean {

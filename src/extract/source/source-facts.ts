@@ -87,7 +87,7 @@ export interface DataAccess {
   /** Table, entity table, dataset, CICS file, DD or queue name as written (schema-qualified where it is). */
   target: string;
   /** `dd`: a COBOL file assigned to a DD name, which the JCL step running the program binds to a dataset. */
-  targetKind: 'table' | 'dataset' | 'file' | 'dd' | 'queue' | 'segment';
+  targetKind: 'table' | 'entity' | 'dataset' | 'file' | 'dd' | 'queue' | 'segment';
   mode: AccessMode;
   /** How: sql, jpa-entity, ef-dbset, mybatis, cics-file, vsam, jcl-dd, dli ... */
   via: string;
@@ -165,7 +165,7 @@ export interface DatasetUse {
 
 /** A resource declared for a runtime: CICS CSD entries, IMS DBD/PSB, scheduler jobs. */
 export interface ResourceDefinition {
-  kind: 'cics-transaction' | 'cics-program' | 'cics-map' | 'cics-file' | 'cics-queue' | 'ims-database' | 'ims-psb' | 'scheduled-job';
+  kind: 'cics-transaction' | 'cics-program' | 'cics-map' | 'cics-file' | 'cics-queue' | 'ims-database' | 'ims-psb' | 'scheduled-job' | 'entity';
   name: string;
   attributes: Record<string, string>;
   location: Location;

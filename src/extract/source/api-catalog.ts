@@ -1,0 +1,50 @@
+import type { ApiKind } from './source-facts.js';
+
+/**
+ * APIs whose use matters for a move, per language, as data: constructors (`new FileWriter`),
+ * static or module calls (`Files.write`, `os.system`), methods on any receiver (`getSession`),
+ * and types whose mere use says enough (`HttpSession`).
+ */
+export interface ApiCatalog {
+  constructors: Record<string, ApiKind>;
+  calls: Record<string, ApiKind>;
+  methods: Record<string, ApiKind>;
+  types: Record<string, ApiKind>;
+}
+
+export const JAVA_APIS: ApiCatalog = {
+  constructors: {
+    FileWriter: 'file-write', FileOutputStream: 'file-write', RandomAccessFile: 'file-write', PrintStream: 'file-write',
+    FileReader: 'file-read', FileInputStream: 'file-read',
+    Socket: 'socket', ServerSocket: 'socket', DatagramSocket: 'socket', MulticastSocket: 'socket',
+    Thread: 'thread', ProcessBuilder: 'process-exec', InitialContext: 'jndi',
+  },
+  calls: {
+    'Files.write': 'file-write', 'Files.writeString': 'file-write', 'Files.newBufferedWriter': 'file-write', 'Files.newOutputStream': 'file-write',
+    'Files.copy': 'file-write', 'Files.move': 'file-write', 'Files.delete': 'file-write', 'Files.createFile': 'file-write', 'Files.createDirectories': 'file-write',
+    'Files.readAllLines': 'file-read', 'Files.readAllBytes': 'file-read', 'Files.readString': 'file-read', 'Files.newBufferedReader': 'file-read', 'Files.lines': 'file-read', 'Files.newInputStream': 'file-read',
+    'System.getenv': 'environment', 'System.getProperty': 'system-property', 'System.setProperty': 'system-property',
+    'Executors.newFixedThreadPool': 'thread', 'Executors.newCachedThreadPool': 'thread',
+    'Executors.newScheduledThreadPool': 'thread', 'Class.forName': 'reflection', 'InitialContext.doLookup': 'jndi',
+  },
+  methods: { getSession: 'session', exec: 'process-exec', lookup: 'jndi' },
+  types: { HttpSession: 'session', ExecutorService: 'thread', Socket: 'socket', ServerSocket: 'socket' },
+};
+
+export const CSHARP_APIS: ApiCatalog = {
+  constructors: {
+    StreamWriter: 'file-write', FileStream: 'file-write', StreamReader: 'file-read', TcpClient: 'socket', TcpListener: 'socket',
+    UdpClient: 'socket', Socket: 'socket', Thread: 'thread', Process: 'process-exec',
+  },
+  calls: {
+    'File.WriteAllText': 'file-write', 'File.WriteAllLines': 'file-write', 'File.WriteAllBytes': 'file-write', 'File.AppendAllText': 'file-write',
+    'File.AppendAllLines': 'file-write', 'File.Create': 'file-write', 'File.OpenWrite': 'file-write', 'File.Copy': 'file-write', 'File.Move': 'file-write',
+    'File.Delete': 'file-write', 'Directory.CreateDirectory': 'file-write',
+    'File.ReadAllText': 'file-read', 'File.ReadAllLines': 'file-read', 'File.ReadAllBytes': 'file-read', 'File.OpenRead': 'file-read', 'File.Exists': 'file-read',
+    'Environment.GetEnvironmentVariable': 'environment', 'ConfigurationManager.AppSettings': 'system-property', 'Process.Start': 'process-exec',
+    'ThreadPool.QueueUserWorkItem': 'thread', 'Task.Run': 'thread', 'Registry.LocalMachine': 'registry', 'Registry.CurrentUser': 'registry',
+    'Registry.GetValue': 'registry', 'Type.GetType': 'reflection', 'Activator.CreateInstance': 'reflection', 'Assembly.Load': 'reflection',
+  },
+  methods: { OpenSubKey: 'registry' },
+  types: { HttpSessionState: 'session', RegistryKey: 'registry' },
+};

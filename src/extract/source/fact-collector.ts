@@ -1,0 +1,115 @@
+import type { Node } from 'web-tree-sitter';
+import { classifyLiteral } from './classify-literal.js';
+import { emptyFacts, type ApiKind, type EntryKind, type Location, type ReferenceKind, type SourceFacts, type Unit } from './source-facts.js';
+import { looksLikeSql, sqlTables } from './sql-tables.js';
+
+/**
+ * Collects one file's facts while a language walker descends its syntax tree: the stack of
+ * enclosing units, variable scopes (name → declared type, so `orders.placeOrder()` resolves to
+ * the type of `orders`), and de-duplication of references.
+ */
+export class FactCollector {
+  readonly facts: SourceFacts;
+  private readonly unitStack: string[] = [];
+  private readonly scopes: Map<string, string>[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(file: string, language: string) {
+    this.facts = emptyFacts(file, language);
+  }
+
+  at(node: Node): Location {
+    return { file: this.facts.file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
+  }
+
+  get unit(): string | undefined {
+    return this.unitStack.at(-1);
+  }
+
+  /** The qualified name a unit declared here gets. */
+  qualify(name: string, separator = '.'): string {
+    const outer = this.unit;
+    if (outer) return `${outer}${separator}${name}`;
+    return this.facts.namespace ? `${this.facts.namespace}.${name}` : name;
+  }
+
+  enterUnit(unit: Omit<Unit, 'parent'>): void {
+    const parent = this.unit;
+    this.facts.units.push({ ...unit, ...(parent ? { parent } : {}) });
+    this.unitStack.push(unit.id);
+    this.scopes.push(new Map());
+  }
+
+  exitUnit(): void {
+    this.unitStack.pop();
+    this.scopes.pop();
+  }
+
+  withScope<T>(body: () => T): T {
+    this.scopes.push(new Map());
+    try {
+      return body();
+    } finally {
+      this.scopes.pop();
+    }
+  }
+
+  declare(name: string, type: string): void {
+    this.scopes.at(-1)?.set(name, type);
+  }
+
+  typeOf(variable: string): string | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const type = this.scopes[i]!.get(variable);
+      if (type) return type;
+    }
+    return undefined;
+  }
+
+  reference(to: string, kind: ReferenceKind, node: Node): void {
+    const from = this.unit;
+    if (!from || !to) return;
+    const key = `${from}\0${to}\0${kind}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.facts.references.push({ from, to, kind, location: this.at(node) });
+  }
+
+  annotation(name: string, args: string | undefined, node: Node, member?: string): void {
+    const unit = this.unit;
+    if (!unit) return;
+    this.facts.annotations.push({ unit, ...(member ? { member } : {}), name, ...(args ? { arguments: args } : {}), location: this.at(node) });
+  }
+
+  entry(kind: EntryKind, node: Node, detail?: string): void {
+    const unit = this.unit;
+    if (unit) this.facts.entryPoints.push({ unit, kind, ...(detail ? { detail } : {}), location: this.at(node) });
+  }
+
+  api(api: ApiKind, name: string, node: Node): void {
+    this.facts.apiCalls.push({ ...(this.unit ? { unit: this.unit } : {}), api, name, location: this.at(node) });
+  }
+
+  /** A string literal: a place (URL, host, IP, path) or a SQL statement whose tables the unit touches. */
+  literal(value: string, node: Node): void {
+    const kind = classifyLiteral(value);
+    if (kind) this.facts.literals.push({ ...(this.unit ? { unit: this.unit } : {}), kind, value, location: this.at(node) });
+    const unit = this.unit;
+    if (unit && looksLikeSql(value)) {
+      for (const table of sqlTables(value).tables) {
+        this.facts.dataAccess.push({ unit, target: table.name, targetKind: 'table', mode: table.mode, via: 'sql', location: this.at(node) });
+      }
+    }
+  }
+}
+
+/** Named children of a given type. */
+export function childrenOfType(node: Node, ...types: string[]): Node[] {
+  return node.namedChildren.filter((child): child is Node => child !== null && types.includes(child.type));
+}
+
+/** Text of a string literal without its quotes. */
+export function unquote(text: string): string {
+  const match = /^(?:[@$]|[rRbBuUfF]{1,2})?("""|'''|"|'|`)([\s\S]*)\1$/.exec(text.trim());
+  return match ? match[2]! : text;
+}

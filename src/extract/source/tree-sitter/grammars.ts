@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+
+/** Prebuilt WebAssembly grammars shipped in @vscode/tree-sitter-wasm (see PARSERS.md for the versions that load together). */
+const GRAMMAR_FILES = {
+  java: 'tree-sitter-java.wasm',
+  csharp: 'tree-sitter-c-sharp.wasm',
+  python: 'tree-sitter-python.wasm',
+  php: 'tree-sitter-php.wasm',
+  go: 'tree-sitter-go.wasm',
+} as const;
+export type GrammarName = keyof typeof GRAMMAR_FILES;
+
+const grammarFolder = path.join(path.dirname(createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+let runtime: Promise<void> | undefined;
+const parsers = new Map<GrammarName, Promise<Parser>>();
+
+/**
+ * A parser for the language, loading the runtime and grammar on first use only: a scan of a
+ * COBOL estate never pays for the Java grammar.
+ */
+export function parserFor(name: GrammarName): Promise<Parser> {
+  let parser = parsers.get(name);
+  if (!parser) {
+    parser = load(name);
+    parsers.set(name, parser);
+  }
+  return parser;
+}
+
+async function load(name: GrammarName): Promise<Parser> {
+  runtime ??= Parser.init();
+  await runtime;
+  const file = path.join(grammarFolder, GRAMMAR_FILES[name]);
+  let language: Language;
+  try {
+    language = await Language.load(file);
+  } catch (error) {
+    // Some grammar/runtime pairings fail with an empty message; say which grammar it was.
+    throw new Error(`the ${name} grammar (${file}) could not be loaded: ${(error as Error).message || 'incompatible tree-sitter runtime'}`);
+  }
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return parser;
+}
+
+/** Parses text; the caller must `delete()` the tree (WebAssembly memory is not garbage-collected). */
+export async function parse(name: GrammarName, text: string): Promise<Tree> {
+  const tree = (await parserFor(name)).parse(text);
+  if (!tree) throw new Error(`the ${name} parser returned no tree`);
+  return tree;
+}
+
+/** Loads every grammar once: a start-up self-test for tests and `--debug`. */
+export async function checkGrammars(): Promise<GrammarName[]> {
+  const names = Object.keys(GRAMMAR_FILES) as GrammarName[];
+  await Promise.all(names.map((name) => parserFor(name)));
+  return names;
+}
