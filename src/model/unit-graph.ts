@@ -26,18 +26,17 @@ export function addUnitGraph(graph: PortfolioGraph, facts: ApplicationFacts) {
     }
   }
 
-  const bindings = resourceBindings(facts.sources);
+  const bindings = resourceBindings(facts.sources, index);
+  for (const [entity, tableName] of bindings.entityTables) {
+    const table = nodeId.resource('table', app, tableName);
+    graph.mergeNode(table, { kind: 'table', label: tableName });
+    addEdge(unitNode(entity), table, 'maps-to');
+  }
   for (const source of facts.sources) {
     for (const reference of source.references) {
       if (!index.has(reference.from) || reference.dynamic) continue;
       const target = index.resolve(reference.to, source);
       if (target && target !== reference.from) addEdge(unitNode(reference.from), unitNode(target), reference.kind);
-    }
-    for (const definition of source.definitions) {
-      if (definition.kind !== 'entity' || !definition.attributes.table || !index.has(definition.name)) continue;
-      const table = nodeId.resource('table', app, definition.attributes.table);
-      graph.mergeNode(table, { kind: 'table', label: definition.attributes.table });
-      addEdge(unitNode(definition.name), table, 'maps-to');
     }
     for (const access of source.dataAccess) {
       if (!index.has(access.unit)) continue;
@@ -78,14 +77,20 @@ interface ResourceTarget {
  * name to the DSN the JCL step running that program allocates, a JPA entity to its @Table. Datasets are named system-wide; tables,
  * unresolved files and queues belong to the application until datastores are known.
  */
-function resourceBindings(sources: SourceFacts[]) {
+function resourceBindings(sources: SourceFacts[], index: UnitIndex) {
   const cicsFiles = new Map<string, string>();
   const entityTables = new Map<string, string>();
+  const byConvention = new Set<string>();
   const ddNames = new Map<string, Set<string>>();
   for (const source of sources) {
     for (const definition of source.definitions) {
       if (definition.kind === 'cics-file' && definition.attributes.dsname) cicsFiles.set(definition.name, definition.attributes.dsname);
-      if (definition.kind === 'entity' && definition.attributes.table) entityTables.set(definition.name, definition.attributes.table);
+      const entity = definition.kind === 'entity' && definition.attributes.table ? index.resolve(definition.name, source) : undefined;
+      // An explicit mapping (@Table, [Table]) wins over a convention (the DbSet's name), whichever file comes first.
+      if (!entity || (entityTables.has(entity) && (definition.attributes.by === 'convention' || !byConvention.has(entity)))) continue;
+      entityTables.set(entity, definition.attributes.table!);
+      if (definition.attributes.by === 'convention') byConvention.add(entity);
+      else byConvention.delete(entity);
     }
     for (const dataset of source.datasets) {
       const step = source.jobSteps.find((candidate) => candidate.job === dataset.job && candidate.step === dataset.step);
@@ -95,6 +100,7 @@ function resourceBindings(sources: SourceFacts[]) {
     }
   }
   return {
+    entityTables,
     resolve(app: string, unit: string, kind: string, name: string): ResourceTarget[] {
       const dataset = (dsn: string) => ({ id: nodeId.dataset(dsn), kind: 'dataset', label: dsn });
       if (kind === 'file' && cicsFiles.has(name)) return [dataset(cicsFiles.get(name)!)];

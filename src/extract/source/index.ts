@@ -2,6 +2,7 @@ import type { SourceText } from '../source-text.js';
 import { extractBms } from './bms.js';
 import { extractCicsCsd } from './cics-csd.js';
 import { extractCobol } from './cobol.js';
+import { extractCSharp } from './csharp.js';
 import { extractJava } from './java.js';
 import { extractJcl } from './jcl.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
@@ -15,6 +16,7 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
   bms: extractBms,
   csd: extractCicsCsd,
   java: extractJava,
+  csharp: extractCSharp,
 };
 
 export function hasSourceExtractor(language: string): boolean {

@@ -5,6 +5,7 @@ import { childrenOfType, FactCollector, unquote } from './fact-collector.js';
 import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
 import type { SourceFacts, UnitKind } from './source-facts.js';
 import { parse } from './tree-sitter/grammars.js';
+import { firstError, firstString, namedArgument, simpleName } from './walker-helpers.js';
 
 const UNIT_KINDS: Record<string, UnitKind> = {
   class_declaration: 'class',
@@ -78,7 +79,7 @@ class JavaWalker {
       const type = typeName(node.childForFieldName('type'));
       if (type) {
         this.c.reference(type, 'instantiates', node);
-        const api = JAVA_APIS.constructors[simple(type)];
+        const api = JAVA_APIS.constructors[simpleName(type)];
         if (api) this.c.api(api, `new ${type}`, node);
       }
       this.visitChildren(node);
@@ -136,7 +137,7 @@ class JavaWalker {
       }
     }
     if (superType && /^(javax|jakarta)?\.?(servlet\.http\.)?HttpServlet$/.test(superType) && at) this.c.entry('servlet', at);
-    const implementsListener = this.c.facts.references.some((r) => r.from === this.c.unit && r.kind === 'implements' && simple(r.to) === 'MessageListener');
+    const implementsListener = this.c.facts.references.some((r) => r.from === this.c.unit && r.kind === 'implements' && simpleName(r.to) === 'MessageListener');
     if (implementsListener && !annotations.some((a) => a.name === 'MessageDriven')) this.c.entry('message-listener', node);
   }
 
@@ -179,7 +180,7 @@ class JavaWalker {
     if (object?.type === 'identifier') receiverType = this.c.typeOf(object.text) ?? (/^[A-Z]/.test(object.text) ? object.text : undefined);
     else if (object?.type === 'field_access' && object.text.startsWith('this.')) receiverType = this.c.typeOf(object.text.slice(5));
     if (receiverType) this.c.reference(receiverType, 'calls', node);
-    const qualified = receiverType ? `${simple(receiverType)}.${method}` : undefined;
+    const qualified = receiverType ? `${simpleName(receiverType)}.${method}` : undefined;
     const api = (qualified && JAVA_APIS.calls[qualified]) || (object && method === 'exec' && /Runtime/.test(object.text) ? 'process-exec' : undefined) || (method === 'getSession' ? 'session' : undefined) || (method === 'lookup' && receiverType && /Context$/.test(receiverType) ? 'jndi' : undefined);
     if (api) this.c.api(api, qualified ?? `${object?.text ?? ''}.${method}`, node);
     this.entityAccess(method, node);
@@ -203,9 +204,9 @@ class JavaWalker {
     // Declarations of type parameters are not uses of another type.
     if (parent?.type === 'type_parameter' && parent.namedChildren[0]?.id === node.id) return;
     const name = node.text;
-    if (!/^[A-Z]/.test(simple(name)) || this.typeParameters.some((names) => names.has(name))) return;
+    if (!/^[A-Z]/.test(simpleName(name)) || this.typeParameters.some((names) => names.has(name))) return;
     this.c.reference(name, 'uses', node);
-    const api = JAVA_APIS.types[simple(name)];
+    const api = JAVA_APIS.types[simpleName(name)];
     if (api) this.c.api(api, name, node);
   }
 
@@ -235,7 +236,7 @@ interface ParsedAnnotation {
 }
 
 function parseAnnotation(node: Node): { name: string; args?: string } {
-  const name = simple(node.childForFieldName('name')?.text ?? node.namedChildren[0]?.text ?? '');
+  const name = simpleName(node.childForFieldName('name')?.text ?? node.namedChildren[0]?.text ?? '');
   const list = node.childForFieldName('arguments');
   const args = list ? list.text.replace(/^\(|\)$/g, '').trim() : undefined;
   return { name, ...(args ? { args } : {}) };
@@ -259,27 +260,7 @@ function typeName(node: Node | null): string | undefined {
   return undefined;
 }
 
-function simple(name: string): string {
-  return name.slice(name.lastIndexOf('.') + 1);
-}
-
-function firstString(args: string | undefined): string | undefined {
-  return args ? /"((?:[^"\\]|\\.)*)"/.exec(args)?.[1] : undefined;
-}
-
-function namedArgument(args: string | undefined, name: string): string | undefined {
-  return args ? new RegExp(`\\b${name}\\s*=\\s*(?:\\{\\s*)?"((?:[^"\\\\]|\\\\.)*)"`).exec(args)?.[1] : undefined;
-}
-
 function routeOf(annotations: ParsedAnnotation[], names: string[]): string | undefined {
   const annotation = annotations.find((a) => names.includes(a.name));
   return annotation ? (firstString(annotation.args) ?? '') : undefined;
-}
-
-function firstError(node: Node): Node | undefined {
-  if (node.isError || node.isMissing) return node;
-  for (const child of node.children) {
-    if (child?.hasError || child?.isError || child?.isMissing) return firstError(child) ?? child;
-  }
-  return undefined;
 }
