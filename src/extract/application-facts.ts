@@ -55,7 +55,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     }
     const language = file.language ?? (file.kind === 'other' ? languageFromShebang(read.text.slice(0, 200)) : undefined);
     if (file.kind === 'other' && !language) continue;
-    const source = analyseText(file.rel, read.text, language);
+    const source = analyseText(file.rel, read.text, language, appFile.appRel);
     facts.texts.push({ ...appFile, source });
     if (language) {
       facts.languages[language.id] = (facts.languages[language.id] ?? 0) + source.loc;

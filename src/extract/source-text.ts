@@ -6,6 +6,8 @@ import { maskComments } from './mask-comments.js';
 /** A text file ready for rules: original text, comment-free text of the same shape, line index. */
 export interface SourceText {
   rel: string;
+  /** Path inside its application; module names (Python, TypeScript) derive from it. Defaults to rel. */
+  appRel: string;
   /** Set for source code; config and descriptor files have none. */
   language?: LanguageInfo | undefined;
   text: string;
@@ -15,9 +17,9 @@ export interface SourceText {
   loc: number;
 }
 
-export function analyseText(rel: string, text: string, language?: LanguageInfo): SourceText {
+export function analyseText(rel: string, text: string, language?: LanguageInfo, appRel = rel): SourceText {
   const masked = maskComments(text, language?.comments ?? configCommentStyle(rel));
-  return { rel, language, text, masked, lines: new LineIndex(text), loc: countCodeLines(masked) };
+  return { rel, appRel, language, text, masked, lines: new LineIndex(text), loc: countCodeLines(masked) };
 }
 
 /** Comment syntax of configuration and descriptor files, by name. */

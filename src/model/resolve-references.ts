@@ -43,6 +43,11 @@ export class UnitIndex {
     // A nested type named from inside its outer type: Outer.Inner written as Inner.
     for (const unit of context.units) candidates.push(`${unit.id}.${clean}`);
     for (const candidate of candidates) if (this.byId.has(candidate)) return candidate;
+    // A dotted name the application holds under a longer prefix (src/ layouts, partial qualification).
+    if (rest.length > 0) {
+      const suffixed = this.units.filter((unit) => unit.id.endsWith(`.${clean}`));
+      if (suffixed.length === 1) return suffixed[0]!.id;
+    }
     const bySimple = this.bySimpleName.get(rest.length > 0 ? (rest.at(-1) ?? clean) : clean) ?? [];
     return bySimple.length === 1 ? bySimple[0]!.id : undefined;
   }

@@ -48,3 +48,21 @@ export const CSHARP_APIS: ApiCatalog = {
   methods: { OpenSubKey: 'registry' },
   types: { HttpSessionState: 'session', RegistryKey: 'registry' },
 };
+
+export const PYTHON_APIS: ApiCatalog = {
+  constructors: {},
+  calls: {
+    'os.getenv': 'environment', 'os.environ': 'environment', 'os.putenv': 'environment',
+    'os.system': 'process-exec', 'os.popen': 'process-exec', 'os.spawnl': 'process-exec', 'subprocess.run': 'process-exec', 'subprocess.call': 'process-exec',
+    'subprocess.Popen': 'process-exec', 'subprocess.check_output': 'process-exec', 'subprocess.check_call': 'process-exec',
+    'socket.socket': 'socket', 'socket.create_connection': 'socket', 'threading.Thread': 'thread', 'multiprocessing.Pool': 'thread',
+    'multiprocessing.Process': 'thread', 'concurrent.futures.ThreadPoolExecutor': 'thread', 'concurrent.futures.ProcessPoolExecutor': 'thread',
+    'shutil.copy': 'file-write', 'shutil.move': 'file-write', 'shutil.rmtree': 'file-write', 'os.remove': 'file-write', 'os.makedirs': 'file-write',
+    'importlib.import_module': 'reflection',
+  },
+  methods: {
+    to_csv: 'file-write', to_parquet: 'file-write', to_excel: 'file-write', to_pickle: 'file-write', savetxt: 'file-write', write_text: 'file-write', write_bytes: 'file-write',
+    read_csv: 'file-read', read_parquet: 'file-read', read_excel: 'file-read', read_pickle: 'file-read', loadtxt: 'file-read', read_text: 'file-read',
+  },
+  types: { session: 'session' },
+};

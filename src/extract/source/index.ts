@@ -5,6 +5,7 @@ import { extractCobol } from './cobol.js';
 import { extractCSharp } from './csharp.js';
 import { extractJava } from './java.js';
 import { extractJcl } from './jcl.js';
+import { extractPython } from './python.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
 
 type SourceExtractor = (source: SourceText) => SourceFacts | Promise<SourceFacts>;
@@ -17,6 +18,7 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
   csd: extractCicsCsd,
   java: extractJava,
   csharp: extractCSharp,
+  python: extractPython,
 };
 
 export function hasSourceExtractor(language: string): boolean {
