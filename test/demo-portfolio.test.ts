@@ -157,6 +157,22 @@ describe('demo portfolio', () => {
       `${orders('ejb.OrderEventsMDB')} writes table:order-management:ORDER_AUDIT`,
       `unit:catalog-service:com.acme.catalog.ProductController calls unit:catalog-service:com.acme.catalog.ProductRepository`,
       `unit:catalog-service:com.acme.catalog.Product maps-to table:catalog-service:PRODUCTS`,
+      `${orders('web.CheckoutServlet')} imports ${orders('ejb.OrderService')}`,
+    ]) {
+      expect(edges, edge).toContain(edge);
+    }
+  });
+
+  it('holds the TypeScript, C# and Python unit graphs', () => {
+    const edges = new Set(result.graph.edges.map((e) => `${e.source} ${e.kind} ${e.target}`));
+    for (const edge of [
+      'unit:web-storefront:src/server imports unit:web-storefront:src/routes/cart',
+      'unit:web-storefront:src/server imports unit:web-storefront:src/routes/products',
+      'unit:billing-service:Acme.Billing.BillingService implements unit:billing-service:Acme.Billing.IBillingService',
+      'unit:billing-service:Acme.Billing.BillingService calls unit:billing-service:Acme.Billing.InvoiceWriter',
+      'unit:risk-batch:risk.monte_carlo.simulate uses unit:risk-batch:risk.monte_carlo.simulate_chunk',
+      'unit:risk-batch:risk.monte_carlo calls unit:risk-batch:risk.monte_carlo.simulate',
+      'unit:risk-batch:tests.test_monte_carlo imports unit:risk-batch:risk.monte_carlo.value_at_risk',
     ]) {
       expect(edges, edge).toContain(edge);
     }

@@ -3,7 +3,7 @@ import { languageFromShebang } from '../discover/languages.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
 import type { Diagnostic } from '../result/schema.js';
 import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
-import { extractSourceFacts, type SourceFacts } from './source/index.js';
+import { extractProjectFacts, extractSourceFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
 import { readText } from './read-text.js';
 import { analyseText, type SourceText } from './source-text.js';
 
@@ -40,6 +40,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   const files = app.files.map((file) => ({ file, appRel: file.rootRel.slice(prefix.length) }));
   const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], languages: {}, loc: 0, skipped: 0 };
 
+  const projectSources: SourceText[] = [];
   for (const appFile of files) {
     const { file } = appFile;
     if (!TEXT_KINDS.has(file.kind)) continue;
@@ -60,13 +61,8 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     if (language) {
       facts.languages[language.id] = (facts.languages[language.id] ?? 0) + source.loc;
       facts.loc += source.loc;
-      const sourceFacts = await extractSourceFacts(source);
-      if (sourceFacts) {
-        facts.sources.push(sourceFacts);
-        for (const problem of sourceFacts.problems) {
-          diagnostics.push({ level: 'warning', code: 'parse-error', file: problem.location.file, line: problem.location.line, message: `${problem.message} (column ${problem.location.column}); the rest of the file was analysed` });
-        }
-      }
+      if (isProjectLanguage(language.id)) projectSources.push(source);
+      else addSourceFacts(facts, await extractSourceFacts(source), diagnostics);
     }
     const extractManifest = file.kind === 'manifest' ? manifestExtractorFor(file.rootRel) : undefined;
     if (extractManifest) {
@@ -75,5 +71,20 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
       facts.manifests.push(manifest);
     }
   }
+  for (const sourceFacts of await extractProjectFacts(projectSources)) addSourceFacts(facts, sourceFacts, diagnostics);
   return facts;
+}
+
+function addSourceFacts(facts: ApplicationFacts, sourceFacts: SourceFacts | undefined, diagnostics: Diagnostic[]) {
+  if (!sourceFacts) return;
+  facts.sources.push(sourceFacts);
+  for (const problem of sourceFacts.problems) {
+    diagnostics.push({
+      level: 'warning',
+      code: 'parse-error',
+      file: problem.location.file,
+      line: problem.location.line,
+      message: `${problem.message} (column ${problem.location.column}); the rest of the file was analysed`,
+    });
+  }
 }

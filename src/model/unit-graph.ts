@@ -33,6 +33,12 @@ export function addUnitGraph(graph: PortfolioGraph, facts: ApplicationFacts) {
     addEdge(unitNode(entity), table, 'maps-to');
   }
   for (const source of facts.sources) {
+    // A file's imports are dependencies of its top-level units (nested units share them).
+    const topLevel = source.units.filter((unit) => !unit.parent || !source.units.some((other) => other.id === unit.parent && other.kind !== 'module'));
+    for (const imported of source.imports) {
+      const target = imported.wildcard ? undefined : index.resolve(imported.target, source);
+      for (const unit of target ? topLevel : []) if (unit.id !== target && index.has(unit.id)) addEdge(unitNode(unit.id), unitNode(target!), 'imports');
+    }
     for (const reference of source.references) {
       if (!index.has(reference.from) || reference.dynamic) continue;
       const target = index.resolve(reference.to, source);

@@ -66,3 +66,20 @@ export const PYTHON_APIS: ApiCatalog = {
   },
   types: { session: 'session' },
 };
+
+/** Node.js: module functions keyed as module.function, whatever name the file imports them under. */
+export const NODE_APIS: ApiCatalog = {
+  constructors: { Worker: 'thread', Socket: 'socket' },
+  calls: {
+    'fs.writeFile': 'file-write', 'fs.writeFileSync': 'file-write', 'fs.appendFile': 'file-write', 'fs.appendFileSync': 'file-write',
+    'fs.createWriteStream': 'file-write', 'fs.mkdir': 'file-write', 'fs.mkdirSync': 'file-write', 'fs.rm': 'file-write', 'fs.rmSync': 'file-write',
+    'fs.unlink': 'file-write', 'fs.unlinkSync': 'file-write', 'fs.rename': 'file-write', 'fs.renameSync': 'file-write', 'fs.copyFile': 'file-write',
+    'fs.readFile': 'file-read', 'fs.readFileSync': 'file-read', 'fs.createReadStream': 'file-read', 'fs.readdir': 'file-read', 'fs.readdirSync': 'file-read',
+    'child_process.exec': 'process-exec', 'child_process.execSync': 'process-exec', 'child_process.spawn': 'process-exec', 'child_process.spawnSync': 'process-exec',
+    'child_process.execFile': 'process-exec', 'child_process.fork': 'process-exec',
+    'net.connect': 'socket', 'net.createConnection': 'socket', 'net.createServer': 'socket', 'dgram.createSocket': 'socket',
+    'worker_threads.Worker': 'thread', 'cluster.fork': 'thread',
+  },
+  methods: {},
+  types: { Session: 'session', SessionData: 'session' },
+};

@@ -18,6 +18,8 @@ const METHOD_ENTRIES: Record<string, EntryKind> = {
   OperationContract: 'web-service', WebMethod: 'web-service',
   Scheduled: 'scheduled', Schedule: 'scheduled', Schedules: 'scheduled',
   JmsListener: 'message-listener', KafkaListener: 'message-listener', RabbitListener: 'message-listener', SqsListener: 'message-listener', StreamListener: 'message-listener',
+  Get: 'http-route', Post: 'http-route', Put: 'http-route', Delete: 'http-route', Patch: 'http-route', Cron: 'scheduled', Interval: 'scheduled',
+  EventPattern: 'message-listener', MessagePattern: 'message-listener',
   route: 'http-route', get: 'http-route', post: 'http-route', put: 'http-route', delete: 'http-route', patch: 'http-route', task: 'scheduled', shared_task: 'scheduled',
 };
 

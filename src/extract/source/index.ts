@@ -21,8 +21,24 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
   python: extractPython,
 };
 
-export function hasSourceExtractor(language: string): boolean {
-  return language in EXTRACTORS;
+/** Languages read per application rather than per file, because their names resolve across files. */
+const PROJECT_LANGUAGES = new Set(['typescript', 'javascript']);
+
+export function isProjectLanguage(language: string): boolean {
+  return PROJECT_LANGUAGES.has(language);
+}
+
+/** Facts of an application's TypeScript and JavaScript files, read together. */
+export async function extractProjectFacts(sources: SourceText[]): Promise<SourceFacts[]> {
+  if (sources.length === 0) return [];
+  try {
+    return await (await import('./typescript.js')).extractTypeScriptProject(sources);
+  } catch (error) {
+    return sources.map((source) => ({
+      ...emptyFacts(source.rel, source.language?.id ?? 'typescript'),
+      problems: [{ message: `could not be analysed: ${(error as Error).message}`, location: { file: source.rel, line: 1, column: 1 } }],
+    }));
+  }
 }
 
 /**

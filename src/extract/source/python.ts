@@ -81,6 +81,10 @@ class PythonWalker {
         return this.visitChildren(node);
       case 'string':
         return this.c.literal(stringValue(node), node);
+      case 'identifier':
+        // A function handed over by name (pool.map(simulate_chunk, ...)) is a dependency too.
+        if (node.parent?.type === 'argument_list' && !BUILTINS.has(node.text)) this.c.reference(this.aliases.get(node.text) ?? `${this.module}.${node.text}`, 'uses', node);
+        return;
       default:
         return this.visitChildren(node);
     }

@@ -39,7 +39,7 @@ export interface Unit {
   modifiers?: string[];
 }
 
-export type ReferenceKind = 'calls' | 'uses' | 'inherits' | 'implements' | 'instantiates' | 'includes';
+export type ReferenceKind = 'imports' | 'calls' | 'uses' | 'inherits' | 'implements' | 'instantiates' | 'includes';
 
 export interface Reference {
   /** Unit the reference is made from. */
