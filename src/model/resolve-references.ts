@@ -48,6 +48,11 @@ export class UnitIndex {
       const suffixed = this.units.filter((unit) => unit.id.endsWith(`.${clean}`));
       if (suffixed.length === 1) return suffixed[0]!.id;
     }
+    // Go imports carry the module path (acme.io/ledger/internal/store.New); units are named by folder (internal/store.New).
+    if (clean.includes('/')) {
+      const inPath = this.units.filter((unit) => clean.endsWith(`/${unit.id}`));
+      if (inPath.length === 1) return inPath[0]!.id;
+    }
     const bySimple = this.bySimpleName.get(rest.length > 0 ? (rest.at(-1) ?? clean) : clean) ?? [];
     return bySimple.length === 1 ? bySimple[0]!.id : undefined;
   }

@@ -83,3 +83,18 @@ export const NODE_APIS: ApiCatalog = {
   methods: {},
   types: { Session: 'session', SessionData: 'session' },
 };
+
+export const GO_APIS: ApiCatalog = {
+  constructors: {},
+  calls: {
+    'os.WriteFile': 'file-write', 'os.Create': 'file-write', 'os.OpenFile': 'file-write', 'os.Remove': 'file-write', 'os.RemoveAll': 'file-write',
+    'os.Mkdir': 'file-write', 'os.MkdirAll': 'file-write', 'os.Rename': 'file-write', 'ioutil.WriteFile': 'file-write',
+    'os.ReadFile': 'file-read', 'os.Open': 'file-read', 'ioutil.ReadFile': 'file-read', 'os.ReadDir': 'file-read',
+    'os.Getenv': 'environment', 'os.LookupEnv': 'environment', 'os.Setenv': 'environment',
+    'exec.Command': 'process-exec', 'exec.CommandContext': 'process-exec', 'syscall.Exec': 'process-exec',
+    'net.Dial': 'socket', 'net.Listen': 'socket', 'net.DialTimeout': 'socket', 'net.ListenPacket': 'socket',
+    'reflect.ValueOf': 'reflection',
+  },
+  methods: {},
+  types: {},
+};

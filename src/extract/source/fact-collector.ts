@@ -40,6 +40,12 @@ export class FactCollector {
     this.scopes.push(new Map());
   }
 
+  /** Continues inside a unit declared elsewhere (a Go method inside its receiver's type). */
+  resumeUnit(id: string): void {
+    this.unitStack.push(id);
+    this.scopes.push(new Map());
+  }
+
   exitUnit(): void {
     this.unitStack.pop();
     this.scopes.pop();

@@ -3,6 +3,7 @@ import { extractBms } from './bms.js';
 import { extractCicsCsd } from './cics-csd.js';
 import { extractCobol } from './cobol.js';
 import { extractCSharp } from './csharp.js';
+import { extractGo } from './go.js';
 import { extractJava } from './java.js';
 import { extractJcl } from './jcl.js';
 import { extractPython } from './python.js';
@@ -19,6 +20,7 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
   java: extractJava,
   csharp: extractCSharp,
   python: extractPython,
+  go: extractGo,
 };
 
 /** Languages read per application rather than per file, because their names resolve across files. */
