@@ -98,3 +98,19 @@ export const GO_APIS: ApiCatalog = {
   methods: {},
   types: {},
 };
+
+/** PHP: global functions by name (file_put_contents), superglobals as types ($_SESSION). */
+export const PHP_APIS: ApiCatalog = {
+  constructors: { SplFileObject: 'file-read', PDO: 'socket' },
+  calls: {
+    file_put_contents: 'file-write', fwrite: 'file-write', fputs: 'file-write', unlink: 'file-write', mkdir: 'file-write', rename: 'file-write',
+    copy: 'file-write', move_uploaded_file: 'file-write', tempnam: 'file-write', touch: 'file-write',
+    file_get_contents: 'file-read', file: 'file-read', readfile: 'file-read', fread: 'file-read', scandir: 'file-read',
+    getenv: 'environment', putenv: 'environment',
+    exec: 'process-exec', shell_exec: 'process-exec', system: 'process-exec', passthru: 'process-exec', proc_open: 'process-exec', popen: 'process-exec',
+    fsockopen: 'socket', socket_create: 'socket', stream_socket_client: 'socket', stream_socket_server: 'socket', curl_init: 'socket',
+    session_start: 'session', pcntl_fork: 'thread',
+  },
+  methods: {},
+  types: { _SESSION: 'session', _ENV: 'environment', _FILES: 'file-write' },
+};

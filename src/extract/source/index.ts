@@ -6,6 +6,7 @@ import { extractCSharp } from './csharp.js';
 import { extractGo } from './go.js';
 import { extractJava } from './java.js';
 import { extractJcl } from './jcl.js';
+import { extractPhp } from './php.js';
 import { extractPython } from './python.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
 
@@ -21,6 +22,7 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
   csharp: extractCSharp,
   python: extractPython,
   go: extractGo,
+  php: extractPhp,
 };
 
 /** Languages read per application rather than per file, because their names resolve across files. */
