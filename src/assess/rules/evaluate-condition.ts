@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Evidence } from '../../result/schema.js';
 import { redactSecrets } from '../redact-secrets.js';
+import { evaluateFactCondition } from './evaluate-fact-condition.js';
 import type { Condition } from './rule-schema.js';
 
 export interface ConditionMatch {
@@ -55,7 +56,8 @@ export function evaluateCondition(condition: Condition, facts: ApplicationFacts,
     const evidence = facts.files.filter(({ appRel }) => matches(appRel)).map(({ file }) => ({ file: file.rel }));
     return { matched: evidence.length > 0, evidence };
   }
-  return matchDependency(condition.dependency, facts, cache);
+  if ('dependency' in condition) return matchDependency(condition.dependency, facts, cache);
+  return evaluateFactCondition(condition, facts, cache);
 }
 
 const NO_MATCH: ConditionMatch = { matched: false, evidence: [] };

@@ -49,13 +49,15 @@ export async function loadRulePacks(folders: string[]): Promise<LoadedPack[]> {
 function checkConditions(pack: RulePack, file: string) {
   for (const rule of pack.rules) {
     for (const condition of leaves(rule.when)) {
-      if (!('pattern' in condition)) continue;
-      const unknown = condition.pattern.languages?.find((id) => !languageById(id));
+      const body = Object.values(condition)[0] as { languages?: string[]; regex?: string; flags?: string; value?: string };
+      const unknown = body.languages?.find((id) => !languageById(id));
       if (unknown) {
         throw new InputError(`${file}: rule ${rule.id}: unknown language "${unknown}"`, `Known languages: ${LANGUAGES.map((l) => l.id).join(', ')}.`);
       }
+      const regex = 'pattern' in condition ? body.regex : 'literal' in condition ? body.value : undefined;
+      if (regex === undefined) continue;
       try {
-        new RegExp(condition.pattern.regex, `gm${condition.pattern.flags ?? ''}`);
+        new RegExp(regex, `gm${body.flags ?? ''}`);
       } catch (error) {
         throw new InputError(`${file}: rule ${rule.id}: invalid regex: ${(error as Error).message}`, 'Fix the pattern; it is a JavaScript regular expression.');
       }

@@ -25,13 +25,65 @@ export const DependencyCondition = z.strictObject({
   scope: z.array(z.string()).optional().describe('Only these scopes (runtime, compile, dev, test, framework ...)'),
 });
 
+const Languages = z.array(z.string()).optional().describe('Language ids; default: all');
+
+export const ImportCondition = z.strictObject({
+  name: Globs.describe('Imported package, namespace or module; a name also matches everything below it (javax.ejb matches javax.ejb.Stateless)'),
+  languages: Languages,
+});
+export const AnnotationCondition = z.strictObject({
+  name: Globs.describe('Annotation, attribute or decorator name without @ or brackets (Stateless, ServiceContract, route)'),
+  languages: Languages,
+});
+export const ApiCondition = z.strictObject({
+  kind: z.array(z.enum(['file-read', 'file-write', 'socket', 'session', 'thread', 'process-exec', 'environment', 'system-property', 'jndi', 'registry', 'reflection'])).min(1),
+  name: Globs.optional().describe('The call as written, e.g. Files.write'),
+  languages: Languages,
+});
+export const MainframeCondition = z.strictObject({
+  family: z.array(z.enum(['cics', 'sql', 'dli', 'mq'])).min(1),
+  verb: Globs.optional().describe('READ, SEND MAP, WRITEQ TS, SELECT, GU, MQPUT ...'),
+});
+export const JclCondition = z.strictObject({
+  utility: Globs.optional().describe('System utility a step runs: IDCAMS, SORT, IKJEFT01, DFSRRC00 ...'),
+  program: Globs.optional().describe('Application program a step runs'),
+});
+export const LiteralCondition = z.strictObject({
+  kind: z.array(z.enum(['url', 'host', 'ip', 'path'])).min(1),
+  value: z.string().optional().describe('Regular expression the literal must match'),
+  languages: Languages,
+});
+export const EntryPointCondition = z.strictObject({
+  kind: z.array(z.enum(['main', 'servlet', 'http-route', 'message-listener', 'scheduled', 'web-service', 'cics-transaction', 'batch-program', 'batch-job'])).min(1),
+});
+export const DataAccessCondition = z.strictObject({
+  via: Globs.optional().describe('sql, jpa, cics-file, vsam, sequential-file, dli, cics-queue ...'),
+  targetKind: z.array(z.enum(['table', 'entity', 'dataset', 'file', 'dd', 'queue', 'segment'])).optional(),
+  mode: z.enum(['read', 'write']).optional(),
+});
+export const UnitCondition = z.strictObject({
+  kind: z.array(z.enum(['class', 'interface', 'enum', 'record', 'struct', 'annotation-type', 'module', 'function', 'program', 'copybook', 'job', 'procedure', 'mapset', 'database', 'program-spec'])).min(1),
+  languages: Languages,
+});
+
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
   | { pattern: z.infer<typeof PatternCondition> }
   | { file: z.infer<typeof FileCondition> }
-  | { dependency: z.infer<typeof DependencyCondition> };
+  | { dependency: z.infer<typeof DependencyCondition> }
+  | { import: z.infer<typeof ImportCondition> }
+  | { annotation: z.infer<typeof AnnotationCondition> }
+  | { api: z.infer<typeof ApiCondition> }
+  | { mainframe: z.infer<typeof MainframeCondition> }
+  | { jcl: z.infer<typeof JclCondition> }
+  | { literal: z.infer<typeof LiteralCondition> }
+  | { entryPoint: z.infer<typeof EntryPointCondition> }
+  | { dataAccess: z.infer<typeof DataAccessCondition> }
+  | { unit: z.infer<typeof UnitCondition> };
+
+/** Leaves that read source facts (extract/source), rather than text, files or manifests. */export type FactCondition = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { pattern: unknown } | { file: unknown } | { dependency: unknown }>;
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -41,6 +93,15 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ pattern: PatternCondition }),
     z.strictObject({ file: FileCondition }),
     z.strictObject({ dependency: DependencyCondition }),
+    z.strictObject({ import: ImportCondition }),
+    z.strictObject({ annotation: AnnotationCondition }),
+    z.strictObject({ api: ApiCondition }),
+    z.strictObject({ mainframe: MainframeCondition }),
+    z.strictObject({ jcl: JclCondition }),
+    z.strictObject({ literal: LiteralCondition }),
+    z.strictObject({ entryPoint: EntryPointCondition }),
+    z.strictObject({ dataAccess: DataAccessCondition }),
+    z.strictObject({ unit: UnitCondition }),
   ]),
 ) as z.ZodType<Condition>;
 

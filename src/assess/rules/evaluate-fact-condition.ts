@@ -1,0 +1,83 @@
+import type { ApplicationFacts } from '../../extract/application-facts.js';
+import type { Location, SourceFacts } from '../../extract/source/index.js';
+import type { SourceText } from '../../extract/source-text.js';
+import type { Evidence } from '../../result/schema.js';
+import { redactSecrets } from '../redact-secrets.js';
+import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
+import type { FactCondition } from './rule-schema.js';
+
+const MAX_SNIPPET = 160;
+const MAX_EVIDENCE_PER_CONDITION = 500;
+
+/** Per-application lookup of source text by result path, for evidence snippets. */
+const textsByFile = new WeakMap<ApplicationFacts, Map<string, SourceText>>();
+
+/**
+ * Conditions over source facts: imports, annotations, API calls, mainframe commands, JCL
+ * steps, literals, entry points, data access and units. Evidence is the fact's place, with the
+ * line as written (secrets masked).
+ */
+export function evaluateFactCondition(condition: FactCondition, facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
+  const places: Location[] = [];
+  const inLanguage = (source: SourceFacts, languages: string[] | undefined) => !languages || languages.includes(source.language);
+  for (const source of facts.sources) {
+    if ('import' in condition) {
+      if (!inLanguage(source, condition.import.languages)) continue;
+      const matches = cache.glob(condition.import.name);
+      for (const imported of source.imports) if (condition.import.name.some((name) => imported.target === name || imported.target.startsWith(`${name}.`) || imported.target.startsWith(`${name}/`)) || matches(imported.target)) places.push(imported.location);
+    } else if ('annotation' in condition) {
+      if (!inLanguage(source, condition.annotation.languages)) continue;
+      const matches = cache.glob(condition.annotation.name);
+      for (const annotation of source.annotations) if (matches(annotation.name)) places.push(annotation.location);
+    } else if ('api' in condition) {
+      if (!inLanguage(source, condition.api.languages)) continue;
+      const matches = condition.api.name ? cache.glob(condition.api.name) : undefined;
+      for (const call of source.apiCalls) if (condition.api.kind.includes(call.api) && (!matches || matches(call.name))) places.push(call.location);
+    } else if ('mainframe' in condition) {
+      const verbs = condition.mainframe.verb ? cache.glob(condition.mainframe.verb) : undefined;
+      for (const command of source.mainframe) if (condition.mainframe.family.includes(command.family) && (!verbs || verbs(command.verb))) places.push(command.location);
+    } else if ('jcl' in condition) {
+      const utilities = condition.jcl.utility ? cache.glob(condition.jcl.utility) : undefined;
+      const programs = condition.jcl.program ? cache.glob(condition.jcl.program) : undefined;
+      for (const step of source.jobSteps) {
+        if (utilities && !(step.utility && utilities(step.utility))) continue;
+        if (programs && !(step.program && programs(step.program))) continue;
+        places.push(step.location);
+      }
+    } else if ('literal' in condition) {
+      if (!inLanguage(source, condition.literal.languages)) continue;
+      const value = condition.literal.value ? cache.regex(condition.literal.value) : undefined;
+      for (const literal of source.literals) {
+        if (!condition.literal.kind.includes(literal.kind)) continue;
+        if (value) value.lastIndex = 0;
+        if (!value || value.test(literal.value)) places.push(literal.location);
+      }
+    } else if ('entryPoint' in condition) {
+      for (const entry of source.entryPoints) if (condition.entryPoint.kind.includes(entry.kind)) places.push(entry.location);
+    } else if ('dataAccess' in condition) {
+      const via = condition.dataAccess.via ? cache.glob(condition.dataAccess.via) : undefined;
+      for (const access of source.dataAccess) {
+        if (via && !via(access.via)) continue;
+        if (condition.dataAccess.targetKind && !condition.dataAccess.targetKind.includes(access.targetKind)) continue;
+        if (condition.dataAccess.mode && access.mode !== condition.dataAccess.mode) continue;
+        places.push(access.location);
+      }
+    } else if ('unit' in condition) {
+      if (!inLanguage(source, condition.unit.languages)) continue;
+      for (const unit of source.units) if (condition.unit.kind.includes(unit.kind)) places.push(unit.location);
+    }
+    if (places.length >= MAX_EVIDENCE_PER_CONDITION) break;
+  }
+  return { matched: places.length > 0, evidence: places.slice(0, MAX_EVIDENCE_PER_CONDITION).map((place) => evidenceAt(place, facts)) };
+}
+
+function evidenceAt(place: Location, facts: ApplicationFacts): Evidence {
+  let texts = textsByFile.get(facts);
+  if (!texts) {
+    texts = new Map(facts.texts.map(({ source }) => [source.rel, source]));
+    textsByFile.set(facts, texts);
+  }
+  const line = texts.get(place.file)?.lines.line(place.line).trim();
+  const snippet = line ? redactSecrets(line) : undefined;
+  return { file: place.file, line: place.line, ...(snippet ? { snippet: snippet.length > MAX_SNIPPET ? `${snippet.slice(0, MAX_SNIPPET - 1)}…` : snippet } : {}) };
+}
