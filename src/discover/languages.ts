@@ -41,6 +41,7 @@ export const LANGUAGES: readonly LanguageInfo[] = [
   { id: 'bms', name: 'BMS', extensions: ['.bms'], comments: 'assembler', mainframe: true },
   { id: 'rexx', name: 'REXX', extensions: ['.rex', '.rexx'], comments: 'c', mainframe: true },
   { id: 'csd', name: 'CICS CSD', extensions: ['.csd'], comments: 'assembler', mainframe: true },
+  { id: 'ims', name: 'IMS DBD/PSB', extensions: ['.dbd', '.psb'], comments: 'assembler', mainframe: true },
 ];
 
 const byExtension = new Map<string, LanguageInfo>();

@@ -1,10 +1,12 @@
 import type { SourceText } from '../source-text.js';
+import { extractAssembler } from './assembler.js';
 import { extractBms } from './bms.js';
 import { extractCicsCsd } from './cics-csd.js';
 import { extractCobol } from './cobol.js';
 import { extractCSharp } from './csharp.js';
 import { extractGo } from './go.js';
 import { extractJava } from './java.js';
+import { extractIms } from './ims.js';
 import { extractJcl } from './jcl.js';
 import { extractPhp } from './php.js';
 import { extractPython } from './python.js';
@@ -18,6 +20,8 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
   jcl: extractJcl,
   bms: extractBms,
   csd: extractCicsCsd,
+  ims: extractIms,
+  assembler: extractAssembler,
   java: extractJava,
   csharp: extractCSharp,
   python: extractPython,
