@@ -135,6 +135,9 @@ describe('demo portfolio', () => {
       `${cards('CAUTHSET')} calls ${cards('CAUTHBT1')}`,
       `${cards('CAUTHSET')} writes dataset:CARD.PROD.AUTHLOG`,
       `${cards('CARDVSAM')} writes dataset:CARD.PROD.CARDMST`,
+      // Control-M runs CAUTHSET after CAUTHEOD, which rolls the log generation it reads.
+      `${cards('CAUTHSET')} follows ${cards('CAUTHEOD')}`,
+      `${cards('CAUTHEOD')} writes dataset:CARD.PROD.AUTHLOG`,
     ]) {
       expect(edges, edge).toContain(edge);
     }

@@ -99,13 +99,26 @@ async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: Dec
   }
 
   const owned = new Map<Candidate, DiscoveredFile[]>(candidates.map((candidate) => [candidate, []]));
-  const loose: DiscoveredFile[] = [];
+  const unowned: DiscoveredFile[] = [];
   for (const file of files) {
     const owner = deepestContaining(candidates, path.posix.dirname(file.rootRel));
     if (owner) owned.get(owner)?.push(file);
-    else if (file.kind === 'source') loose.push(file);
+    else unowned.push(file);
   }
-  for (const [candidate, looseFiles] of groupLooseSources(loose, candidates.length > 0)) owned.set(candidate, looseFiles);
+  // Applications found by their sources own every file in their folder, as manifest ones do:
+  // a scheduler export or a CSD beside the COBOL belongs to that system.
+  const fromSources = groupLooseSources(unowned.filter((file) => file.kind === 'source'), candidates.length > 0);
+  const looseCandidates = [...fromSources.keys()];
+  const groupOf = new Map<DiscoveredFile, Candidate>();
+  for (const [candidate, groupFiles] of fromSources) {
+    owned.set(candidate, []);
+    for (const file of groupFiles) groupOf.set(file, candidate);
+  }
+  for (const file of unowned) {
+    // Sources keep their group (loose root files may lie outside any folder); other files join the folder's application.
+    const target = groupOf.get(file) ?? deepestContaining(looseCandidates, path.posix.dirname(file.rootRel));
+    if (target) owned.get(target)?.push(file);
+  }
 
   return [...owned].map(([candidate, appFiles]) => ({
     id: '',

@@ -3,7 +3,7 @@ import { languageFromShebang } from '../discover/languages.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
 import type { Diagnostic } from '../result/schema.js';
 import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
-import { extractProjectFacts, extractSourceFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
+import { extractContentFacts, extractProjectFacts, extractSourceFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
 import { readText } from './read-text.js';
 import { analyseText, type SourceText } from './source-text.js';
 
@@ -34,6 +34,8 @@ export interface ApplicationFacts {
 }
 
 const TEXT_KINDS = new Set<DiscoveredFile['kind']>(['source', 'manifest', 'config', 'descriptor', 'other']);
+/** Documents worth opening: scheduler listings are exported as text reports. */
+const REPORT_FILE = /\.(txt|lst|rpt|ca7)$/i;
 
 export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[]): Promise<ApplicationFacts> {
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
@@ -43,7 +45,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   const projectSources: SourceText[] = [];
   for (const appFile of files) {
     const { file } = appFile;
-    if (!TEXT_KINDS.has(file.kind)) continue;
+    if (!TEXT_KINDS.has(file.kind) && !(file.kind === 'doc' && REPORT_FILE.test(file.rootRel) && file.size < 4 * 1024 * 1024)) continue;
     // Unknown files are only worth reading when small: they may be extensionless scripts.
     if (file.kind === 'other' && file.size > 256 * 1024) continue;
     const read = await readText(file.abs, file.rel, file.size);
@@ -57,12 +59,23 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     const language = file.language ?? (file.kind === 'other' ? languageFromShebang(read.text.slice(0, 200)) : undefined);
     if (file.kind === 'other' && !language) continue;
     const source = analyseText(file.rel, read.text, language, appFile.appRel);
+    if (file.kind === 'doc') {
+      // A document matters only when it is a scheduler report; anything else is prose.
+      const report = await extractContentFacts(source);
+      if (report) {
+        facts.texts.push({ ...appFile, source });
+        addSourceFacts(facts, report, diagnostics);
+      }
+      continue;
+    }
     facts.texts.push({ ...appFile, source });
     if (language) {
       facts.languages[language.id] = (facts.languages[language.id] ?? 0) + source.loc;
       facts.loc += source.loc;
       if (isProjectLanguage(language.id)) projectSources.push(source);
       else addSourceFacts(facts, await extractSourceFacts(source), diagnostics);
+    } else {
+      addSourceFacts(facts, await extractContentFacts(source), diagnostics);
     }
     const extractManifest = file.kind === 'manifest' ? manifestExtractorFor(file.rootRel) : undefined;
     if (extractManifest) {

@@ -53,7 +53,8 @@ describe('findApplications', () => {
       'cards/copy/R.cpy': '',
       'cards/README.md': '',
     });
-    expect(apps).toEqual([{ id: 'cards', path: 'cards', by: 'mainframe', modules: [], files: ['cards/cobol/A.cbl', 'cards/copy/R.cpy', 'cards/jcl/J.jcl'] }]);
+    // The folder's other files (documents, scheduler exports, CSD) belong to the system too.
+    expect(apps).toEqual([{ id: 'cards', path: 'cards', by: 'mainframe', modules: [], files: ['cards/README.md', 'cards/cobol/A.cbl', 'cards/copy/R.cpy', 'cards/jcl/J.jcl'] }]);
   });
 
   it('makes a source folder without manifest an application, but not loose files beside other applications', async () => {

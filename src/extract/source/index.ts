@@ -1,13 +1,16 @@
 import type { SourceText } from '../source-text.js';
 import { extractAssembler } from './assembler.js';
 import { extractBms } from './bms.js';
+import { extractCa7 } from './ca7.js';
 import { extractCicsCsd } from './cics-csd.js';
 import { extractCobol } from './cobol.js';
+import { extractControlM } from './control-m.js';
 import { extractCSharp } from './csharp.js';
 import { extractGo } from './go.js';
 import { extractJava } from './java.js';
 import { extractIms } from './ims.js';
 import { extractJcl } from './jcl.js';
+import { extractMyBatis } from './mybatis.js';
 import { extractPhp } from './php.js';
 import { extractPython } from './python.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
@@ -28,6 +31,22 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
   go: extractGo,
   php: extractPhp,
 };
+
+/**
+ * Files recognised by what they hold rather than by language: scheduler exports and SQL mappers
+ * live in ordinary .xml and .txt files.
+ */
+const CONTENT_EXTRACTORS: { test: (rel: string, text: string) => boolean; extract: SourceExtractor }[] = [
+  { test: (rel, text) => /\.xml$/i.test(rel) && /<DEFTABLE\b/.test(text), extract: extractControlM },
+  { test: (rel, text) => /\.xml$/i.test(rel) && /<(mapper|sqlMap)\b[^>]*\bnamespace\s*=/.test(text), extract: extractMyBatis },
+  { test: (rel, text) => /\.(txt|lst|rpt|ca7)$/i.test(rel) && /CA-7 CPU JOB DEFINITION/i.test(text), extract: extractCa7 },
+];
+
+/** Facts of a configuration or document file that holds job definitions or SQL mappings, else undefined. */
+export async function extractContentFacts(source: SourceText): Promise<SourceFacts | undefined> {
+  const extractor = CONTENT_EXTRACTORS.find(({ test }) => test(source.rel, source.text));
+  return extractor ? extractor.extract(source) : undefined;
+}
 
 /** Languages read per application rather than per file, because their names resolve across files. */
 const PROJECT_LANGUAGES = new Set(['typescript', 'javascript']);

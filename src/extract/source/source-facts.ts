@@ -39,7 +39,8 @@ export interface Unit {
   modifiers?: string[];
 }
 
-export type ReferenceKind = 'imports' | 'calls' | 'uses' | 'inherits' | 'implements' | 'instantiates' | 'includes';
+/** `follows`: a scheduled job runs after another (Control-M conditions). */
+export type ReferenceKind = 'imports' | 'calls' | 'uses' | 'inherits' | 'implements' | 'instantiates' | 'includes' | 'follows';
 
 export interface Reference {
   /** Unit the reference is made from. */
