@@ -138,6 +138,22 @@ describe('cloudready scan: edge cases', () => {
     expect(table.stdout).toMatch(/1 input problem .*\n\s+error orders\/pom\.xml:4 malformed XML/);
   });
 
+  it('a source file that does not parse: a warning with file, line and column; the rest of the scan goes on', async () => {
+    const dir = await makeTree({
+      'shop/pom.xml': '<project/>',
+      'shop/src/Broken.java': 'package shop;\nclass Broken {\n  void f( {\n}\n',
+      'shop/src/Session.java': 'package shop;\nimport javax.servlet.http.HttpSession;\nclass Session { HttpSession s; }\n',
+    });
+    const run = runCli(['scan', dir, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ScanResult;
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'parse-error', file: 'shop/src/Broken.java', line: expect.any(Number), message: expect.stringMatching(/Java syntax error \(column \d+\)/) }),
+    ]);
+    expect(result.findings.map((f) => f.id)).toContain('state-and-storage/http-session@shop');
+    expect(result.graph.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['unit:shop:shop.Broken', 'unit:shop:shop.Session']));
+  });
+
   it('binary files with source extensions are skipped with a warning, not an error', async () => {
     const dir = await makeTree({ 'app/package.json': '{}', 'app/lib/blob.js': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]) });
     const run = runCli(['scan', dir, '--format', 'json']);

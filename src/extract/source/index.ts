@@ -55,6 +55,11 @@ export function isProjectLanguage(language: string): boolean {
   return PROJECT_LANGUAGES.has(language);
 }
 
+/** Whether a language yields source facts (units, references ...) beyond lines of code and text rules. */
+export function hasFactExtractor(language: string): boolean {
+  return language in EXTRACTORS || PROJECT_LANGUAGES.has(language);
+}
+
 /** Facts of an application's TypeScript and JavaScript files, read together. */
 export async function extractProjectFacts(sources: SourceText[]): Promise<SourceFacts[]> {
   if (sources.length === 0) return [];

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast cloudready reads source, per language, on the demo portfolio and on a
+// generated tree, and what a whole scan costs (wall time, peak memory). Figures, not a test.
+// Options: --lines N (generated tree size, default 200000), --seed N (default 42).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generatePortfolio } from './generate-portfolio.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (module) => import(path.join(repo, 'dist', module));
+const args = process.argv.slice(2);
+const option = (flag, fallback) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback);
+const lines = option('--lines', 200_000);
+const seed = option('--seed', 42);
+
+if (process.argv[2] === '--scan-child') {
+  // Run in a child so that peak RSS is the scan's own.
+  const { scan } = await dist('scan.js');
+  const started = performance.now();
+  const result = await scan({ paths: [process.argv[3]], cwd: process.cwd() });
+  const ms = performance.now() - started;
+  console.log(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, applications: result.applications.length, loc: result.summary.loc, files: result.summary.files }));
+  process.exit(0);
+}
+
+const { resolveRoots } = await dist('discover/scan-root.js');
+const { walkFiles } = await dist('discover/walk-files.js');
+const { findApplications } = await dist('discover/find-applications.js');
+const { readText } = await dist('extract/read-text.js');
+const { analyseText } = await dist('extract/source-text.js');
+const { extractSourceFacts, extractProjectFacts, hasFactExtractor, isProjectLanguage } = await dist('extract/source/index.js');
+
+/** Reads and extracts every source file of a tree, timing each language on its own. */
+async function perLanguage(dir) {
+  const roots = await resolveRoots([dir], process.cwd());
+  const files = await walkFiles(roots[0], { exclude: [] }, []);
+  const applications = await findApplications(roots, files, []);
+  const stats = new Map();
+  const add = (language, bytes, ms, count = 1) => {
+    const entry = stats.get(language) ?? { files: 0, bytes: 0, ms: 0 };
+    entry.files += count;
+    entry.bytes += bytes;
+    entry.ms += ms;
+    stats.set(language, entry);
+  };
+  for (const app of applications) {
+    const project = [];
+    for (const file of app.files) {
+      if (file.kind !== 'source' || !file.language || !hasFactExtractor(file.language.id)) continue;
+      const read = await readText(file.abs, file.rel, file.size);
+      if (!read.ok) continue;
+      const started = performance.now();
+      const source = analyseText(file.rel, read.text, file.language, file.rootRel.slice(app.rootRel ? app.rootRel.length + 1 : 0));
+      if (isProjectLanguage(file.language.id)) {
+        project.push({ source, bytes: file.size, ms: performance.now() - started });
+        continue;
+      }
+      await extractSourceFacts(source);
+      add(file.language.id, file.size, performance.now() - started);
+    }
+    if (project.length > 0) {
+      const started = performance.now();
+      await extractProjectFacts(project.map((p) => p.source));
+      const ms = performance.now() - started + project.reduce((sum, p) => sum + p.ms, 0);
+      add(project[0].source.language.id, project.reduce((sum, p) => sum + p.bytes, 0), ms, project.length);
+    }
+  }
+  return stats;
+}
+
+function printLanguages(title, stats) {
+  console.log(`\n${title}`);
+  console.log('  language        files        MB   seconds    files/s      MB/s');
+  const rows = [...stats].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [language, { files, bytes, ms }] of rows) {
+    const mb = bytes / 1e6;
+    const s = ms / 1000;
+    console.log(`  ${language.padEnd(12)} ${String(files).padStart(8)} ${mb.toFixed(2).padStart(9)} ${s.toFixed(2).padStart(9)} ${Math.round(files / s).toLocaleString('en-US').padStart(10)} ${(mb / s).toFixed(2).padStart(9)}`);
+  }
+}
+
+function wholeScan(title, dir) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--scan-child', dir], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(child.stderr);
+  const { ms, maxRssMiB, applications, loc, files } = JSON.parse(child.stdout);
+  console.log(`  whole scan: ${(ms / 1000).toFixed(2)} s for ${files} files, ${loc.toLocaleString('en-US')} lines of code, ${applications} applications; peak RSS ${Math.round(maxRssMiB)} MiB`);
+}
+
+console.log(`cloudready benchmark · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+const demo = path.join(repo, 'fixtures/demo-portfolio');
+printLanguages('Demo portfolio: source reading and fact extraction per language (first use includes loading parsers)', await perLanguage(demo));
+wholeScan('demo', demo);
+
+const generated = path.join(os.tmpdir(), `cloudready-bench-${seed}-${lines}`);
+if (!fs.existsSync(generated)) {
+  const { files, lines: written } = generatePortfolio(generated, { lines, seed });
+  console.log(`\ngenerated ${files} files, ${written.toLocaleString('en-US')} lines in ${generated}`);
+}
+printLanguages(`Generated portfolio (${lines.toLocaleString('en-US')} lines, seed ${seed}): source reading and fact extraction per language`, await perLanguage(generated));
+wholeScan('generated', generated);
