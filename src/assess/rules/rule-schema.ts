@@ -49,7 +49,7 @@ export const JclCondition = z.strictObject({
   program: Globs.optional().describe('Application program a step runs'),
 });
 export const LiteralCondition = z.strictObject({
-  kind: z.array(z.enum(['url', 'host', 'ip', 'path'])).min(1),
+  kind: z.array(z.enum(['url', 'host', 'ip', 'path', 'port'])).min(1),
   value: z.string().optional().describe('Regular expression the literal must match'),
   languages: Languages,
 });

@@ -8,9 +8,11 @@ const WINDOWS_PATH = /^(?:[A-Za-z]:\\|\\\\[\w.-]+\\)[^\n"<>|?*]*$/;
 /** Namespaces and schema URLs name things; nobody connects to them. */
 const NOT_ENDPOINTS = /^https?:\/\/(www\.)?(w3\.org|xmlns\.|java\.sun\.com|xmlns\.jcp\.org|schemas\.(microsoft|xmlsoap)\.com|maven\.apache\.org|json-schema\.org|purl\.org|example\.(com|org))/i;
 
-/** What a string literal names, if it names a place: url, ip, host or path. */
+/** What a string literal names, if it names a place: url, ip, host, path or port. */
 export function classifyLiteral(value: string): LiteralKind | undefined {
   const text = value.trim();
+  // A listen or connect address without a host (":8080"); bare numbers are too often not ports.
+  if (/^:\d{2,5}$/.test(text) && Number(text.slice(1)) <= 65535) return 'port';
   if (text.length < 4 || text.length > 2048 || /\s/.test(text)) return undefined;
   if (URL.test(text)) return NOT_ENDPOINTS.test(text) ? undefined : 'url';
   if (IPV4.test(text)) return /^(127\.|0\.0\.0\.0|255\.)/.test(text) ? undefined : 'ip';

@@ -95,7 +95,7 @@ export interface DataAccess {
   location: Location;
 }
 
-export type LiteralKind = 'url' | 'host' | 'ip' | 'path';
+export type LiteralKind = 'url' | 'host' | 'ip' | 'path' | 'port';
 
 export interface Literal {
   unit?: string;

@@ -71,7 +71,10 @@ describe('Go extractor', () => {
       ['main', 'listen'],
     ]);
     expect(f.dataAccess.map((d) => [d.unit, d.target, d.mode])).toEqual([['internal/ledger.Store', 'LEDGER.ENTRIES', 'write']]);
-    expect(f.literals.map((l) => l.value)).toEqual(['/var/ledger/out.csv']);
+    expect(f.literals.map((l) => [l.kind, l.value])).toEqual([
+      ['path', '/var/ledger/out.csv'],
+      ['port', ':8080'],
+    ]);
   });
 
   it('resolves a module-path import to the package folder unit of the application', async () => {
