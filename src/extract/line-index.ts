@@ -1,3 +1,5 @@
+import { lastIndexAtMost } from '../util/sorted.js';
+
 /** Maps character offsets to 1-based line numbers by binary search over line starts. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -11,14 +13,7 @@ export class LineIndex {
   }
 
   lineAt(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
+    return lastIndexAtMost(this.starts, offset) + 1;
   }
 
   /** The text of a 1-based line, without its line break. */

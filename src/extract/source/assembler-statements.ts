@@ -1,5 +1,5 @@
 import type { SourceText } from '../source-text.js';
-import { LogicalText } from './logical-text.js';
+import { LogicalText, operandField, splitOperands } from './logical-text.js';
 import type { Location } from './source-facts.js';
 
 export interface AssemblerStatement {
@@ -33,34 +33,12 @@ export function assemblerStatements(source: SourceText): AssemblerStatement[] {
   return statements;
 }
 
-/** The operand field ends at the first blank outside quotes. */
-function operandField(text: string): string {
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "'") quoted = !quoted;
-    else if (text[i] === ' ' && !quoted) return text.slice(0, i);
-  }
-  return text;
-}
-
 /** KEY=value operands, top-level commas only: NAME=(CUSTNO,SEQ,U),BYTES=8 → { NAME: '(CUSTNO,SEQ,U)', BYTES: '8' }. */
 export function keywordOperands(operands: string): Record<string, string> {
   const result: Record<string, string> = {};
-  let depth = 0;
-  let quoted = false;
-  let current = '';
-  const flush = () => {
-    const eq = current.indexOf('=');
-    if (eq > 0) result[current.slice(0, eq).toUpperCase()] = current.slice(eq + 1);
-    current = '';
-  };
-  for (const ch of operands) {
-    if (ch === "'") quoted = !quoted;
-    if (!quoted && ch === '(') depth++;
-    if (!quoted && ch === ')') depth--;
-    if (!quoted && depth === 0 && ch === ',') flush();
-    else current += ch;
+  for (const operand of splitOperands(operands)) {
+    const eq = operand.indexOf('=');
+    if (eq > 0) result[operand.slice(0, eq).toUpperCase()] = operand.slice(eq + 1);
   }
-  flush();
   return result;
 }

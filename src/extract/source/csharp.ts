@@ -2,10 +2,10 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
 import { CSHARP_APIS } from './api-catalog.js';
 import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
-import { childrenOfType, FactCollector } from './fact-collector.js';
+import { childrenOfType, type FactCollector } from './fact-collector.js';
 import type { SourceFacts, UnitKind } from './source-facts.js';
-import { parse } from './tree-sitter/grammars.js';
-import { firstError, firstString, namedArgument, simpleName } from './walker-helpers.js';
+import { extractWithTree } from './tree-sitter/extract-with-tree.js';
+import { firstString, namedArgument, simpleName } from './walker-helpers.js';
 
 const UNIT_KINDS: Record<string, UnitKind> = {
   class_declaration: 'class',
@@ -18,18 +18,8 @@ const UNIT_KINDS: Record<string, UnitKind> = {
 const STRING_NODES = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression']);
 
 /** C# (.NET Framework and .NET) from a tree-sitter syntax tree, walked once. */
-export async function extractCSharp(source: SourceText): Promise<SourceFacts> {
-  const tree = await parse('csharp', source.text);
-  try {
-    const collector = new FactCollector(source.rel, 'csharp');
-    new CSharpWalker(collector).visit(tree.rootNode);
-    if (tree.rootNode.hasError) {
-      collector.facts.problems.push({ message: 'C# syntax error', location: collector.at(firstError(tree.rootNode) ?? tree.rootNode) });
-    }
-    return collector.facts;
-  } finally {
-    tree.delete();
-  }
+export function extractCSharp(source: SourceText): Promise<SourceFacts> {
+  return extractWithTree('csharp', 'C#', source, (root, collector) => new CSharpWalker(collector).visit(root));
 }
 
 class CSharpWalker {

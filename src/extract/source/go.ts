@@ -2,10 +2,9 @@ import path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
 import { GO_APIS } from './api-catalog.js';
-import { childrenOfType, FactCollector } from './fact-collector.js';
+import { childrenOfType, type FactCollector } from './fact-collector.js';
 import type { SourceFacts } from './source-facts.js';
-import { parse } from './tree-sitter/grammars.js';
-import { firstError } from './walker-helpers.js';
+import { extractWithTree } from './tree-sitter/extract-with-tree.js';
 
 const ROUTE_METHODS = new Set(['HandleFunc', 'Handle', 'GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'Get', 'Post', 'Put', 'Delete', 'Patch']);
 
@@ -14,20 +13,14 @@ const ROUTE_METHODS = new Set(['HandleFunc', 'Handle', 'GET', 'POST', 'PUT', 'DE
  * `internal/ledger` (shared by its files) and its types and functions are `internal/ledger.Store`;
  * methods belong to their receiver's type.
  */
-export async function extractGo(source: SourceText): Promise<SourceFacts> {
-  const tree = await parse('go', source.text);
-  try {
-    const c = new FactCollector(source.rel, 'go');
+export function extractGo(source: SourceText): Promise<SourceFacts> {
+  return extractWithTree('go', 'Go', source, (root, collector) => {
     const folder = path.posix.dirname(source.appRel);
-    const packageName = childrenOfType(tree.rootNode, 'package_clause')[0]?.namedChildren[0]?.text ?? 'main';
+    const packageName = childrenOfType(root, 'package_clause')[0]?.namedChildren[0]?.text ?? 'main';
     const pkg = folder === '.' ? packageName : folder;
-    c.facts.namespace = pkg;
-    new GoWalker(c, pkg, packageName).walk(tree.rootNode);
-    if (tree.rootNode.hasError) c.facts.problems.push({ message: 'Go syntax error', location: c.at(firstError(tree.rootNode) ?? tree.rootNode) });
-    return c.facts;
-  } finally {
-    tree.delete();
-  }
+    collector.facts.namespace = pkg;
+    new GoWalker(collector, pkg, packageName).walk(root);
+  });
 }
 
 class GoWalker {

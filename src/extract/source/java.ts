@@ -1,11 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
 import { JAVA_APIS } from './api-catalog.js';
-import { childrenOfType, FactCollector, unquote } from './fact-collector.js';
+import { childrenOfType, unquote, type FactCollector } from './fact-collector.js';
 import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
 import type { SourceFacts, UnitKind } from './source-facts.js';
-import { parse } from './tree-sitter/grammars.js';
-import { firstError, firstString, namedArgument, simpleName } from './walker-helpers.js';
+import { extractWithTree } from './tree-sitter/extract-with-tree.js';
+import { firstString, namedArgument, simpleName } from './walker-helpers.js';
 
 const UNIT_KINDS: Record<string, UnitKind> = {
   class_declaration: 'class',
@@ -18,19 +18,8 @@ const ENTITY_WRITES = new Set(['persist', 'merge', 'remove', 'refresh']);
 const ENTITY_READS = new Set(['find', 'getReference']);
 
 /** Java (incl. Java/Jakarta EE and Spring) from a tree-sitter syntax tree, walked once. */
-export async function extractJava(source: SourceText): Promise<SourceFacts> {
-  const tree = await parse('java', source.text);
-  try {
-    const collector = new FactCollector(source.rel, 'java');
-    new JavaWalker(collector).visit(tree.rootNode);
-    if (tree.rootNode.hasError) {
-      const error = firstError(tree.rootNode);
-      collector.facts.problems.push({ message: 'Java syntax error', location: collector.at(error ?? tree.rootNode) });
-    }
-    return collector.facts;
-  } finally {
-    tree.delete();
-  }
+export function extractJava(source: SourceText): Promise<SourceFacts> {
+  return extractWithTree('java', 'Java', source, (root, collector) => new JavaWalker(collector).visit(root));
 }
 
 class JavaWalker {

@@ -1,4 +1,5 @@
 import type { SourceText } from '../source-text.js';
+import { operandField, splitOperands } from './logical-text.js';
 import { emptyFacts, type AccessMode, type JobStep, type Location, type SourceFacts } from './source-facts.js';
 
 /** System utilities a step may run; the application's own programs are everything else. */
@@ -90,42 +91,13 @@ function readStatements(source: SourceText, facts: SourceFacts): Statement[] {
   return statements;
 }
 
-/** The operand field ends at the first blank outside quotes; what follows is a comment. */
-function operandField(text: string): string {
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "'") quoted = !quoted;
-    else if (text[i] === ' ' && !quoted) return text.slice(0, i);
-  }
-  return text;
-}
-
-/** Splits operands at top-level commas: PGM=X,PARM='A,B',COND=(0,NE). */
-function operandList(operands: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let current = '';
-  for (const ch of operands) {
-    if (ch === "'") quoted = !quoted;
-    if (!quoted && ch === '(') depth++;
-    if (!quoted && ch === ')') depth--;
-    if (!quoted && depth === 0 && ch === ',') {
-      parts.push(current);
-      current = '';
-    } else current += ch;
-  }
-  if (current) parts.push(current);
-  return parts;
-}
-
 function keyword(operands: string[], name: string): string | undefined {
   const prefix = `${name}=`;
   return operands.find((operand) => operand.toUpperCase().startsWith(prefix))?.slice(prefix.length);
 }
 
 function execStep(job: string, statement: Statement): JobStep {
-  const operands = operandList(statement.operands);
+  const operands = splitOperands(statement.operands);
   const program = keyword(operands, 'PGM')?.toUpperCase();
   const procedure = keyword(operands, 'PROC')?.toUpperCase() ?? (operands[0] && !operands[0].includes('=') ? operands[0].toUpperCase() : undefined);
   const step: JobStep = { job, step: statement.name || '(unnamed)', location: statement.location };
@@ -141,7 +113,7 @@ function execStep(job: string, statement: Statement): JobStep {
 }
 
 function addDataset(facts: SourceFacts, step: JobStep, dd: string, statement: Statement) {
-  const operands = operandList(statement.operands);
+  const operands = splitOperands(statement.operands);
   const dsnOperand = keyword(operands, 'DSN') ?? keyword(operands, 'DSNAME');
   if (!dsnOperand || dsnOperand.startsWith('&&') || dsnOperand.startsWith('*.')) return;
   const generation = /\(([+-]?\d+)\)$/.exec(dsnOperand)?.[1];

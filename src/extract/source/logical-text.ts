@@ -1,3 +1,4 @@
+import { lastIndexAtMost } from '../../util/sorted.js';
 import type { Location } from './source-facts.js';
 
 /**
@@ -20,13 +21,7 @@ export class LogicalText {
   }
 
   locate(offset: number): Location {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastIndexAtMost(this.starts, offset);
     const origin = this.origins[low] ?? { line: 1, column: 1 };
     return { file: this.file, line: origin.line, column: origin.column + Math.max(0, offset - (this.starts[low] ?? 0)) };
   }
@@ -46,4 +41,33 @@ export function parseOptions(text: string): { name: string; value?: string; vari
     options.push({ name: match[1]!.toUpperCase(), value: quoted ? quoted[2] : raw.trim(), variable: !quoted && /^[A-Z][A-Z0-9-]*$/i.test(raw.trim()) });
   }
   return options;
+}
+
+/** The operand field of a line-based statement (JCL, assembler) ends at the first blank outside quotes; the rest is a comment. */
+export function operandField(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "'") quoted = !quoted;
+    else if (text[i] === ' ' && !quoted) return text.slice(0, i);
+  }
+  return text;
+}
+
+/** Splits operands at commas outside parentheses and quotes: PGM=X,PARM='A,B',COND=(0,NE). */
+export function splitOperands(operands: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = '';
+  for (const ch of operands) {
+    if (ch === "'") quoted = !quoted;
+    if (!quoted && ch === '(') depth++;
+    if (!quoted && ch === ')') depth--;
+    if (!quoted && depth === 0 && ch === ',') {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current) parts.push(current);
+  return parts;
 }

@@ -2,10 +2,10 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
 import { PHP_APIS } from './api-catalog.js';
 import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
-import { childrenOfType, FactCollector } from './fact-collector.js';
+import { childrenOfType, type FactCollector } from './fact-collector.js';
 import type { SourceFacts, UnitKind } from './source-facts.js';
-import { parse } from './tree-sitter/grammars.js';
-import { firstError, firstString, simpleName } from './walker-helpers.js';
+import { extractWithTree } from './tree-sitter/extract-with-tree.js';
+import { firstString, simpleName } from './walker-helpers.js';
 
 const UNIT_KINDS: Record<string, UnitKind> = {
   class_declaration: 'class',
@@ -17,18 +17,12 @@ const ROUTE_FACADES = new Set(['Route', 'Router']);
 const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'any', 'match']);
 
 /** PHP from a tree-sitter syntax tree. Namespaces use dots (App.Billing.Invoice), as everywhere else. */
-export async function extractPhp(source: SourceText): Promise<SourceFacts> {
-  const tree = await parse('php', source.text);
-  try {
-    const c = new FactCollector(source.rel, 'php');
-    const walker = new PhpWalker(c, source.appRel);
-    walker.visit(tree.rootNode);
+export function extractPhp(source: SourceText): Promise<SourceFacts> {
+  return extractWithTree('php', 'PHP', source, (root, collector) => {
+    const walker = new PhpWalker(collector, source.appRel);
+    walker.visit(root);
     walker.finish();
-    if (tree.rootNode.hasError) c.facts.problems.push({ message: 'PHP syntax error', location: c.at(firstError(tree.rootNode) ?? tree.rootNode) });
-    return c.facts;
-  } finally {
-    tree.delete();
-  }
+  });
 }
 
 class PhpWalker {

@@ -2,29 +2,23 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
 import { PYTHON_APIS } from './api-catalog.js';
 import { entryOfAnnotation } from './entry-annotations.js';
-import { childrenOfType, FactCollector } from './fact-collector.js';
+import { childrenOfType, type FactCollector } from './fact-collector.js';
 import type { SourceFacts } from './source-facts.js';
-import { parse } from './tree-sitter/grammars.js';
-import { firstError, firstString, simpleName } from './walker-helpers.js';
+import { extractWithTree } from './tree-sitter/extract-with-tree.js';
+import { firstString, simpleName } from './walker-helpers.js';
 
 /**
  * Python from a tree-sitter syntax tree. The module is a unit (named from its path inside the
  * application: risk/monte_carlo.py → risk.monte_carlo), and so are its classes and top-level
  * functions; imported names resolve to what they import.
  */
-export async function extractPython(source: SourceText): Promise<SourceFacts> {
-  const tree = await parse('python', source.text);
-  try {
-    const collector = new FactCollector(source.rel, 'python');
+export function extractPython(source: SourceText): Promise<SourceFacts> {
+  return extractWithTree('python', 'Python', source, (root, collector) => {
     const module = moduleName(source.appRel);
-    collector.enterUnit({ id: module, name: module.slice(module.lastIndexOf('.') + 1), kind: 'module', location: collector.at(tree.rootNode) });
-    new PythonWalker(collector, module).visit(tree.rootNode);
-    if (tree.rootNode.hasError) collector.facts.problems.push({ message: 'Python syntax error', location: collector.at(firstError(tree.rootNode) ?? tree.rootNode) });
+    collector.enterUnit({ id: module, name: module.slice(module.lastIndexOf('.') + 1), kind: 'module', location: collector.at(root) });
+    new PythonWalker(collector, module).visit(root);
     collector.exitUnit();
-    return collector.facts;
-  } finally {
-    tree.delete();
-  }
+  });
 }
 
 /** risk/monte_carlo.py → risk.monte_carlo; shop/__init__.py → shop. */
