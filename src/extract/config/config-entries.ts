@@ -1,0 +1,32 @@
+import type { Location } from '../source/source-facts.js';
+
+/** One setting of a configuration file, flattened: `spring.datasource.url`, `connectionStrings.BillingDb`. */
+export interface ConfigEntry {
+  key: string;
+  value: string;
+  line: number;
+}
+
+export type ConfigFormat = 'properties' | 'yaml' | 'json' | 'xml' | 'env' | 'toml' | 'ini';
+
+export interface ConfigFile {
+  file: string;
+  format: ConfigFormat;
+  entries: ConfigEntry[];
+  problems: { message: string; location: Location }[];
+}
+
+/** Files read as configuration, by name; anything else is not a configuration to flatten. */
+export function configFormatOf(rel: string): ConfigFormat | undefined {
+  const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
+  // Lockfiles are dependency data, read by their own extractors, and can be huge.
+  if (/^(package-lock|npm-shrinkwrap|composer\.lock|pnpm-lock)\b/.test(base)) return undefined;
+  if (/^\.env(\..+)?$/.test(base) || base.endsWith('.env')) return 'env';
+  if (/\.properties$/.test(base)) return 'properties';
+  if (/\.ya?ml$/.test(base)) return 'yaml';
+  if (/\.json$/.test(base)) return 'json';
+  if (/\.toml$/.test(base)) return 'toml';
+  if (/\.(ini|cfg|conf)$/.test(base) && base !== 'setup.cfg') return 'ini';
+  if (/\.(config|xml)$/.test(base) && !/^(pom|build)\.xml$/.test(base) && !/\.(csproj|vbproj)$/.test(base)) return 'xml';
+  return undefined;
+}
