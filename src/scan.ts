@@ -90,6 +90,12 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     },
     applications: results,
     findings,
+    dependencies: facts
+      .flatMap(({ app, manifests }) => manifests.flatMap((manifest) => manifest.dependencies.map(({ ecosystem, name, version, scope, file, line }) => ({ applicationId: app.id, ecosystem, name, ...(version ? { version } : {}), scope, file, ...(line ? { line } : {}) }))))
+      .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.name, b.name)),
+    endpoints: facts
+      .flatMap(({ app, endpoints }) => endpoints.map((endpoint) => ({ applicationId: app.id, ...endpoint })))
+      .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.host, b.host)),
     graph,
     diagnostics: sortedDiagnostics,
   };

@@ -106,7 +106,7 @@ describe('demo portfolio', () => {
     const json = JSON.stringify(result);
     for (const secret of ['Winter2014!', 'Bill!ng2016']) expect(json).not.toContain(secret);
     const password = result.findings.find((f) => f.id === 'security/plaintext-password@order-management');
-    expect(password?.evidence[0]?.snippet).toBe('reporting.db.password=****');
+    expect(password?.evidence[0]).toEqual({ file: 'order-management/order-web/src/main/resources/orders.properties', line: 4, snippet: 'reporting.db.password (password, value hidden)' });
   });
 
   it('builds a graph of applications, modules and runtime libraries', () => {
@@ -179,6 +179,37 @@ describe('demo portfolio', () => {
     ]) {
       expect(edges, edge).toContain(edge);
     }
+  });
+
+  it('lists dependencies and the endpoints applications connect to, from configuration and code', () => {
+    expect(result.dependencies).toContainEqual({ applicationId: 'order-management', ecosystem: 'maven', name: 'log4j:log4j', version: '1.2.17', scope: 'compile', file: 'order-management/order-web/pom.xml', line: 25 });
+    const endpoints = result.endpoints.map((e) => `${e.applicationId} ${e.kind} ${e.protocol}://${e.host}${e.port ? `:${e.port}` : ''}${e.database ? `/${e.database}` : ''}`);
+    expect(endpoints).toEqual(
+      expect.arrayContaining([
+        'billing-service database sqlserver://(local):1433/|DataDirectory|\\Billing.mdf',
+        'billing-service database sqlserver://192.168.40.12:1433/Ledger',
+        'order-management database oracle://whdb01.acme.corp:1521/WHPROD',
+        'order-management database oracle://10.20.4.17:1521/ORDRPT',
+        'order-management mail smtp://10.20.1.25:25',
+        'order-management file-transfer ftp://finance-gw.acme.corp:21',
+        'web-storefront http-service http://catalog01:8080',
+      ]),
+    );
+    const edges = result.graph.edges.map((e) => `${e.source} ${e.kind} ${e.target}`);
+    expect(edges).toContain('app:order-management connects-to endpoint:oracle://whdb01.acme.corp:1521/WHPROD');
+    // A database on the application's own machine is its own, not shared with anyone.
+    expect(edges).toContain('app:billing-service connects-to endpoint:billing-service/sqlserver://(local):1433/|DataDirectory|\\Billing.mdf');
+  });
+
+  it('judges delivery maturity: CI, tests, container image, health checks', () => {
+    expect(rulesOf('catalog-service')).toEqual([]);
+    expect(rulesOf('order-management')).toEqual(expect.arrayContaining(['delivery/no-ci', 'delivery/no-health-check', 'security/log4j-1']));
+    expect(rulesOf('order-management')).not.toContain('delivery/no-tests');
+    expect(rulesOf('web-storefront')).not.toContain('delivery/no-health-check');
+    expect(rulesOf('billing-service')).toContain('delivery/no-tests');
+    // Batch work and mainframe systems are not judged as web services or containers.
+    expect(rulesOf('risk-batch')).not.toContain('delivery/no-health-check');
+    expect(rulesOf('card-authorisation').filter((id) => id.startsWith('delivery/'))).toEqual([]);
   });
 
   it('is deterministic: a second scan gives identical JSON', async () => {

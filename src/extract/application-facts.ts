@@ -2,6 +2,10 @@ import type { DiscoveredApplication } from '../discover/find-applications.js';
 import { languageFromShebang } from '../discover/languages.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
 import type { Diagnostic } from '../result/schema.js';
+import { configFormatOf, type ConfigFile } from './config/config-entries.js';
+import { collectEndpointsAndSecrets, type EndpointFact, type SecretFact } from './config/config-facts.js';
+import { collectDeliveryFacts, type DeliveryFacts } from './config/delivery-facts.js';
+import { readConfig } from './config/read-config.js';
 import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
 import { extractContentFacts, extractProjectFacts, extractSourceFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
 import { readText } from './read-text.js';
@@ -26,6 +30,14 @@ export interface ApplicationFacts {
   manifests: ManifestFacts[];
   /** Units, references, data access ... of each source file whose language has an extractor. */
   sources: SourceFacts[];
+  /** Configuration files flattened to key/value entries. */
+  configs: ConfigFile[];
+  /** Datastores and services the application connects to, from configuration and code. */
+  endpoints: EndpointFact[];
+  /** Secrets in configuration: key, kind and place, never the value. */
+  secrets: SecretFact[];
+  /** CI, tests, container image, infrastructure as code, health checks: where each shows. */
+  delivery: DeliveryFacts;
   /** Lines of code per language id. */
   languages: Record<string, number>;
   loc: number;
@@ -40,7 +52,7 @@ const REPORT_FILE = /\.(txt|lst|rpt|ca7)$/i;
 export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[]): Promise<ApplicationFacts> {
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
   const files = app.files.map((file) => ({ file, appRel: file.rootRel.slice(prefix.length) }));
-  const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], languages: {}, loc: 0, skipped: 0 };
+  const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, languages: {}, loc: 0, skipped: 0 };
 
   const projectSources: SourceText[] = [];
   for (const appFile of files) {
@@ -76,6 +88,15 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
       else addSourceFacts(facts, await extractSourceFacts(source), diagnostics);
     } else {
       addSourceFacts(facts, await extractContentFacts(source), diagnostics);
+      const format = configFormatOf(file.rootRel);
+      if (format && (file.kind === 'config' || file.kind === 'descriptor' || file.kind === 'inventory')) {
+        const config = readConfig(file.rel, format, read.text);
+        facts.configs.push(config);
+        for (const problem of config.problems) {
+          // Application configuration that does not parse (templated YAML, say) is a warning: the scan reads what it can.
+          diagnostics.push({ level: 'warning', code: 'parse-error', file: problem.location.file, line: problem.location.line, message: problem.message });
+        }
+      }
     }
     const extractManifest = file.kind === 'manifest' ? manifestExtractorFor(file.rootRel) : undefined;
     if (extractManifest) {
@@ -85,6 +106,14 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     }
   }
   for (const sourceFacts of await extractProjectFacts(projectSources)) addSourceFacts(facts, sourceFacts, diagnostics);
+  Object.assign(facts, collectEndpointsAndSecrets(facts.configs, facts.sources));
+  facts.delivery = collectDeliveryFacts(
+    files.map(({ appRel, file }) => ({ appRel, rel: file.rel })),
+    facts.texts.filter(({ file }) => file.kind === 'descriptor').map(({ source }) => ({ rel: source.rel, text: source.text })),
+    facts.manifests,
+    facts.configs,
+    facts.sources,
+  );
   return facts;
 }
 

@@ -34,6 +34,12 @@ export function buildPortfolioGraph(applications: ApplicationFacts[]): Portfolio
         graph.mergeEdgeWithKey(`depends-on:${appNode}->${libraryNode}`, appNode, libraryNode, { kind: 'depends-on' });
       }
     }
+    for (const endpoint of facts.endpoints) {
+      const endpointNode = nodeId.endpoint(app.id, endpoint);
+      const label = `${endpoint.host}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.database ? `/${endpoint.database}` : ''}`;
+      graph.mergeNode(endpointNode, { kind: endpoint.kind, label, protocol: endpoint.protocol });
+      graph.mergeEdgeWithKey(`connects-to:${appNode}->${endpointNode}`, appNode, endpointNode, { kind: 'connects-to' });
+    }
     addUnitGraph(graph, facts);
   }
   return graph;

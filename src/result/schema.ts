@@ -90,6 +90,30 @@ export const Diagnostic = z.strictObject({
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
+export const DependencyRecord = z.strictObject({
+  applicationId: z.string(),
+  ecosystem: z.string().describe('maven, gradle, npm, pypi, nuget, go, composer'),
+  name: z.string(),
+  version: z.string().optional(),
+  scope: z.string().describe('runtime, compile, provided, dev, test, managed, framework ...'),
+  file: z.string(),
+  line: z.number().int().positive().optional(),
+});
+export type DependencyRecord = z.infer<typeof DependencyRecord>;
+
+export const EndpointRecord = z.strictObject({
+  applicationId: z.string(),
+  kind: z.enum(['database', 'message-broker', 'cache', 'directory', 'mail', 'file-transfer', 'http-service', 'object-storage', 'remote-object']),
+  protocol: z.string(),
+  host: z.string().describe('Host or IP; (local) and (embedded) for databases on the application\'s machine or in its process'),
+  port: z.number().int().positive().optional(),
+  database: z.string().optional(),
+  file: z.string(),
+  line: z.number().int().positive(),
+  key: z.string().optional().describe('The configuration setting that names it; absent for literals in code'),
+});
+export type EndpointRecord = z.infer<typeof EndpointRecord>;
+
 export const RulePackInfo = z.strictObject({
   id: z.string(),
   source: z.string().describe('built-in, or the path the pack was loaded from'),
@@ -112,6 +136,8 @@ export const ScanResult = z.strictObject({
   }),
   applications: z.array(Application),
   findings: z.array(Finding),
+  dependencies: z.array(DependencyRecord).describe('Declared dependencies of every application, sorted'),
+  endpoints: z.array(EndpointRecord).describe('Datastores and services applications connect to, sorted'),
   graph: z.strictObject({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }),
   diagnostics: z.array(Diagnostic),
 });

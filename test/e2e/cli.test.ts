@@ -186,7 +186,7 @@ describe('cloudready scan: configuration', () => {
         '  - path: platform',
         '    name: Trading Platform',
         'rules:',
-        '  disable: [delivery/no-container-image]',
+        '  disable: [delivery/no-container-image, delivery/no-ci, delivery/no-tests]',
         '  severity:',
         '    state-and-storage/http-session: blocker',
       ].join('\n'),

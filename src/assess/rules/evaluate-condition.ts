@@ -1,7 +1,9 @@
 import picomatch from 'picomatch';
+import semver from 'semver';
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Evidence } from '../../result/schema.js';
 import { redactSecrets } from '../redact-secrets.js';
+import { evaluateConfigCondition } from './evaluate-config-condition.js';
 import { evaluateFactCondition } from './evaluate-fact-condition.js';
 import type { Condition } from './rule-schema.js';
 
@@ -57,6 +59,7 @@ export function evaluateCondition(condition: Condition, facts: ApplicationFacts,
     return { matched: evidence.length > 0, evidence };
   }
   if ('dependency' in condition) return matchDependency(condition.dependency, facts, cache);
+  if ('endpoint' in condition || 'secret' in condition || 'config' in condition || 'delivery' in condition) return evaluateConfigCondition(condition, facts, cache);
   return evaluateFactCondition(condition, facts, cache);
 }
 
@@ -91,6 +94,7 @@ function matchDependency(condition: Extract<Condition, { dependency: unknown }>[
       if (condition.ecosystem && dependency.ecosystem !== condition.ecosystem) continue;
       if (condition.scope && !condition.scope.includes(dependency.scope)) continue;
       if (!matchesName(dependency.name)) continue;
+      if (condition.version && !satisfiesRange(dependency.version, condition.version)) continue;
       const version = dependency.version ? ` ${dependency.version}` : '';
       evidence.push({ file: dependency.file, ...(dependency.line ? { line: dependency.line } : {}), snippet: `${dependency.name}${version} (${dependency.scope})` });
     }
@@ -101,4 +105,10 @@ function matchDependency(condition: Extract<Condition, { dependency: unknown }>[
 function snippet(line: string): string {
   const trimmed = redactSecrets(line.trim());
   return trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 1)}…` : trimmed;
+}
+
+/** A declared version (1.2.17, ^4.21.1, v4.6.1, 19.3.0.0) against a range; no version satisfies nothing. */
+function satisfiesRange(version: string | undefined, range: string): boolean {
+  const coerced = version ? semver.coerce(version) : null;
+  return coerced !== null && semver.satisfies(coerced, range);
 }

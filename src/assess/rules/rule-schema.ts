@@ -23,6 +23,7 @@ export const DependencyCondition = z.strictObject({
   name: Globs.describe('Dependency names (Maven groupId:artifactId, npm, NuGet, PyPI ...); globs allowed'),
   ecosystem: z.enum(['maven', 'gradle', 'npm', 'pypi', 'nuget', 'go', 'composer']).optional(),
   scope: z.array(z.string()).optional().describe('Only these scopes (runtime, compile, dev, test, framework ...)'),
+  version: z.string().optional().describe('A semver range the declared version must satisfy, e.g. "<2.0.0" (versions are coerced: 1.2.17 → 1.2.17, v4.6.1 → 4.6.1)'),
 });
 
 const Languages = z.array(z.string()).optional().describe('Language ids; default: all');
@@ -66,6 +67,23 @@ export const UnitCondition = z.strictObject({
   languages: Languages,
 });
 
+export const EndpointCondition = z.strictObject({
+  kind: z.array(z.enum(['database', 'message-broker', 'cache', 'directory', 'mail', 'file-transfer', 'http-service', 'object-storage', 'remote-object'])).optional(),
+  protocol: Globs.optional().describe('oracle, sqlserver, db2, h2, amqp, ldap, smtp, ftp, http ...'),
+  host: z.string().optional().describe('Regular expression the host must match; (local) and (embedded) name databases on the machine or in the process'),
+});
+export const SecretCondition = z.strictObject({
+  kind: z.array(z.enum(['password', 'token', 'key', 'connection-string', 'url-credentials'])).optional(),
+});
+export const ConfigCondition = z.strictObject({
+  key: Globs.describe('Flattened setting key: spring.datasource.url, configuration.system.web.sessionState.@mode'),
+  value: z.string().optional().describe('Regular expression the value must match'),
+  files: Globs.optional().describe('Globs relative to the application folder'),
+});
+export const DeliveryCondition = z.strictObject({
+  has: z.array(z.enum(['ci', 'tests', 'container', 'iac', 'health-check'])).min(1).describe('True when the application has every one of these; use not: for absence'),
+});
+
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
@@ -81,9 +99,14 @@ export type Condition =
   | { literal: z.infer<typeof LiteralCondition> }
   | { entryPoint: z.infer<typeof EntryPointCondition> }
   | { dataAccess: z.infer<typeof DataAccessCondition> }
-  | { unit: z.infer<typeof UnitCondition> };
+  | { unit: z.infer<typeof UnitCondition> }
+  | { endpoint: z.infer<typeof EndpointCondition> }
+  | { secret: z.infer<typeof SecretCondition> }
+  | { config: z.infer<typeof ConfigCondition> }
+  | { delivery: z.infer<typeof DeliveryCondition> };
 
-/** Leaves that read source facts (extract/source), rather than text, files or manifests. */export type FactCondition = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { pattern: unknown } | { file: unknown } | { dependency: unknown }>;
+/** Leaves that read source facts (extract/source), rather than text, files or manifests. */export type ConfigFactCondition = Extract<Condition, { endpoint: unknown } | { secret: unknown } | { config: unknown } | { delivery: unknown }>;
+export type FactCondition = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { pattern: unknown } | { file: unknown } | { dependency: unknown } | ConfigFactCondition>;
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -102,6 +125,10 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ entryPoint: EntryPointCondition }),
     z.strictObject({ dataAccess: DataAccessCondition }),
     z.strictObject({ unit: UnitCondition }),
+    z.strictObject({ endpoint: EndpointCondition }),
+    z.strictObject({ secret: SecretCondition }),
+    z.strictObject({ config: ConfigCondition }),
+    z.strictObject({ delivery: DeliveryCondition }),
   ]),
 ) as z.ZodType<Condition>;
 

@@ -1,0 +1,56 @@
+import type { ApplicationFacts } from '../../extract/application-facts.js';
+import type { Evidence } from '../../result/schema.js';
+import { redactSecrets } from '../redact-secrets.js';
+import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
+import type { ConfigFactCondition } from './rule-schema.js';
+
+const MAX_SNIPPET = 160;
+
+/**
+ * Conditions over configuration facts: endpoints, secrets, settings and delivery artefacts.
+ * Evidence names the setting and its line; a secret's evidence shows its key, never its value.
+ */
+export function evaluateConfigCondition(condition: ConfigFactCondition, facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
+  const evidence: Evidence[] = [];
+  const lineText = (file: string, line: number) => facts.texts.find(({ source }) => source.rel === file)?.source.lines.line(line).trim();
+  if ('endpoint' in condition) {
+    const protocols = condition.endpoint.protocol ? cache.glob(condition.endpoint.protocol) : undefined;
+    const host = condition.endpoint.host ? cache.regex(condition.endpoint.host, 'i') : undefined;
+    for (const endpoint of facts.endpoints) {
+      if (condition.endpoint.kind && !condition.endpoint.kind.includes(endpoint.kind)) continue;
+      if (protocols && !protocols(endpoint.protocol)) continue;
+      if (host) host.lastIndex = 0;
+      if (host && !host.test(endpoint.host)) continue;
+      evidence.push({ file: endpoint.file, line: endpoint.line, snippet: snippet(lineText(endpoint.file, endpoint.line) ?? `${endpoint.protocol}://${endpoint.host}`) });
+    }
+  } else if ('secret' in condition) {
+    for (const secret of facts.secrets) {
+      if (condition.secret.kind && !condition.secret.kind.includes(secret.kind)) continue;
+      // The key and where it is: enough to find it, nothing to leak.
+      evidence.push({ file: secret.file, line: secret.line, snippet: `${secret.key} (${secret.kind}, value hidden)` });
+    }
+  } else if ('config' in condition) {
+    const keys = cache.glob(condition.config.key);
+    const files = condition.config.files ? cache.glob(condition.config.files) : undefined;
+    const value = condition.config.value ? cache.regex(condition.config.value, 'i') : undefined;
+    for (const config of facts.configs) {
+      if (files && !files(facts.files.find(({ file }) => file.rel === config.file)?.appRel ?? config.file)) continue;
+      for (const entry of config.entries) {
+        if (!keys(entry.key)) continue;
+        if (value) value.lastIndex = 0;
+        if (value && !value.test(entry.value)) continue;
+        evidence.push({ file: config.file, line: entry.line, snippet: snippet(lineText(config.file, entry.line) ?? entry.key) });
+      }
+    }
+  } else {
+    const aspects = condition.delivery.has;
+    if (!aspects.every((aspect) => facts.delivery[aspect].length > 0)) return { matched: false, evidence: [] };
+    for (const aspect of aspects) for (const place of facts.delivery[aspect]) evidence.push({ file: place.file, ...(place.line ? { line: place.line } : {}) });
+  }
+  return { matched: evidence.length > 0, evidence };
+}
+
+function snippet(line: string): string {
+  const masked = redactSecrets(line);
+  return masked.length > MAX_SNIPPET ? `${masked.slice(0, MAX_SNIPPET - 1)}…` : masked;
+}

@@ -1,0 +1,47 @@
+import type { SourceFacts } from '../source/source-facts.js';
+import type { ConfigFile } from './config-entries.js';
+import { endpointsInHostSettings, endpointsInValue, type Endpoint } from './endpoints.js';
+import { secretsIn, type Secret } from './secrets.js';
+
+export interface EndpointFact extends Endpoint {
+  file: string;
+  line: number;
+  /** The setting that names it; absent for string literals in code. */
+  key?: string;
+}
+
+export interface SecretFact extends Secret {
+  file: string;
+}
+
+/** Endpoints and secrets of one application, from its configuration files and its code's URL literals. */
+export function collectEndpointsAndSecrets(configs: ConfigFile[], sources: SourceFacts[]): { endpoints: EndpointFact[]; secrets: SecretFact[] } {
+  const endpoints: EndpointFact[] = [];
+  const secrets: SecretFact[] = [];
+  for (const config of configs) {
+    for (const entry of config.entries) {
+      for (const endpoint of endpointsInValue(entry.value)) endpoints.push({ ...endpoint, file: config.file, line: entry.line, key: entry.key });
+    }
+    for (const { line, ...endpoint } of endpointsInHostSettings(config.entries)) {
+      endpoints.push({ ...endpoint, file: config.file, line, key: config.entries.find((entry) => entry.line === line)?.key ?? '' });
+    }
+    for (const secret of secretsIn(config.entries)) secrets.push({ ...secret, file: config.file });
+  }
+  for (const source of sources) {
+    for (const literal of source.literals) {
+      if (literal.kind !== 'url') continue;
+      for (const endpoint of endpointsInValue(literal.value)) endpoints.push({ ...endpoint, file: literal.location.file, line: literal.location.line });
+    }
+  }
+  return { endpoints: dedupe(endpoints), secrets };
+}
+
+function dedupe(endpoints: EndpointFact[]): EndpointFact[] {
+  const seen = new Set<string>();
+  return endpoints.filter((endpoint) => {
+    const key = `${endpoint.file}\0${endpoint.line}\0${endpoint.protocol}\0${endpoint.host}\0${endpoint.port ?? ''}\0${endpoint.database ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
