@@ -91,7 +91,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     applications: results,
     findings,
     dependencies: facts
-      .flatMap(({ app, manifests }) => manifests.flatMap((manifest) => manifest.dependencies.map(({ ecosystem, name, version, scope, file, line }) => ({ applicationId: app.id, ecosystem, name, ...(version ? { version } : {}), scope, file, ...(line ? { line } : {}) }))))
+      .flatMap(({ app, manifests }) => manifests.flatMap((manifest) => manifest.dependencies.map(({ ecosystem, name, version, scope, file, line, licence, transitive }) => ({ applicationId: app.id, ecosystem, name, ...(version ? { version } : {}), scope, file, ...(line ? { line } : {}), ...(licence ? { licence } : {}), ...(transitive ? { transitive } : {}) }))))
       .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.name, b.name)),
     endpoints: facts
       .flatMap(({ app, endpoints }) => endpoints.map((endpoint) => ({ applicationId: app.id, ...endpoint })))

@@ -17,6 +17,12 @@ export interface Classification {
 export type BuildFamily = 'maven' | 'gradle' | 'dotnet' | 'npm' | 'python' | 'go' | 'composer' | 'ruby';
 
 const MANIFESTS: [RegExp, BuildFamily][] = [
+  // Lockfiles and version catalogs: dependency data, never an application root on their own.
+  [/^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml)$/, 'npm'],
+  [/^(composer\.lock)$/, 'composer'],
+  [/^(Pipfile\.lock|poetry\.lock)$/, 'python'],
+  [/^libs\.versions\.toml$/, 'gradle'],
+  [/^(Directory\.Packages\.props|packages\.lock\.json)$/, 'dotnet'],
   [/^pom\.xml$/, 'maven'],
   [/^(build|settings)\.gradle(\.kts)?$/, 'gradle'],
   [/\.(csproj|vbproj|fsproj|sln)$/, 'dotnet'],

@@ -28,7 +28,8 @@ export function buildPortfolioGraph(applications: ApplicationFacts[]): Portfolio
     }
     for (const manifest of manifests) {
       for (const dependency of manifest.dependencies) {
-        if (!RUNTIME_SCOPES.has(dependency.scope)) continue;
+        // Transitive packages from lockfiles would swamp the graph; the result's dependencies list them.
+        if (!RUNTIME_SCOPES.has(dependency.scope) || dependency.transitive) continue;
         const libraryNode = nodeId.library(dependency.ecosystem, dependency.name);
         graph.mergeNode(libraryNode, { kind: 'library', label: dependency.name, ecosystem: dependency.ecosystem });
         graph.mergeEdgeWithKey(`depends-on:${appNode}->${libraryNode}`, appNode, libraryNode, { kind: 'depends-on' });

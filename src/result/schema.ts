@@ -98,6 +98,8 @@ export const DependencyRecord = z.strictObject({
   scope: z.string().describe('runtime, compile, provided, dev, test, managed, framework ...'),
   file: z.string(),
   line: z.number().int().positive().optional(),
+  licence: z.string().optional().describe('As the manifest or lockfile records it'),
+  transitive: z.boolean().optional().describe('From a lockfile: a dependency of a dependency'),
 });
 export type DependencyRecord = z.infer<typeof DependencyRecord>;
 

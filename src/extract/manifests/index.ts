@@ -5,7 +5,10 @@ import type { ManifestFacts } from './manifest-facts.js';
 import { extractMaven } from './maven.js';
 import { extractPackageJson } from './npm.js';
 import { extractNuget } from './nuget.js';
+import { extractPackageLock, extractPnpmLock, extractYarnLock } from './npm-lockfiles.js';
+import { extractCentralPackages, extractComposerLock, extractVersionCatalog } from './other-manifests.js';
 import { extractRequirements } from './pip.js';
+import { extractPipfile, extractPoetryLock, extractPyproject, extractSetupPy } from './python-manifests.js';
 
 type ManifestExtractor = (source: string, file: string) => ManifestFacts;
 
@@ -18,6 +21,16 @@ const EXTRACTORS: [RegExp, ManifestExtractor][] = [
   [/^requirements(-[\w.-]+)?\.txt$/, extractRequirements],
   [/\.(csproj|vbproj|fsproj)$|^packages\.config$/i, extractNuget],
   [/^go\.mod$/, extractGoMod],
+  [/^(package-lock|npm-shrinkwrap)\.json$/, extractPackageLock],
+  [/^yarn\.lock$/, extractYarnLock],
+  [/^pnpm-lock\.ya?ml$/, extractPnpmLock],
+  [/^composer\.lock$/, extractComposerLock],
+  [/^pyproject\.toml$/, extractPyproject],
+  [/^Pipfile$/, extractPipfile],
+  [/^poetry\.lock$/, extractPoetryLock],
+  [/^setup\.py$/, extractSetupPy],
+  [/^libs\.versions\.toml$/, extractVersionCatalog],
+  [/^Directory\.Packages\.props$/, extractCentralPackages],
 ];
 
 export function manifestExtractorFor(rel: string): ManifestExtractor | undefined {

@@ -11,6 +11,10 @@ export interface Dependency {
   scope: string;
   file: string;
   line?: number | undefined;
+  /** SPDX expression or licence name, where the manifest or lockfile records one. */
+  licence?: string | undefined;
+  /** From a lockfile: a dependency of a dependency. */
+  transitive?: boolean;
 }
 
 export interface ManifestFacts {
@@ -19,6 +23,8 @@ export interface ManifestFacts {
   /** The project's own name, where the manifest declares one. */
   name?: string | undefined;
   dependencies: Dependency[];
+  /** Maven packaging: jar, war, ear, ejb, pom ... */
+  packaging?: string | undefined;
   /** Target runtime, e.g. `net48`, `v4.7.2`, `17` (Java release), `>=20` (Node engines). */
   targetFramework?: string | undefined;
   diagnostics: Diagnostic[];

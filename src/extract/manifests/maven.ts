@@ -28,6 +28,16 @@ export function extractMaven(source: string, file: string): ManifestFacts {
   };
   collect(project, false);
   collect(children(project, 'dependencyManagement')[0], true);
+  // Dependencies a profile adds count too, marked with the profile they come with.
+  for (const profile of children(children(project, 'profiles')[0], 'profile')) {
+    const before = dependencies.length;
+    collect(profile, false);
+    for (const dependency of dependencies.slice(before)) dependency.scope = `profile:${text(profile, 'id') ?? '?'}`;
+  }
+  const parent = children(project, 'parent')[0];
+  if (parent && text(parent, 'groupId') && text(parent, 'artifactId')) {
+    dependencies.push({ ecosystem: 'maven', name: `${text(parent, 'groupId')}:${text(parent, 'artifactId')}`, version: text(parent, 'version'), scope: 'parent', file, line: lineOf(source, '<parent>') });
+  }
   const release = text(properties, 'maven.compiler.release') ?? text(properties, 'maven.compiler.source') ?? text(properties, 'java.version');
-  return { file, ecosystem: 'maven', name: text(project, 'name') ?? text(project, 'artifactId'), dependencies, targetFramework: release, diagnostics: [] };
+  return { file, ecosystem: 'maven', name: text(project, 'name') ?? text(project, 'artifactId'), packaging: text(project, 'packaging') ?? 'jar', dependencies, targetFramework: release, diagnostics: [] };
 }
