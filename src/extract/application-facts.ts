@@ -92,9 +92,17 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
       if (format && (file.kind === 'config' || file.kind === 'descriptor' || file.kind === 'inventory')) {
         const config = readConfig(file.rel, format, read.text);
         facts.configs.push(config);
+        // Configuration that does not parse is a warning: the scan reads what it can. A template
+        // (Helm, Jinja: `{{ }}`) is not meant to parse before rendering: noted, not warned about.
+        const template = /\{\{[\s\S]*?\}\}|\{%/.test(read.text);
         for (const problem of config.problems) {
-          // Application configuration that does not parse (templated YAML, say) is a warning: the scan reads what it can.
-          diagnostics.push({ level: 'warning', code: 'parse-error', file: problem.location.file, line: problem.location.line, message: problem.message });
+          diagnostics.push({
+            level: template ? 'info' : 'warning',
+            code: template ? 'template' : 'parse-error',
+            file: problem.location.file,
+            line: problem.location.line,
+            message: template ? `template not read before rendering: ${problem.message}` : problem.message,
+          });
         }
       }
     }

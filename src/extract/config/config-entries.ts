@@ -7,7 +7,7 @@ export interface ConfigEntry {
   line: number;
 }
 
-export type ConfigFormat = 'properties' | 'yaml' | 'json' | 'xml' | 'env' | 'toml' | 'ini';
+export type ConfigFormat = 'properties' | 'yaml' | 'json' | 'xml' | 'env' | 'toml' | 'ini' | 'dockerfile' | 'procfile';
 
 export interface ConfigFile {
   file: string;
@@ -21,6 +21,8 @@ export function configFormatOf(rel: string): ConfigFormat | undefined {
   const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
   // Lockfiles are dependency data, read by their own extractors, and can be huge.
   if (/^(package-lock|npm-shrinkwrap|composer\.lock|pnpm-lock)\b/.test(base)) return undefined;
+  if (/^(dockerfile|containerfile)(\.[\w-]+)?$/.test(base) || base.endsWith('.dockerfile')) return 'dockerfile';
+  if (base === 'procfile') return 'procfile';
   if (/^\.env(\..+)?$/.test(base) || base.endsWith('.env')) return 'env';
   if (/\.properties$/.test(base)) return 'properties';
   if (/\.ya?ml$/.test(base)) return 'yaml';

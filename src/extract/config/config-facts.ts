@@ -20,6 +20,8 @@ export function collectEndpointsAndSecrets(configs: ConfigFile[], sources: Sourc
   const secrets: SecretFact[] = [];
   for (const config of configs) {
     for (const entry of config.entries) {
+      // Dockerfile commands (RUN, CMD, HEALTHCHECK) talk to the container itself; only settings name dependencies.
+      if (config.format === 'dockerfile' && !/^(ENV|ARG)\./.test(entry.key)) continue;
       for (const endpoint of endpointsInValue(entry.value)) endpoints.push({ ...endpoint, file: config.file, line: entry.line, key: entry.key });
     }
     for (const { line, ...endpoint } of endpointsInHostSettings(config.entries)) {

@@ -37,6 +37,12 @@ export function readConfig(file: string, format: ConfigFormat, text: string): Co
     case 'xml':
       result.entries = readXml(text, problem);
       break;
+    case 'dockerfile':
+      result.entries = readDockerfile(text);
+      break;
+    case 'procfile':
+      result.entries = readEnv(text.replace(/^(\w[\w-]*):\s*/gm, '$1='));
+      break;
   }
   return result;
 }
@@ -63,6 +69,28 @@ function readProperties(text: string): ConfigEntry[] {
     while (/(^|[^\\])(\\\\)*\\$/.test(line) && i + 1 < lines.length) line = line.slice(0, -1) + lines[++i]!.trimStart();
     const match = /^((?:\\.|[^\s:=])+)\s*[:=\s]\s*(.*)$/.exec(line);
     if (match) entries.push({ key: match[1]!.replace(/\\(.)/g, '$1'), value: match[2]!.trim(), line: start + 1 });
+  }
+  return entries;
+}
+
+/**
+ * Dockerfile instructions as entries (`FROM`, `EXPOSE`, `USER`, `HEALTHCHECK`, `ENV.NAME` ...),
+ * continuation lines joined; a later stage's instructions follow the earlier ones'.
+ */
+function readDockerfile(text: string): ConfigEntry[] {
+  const entries: ConfigEntry[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let line = lines[i]!.trim();
+    if (!line || line.startsWith('#')) continue;
+    while (line.endsWith('\\') && i + 1 < lines.length) line = `${line.slice(0, -1).trim()} ${lines[++i]!.trim()}`;
+    const match = /^([A-Za-z]+)\s+(.*)$/.exec(line);
+    if (!match) continue;
+    const instruction = match[1]!.toUpperCase();
+    if (instruction === 'ENV' || instruction === 'ARG') {
+      for (const pair of match[2]!.matchAll(/([\w.-]+)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/g)) entries.push({ key: `${instruction}.${pair[1]}`, value: pair[2]!.replace(/^["']|["']$/g, ''), line: start + 1 });
+    } else entries.push({ key: instruction, value: match[2]!, line: start + 1 });
   }
   return entries;
 }
