@@ -104,7 +104,8 @@ describe('demo portfolio', () => {
 
   it('never shows the value of a secret it found', () => {
     const json = JSON.stringify(result);
-    for (const secret of ['Winter2014!', 'Bill!ng2016']) expect(json).not.toContain(secret);
+    for (const secret of ['Winter2014!', 'Bill!ng2016', 'storefront-7f3a9c2e']) expect(json).not.toContain(secret);
+    expect(result.findings.find((f) => f.id === 'security/plaintext-password@web-storefront')?.evidence).toEqual([{ file: 'web-storefront/.env', line: 4, snippet: 'SESSION_SECRET (secret, value hidden)' }]);
     const password = result.findings.find((f) => f.id === 'security/plaintext-password@order-management');
     expect(password?.evidence[0]).toEqual({ file: 'order-management/order-web/src/main/resources/orders.properties', line: 4, snippet: 'reporting.db.password (password, value hidden)' });
   });

@@ -73,7 +73,7 @@ export const EndpointCondition = z.strictObject({
   host: z.string().optional().describe('Regular expression the host must match; (local) and (embedded) name databases on the machine or in the process'),
 });
 export const SecretCondition = z.strictObject({
-  kind: z.array(z.enum(['password', 'token', 'key', 'connection-string', 'url-credentials'])).optional(),
+  kind: z.array(z.enum(['password', 'secret', 'token', 'key', 'connection-string', 'url-credentials'])).optional(),
 });
 export const ConfigCondition = z.strictObject({
   key: Globs.describe('Flattened setting key: spring.datasource.url, configuration.system.web.sessionState.@mode'),

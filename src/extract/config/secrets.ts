@@ -3,7 +3,7 @@ import type { ConfigEntry } from './config-entries.js';
 /** A secret found in configuration: where it is and what kind, never its value. */
 export interface Secret {
   key: string;
-  kind: 'password' | 'token' | 'key' | 'connection-string' | 'url-credentials';
+  kind: 'password' | 'secret' | 'token' | 'key' | 'connection-string' | 'url-credentials';
   line: number;
 }
 
@@ -18,7 +18,7 @@ export function secretsIn(entries: ConfigEntry[]): Secret[] {
     if (!trimmed || PLACEHOLDER.test(trimmed)) continue;
     const last = key.split(/[.@[]/).filter(Boolean).at(-1) ?? key;
     if (SECRET_KEY.test(last)) {
-      secrets.push({ key, kind: /token/i.test(last) ? 'token' : /key/i.test(last) ? 'key' : 'password', line });
+      secrets.push({ key, kind: /token/i.test(last) ? 'token' : /key/i.test(last) ? 'key' : /secret|credential/i.test(last) ? 'secret' : 'password', line });
     } else if (/(^|;)\s*(password|pwd)\s*=\s*[^;${\s][^;]*/i.test(trimmed)) {
       secrets.push({ key, kind: 'connection-string', line });
     } else if (/\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:[^@\s/${]+@/i.test(trimmed)) {
