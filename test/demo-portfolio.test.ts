@@ -184,6 +184,8 @@ describe('demo portfolio', () => {
 
   it('lists dependencies and the endpoints applications connect to, from configuration and code', () => {
     expect(result.dependencies).toContainEqual({ applicationId: 'order-management', ecosystem: 'maven', name: 'log4j:log4j', version: '1.2.17', scope: 'compile', file: 'order-management/order-web/pom.xml', line: 25 });
+    expect(result.dependencies).toContainEqual({ applicationId: 'web-storefront', ecosystem: 'npm', name: 'cookie', version: '0.7.1', scope: 'runtime', file: 'web-storefront/package-lock.json', line: 26, licence: 'MIT', transitive: true });
+    expect(result.dependencies).toContainEqual({ applicationId: 'risk-batch', ecosystem: 'pypi', name: 'pytest', version: '8.2.2', scope: 'dev', file: 'risk-batch/pyproject.toml', line: 14 });
     const endpoints = result.endpoints.map((e) => `${e.applicationId} ${e.kind} ${e.protocol}://${e.host}${e.port ? `:${e.port}` : ''}${e.database ? `/${e.database}` : ''}`);
     expect(endpoints).toEqual(
       expect.arrayContaining([

@@ -92,4 +92,11 @@ describe('lockfiles and more manifests', () => {
       ['org.springframework.boot:spring-boot-starter-parent', 'parent', 2],
     ]);
   });
+
+  it('malformed project files and lockfiles are errors with their line', () => {
+    expect(extract('App.csproj', '<Project>\n  <ItemGroup>\n</Project>\n').diagnostics[0]).toMatchObject({ level: 'error', code: 'parse-error', line: 3 });
+    expect(extract('composer.lock', '{ "packages": [').diagnostics[0]).toMatchObject({ level: 'error', code: 'parse-error', file: 'composer.lock' });
+    expect(extract('gradle/libs.versions.toml', '[libraries\nx = 1').diagnostics[0]).toMatchObject({ code: 'parse-error' });
+    expect(extract('pnpm-lock.yaml', 'packages:\n  a: [\n').diagnostics[0]).toMatchObject({ code: 'parse-error' });
+  });
 });

@@ -23,6 +23,7 @@ const SCHEMES: Record<string, [EndpointKind, string]> = {
   ftp: ['file-transfer', 'ftp'], ftps: ['file-transfer', 'ftp'], sftp: ['file-transfer', 'sftp'],
   http: ['http-service', 'http'], https: ['http-service', 'http'], t3: ['remote-object', 't3'], t3s: ['remote-object', 't3'], iiop: ['remote-object', 'iiop'],
   s3: ['object-storage', 's3'],
+  tibjmsnaming: ['message-broker', 'tibjmsnaming'], tibjms: ['message-broker', 'tibjms'],
 };
 const DEFAULT_PORTS: Record<string, number> = { oracle: 1521, sqlserver: 1433, postgresql: 5432, mysql: 3306, db2: 50000, redis: 6379, amqp: 5672, ldap: 389, smtp: 25, ftp: 21, sftp: 22 };
 /** Namespaces and schema locations are URLs nobody connects to. */
