@@ -11,7 +11,7 @@ const pairs = (file: string, text: string) => entries(file, text).entries.map((e
 
 describe('configuration readers', () => {
   it('knows which files are configuration (lockfiles and build files are not)', () => {
-    expect(['a/.env', 'x.properties', 'app.yml', 'appsettings.json', 'pyproject.toml', 'my.ini', 'Web.config', 'server.xml'].map(configFormatOf)).toEqual(['env', 'properties', 'yaml', 'json', 'toml', 'ini', 'xml', 'xml']);
+    expect(['a/.env', 'x.properties', 'app.yml', 'appsettings.json', 'pyproject.toml', 'my.ini', 'Web.config', 'server.xml', 'Dockerfile', 'api.Dockerfile', 'Procfile'].map(configFormatOf)).toEqual(['env', 'properties', 'yaml', 'json', 'toml', 'ini', 'xml', 'xml', 'dockerfile', 'dockerfile', 'procfile']);
     expect(['package-lock.json', 'pom.xml', 'App.csproj', 'setup.cfg', 'README.md'].map(configFormatOf)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
@@ -55,6 +55,22 @@ describe('configuration readers', () => {
       ['configuration.connectionStrings.Db', 'Server=sql01;Database=Bill', 7],
       ['configuration.connectionStrings.Db.@providerName', 'System.Data.SqlClient', 7],
       ['configuration.smtp.host', 'mail01.corp', 9],
+    ]);
+  });
+
+  it('Dockerfile instructions (continuations joined, ENV per variable) and Procfile processes', () => {
+    const dockerfile = 'FROM node:20 AS build\n# comment\nENV NODE_ENV=production PORT=3000\nRUN npm ci && \\\n    npm run build\nUSER node\nHEALTHCHECK CMD curl -f http://localhost:3000/healthz\n';
+    expect(pairs('Dockerfile', dockerfile)).toEqual([
+      ['FROM', 'node:20 AS build', 1],
+      ['ENV.NODE_ENV', 'production', 3],
+      ['ENV.PORT', '3000', 3],
+      ['RUN', 'npm ci && npm run build', 4],
+      ['USER', 'node', 6],
+      ['HEALTHCHECK', 'CMD curl -f http://localhost:3000/healthz', 7],
+    ]);
+    expect(pairs('Procfile', 'web: node dist/server.js\nworker: node dist/jobs.js\n')).toEqual([
+      ['web', 'node dist/server.js', 1],
+      ['worker', 'node dist/jobs.js', 2],
     ]);
   });
 
