@@ -12,7 +12,7 @@ export function parseYamlInput<S extends z.ZodType>(source: string, file: string
   const syntax = document.errors[0];
   if (syntax) {
     const { line } = lineCounter.linePos(syntax.pos[0]);
-    throw new InputError(`${file}:${line}: malformed YAML: ${syntax.message.split('\n')[0]}`, hint);
+    throw new InputError(`${file}:${line}: malformed YAML: ${syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, hint);
   }
   const parsed = schema.safeParse(document.toJS({ maxAliasCount: 100 }));
   if (parsed.success) return parsed.data;

@@ -1,6 +1,6 @@
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
-import { XMLValidator } from 'fast-xml-parser';
+import { xmlProblem } from '../xml-validation.js';
 import type { ConfigEntry, ConfigFile, ConfigFormat } from './config-entries.js';
 
 /**
@@ -133,7 +133,9 @@ function readYaml(text: string, problem: (message: string, line: number) => void
   for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: false })) {
     if ('errors' in document && document.errors.length > 0) {
       const error = document.errors[0]!;
-      problem(`malformed ${text.trimStart().startsWith('{') || text.trimStart().startsWith('[') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`, lineCounter.linePos(error.pos[0]).line);
+      // The position is reported as the line; the library's own "at line N, column M:" is dropped.
+      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      problem(`malformed ${text.trimStart().startsWith('{') || text.trimStart().startsWith('[') ? 'JSON' : 'YAML'}: ${reason}`, lineCounter.linePos(error.pos[0]).line);
       continue;
     }
     const walk = (node: unknown, path: string) => {
@@ -185,9 +187,9 @@ function readToml(text: string, problem: (message: string, line: number) => void
  * `section.N`, the way people refer to them.
  */
 function readXml(text: string, problem: (message: string, line: number) => void): ConfigEntry[] {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    problem(`malformed XML: ${valid.err.msg}`, valid.err.line);
+  const invalid = xmlProblem(text);
+  if (invalid) {
+    problem(invalid.message, invalid.line);
     return [];
   }
   const entries: ConfigEntry[] = [];

@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { xmlProblem } from '../xml-validation.js';
 import type { Diagnostic } from '../../result/schema.js';
 import { parseError } from './manifest-facts.js';
 
@@ -16,10 +17,8 @@ export type XmlNode = Record<string, unknown>;
 
 /** Parses XML, or returns a diagnostic with the line the validator names. */
 export function parseXml(text: string, file: string): { ok: true; root: XmlNode } | { ok: false; diagnostic: Diagnostic } {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    return { ok: false, diagnostic: parseError(file, `malformed XML: ${valid.err.msg}`, valid.err.line) };
-  }
+  const problem = xmlProblem(text);
+  if (problem) return { ok: false, diagnostic: parseError(file, problem.message, problem.line) };
   return { ok: true, root: parser.parse(text) as XmlNode };
 }
 

@@ -1,4 +1,4 @@
-import { XMLValidator } from 'fast-xml-parser';
+import { xmlProblem } from '../xml-validation.js';
 import type { Location } from './source-facts.js';
 
 export interface XmlElement {
@@ -15,8 +15,8 @@ export interface XmlElement {
  * the validator's line, not a crash.
  */
 export function xmlElements(text: string, file: string, names: string[]): { elements: XmlElement[]; error?: Location & { message: string } } {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { elements: [], error: { file, line: valid.err.line, column: valid.err.col, message: `malformed XML: ${valid.err.msg}` } };
+  const invalid = xmlProblem(text);
+  if (invalid) return { elements: [], error: { file, ...invalid } };
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const locate = (offset: number): Location => {
