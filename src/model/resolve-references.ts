@@ -9,15 +9,34 @@ import type { SourceFacts, Unit } from '../extract/source/index.js';
 export class UnitIndex {
   private readonly byId = new Map<string, Unit>();
   private readonly bySimpleName = new Map<string, Unit[]>();
+  /** Every dotted tail of every unit id (a.b.C → b.C, C), built on first need. */
+  private byDottedTail: Map<string, string[]> | undefined;
 
   constructor(sources: SourceFacts[]) {
     for (const source of sources) {
       for (const unit of source.units) {
         if (this.byId.has(unit.id)) continue;
         this.byId.set(unit.id, unit);
-        this.bySimpleName.set(unit.name, [...(this.bySimpleName.get(unit.name) ?? []), unit]);
+        const named = this.bySimpleName.get(unit.name);
+        if (named) named.push(unit);
+        else this.bySimpleName.set(unit.name, [unit]);
       }
     }
+  }
+
+  private dottedTails(): Map<string, string[]> {
+    if (!this.byDottedTail) {
+      this.byDottedTail = new Map();
+      for (const id of this.byId.keys()) {
+        for (let dot = id.indexOf('.'); dot !== -1; dot = id.indexOf('.', dot + 1)) {
+          const tail = id.slice(dot + 1);
+          const ids = this.byDottedTail.get(tail);
+          if (ids) ids.push(id);
+          else this.byDottedTail.set(tail, [id]);
+        }
+      }
+    }
+    return this.byDottedTail;
   }
 
   get units(): Unit[] {
@@ -45,14 +64,16 @@ export class UnitIndex {
     for (const candidate of candidates) if (this.byId.has(candidate)) return candidate;
     // A dotted name the application holds under a longer prefix (src/ layouts, partial qualification).
     if (rest.length > 0) {
-      const suffixed = this.units.filter((unit) => unit.id.endsWith(`.${clean}`));
-      if (suffixed.length === 1) return suffixed[0]!.id;
+      const suffixed = this.dottedTails().get(clean) ?? [];
+      if (suffixed.length === 1) return suffixed[0];
     }
     // Go imports carry the module path (acme.io/ledger/internal/store.New); units are named by folder (internal/store.New).
-    if (clean.includes('/')) {
-      const inPath = this.units.filter((unit) => clean.endsWith(`/${unit.id}`));
-      if (inPath.length === 1) return inPath[0]!.id;
+    const inPath = new Set<string>();
+    for (let slash = clean.indexOf('/'); slash !== -1; slash = clean.indexOf('/', slash + 1)) {
+      const tail = clean.slice(slash + 1);
+      if (this.byId.has(tail)) inPath.add(tail);
     }
+    if (inPath.size === 1) return [...inPath][0];
     const bySimple = this.bySimpleName.get(rest.length > 0 ? (rest.at(-1) ?? clean) : clean) ?? [];
     return bySimple.length === 1 ? bySimple[0]!.id : undefined;
   }
