@@ -39,9 +39,11 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   for (const root of roots) files.push(...(await walkFiles(root, { exclude: config.exclude }, diagnostics)));
   const applications = await findApplications(roots, files, config.applications);
 
-  progress('extract', `reading ${applications.length} applications`);
   const facts: ApplicationFacts[] = [];
-  for (const app of applications) facts.push(await extractApplicationFacts(app, diagnostics));
+  for (const [index, app] of applications.entries()) {
+    progress('extract', `reading ${app.name} (${index + 1}/${applications.length})`);
+    facts.push(await extractApplicationFacts(app, diagnostics));
+  }
 
   progress('model', 'building the dependency graph');
   const graph = serialiseGraph(buildPortfolioGraph(facts));
