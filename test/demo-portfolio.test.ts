@@ -32,7 +32,10 @@ describe('demo portfolio', () => {
       ['billing-service', 'manifest'],
       ['card-authorisation', 'mainframe'],
       ['catalog-service', 'manifest'],
+      ['fraud-scoring', 'manifest'],
+      ['fraud-scoring-rules-engine', 'manifest'],
       ['order-management', 'manifest'],
+      ['partner-portal', 'manifest'],
       ['risk-batch', 'manifest'],
       ['web-storefront', 'manifest'],
     ]);
@@ -52,7 +55,10 @@ describe('demo portfolio', () => {
       'billing-service': 'refactor',
       'card-authorisation': 'retain',
       'catalog-service': 'rehost',
+      'fraud-scoring': 'rehost',
+      'fraud-scoring-rules-engine': 'rehost',
       'order-management': 'refactor',
+      'partner-portal': 'replatform',
       'risk-batch': 'retain',
       'web-storefront': 'replatform',
     });
@@ -202,6 +208,21 @@ describe('demo portfolio', () => {
     expect(edges).toContain('app:order-management connects-to endpoint:oracle://whdb01.acme.corp:1521/WHPROD');
     // A database on the application's own machine is its own, not shared with anyone.
     expect(edges).toContain('app:billing-service connects-to endpoint:billing-service/sqlserver://(local):1433/|DataDirectory|\\Billing.mdf');
+  });
+
+  it('reads every manifest, lockfile and delivery format the demo holds', () => {
+    const files = new Set(result.dependencies.map((d) => d.file.slice(d.file.indexOf('/') + 1)));
+    for (const manifest of ['pom.xml', 'order-ejb/pom.xml', 'package.json', 'package-lock.json', 'yarn.lock', 'composer.json', 'composer.lock', 'Billing.Service/Billing.Service.csproj', 'Billing.Service/packages.config', 'requirements.txt', 'pyproject.toml', 'build.gradle.kts', 'gradle/libs.versions.toml', 'rules-engine/go.mod']) {
+      expect(files, manifest).toContain(manifest);
+    }
+    expect(result.dependencies).toContainEqual({ applicationId: 'fraud-scoring', ecosystem: 'gradle', name: 'org.springframework.kafka:spring-kafka', version: '3.2.0', scope: 'managed', file: 'fraud-scoring/gradle/libs.versions.toml', line: 5 });
+    expect(result.dependencies).toContainEqual(expect.objectContaining({ applicationId: 'partner-portal', name: 'laravel/framework', version: 'v11.9.2', file: 'partner-portal/composer.lock', licence: 'MIT' }));
+    // A Spring placeholder's default is the broker that runs when nothing overrides it.
+    expect(result.endpoints).toContainEqual(expect.objectContaining({ applicationId: 'fraud-scoring', kind: 'message-broker', host: 'kafka01.acme.corp', port: 9092 }));
+    // Jenkinsfile, Helm chart, Terraform, docker-compose, Cloud Foundry manifest and Kubernetes all count as delivery.
+    expect(rulesOf('partner-portal')).toEqual(['state-and-storage/local-file-write']);
+    expect(rulesOf('fraud-scoring')).not.toContain('delivery/no-container-image');
+    expect(rulesOf('fraud-scoring')).toContain('state-and-storage/file-log-appender');
   });
 
   it('judges delivery maturity: CI, tests, container image, health checks', () => {

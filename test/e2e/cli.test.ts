@@ -70,10 +70,10 @@ describe('cloudready scan: the demo portfolio', () => {
     const run = runCli(['scan', 'fixtures/demo-portfolio', '--format', 'json', '--output', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`wrote ${out} (6 applications`);
+    expect(run.stderr).toContain(`wrote ${out} (9 applications`);
     const written = ScanResult.parse(JSON.parse(await fs.readFile(out, 'utf8')));
     expect(written.roots).toEqual(['fixtures/demo-portfolio']);
-    expect(written.applications).toHaveLength(6);
+    expect(written.applications).toHaveLength(9);
     expect(written.applications.every((app) => app.score >= 0 && app.score <= 100 && app.strategy)).toBe(true);
 
     const stdout = runCli(['scan', DEMO, '-f', 'json', '--quiet']);

@@ -26,7 +26,7 @@ describe('the published package', () => {
     expect(run.stderr.split('\n').filter((line) => line && !line.startsWith('npm warn'))).toEqual([]);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as { applications: { id: string }[]; rulePacks: { source: string }[] };
-    expect(result.applications).toHaveLength(6);
+    expect(result.applications).toHaveLength(9);
     expect(result.rulePacks.every((pack) => pack.source === 'built-in')).toBe(true);
   });
 });

@@ -43,7 +43,9 @@ export function collectDeliveryFacts(
   for (const config of configs) {
     for (const entry of config.entries) {
       // Kubernetes manifests and infrastructure templates in YAML or JSON.
-      if (/(^|\.)(livenessProbe|readinessProbe|startupProbe|healthcheck)(\.|$)/i.test(entry.key)) facts['health-check'].push({ file: config.file, line: entry.line });
+      if (/(^|\.)(livenessProbe|readinessProbe|startupProbe|healthcheck|health-check-type|health-check-http-endpoint)(\.|$)/i.test(entry.key)) facts['health-check'].push({ file: config.file, line: entry.line });
+      // A Cloud Foundry manifest deploys onto a platform that builds the container from the artefact.
+      if (/(^|\/)manifest\.ya?ml$/.test(config.file) && /^applications\[\d+\]\.name$/.test(entry.key)) facts.container.push({ file: config.file, line: entry.line });
       if (/^(AWSTemplateFormatVersion|Resources\.[^.]+\.Type)$/.test(entry.key) && /^(20\d\d-|AWS::)/.test(entry.value)) facts.iac.push({ file: config.file, line: entry.line });
       if (/^(\[\d+\]\.)?kind$/.test(entry.key) && /^(Deployment|StatefulSet|DaemonSet|Service|Ingress|Route|DeploymentConfig|CronJob)$/.test(entry.value)) facts.iac.push({ file: config.file, line: entry.line });
     }

@@ -96,7 +96,7 @@ function port(text: string | undefined, protocol: string): { port?: number } {
 }
 
 /** Settings like `smtp.host=10.20.1.25` (+ `smtp.port`): the kind comes from the key. */
-const HOST_KEY = /^(.*?)[._-]?(host|hostname|server|address)$/i;
+const HOST_KEY = /^(.*?)[._-]?(host|hostname|server|servers|address|addresses|brokers|bootstrap-servers)$/i;
 const KEY_KINDS: [RegExp, EndpointKind, string][] = [
   [/smtp|mail/i, 'mail', 'smtp'],
   [/ldap|directory|\bad\b/i, 'directory', 'ldap'],
@@ -110,11 +110,16 @@ export function endpointsInHostSettings(entries: ConfigEntry[]): (Endpoint & { l
   const found: (Endpoint & { line: number })[] = [];
   for (const entry of entries) {
     const match = HOST_KEY.exec(entry.key);
-    if (!match || !/^[a-z0-9][a-z0-9.-]*$/i.test(entry.value) || /^(localhost|127\.0\.0\.1|0\.0\.0\.0)$/i.test(entry.value) || !/[.a-z]/i.test(entry.value)) continue;
-    const kindOf = KEY_KINDS.find(([pattern]) => pattern.test(match[1]!));
-    if (!kindOf) continue;
-    const portEntry = entries.find((other) => other.key.toLowerCase() === `${match[1]}.port`.toLowerCase() || other.key.toLowerCase() === `${match[1]}_port`.toLowerCase());
-    found.push({ kind: kindOf[1], protocol: kindOf[2], host: entry.value.toLowerCase(), ...port(portEntry?.value, kindOf[2]), line: entry.line });
+    const kindOf = match && KEY_KINDS.find(([pattern]) => pattern.test(match[1]!));
+    if (!match || !kindOf) continue;
+    // `${KAFKA_BROKERS:kafka01:9092}`: the default after the colon is what runs when nothing overrides it.
+    const value = entry.value.replace(/^\$\{[^:}]+:(.*)\}$/, '$1');
+    for (const address of value.split(',').map((part) => part.trim())) {
+      const [host, portText] = address.split(':');
+      if (!host || !/^[a-z0-9][a-z0-9.-]*$/i.test(host) || /^(localhost|127\.0\.0\.1|0\.0\.0\.0)$/i.test(host) || !/[.a-z]/i.test(host)) continue;
+      const portEntry = entries.find((other) => other.key.toLowerCase() === `${match[1]}.port`.toLowerCase() || other.key.toLowerCase() === `${match[1]}_port`.toLowerCase());
+      found.push({ kind: kindOf[1], protocol: kindOf[2], host: host.toLowerCase(), ...port(portText ?? portEntry?.value, kindOf[2]), line: entry.line });
+    }
   }
   return found;
 }

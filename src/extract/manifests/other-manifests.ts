@@ -11,6 +11,8 @@ export function extractVersionCatalog(source: string, file: string): ManifestFac
     return { file, ecosystem: 'gradle', dependencies: [], diagnostics: [parseError(file, `malformed TOML: ${(error as Error).message.split('\n')[0]}`, (error as { line?: number }).line)] };
   }
   const dependencies: Dependency[] = [];
+  // Aliases often repeat the version's name: look for them under [libraries], not [versions].
+  const libraries = Math.max(0, source.indexOf('[libraries]'));
   for (const [alias, spec] of Object.entries(data.libraries ?? {})) {
     let name: string | undefined;
     let version: string | undefined;
@@ -20,7 +22,7 @@ export function extractVersionCatalog(source: string, file: string): ManifestFac
       name = s.module ?? (s.group && s.name ? `${s.group}:${s.name}` : undefined);
       version = typeof s.version === 'string' ? s.version : s.version?.ref ? data.versions?.[s.version.ref] : undefined;
     }
-    if (name) dependencies.push({ ecosystem: 'gradle', name, ...(version ? { version } : {}), scope: 'managed', file, line: lineOf(source, alias) });
+    if (name) dependencies.push({ ecosystem: 'gradle', name, ...(version ? { version } : {}), scope: 'managed', file, line: lineOf(source, alias, libraries) });
   }
   return { file, ecosystem: 'gradle', dependencies, diagnostics: [] };
 }
