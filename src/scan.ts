@@ -5,6 +5,10 @@ import { resolveRoots } from './discover/scan-root.js';
 import { walkFiles, type DiscoveredFile } from './discover/walk-files.js';
 import { extractApplicationFacts, type ApplicationFacts } from './extract/application-facts.js';
 import { buildPortfolioGraph, serialiseGraph } from './model/portfolio-graph.js';
+import { addInventoryGraph } from './model/inventory-graph.js';
+import { isCloudreadyInventory, loadInventory } from './extract/inventory/load-inventory.js';
+import type { Inventory } from './extract/inventory/inventory-schema.js';
+import { readText } from './extract/read-text.js';
 import { allRules, BUILT_IN_RULES, loadRulePacks } from './assess/rules/load-rules.js';
 import { runRules } from './assess/run-rules.js';
 import { countBySeverity, scoreApplication } from './assess/score.js';
@@ -45,8 +49,13 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     facts.push(await extractApplicationFacts(app, diagnostics));
   }
 
+  progress('extract', 'reading inventories');
+  const inventories = await readInventories(files, diagnostics);
+
   progress('model', 'building the dependency graph');
-  const graph = serialiseGraph(buildPortfolioGraph(facts));
+  const portfolio = buildPortfolioGraph(facts);
+  addInventoryGraph(portfolio, inventories, new Set(applications.map((app) => app.id)));
+  const graph = serialiseGraph(portfolio);
 
   progress('assess', `applying ${rules.length} rules`);
   const findings = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity });
@@ -101,6 +110,23 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     graph,
     diagnostics: sortedDiagnostics,
   };
+}
+
+/** Inventory files (under an inventory/ folder) in cloudready's own format. */
+async function readInventories(files: DiscoveredFile[], diagnostics: Diagnostic[]): Promise<Inventory[]> {
+  const inventories: Inventory[] = [];
+  for (const file of files) {
+    if (file.kind !== 'inventory' || !/\.(ya?ml|json)$/i.test(file.rootRel)) continue;
+    const read = await readText(file.abs, file.rel, file.size);
+    if (!read.ok) {
+      diagnostics.push(read.diagnostic);
+      continue;
+    }
+    if (!isCloudreadyInventory(read.text)) continue;
+    const inventory = loadInventory(read.text, file.rel, diagnostics);
+    if (inventory) inventories.push(inventory);
+  }
+  return inventories;
 }
 
 /** A config that names a rule that does not exist is almost always a typo: say so. */

@@ -241,6 +241,19 @@ describe('demo portfolio', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(result));
   });
 
+  it('joins the inventory: applications run on hosts, hosts install licensed software and connect to each other', () => {
+    const edges = new Set(result.graph.edges.map((e) => `${e.source} ${e.kind} ${e.target}`));
+    for (const edge of [
+      'app:card-authorisation runs-on host:zos-prd1',
+      'app:order-management runs-on host:aix-app01',
+      'host:riskhpc01 installs software:Gurobi Optimizer@11.0',
+      'host:aix-app01 connects-to host:aix-db01',
+    ]) {
+      expect(edges, edge).toContain(edge);
+    }
+    expect(result.graph.nodes.find((n) => n.id === 'software:Gurobi Optimizer@11.0')?.attributes).toMatchObject({ licence: 'node-locked', byol: false });
+  });
+
   it('ships a valid inventory describing the hosts', async () => {
     const inventory = parse(await fs.readFile(path.join(DEMO, 'inventory/hosts.yaml'), 'utf8'));
     expect(inventory.hosts.map((h: { platform: string }) => h.platform)).toEqual(expect.arrayContaining(['z/OS', 'AIX', 'Windows', 'Linux']));

@@ -18,6 +18,8 @@ export const nodeId = {
   dataset: (dsn: string) => `dataset:${dsn}`,
   transaction: (app: string, transid: string) => `transaction:${app}:${transid}`,
   resource: (kind: string, app: string, name: string) => `${kind}:${app}:${name}`,
+  host: (id: string) => `host:${id}`,
+  software: (name: string, version?: string) => `software:${name}${version ? `@${version}` : ''}`,
   /** Shared across applications unless local to one machine or process. */
   endpoint: (app: string, e: { protocol: string; host: string; port?: number | undefined; database?: string | undefined }) =>
     `endpoint:${e.host.startsWith('(') ? `${app}/` : ''}${e.protocol}://${e.host}${e.port ? `:${e.port}` : ''}${e.database ? `/${e.database}` : ''}`,

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * cloudready's own inventory (docs/inventory.md): hosts with their software and licences,
+ * applications with the hosts they run on and their SLAs, and connections between hosts.
+ * Strict: a misspelt field is an error with its line, not a silently lost fact.
+ */
+export const Licence = z.strictObject({
+  model: z.enum(['per-core', 'per-socket', 'per-user', 'node-locked', 'dongle', 'site', 'subscription', 'free', 'open-source']).describe('How the software is licensed'),
+  metric: z.string().optional().describe('Metric for subscriptions: MSU, PVU, vCPU ...'),
+  cores: z.number().int().positive().optional(),
+  byol: z.boolean().optional().describe('Whether the licence may be brought to a cloud provider'),
+  server: z.string().optional().describe('Licence server host, for floating licences'),
+  hostId: z.string().optional().describe('Host id a node-locked licence is bound to'),
+});
+
+export const Software = z.strictObject({
+  name: z.string().min(1),
+  vendor: z.string().optional(),
+  version: z.string().optional(),
+  licence: Licence.optional(),
+});
+
+export const Host = z.strictObject({
+  id: z.string().min(1).describe('Stable id used by applications and connections'),
+  hostname: z.string().optional(),
+  ips: z.array(z.string()).default([]),
+  os: z.strictObject({ name: z.string(), version: z.string().optional() }).optional(),
+  platform: z.enum(['z/OS', 'AIX', 'HP-UX', 'Solaris', 'IBM i', 'Windows', 'Linux', 'other']).optional(),
+  hardware: z.string().optional(),
+  cpu: z.strictObject({ cores: z.number().int().positive(), architecture: z.string().optional() }).optional(),
+  memoryGiB: z.number().positive().optional(),
+  storageGiB: z.number().positive().optional(),
+  environment: z.string().optional().describe('production, test, development ...'),
+  location: z.string().optional().describe('Data centre or site'),
+  virtualisation: z.string().optional().describe('LPAR, VMware vSphere 7.0, bare-metal ...'),
+  software: z.array(Software).default([]),
+});
+
+export const Sla = z.strictObject({
+  availability: z.number().min(0).max(100).optional().describe('Target availability in percent, e.g. 99.9'),
+  rtoMinutes: z.number().nonnegative().optional(),
+  rpoMinutes: z.number().nonnegative().optional(),
+  criticality: z.enum(['mission-critical', 'business-critical', 'important', 'low']).optional(),
+  dataClassification: z.string().optional(),
+});
+
+export const InventoryApplication = z.strictObject({
+  id: z.string().min(1).describe('The application id cloudready gives (its folder slug), or a name for applications without code'),
+  hosts: z.array(z.string()).default([]),
+  sla: Sla.optional(),
+});
+
+export const Connection = z.strictObject({
+  source: z.string().describe('Host id'),
+  target: z.string().describe('Host id'),
+  port: z.number().int().positive().max(65535).optional(),
+  protocol: z.string().optional(),
+  volume: z.enum(['low', 'medium', 'high']).optional(),
+  latencySensitive: z.boolean().optional(),
+});
+
+export const Inventory = z.strictObject({
+  version: z.literal(1).describe('Format version'),
+  hosts: z.array(Host).default([]),
+  applications: z.array(InventoryApplication).default([]),
+  connections: z.array(Connection).default([]),
+});
+export type Inventory = z.infer<typeof Inventory>;

@@ -1,0 +1,50 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isCloudreadyInventory, loadInventory } from '../../../src/extract/inventory/load-inventory.js';
+import type { Diagnostic } from '../../../src/result/schema.js';
+import { REPO } from '../../helpers/run-cli.js';
+
+describe('cloudready inventory', () => {
+  it('loads the demo inventory: hosts with software and licences, applications with SLAs, connections', async () => {
+    const text = await fs.readFile(path.join(REPO, 'fixtures/demo-portfolio/inventory/hosts.yaml'), 'utf8');
+    expect(isCloudreadyInventory(text)).toBe(true);
+    const diagnostics: Diagnostic[] = [];
+    const inventory = loadInventory(text, 'inventory/hosts.yaml', diagnostics);
+    expect(diagnostics).toEqual([]);
+    expect(inventory?.hosts.map((h) => h.platform)).toEqual(expect.arrayContaining(['z/OS', 'AIX', 'Windows', 'Linux']));
+    expect(inventory?.hosts.find((h) => h.id === 'riskhpc01')?.software[0]?.licence).toEqual({ model: 'node-locked', hostId: '0x1a2b3c4d', byol: false });
+    expect(inventory?.applications.find((a) => a.id === 'card-authorisation')?.sla).toEqual({ availability: 99.99, rtoMinutes: 15, rpoMinutes: 0, criticality: 'mission-critical', dataClassification: 'pci-dss' });
+    expect(inventory?.connections).toHaveLength(7);
+  });
+
+  it('a misspelt field or a wrong value is an error with its line; the scan goes on without the file', () => {
+    const diagnostics: Diagnostic[] = [];
+    const text = 'version: 1\nhosts:\n  - id: a\n    platfrom: Linux\n';
+    expect(loadInventory(text, 'inventory/bad.yaml', diagnostics)).toBeUndefined();
+    expect(diagnostics).toEqual([{ level: 'error', code: 'inventory-invalid', file: 'inventory/bad.yaml', line: 3, message: expect.stringContaining('Unrecognized key: "platfrom"') }]);
+    const licence: Diagnostic[] = [];
+    loadInventory('version: 1\nhosts:\n  - id: a\n    software:\n      - name: X\n        licence: { model: perpetual }\n', 'inventory/licence.yaml', licence);
+    expect(licence[0]).toMatchObject({ code: 'inventory-invalid', line: 6 });
+  });
+
+  it('references to hosts it does not describe are warnings', () => {
+    const diagnostics: Diagnostic[] = [];
+    loadInventory('version: 1\nhosts:\n  - id: a\napplications:\n  - id: shop\n    hosts: [a, b]\nconnections:\n  - { source: a, target: c, port: 443 }\n', 'inventory/refs.yaml', diagnostics);
+    expect(diagnostics.map((d) => [d.level, d.message])).toEqual([
+      ['warning', 'application shop names host "b", which the inventory does not describe'],
+      ['warning', 'a connection names host "c", which the inventory does not describe'],
+    ]);
+  });
+
+  it('other YAML under inventory/ (Ansible, say) is not taken for this format', () => {
+    expect(isCloudreadyInventory('all:\n  hosts:\n    web01:\n')).toBe(false);
+  });
+
+  it('the committed JSON Schema is generated from the zod schema (run npm run schemas to refresh it)', async () => {
+    const { schemaFiles } = (await import(path.join(REPO, 'scripts/generate-schemas.mjs'))) as { schemaFiles: () => Promise<Record<string, unknown>> };
+    for (const [file, schema] of Object.entries(await schemaFiles())) {
+      expect(JSON.parse(await fs.readFile(path.join(REPO, file), 'utf8')), file).toEqual(JSON.parse(JSON.stringify(schema)));
+    }
+  });
+});
