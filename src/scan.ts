@@ -6,8 +6,8 @@ import { walkFiles, type DiscoveredFile } from './discover/walk-files.js';
 import { extractApplicationFacts, type ApplicationFacts } from './extract/application-facts.js';
 import { buildPortfolioGraph, serialiseGraph } from './model/portfolio-graph.js';
 import { addInventoryGraph } from './model/inventory-graph.js';
-import { isCloudreadyInventory, loadInventory } from './extract/inventory/load-inventory.js';
-import type { Inventory } from './extract/inventory/inventory-schema.js';
+import { isCloudreadyInventory, loadInventory, type LoadedInventory } from './extract/inventory/load-inventory.js';
+import { inventoryContext } from './extract/inventory/inventory-context.js';
 import { readText } from './extract/read-text.js';
 import { allRules, BUILT_IN_RULES, loadRulePacks } from './assess/rules/load-rules.js';
 import { runRules } from './assess/run-rules.js';
@@ -54,7 +54,8 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
 
   progress('model', 'building the dependency graph');
   const portfolio = buildPortfolioGraph(facts);
-  addInventoryGraph(portfolio, inventories, new Set(applications.map((app) => app.id)));
+  addInventoryGraph(portfolio, inventories.map(({ inventory }) => inventory), new Set(applications.map((app) => app.id)));
+  for (const fact of facts) fact.inventory = inventoryContext(fact.app.id, inventories);
   const graph = serialiseGraph(portfolio);
 
   progress('assess', `applying ${rules.length} rules`);
@@ -113,8 +114,8 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
 }
 
 /** Inventory files (under an inventory/ folder) in cloudready's own format. */
-async function readInventories(files: DiscoveredFile[], diagnostics: Diagnostic[]): Promise<Inventory[]> {
-  const inventories: Inventory[] = [];
+async function readInventories(files: DiscoveredFile[], diagnostics: Diagnostic[]): Promise<LoadedInventory[]> {
+  const inventories: LoadedInventory[] = [];
   for (const file of files) {
     if (file.kind !== 'inventory' || !/\.(ya?ml|json)$/i.test(file.rootRel)) continue;
     const read = await readText(file.abs, file.rel, file.size);

@@ -82,7 +82,8 @@ describe('demo portfolio', () => {
     });
     // Line 10 holds a commented-out EXEC CICS XCTL: it must not count.
     expect(cics?.evidence.some((e) => e.snippet?.includes('XCTL'))).toBe(false);
-    expect(app('card-authorisation').blockers).toBe(2);
+    // CICS and VSAM in the code, z/OS in the inventory.
+    expect(app('card-authorisation').blockers).toBe(3);
     expect(rulesOf('card-authorisation')).toEqual(
       expect.arrayContaining(['mainframe/vsam-dataset', 'mainframe/db2-embedded-sql', 'mainframe/jcl-batch', 'mainframe/bms-3270-screens']),
     );
@@ -252,6 +253,18 @@ describe('demo portfolio', () => {
       expect(edges, edge).toContain(edge);
     }
     expect(result.graph.nodes.find((n) => n.id === 'software:Gurobi Optimizer@11.0')?.attributes).toMatchObject({ licence: 'node-locked', byol: false });
+  });
+
+  it('finds what the inventory says about platforms, licences, sizing and service levels, on the right applications', () => {
+    const inventoryRules = (id: string) => rulesOf(id).filter((rule) => rule.startsWith('platform-and-sla/'));
+    expect(inventoryRules('card-authorisation')).toEqual(['platform-and-sla/high-availability-sla', 'platform-and-sla/mainframe-host', 'platform-and-sla/tight-recovery-objectives']);
+    expect(inventoryRules('order-management')).toEqual(['platform-and-sla/end-of-life-os', 'platform-and-sla/tight-recovery-objectives', 'platform-and-sla/unix-host']);
+    expect(inventoryRules('billing-service')).toEqual(['platform-and-sla/end-of-life-os', 'platform-and-sla/licence-not-portable']);
+    expect(inventoryRules('risk-batch')).toEqual(['platform-and-sla/node-locked-licence', 'platform-and-sla/oversized-host']);
+    expect(inventoryRules('web-storefront')).toEqual(['platform-and-sla/end-of-life-os']);
+    expect(inventoryRules('catalog-service')).toEqual([]);
+    const zos = result.findings.find((f) => f.id === 'platform-and-sla/mainframe-host@card-authorisation');
+    expect(zos?.evidence).toEqual([{ file: 'inventory/hosts.yaml', line: 6, snippet: 'host zos-prd1: z/OS (z/OS 2.5), 4 cores, 256 GiB' }]);
   });
 
   it('ships a valid inventory describing the hosts', async () => {

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../result/schema.js';
 import { configFormatOf, type ConfigFile } from './config/config-entries.js';
 import { collectEndpointsAndSecrets, type EndpointFact, type SecretFact } from './config/config-facts.js';
 import { collectDeliveryFacts, type DeliveryFacts } from './config/delivery-facts.js';
+import type { InventoryContext } from './inventory/inventory-context.js';
 import { readConfig } from './config/read-config.js';
 import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
 import { extractContentFacts, extractProjectFacts, extractSourceFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
@@ -38,6 +39,8 @@ export interface ApplicationFacts {
   secrets: SecretFact[];
   /** CI, tests, container image, infrastructure as code, health checks: where each shows. */
   delivery: DeliveryFacts;
+  /** Hosts and SLA from inventories, set once inventories are read. */
+  inventory?: InventoryContext;
   /** Lines of code per language id. */
   languages: Record<string, number>;
   loc: number;

@@ -5,6 +5,7 @@ import type { Evidence } from '../../result/schema.js';
 import { redactSecrets } from '../redact-secrets.js';
 import { evaluateConfigCondition } from './evaluate-config-condition.js';
 import { evaluateFactCondition } from './evaluate-fact-condition.js';
+import { evaluateInventoryCondition } from './evaluate-inventory-condition.js';
 import type { Condition } from './rule-schema.js';
 
 export interface ConditionMatch {
@@ -60,6 +61,7 @@ export function evaluateCondition(condition: Condition, facts: ApplicationFacts,
   }
   if ('dependency' in condition) return matchDependency(condition.dependency, facts, cache);
   if ('endpoint' in condition || 'secret' in condition || 'config' in condition || 'delivery' in condition) return evaluateConfigCondition(condition, facts, cache);
+  if ('host' in condition || 'licence' in condition || 'sla' in condition) return evaluateInventoryCondition(condition, facts, cache);
   return evaluateFactCondition(condition, facts, cache);
 }
 

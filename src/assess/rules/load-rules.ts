@@ -54,7 +54,7 @@ function checkConditions(pack: RulePack, file: string) {
       if (unknown) {
         throw new InputError(`${file}: rule ${rule.id}: unknown language "${unknown}"`, `Known languages: ${LANGUAGES.map((l) => l.id).join(', ')}.`);
       }
-      const regex = 'pattern' in condition ? body.regex : 'literal' in condition || 'config' in condition ? body.value : 'endpoint' in condition ? (body as { host?: string }).host : undefined;
+      const regex = 'pattern' in condition ? body.regex : 'literal' in condition || 'config' in condition ? body.value : 'endpoint' in condition ? (body as { host?: string }).host : 'host' in condition ? (body as { os?: string }).os : 'licence' in condition ? (body as { software?: string }).software : undefined;
       if (regex === undefined) continue;
       try {
         new RegExp(regex, `gm${body.flags ?? ''}`);

@@ -84,6 +84,24 @@ export const DeliveryCondition = z.strictObject({
   has: z.array(z.enum(['ci', 'tests', 'container', 'iac', 'health-check'])).min(1).describe('True when the application has every one of these; use not: for absence'),
 });
 
+export const HostCondition = z.strictObject({
+  platform: z.array(z.enum(['z/OS', 'AIX', 'HP-UX', 'Solaris', 'IBM i', 'Windows', 'Linux', 'other'])).optional(),
+  os: z.string().optional().describe('Regular expression over "<os name> <version>"'),
+  coresAbove: z.number().optional(),
+  memoryGiBAbove: z.number().optional(),
+});
+export const LicenceCondition = z.strictObject({
+  model: z.array(z.enum(['per-core', 'per-socket', 'per-user', 'node-locked', 'dongle', 'site', 'subscription', 'free', 'open-source'])).optional(),
+  byol: z.boolean().optional().describe('Match only licences that may (true) or may not (false) be brought to a cloud'),
+  software: z.string().optional().describe('Regular expression over the software name'),
+});
+export const SlaCondition = z.strictObject({
+  availabilityAtLeast: z.number().optional(),
+  rtoMinutesAtMost: z.number().optional(),
+  rpoMinutesAtMost: z.number().optional(),
+  criticality: z.array(z.enum(['mission-critical', 'business-critical', 'important', 'low'])).optional(),
+});
+
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
@@ -103,10 +121,14 @@ export type Condition =
   | { endpoint: z.infer<typeof EndpointCondition> }
   | { secret: z.infer<typeof SecretCondition> }
   | { config: z.infer<typeof ConfigCondition> }
-  | { delivery: z.infer<typeof DeliveryCondition> };
+  | { delivery: z.infer<typeof DeliveryCondition> }
+  | { host: z.infer<typeof HostCondition> }
+  | { licence: z.infer<typeof LicenceCondition> }
+  | { sla: z.infer<typeof SlaCondition> };
 
 /** Leaves that read source facts (extract/source), rather than text, files or manifests. */export type ConfigFactCondition = Extract<Condition, { endpoint: unknown } | { secret: unknown } | { config: unknown } | { delivery: unknown }>;
-export type FactCondition = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { pattern: unknown } | { file: unknown } | { dependency: unknown } | ConfigFactCondition>;
+export type InventoryCondition = Extract<Condition, { host: unknown } | { licence: unknown } | { sla: unknown }>;
+export type FactCondition = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { pattern: unknown } | { file: unknown } | { dependency: unknown } | ConfigFactCondition | InventoryCondition>;
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -129,6 +151,9 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ secret: SecretCondition }),
     z.strictObject({ config: ConfigCondition }),
     z.strictObject({ delivery: DeliveryCondition }),
+    z.strictObject({ host: HostCondition }),
+    z.strictObject({ licence: LicenceCondition }),
+    z.strictObject({ sla: SlaCondition }),
   ]),
 ) as z.ZodType<Condition>;
 

@@ -3,6 +3,34 @@ import type { Diagnostic } from '../../result/schema.js';
 import { parseYamlInput } from '../../util/yaml-input.js';
 import { Inventory } from './inventory-schema.js';
 
+/** An inventory with where it came from and the line of each host and application entry. */
+export interface LoadedInventory {
+  inventory: Inventory;
+  file: string;
+  lines: Map<string, number>;
+}
+
+/** Lines of `id: x` / `"id": "x"` entries, keyed host:<id> or app:<id>, for evidence. */
+function entryLines(text: string, inventory: Inventory): Map<string, number> {
+  const lines = text.split(/\r?\n/);
+  const find = (id: string, from: number) => {
+    const pattern = new RegExp(`(^|[\\s{,-])"?id"?\\s*:\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*(,|}|$)`);
+    const index = lines.findIndex((line, i) => i >= from && pattern.test(line));
+    return index === -1 ? undefined : index + 1;
+  };
+  const result = new Map<string, number>();
+  for (const host of inventory.hosts) {
+    const line = find(host.id, 0);
+    if (line) result.set(`host:${host.id}`, line);
+  }
+  const applicationsStart = Math.max(0, lines.findIndex((line) => /^\s*"?applications"?\s*:/.test(line)));
+  for (const app of inventory.applications) {
+    const line = find(app.id, applicationsStart);
+    if (line) result.set(`app:${app.id}`, line);
+  }
+  return result;
+}
+
 /** Does this text look like cloudready's own inventory format (as opposed to any YAML under inventory/)? */
 export function isCloudreadyInventory(text: string): boolean {
   return /^version:\s*1\s*$/m.test(text) && /^(hosts|applications|connections):/m.test(text) || /^\s*\{[\s\S]*"version"\s*:\s*1[\s\S]*"hosts"/.test(text);
@@ -13,7 +41,7 @@ export function isCloudreadyInventory(text: string): boolean {
  * its line and field, and the scan goes on without it; references to hosts the inventory does
  * not describe are warnings.
  */
-export function loadInventory(text: string, file: string, diagnostics: Diagnostic[]): Inventory | undefined {
+export function loadInventory(text: string, file: string, diagnostics: Diagnostic[]): LoadedInventory | undefined {
   let inventory: Inventory;
   try {
     inventory = parseYamlInput(text, file, Inventory, 'See docs/inventory.md for the inventory format.');
@@ -31,5 +59,5 @@ export function loadInventory(text: string, file: string, diagnostics: Diagnosti
     if (!hosts.has(connection.source)) unknown(connection.source, 'a connection');
     if (!hosts.has(connection.target)) unknown(connection.target, 'a connection');
   }
-  return inventory;
+  return { inventory, file, lines: entryLines(text, inventory) };
 }

@@ -10,8 +10,12 @@ describe('cloudready inventory', () => {
     const text = await fs.readFile(path.join(REPO, 'fixtures/demo-portfolio/inventory/hosts.yaml'), 'utf8');
     expect(isCloudreadyInventory(text)).toBe(true);
     const diagnostics: Diagnostic[] = [];
-    const inventory = loadInventory(text, 'inventory/hosts.yaml', diagnostics);
+    const loaded = loadInventory(text, 'inventory/hosts.yaml', diagnostics);
+    const inventory = loaded?.inventory;
     expect(diagnostics).toEqual([]);
+    // Entry lines, for evidence that points into the inventory.
+    expect(loaded?.lines.get('host:zos-prd1')).toBe(text.split('\n').findIndex((line) => line.includes('id: zos-prd1')) + 1);
+    expect(loaded?.lines.get('app:risk-batch')).toBe(text.split('\n').findIndex((line) => line.includes('id: risk-batch')) + 1);
     expect(inventory?.hosts.map((h) => h.platform)).toEqual(expect.arrayContaining(['z/OS', 'AIX', 'Windows', 'Linux']));
     expect(inventory?.hosts.find((h) => h.id === 'riskhpc01')?.software[0]?.licence).toEqual({ model: 'node-locked', hostId: '0x1a2b3c4d', byol: false });
     expect(inventory?.applications.find((a) => a.id === 'card-authorisation')?.sla).toEqual({ availability: 99.99, rtoMinutes: 15, rpoMinutes: 0, criticality: 'mission-critical', dataClassification: 'pci-dss' });

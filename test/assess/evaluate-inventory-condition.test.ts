@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateCondition, MatcherCache } from '../../src/assess/rules/evaluate-condition.js';
+import type { Condition } from '../../src/assess/rules/rule-schema.js';
+import type { ApplicationFacts } from '../../src/extract/application-facts.js';
+import { inventoryContext } from '../../src/extract/inventory/inventory-context.js';
+import { loadInventory } from '../../src/extract/inventory/load-inventory.js';
+
+const INVENTORY = `version: 1
+hosts:
+  - id: sun01
+    platform: Solaris
+    os: { name: Solaris, version: "10" }
+    cpu: { cores: 96 }
+    software:
+      - { name: Oracle Database, licence: { model: per-core, byol: true } }
+      - { name: FlexLM tool, licence: { model: node-locked } }
+applications:
+  - id: billing
+    hosts: [sun01]
+    sla: { availability: 99.95, rtoMinutes: 10, criticality: business-critical }
+`;
+
+function facts(withInventory = true): ApplicationFacts {
+  const loaded = loadInventory(INVENTORY, 'inventory/estate.yaml', []);
+  return { app: { id: 'billing' }, ...(withInventory && loaded ? { inventory: inventoryContext('billing', [loaded]) } : {}) } as ApplicationFacts;
+}
+const run = (condition: Condition, withInventory = true) => evaluateCondition(condition, facts(withInventory), new MatcherCache());
+
+describe('inventory conditions', () => {
+  it('host: platform, OS pattern and size thresholds, with the host entry as evidence', () => {
+    expect(run({ host: { platform: ['Solaris'], os: 'Solaris 10' } })).toEqual({ matched: true, evidence: [{ file: 'inventory/estate.yaml', line: 3, snippet: 'host sun01: Solaris (Solaris 10), 96 cores' }] });
+    expect(run({ host: { coresAbove: 96 } }).matched).toBe(false);
+    expect(run({ host: { platform: ['Linux'] } }).matched).toBe(false);
+  });
+
+  it('licence: model, BYOL eligibility and software name', () => {
+    expect(run({ licence: { model: ['node-locked'] } }).evidence.map((e) => e.snippet)).toEqual(['host sun01: FlexLM tool, licence node-locked']);
+    expect(run({ licence: { model: ['per-core'], byol: false } }).matched).toBe(false);
+    expect(run({ licence: { software: '^Oracle' } }).matched).toBe(true);
+  });
+
+  it('sla: thresholds and criticality, all of which must hold', () => {
+    expect(run({ sla: { rtoMinutesAtMost: 15 } }).evidence).toEqual([{ file: 'inventory/estate.yaml', line: 11, snippet: 'SLA: availability 99.95 %, RTO 10 min' }]);
+    expect(run({ sla: { availabilityAtLeast: 99.99 } }).matched).toBe(false);
+    expect(run({ sla: { rpoMinutesAtMost: 5 } }).matched).toBe(false);
+    expect(run({ sla: { criticality: ['business-critical'], rtoMinutesAtMost: 15 } }).matched).toBe(true);
+  });
+
+  it('an application no inventory describes matches no inventory condition', () => {
+    expect(run({ host: {} }, false)).toEqual({ matched: false, evidence: [] });
+    expect(run({ not: { sla: { availabilityAtLeast: 0 } } }, false).matched).toBe(true);
+  });
+});
