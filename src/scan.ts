@@ -1,4 +1,6 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import { InputError } from './errors.js';
 import { loadConfig } from './config/load-config.js';
 import { findApplications } from './discover/find-applications.js';
 import { resolveRoots } from './discover/scan-root.js';
@@ -21,6 +23,8 @@ export interface ScanOptions {
   paths: string[];
   cwd: string;
   configFile?: string | undefined;
+  /** Inventory files outside the scanned folders (`--inventory`), in addition to those found under inventory/. */
+  inventoryFiles?: string[];
   /** Extra rule folders, after the built-in packs. */
   ruleFolders?: string[];
   now?: () => Date;
@@ -51,6 +55,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
 
   progress('extract', 'reading inventories');
   const inventories = await readInventories(files, diagnostics);
+  for (const file of [...(options.inventoryFiles ?? []), ...config.inventories]) inventories.push(...(await readInventoryFile(file, options.cwd, diagnostics)));
 
   progress('model', 'building the dependency graph');
   const portfolio = buildPortfolioGraph(facts);
@@ -128,6 +133,25 @@ async function readInventories(files: DiscoveredFile[], diagnostics: Diagnostic[
     if (inventory) inventories.push(inventory);
   }
   return inventories;
+}
+
+/** An inventory named on the command line or in cloudready.yaml: it must exist and be in this format. */
+async function readInventoryFile(file: string, cwd: string, diagnostics: Diagnostic[]): Promise<LoadedInventory[]> {
+  const abs = path.resolve(cwd, file);
+  const stat = await fs.stat(abs).catch(() => undefined);
+  if (!stat?.isFile()) throw new InputError(`${file}: inventory file not found`, 'Check the --inventory path (or inventories: in cloudready.yaml).');
+  const shown = file.split(path.sep).join('/');
+  const read = await readText(abs, shown, stat.size);
+  if (!read.ok) {
+    diagnostics.push(read.diagnostic);
+    return [];
+  }
+  if (!isCloudreadyInventory(read.text)) {
+    diagnostics.push({ level: 'error', code: 'inventory-format', file: shown, message: 'not a cloudready inventory (version: 1 with hosts, applications or connections); other formats are not imported yet' });
+    return [];
+  }
+  const loaded = loadInventory(read.text, shown, diagnostics);
+  return loaded ? [loaded] : [];
 }
 
 /** A config that names a rule that does not exist is almost always a typo: say so. */

@@ -9,6 +9,7 @@ export interface ScanCommandOptions {
   format: Format;
   output?: string;
   config?: string;
+  inventory?: string[];
   quiet?: boolean;
   color: boolean;
   progress: boolean;
@@ -18,7 +19,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
   const progress = startProgress(options.progress && !options.quiet);
   let result;
   try {
-    result = await scan({ paths, cwd: process.cwd(), configFile: options.config }, progress.listener);
+    result = await scan({ paths, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [] }, progress.listener);
   } finally {
     progress.stop();
   }

@@ -13,6 +13,7 @@ export const Config = z.strictObject({
     )
     .default([])
     .describe('Applications to declare explicitly; their folders win over detected manifests'),
+  inventories: z.array(z.string()).default([]).describe('Inventory files outside the scanned folder, relative to the working directory'),
   rules: z
     .strictObject({
       disable: z.array(z.string()).default([]).describe('Rule ids to turn off'),

@@ -178,6 +178,30 @@ describe('cloudready scan: several roots', () => {
   });
 });
 
+describe('cloudready scan: inventories', () => {
+  const INVENTORY = 'version: 1\nhosts:\n  - id: box1\n    platform: Solaris\n    os: { name: Solaris, version: "10" }\napplications:\n  - id: shop\n    hosts: [box1]\n';
+
+  it('--inventory reads inventories kept outside the scanned folder; their findings follow', async () => {
+    const dir = await makeTree({ 'shop/package.json': '{}' });
+    const elsewhere = await makeTree({ 'cmdb/estate.yaml': INVENTORY });
+    const run = runCli(['scan', dir, '--format', 'json', '--inventory', path.join(elsewhere, 'cmdb/estate.yaml')]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ScanResult;
+    expect(result.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['platform-and-sla/unix-host@shop', 'platform-and-sla/end-of-life-os@shop']));
+    expect(result.graph.edges).toContainEqual({ source: 'app:shop', target: 'host:box1', kind: 'runs-on' });
+  });
+
+  it('a missing inventory file stops with one clear line; a file in another format is an error diagnostic', async () => {
+    const dir = await makeTree({ 'shop/package.json': '{}', 'notes/hosts.csv': 'host,ip\nweb01,10.0.0.1\n' });
+    const missing = runCli(['scan', dir, '--inventory', 'nope.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cloudready: nope.yaml: inventory file not found');
+    const other = runCli(['scan', dir, '--format', 'json', '--inventory', path.join(dir, 'notes/hosts.csv')]);
+    expect(other.code).toBe(2);
+    expect((JSON.parse(other.stdout) as ScanResult).diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'inventory-format' })]);
+  });
+});
+
 describe('cloudready scan: configuration', () => {
   it('reads cloudready.yaml from the scanned folder: declared applications, disabled rules, severity overrides', async () => {
     const dir = await makeTree({
