@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import semver from 'semver';
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Evidence } from '../../result/schema.js';
-import { redactSecrets } from '../redact-secrets.js';
+import { evidenceSnippet } from '../evidence.js';
 import { evaluateConfigCondition } from './evaluate-config-condition.js';
 import { evaluateFactCondition } from './evaluate-fact-condition.js';
 import { evaluateInventoryCondition } from './evaluate-inventory-condition.js';
@@ -36,7 +36,6 @@ export class MatcherCache {
 
 /** Evidence kept per condition; more places are counted, not stored. */
 const MAX_EVIDENCE_PER_CONDITION = 500;
-const MAX_SNIPPET = 160;
 
 export function evaluateCondition(condition: Condition, facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
   if ('all' in condition) {
@@ -81,7 +80,7 @@ function matchPattern(pattern: Extract<Condition, { pattern: unknown }>['pattern
       const line = source.lines.lineAt(match.index);
       if (line === lastLine) continue;
       lastLine = line;
-      evidence.push({ file: source.rel, line, snippet: snippet(source.lines.line(line)) });
+      evidence.push({ file: source.rel, line, snippet: evidenceSnippet(source.lines.line(line)) });
       if (evidence.length >= MAX_EVIDENCE_PER_CONDITION) return { matched: true, evidence };
     }
   }
@@ -104,10 +103,6 @@ function matchDependency(condition: Extract<Condition, { dependency: unknown }>[
   return { matched: evidence.length > 0, evidence };
 }
 
-function snippet(line: string): string {
-  const trimmed = redactSecrets(line.trim());
-  return trimmed.length > MAX_SNIPPET ? `${trimmed.slice(0, MAX_SNIPPET - 1)}…` : trimmed;
-}
 
 /** A declared version (1.2.17, ^4.21.1, v4.6.1, 19.3.0.0) against a range; no version satisfies nothing. */
 function satisfiesRange(version: string | undefined, range: string): boolean {

@@ -1,10 +1,8 @@
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Evidence } from '../../result/schema.js';
-import { redactSecrets } from '../redact-secrets.js';
+import { appRelOf, evidenceSnippet, sourceLine } from '../evidence.js';
 import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
 import type { ConfigFactCondition } from './rule-schema.js';
-
-const MAX_SNIPPET = 160;
 
 /**
  * Conditions over configuration facts: endpoints, secrets, settings and delivery artefacts.
@@ -12,7 +10,6 @@ const MAX_SNIPPET = 160;
  */
 export function evaluateConfigCondition(condition: ConfigFactCondition, facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
   const evidence: Evidence[] = [];
-  const lineText = (file: string, line: number) => facts.texts.find(({ source }) => source.rel === file)?.source.lines.line(line).trim();
   if ('endpoint' in condition) {
     const protocols = condition.endpoint.protocol ? cache.glob(condition.endpoint.protocol) : undefined;
     const host = condition.endpoint.host ? cache.regex(condition.endpoint.host, 'i') : undefined;
@@ -21,7 +18,7 @@ export function evaluateConfigCondition(condition: ConfigFactCondition, facts: A
       if (protocols && !protocols(endpoint.protocol)) continue;
       if (host) host.lastIndex = 0;
       if (host && !host.test(endpoint.host)) continue;
-      evidence.push({ file: endpoint.file, line: endpoint.line, snippet: snippet(lineText(endpoint.file, endpoint.line) ?? `${endpoint.protocol}://${endpoint.host}`) });
+      evidence.push({ file: endpoint.file, line: endpoint.line, snippet: evidenceSnippet(sourceLine(facts, endpoint.file, endpoint.line) ?? `${endpoint.protocol}://${endpoint.host}`) });
     }
   } else if ('secret' in condition) {
     for (const secret of facts.secrets) {
@@ -34,12 +31,12 @@ export function evaluateConfigCondition(condition: ConfigFactCondition, facts: A
     const files = condition.config.files ? cache.glob(condition.config.files) : undefined;
     const value = condition.config.value ? cache.regex(condition.config.value, 'i') : undefined;
     for (const config of facts.configs) {
-      if (files && !files(facts.files.find(({ file }) => file.rel === config.file)?.appRel ?? config.file)) continue;
+      if (files && !files(appRelOf(facts, config.file))) continue;
       for (const entry of config.entries) {
         if (!keys(entry.key)) continue;
         if (value) value.lastIndex = 0;
         if (value && !value.test(entry.value)) continue;
-        evidence.push({ file: config.file, line: entry.line, snippet: snippet(lineText(config.file, entry.line) ?? entry.key) });
+        evidence.push({ file: config.file, line: entry.line, snippet: evidenceSnippet(sourceLine(facts, config.file, entry.line) ?? entry.key) });
       }
     }
   } else {
@@ -48,9 +45,4 @@ export function evaluateConfigCondition(condition: ConfigFactCondition, facts: A
     for (const aspect of aspects) for (const place of facts.delivery[aspect]) evidence.push({ file: place.file, ...(place.line ? { line: place.line } : {}) });
   }
   return { matched: evidence.length > 0, evidence };
-}
-
-function snippet(line: string): string {
-  const masked = redactSecrets(line);
-  return masked.length > MAX_SNIPPET ? `${masked.slice(0, MAX_SNIPPET - 1)}…` : masked;
 }

@@ -1,16 +1,12 @@
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Location, SourceFacts } from '../../extract/source/index.js';
-import type { SourceText } from '../../extract/source-text.js';
 import type { Evidence } from '../../result/schema.js';
-import { redactSecrets } from '../redact-secrets.js';
+import { evidenceSnippet, sourceLine } from '../evidence.js';
 import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
 import type { FactCondition } from './rule-schema.js';
 
-const MAX_SNIPPET = 160;
 const MAX_EVIDENCE_PER_CONDITION = 500;
 
-/** Per-application lookup of source text by result path, for evidence snippets. */
-const textsByFile = new WeakMap<ApplicationFacts, Map<string, SourceText>>();
 
 /**
  * Conditions over source facts: imports, annotations, API calls, mainframe commands, JCL
@@ -72,12 +68,6 @@ export function evaluateFactCondition(condition: FactCondition, facts: Applicati
 }
 
 function evidenceAt(place: Location, facts: ApplicationFacts): Evidence {
-  let texts = textsByFile.get(facts);
-  if (!texts) {
-    texts = new Map(facts.texts.map(({ source }) => [source.rel, source]));
-    textsByFile.set(facts, texts);
-  }
-  const line = texts.get(place.file)?.lines.line(place.line).trim();
-  const snippet = line ? redactSecrets(line) : undefined;
-  return { file: place.file, line: place.line, ...(snippet ? { snippet: snippet.length > MAX_SNIPPET ? `${snippet.slice(0, MAX_SNIPPET - 1)}…` : snippet } : {}) };
+  const line = sourceLine(facts, place.file, place.line);
+  return { file: place.file, line: place.line, ...(line?.trim() ? { snippet: evidenceSnippet(line) } : {}) };
 }
