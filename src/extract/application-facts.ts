@@ -92,7 +92,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     } else {
       addSourceFacts(facts, await extractContentFacts(source), diagnostics);
       const format = configFormatOf(file.rootRel);
-      if (format && (file.kind === 'config' || file.kind === 'descriptor' || file.kind === 'inventory')) {
+      if (format && (file.kind === 'config' || file.kind === 'descriptor')) {
         const config = readConfig(file.rel, format, read.text);
         facts.configs.push(config);
         // Configuration that does not parse is a warning: the scan reads what it can. A template
