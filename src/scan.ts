@@ -8,9 +8,12 @@ import { walkFiles, type DiscoveredFile } from './discover/walk-files.js';
 import { extractApplicationFacts, type ApplicationFacts } from './extract/application-facts.js';
 import { buildPortfolioGraph, serialiseGraph } from './model/portfolio-graph.js';
 import { addInventoryGraph } from './model/inventory-graph.js';
-import { isCloudreadyInventory, loadInventory, type LoadedInventory } from './extract/inventory/load-inventory.js';
+import { importInventory, type InventorySource } from './extract/inventory/import-inventory.js';
+import type { LoadedInventory } from './extract/inventory/inventory-builder.js';
+import { buildEstate } from './extract/inventory/estate.js';
 import { inventoryContext } from './extract/inventory/inventory-context.js';
-import { readText } from './extract/read-text.js';
+import { ownAddresses } from './extract/config/own-addresses.js';
+import type { Config } from './config/config-schema.js';
 import { allRules, BUILT_IN_RULES, loadRulePacks } from './assess/rules/load-rules.js';
 import { runRules } from './assess/run-rules.js';
 import { countBySeverity, scoreApplication } from './assess/score.js';
@@ -53,14 +56,19 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     facts.push(await extractApplicationFacts(app, diagnostics));
   }
 
-  progress('extract', 'reading inventories');
-  const inventories = await readInventories(files, diagnostics);
-  for (const file of [...(options.inventoryFiles ?? []), ...config.inventories]) inventories.push(...(await readInventoryFile(file, options.cwd, diagnostics)));
+  const sources = await inventorySources(files, [...(options.inventoryFiles ?? []), ...config.inventories], options.cwd);
+  const inventories: LoadedInventory[] = [];
+  for (const [index, source] of sources.entries()) {
+    progress('extract', `reading inventory ${source.file} (${index + 1}/${sources.length})`);
+    const loaded = await importInventory(source, diagnostics);
+    if (loaded) inventories.push(loaded);
+  }
+  const estate = buildEstate(inventories, diagnostics);
+  for (const fact of facts) fact.inventory = inventoryContext(fact.app.id, ownAddresses(fact.configs), estate);
 
   progress('model', 'building the dependency graph');
   const portfolio = buildPortfolioGraph(facts);
-  addInventoryGraph(portfolio, inventories.map(({ inventory }) => inventory), new Set(applications.map((app) => app.id)));
-  for (const fact of facts) fact.inventory = inventoryContext(fact.app.id, inventories);
+  addInventoryGraph(portfolio, estate, facts);
   const graph = serialiseGraph(portfolio);
 
   progress('assess', `applying ${rules.length} rules`);
@@ -104,6 +112,14 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
       findings: countBySeverity(findings),
       effort: results.reduce((sum, app) => sum + app.effort, 0),
       skippedFiles: facts.reduce((sum, fact) => sum + fact.skipped, 0),
+      inventory: {
+        files: estate.files.length,
+        imported: estate.files.reduce((sum, file) => sum + file.imported, 0),
+        ignored: estate.files.reduce((sum, file) => sum + file.ignored, 0),
+        rejected: estate.files.reduce((sum, file) => sum + file.rejected, 0),
+        hosts: estate.hosts.length,
+        connections: estate.connections.length,
+      },
     },
     applications: results,
     findings,
@@ -113,45 +129,29 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     endpoints: facts
       .flatMap(({ app, endpoints }) => endpoints.map((endpoint) => ({ applicationId: app.id, ...endpoint })))
       .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.host, b.host)),
+    inventories: estate.files,
     graph,
     diagnostics: sortedDiagnostics,
   };
 }
 
-/** Inventory files (under an inventory/ folder) in cloudready's own format. */
-async function readInventories(files: DiscoveredFile[], diagnostics: Diagnostic[]): Promise<LoadedInventory[]> {
-  const inventories: LoadedInventory[] = [];
-  for (const file of files) {
-    if (file.kind !== 'inventory' || !/\.(ya?ml|json)$/i.test(file.rootRel)) continue;
-    const read = await readText(file.abs, file.rel, file.size);
-    if (!read.ok) {
-      diagnostics.push(read.diagnostic);
-      continue;
-    }
-    if (!isCloudreadyInventory(read.text)) continue;
-    const inventory = loadInventory(read.text, file.rel, diagnostics);
-    if (inventory) inventories.push(inventory);
+/**
+ * Inventory files: those under inventory/ folders of the scanned tree, and those named with
+ * --inventory or in cloudready.yaml (which must exist). A file named both ways is read once,
+ * with the settings cloudready.yaml gives it.
+ */
+async function inventorySources(files: DiscoveredFile[], named: Config['inventories'], cwd: string): Promise<InventorySource[]> {
+  const sources = new Map<string, InventorySource>();
+  for (const file of files) if (file.kind === 'inventory') sources.set(file.abs, { abs: file.abs, file: file.rel, size: file.size, explicit: false });
+  for (const entry of named) {
+    const { path: given, format, columns } = typeof entry === 'string' ? { path: entry, format: undefined, columns: undefined } : entry;
+    const abs = path.resolve(cwd, given);
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (!stat?.isFile()) throw new InputError(`${given}: inventory file not found`, 'Check the --inventory path (or inventories: in cloudready.yaml).');
+    const shown = sources.get(abs)?.file ?? given.split(path.sep).join('/');
+    sources.set(abs, { abs, file: shown, size: stat.size, format, columns, explicit: true });
   }
-  return inventories;
-}
-
-/** An inventory named on the command line or in cloudready.yaml: it must exist and be in this format. */
-async function readInventoryFile(file: string, cwd: string, diagnostics: Diagnostic[]): Promise<LoadedInventory[]> {
-  const abs = path.resolve(cwd, file);
-  const stat = await fs.stat(abs).catch(() => undefined);
-  if (!stat?.isFile()) throw new InputError(`${file}: inventory file not found`, 'Check the --inventory path (or inventories: in cloudready.yaml).');
-  const shown = file.split(path.sep).join('/');
-  const read = await readText(abs, shown, stat.size);
-  if (!read.ok) {
-    diagnostics.push(read.diagnostic);
-    return [];
-  }
-  if (!isCloudreadyInventory(read.text)) {
-    diagnostics.push({ level: 'error', code: 'inventory-format', file: shown, message: 'not a cloudready inventory (version: 1 with hosts, applications or connections); other formats are not imported yet' });
-    return [];
-  }
-  const loaded = loadInventory(read.text, shown, diagnostics);
-  return loaded ? [loaded] : [];
+  return [...sources.values()].sort((a, b) => compareStrings(a.file, b.file));
 }
 
 /** A config that names a rule that does not exist is almost always a typo: say so. */

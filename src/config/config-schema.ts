@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CmdbColumns } from '../extract/inventory/formats/cmdb-csv.js';
 import { Severity } from '../result/schema.js';
 
 /** cloudready.yaml. Strict: a misspelt key is an error, not a silently ignored setting. */
@@ -13,7 +14,19 @@ export const Config = z.strictObject({
     )
     .default([])
     .describe('Applications to declare explicitly; their folders win over detected manifests'),
-  inventories: z.array(z.string()).default([]).describe('Inventory files outside the scanned folder, relative to the working directory'),
+  inventories: z
+    .array(
+      z.union([
+        z.string().min(1),
+        z.strictObject({
+          path: z.string().min(1).describe('Inventory file, relative to the working directory'),
+          format: z.enum(['cmdb-csv']).optional().describe('Needed only for formats cloudready cannot recognise by their columns'),
+          columns: CmdbColumns.optional().describe('For cmdb-csv: which column holds which host field'),
+        }),
+      ]),
+    )
+    .default([])
+    .describe('Inventory files to import in addition to those under inventory/ folders, relative to the working directory'),
   rules: z
     .strictObject({
       disable: z.array(z.string()).default([]).describe('Rule ids to turn off'),

@@ -51,7 +51,8 @@ export function classify(relPath: string): Classification {
   const base = path.posix.basename(relPath);
   const ext = path.posix.extname(base).toLowerCase();
   for (const [pattern, family] of MANIFESTS) if (pattern.test(base)) return { kind: 'manifest', buildFamily: family };
-  if (/(^|\/)inventor(y|ies)\//i.test(relPath) && /\.(ya?ml|json|csv|xlsx|ini)$/i.test(base)) return { kind: 'inventory' };
+  // Under inventory/: exports (CSV, XLSX), YAML/JSON, Ansible INI (often named just "hosts"), netstat captures.
+  if (/(^|\/)inventor(y|ies)\//i.test(relPath) && (/\.(ya?ml|json|csv|tsv|xlsx|ini|txt|out|cfg)$/i.test(base) || !base.includes('.'))) return { kind: 'inventory' };
   if (DESCRIPTORS.test(base) || /^\.env(\..+)?$/.test(base)) return { kind: 'descriptor' };
   const language = languageForExtension(ext);
   if (language) return { kind: 'source', language };

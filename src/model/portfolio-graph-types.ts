@@ -7,6 +7,7 @@ export interface NodeAttributes {
 }
 export interface EdgeAttributes {
   kind: string;
+  [key: string]: string | number | boolean;
 }
 export type PortfolioGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
@@ -20,6 +21,9 @@ export const nodeId = {
   resource: (kind: string, app: string, name: string) => `${kind}:${app}:${name}`,
   host: (id: string) => `host:${id}`,
   software: (name: string, version?: string) => `software:${name}${version ? `@${version}` : ''}`,
+  licence: (software: string, model: string) => `licence:${software}:${model}`,
+  /** A machine seen in traffic that no inventory describes. */
+  address: (address: string) => `address:${address}`,
   /** Shared across applications unless local to one machine or process. */
   endpoint: (app: string, e: { protocol: string; host: string; port?: number | undefined; database?: string | undefined }) =>
     `endpoint:${e.host.startsWith('(') ? `${app}/` : ''}${e.protocol}://${e.host}${e.port ? `:${e.port}` : ''}${e.database ? `/${e.database}` : ''}`,

@@ -54,8 +54,13 @@ export function serialiseGraph(graph: PortfolioGraph): { nodes: GraphNode[]; edg
     label,
     ...(Object.keys(rest).length > 0 ? { attributes: Object.fromEntries(Object.entries(rest).sort(([a], [b]) => compareStrings(a, b))) } : {}),
   }));
-  const edges = graph.mapEdges((_edge, { kind }, source, target) => ({ source, target, kind }));
+  const edges = graph.mapEdges((_edge, { kind, ...rest }, source, target) => ({
+    source,
+    target,
+    kind,
+    ...(Object.keys(rest).length > 0 ? { attributes: Object.fromEntries(Object.entries(rest).sort(([a], [b]) => compareStrings(a, b))) } : {}),
+  }));
   nodes.sort((a, b) => compareStrings(a.id, b.id));
-  edges.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.kind, b.kind));
+  edges.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.kind, b.kind) || compareStrings(JSON.stringify(a.attributes ?? {}), JSON.stringify(b.attributes ?? {})));
   return { nodes, edges };
 }

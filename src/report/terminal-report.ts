@@ -22,6 +22,12 @@ export const terminalReport: Reporter = (result, options) => {
   } else {
     lines.push('', portfolioTable(result.applications, c), '', ...topFindings(result, c));
   }
+  const inventory = summary.inventory;
+  if (inventory.files > 0) {
+    const formats = [...new Set(result.inventories.map((file) => file.format))].sort(compareStrings).join(', ');
+    const counts = [`${plural(inventory.imported, 'record')} imported`, inventory.ignored ? `${inventory.ignored} ignored` : '', inventory.rejected ? c.yellow(`${inventory.rejected} rejected`) : ''].filter(Boolean).join(', ');
+    lines.push('', `Inventories: ${plural(inventory.files, 'file')} (${formats}): ${counts}; ${plural(inventory.hosts, 'host')}, ${plural(inventory.connections, 'connection')}`);
+  }
   const skipped = result.diagnostics.filter((d) => d.level !== 'info');
   if (skipped.length > 0) {
     lines.push('', c.yellow(`${plural(skipped.length, 'input problem')} (files skipped or not understood):`));

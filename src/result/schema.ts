@@ -78,6 +78,7 @@ export const GraphEdge = z.strictObject({
   source: z.string(),
   target: z.string(),
   kind: z.string(),
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('port, protocol, volume, via ... where the edge has them'),
 });
 export type GraphEdge = z.infer<typeof GraphEdge>;
 
@@ -135,11 +136,22 @@ export const ScanResult = z.strictObject({
     findings: SeverityCounts,
     effort: z.number().nonnegative(),
     skippedFiles: z.number().int().nonnegative(),
+    inventory: z.strictObject({
+      files: z.number().int().nonnegative(),
+      imported: z.number().int().nonnegative().describe('Records (rows, hosts, connections) imported'),
+      ignored: z.number().int().nonnegative().describe('Sound records that describe nothing to move (VM templates, loopback traffic), each with an info diagnostic'),
+      rejected: z.number().int().nonnegative().describe('Records rejected, each with a diagnostic'),
+      hosts: z.number().int().nonnegative().describe('Distinct machines after matching names and addresses across files'),
+      connections: z.number().int().nonnegative().describe('Distinct connections by source, target and port'),
+    }),
   }),
   applications: z.array(Application),
   findings: z.array(Finding),
   dependencies: z.array(DependencyRecord).describe('Declared dependencies of every application, sorted'),
   endpoints: z.array(EndpointRecord).describe('Datastores and services applications connect to, sorted'),
+  inventories: z
+    .array(z.strictObject({ file: z.string(), format: z.string(), imported: z.number().int().nonnegative(), ignored: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }))
+    .describe('Each inventory file imported, with its format and record counts, sorted by file'),
   graph: z.strictObject({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }),
   diagnostics: z.array(Diagnostic),
 });

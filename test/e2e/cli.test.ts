@@ -188,7 +188,30 @@ describe('cloudready scan: inventories', () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as ScanResult;
     expect(result.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['platform-and-sla/unix-host@shop', 'platform-and-sla/end-of-life-os@shop']));
-    expect(result.graph.edges).toContainEqual({ source: 'app:shop', target: 'host:box1', kind: 'runs-on' });
+    expect(result.graph.edges).toContainEqual({ source: 'app:shop', target: 'host:box1', kind: 'runs-on', attributes: { via: 'inventory' } });
+  });
+
+  it('cloudready.yaml maps a CMDB export\'s columns; a group-placed application gets its host\'s findings; the summary counts records', async () => {
+    const dir = await makeTree({
+      'cloudready.yaml': [
+        'inventories:',
+        '  - path: exports/cmdb.csv',
+        '    format: cmdb-csv',
+        '    columns: { id: CI Name, os: Operating System, cores: CPU Count, groups: Service }',
+      ].join('\n'),
+      'ledger/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>ledger</artifactId><version>1</version></project>',
+      'exports/cmdb.csv': 'CI Name,Operating System,CPU Count,Service\nsun-ledger01,Solaris 10,16,Ledger\n,Solaris 10,16,Ledger\n',
+    });
+    const run = runCli(['scan', dir, '--format', 'json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ScanResult;
+    expect(result.inventories).toEqual([{ file: 'exports/cmdb.csv', format: 'cmdb-csv', imported: 1, ignored: 0, rejected: 1 }]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ level: 'warning', file: 'exports/cmdb.csv', line: 3, message: 'record rejected: the id column "CI Name" is blank' })]);
+    expect(result.graph.edges).toContainEqual({ source: 'app:ledger', target: 'host:sun-ledger01', kind: 'runs-on', attributes: { via: 'group' } });
+    expect(result.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['platform-and-sla/unix-host@ledger', 'platform-and-sla/end-of-life-os@ledger']));
+    const table = runCli(['scan', dir], { cwd: dir });
+    expect(table.stdout).toContain('Inventories: 1 file (cmdb-csv): 1 record imported, 1 rejected; 1 host, 0 connections');
+    expect(table.stdout).toContain('exports/cmdb.csv:3 record rejected: the id column "CI Name" is blank');
   });
 
   it('a missing inventory file stops with one clear line; a file in another format is an error diagnostic', async () => {

@@ -60,7 +60,7 @@ export function evaluateCondition(condition: Condition, facts: ApplicationFacts,
   }
   if ('dependency' in condition) return matchDependency(condition.dependency, facts, cache);
   if ('endpoint' in condition || 'secret' in condition || 'config' in condition || 'delivery' in condition) return evaluateConfigCondition(condition, facts, cache);
-  if ('host' in condition || 'licence' in condition || 'sla' in condition) return evaluateInventoryCondition(condition, facts, cache);
+  if ('host' in condition || 'licence' in condition || 'sla' in condition || 'connection' in condition) return evaluateInventoryCondition(condition, facts, cache);
   return evaluateFactCondition(condition, facts, cache);
 }
 

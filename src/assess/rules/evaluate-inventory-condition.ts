@@ -1,7 +1,28 @@
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Evidence } from '../../result/schema.js';
 import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
+import type { ApplicationConnection } from '../../extract/inventory/inventory-context.js';
+import type { Host } from '../../extract/inventory/inventory-schema-types.js';
 import type { InventoryCondition } from './rule-schema.js';
+
+/** Platforms no cloud provider offers as a target: what runs there stays until it is rewritten. */
+const NO_CLOUD_TARGET = new Set<Host['platform']>(['z/OS', 'AIX', 'HP-UX', 'Solaris', 'IBM i']);
+
+function staysOnPremises(host: Host | undefined): boolean {
+  return host !== undefined && NO_CLOUD_TARGET.has(host.platform);
+}
+
+function describeConnection(connection: ApplicationConnection): string {
+  const peer = connection.peer.host ? `${connection.peer.name}${connection.peer.host.platform ? ` (${connection.peer.host.platform})` : ''}` : `${connection.peer.name} (described by no inventory)`;
+  const arrow = connection.direction === 'outbound' ? `${connection.local.id} → ${peer}` : `${peer} → ${connection.local.id}`;
+  const traits = [
+    connection.protocol,
+    connection.volume ? `${connection.volume} volume` : undefined,
+    connection.latencySensitive ? 'latency-sensitive' : undefined,
+    connection.observations ? `seen ${connection.observations}×` : undefined,
+  ].filter(Boolean);
+  return `connection ${arrow}${connection.port ? `:${connection.port}` : ''}${traits.length ? ` (${traits.join(', ')})` : ''}`;
+}
 
 /**
  * Conditions over what inventories say about an application: the hosts it runs on, the
@@ -39,6 +60,18 @@ export function evaluateInventoryCondition(condition: InventoryCondition, facts:
         if (name && !name.test(item.name)) continue;
         evidence.push(at(file, line, `host ${host.id}: ${item.name}${item.version ? ` ${item.version}` : ''}, licence ${item.licence.model}${item.licence.byol === false ? ', not BYOL' : ''}`));
       }
+    }
+  } else if ('connection' in condition) {
+    const { peer, direction, chatty, latencySensitive, volume, port } = condition.connection;
+    for (const connection of context.connections) {
+      if (direction && connection.direction !== direction) continue;
+      if (peer === 'unknown' && connection.peer.host) continue;
+      if (peer === 'stays-on-premises' && !(staysOnPremises(connection.peer.host) && !staysOnPremises(connection.local))) continue;
+      if (chatty !== undefined && (connection.latencySensitive || connection.volume === 'high') !== chatty) continue;
+      if (latencySensitive !== undefined && connection.latencySensitive !== latencySensitive) continue;
+      if (volume && !(connection.volume && volume.includes(connection.volume))) continue;
+      if (port && !(connection.port && port.includes(connection.port))) continue;
+      evidence.push(at(connection.file, connection.line, describeConnection(connection)));
     }
   } else {
     const sla = context.sla;

@@ -101,6 +101,17 @@ export const SlaCondition = z.strictObject({
   rpoMinutesAtMost: z.number().optional(),
   criticality: z.array(z.enum(['mission-critical', 'business-critical', 'important', 'low'])).optional(),
 });
+export const ConnectionCondition = z.strictObject({
+  peer: z
+    .enum(['unknown', 'stays-on-premises'])
+    .optional()
+    .describe('unknown: no inventory describes the other side; stays-on-premises: the other side runs on a platform with no cloud target (z/OS, AIX, HP-UX, Solaris, IBM i) and this side does not'),
+  direction: z.enum(['outbound', 'inbound']).optional(),
+  chatty: z.boolean().optional().describe('Latency-sensitive or high-volume'),
+  latencySensitive: z.boolean().optional(),
+  volume: z.array(z.enum(['low', 'medium', 'high'])).optional().describe('As given, or derived from how often the connection was seen'),
+  port: z.array(z.number().int().positive()).optional(),
+});
 
 export type Condition =
   | { all: Condition[] }
@@ -124,10 +135,12 @@ export type Condition =
   | { delivery: z.infer<typeof DeliveryCondition> }
   | { host: z.infer<typeof HostCondition> }
   | { licence: z.infer<typeof LicenceCondition> }
-  | { sla: z.infer<typeof SlaCondition> };
+  | { sla: z.infer<typeof SlaCondition> }
+  | { connection: z.infer<typeof ConnectionCondition> };
 
-/** Leaves that read source facts (extract/source), rather than text, files or manifests. */export type ConfigFactCondition = Extract<Condition, { endpoint: unknown } | { secret: unknown } | { config: unknown } | { delivery: unknown }>;
-export type InventoryCondition = Extract<Condition, { host: unknown } | { licence: unknown } | { sla: unknown }>;
+/** Leaves that read configuration facts. */
+export type ConfigFactCondition = Extract<Condition, { endpoint: unknown } | { secret: unknown } | { config: unknown } | { delivery: unknown }>;
+export type InventoryCondition = Extract<Condition, { host: unknown } | { licence: unknown } | { sla: unknown } | { connection: unknown }>;
 export type FactCondition = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { pattern: unknown } | { file: unknown } | { dependency: unknown } | ConfigFactCondition | InventoryCondition>;
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
@@ -154,6 +167,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ host: HostCondition }),
     z.strictObject({ licence: LicenceCondition }),
     z.strictObject({ sla: SlaCondition }),
+    z.strictObject({ connection: ConnectionCondition }),
   ]),
 ) as z.ZodType<Condition>;
 

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
-import type { Host as HostSchema, Sla as SlaSchema, Software as SoftwareSchema } from './inventory-schema.js';
+import type {
+  Connection as ConnectionSchema,
+  Host as HostSchema,
+  InventoryApplication as InventoryApplicationSchema,
+  Sla as SlaSchema,
+  Software as SoftwareSchema,
+} from './inventory-schema.js';
 
 export type Host = z.infer<typeof HostSchema>;
 export type Software = z.infer<typeof SoftwareSchema>;
 export type Sla = z.infer<typeof SlaSchema>;
+export type Connection = z.infer<typeof ConnectionSchema>;
+export type InventoryApplication = z.infer<typeof InventoryApplicationSchema>;

@@ -24,6 +24,7 @@ export const Software = z.strictObject({
 export const Host = z.strictObject({
   id: z.string().min(1).describe('Stable id used by applications and connections'),
   hostname: z.string().optional(),
+  aliases: z.array(z.string()).default([]).describe('Other names of the same machine: discovery agent ids, VM UUIDs, CMDB ids'),
   ips: z.array(z.string()).default([]),
   os: z.strictObject({ name: z.string(), version: z.string().optional() }).optional(),
   platform: z.enum(['z/OS', 'AIX', 'HP-UX', 'Solaris', 'IBM i', 'Windows', 'Linux', 'other']).optional(),
@@ -35,6 +36,7 @@ export const Host = z.strictObject({
   location: z.string().optional().describe('Data centre or site'),
   virtualisation: z.string().optional().describe('LPAR, VMware vSphere 7.0, bare-metal ...'),
   software: z.array(Software).default([]),
+  groups: z.array(z.string()).default([]).describe('Groups or roles (Ansible groups, CMDB services); a group named like an application places it here'),
 });
 
 export const Sla = z.strictObject({
@@ -52,12 +54,15 @@ export const InventoryApplication = z.strictObject({
 });
 
 export const Connection = z.strictObject({
-  source: z.string().describe('Host id'),
-  target: z.string().describe('Host id'),
+  source: z.string().min(1).describe('Host id, hostname or IP address'),
+  target: z.string().min(1).describe('Host id, hostname or IP address'),
   port: z.number().int().positive().max(65535).optional(),
   protocol: z.string().optional(),
   volume: z.enum(['low', 'medium', 'high']).optional(),
   latencySensitive: z.boolean().optional(),
+  observations: z.number().int().positive().optional().describe('How often the connection was seen (time slots, samples); sets volume when none is given'),
+  sourceProcess: z.string().optional(),
+  targetProcess: z.string().optional(),
 });
 
 export const Inventory = z.strictObject({

@@ -1,14 +1,8 @@
 import { InputError } from '../../errors.js';
 import type { Diagnostic } from '../../result/schema.js';
 import { parseYamlInput } from '../../util/yaml-input.js';
+import type { LoadedInventory } from './inventory-builder.js';
 import { Inventory } from './inventory-schema.js';
-
-/** An inventory with where it came from and the line of each host and application entry. */
-export interface LoadedInventory {
-  inventory: Inventory;
-  file: string;
-  lines: Map<string, number>;
-}
 
 /** Lines of `id: x` / `"id": "x"` entries, keyed host:<id> or app:<id>, for evidence. */
 function entryLines(text: string, inventory: Inventory): Map<string, number> {
@@ -28,6 +22,15 @@ function entryLines(text: string, inventory: Inventory): Map<string, number> {
     const line = find(app.id, applicationsStart);
     if (line) result.set(`app:${app.id}`, line);
   }
+  // Connections have no id: the n-th list entry (or JSON "source") after connections: is connection n.
+  const connectionsStart = lines.findIndex((line) => /^\s*"?connections"?\s*:/.test(line));
+  if (connectionsStart !== -1) {
+    let index = 0;
+    for (let i = connectionsStart + 1; i < lines.length && index < inventory.connections.length; i++) {
+      if (/^\S/.test(lines[i]!) && !/^-/.test(lines[i]!)) break;
+      if (/^\s*-\s/.test(lines[i]!) || /^-\s/.test(lines[i]!) || /"source"\s*:/.test(lines[i]!)) result.set(`connection:${index++}`, i + 1);
+    }
+  }
   return result;
 }
 
@@ -37,9 +40,9 @@ export function isCloudreadyInventory(text: string): boolean {
 }
 
 /**
- * Reads one inventory file. A file that does not match the format is an error diagnostic with
- * its line and field, and the scan goes on without it; references to hosts the inventory does
- * not describe are warnings.
+ * Reads one inventory file in cloudready's own format (YAML or JSON). A file that does not
+ * match the format is an error diagnostic with its line and field, and the scan goes on
+ * without it.
  */
 export function loadInventory(text: string, file: string, diagnostics: Diagnostic[]): LoadedInventory | undefined {
   let inventory: Inventory;
@@ -52,12 +55,6 @@ export function loadInventory(text: string, file: string, diagnostics: Diagnosti
     diagnostics.push({ level: 'error', code: 'inventory-invalid', file, ...(line ? { line: Number(line) } : {}), message: (first ?? error.message).replace(/^[^:]+:(\d+:)?\s*/, '') });
     return undefined;
   }
-  const hosts = new Set(inventory.hosts.map((host) => host.id));
-  const unknown = (id: string, where: string) => diagnostics.push({ level: 'warning', code: 'inventory-reference', file, message: `${where} names host "${id}", which the inventory does not describe` });
-  for (const app of inventory.applications) for (const host of app.hosts) if (!hosts.has(host)) unknown(host, `application ${app.id}`);
-  for (const connection of inventory.connections) {
-    if (!hosts.has(connection.source)) unknown(connection.source, 'a connection');
-    if (!hosts.has(connection.target)) unknown(connection.target, 'a connection');
-  }
-  return { inventory, file, lines: entryLines(text, inventory) };
+  const records = inventory.hosts.length + inventory.applications.length + inventory.connections.length;
+  return { inventory, file, format: 'cloudready', lines: entryLines(text, inventory), records: { imported: records, ignored: 0, rejected: 0 } };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildEstate } from '../../../src/extract/inventory/estate.js';
 import { isCloudreadyInventory, loadInventory } from '../../../src/extract/inventory/load-inventory.js';
 import type { Diagnostic } from '../../../src/result/schema.js';
 import { REPO } from '../../helpers/run-cli.js';
@@ -32,13 +33,13 @@ describe('cloudready inventory', () => {
     expect(licence[0]).toMatchObject({ code: 'inventory-invalid', line: 6 });
   });
 
-  it('references to hosts it does not describe are warnings', () => {
+  it('an application on a host no inventory describes is a warning; a connection to one is traffic to an unknown machine', () => {
     const diagnostics: Diagnostic[] = [];
-    loadInventory('version: 1\nhosts:\n  - id: a\napplications:\n  - id: shop\n    hosts: [a, b]\nconnections:\n  - { source: a, target: c, port: 443 }\n', 'inventory/refs.yaml', diagnostics);
-    expect(diagnostics.map((d) => [d.level, d.message])).toEqual([
-      ['warning', 'application shop names host "b", which the inventory does not describe'],
-      ['warning', 'a connection names host "c", which the inventory does not describe'],
-    ]);
+    const loaded = loadInventory('version: 1\nhosts:\n  - id: a\napplications:\n  - id: shop\n    hosts: [a, b]\nconnections:\n  - { source: a, target: c, port: 443 }\n', 'inventory/refs.yaml', diagnostics);
+    const estate = buildEstate([loaded!], diagnostics);
+    expect(diagnostics.map((d) => [d.level, d.line, d.message])).toEqual([['warning', 5, 'application shop names host "b", which no inventory describes']]);
+    expect(estate.applications).toMatchObject([{ id: 'shop', hosts: ['a'] }]);
+    expect(estate.connections).toMatchObject([{ source: 'a', sourceHost: 'a', target: 'c', targetHost: undefined, port: 443, line: 8 }]);
   });
 
   it('other YAML under inventory/ (Ansible, say) is not taken for this format', () => {

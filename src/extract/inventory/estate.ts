@@ -1,0 +1,173 @@
+import { slugify } from '../../discover/find-applications.js';
+import type { Diagnostic } from '../../result/schema.js';
+import { compareStrings } from '../../util/compare.js';
+import { mergeConnection, mergeHost, type InventoryFormat, type LoadedInventory } from './inventory-builder.js';
+import type { Connection, Host, Sla } from './inventory-schema-types.js';
+import { isAnonymousAddress, isIpAddress, normaliseAddress } from './inventory-values.js';
+
+/** Where a fact came from, for evidence. */
+export interface Place {
+  file: string;
+  line?: number | undefined;
+}
+
+export interface EstateHost extends Place {
+  host: Host;
+  /** Inventory formats that describe this host. */
+  formats: InventoryFormat[];
+}
+
+export interface EstateApplication extends Place {
+  id: string;
+  hosts: string[];
+  sla?: { sla: Sla } & Place;
+}
+
+/** A connection between two resolved hosts or, where no inventory describes a side, an address. */
+export interface EstateConnection extends Connection, Place {
+  /** Host id of each side, when an inventory describes it. */
+  sourceHost?: string | undefined;
+  targetHost?: string | undefined;
+}
+
+export interface InventoryFileSummary {
+  file: string;
+  format: InventoryFormat;
+  imported: number;
+  ignored: number;
+  rejected: number;
+}
+
+/**
+ * The estate as all inventories together describe it: one host per machine however many
+ * exports name it (matched by id, hostname, alias or IP), applications with their hosts, and
+ * connections between hosts aggregated by port.
+ */
+export interface Estate {
+  hosts: EstateHost[];
+  host(id: string): EstateHost | undefined;
+  /** The host a name, FQDN, short name or IP address belongs to. */
+  resolve(name: string): string | undefined;
+  applications: EstateApplication[];
+  connections: EstateConnection[];
+  files: InventoryFileSummary[];
+}
+
+/** Names a host is known by, in one namespace: ids, hostnames and aliases compare case-insensitively. */
+function hostKeys(host: Host): string[] {
+  const names = [host.id, host.hostname, ...host.aliases].filter((name): name is string => Boolean(name)).map((name) => `name:${name.toLowerCase()}`);
+  const ips = host.ips.map(normaliseAddress).filter((ip) => !isAnonymousAddress(ip)).map((ip) => `ip:${ip}`);
+  return [...names, ...ips];
+}
+
+/**
+ * Which source wins when two describe one machine differently: hand-reconciled inventories,
+ * then what discovery tools measured on the machine, then what people declared elsewhere.
+ */
+const PRECEDENCE: InventoryFormat[] = ['cloudready', 'cloudready-csv', 'rvtools', 'aws-ads', 'azure-migrate', 'cmdb-csv', 'aws-cmf', 'ansible', 'netstat'];
+
+export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]): Estate {
+  const ordered = [...inventories].sort((a, b) => PRECEDENCE.indexOf(a.format) - PRECEDENCE.indexOf(b.format) || compareStrings(a.file, b.file));
+  const records = ordered.flatMap((loaded) => loaded.inventory.hosts.map((host) => ({ host, loaded })));
+
+  // Union-find over host records that share a name or an address.
+  const parent = records.map((_, index) => index);
+  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
+  const owner = new Map<string, number>();
+  records.forEach(({ host }, index) => {
+    for (const key of hostKeys(host)) {
+      const other = owner.get(key);
+      if (other === undefined) owner.set(key, index);
+      else parent[find(index)] = find(other);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  records.forEach((_, index) => groups.set(find(index), [...(groups.get(find(index)) ?? []), index]));
+
+  const hosts: EstateHost[] = [];
+  const byKey = new Map<string, string>();
+  for (const members of groups.values()) {
+    // The record that names the machine best: one with a hostname, else the first.
+    const representative = members.find((index) => records[index]!.host.hostname) ?? members[0]!;
+    const { host: first, loaded } = records[representative]!;
+    const host: Host = structuredClone(first);
+    const formats = new Set<InventoryFormat>([loaded.format]);
+    for (const index of members) {
+      if (index === representative) continue;
+      const { host: other, loaded: from } = records[index]!;
+      if (other.id !== host.id && !host.aliases.includes(other.id)) host.aliases.push(other.id);
+      mergeHost(host, { ...other, id: host.id });
+      formats.add(from.format);
+    }
+    host.aliases = host.aliases.filter((alias) => alias !== host.id);
+    hosts.push({ host, file: loaded.file, line: loaded.lines.get(`host:${first.id}`), formats: [...formats].sort() });
+    for (const index of members) for (const key of hostKeys(records[index]!.host)) byKey.set(key, host.id);
+  }
+  hosts.sort((a, b) => compareStrings(a.host.id, b.host.id));
+  const hostById = new Map(hosts.map((entry) => [entry.host.id, entry]));
+
+  const shortNames = new Map<string, string>();
+  for (const [key, id] of byKey) if (key.startsWith('name:') && !isIpAddress(key.slice(5))) shortNames.set(key.slice(5).split('.')[0]!, id);
+  const resolve = (name: string): string | undefined => {
+    const text = normaliseAddress(name);
+    if (isIpAddress(text)) return isAnonymousAddress(text) ? undefined : byKey.get(`ip:${text}`);
+    // A short name matches an FQDN's first label and the other way round.
+    return byKey.get(`name:${text}`) ?? byKey.get(`name:${text.split('.')[0]}`) ?? shortNames.get(text.split('.')[0]!);
+  };
+
+  const applications = new Map<string, EstateApplication>();
+  for (const loaded of ordered) {
+    for (const entry of loaded.inventory.applications) {
+      const id = slugify(entry.id) || entry.id;
+      const place = { file: loaded.file, line: loaded.lines.get(`app:${entry.id}`) };
+      const app = applications.get(id) ?? { id, hosts: [], ...place };
+      for (const name of entry.hosts) {
+        const host = resolve(name);
+        if (!host) {
+          diagnostics.push({ level: 'warning', code: 'inventory-reference', file: loaded.file, ...(place.line ? { line: place.line } : {}), message: `application ${entry.id} names host "${name}", which no inventory describes` });
+          continue;
+        }
+        if (!app.hosts.includes(host)) app.hosts.push(host);
+      }
+      if (entry.sla && !app.sla) app.sla = { sla: entry.sla, ...place };
+      applications.set(id, app);
+    }
+  }
+
+  const connections = new Map<string, EstateConnection>();
+  for (const loaded of ordered) {
+    loaded.inventory.connections.forEach((connection, index) => {
+      const sourceHost = resolve(connection.source);
+      const targetHost = resolve(connection.target);
+      if (sourceHost && sourceHost === targetHost) return;
+      const source = sourceHost ?? normaliseAddress(connection.source);
+      const target = targetHost ?? normaliseAddress(connection.target);
+      const key = `${source}\0${target}\0${connection.port ?? ''}`;
+      const existing = connections.get(key);
+      if (existing) mergeConnection(existing, connection);
+      else connections.set(key, { ...connection, source, target, sourceHost, targetHost, file: loaded.file, line: loaded.lines.get(`connection:${index}`) });
+    });
+  }
+
+  return {
+    hosts,
+    host: (id) => hostById.get(id),
+    resolve,
+    applications: [...applications.values()].sort((a, b) => compareStrings(a.id, b.id)),
+    connections: [...connections.values()].sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || (a.port ?? 0) - (b.port ?? 0)),
+    files: ordered.map(({ file, format, records: counts }) => ({ file, format, ...counts })).sort((a, b) => compareStrings(a.file, b.file)),
+  };
+}
+
+const VOLUME_BY_OBSERVATIONS: [number, Connection['volume']][] = [
+  [100, 'high'],
+  [10, 'medium'],
+  [1, 'low'],
+];
+
+/** The volume a connection was given, else one derived from how often it was seen (docs/inventory.md). */
+export function connectionVolume(connection: Connection): Connection['volume'] {
+  if (connection.volume) return connection.volume;
+  if (connection.observations === undefined) return undefined;
+  return VOLUME_BY_OBSERVATIONS.find(([least]) => connection.observations! >= least)?.[1];
+}

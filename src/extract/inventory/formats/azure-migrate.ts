@@ -1,0 +1,63 @@
+import type { InventoryBuilder } from '../inventory-builder.js';
+import { Columns, hasColumns, type Table } from '../tables.js';
+import { isAnonymousAddress, normaliseAddress, parsePort } from '../inventory-values.js';
+
+/**
+ * Azure Migrate dependency analysis export: one row per connection seen in a time slot
+ * (Time slot, Source server name, Source IP, Source application, Source process, Destination
+ * server name, Destination IP, Destination application, Destination process, Destination port).
+ * Servers Azure Migrate names become hosts; a destination with only an IP is traffic to a
+ * machine Azure Migrate does not know, kept as such.
+ */
+export function isAzureMigrateDependencies(header: string[]): boolean {
+  return hasColumns(header, ['Source IP', 'Destination IP', 'Destination port']);
+}
+
+export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
+  const columns = new Columns(table);
+  for (const row of table.rows) {
+    const where = { line: row.line, sheet: table.sheet };
+    const cell = (name: string) => columns.get(row, name);
+    const source = endpoint(cell('Source server name'), cell('Source IP'));
+    const target = endpoint(cell('Destination server name'), cell('Destination IP'));
+    if (!source || !target) {
+      builder.reject(where, `no ${source ? 'destination' : 'source'} server name or IP`);
+      continue;
+    }
+    const portText = cell('Destination port');
+    const port = parsePort(portText);
+    if (portText && port === undefined) {
+      builder.reject(where, `destination port "${portText}" is not a port number`);
+      continue;
+    }
+    if (isAnonymousAddress(source.address ?? '') && isAnonymousAddress(target.address ?? '')) {
+      builder.ignore(where, 'loopback traffic within one server');
+      continue;
+    }
+    for (const [side, application] of [[source, cell('Source application')], [target, cell('Destination application')]] as const) {
+      if (!side.name) continue;
+      builder.host({ id: side.name, hostname: side.name, ips: side.address && !isAnonymousAddress(side.address) ? [side.address] : [] }, where, false);
+      // Azure Migrate's "application" is the product the process belongs to (SQL Server, IIS ...).
+      if (application && !/^(unknown|-)$/i.test(application)) builder.software(side.name, { name: application });
+    }
+    builder.connection(
+      {
+        source: source.name ?? source.address!,
+        target: target.name ?? target.address!,
+        ...(port ? { port } : {}),
+        observations: 1,
+        ...(cell('Source process') ? { sourceProcess: cell('Source process') } : {}),
+        ...(cell('Destination process') ? { targetProcess: cell('Destination process') } : {}),
+      },
+      where,
+    );
+    builder.accepted();
+  }
+}
+
+function endpoint(name: string, ip: string): { name?: string; address?: string } | undefined {
+  const address = ip ? normaliseAddress(ip) : undefined;
+  const server = name && !/^(unknown|-)$/i.test(name) ? name : undefined;
+  if (!server && !address) return undefined;
+  return { ...(server ? { name: server } : {}), ...(address ? { address } : {}) };
+}

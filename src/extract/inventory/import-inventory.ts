@@ -1,0 +1,107 @@
+import fs from 'node:fs/promises';
+import type { Diagnostic } from '../../result/schema.js';
+import { decodeText } from '../read-text.js';
+import { importAnsible, isAnsibleIni, isAnsibleYaml } from './formats/ansible.js';
+import { awsTableKind, importAws } from './formats/aws.js';
+import { importAzureMigrate, isAzureMigrateDependencies } from './formats/azure-migrate.js';
+import { cloudreadyCsvKind, importCloudreadyCsv } from './formats/cloudready-csv.js';
+import { importCmdbCsv, type CmdbColumns } from './formats/cmdb-csv.js';
+import { importNetstat, isNetstatCapture } from './formats/netstat.js';
+import { importRvTools, rvToolsSheet } from './formats/rvtools.js';
+import { InventoryBuilder, type InventoryFormat, type LoadedInventory } from './inventory-builder.js';
+import { isCloudreadyInventory, loadInventory } from './load-inventory.js';
+import { readWorkbookTables } from './read-workbook.js';
+import { readCsvTable, TableError, type Table } from './tables.js';
+
+/** Inventories are data, not code: far larger files than the source limit are fine. */
+export const MAX_INVENTORY_BYTES = 512 * 1024 * 1024;
+
+export interface InventorySource {
+  /** Absolute path. */
+  abs: string;
+  /** Path as shown in diagnostics and evidence. */
+  file: string;
+  size: number;
+  /** Set when cloudready.yaml says which format the file is in (needed for cmdb-csv). */
+  format?: InventoryFormat | undefined;
+  columns?: CmdbColumns | undefined;
+  /** Named by the user (--inventory, cloudready.yaml): a file cloudready cannot read is an error, not a note. */
+  explicit: boolean;
+}
+
+export const FORMATS_HELP =
+  'cloudready (YAML/JSON/CSV), RVTools (.xlsx or per-sheet CSV), Azure Migrate dependencies CSV, AWS Application Discovery Service exports, AWS Migration Hub import CSV, AWS Cloud Migration Factory intake CSV, Ansible (INI/YAML), netstat/ss captures, and CMDB CSV with a column mapping';
+
+/** Reads one inventory file in whichever supported format it is. */
+export async function importInventory(source: InventorySource, diagnostics: Diagnostic[]): Promise<LoadedInventory | undefined> {
+  const { file } = source;
+  const fail = (code: string, message: string, line?: number, level: Diagnostic['level'] = 'error') => {
+    diagnostics.push({ level, code, file, ...(line ? { line } : {}), message });
+    return undefined;
+  };
+  if (source.size > MAX_INVENTORY_BYTES) return fail('file-too-large', `inventory is ${Math.round(source.size / 1024 / 1024)} MiB, over the ${MAX_INVENTORY_BYTES / 1024 / 1024} MiB limit; skipped`);
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(source.abs);
+  } catch (error) {
+    return fail('unreadable-file', `inventory could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    if (/\.xlsx$/i.test(file)) return importTables(await readWorkbookTables(bytes, file), source, diagnostics);
+    const read = decodeText(bytes, file);
+    if (!read.ok) return fail(read.diagnostic.code, read.diagnostic.message);
+    const { text } = read;
+    if (source.format === 'cmdb-csv') return importTables([readCsvTable(text, file)], source, diagnostics);
+    if (isCloudreadyInventory(text)) return loadInventory(text, file, diagnostics);
+    if (isNetstatCapture(text)) return build(source, 'netstat', diagnostics, (builder) => importNetstat(text, file, builder));
+    if (/\.ya?ml$/i.test(file) && isAnsibleYaml(text)) return build(source, 'ansible', diagnostics, (builder) => importAnsible(text, true, builder));
+    if (!/\.(csv|tsv|ya?ml|json)$/i.test(file) && isAnsibleIni(text)) return build(source, 'ansible', diagnostics, (builder) => importAnsible(text, false, builder));
+    if (/\.(csv|tsv|txt)$/i.test(file)) return importTables([readCsvTable(text, file)], source, diagnostics);
+  } catch (error) {
+    if (!(error instanceof TableError)) throw error;
+    return fail('inventory-invalid', error.message, error.line);
+  }
+  return unrecognised(source, diagnostics);
+}
+
+function unrecognised(source: InventorySource, diagnostics: Diagnostic[]): undefined {
+  diagnostics.push({
+    level: source.explicit ? 'error' : 'warning',
+    code: 'inventory-format',
+    file: source.file,
+    message: `not an inventory format cloudready reads; it reads ${FORMATS_HELP} (docs/inventory.md)`,
+  });
+  return undefined;
+}
+
+function build(source: InventorySource, format: InventoryFormat, diagnostics: Diagnostic[], fill: (builder: InventoryBuilder) => void): LoadedInventory {
+  const builder = new InventoryBuilder(source.file, format, diagnostics);
+  fill(builder);
+  return builder.build();
+}
+
+/** Tabular files: the header says which export each table is. */
+function importTables(tables: Table[], source: InventorySource, diagnostics: Diagnostic[]): LoadedInventory | undefined {
+  const nonEmpty = tables.filter((table) => table.header.length > 0);
+  if (source.format === 'cmdb-csv') {
+    if (!source.columns) {
+      diagnostics.push({ level: 'error', code: 'inventory-format', file: source.file, message: 'format cmdb-csv needs a columns: mapping in cloudready.yaml (docs/inventory.md)' });
+      return undefined;
+    }
+    const columns = source.columns;
+    return build(source, 'cmdb-csv', diagnostics, (builder) => nonEmpty.forEach((table) => importCmdbCsv(table, columns, builder)));
+  }
+  if (nonEmpty.some((table) => rvToolsSheet(table))) return build(source, 'rvtools', diagnostics, (builder) => importRvTools(nonEmpty, builder));
+  const [table] = nonEmpty;
+  if (!table) {
+    diagnostics.push({ level: 'warning', code: 'inventory-empty', file: source.file, message: 'inventory has no header and no rows' });
+    return undefined;
+  }
+  // AWS first: its agent connection files share column names with Azure Migrate's.
+  const aws = awsTableKind(table.header);
+  if (aws) return build(source, aws === 'cmf-intake' ? 'aws-cmf' : 'aws-ads', diagnostics, (builder) => importAws(table, aws, builder));
+  if (isAzureMigrateDependencies(table.header)) return build(source, 'azure-migrate', diagnostics, (builder) => importAzureMigrate(table, builder));
+  const own = cloudreadyCsvKind(table.header);
+  if (own) return build(source, 'cloudready-csv', diagnostics, (builder) => importCloudreadyCsv(table, own, builder));
+  return unrecognised(source, diagnostics);
+}

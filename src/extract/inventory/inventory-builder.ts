@@ -1,0 +1,177 @@
+import type { Diagnostic } from '../../result/schema.js';
+import type { Inventory } from './inventory-schema.js';
+import type { Connection, Host, InventoryApplication, Software } from './inventory-schema-types.js';
+
+export type InventoryFormat =
+  | 'cloudready'
+  | 'cloudready-csv'
+  | 'rvtools'
+  | 'azure-migrate'
+  | 'aws-ads'
+  | 'aws-cmf'
+  | 'ansible'
+  | 'cmdb-csv'
+  | 'netstat';
+
+/** One imported inventory file, whatever its format, in cloudready's own model. */
+export interface LoadedInventory {
+  inventory: Inventory;
+  file: string;
+  format: InventoryFormat;
+  /** Line (or sheet row) of each entry, keyed host:<id>, app:<id> or connection:<index>, for evidence. */
+  lines: Map<string, number>;
+  /** imported: used; ignored: not a server or connection by design (templates, loopback); rejected: unusable, with a diagnostic. */
+  records: { imported: number; ignored: number; rejected: number };
+}
+
+export type HostInput = Partial<Omit<Host, 'id'>> & { id: string };
+
+/** Where a record sits: a line in a text file, or a row of a workbook sheet. */
+export interface RecordPlace {
+  line: number;
+  sheet?: string | undefined;
+}
+
+/**
+ * Collects the records an importer reads into one inventory: merges repeated hosts, counts
+ * imported and rejected records, and says why each rejected record was rejected.
+ */
+export class InventoryBuilder {
+  private readonly hosts = new Map<string, Host>();
+  private readonly applications = new Map<string, InventoryApplication>();
+  /** Connections keyed by source, target and port: repeated observations add up instead of piling up. */
+  private readonly connections = new Map<string, Connection>();
+  private readonly lines = new Map<string, number>();
+  private readonly primaryLines = new Map<string, RecordPlace>();
+  private imported = 0;
+  private ignored = 0;
+  private rejected = 0;
+
+  constructor(
+    readonly file: string,
+    readonly format: InventoryFormat,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  private place(where: RecordPlace): { line?: number; prefix: string } {
+    // A sheet row is not a line of the file: name it in the message instead.
+    return where.sheet ? { prefix: `sheet ${where.sheet}, row ${where.line}: ` } : { line: where.line, prefix: '' };
+  }
+
+  /** A record that cannot be used, with the reason; counted in the scan summary. */
+  reject(where: RecordPlace, reason: string, level: Diagnostic['level'] = 'warning') {
+    this.rejected++;
+    const { line, prefix } = this.place(where);
+    this.diagnostics.push({ level, code: 'inventory-record', file: this.file, ...(line ? { line } : {}), message: `${prefix}record rejected: ${reason}` });
+  }
+
+  /** A sound record that is not part of the estate (a VM template, loopback traffic): counted, noted at info level. */
+  ignore(where: RecordPlace, reason: string) {
+    this.ignored++;
+    const { line, prefix } = this.place(where);
+    this.diagnostics.push({ level: 'info', code: 'inventory-record', file: this.file, ...(line ? { line } : {}), message: `${prefix}record ignored: ${reason}` });
+  }
+
+  /** A note about a record that was imported anyway (a repeated host merged, a value ignored). */
+  note(where: RecordPlace, message: string, level: Diagnostic['level'] = 'info') {
+    const { line, prefix } = this.place(where);
+    this.diagnostics.push({ level, code: 'inventory-record', file: this.file, ...(line ? { line } : {}), message: `${prefix}${message}` });
+  }
+
+  accepted() {
+    this.imported++;
+  }
+
+  /**
+   * Adds or completes a host. `primary` marks the record that describes the host itself (a vInfo
+   * row, a CMDB line): a second primary record for the same host is a duplicate, merged and noted.
+   */
+  host(input: HostInput, where: RecordPlace, primary = true): Host {
+    const existing = this.hosts.get(input.id);
+    if (primary) {
+      const first = this.primaryLines.get(input.id);
+      if (first) this.note(where, `host ${input.id} is listed again (first at ${first.sheet ? `row` : 'line'} ${first.line}); the records are merged`, 'warning');
+      else this.primaryLines.set(input.id, where);
+    }
+    if (!this.lines.has(`host:${input.id}`) && !where.sheet && where.line > 0) this.lines.set(`host:${input.id}`, where.line);
+    if (!existing) {
+      const host: Host = { aliases: [], ips: [], software: [], groups: [], ...withoutUndefined(input) } as Host;
+      host.ips = unique(host.ips);
+      this.hosts.set(input.id, host);
+      return host;
+    }
+    mergeHost(existing, input);
+    return existing;
+  }
+
+  software(hostId: string, software: Software) {
+    const host = this.hosts.get(hostId);
+    if (!host) return;
+    if (!host.software.some((item) => item.name === software.name && item.version === software.version)) host.software.push(software);
+  }
+
+  application(entry: InventoryApplication, where: RecordPlace) {
+    const existing = this.applications.get(entry.id);
+    if (!this.lines.has(`app:${entry.id}`) && !where.sheet) this.lines.set(`app:${entry.id}`, where.line);
+    if (!existing) {
+      this.applications.set(entry.id, { ...entry, hosts: unique(entry.hosts) });
+      return;
+    }
+    existing.hosts = unique([...existing.hosts, ...entry.hosts]);
+    if (!existing.sla && entry.sla) existing.sla = entry.sla;
+  }
+
+  connection(connection: Connection, where: RecordPlace) {
+    const key = `${connection.source}\0${connection.target}\0${connection.port ?? ''}`;
+    const existing = this.connections.get(key);
+    if (!existing) {
+      if (!where.sheet) this.lines.set(`connection:${this.connections.size}`, where.line);
+      this.connections.set(key, { ...connection });
+      return;
+    }
+    mergeConnection(existing, connection);
+  }
+
+  build(): LoadedInventory {
+    return {
+      inventory: { version: 1, hosts: [...this.hosts.values()], applications: [...this.applications.values()], connections: [...this.connections.values()] },
+      file: this.file,
+      format: this.format,
+      lines: this.lines,
+      records: { imported: this.imported, ignored: this.ignored, rejected: this.rejected },
+    };
+  }
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Fills what the host lacks from another record of the same machine; lists are united. */
+export function mergeHost(into: Host, from: HostInput) {
+  for (const [key, value] of Object.entries(withoutUndefined(from)) as [keyof Host, unknown][]) {
+    if (key === 'id') continue;
+    if (Array.isArray(value)) {
+      const current = into[key] as unknown[];
+      if (key === 'software') {
+        for (const item of value as Software[]) if (!into.software.some((s) => s.name === item.name && s.version === item.version)) into.software.push(item);
+      } else (into as Record<string, unknown>)[key] = unique([...current, ...value]);
+    } else if (into[key] === undefined) (into as Record<string, unknown>)[key] = value;
+  }
+}
+
+const VOLUMES = ['low', 'medium', 'high'] as const;
+
+/** Two records of one connection: observations add up, the higher volume and any latency sensitivity win. */
+export function mergeConnection(into: Connection, from: Connection) {
+  if (from.observations !== undefined || into.observations !== undefined) into.observations = (into.observations ?? 1) + (from.observations ?? 1);
+  if (from.volume && (!into.volume || VOLUMES.indexOf(from.volume) > VOLUMES.indexOf(into.volume))) into.volume = from.volume;
+  if (from.latencySensitive) into.latencySensitive = true;
+  into.protocol ??= from.protocol;
+  into.sourceProcess ??= from.sourceProcess;
+  into.targetProcess ??= from.targetProcess;
+}

@@ -1,0 +1,100 @@
+import { parse } from 'csv-parse/sync';
+
+/** One sheet of a spreadsheet or one CSV file: a header and rows that remember their line. */
+export interface Table {
+  file: string;
+  /** Sheet name for workbooks. */
+  sheet?: string;
+  header: string[];
+  rows: TableRow[];
+}
+
+export interface TableRow {
+  /** Line in the CSV file (of the record's first line) or row number in the sheet. */
+  line: number;
+  cells: string[];
+}
+
+/** A CSV file that cannot be read at all; `line` is where the parser gave up. */
+export class TableError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The delimiter the header line uses: exports come with commas, semicolons (European Excel) or tabs. */
+function sniffDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [',', ';', '\t', '|'].map((delimiter) => [delimiter, firstLine.split(delimiter).length] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+/**
+ * Reads CSV as exports really are: a BOM, CRLF, a semicolon delimiter, ragged rows, blank lines,
+ * and "sep=," hints from Excel. Rows keep their source line for diagnostics.
+ */
+export function readCsvTable(text: string, file: string): Table {
+  let body = text.replace(/^\uFEFF/, '');
+  let lineOffset = 0;
+  const hint = /^sep=(.)\r?\n/.exec(body);
+  if (hint) {
+    body = body.slice(hint[0].length);
+    lineOffset = 1;
+  }
+  const delimiter = hint?.[1] ?? sniffDelimiter(body);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new TableError(`malformed CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+/, '')}`, line === undefined ? undefined : line + lineOffset);
+  }
+  const [first, ...rest] = records;
+  if (!first) return { file, header: [], rows: [] };
+  // info.lines is the line the record ends on; a record spans as many lines as it has newlines.
+  const startLine = (entry: { record: string[]; info: { lines: number } }) => entry.info.lines - entry.record.join('').split('\n').length + 1 + lineOffset;
+  return {
+    file,
+    header: first.record,
+    rows: rest.filter((entry) => entry.record.some((cell) => cell !== '')).map((entry) => ({ line: startLine(entry), cells: entry.record })),
+  };
+}
+
+/** Lowercase letters and digits only: "Source server name", "source_server_name" and "SourceServerName" meet. */
+export function normaliseColumn(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Column lookup by any of several names (exports rename columns between versions). */
+export class Columns {
+  private readonly index = new Map<string, number>();
+  constructor(readonly table: Table) {
+    table.header.forEach((name, position) => {
+      const key = normaliseColumn(name);
+      if (key && !this.index.has(key)) this.index.set(key, position);
+    });
+  }
+
+  has(...names: string[]): boolean {
+    return names.some((name) => this.index.has(normaliseColumn(name)));
+  }
+
+  /** The first non-blank cell under any of `names`, in that order; '' when all are blank or absent. */
+  get(row: TableRow, ...names: string[]): string {
+    for (const name of names) {
+      const position = this.index.get(normaliseColumn(name));
+      const value = position === undefined ? '' : (row.cells[position] ?? '').trim();
+      if (value) return value;
+    }
+    return '';
+  }
+}
+
+/** True when the header holds every one of the columns (any spelling `normaliseColumn` equates). */
+export function hasColumns(header: string[], required: string[]): boolean {
+  const present = new Set(header.map(normaliseColumn));
+  return required.every((name) => present.has(normaliseColumn(name)));
+}
