@@ -27,7 +27,7 @@ function buildProgram(outcome: Outcome): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
-    .option('-i, --inventory <files...>', 'inventory files in addition to those under inventory/ folders (docs/inventory.md)')
+    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders: cloudready YAML/JSON/CSV, RVTools, Azure Migrate, AWS, Ansible, netstat/ss (docs/inventory.md)')
     .option('-q, --quiet', 'print nothing but the report (no progress, no notices)')
     .option('--no-color', 'no colours in terminal output (NO_COLOR is honoured too)')
     .option('--no-progress', 'no progress spinner')
@@ -38,7 +38,7 @@ Examples:
   $ cloudready scan fixtures/demo-portfolio
   $ cloudready scan ~/repos --format json --output result.json
   $ cloudready scan . --config ci/cloudready.yaml --quiet
-  $ cloudready scan ~/repos --inventory cmdb/estate.yaml
+  $ cloudready scan ~/repos --inventory exports/RVTools.xlsx exports/azure-deps.csv
 
 Exit codes: 0 success, 1 a gate failed, 2 usage or input error (the report is still written
 when the scan itself completed; the diagnostics say what could not be read).`,
