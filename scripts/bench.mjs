@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench`: how fast cloudready reads source, per language, on the demo portfolio and on a
 // generated tree, and what a whole scan costs (wall time, peak memory). Figures, not a test.
-// Options: --lines N (generated tree size, default 200000), --seed N (default 42).
+// Options: --lines N (generated tree size, default 200000), --seed N (default 42),
+// --hosts N and --connections N (generated inventory, default 100000 and 1000000),
+// --only inventory (skip the source benchmarks).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateInventory } from './generate-inventory.mjs';
 import { generatePortfolio } from './generate-portfolio.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +18,9 @@ const args = process.argv.slice(2);
 const option = (flag, fallback) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback);
 const lines = option('--lines', 200_000);
 const seed = option('--seed', 42);
+const hostCount = option('--hosts', 100_000);
+const connectionCount = option('--connections', 1_000_000);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
 if (process.argv[2] === '--scan-child') {
   // Run in a child so that peak RSS is the scan's own.
@@ -23,6 +29,22 @@ if (process.argv[2] === '--scan-child') {
   const result = await scan({ paths: [process.argv[3]], cwd: process.cwd() });
   const ms = performance.now() - started;
   console.log(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, applications: result.applications.length, loc: result.summary.loc, files: result.summary.files }));
+  process.exit(0);
+}
+
+if (process.argv[2] === '--inventory-child') {
+  // Import a cloudready hosts CSV and an Azure Migrate dependency export, then join them.
+  const { importInventory } = await dist('extract/inventory/import-inventory.js');
+  const { buildEstate } = await dist('extract/inventory/estate.js');
+  const diagnostics = [];
+  const started = performance.now();
+  const loaded = [];
+  for (const abs of process.argv.slice(3)) loaded.push(await importInventory({ abs, file: path.basename(abs), size: fs.statSync(abs).size, explicit: true }, diagnostics));
+  const imported = performance.now();
+  const estate = buildEstate(loaded, diagnostics);
+  const joined = performance.now();
+  const records = loaded.reduce((sum, file) => sum + file.records.imported, 0);
+  console.log(JSON.stringify({ importMs: imported - started, estateMs: joined - imported, records, hosts: estate.hosts.length, connections: estate.connections.length, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
 
@@ -89,7 +111,25 @@ function wholeScan(title, dir) {
   console.log(`  whole scan: ${(ms / 1000).toFixed(2)} s for ${files} files, ${loc.toLocaleString('en-US')} lines of code, ${applications} applications; peak RSS ${Math.round(maxRssMiB)} MiB`);
 }
 
+function inventoryImport() {
+  const dir = path.join(os.tmpdir(), `cloudready-bench-inventory-${seed}-${hostCount}-${connectionCount}`);
+  const hostsFile = path.join(dir, 'hosts.csv');
+  const dependenciesFile = path.join(dir, 'dependencies.csv');
+  if (!fs.existsSync(dependenciesFile)) generateInventory(dir, { hosts: hostCount, connections: connectionCount, seed });
+  const mb = (fs.statSync(hostsFile).size + fs.statSync(dependenciesFile).size) / 1e6;
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--inventory-child', hostsFile, dependenciesFile], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(child.stderr);
+  const { importMs, estateMs, records, hosts, connections, maxRssMiB } = JSON.parse(child.stdout);
+  console.log(`\nInventory import: ${hostCount.toLocaleString('en-US')} hosts (cloudready CSV) and ${connectionCount.toLocaleString('en-US')} connection rows (Azure Migrate CSV), ${mb.toFixed(1)} MB`);
+  console.log(`  read and import: ${(importMs / 1000).toFixed(2)} s (${Math.round(records / (importMs / 1000)).toLocaleString('en-US')} records/s, ${(mb / (importMs / 1000)).toFixed(1)} MB/s)`);
+  console.log(`  join into one estate: ${(estateMs / 1000).toFixed(2)} s → ${hosts.toLocaleString('en-US')} hosts, ${connections.toLocaleString('en-US')} distinct connections; peak RSS ${Math.round(maxRssMiB)} MiB`);
+}
+
 console.log(`cloudready benchmark · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+if (only === 'inventory') {
+  inventoryImport();
+  process.exit(0);
+}
 const demo = path.join(repo, 'fixtures/demo-portfolio');
 printLanguages('Demo portfolio: source reading and fact extraction per language (first use includes loading parsers)', await perLanguage(demo));
 wholeScan('demo', demo);
@@ -101,3 +141,4 @@ if (!fs.existsSync(generated)) {
 }
 printLanguages(`Generated portfolio (${lines.toLocaleString('en-US')} lines, seed ${seed}): source reading and fact extraction per language`, await perLanguage(generated));
 wholeScan('generated', generated);
+inventoryImport();

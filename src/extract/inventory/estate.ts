@@ -74,15 +74,21 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
   const parent = records.map((_, index) => index);
   const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
   const owner = new Map<string, number>();
-  records.forEach(({ host }, index) => {
-    for (const key of hostKeys(host)) {
+  const keys = records.map(({ host }) => hostKeys(host));
+  records.forEach((_, index) => {
+    for (const key of keys[index]!) {
       const other = owner.get(key);
       if (other === undefined) owner.set(key, index);
       else parent[find(index)] = find(other);
     }
   });
   const groups = new Map<number, number[]>();
-  records.forEach((_, index) => groups.set(find(index), [...(groups.get(find(index)) ?? []), index]));
+  records.forEach((_, index) => {
+    const root = find(index);
+    const members = groups.get(root);
+    if (members) members.push(index);
+    else groups.set(root, [index]);
+  });
 
   const hosts: EstateHost[] = [];
   const byKey = new Map<string, string>();
@@ -90,7 +96,7 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     // The record that names the machine best: one with a hostname, else the first.
     const representative = members.find((index) => records[index]!.host.hostname) ?? members[0]!;
     const { host: first, loaded } = records[representative]!;
-    const host: Host = structuredClone(first);
+    const host: Host = { ...first, aliases: [...first.aliases], ips: [...first.ips], software: [...first.software], groups: [...first.groups] };
     const formats = new Set<InventoryFormat>([loaded.format]);
     for (const index of members) {
       if (index === representative) continue;
@@ -101,14 +107,22 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     }
     host.aliases = host.aliases.filter((alias) => alias !== host.id);
     hosts.push({ host, file: loaded.file, line: loaded.lines.get(`host:${first.id}`), formats: [...formats].sort() });
-    for (const index of members) for (const key of hostKeys(records[index]!.host)) byKey.set(key, host.id);
+    for (const index of members) for (const key of keys[index]!) byKey.set(key, host.id);
   }
   hosts.sort((a, b) => compareStrings(a.host.id, b.host.id));
   const hostById = new Map(hosts.map((entry) => [entry.host.id, entry]));
 
   const shortNames = new Map<string, string>();
   for (const [key, id] of byKey) if (key.startsWith('name:') && !isIpAddress(key.slice(5))) shortNames.set(key.slice(5).split('.')[0]!, id);
+  // Connections name the same few machines over and over: resolve each name once.
+  const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {
+    if (resolved.has(name)) return resolved.get(name);
+    const id = resolveName(name);
+    resolved.set(name, id);
+    return id;
+  };
+  const resolveName = (name: string): string | undefined => {
     const text = normaliseAddress(name);
     if (isIpAddress(text)) return isAnonymousAddress(text) ? undefined : byKey.get(`ip:${text}`);
     // A short name matches an FQDN's first label and the other way round.
@@ -145,7 +159,7 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
       const key = `${source}\0${target}\0${connection.port ?? ''}`;
       const existing = connections.get(key);
       if (existing) mergeConnection(existing, connection);
-      else connections.set(key, { ...connection, source, target, sourceHost, targetHost, file: loaded.file, line: loaded.lines.get(`connection:${index}`) });
+      else connections.set(key, { ...connection, source, target, sourceHost, targetHost, file: loaded.file, line: loaded.connectionLines[index] });
     });
   }
 

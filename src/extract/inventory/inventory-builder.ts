@@ -18,8 +18,10 @@ export interface LoadedInventory {
   inventory: Inventory;
   file: string;
   format: InventoryFormat;
-  /** Line (or sheet row) of each entry, keyed host:<id>, app:<id> or connection:<index>, for evidence. */
+  /** Line of each host and application entry, keyed host:<id> or app:<id>, for evidence. */
   lines: Map<string, number>;
+  /** Line of each connection, by its index (an array: exports hold millions). */
+  connectionLines: (number | undefined)[];
   /** imported: used; ignored: not a server or connection by design (templates, loopback); rejected: unusable, with a diagnostic. */
   records: { imported: number; ignored: number; rejected: number };
 }
@@ -42,6 +44,7 @@ export class InventoryBuilder {
   /** Connections keyed by source, target and port: repeated observations add up instead of piling up. */
   private readonly connections = new Map<string, Connection>();
   private readonly lines = new Map<string, number>();
+  private readonly connectionLines: (number | undefined)[] = [];
   private readonly primaryLines = new Map<string, RecordPlace>();
   private imported = 0;
   private ignored = 0;
@@ -93,13 +96,14 @@ export class InventoryBuilder {
       if (first) this.note(where, `host ${input.id} is listed again (first at ${first.sheet ? `row` : 'line'} ${first.line}); the records are merged`, 'warning');
       else this.primaryLines.set(input.id, where);
     }
-    if (!this.lines.has(`host:${input.id}`) && !where.sheet && where.line > 0) this.lines.set(`host:${input.id}`, where.line);
     if (!existing) {
-      const host: Host = { aliases: [], ips: [], software: [], groups: [], ...withoutUndefined(input) } as Host;
-      host.ips = unique(host.ips);
+      if (!where.sheet && where.line > 0) this.lines.set(`host:${input.id}`, where.line);
+      const host = { id: input.id, aliases: [], ips: [], software: [], groups: [] } as unknown as Host;
+      mergeHost(host, input);
       this.hosts.set(input.id, host);
       return host;
     }
+    if (!this.lines.has(`host:${input.id}`) && !where.sheet && where.line > 0) this.lines.set(`host:${input.id}`, where.line);
     mergeHost(existing, input);
     return existing;
   }
@@ -125,7 +129,7 @@ export class InventoryBuilder {
     const key = `${connection.source}\0${connection.target}\0${connection.port ?? ''}`;
     const existing = this.connections.get(key);
     if (!existing) {
-      if (!where.sheet) this.lines.set(`connection:${this.connections.size}`, where.line);
+      this.connectionLines.push(where.sheet ? undefined : where.line);
       this.connections.set(key, { ...connection });
       return;
     }
@@ -138,6 +142,7 @@ export class InventoryBuilder {
       file: this.file,
       format: this.format,
       lines: this.lines,
+      connectionLines: this.connectionLines,
       records: { imported: this.imported, ignored: this.ignored, rejected: this.rejected },
     };
   }
@@ -147,20 +152,20 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
 /** Fills what the host lacks from another record of the same machine; lists are united. */
 export function mergeHost(into: Host, from: HostInput) {
-  for (const [key, value] of Object.entries(withoutUndefined(from)) as [keyof Host, unknown][]) {
-    if (key === 'id') continue;
-    if (Array.isArray(value)) {
-      const current = into[key] as unknown[];
-      if (key === 'software') {
-        for (const item of value as Software[]) if (!into.software.some((s) => s.name === item.name && s.version === item.version)) into.software.push(item);
-      } else (into as Record<string, unknown>)[key] = unique([...current, ...value]);
-    } else if (into[key] === undefined) (into as Record<string, unknown>)[key] = value;
+  const target = into as unknown as Record<string, unknown>;
+  const source = from as unknown as Record<string, unknown>;
+  // A plain loop: importers call this for every row that names a host, millions of times for big exports.
+  for (const key in source) {
+    const value = source[key];
+    if (value === undefined || key === 'id') continue;
+    if (key === 'software') {
+      for (const item of value as Software[]) if (!into.software.some((s) => s.name === item.name && s.version === item.version)) into.software.push(item);
+    } else if (Array.isArray(value)) {
+      const current = target[key] as unknown[];
+      for (const item of value) if (!current.includes(item)) current.push(item);
+    } else if (target[key] === undefined) target[key] = value;
   }
 }
 

@@ -4,8 +4,8 @@ import { parseYamlInput } from '../../util/yaml-input.js';
 import type { LoadedInventory } from './inventory-builder.js';
 import { Inventory } from './inventory-schema.js';
 
-/** Lines of `id: x` / `"id": "x"` entries, keyed host:<id> or app:<id>, for evidence. */
-function entryLines(text: string, inventory: Inventory): Map<string, number> {
+/** Lines of `id: x` / `"id": "x"` entries, keyed host:<id> or app:<id>, and of each connection, for evidence. */
+function entryLines(text: string, inventory: Inventory): { lines: Map<string, number>; connectionLines: (number | undefined)[] } {
   const lines = text.split(/\r?\n/);
   const find = (id: string, from: number) => {
     const pattern = new RegExp(`(^|[\\s{,-])"?id"?\\s*:\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*(,|}|$)`);
@@ -23,15 +23,15 @@ function entryLines(text: string, inventory: Inventory): Map<string, number> {
     if (line) result.set(`app:${app.id}`, line);
   }
   // Connections have no id: the n-th list entry (or JSON "source") after connections: is connection n.
+  const connectionLines: (number | undefined)[] = [];
   const connectionsStart = lines.findIndex((line) => /^\s*"?connections"?\s*:/.test(line));
   if (connectionsStart !== -1) {
-    let index = 0;
-    for (let i = connectionsStart + 1; i < lines.length && index < inventory.connections.length; i++) {
+    for (let i = connectionsStart + 1; i < lines.length && connectionLines.length < inventory.connections.length; i++) {
       if (/^\S/.test(lines[i]!) && !/^-/.test(lines[i]!)) break;
-      if (/^\s*-\s/.test(lines[i]!) || /^-\s/.test(lines[i]!) || /"source"\s*:/.test(lines[i]!)) result.set(`connection:${index++}`, i + 1);
+      if (/^\s*-\s/.test(lines[i]!) || /^-\s/.test(lines[i]!) || /"source"\s*:/.test(lines[i]!)) connectionLines.push(i + 1);
     }
   }
-  return result;
+  return { lines: result, connectionLines };
 }
 
 /** Does this text look like cloudready's own inventory format (as opposed to any YAML under inventory/)? */
@@ -56,5 +56,5 @@ export function loadInventory(text: string, file: string, diagnostics: Diagnosti
     return undefined;
   }
   const records = inventory.hosts.length + inventory.applications.length + inventory.connections.length;
-  return { inventory, file, format: 'cloudready', lines: entryLines(text, inventory), records: { imported: records, ignored: 0, rejected: 0 } };
+  return { inventory, file, format: 'cloudready', ...entryLines(text, inventory), records: { imported: records, ignored: 0, rejected: 0 } };
 }

@@ -71,6 +71,8 @@ export function normaliseColumn(name: string): string {
 /** Column lookup by any of several names (exports rename columns between versions). */
 export class Columns {
   private readonly index = new Map<string, number>();
+  /** Column names as importers spell them → position; importers ask for the same names on every row. */
+  private readonly positions = new Map<string, number | undefined>();
   constructor(readonly table: Table) {
     table.header.forEach((name, position) => {
       const key = normaliseColumn(name);
@@ -85,8 +87,12 @@ export class Columns {
   /** The first non-blank cell under any of `names`, in that order; '' when all are blank or absent. */
   get(row: TableRow, ...names: string[]): string {
     for (const name of names) {
-      const position = this.index.get(normaliseColumn(name));
-      const value = position === undefined ? '' : (row.cells[position] ?? '').trim();
+      let position = this.positions.get(name);
+      if (position === undefined && !this.positions.has(name)) {
+        position = this.index.get(normaliseColumn(name));
+        this.positions.set(name, position);
+      }
+      const value = position === undefined ? '' : (row.cells[position] ?? '');
       if (value) return value;
     }
     return '';

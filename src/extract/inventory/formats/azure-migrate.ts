@@ -15,6 +15,8 @@ export function isAzureMigrateDependencies(header: string[]): boolean {
 
 export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
   const columns = new Columns(table);
+  // Exports repeat each server on thousands of rows: describe it once per name, address and application.
+  const described = new Set<string>();
   for (const row of table.rows) {
     const where = { line: row.line, sheet: table.sheet };
     const cell = (name: string) => columns.get(row, name);
@@ -36,6 +38,9 @@ export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
     }
     for (const [side, application] of [[source, cell('Source application')], [target, cell('Destination application')]] as const) {
       if (!side.name) continue;
+      const key = `${side.name}\0${side.address ?? ''}\0${application}`;
+      if (described.has(key)) continue;
+      described.add(key);
       builder.host({ id: side.name, hostname: side.name, ips: side.address && !isAnonymousAddress(side.address) ? [side.address] : [] }, where, false);
       // Azure Migrate's "application" is the product the process belongs to (SQL Server, IIS ...).
       if (application && !/^(unknown|-)$/i.test(application)) builder.software(side.name, { name: application });
