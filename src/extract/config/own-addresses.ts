@@ -23,6 +23,7 @@ export function ownAddresses(configs: ConfigFile[]): OwnAddress[] {
       for (const value of entry.value.split(/[;,\s]+/)) {
         const host = /^(?:[a-z]+:\/\/)?\[?([^\]/:\s]+)\]?(?::\d+)?\/?$/i.exec(value.trim())?.[1]?.toLowerCase();
         if (!host || /^(0\.0\.0\.0|\*|\+|localhost|127\.0\.0\.1|::|::1)$/.test(host) || /[${}]/.test(host)) continue;
+        if (found.some((other) => other.host === host && other.file === config.file && other.line === entry.line)) continue;
         found.push({ host, key: entry.key, file: config.file, line: entry.line });
       }
     }
