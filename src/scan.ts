@@ -14,7 +14,7 @@ import { buildEstate } from './extract/inventory/estate.js';
 import { inventoryContext } from './extract/inventory/inventory-context.js';
 import { ownAddresses } from './extract/config/own-addresses.js';
 import type { Config } from './config/config-schema.js';
-import { allRules, BUILT_IN_RULES, loadRulePacks } from './assess/rules/load-rules.js';
+import { allRules, BUILT_IN_RULES, loadRulePacks, type LoadedPack } from './assess/rules/load-rules.js';
 import { runRules } from './assess/run-rules.js';
 import { countBySeverity, scoreApplication } from './assess/score.js';
 import { chooseStrategy } from './assess/strategy.js';
@@ -28,8 +28,10 @@ export interface ScanOptions {
   configFile?: string | undefined;
   /** Inventory files outside the scanned folders (`--inventory`), in addition to those found under inventory/. */
   inventoryFiles?: string[];
-  /** Extra rule folders, after the built-in packs. */
+  /** Extra rule folders, after the built-in packs and those cloudready.yaml names. */
   ruleFolders?: string[];
+  /** Packs already loaded (rule tests): no folder is read. */
+  packs?: LoadedPack[];
   now?: () => Date;
 }
 
@@ -41,7 +43,8 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   const diagnostics: Diagnostic[] = [];
   const roots = await resolveRoots(options.paths, options.cwd);
   const { config, file: configFile } = await loadConfig(options.configFile, roots[0]?.onlyFile ? undefined : roots[0]?.dir);
-  const packs = await loadRulePacks([BUILT_IN_RULES, ...(options.ruleFolders ?? [])]);
+  const configDir = configFile ? path.dirname(configFile) : options.cwd;
+  const packs = options.packs ?? (await loadRulePacks([BUILT_IN_RULES, ...config.rules.packs.map((folder) => path.resolve(configDir, folder)), ...(options.ruleFolders ?? []).map((folder) => path.resolve(options.cwd, folder))]));
   const rules = allRules(packs);
   checkRuleReferences(new Set(rules.map((rule) => rule.id)), [...config.rules.disable, ...Object.keys(config.rules.severity)], configFile, diagnostics);
 

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-codes.js';
+import { listRules, showRule, testRules, validateRules } from './rules-command.js';
 import { runScan } from './scan-command.js';
 import { FORMATS } from '../report/reporter.js';
 
@@ -28,6 +29,7 @@ function buildProgram(outcome: Outcome): Command {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
     .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders: cloudready YAML/JSON/CSV, RVTools, Azure Migrate, AWS, Ansible, netstat/ss (docs/inventory.md)')
+    .option('-r, --rules <folders...>', 'folders of rule pack YAML files to apply besides the built-in packs (docs/rules.md)')
     .option('-q, --quiet', 'print nothing but the report (no progress, no notices)')
     .option('--no-color', 'no colours in terminal output (NO_COLOR is honoured too)')
     .option('--no-progress', 'no progress spinner')
@@ -45,6 +47,54 @@ when the scan itself completed; the diagnostics say what could not be read).`,
     )
     .action(async (paths: string[], options) => {
       outcome.exitCode = await runScan(paths.length > 0 ? paths : ['.'], options);
+    });
+
+  const rules = program
+    .command('rules')
+    .description('list, explain, test and validate migration rules')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cloudready rules list
+  $ cloudready rules show mainframe/exec-cics
+  $ cloudready rules test                 # every built-in rule's match and no-match cases
+  $ cloudready rules validate my-rules/   # check a pack before using it with scan --rules`,
+    );
+  rules
+    .command('list')
+    .description('list every rule: id, severity, category, effort, strategy, title')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-r, --rules <folders...>', 'rule pack folders or files besides the built-in packs')
+    .option('--no-color', 'no colours')
+    .action(async (options) => {
+      outcome.exitCode = await listRules(options);
+    });
+  rules
+    .command('show')
+    .description('explain one rule: why it matters, what to do, when it fires')
+    .argument('<id>', 'rule id, e.g. mainframe/exec-cics')
+    .option('-r, --rules <folders...>', 'rule pack folders or files besides the built-in packs')
+    .option('--no-color', 'no colours')
+    .action(async (id: string, options) => {
+      outcome.exitCode = await showRule(id, options);
+    });
+  rules
+    .command('test')
+    .description("run rules' match and no-match cases (exit 1 when one fails)")
+    .argument('[packs...]', 'rule pack folders or files (default: the built-in packs)')
+    .option('--rule <prefix>', 'only rules whose id starts with this, e.g. mainframe/ or networking/hardcoded-ip')
+    .option('--no-color', 'no colours')
+    .action(async (packs: string[], options) => {
+      outcome.exitCode = await testRules(packs, options);
+    });
+  rules
+    .command('validate')
+    .description('check rule pack files: schema, regular expressions, unique ids, tests present')
+    .argument('[packs...]', 'rule pack folders or files (default: the built-in packs)')
+    .option('--no-color', 'no colours')
+    .action(async (packs: string[], options) => {
+      outcome.exitCode = await validateRules(packs, options);
     });
   return program;
 }

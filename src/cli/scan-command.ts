@@ -1,6 +1,7 @@
 import type { Format } from '../report/reporter.js';
 import { loadReporter } from '../report/reporter.js';
 import { scan } from '../scan.js';
+import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
 import { startProgress } from './progress.js';
 import { writeOutputAtomically } from './write-output.js';
@@ -10,6 +11,7 @@ export interface ScanCommandOptions {
   output?: string;
   config?: string;
   inventory?: string[];
+  rules?: string[];
   quiet?: boolean;
   color: boolean;
   progress: boolean;
@@ -19,7 +21,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
   const progress = startProgress(options.progress && !options.quiet);
   let result;
   try {
-    result = await scan({ paths, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [] }, progress.listener);
+    result = await scan({ paths, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [], ruleFolders: options.rules ?? [] }, progress.listener);
   } finally {
     progress.stop();
   }
@@ -46,12 +48,4 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
     process.stderr.write(`cloudready: no applications found in ${paths.join(', ')}\n`);
   }
   return ExitCode.ok;
-}
-
-/** --no-color and NO_COLOR always win; FORCE_COLOR colours a pipe (e.g. into less -R); otherwise only a terminal. */
-function wantsColour(flag: boolean): boolean {
-  if (!flag || process.env.NO_COLOR) return false;
-  const force = process.env.FORCE_COLOR;
-  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-  return process.stdout.isTTY === true;
 }

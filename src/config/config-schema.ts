@@ -29,10 +29,21 @@ export const Config = z.strictObject({
     .describe('Inventory files to import in addition to those under inventory/ folders, relative to the working directory'),
   rules: z
     .strictObject({
+      packs: z.array(z.string()).default([]).describe('Folders of rule pack YAML files to add, relative to this file'),
       disable: z.array(z.string()).default([]).describe('Rule ids to turn off'),
       severity: z.record(z.string(), Severity).default({}).describe('Rule id → severity override'),
+      ignore: z
+        .array(
+          z.strictObject({
+            rule: z.string().optional().describe('Rule id, or a pack prefix such as networking/*; default: every rule'),
+            paths: z.array(z.string()).min(1).describe('gitignore-style patterns relative to the scanned root: evidence there does not count'),
+            reason: z.string().optional(),
+          }),
+        )
+        .default([])
+        .describe('Per-path ignores: evidence in these files is reported as suppressed'),
     })
-    .default({ disable: [], severity: {} }),
+    .default({ packs: [], disable: [], severity: {}, ignore: [] }),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -9,7 +9,10 @@ import { RulePack, type Condition, type Rule } from './rule-schema.js';
 
 export interface LoadedPack {
   pack: RulePack;
+  /** `built-in` or the pack file's path, as the result reports it. */
   source: string;
+  /** The pack file: fixture paths in its tests are relative to it. */
+  file: string;
 }
 
 /** rules/ beside dist/ (installed package) or beside src/ (development). */
@@ -18,17 +21,20 @@ export const BUILT_IN_RULES = path.resolve(path.dirname(fileURLToPath(import.met
 export async function loadRulePacks(folders: string[]): Promise<LoadedPack[]> {
   const packs: LoadedPack[] = [];
   for (const folder of folders) {
-    let names: string[];
-    try {
-      names = (await fs.readdir(folder)).filter((name) => /\.ya?ml$/.test(name)).sort(compareStrings);
-    } catch {
-      throw new InputError(`${folder}: rule folder could not be read`, 'Pass a folder of rule pack YAML files.');
+    const stat = await fs.stat(folder).catch(() => undefined);
+    let files: string[];
+    if (stat?.isFile()) files = [folder];
+    else {
+      try {
+        files = (await fs.readdir(folder)).filter((name) => /\.ya?ml$/.test(name)).sort(compareStrings).map((name) => path.join(folder, name));
+      } catch {
+        throw new InputError(`${folder}: rule folder could not be read`, 'Pass a folder of rule pack YAML files, or one pack file.');
+      }
     }
-    for (const name of names) {
-      const file = path.join(folder, name);
+    for (const file of files) {
       const pack = parseYamlInput(await fs.readFile(file, 'utf8'), file, RulePack, 'See docs/rules.md for the rule format.');
       checkConditions(pack, file);
-      packs.push({ pack, source: folder === BUILT_IN_RULES ? 'built-in' : file });
+      packs.push({ pack, source: folder === BUILT_IN_RULES ? 'built-in' : file, file });
     }
   }
   const seen = new Map<string, string>();

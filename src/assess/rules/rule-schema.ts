@@ -171,6 +171,23 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 ) as z.ZodType<Condition>;
 
+/**
+ * One test case of a rule: the files of a small application (paths relative to its folder; a
+ * path under inventory/ is an inventory beside it, where the application's id is `app`), or a
+ * fixture folder (relative to the pack file) scanned as it is.
+ */
+export const RuleTestCase = z.union([
+  z.strictObject({ description: z.string().optional(), file: z.string().min(1), content: z.string() }),
+  z.strictObject({ description: z.string().optional(), files: z.record(z.string().min(1), z.string()).refine((files) => Object.keys(files).length > 0, 'files must name at least one file') }),
+  z.strictObject({ description: z.string().optional(), fixture: z.string().min(1).describe('Folder relative to the pack file, scanned as a portfolio') }),
+]);
+export type RuleTestCase = z.infer<typeof RuleTestCase>;
+
+export const RuleTests = z.strictObject({
+  match: z.array(RuleTestCase).default([]).describe('Cases the rule must fire on'),
+  'no-match': z.array(RuleTestCase).default([]).describe('Cases the rule must stay silent on: near misses, commented-out code, the fixed version'),
+});
+
 export const Rule = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/, 'rule ids look like pack/rule-name'),
   title: z.string().min(1),
@@ -182,8 +199,9 @@ export const Rule = z.strictObject({
   remediation: z.string().min(1),
   message: z.string().optional().describe('Finding text; {count} is replaced by the number of places found'),
   references: z.array(z.url()).default([]),
-  labels: z.array(z.string()).default([]),
+  labels: z.array(z.string()).default([]).describe('Source and target technologies, e.g. websphere, ejb, aws-lambda'),
   when: Condition,
+  tests: RuleTests.optional().describe('Run by cloudready rules test'),
 });
 export type Rule = z.infer<typeof Rule>;
 
