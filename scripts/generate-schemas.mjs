@@ -10,8 +10,12 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function schemaFiles() {
   const { Inventory } = await import(path.join(repo, 'dist/extract/inventory/inventory-schema.js'));
+  const { RulePack } = await import(path.join(repo, 'dist/assess/rules/rule-schema.js'));
+  const { Config } = await import(path.join(repo, 'dist/config/config-schema.js'));
   return {
     'schemas/inventory.schema.json': { title: 'cloudready inventory', ...z.toJSONSchema(Inventory, { io: 'input' }) },
+    'schemas/rule-pack.schema.json': { title: 'cloudready rule pack', ...z.toJSONSchema(RulePack, { io: 'input' }) },
+    'schemas/cloudready.schema.json': { title: 'cloudready.yaml', ...z.toJSONSchema(Config, { io: 'input' }) },
   };
 }
 

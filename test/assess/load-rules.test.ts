@@ -49,6 +49,11 @@ describe('loadRulePacks', () => {
     await expect(loadPack(header + VALID_RULE.replace('[java]', '[fortran77]'))).rejects.toThrow(/unknown language "fortran77"/);
   });
 
+  it('refuses a regex that could backtrack catastrophically, naming rule and pattern', async () => {
+    const header = 'pack: custom\ntitle: Custom\ndescription: Ours.\nrules:';
+    await expect(loadPack(header + VALID_RULE.replace("'org\\.omg\\.CORBA'", () => "'^(\\w+\\s?)*$'"))).rejects.toThrow(/custom\/no-corba: regex .* could take exponential time on some input \(a repetition inside a repetition\)/);
+  });
+
   it('refuses a rule id defined twice', async () => {
     const dir = await makeTree({
       'a.yaml': `pack: a\ntitle: A\ndescription: A.\nrules:${VALID_RULE}`,

@@ -5,6 +5,7 @@ import { languageById, LANGUAGES } from '../../discover/languages.js';
 import { InputError } from '../../errors.js';
 import { compareStrings } from '../../util/compare.js';
 import { parseYamlInput } from '../../util/yaml-input.js';
+import { backtrackingRisk } from './regex-safety.js';
 import { RulePack, type Condition, type Rule } from './rule-schema.js';
 
 export interface LoadedPack {
@@ -66,6 +67,13 @@ function checkConditions(pack: RulePack, file: string) {
         new RegExp(regex, `gm${body.flags ?? ''}`);
       } catch (error) {
         throw new InputError(`${file}: rule ${rule.id}: invalid regex: ${(error as Error).message}`, 'Fix the pattern; it is a JavaScript regular expression.');
+      }
+      const risk = backtrackingRisk(regex, body.flags ?? '');
+      if (risk) {
+        throw new InputError(
+          `${file}: rule ${rule.id}: regex ${JSON.stringify(regex)} could take exponential time on some input (${risk})`,
+          'Rules run over files written by strangers: make each repetition unambiguous, e.g. (\\w+\\.)* rather than (\\w+\\.?)*.',
+        );
       }
     }
   }
