@@ -75,7 +75,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   const graph = serialiseGraph(portfolio);
 
   progress('assess', `applying ${rules.length} rules`);
-  const findings = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity });
+  const { findings, suppressed } = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity, ignore: config.rules.ignore });
   const results: Application[] = facts.map(({ app, languages, loc, files: appFiles }) => {
     const own = findings.filter((finding) => finding.applicationId === app.id);
     const { score, counts, effort } = scoreApplication(own);
@@ -126,6 +126,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     },
     applications: results,
     findings,
+    suppressed,
     dependencies: facts
       .flatMap(({ app, manifests }) => manifests.flatMap((manifest) => manifest.dependencies.map(({ ecosystem, name, version, scope, file, line, licence, transitive }) => ({ applicationId: app.id, ecosystem, name, ...(version ? { version } : {}), scope, file, ...(line ? { line } : {}), ...(licence ? { licence } : {}), ...(transitive ? { transitive } : {}) }))))
       .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.name, b.name)),

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationFacts } from '../extract/application-facts.js';
-import type { Evidence, Finding, Severity } from '../result/schema.js';
+import type { Evidence, Finding, Severity, SuppressedEvidence } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { evaluateCondition, MatcherCache } from './rules/evaluate-condition.js';
 import type { Rule } from './rules/rule-schema.js';
+import { Suppressor, type PathIgnore } from './suppressions.js';
 
 export interface RuleSettings {
   disabled: Set<string>;
   severity: Record<string, Severity>;
+  /** Per-path ignores from cloudready.yaml; inline cloudready-ignore comments are always honoured. */
+  ignore?: PathIgnore[];
 }
 
 /** Evidence listed per finding; evidenceCount keeps the full number. */
@@ -18,18 +21,40 @@ export const MAX_EVIDENCE_PER_FINDING = 25;
  * finding per application, carrying all its evidence: fifty EXEC CICS commands are one problem
  * found in fifty places, not fifty problems.
  */
-export function runRules(rules: Rule[], applications: ApplicationFacts[], settings: RuleSettings): Finding[] {
+export function runRules(rules: Rule[], applications: ApplicationFacts[], settings: RuleSettings): { findings: Finding[]; suppressed: SuppressedEvidence[] } {
   const cache = new MatcherCache();
   const findings: Finding[] = [];
+  const suppressed: SuppressedEvidence[] = [];
+  const suppressor = new Suppressor(settings.ignore ?? []);
   for (const facts of applications) {
+    suppressor.addApplication(facts);
     for (const rule of rules) {
       if (settings.disabled.has(rule.id)) continue;
       const match = evaluateCondition(rule.when, facts, cache);
       if (!match.matched) continue;
-      findings.push(makeFinding(rule, facts.app.id, dedupe(match.evidence), settings.severity[rule.id] ?? rule.severity));
+      const id = `${rule.id}@${facts.app.id}`;
+      const evidence = dedupe(match.evidence);
+      // A suppressed place is reported as such; a finding left with no place is no finding.
+      const kept: Evidence[] = [];
+      for (const item of evidence) {
+        const why = suppressor.suppression(rule.id, item, facts.app.path);
+        if (why) suppressed.push({ findingId: id, ruleId: rule.id, applicationId: facts.app.id, file: item.file, ...(item.line ? { line: item.line } : {}), by: why.by, ...(why.reason ? { reason: why.reason } : {}) });
+        else kept.push(item);
+      }
+      if (evidence.length === 0) {
+        const why = suppressor.suppression(rule.id, undefined, facts.app.path);
+        if (why) {
+          suppressed.push({ findingId: id, ruleId: rule.id, applicationId: facts.app.id, by: why.by, ...(why.reason ? { reason: why.reason } : {}) });
+          continue;
+        }
+      } else if (kept.length === 0) continue;
+      findings.push(makeFinding(rule, facts.app.id, kept, settings.severity[rule.id] ?? rule.severity));
     }
   }
-  return findings.sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.ruleId, b.ruleId));
+  return {
+    findings: findings.sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.ruleId, b.ruleId)),
+    suppressed: suppressed.sort((a, b) => compareStrings(a.findingId, b.findingId) || compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)),
+  };
 }
 
 function makeFinding(rule: Rule, applicationId: string, evidence: Evidence[], severity: Severity): Finding {

@@ -22,6 +22,10 @@ export const terminalReport: Reporter = (result, options) => {
   } else {
     lines.push('', portfolioTable(result.applications, c), '', ...topFindings(result, c));
   }
+  if (result.suppressed.length > 0) {
+    const findings = new Set(result.suppressed.map((item) => item.findingId)).size;
+    lines.push('', c.dim(`${plural(result.suppressed.length, 'place')} in ${plural(findings, 'finding')} suppressed by cloudready-ignore comments or rules.ignore (--format json: suppressed)`));
+  }
   const inventory = summary.inventory;
   if (inventory.files > 0) {
     const formats = [...new Set(result.inventories.map((file) => file.format))].sort(compareStrings).join(', ');

@@ -39,6 +39,17 @@ export const Finding = z.strictObject({
 });
 export type Finding = z.infer<typeof Finding>;
 
+export const SuppressedEvidence = z.strictObject({
+  findingId: z.string(),
+  ruleId: z.string(),
+  applicationId: z.string(),
+  file: z.string().optional().describe('Absent when the finding has no place (no CI, no tests)'),
+  line: z.number().int().positive().optional(),
+  by: z.enum(['inline', 'config']).describe('inline: a cloudready-ignore comment; config: rules.ignore in cloudready.yaml'),
+  reason: z.string().optional(),
+});
+export type SuppressedEvidence = z.infer<typeof SuppressedEvidence>;
+
 export const SeverityCounts = z.strictObject({
   blocker: z.number().int().nonnegative(),
   major: z.number().int().nonnegative(),
@@ -147,6 +158,7 @@ export const ScanResult = z.strictObject({
   }),
   applications: z.array(Application),
   findings: z.array(Finding),
+  suppressed: z.array(SuppressedEvidence).describe('Evidence silenced by cloudready-ignore comments or rules.ignore; a finding whose every place is silenced is not in findings'),
   dependencies: z.array(DependencyRecord).describe('Declared dependencies of every application, sorted'),
   endpoints: z.array(EndpointRecord).describe('Datastores and services applications connect to, sorted'),
   inventories: z

@@ -226,6 +226,45 @@ describe('cloudready scan: inventories', () => {
 });
 
 describe('cloudready scan: configuration', () => {
+  it('cloudready-ignore comments and rules.ignore suppress findings, and the result says what was suppressed and why', async () => {
+    const dir = await makeTree({
+      'cloudready.yaml': [
+        'rules:',
+        '  ignore:',
+        '    - rule: delivery/no-ci',
+        '      paths: [legacy/]',
+        '      reason: built by the mainframe team',
+        '    - rule: networking/*',
+        '      paths: ["**/test-data/**"]',
+      ].join('\n'),
+      'legacy/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>legacy</artifactId><version>1</version></project>',
+      'legacy/src/main/java/acme/Ledger.java': [
+        'package acme;',
+        'public class Ledger {',
+        '  // cloudready-ignore: networking/hardcoded-ip documentation example, never used',
+        '  static final String EXAMPLE = "http://192.0.2.10/ledger";',
+        '  static final String PRIMARY = "http://10.20.4.17/ledger";',
+        '  static final String BACKUP = "http://10.20.4.18/ledger"; // cloudready-ignore: * replaced in the cloud by DNS',
+        '}',
+      ].join('\n'),
+      'legacy/src/main/resources/test-data/hosts.properties': 'fixture.host=10.1.1.1\n',
+    });
+    const run = runCli(['scan', dir, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ScanResult;
+    const ip = result.findings.find((f) => f.id === 'networking/hardcoded-ip@legacy');
+    expect(ip?.evidence.map((e) => e.line)).toEqual([5]);
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('delivery/no-ci');
+    expect(result.suppressed).toEqual([
+      { findingId: 'delivery/no-ci@legacy', ruleId: 'delivery/no-ci', applicationId: 'legacy', by: 'config', reason: 'built by the mainframe team' },
+      { findingId: 'networking/hardcoded-ip@legacy', ruleId: 'networking/hardcoded-ip', applicationId: 'legacy', file: 'legacy/src/main/java/acme/Ledger.java', line: 4, by: 'inline', reason: 'documentation example, never used' },
+      { findingId: 'networking/hardcoded-ip@legacy', ruleId: 'networking/hardcoded-ip', applicationId: 'legacy', file: 'legacy/src/main/java/acme/Ledger.java', line: 6, by: 'inline', reason: 'replaced in the cloud by DNS' },
+      { findingId: 'networking/hardcoded-ip@legacy', ruleId: 'networking/hardcoded-ip', applicationId: 'legacy', file: 'legacy/src/main/resources/test-data/hosts.properties', line: 1, by: 'config' },
+    ]);
+    const table = runCli(['scan', dir]);
+    expect(table.stdout).toContain('4 places in 2 findings suppressed by cloudready-ignore comments or rules.ignore');
+  });
+
   it('reads cloudready.yaml from the scanned folder: declared applications, disabled rules, severity overrides', async () => {
     const dir = await makeTree({
       'cloudready.yaml': [
