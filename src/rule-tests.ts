@@ -41,7 +41,7 @@ async function runCase(rule: Rule, testCase: RuleTestCase, packFile: string): Pr
   const inline = !('fixture' in testCase);
   const root = inline ? await materialise(testCase) : path.resolve(path.dirname(packFile), testCase.fixture);
   try {
-    const packs: LoadedPack[] = [{ pack: { pack: rule.id.split('/')[0]!, title: '', description: '', rules: [rule] }, source: packFile, file: packFile }];
+    const packs: LoadedPack[] = [{ pack: { pack: rule.id.split('/')[0]!, title: '', description: '', sources: [], rules: [rule] }, source: packFile, file: packFile }];
     const result = await scan({ paths: [root], cwd: root, packs });
     const findings = result.findings.filter((finding) => finding.ruleId === rule.id);
     const problems = result.diagnostics.filter((d) => d.level === 'error');

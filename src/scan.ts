@@ -75,7 +75,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   const graph = serialiseGraph(portfolio);
 
   progress('assess', `applying ${rules.length} rules`);
-  const { findings, suppressed } = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity, ignore: config.rules.ignore });
+  const { findings, suppressed } = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity, ignore: config.rules.ignore, graph: portfolio });
   const results: Application[] = facts.map(({ app, languages, loc, files: appFiles }) => {
     const own = findings.filter((finding) => finding.applicationId === app.id);
     const { score, counts, effort } = scoreApplication(own);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationFacts } from '../extract/application-facts.js';
+import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import type { Evidence, Finding, Severity, SuppressedEvidence } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { evaluateCondition, MatcherCache } from './rules/evaluate-condition.js';
@@ -11,6 +12,8 @@ export interface RuleSettings {
   severity: Record<string, Severity>;
   /** Per-path ignores from cloudready.yaml; inline cloudready-ignore comments are always honoured. */
   ignore?: PathIgnore[];
+  /** The portfolio graph, for graph conditions. */
+  graph?: PortfolioGraph;
 }
 
 /** Evidence listed per finding; evidenceCount keeps the full number. */
@@ -22,7 +25,7 @@ export const MAX_EVIDENCE_PER_FINDING = 25;
  * found in fifty places, not fifty problems.
  */
 export function runRules(rules: Rule[], applications: ApplicationFacts[], settings: RuleSettings): { findings: Finding[]; suppressed: SuppressedEvidence[] } {
-  const cache = new MatcherCache();
+  const cache = new MatcherCache(settings.graph);
   const findings: Finding[] = [];
   const suppressed: SuppressedEvidence[] = [];
   const suppressor = new Suppressor(settings.ignore ?? []);

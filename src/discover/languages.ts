@@ -32,6 +32,7 @@ export const LANGUAGES: readonly LanguageInfo[] = [
   { id: 'cpp', name: 'C++', extensions: ['.cpp', '.cc', '.cxx', '.hpp', '.hh'], comments: 'c' },
   { id: 'shell', name: 'Shell', extensions: ['.sh', '.bash', '.ksh', '.zsh'], comments: 'hash' },
   { id: 'powershell', name: 'PowerShell', extensions: ['.ps1', '.psm1'], comments: 'hash' },
+  { id: 'batch', name: 'Windows batch', extensions: ['.bat', '.cmd'], comments: 'none' },
   { id: 'perl', name: 'Perl', extensions: ['.pl', '.pm'], comments: 'hash' },
   { id: 'sql', name: 'SQL', extensions: ['.sql', '.ddl', '.pls', '.pkb', '.pks'], comments: 'sql' },
   { id: 'cobol', name: 'COBOL', extensions: ['.cbl', '.cob', '.cobol', '.cpy', '.copy'], comments: 'cobol', mainframe: true },

@@ -16,3 +16,13 @@ describe('built-in rule packs', () => {
     expect(new Set(results.map((result) => result.ruleId)).size).toBe(rules.length);
   }, 180_000);
 });
+
+describe('rule documentation', () => {
+  it('docs/rules/ pages are generated from the current packs (run npm run docs:rules to refresh them)', async () => {
+    const { default: fs } = await import('node:fs/promises');
+    const { default: path } = await import('node:path');
+    const { REPO } = await import('../helpers/run-cli.js');
+    const { ruleDocFiles } = (await import(path.join(REPO, 'scripts/generate-rule-docs.mjs'))) as { ruleDocFiles: () => Promise<Record<string, string>> };
+    for (const [file, content] of Object.entries(await ruleDocFiles())) expect(await fs.readFile(path.join(REPO, file), 'utf8'), file).toBe(content);
+  });
+});

@@ -260,9 +260,11 @@ describe('cloudready scan: configuration', () => {
       { findingId: 'networking/hardcoded-ip@legacy', ruleId: 'networking/hardcoded-ip', applicationId: 'legacy', file: 'legacy/src/main/java/acme/Ledger.java', line: 4, by: 'inline', reason: 'documentation example, never used' },
       { findingId: 'networking/hardcoded-ip@legacy', ruleId: 'networking/hardcoded-ip', applicationId: 'legacy', file: 'legacy/src/main/java/acme/Ledger.java', line: 6, by: 'inline', reason: 'replaced in the cloud by DNS' },
       { findingId: 'networking/hardcoded-ip@legacy', ruleId: 'networking/hardcoded-ip', applicationId: 'legacy', file: 'legacy/src/main/resources/test-data/hosts.properties', line: 1, by: 'config' },
+      // "*" silences every rule on that line, the tracing rule's evidence too.
+      { findingId: 'observability/no-tracing@legacy', ruleId: 'observability/no-tracing', applicationId: 'legacy', file: 'legacy/src/main/java/acme/Ledger.java', line: 6, by: 'inline', reason: 'replaced in the cloud by DNS' },
     ]);
     const table = runCli(['scan', dir]);
-    expect(table.stdout).toContain('4 places in 2 findings suppressed by cloudready-ignore comments or rules.ignore');
+    expect(table.stdout).toContain('5 places in 3 findings suppressed by cloudready-ignore comments or rules.ignore');
   });
 
   it('reads cloudready.yaml from the scanned folder: declared applications, disabled rules, severity overrides', async () => {
@@ -272,7 +274,7 @@ describe('cloudready scan: configuration', () => {
         '  - path: platform',
         '    name: Trading Platform',
         'rules:',
-        '  disable: [delivery/no-container-image, delivery/no-ci, delivery/no-tests]',
+        '  disable: [delivery/no-container-image, delivery/no-ci, delivery/no-tests, delivery/no-infrastructure-as-code]',
         '  severity:',
         '    state-and-storage/http-session: blocker',
       ].join('\n'),

@@ -6,6 +6,8 @@ import { evidenceSnippet } from '../evidence.js';
 import { evaluateConfigCondition } from './evaluate-config-condition.js';
 import { evaluateFactCondition } from './evaluate-fact-condition.js';
 import { evaluateInventoryCondition } from './evaluate-inventory-condition.js';
+import type { PortfolioGraph } from '../../model/portfolio-graph-types.js';
+import { evaluateGraphCondition } from './evaluate-graph-condition.js';
 import type { Condition } from './rule-schema.js';
 
 export interface ConditionMatch {
@@ -13,10 +15,13 @@ export interface ConditionMatch {
   evidence: Evidence[];
 }
 
-/** Per-scan caches: each regex and glob is compiled once, however many applications use it. */
+/** Per-scan context and caches: each regex and glob is compiled once, however many applications use it. */
 export class MatcherCache {
   private readonly regexes = new Map<string, RegExp>();
   private readonly globs = new Map<string, (path: string) => boolean>();
+
+  /** The portfolio graph, for graph conditions; absent when rules run on facts alone. */
+  constructor(readonly graph?: PortfolioGraph) {}
 
   regex(source: string, flags = ''): RegExp {
     const key = `${flags}/${source}`;
@@ -61,6 +66,7 @@ export function evaluateCondition(condition: Condition, facts: ApplicationFacts,
   if ('dependency' in condition) return matchDependency(condition.dependency, facts, cache);
   if ('endpoint' in condition || 'secret' in condition || 'config' in condition || 'delivery' in condition) return evaluateConfigCondition(condition, facts, cache);
   if ('host' in condition || 'licence' in condition || 'sla' in condition || 'connection' in condition) return evaluateInventoryCondition(condition, facts, cache);
+  if ('graph' in condition) return evaluateGraphCondition(condition.graph, facts, cache);
   return evaluateFactCondition(condition, facts, cache);
 }
 

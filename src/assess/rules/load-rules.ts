@@ -33,7 +33,7 @@ export async function loadRulePacks(folders: string[]): Promise<LoadedPack[]> {
       }
     }
     for (const file of files) {
-      const pack = parseYamlInput(await fs.readFile(file, 'utf8'), file, RulePack, 'See docs/rules.md for the rule format.');
+      const pack = parseYamlInput(await fs.readFile(file, 'utf8'), file, RulePack, 'See docs/rules/README.md for the rule format.');
       checkConditions(pack, file);
       packs.push({ pack, source: folder === BUILT_IN_RULES ? 'built-in' : file, file });
     }
@@ -61,7 +61,7 @@ function checkConditions(pack: RulePack, file: string) {
       if (unknown) {
         throw new InputError(`${file}: rule ${rule.id}: unknown language "${unknown}"`, `Known languages: ${LANGUAGES.map((l) => l.id).join(', ')}.`);
       }
-      const regex = 'pattern' in condition ? body.regex : 'literal' in condition || 'config' in condition ? body.value : 'endpoint' in condition ? (body as { host?: string }).host : 'host' in condition ? (body as { os?: string }).os : 'licence' in condition ? (body as { software?: string }).software : undefined;
+      const regex = regexOf(condition);
       if (regex === undefined) continue;
       try {
         new RegExp(regex, `gm${body.flags ?? ''}`);
@@ -77,6 +77,18 @@ function checkConditions(pack: RulePack, file: string) {
       }
     }
   }
+}
+
+/** The user-written regular expression a leaf condition holds, if any. */
+function regexOf(condition: Condition): string | undefined {
+  if ('pattern' in condition) return condition.pattern.regex;
+  if ('literal' in condition) return condition.literal.value;
+  if ('config' in condition) return condition.config.value;
+  if ('endpoint' in condition) return condition.endpoint.host;
+  if ('host' in condition) return condition.host.os;
+  if ('licence' in condition) return condition.licence.software;
+  if ('graph' in condition) return condition.graph.dependsOn?.label;
+  return undefined;
 }
 
 export function* leaves(condition: Condition): Generator<Condition> {

@@ -112,6 +112,17 @@ export const ConnectionCondition = z.strictObject({
   volume: z.array(z.enum(['low', 'medium', 'high'])).optional().describe('As given, or derived from how often the connection was seen'),
   port: z.array(z.number().int().positive()).optional(),
 });
+export const GraphCondition = z.strictObject({
+  dependsOn: z
+    .strictObject({
+      kind: z.array(z.string()).optional().describe('Node kinds: application, host, unknown-host, database, message-broker, library, licence ...'),
+      label: z.string().optional().describe('Regular expression over the node label'),
+      edge: z.array(z.string()).optional().describe('Edge kinds to follow: depends-on, connects-to, runs-on, shares-datastore ...; default: all but contains'),
+    })
+    .optional()
+    .describe('The application has an edge to a node matching all given'),
+  fanInAbove: z.number().int().nonnegative().optional().describe('More than this many other applications depend on it or share a datastore with it'),
+});
 
 export type Condition =
   | { all: Condition[] }
@@ -136,12 +147,14 @@ export type Condition =
   | { host: z.infer<typeof HostCondition> }
   | { licence: z.infer<typeof LicenceCondition> }
   | { sla: z.infer<typeof SlaCondition> }
-  | { connection: z.infer<typeof ConnectionCondition> };
+  | { connection: z.infer<typeof ConnectionCondition> }
+  | { graph: z.infer<typeof GraphCondition> };
 
 /** Leaves that read configuration facts. */
 export type ConfigFactCondition = Extract<Condition, { endpoint: unknown } | { secret: unknown } | { config: unknown } | { delivery: unknown }>;
 export type InventoryCondition = Extract<Condition, { host: unknown } | { licence: unknown } | { sla: unknown } | { connection: unknown }>;
-export type FactCondition = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { pattern: unknown } | { file: unknown } | { dependency: unknown } | ConfigFactCondition | InventoryCondition>;
+export type GraphPredicate = Extract<Condition, { graph: unknown }>;
+export type FactCondition = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { pattern: unknown } | { file: unknown } | { dependency: unknown } | ConfigFactCondition | InventoryCondition | GraphPredicate>;
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -168,6 +181,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ licence: LicenceCondition }),
     z.strictObject({ sla: SlaCondition }),
     z.strictObject({ connection: ConnectionCondition }),
+    z.strictObject({ graph: GraphCondition }),
   ]),
 ) as z.ZodType<Condition>;
 
@@ -209,6 +223,7 @@ export const RulePack = z.strictObject({
   pack: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   title: z.string(),
   description: z.string(),
+  sources: z.array(z.string()).default([]).describe('Where the pack\'s knowledge comes from: vendor documentation, migration guides, standards (text with a URL)'),
   rules: z.array(Rule).min(1),
 });
 export type RulePack = z.infer<typeof RulePack>;

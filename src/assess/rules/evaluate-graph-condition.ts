@@ -1,0 +1,50 @@
+import type { ApplicationFacts } from '../../extract/application-facts.js';
+import { nodeId } from '../../model/portfolio-graph-types.js';
+import type { Evidence } from '../../result/schema.js';
+import { compareStrings } from '../../util/compare.js';
+import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
+import type { GraphPredicate } from './rule-schema.js';
+
+/** Edges that say one application needs another. */
+const DEPENDENCY_EDGES = new Set(['depends-on', 'shares-datastore']);
+
+/**
+ * Predicates over the portfolio graph, seen from the application's node: what it depends on,
+ * and how many applications depend on it. Evidence is placed at the application's folder.
+ */
+export function evaluateGraphCondition(condition: GraphPredicate['graph'], facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
+  const graph = cache.graph;
+  const appNode = nodeId.application(facts.app.id);
+  if (!graph?.hasNode(appNode)) return { matched: false, evidence: [] };
+  const place = facts.app.path === '.' ? '.' : facts.app.path;
+  const evidence: Evidence[] = [];
+  let matched = true;
+  if (condition.dependsOn) {
+    const { kind, label, edge } = condition.dependsOn;
+    const labelPattern = label ? cache.regex(label, 'i') : undefined;
+    const found: string[] = [];
+    graph.forEachOutEdge(appNode, (_edge, attributes, _source, target, _sourceAttributes, targetAttributes) => {
+      if (attributes.kind === 'contains' || (edge && !edge.includes(attributes.kind))) return;
+      if (kind && !kind.includes(targetAttributes.kind)) return;
+      if (labelPattern) labelPattern.lastIndex = 0;
+      if (labelPattern && !labelPattern.test(targetAttributes.label)) return;
+      const via = attributes.via ? `, via ${attributes.via}` : '';
+      found.push(`${attributes.kind} ${targetAttributes.kind} ${targetAttributes.label}${attributes.port ? ` (port ${attributes.port}${via})` : via ? ` (${via.slice(2)})` : ''}`);
+    });
+    if (found.length === 0) matched = false;
+    for (const snippet of [...new Set(found)].sort(compareStrings)) evidence.push({ file: place, snippet });
+  }
+  if (condition.fanInAbove !== undefined) {
+    const dependents = new Set<string>();
+    graph.forEachInEdge(appNode, (_edge, attributes, source, _target, sourceAttributes) => {
+      if (DEPENDENCY_EDGES.has(attributes.kind) && sourceAttributes.kind === 'application' && source !== appNode) dependents.add(sourceAttributes.label);
+    });
+    // shares-datastore runs from the lower id only: count its other direction too.
+    graph.forEachOutEdge(appNode, (_edge, attributes, _source, target, _sourceAttributes, targetAttributes) => {
+      if (attributes.kind === 'shares-datastore' && target !== appNode) dependents.add(targetAttributes.label);
+    });
+    if (dependents.size > condition.fanInAbove) evidence.push({ file: place, snippet: `${dependents.size} applications depend on it: ${[...dependents].sort(compareStrings).join(', ')}` });
+    else matched = false;
+  }
+  return matched ? { matched, evidence } : { matched: false, evidence: [] };
+}
