@@ -63,12 +63,26 @@ describe('RVTools', () => {
     const vHost = workbook.addWorksheet('vHost');
     vHost.addRow(['Host', 'Datacenter', 'Cluster', 'Vendor', 'Model', '# CPU', 'Cores per CPU', '# Cores', '# Memory', 'ESX Version']);
     vHost.addRow(['esx-07.corp.example', 'DC-FRA', 'CL-SAP', 'Dell Inc.', 'PowerEdge R750', 2, 28, 56, 1048576, 'VMware ESXi 7.0.3 build-21930508']);
+    const vDisk = workbook.addWorksheet('vDisk');
+    vDisk.addRow(['VM', 'Powerstate', 'Template', 'Disk', 'Capacity MiB', 'Disk Mode', 'Thin']);
+    vDisk.addRow(['SAP-HANA-02', 'poweredOn', false, 'Hard disk 1', 102400, 'persistent', true]);
+    vDisk.addRow(['SAP-HANA-02', 'poweredOn', false, 'Hard disk 2', 409600, 'persistent', false]);
+    vDisk.addRow(['SAP-HANA-02', 'poweredOn', false, 'Hard disk 3', 'n/a', 'persistent', false]);
+    const vPartition = workbook.addWorksheet('vPartition');
+    vPartition.addRow(['VM', 'Disk', 'Capacity MiB', 'Consumed MiB', 'Free MiB']);
+    vPartition.addRow(['SAP-PRD-01', '/', 51200, 20480, 30720]);
     workbook.addWorksheet('vSource').addRow(['Name', 'Version']);
     const dir = await makeTree({ 'export.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) });
     const { loaded, messages } = await load('export.xlsx', dir);
-    expect(messages).toEqual(['info - sheet vInfo, row 3: record ignored: TPL-SLES is a VM template, not a server']);
+    expect(messages).toEqual([
+      'info - sheet vInfo, row 3: record ignored: TPL-SLES is a VM template, not a server',
+      'warning - sheet vDisk, row 4: record rejected: no Capacity MB/MiB for SAP-HANA-02',
+    ]);
+    expect(loaded?.records).toEqual({ imported: 5, ignored: 1, rejected: 1 });
     const hosts = hostsOf(loaded);
     expect(hosts['SAP-PRD-01']).toMatchObject({ platform: 'Linux', cpu: { cores: 16 }, memoryGiB: 256, storageGiB: 1024, virtualisation: 'VMware vSphere (ESXi 7.0.3 build-21930508)' });
+    // A VM only vDisk knows gets its provisioned capacity from its disks.
+    expect(hosts['SAP-HANA-02']).toMatchObject({ storageGiB: 500 });
     expect(hosts['esx-07.corp.example']).toMatchObject({ hardware: 'Dell Inc. PowerEdge R750', cpu: { cores: 56 }, memoryGiB: 1024, groups: ['vmware-esxi-host'] });
   });
 
