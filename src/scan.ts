@@ -17,7 +17,10 @@ import type { Config } from './config/config-schema.js';
 import { allRules, BUILT_IN_RULES, loadRulePacks, type LoadedPack } from './assess/rules/load-rules.js';
 import { runRules } from './assess/run-rules.js';
 import { countBySeverity, scoreApplication } from './assess/score.js';
-import { chooseStrategy } from './assess/strategy.js';
+import { chooseStrategy, type UsageSignals } from './assess/strategy.js';
+import { assessConfidence } from './assess/confidence.js';
+import { DEFAULT_DIMENSIONS } from './assess/scoring-model.js';
+import { nodeId, type PortfolioGraph } from './model/portfolio-graph-types.js';
 import { SCHEMA_VERSION, type Application, type Diagnostic, type ScanResult } from './result/schema.js';
 import { compareStrings } from './util/compare.js';
 import { TOOL_VERSION } from './version.js';
@@ -76,10 +79,12 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
 
   progress('assess', `applying ${rules.length} rules`);
   const { findings, suppressed } = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity, ignore: config.rules.ignore, graph: portfolio });
-  const results: Application[] = facts.map(({ app, languages, loc, files: appFiles }) => {
+  const model = config.scoring;
+  const results: Application[] = facts.map((fact) => {
+    const { app, languages, loc, files: appFiles } = fact;
     const own = findings.filter((finding) => finding.applicationId === app.id);
-    const { score, counts, effort } = scoreApplication(own);
-    const decision = chooseStrategy(own);
+    const { score, counts, dimensions, effort, effortRange } = scoreApplication(own, model);
+    const decision = chooseStrategy(own, usageSignals(fact, portfolio, estate.connections.length > 0), model);
     return {
       id: app.id,
       name: app.name,
@@ -95,9 +100,14 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
       strategyReasons: decision.reasons,
       blockers: counts.blocker,
       findingCounts: counts,
+      dimensions,
+      confidence: assessConfidence(fact, diagnostics),
+      strategyRunnerUp: decision.runnerUp,
       effort,
+      effortRange,
     };
   });
+  const firing = new Set([...findings.map((finding) => finding.ruleId), ...suppressed.map((item) => item.ruleId)]);
 
   const sortedDiagnostics = diagnostics.sort(
     (a, b) => compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code),
@@ -108,12 +118,29 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     scannedAt: (options.now ?? (() => new Date()))().toISOString(),
     roots: roots.map((root) => root.input),
     rulePacks: packs.map(({ pack, source }) => ({ id: pack.pack, source, rules: pack.rules.length })),
+    scoringModel: { ...model, dimensions: { ...DEFAULT_DIMENSIONS, ...model.dimensions } },
+    rules: rules
+      .filter((rule) => firing.has(rule.id))
+      .map(({ id, title, category, severity, effort, strategy, description, remediation, references, labels }) => ({
+        id,
+        title,
+        category,
+        severity: config.rules.severity[id] ?? severity,
+        effort,
+        ...(strategy ? { strategy } : {}),
+        description: description.trim(),
+        remediation: remediation.trim(),
+        references,
+        labels,
+      }))
+      .sort((a, b) => compareStrings(a.id, b.id)),
     summary: {
       applications: results.length,
       files: files.length,
       loc: results.reduce((sum, app) => sum + app.loc, 0),
       findings: countBySeverity(findings),
       effort: results.reduce((sum, app) => sum + app.effort, 0),
+      effortRange: { low: results.reduce((sum, app) => sum + app.effortRange.low, 0), high: results.reduce((sum, app) => sum + app.effortRange.high, 0) },
       skippedFiles: facts.reduce((sum, fact) => sum + fact.skipped, 0),
       inventory: {
         files: estate.files.length,
@@ -156,6 +183,27 @@ async function inventorySources(files: DiscoveredFile[], named: Config['inventor
     sources.set(abs, { abs, file: shown, size: stat.size, format, columns, explicit: true });
   }
   return [...sources.values()].sort((a, b) => compareStrings(a.file, b.file));
+}
+
+/** What the graph and the inventories say about an application's use, for the retire signal. */
+function usageSignals(facts: ApplicationFacts, graph: PortfolioGraph, connectionsKnown: boolean): UsageSignals {
+  const node = nodeId.application(facts.app.id);
+  const dependents = new Set<string>();
+  if (graph.hasNode(node)) {
+    graph.forEachInEdge(node, (_edge, { kind }, source) => {
+      if ((kind === 'depends-on' || kind === 'shares-datastore') && source !== node) dependents.add(source);
+    });
+    graph.forEachOutEdge(node, (_edge, { kind }, _source, target) => {
+      if (kind === 'shares-datastore') dependents.add(target);
+    });
+  }
+  const hosts = facts.inventory?.hosts.length ?? 0;
+  return {
+    trafficKnown: hosts > 0 && connectionsKnown,
+    dependents: dependents.size,
+    inboundConnections: facts.inventory?.connections.filter((connection) => connection.direction === 'inbound').length ?? 0,
+    entryPoints: facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0),
+  };
 }
 
 /** A config that names a rule that does not exist is almost always a typo: say so. */

@@ -58,18 +58,32 @@ describe('demo portfolio', () => {
     expect(Object.keys(app('web-storefront').languages)).toEqual(['typescript']);
   });
 
-  it('pins the strategy of each application', () => {
-    expect(Object.fromEntries(result.applications.map((a) => [a.id, a.strategy]))).toEqual({
-      'billing-service': 'refactor',
-      'card-authorisation': 'retain',
-      'catalog-service': 'rehost',
-      'fraud-scoring': 'rehost',
-      'fraud-scoring-rules-engine': 'rehost',
-      'order-management': 'refactor',
-      'partner-portal': 'replatform',
-      'risk-batch': 'retain',
-      'web-storefront': 'replatform',
+  it('pins the score, strategy and runner-up of each application', () => {
+    expect(Object.fromEntries(result.applications.map((a) => [a.id, `${a.score} ${a.strategy}, else ${a.strategyRunnerUp.strategy}`]))).toEqual({
+      'billing-service': '38 refactor, else replatform',
+      'card-authorisation': '7 retain, else refactor',
+      'catalog-service': '100 rehost, else replatform',
+      'fraud-scoring': '96 rehost, else replatform',
+      'fraud-scoring-rules-engine': '92 rehost, else replatform',
+      'order-management': '36 refactor, else replatform',
+      'partner-portal': '87 replatform, else rehost',
+      'risk-batch': '17 retain, else replatform',
+      'web-storefront': '61 replatform, else rehost',
     });
+    // Nothing in the demo is unused: every application has an entry point or a dependent.
+    expect(result.applications.filter((a) => a.strategyRunnerUp.strategy === 'retire')).toEqual([]);
+  });
+
+  it('breaks the score into dimensions and says how much of each application it could see', () => {
+    expect(app('card-authorisation').dimensions).toMatchObject({ platform: 8, code: 100, data: 100 });
+    expect(app('catalog-service').dimensions).toEqual({ code: 100, platform: 100, data: 100, operations: 100, delivery: 100 });
+    expect(app('order-management').dimensions.operations).toBeLessThan(app('order-management').dimensions.data);
+    expect(app('catalog-service').confidence).toEqual({ score: 100, level: 'high', reasons: ['every file read, an extractor for every language, hosts known'] });
+    // Kotlin is counted but not parsed; the Ansible group places it on its host.
+    expect(app('fraud-scoring').confidence.reasons).toEqual(['100 % of its code is in languages read only by text rules (kotlin) (−20)']);
+    expect(app('web-storefront').confidence.reasons).toEqual(['1 connection to machines no inventory describes (−10)']);
+    expect(result.summary.effortRange.low).toBeLessThan(result.summary.effort);
+    expect(result.summary.effortRange.high).toBeGreaterThan(result.summary.effort);
   });
 
   it('ranks the cloud-ready Spring Boot service highest and the mainframe system lowest', () => {

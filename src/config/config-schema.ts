@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CmdbColumns } from '../extract/inventory/formats/cmdb-csv.js';
+import { ScoringModel } from '../assess/scoring-model.js';
 import { Severity } from '../result/schema.js';
 
 /** cloudready.yaml. Strict: a misspelt key is an error, not a silently ignored setting. */
@@ -44,6 +45,7 @@ export const Config = z.strictObject({
         .describe('Per-path ignores: evidence in these files is reported as suppressed'),
     })
     .default({ packs: [], disable: [], severity: {}, ignore: [] }),
+  scoring: ScoringModel.default(ScoringModel.parse({})).describe('The scoring model (docs/scoring.md)'),
 });
 export type Config = z.infer<typeof Config>;
 

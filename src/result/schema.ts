@@ -15,6 +15,23 @@ export const SEVERITY_ORDER: readonly Severity[] = ['blocker', 'major', 'minor',
 export const Strategy = z.enum(['rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate']);
 export type Strategy = z.infer<typeof Strategy>;
 
+const Score = z.number().int().min(0).max(100);
+export const EffortRange = z.strictObject({ low: z.number().nonnegative(), high: z.number().nonnegative() }).describe('Person-days, optimistic to pessimistic (docs/scoring.md)');
+
+export const RuleInfo = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  severity: Severity.describe('As configured for this scan'),
+  effort: z.number().nonnegative(),
+  strategy: Strategy.optional(),
+  description: z.string(),
+  remediation: z.string(),
+  references: z.array(z.string()),
+  labels: z.array(z.string()),
+});
+export type RuleInfo = z.infer<typeof RuleInfo>;
+
 export const Evidence = z.strictObject({
   file: z.string().describe('POSIX path relative to the scanned root'),
   line: z.number().int().positive().optional().describe('1-based; omitted when the evidence is a whole file'),
@@ -73,7 +90,15 @@ export const Application = z.strictObject({
   strategyReasons: z.array(z.string()),
   blockers: z.number().int().nonnegative(),
   findingCounts: SeverityCounts,
+  dimensions: z
+    .strictObject({ code: Score, platform: Score, data: Score, operations: Score, delivery: Score })
+    .describe('The score over the findings of each dimension only (docs/scoring.md)'),
+  confidence: z
+    .strictObject({ score: Score, level: z.enum(['high', 'medium', 'low']), reasons: z.array(z.string()) })
+    .describe('How much of the application could be analysed; what lowered it'),
+  strategyRunnerUp: z.strictObject({ strategy: Strategy, reasons: z.array(z.string()) }).describe('The next strategy to weigh, and why'),
   effort: z.number().nonnegative().describe('Sum of rule efforts, person-days'),
+  effortRange: EffortRange,
 });
 export type Application = z.infer<typeof Application>;
 
@@ -140,12 +165,22 @@ export const ScanResult = z.strictObject({
   scannedAt: z.string().describe('ISO 8601; the only field that differs between two scans of the same tree'),
   roots: z.array(z.string()),
   rulePacks: z.array(RulePackInfo),
+  scoringModel: z
+    .strictObject({
+      shares: z.strictObject({ blocker: z.number(), major: z.number(), minor: z.number(), info: z.number() }),
+      blockerCap: z.number(),
+      dimensions: z.record(z.string(), z.string()).describe('Rule category → dimension, as applied'),
+      strategyOrder: z.array(Strategy),
+    })
+    .describe('The model the scores were computed with, so that they can be explained later'),
+  rules: z.array(RuleInfo).describe('Every rule with a finding or a suppressed place, sorted by id: the help text reports show'),
   summary: z.strictObject({
     applications: z.number().int().nonnegative(),
     files: z.number().int().nonnegative(),
     loc: z.number().int().nonnegative(),
     findings: SeverityCounts,
     effort: z.number().nonnegative(),
+    effortRange: EffortRange,
     skippedFiles: z.number().int().nonnegative(),
     inventory: z.strictObject({
       files: z.number().int().nonnegative(),
