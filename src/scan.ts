@@ -18,6 +18,8 @@ import { allRules, BUILT_IN_RULES, loadRulePacks, type LoadedPack } from './asse
 import { runRules } from './assess/run-rules.js';
 import { countBySeverity, scoreApplication } from './assess/score.js';
 import { chooseStrategy, type UsageSignals } from './assess/strategy.js';
+import { compareWithBaseline, type BaselineDocument } from './assess/baseline.js';
+import { evaluateGate, hasThresholds, type GateThresholds } from './assess/gate.js';
 import { assessConfidence } from './assess/confidence.js';
 import { DEFAULT_DIMENSIONS } from './assess/scoring-model.js';
 import { nodeId, type PortfolioGraph } from './model/portfolio-graph-types.js';
@@ -35,6 +37,10 @@ export interface ScanOptions {
   ruleFolders?: string[];
   /** Packs already loaded (rule tests): no folder is read. */
   packs?: LoadedPack[];
+  /** Gate thresholds from the command line; they override cloudready.yaml's portfolio thresholds. */
+  gate?: GateThresholds;
+  /** An earlier result: only what is new counts for the gate. */
+  baseline?: BaselineDocument;
   now?: () => Date;
 }
 
@@ -107,6 +113,10 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
       effortRange,
     };
   });
+  const comparison = options.baseline ? compareWithBaseline(findings, options.baseline) : undefined;
+  if (comparison) for (const finding of findings) finding.baselineState = comparison.states.get(finding.id)!;
+  const gateConfig = { ...config.gate, ...Object.fromEntries(Object.entries(options.gate ?? {}).filter(([, value]) => value !== undefined)) };
+  const gate = hasThresholds(gateConfig) ? { ...evaluateGate(results, findings, gateConfig, comparison), thresholds: gateConfig } : undefined;
   const firing = new Set([...findings.map((finding) => finding.ruleId), ...suppressed.map((item) => item.ruleId)]);
 
   const sortedDiagnostics = diagnostics.sort(
@@ -162,6 +172,17 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
       .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.host, b.host)),
     inventories: estate.files,
     graph,
+    ...(comparison
+      ? {
+          baseline: {
+            new: findings.filter((finding) => finding.baselineState === 'new').length,
+            changed: findings.filter((finding) => finding.baselineState === 'changed').length,
+            existing: findings.filter((finding) => finding.baselineState === 'existing').length,
+            fixed: comparison.fixed.map(({ id, ruleId, applicationId, severity, title }) => ({ id, ruleId, applicationId, severity, title })),
+          },
+        }
+      : {}),
+    ...(gate ? { gate } : {}),
     diagnostics: sortedDiagnostics,
   };
 }

@@ -1,7 +1,9 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-codes.js';
+import { runDiff } from './diff-command.js';
+import { runExplain } from './explain-command.js';
 import { listRules, showRule, testRules, validateRules } from './rules-command.js';
 import { runScan } from './scan-command.js';
 import { FORMATS } from '../report/reporter.js';
@@ -30,6 +32,10 @@ function buildProgram(outcome: Outcome): Command {
     .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
     .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders: cloudready YAML/JSON/CSV, RVTools, Azure Migrate, AWS, Ansible, netstat/ss (docs/inventory.md)')
     .option('-r, --rules <folders...>', 'folders of rule pack YAML files to apply besides the built-in packs (docs/rules/README.md)')
+    .option('--fail-under <score>', 'CI gate: fail (exit 1) when an application scores below this (0-100)', parseScore)
+    .option('--max-blockers <n>', 'CI gate: fail when an application has more blocker findings than this', parseCount)
+    .addOption(new Option('--fail-on <severity>', 'CI gate: fail on any finding of this severity or worse').choices(['blocker', 'major', 'minor', 'info']))
+    .option('--baseline <result.json>', 'an earlier JSON result: only new findings and new places count for the gate')
     .option('-q, --quiet', 'print nothing but the report (no progress, no notices)')
     .option('--no-color', 'no colours in terminal output (NO_COLOR is honoured too)')
     .option('--no-progress', 'no progress spinner')
@@ -41,12 +47,39 @@ Examples:
   $ cloudready scan ~/repos --format json --output result.json
   $ cloudready scan . --config ci/cloudready.yaml --quiet
   $ cloudready scan ~/repos --inventory exports/RVTools.xlsx exports/azure-deps.csv
+  $ cloudready scan . --fail-under 60 --max-blockers 0 --baseline main.json --format sarif --output cloudready.sarif
 
 Exit codes: 0 success, 1 a gate failed, 2 usage or input error (the report is still written
 when the scan itself completed; the diagnostics say what could not be read).`,
     )
     .action(async (paths: string[], options) => {
       outcome.exitCode = await runScan(paths.length > 0 ? paths : ['.'], options);
+    });
+
+  program
+    .command('explain')
+    .description('explain how an application\'s score, strategy and effort were computed, finding by finding')
+    .argument('<application>', 'application id (as in the portfolio table)')
+    .argument('[paths...]', 'folders to scan (default: the current folder)')
+    .option('--from <result.json>', 'explain a saved JSON result instead of scanning')
+    .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
+    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
+    .option('-r, --rules <folders...>', 'rule packs besides the built-in ones')
+    .option('--no-color', 'no colours')
+    .addHelpText('after', '\nExamples:\n  $ cloudready explain order-management fixtures/demo-portfolio\n  $ cloudready explain order-management --from result.json')
+    .action(async (application: string, paths: string[], options) => {
+      outcome.exitCode = await runExplain(application, paths.length > 0 ? paths : ['.'], options);
+    });
+
+  program
+    .command('diff')
+    .description('compare two JSON results: score changes, new findings, fixed findings')
+    .argument('<old>', 'the earlier result (cloudready scan --format json)')
+    .argument('<new>', 'the later result')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'no colours')
+    .action(async (oldFile: string, newFile: string, options) => {
+      outcome.exitCode = await runDiff(oldFile, newFile, options);
     });
 
   const rules = program
@@ -98,6 +131,13 @@ Examples:
     });
   return program;
 }
+
+function parseInteger(value: string, min: number, max: number, what: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}.`);
+  return Number(value);
+}
+const parseScore = (value: string) => parseInteger(value, 0, 100, 'A score');
+const parseCount = (value: string) => parseInteger(value, 0, 1_000_000, 'A count');
 
 /** Runs the CLI and returns the exit code; never throws, never calls process.exit. */
 export async function run(argv: string[]): Promise<number> {

@@ -1,4 +1,8 @@
+import fs from 'node:fs/promises';
+import { BaselineDocument } from '../assess/baseline.js';
+import { InputError } from '../errors.js';
 import type { Format } from '../report/reporter.js';
+import type { Severity } from '../result/schema.js';
 import { loadReporter } from '../report/reporter.js';
 import { scan } from '../scan.js';
 import { wantsColour } from './colour.js';
@@ -12,16 +16,32 @@ export interface ScanCommandOptions {
   config?: string;
   inventory?: string[];
   rules?: string[];
+  failUnder?: number;
+  maxBlockers?: number;
+  failOn?: Severity;
+  baseline?: string;
   quiet?: boolean;
   color: boolean;
   progress: boolean;
 }
 
 export async function runScan(paths: string[], options: ScanCommandOptions): Promise<number> {
+  const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
   const progress = startProgress(options.progress && !options.quiet);
   let result;
   try {
-    result = await scan({ paths, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [], ruleFolders: options.rules ?? [] }, progress.listener);
+    result = await scan(
+      {
+        paths,
+        cwd: process.cwd(),
+        configFile: options.config,
+        inventoryFiles: options.inventory ?? [],
+        ruleFolders: options.rules ?? [],
+        gate: { failUnder: options.failUnder, maxBlockers: options.maxBlockers, failOn: options.failOn },
+        ...(baseline ? { baseline } : {}),
+      },
+      progress.listener,
+    );
   } finally {
     progress.stop();
   }
@@ -37,6 +57,10 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
     process.stdout.write(report);
   }
 
+  // One line per failing application, on stderr, whatever the report format.
+  if (result.gate && !result.gate.passed) {
+    for (const { applicationId, reasons } of result.gate.failures) process.stderr.write(`cloudready: gate failed: ${applicationId}: ${reasons.join('; ')}\n`);
+  }
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.level === 'error');
   if (errors.length > 0) {
     if (!options.quiet && options.format !== 'table') {
@@ -47,5 +71,27 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
   if (result.applications.length === 0 && !options.quiet && options.format !== 'table') {
     process.stderr.write(`cloudready: no applications found in ${paths.join(', ')}\n`);
   }
-  return ExitCode.ok;
+  return result.gate && !result.gate.passed ? ExitCode.gateFailed : ExitCode.ok;
+}
+
+/** An earlier JSON result (cloudready scan --format json): only what changed since counts for the gate. */
+export async function readBaseline(file: string): Promise<BaselineDocument> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new InputError(`${file}: baseline file could not be read`, 'Pass a result written by cloudready scan --format json --output FILE.');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file}: baseline is not JSON (${(error as Error).message})`, 'Pass a result written by cloudready scan --format json --output FILE.');
+  }
+  const parsed = BaselineDocument.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`${file}: not a cloudready result: ${issue.path.join('.')}: ${issue.message}`, 'Pass a result written by cloudready scan --format json --output FILE.');
+  }
+  return parsed.data;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CmdbColumns } from '../extract/inventory/formats/cmdb-csv.js';
+import { GateConfig } from '../assess/gate.js';
 import { ScoringModel } from '../assess/scoring-model.js';
 import { Severity } from '../result/schema.js';
 
@@ -46,6 +47,7 @@ export const Config = z.strictObject({
     })
     .default({ packs: [], disable: [], severity: {}, ignore: [] }),
   scoring: ScoringModel.default(ScoringModel.parse({})).describe('The scoring model (docs/scoring.md)'),
+  gate: GateConfig.default({ applications: {} }).describe('CI gate thresholds (docs/ci.md); command-line options override the portfolio ones'),
 });
 export type Config = z.infer<typeof Config>;
 

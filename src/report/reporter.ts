@@ -8,7 +8,7 @@ export interface ReportOptions {
 /** A reporter is a pure function: result in, text out. */
 export type Reporter = (result: ScanResult, options: ReportOptions) => string;
 
-export const FORMATS = ['table', 'json'] as const;
+export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Reporters load lazily so a JSON run never pays for the table renderer and vice versa. */
@@ -18,5 +18,11 @@ export async function loadReporter(format: Format): Promise<Reporter> {
       return (await import('./json-report.js')).jsonReport;
     case 'table':
       return (await import('./terminal-report.js')).terminalReport;
+    case 'sarif':
+      return (await import('./sarif-report.js')).sarifReport;
+    case 'markdown':
+      return (await import('./markdown-report.js')).markdownReport;
+    case 'junit':
+      return (await import('./junit-report.js')).junitReport;
   }
 }

@@ -53,6 +53,7 @@ export const Finding = z.strictObject({
   evidence: z.array(Evidence).describe('Sorted by file and line; capped, see evidenceCount'),
   evidenceCount: z.number().int().nonnegative().describe('All places found, including those beyond the cap'),
   fingerprint: z.string().describe('Hash of rule, application and normalised evidence; survives line shifts'),
+  baselineState: z.enum(['new', 'changed', 'existing']).optional().describe('With --baseline: new finding, new places of a known one, or nothing new'),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -200,6 +201,28 @@ export const ScanResult = z.strictObject({
     .array(z.strictObject({ file: z.string(), format: z.string(), imported: z.number().int().nonnegative(), ignored: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }))
     .describe('Each inventory file imported, with its format and record counts, sorted by file'),
   graph: z.strictObject({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }),
+  baseline: z
+    .strictObject({
+      new: z.number().int().nonnegative(),
+      changed: z.number().int().nonnegative(),
+      existing: z.number().int().nonnegative(),
+      fixed: z.array(z.strictObject({ id: z.string(), ruleId: z.string(), applicationId: z.string(), severity: Severity, title: z.string() })).describe('Findings of the baseline that are gone'),
+    })
+    .optional()
+    .describe('With --baseline: how the findings compare with the earlier result'),
+  gate: z
+    .strictObject({
+      passed: z.boolean(),
+      thresholds: z.strictObject({
+        failUnder: z.number().optional(),
+        maxBlockers: z.number().optional(),
+        failOn: Severity.optional(),
+        applications: z.record(z.string(), z.strictObject({ failUnder: z.number().optional(), maxBlockers: z.number().optional(), failOn: Severity.optional() })),
+      }),
+      failures: z.array(z.strictObject({ applicationId: z.string(), reasons: z.array(z.string()) })),
+    })
+    .optional()
+    .describe('When thresholds are set: whether the CI gate passed, and why each failing application failed'),
   diagnostics: z.array(Diagnostic),
 });
 export type ScanResult = z.infer<typeof ScanResult>;

@@ -1,0 +1,81 @@
+import fs from 'node:fs/promises';
+import { Chalk } from 'chalk';
+import { effortRange } from '../assess/score.js';
+import { InputError } from '../errors.js';
+import { SEVERITY_ORDER, ScanResult } from '../result/schema.js';
+import { scan } from '../scan.js';
+import { compareStrings } from '../util/compare.js';
+import { wantsColour } from './colour.js';
+import { ExitCode } from './exit-codes.js';
+
+export interface ExplainOptions {
+  from?: string;
+  config?: string;
+  inventory?: string[];
+  rules?: string[];
+  color: boolean;
+}
+
+async function loadResult(file: string): Promise<ScanResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(`${file}: could not read a JSON result (${(error as Error).message.split('\n')[0]})`, 'Write one with cloudready scan --format json --output FILE.');
+  }
+  const parsed = ScanResult.safeParse(json);
+  if (!parsed.success) throw new InputError(`${file}: not a result of this cloudready version (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`, 'Scan again, or explain without --from.');
+  return parsed.data;
+}
+
+/** `cloudready explain APP`: how the score, the dimensions, the confidence, the strategy and the effort came about, finding by finding. */
+export async function runExplain(applicationId: string, paths: string[], options: ExplainOptions): Promise<number> {
+  const result = options.from
+    ? await loadResult(options.from)
+    : await scan({ paths, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [], ruleFolders: options.rules ?? [] });
+  const app = result.applications.find((candidate) => candidate.id === applicationId || candidate.name === applicationId);
+  if (!app) {
+    throw new InputError(`no application ${applicationId}`, `Applications: ${result.applications.map((candidate) => candidate.id).join(', ') || 'none found'}.`);
+  }
+  const c = new Chalk({ level: wantsColour(options.color) ? 1 : 0 });
+  const model = result.scoringModel;
+  const findings = result.findings
+    .filter((finding) => finding.applicationId === app.id)
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareStrings(a.ruleId, b.ruleId));
+  const lines = [
+    `${c.bold(app.id)}: score ${c.bold(String(app.score))}, ${c.bold(app.strategy)} (else ${app.strategyRunnerUp.strategy}), confidence ${app.confidence.level} (${app.confidence.score})`,
+    '',
+    c.bold('Score: each finding takes its share of what is left (docs/scoring.md)'),
+    `  ${'start'.padEnd(70)} ${'100.00'.padStart(8)}`,
+  ];
+  let remaining = 100;
+  for (const finding of findings) {
+    const factor = 1 - model.shares[finding.severity];
+    remaining *= factor;
+    lines.push(`  ${`${finding.severity.padEnd(8)} ${finding.ruleId}`.padEnd(62)} × ${factor.toFixed(2)} ${remaining.toFixed(2).padStart(8)}`);
+  }
+  const rounded = Math.round(remaining);
+  lines.push(`  ${'rounded'.padEnd(70)} ${String(rounded).padStart(8)}`);
+  if (findings.some((finding) => finding.severity === 'blocker')) lines.push(`  ${`a blocker caps the score at ${model.blockerCap}`.padEnd(70)} ${String(Math.min(rounded, model.blockerCap)).padStart(8)}`);
+  lines.push(
+    '',
+    `${c.bold('Dimensions:')} ${Object.entries(app.dimensions).map(([dimension, score]) => `${dimension} ${score}`).join(' · ')}`,
+    '',
+    c.bold(`Confidence ${app.confidence.score} (${app.confidence.level})`),
+    ...app.confidence.reasons.map((reason) => `  - ${reason}`),
+    '',
+    c.bold(`Strategy: ${app.strategy}, because`),
+    ...app.strategyReasons.map((reason) => `  - ${reason}`),
+    c.bold(`Runner-up: ${app.strategyRunnerUp.strategy}`),
+    ...app.strategyRunnerUp.reasons.map((reason) => `  - ${reason}`),
+    '',
+    c.bold(`Effort: ${app.effort} person-days typical, ${app.effortRange.low}-${app.effortRange.high} as a range`),
+  );
+  for (const finding of [...findings].sort((a, b) => b.effort - a.effort || compareStrings(a.ruleId, b.ruleId))) {
+    if (finding.effort === 0) continue;
+    const range = effortRange(finding);
+    lines.push(`  ${String(finding.effort).padStart(4)} ${`(${range.low}-${Math.round(range.high * 10) / 10})`.padEnd(11)} ${finding.ruleId}, ${finding.evidenceCount} place${finding.evidenceCount === 1 ? '' : 's'}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return ExitCode.ok;
+}
