@@ -20,7 +20,14 @@ export const terminalReport: Reporter = (result, options) => {
     lines.push('', 'No applications found. cloudready looks for build manifests (pom.xml, package.json, *.csproj, ...),');
     lines.push('mainframe sources (COBOL, JCL) and source folders; declare applications in cloudready.yaml otherwise.');
   } else {
-    lines.push('', portfolioTable(result.applications, c), '', ...topFindings(result, c));
+    const low = result.applications.filter((app) => app.confidence.level !== 'high').map((app) => `${app.name} (${app.confidence.level})`);
+    lines.push(
+      '',
+      portfolioTable(result.applications, c),
+      c.dim(`Effort: ${summary.effortRange.low}-${summary.effortRange.high} person-days for the portfolio.${low.length ? ` Lower confidence: ${low.join(', ')}.` : ''} cloudready explain APP shows how a score was made.`),
+      '',
+      ...topFindings(result, c),
+    );
   }
   if (result.suppressed.length > 0) {
     const findings = new Set(result.suppressed.map((item) => item.findingId)).size;
@@ -37,6 +44,9 @@ export const terminalReport: Reporter = (result, options) => {
     lines.push('', c.yellow(`${plural(skipped.length, 'input problem')} (files skipped or not understood):`));
     for (const d of skipped.slice(0, 5)) lines.push(`  ${d.level === 'error' ? c.red('error') : c.yellow('warning')} ${d.file ?? ''}${d.line ? `:${d.line}` : ''} ${d.message}`);
     if (skipped.length > 5) lines.push(c.dim(`  … ${skipped.length - 5} more in the JSON result (--format json): diagnostics`));
+  }
+  if (result.gate) {
+    lines.push('', result.gate.passed ? c.green('Gate passed.') : c.red.bold(`Gate failed for ${result.gate.failures.length} application${result.gate.failures.length === 1 ? '' : 's'} (reasons on stderr).`));
   }
   return `${lines.join('\n')}\n`;
 };
@@ -61,7 +71,7 @@ function portfolioTable(applications: Application[], c: ChalkInstance): string {
       String(minor),
       topLanguages(app),
       app.loc.toLocaleString('en-US'),
-      String(app.effort),
+      `${app.effortRange.low}-${app.effortRange.high}`,
     ]);
   }
   return table.toString();
