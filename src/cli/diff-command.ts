@@ -36,7 +36,7 @@ export function diffResults(before: BaselineDocument, after: BaselineDocument): 
 }
 
 export async function runDiff(oldFile: string, newFile: string, options: DiffOptions): Promise<number> {
-  const diff = diffResults(await readBaseline(oldFile), await readBaseline(newFile));
+  const diff = diffResults(await readBaseline(oldFile, 'result'), await readBaseline(newFile, 'result'));
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
     return ExitCode.ok;

@@ -75,18 +75,18 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
 }
 
 /** An earlier JSON result (cloudready scan --format json): only what changed since counts for the gate. */
-export async function readBaseline(file: string): Promise<BaselineDocument> {
+export async function readBaseline(file: string, what = 'baseline'): Promise<BaselineDocument> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch {
-    throw new InputError(`${file}: baseline file could not be read`, 'Pass a result written by cloudready scan --format json --output FILE.');
+    throw new InputError(`${file}: ${what} file could not be read`, 'Pass a result written by cloudready scan --format json --output FILE.');
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: baseline is not JSON (${(error as Error).message})`, 'Pass a result written by cloudready scan --format json --output FILE.');
+    throw new InputError(`${file}: ${what} is not JSON (${(error as Error).message})`, 'Pass a result written by cloudready scan --format json --output FILE.');
   }
   const parsed = BaselineDocument.safeParse(json);
   if (!parsed.success) {
