@@ -8,6 +8,7 @@ import { walkFiles, type DiscoveredFile } from './discover/walk-files.js';
 import { extractApplicationFacts, type ApplicationFacts } from './extract/application-facts.js';
 import { buildPortfolioGraph, serialiseGraph } from './model/portfolio-graph.js';
 import { addInventoryGraph } from './model/inventory-graph.js';
+import { analyseGraph } from './model/graph-analysis.js';
 import { importInventory, type InventorySource } from './extract/inventory/import-inventory.js';
 import type { LoadedInventory } from './extract/inventory/inventory-builder.js';
 import { buildEstate } from './extract/inventory/estate.js';
@@ -82,6 +83,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   const portfolio = buildPortfolioGraph(facts);
   addInventoryGraph(portfolio, estate, facts);
   const graph = serialiseGraph(portfolio);
+  const graphAnalysis = analyseGraph(portfolio);
 
   progress('assess', `applying ${rules.length} rules`);
   const { findings, suppressed } = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity, ignore: config.rules.ignore, graph: portfolio });
@@ -172,6 +174,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
       .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.host, b.host)),
     inventories: estate.files,
     graph,
+    graphAnalysis,
     ...(comparison
       ? {
           baseline: {

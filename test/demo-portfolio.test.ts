@@ -65,9 +65,9 @@ describe('demo portfolio', () => {
       'catalog-service': '100 rehost, else replatform',
       'fraud-scoring': '96 rehost, else replatform',
       'fraud-scoring-rules-engine': '92 rehost, else replatform',
-      'order-management': '36 refactor, else replatform',
+      'order-management': '34 refactor, else replatform',
       'partner-portal': '87 replatform, else rehost',
-      'risk-batch': '17 retain, else replatform',
+      'risk-batch': '15 retain, else refactor',
       'web-storefront': '61 replatform, else rehost',
     });
     // Nothing in the demo is unused: every application has an entry point or a dependent.
@@ -300,6 +300,21 @@ describe('demo portfolio', () => {
       kind: 'connects-to',
       attributes: { latencySensitive: true, observations: 3, port: 8080, protocol: 'http', volume: 'high' },
     });
+  });
+
+  it('finds the cycle, the shared warehouse and the hubs in the graph', () => {
+    expect(result.graphAnalysis.applicationCycles).toEqual([['card-authorisation', 'order-management']]);
+    expect(result.graphAnalysis.moduleCycles).toEqual([]);
+    expect(result.graphAnalysis.sharedDatastores).toEqual([
+      { id: 'endpoint:oracle://whdb01.acme.corp:1521/WHPROD', kind: 'database', label: 'whdb01.acme.corp:1521/WHPROD', applications: ['order-management', 'risk-batch'], writtenBy: [] },
+    ]);
+    expect(result.graphAnalysis.hubs.slice(0, 2).map((hub) => [hub.id, hub.dependents])).toEqual([
+      ['app:order-management', 4],
+      ['app:catalog-service', 3],
+    ]);
+    expect(result.graphAnalysis.unknownEndpoints.map((endpoint) => endpoint.id)).toEqual(expect.arrayContaining(['address:10.50.8.9', 'endpoint:ftp://finance-gw.acme.corp:21']));
+    expect(rulesOf('risk-batch')).toContain('architecture/shared-database');
+    expect(rulesOf('order-management')).toContain('architecture/shared-database');
   });
 
   it('imports the estate from five formats and matches one machine across them by name and address', () => {

@@ -3,6 +3,8 @@ import { InputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-codes.js';
 import { runDiff } from './diff-command.js';
+import { runGraph, runImpact } from './graph-command.js';
+import { GRAPH_FORMATS } from '../report/graph-export.js';
 import { runExplain } from './explain-command.js';
 import { listRules, showRule, testRules, validateRules } from './rules-command.js';
 import { runScan } from './scan-command.js';
@@ -69,6 +71,51 @@ when the scan itself completed; the diagnostics say what could not be read).`,
     .addHelpText('after', '\nExamples:\n  $ cloudready explain order-management fixtures/demo-portfolio\n  $ cloudready explain order-management --from result.json')
     .action(async (application: string, paths: string[], options) => {
       outcome.exitCode = await runExplain(application, paths.length > 0 ? paths : ['.'], options);
+    });
+
+  program
+    .command('graph')
+    .description('the dependency graph: a summary, a neighbourhood, or an export for Graphviz, Mermaid, Gephi, yEd or Neo4j')
+    .argument('[paths...]', 'folders to scan (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'tree (terminal summary) or an export').choices(GRAPH_FORMATS).default('tree'))
+    .option('-o, --output <file>', 'write to a file (a folder for neo4j)')
+    .addOption(new Option('--level <level>', 'portfolio (applications, hosts, datastores ...) or unit (one application\'s code)').choices(['portfolio', 'unit']).default('portfolio'))
+    .option('--app <id>', 'one application: its neighbourhood, or its code with --level unit')
+    .option('--focus <node>', 'a node and its neighbourhood (both directions): an id, application, host or label')
+    .option('--depth <n>', 'hops around --focus (default 1, 2 around --app)', (value) => parseInteger(value, 0, 100, 'A depth'))
+    .option('--kind <kinds...>', 'keep only these node kinds (application, host, database, unit ...)')
+    .option('--edge-kind <kinds...>', 'keep only these edge kinds (depends-on, connects-to, runs-on, calls ...)')
+    .addOption(new Option('--collapse <by>', 'merge units into their module or package').choices(['module', 'package']))
+    .option('--from <result.json>', 'read a saved JSON result instead of scanning')
+    .option('-c, --config <file>', 'configuration file')
+    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
+    .option('--no-color', 'no colours')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cloudready graph fixtures/demo-portfolio
+  $ cloudready graph fixtures/demo-portfolio --focus order-management
+  $ cloudready graph fixtures/demo-portfolio --format dot --output portfolio.dot
+  $ cloudready graph fixtures/demo-portfolio --level unit --app card-authorisation --format mermaid
+  $ cloudready graph fixtures/demo-portfolio --format neo4j --output neo4j-import/`,
+    )
+    .action(async (paths: string[], options) => {
+      outcome.exitCode = await runGraph(paths.length > 0 ? paths : ['.'], options);
+    });
+
+  program
+    .command('impact')
+    .description('everything that breaks or must move together if a node moves')
+    .argument('<node>', 'an application, host, datastore or any node id')
+    .argument('[paths...]', 'folders to scan (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--from <result.json>', 'read a saved JSON result instead of scanning')
+    .option('-c, --config <file>', 'configuration file')
+    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
+    .option('--no-color', 'no colours')
+    .action(async (node: string, paths: string[], options) => {
+      outcome.exitCode = await runImpact(node, paths.length > 0 ? paths : ['.'], options);
     });
 
   program

@@ -201,6 +201,15 @@ export const ScanResult = z.strictObject({
     .array(z.strictObject({ file: z.string(), format: z.string(), imported: z.number().int().nonnegative(), ignored: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }))
     .describe('Each inventory file imported, with its format and record counts, sorted by file'),
   graph: z.strictObject({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }),
+  graphAnalysis: z
+    .strictObject({
+      applicationCycles: z.array(z.array(z.string())).describe('Applications that depend on each other in a circle'),
+      moduleCycles: z.array(z.array(z.string())).describe('Build modules whose code depends on each other in a circle'),
+      sharedDatastores: z.array(z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), applications: z.array(z.string()), writtenBy: z.array(z.string()) })),
+      hubs: z.array(z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), dependents: z.number().int() })).describe('Nodes most applications need, most first'),
+      unknownEndpoints: z.array(z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), usedBy: z.array(z.string()) })).describe('Endpoints and machines no scanned application or inventory describes'),
+    })
+    .describe('What the dependency graph says (docs/graph.md)'),
   baseline: z
     .strictObject({
       new: z.number().int().nonnegative(),

@@ -30,8 +30,8 @@ describe('the CI gate', () => {
     expect(failed.stderr.trim().split('\n')).toEqual([
       'cloudready: gate failed: billing-service: score 38 is below 40',
       'cloudready: gate failed: card-authorisation: score 7 is below 40; 3 blockers (at most 0): mainframe/exec-cics, mainframe/vsam-dataset, platform-and-sla/mainframe-host',
-      'cloudready: gate failed: order-management: score 36 is below 40',
-      'cloudready: gate failed: risk-batch: score 17 is below 40; 2 blockers (at most 0): licensing/licence-server, platform-and-sla/node-locked-licence',
+      'cloudready: gate failed: order-management: score 34 is below 40',
+      'cloudready: gate failed: risk-batch: score 15 is below 40; 2 blockers (at most 0): licensing/licence-server, platform-and-sla/node-locked-licence',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { ApplicationFacts } from '../../extract/application-facts.js';
-import { nodeId } from '../../model/portfolio-graph-types.js';
+import { nodeId, type EdgeAttributes, type NodeAttributes } from '../../model/portfolio-graph-types.js';
 import type { Evidence } from '../../result/schema.js';
 import { compareStrings } from '../../util/compare.js';
 import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
@@ -23,13 +23,18 @@ export function evaluateGraphCondition(condition: GraphPredicate['graph'], facts
     const { kind, label, edge } = condition.dependsOn;
     const labelPattern = label ? cache.regex(label, 'i') : undefined;
     const found: string[] = [];
-    graph.forEachOutEdge(appNode, (_edge, attributes, _source, target, _sourceAttributes, targetAttributes) => {
+    const consider = (attributes: EdgeAttributes, other: NodeAttributes) => {
       if (attributes.kind === 'contains' || (edge && !edge.includes(attributes.kind))) return;
-      if (kind && !kind.includes(targetAttributes.kind)) return;
+      if (kind && !kind.includes(other.kind)) return;
       if (labelPattern) labelPattern.lastIndex = 0;
-      if (labelPattern && !labelPattern.test(targetAttributes.label)) return;
-      const via = attributes.via ? `, via ${attributes.via}` : '';
-      found.push(`${attributes.kind} ${targetAttributes.kind} ${targetAttributes.label}${attributes.port ? ` (port ${attributes.port}${via})` : via ? ` (${via.slice(2)})` : ''}`);
+      if (labelPattern && !labelPattern.test(other.label)) return;
+      const via = attributes.via ? `, via ${attributes.via}` : attributes.datastore ? `, ${attributes.datastore}` : '';
+      found.push(`${attributes.kind} ${other.kind} ${other.label}${attributes.port ? ` (port ${attributes.port}${via})` : via ? ` (${via.slice(2)})` : ''}`);
+    };
+    graph.forEachOutEdge(appNode, (_edge, attributes, _source, _target, _sourceAttributes, targetAttributes) => consider(attributes, targetAttributes));
+    // Sharing a datastore binds both applications; the edge is stored once, from the lower id.
+    graph.forEachInEdge(appNode, (_edge, attributes, _source, _target, sourceAttributes) => {
+      if (attributes.kind === 'shares-datastore') consider(attributes, sourceAttributes);
     });
     if (found.length === 0) matched = false;
     for (const snippet of [...new Set(found)].sort(compareStrings)) evidence.push({ file: place, snippet });
