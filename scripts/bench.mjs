@@ -3,7 +3,7 @@
 // generated tree, and what a whole scan costs (wall time, peak memory). Figures, not a test.
 // Options: --lines N (generated tree size, default 200000), --seed N (default 42),
 // --hosts N and --connections N (generated inventory, default 100000 and 1000000),
-// --only inventory (skip the source benchmarks).
+// --only inventory|split (one part only), --units N (split benchmark size, default 10000).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -125,9 +125,47 @@ function inventoryImport() {
   console.log(`  join into one estate: ${(estateMs / 1000).toFixed(2)} s → ${hosts.toLocaleString('en-US')} hosts, ${connections.toLocaleString('en-US')} distinct connections; peak RSS ${Math.round(maxRssMiB)} MiB`);
 }
 
+/** A generated monolith: packages of tightly knit classes, a few calls across, one table per package. */
+async function splitMonolith() {
+  const { MultiDirectedGraph } = await import('graphology');
+  const { proposeSplit } = await dist('plan/split.js');
+  const units = option('--units', 10_000);
+  const packages = Math.max(2, Math.round(units / 200));
+  let state = seed;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const graph = new MultiDirectedGraph();
+  const id = (p, i) => `unit:bench:com.acme.p${p}.C${i}`;
+  for (let i = 0; i < units; i++) graph.addNode(id(i % packages, i), { kind: 'unit', label: `com.acme.p${i % packages}.C${i}` });
+  for (let p = 0; p < packages; p++) graph.addNode(`table:bench:T${p}`, { kind: 'table', label: `T${p}` });
+  for (let i = 0; i < units; i++) {
+    const p = i % packages;
+    for (let k = 0; k < 4; k++) {
+      const j = (p + packages * Math.floor(next() * (units / packages))) % units;
+      if (j !== i && j % packages === p) graph.addEdge(id(p, i), id(p, j), { kind: 'calls' });
+    }
+    if (next() < 0.05) {
+      const q = Math.floor(next() * packages);
+      const j = q + packages * Math.floor(next() * (units / packages - 1));
+      if (j < units && j !== i) graph.addEdge(id(p, i), id(q, j), { kind: 'calls' });
+    }
+    if (next() < 0.02) graph.addEdge(id(p, i), `table:bench:T${p}`, { kind: 'writes' });
+  }
+  const started = performance.now();
+  const proposal = proposeSplit(graph, 'bench');
+  const ms = performance.now() - started;
+  console.log(`\nSplit: generated monolith of ${units.toLocaleString('en-US')} units in ${packages} packages, ${graph.size.toLocaleString('en-US')} edges`);
+  console.log(`  ${proposal.services.length} services in ${(ms / 1000).toFixed(2)} s (${proposal.choice.why})`);
+  const m = proposal.metrics;
+  console.log(`  modularity ${m.modularity} · SM ${m.sm} · ICP ${m.icp} · IFN ${m.ifn} · NED ${m.ned} · BCP ${m.bcp} · stability ${m.stability}; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+}
+
 console.log(`cloudready benchmark · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
 if (only === 'inventory') {
   inventoryImport();
+  process.exit(0);
+}
+if (only === 'split') {
+  await splitMonolith();
   process.exit(0);
 }
 const demo = path.join(repo, 'fixtures/demo-portfolio');
@@ -142,3 +180,4 @@ if (!fs.existsSync(generated)) {
 printLanguages(`Generated portfolio (${lines.toLocaleString('en-US')} lines, seed ${seed}): source reading and fact extraction per language`, await perLanguage(generated));
 wholeScan('generated', generated);
 inventoryImport();
+await splitMonolith();

@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-codes.js';
 import { runDiff } from './diff-command.js';
+import { runSplit } from './split-command.js';
 import { runGraph, runImpact } from './graph-command.js';
 import { GRAPH_FORMATS } from '../report/graph-export.js';
 import { runExplain } from './explain-command.js';
@@ -102,6 +103,23 @@ Examples:
     )
     .action(async (paths: string[], options) => {
       outcome.exitCode = await runGraph(paths.length > 0 ? paths : ['.'], options);
+    });
+
+  program
+    .command('split')
+    .description('propose how to cut an application into services along its bounded contexts')
+    .argument('<application>', 'an application id in the scanned folders, or an application folder')
+    .argument('[paths...]', 'folders to scan (default: the current folder, or the application folder itself)')
+    .option('--services <n>', 'ask for this many services (default: chosen by quality and stability)', (value) => parseInteger(value, 1, 1000, 'A number of services'))
+    .option('--seed <n>', 'seed for the community detection (results are the same for the same seed)', (value) => parseInteger(value, 0, 2 ** 31, 'A seed'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'mermaid']).default('table'))
+    .option('-o, --output <file>', 'write to a file')
+    .option('--from <result.json>', 'read a saved JSON result instead of scanning')
+    .option('-c, --config <file>', 'configuration file')
+    .option('--no-color', 'no colours')
+    .addHelpText('after', '\nExamples:\n  $ cloudready split fixtures/monolith-shop\n  $ cloudready split order-management fixtures/demo-portfolio --format json\n  $ cloudready split fixtures/monolith-shop --services 3 --format mermaid')
+    .action(async (application: string, paths: string[], options) => {
+      outcome.exitCode = await runSplit(application, paths, options);
     });
 
   program

@@ -61,6 +61,11 @@ export function addUnitGraph(graph: PortfolioGraph, facts: ApplicationFacts) {
       if (index.has(dataset.job)) addEdge(unitNode(dataset.job), node, kind);
     }
     for (const entry of source.entryPoints) {
+      // Entry points are the application's use cases (cloudready split): kept on their unit.
+      if (index.has(entry.unit) && graph.hasNode(unitNode(entry.unit))) {
+        const text = `${entry.kind}${entry.detail ? ` ${entry.detail}` : ''}`;
+        graph.updateNodeAttribute(unitNode(entry.unit), 'entryPoints', (current) => (current ? `${current}; ${text}` : text));
+      }
       if (entry.kind !== 'cics-transaction' || !entry.detail || !index.has(entry.unit)) continue;
       const transaction = nodeId.transaction(app, entry.detail);
       graph.mergeNode(transaction, { kind: 'transaction', label: entry.detail });

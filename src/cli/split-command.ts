@@ -1,0 +1,92 @@
+import fs from 'node:fs/promises';
+import { Chalk } from 'chalk';
+import { graphFromResult } from '../model/graph-view.js';
+import { proposeSplit, type SplitProposal } from '../plan/split.js';
+import { InputError } from '../errors.js';
+import { ScanResult } from '../result/schema.js';
+import { scan } from '../scan.js';
+import { wantsColour } from './colour.js';
+import { ExitCode } from './exit-codes.js';
+import { writeOutputAtomically } from './write-output.js';
+
+export interface SplitCommandOptions {
+  services?: number;
+  seed?: number;
+  format: 'table' | 'json' | 'mermaid';
+  output?: string;
+  from?: string;
+  config?: string;
+  color: boolean;
+}
+
+function mermaid(proposal: SplitProposal): string {
+  const id = (name: string) => name.replace(/[^A-Za-z0-9]/g, '_');
+  const lines = ['flowchart LR'];
+  for (const service of proposal.services) lines.push(`  ${id(service.name)}["${service.name}<br/><small>${service.units.length} units; owns ${service.entities.join(', ') || 'no table'}</small>"]`);
+  for (const library of proposal.sharedLibraries) lines.push(`  ${id(library.name)}(["${library.name}<br/><small>shared, ${library.units.length} units</small>"])`);
+  for (const service of proposal.services) {
+    for (const target of [...new Set(service.outbound.map((interfaceCall) => interfaceCall.service))]) lines.push(`  ${id(service.name)} -->|calls| ${id(target)}`);
+    for (const library of service.sharedLibraries) lines.push(`  ${id(service.name)} -.-> ${id(library)}`);
+  }
+  for (const conflict of proposal.conflicts) for (const writer of conflict.writers) if (writer.service !== conflict.owner) lines.push(`  ${id(writer.service)} -. "writes ${conflict.entity} (conflict)" .-> ${id(conflict.owner)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function table(proposal: SplitProposal, c: InstanceType<typeof Chalk>): string {
+  const lines = [`${c.bold(`Split proposal for ${proposal.application}`)}: ${proposal.services.length} services`, c.dim(proposal.choice.why), ''];
+  for (const service of proposal.services) {
+    lines.push(c.bold(service.name), `  units (${service.units.length}): ${service.units.join(', ')}`);
+    lines.push(`  owns: ${service.entities.join(', ') || c.dim('no table')}`);
+    if (service.entryPoints.length) lines.push(`  serves: ${service.entryPoints.join(', ')}`);
+    if (service.inbound.length) lines.push(`  called by others: ${service.inbound.map((item) => `${item.unit} (from ${item.from.join(', ')})`).join(', ')}`);
+    if (service.outbound.length) lines.push(`  calls: ${service.outbound.map((item) => `${item.unit} (${item.service})`).join(', ')}`);
+    lines.push('');
+  }
+  if (proposal.sharedLibraries.length) {
+    lines.push(c.bold('Shared libraries'));
+    for (const library of proposal.sharedLibraries) lines.push(`  ${library.name}: ${library.units.join(', ')}; used by ${library.usedBy.join(', ')}`);
+    lines.push('');
+  }
+  lines.push(c.bold(`Data ownership conflicts (${proposal.conflicts.length})`));
+  for (const conflict of proposal.conflicts) lines.push(`  ${c.yellow(conflict.entity)}: ${conflict.suggestion}`);
+  lines.push('', c.bold('Extraction order (strangler fig: fewest inbound dependencies and cleanest data first)'));
+  proposal.extractionOrder.forEach((step, index) => lines.push(`  ${index + 1}. ${step.service}: ${step.why}`));
+  const m = proposal.metrics;
+  lines.push('', `${c.bold('Metrics')}: modularity ${m.modularity} · SM ${m.sm} · ICP ${m.icp} · IFN ${m.ifn} · NED ${m.ned} · BCP ${m.bcp} · stability ${m.stability} ${c.dim('(docs/split.md)')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `cloudready split APP`: an application id in the scanned portfolio, or an application folder. */
+export async function runSplit(target: string, paths: string[], options: SplitCommandOptions): Promise<number> {
+  let result: ScanResult;
+  let applicationId = target;
+  if (options.from) {
+    const parsed = ScanResult.safeParse(JSON.parse(await fs.readFile(options.from, 'utf8').catch(() => { throw new InputError(`${options.from}: could not be read`); })));
+    if (!parsed.success) throw new InputError(`${options.from}: not a result of this cloudready version`, 'Scan again, or run without --from.');
+    result = parsed.data;
+  } else {
+    const isFolder = paths.length === 0 && (await fs.stat(target).catch(() => undefined))?.isDirectory();
+    result = await scan({ paths: isFolder ? [target] : paths.length ? paths : ['.'], cwd: process.cwd(), configFile: options.config });
+    if (isFolder) {
+      if (result.applications.length !== 1) throw new InputError(`${target} holds ${result.applications.length} applications`, `Name one: ${result.applications.map((app) => app.id).join(', ')}.`);
+      applicationId = result.applications[0]!.id;
+    }
+  }
+  const app = result.applications.find((candidate) => candidate.id === applicationId || candidate.name === applicationId);
+  if (!app) throw new InputError(`no application ${applicationId}`, `Applications: ${result.applications.map((candidate) => candidate.id).join(', ') || 'none found'}.`);
+  const graph = graphFromResult(result.graph);
+  const units = graph.filterNodes((node) => node.startsWith(`unit:${app.id}:`)).length;
+  if (units < 2) {
+    throw new InputError(`${app.id} has no unit graph to split (languages: ${Object.keys(app.languages).join(', ') || 'none'})`, 'split reads Java, C#, TypeScript/JavaScript, Python, Go, PHP and COBOL; other languages are only counted (docs/languages.md).');
+  }
+  let proposal: SplitProposal;
+  try {
+    proposal = proposeSplit(graph, app.id, { services: options.services, seed: options.seed });
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  const text = options.format === 'json' ? `${JSON.stringify(proposal, null, 2)}\n` : options.format === 'mermaid' ? mermaid(proposal) : table(proposal, new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
+  if (options.output) await writeOutputAtomically(options.output, text);
+  else process.stdout.write(text);
+  return ExitCode.ok;
+}

@@ -1,0 +1,397 @@
+import { UndirectedGraph } from 'graphology';
+import { createRequire } from 'node:module';
+import type LouvainModule from 'graphology-communities-louvain';
+import type ModularityModule from 'graphology-metrics/graph/modularity.js';
+import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
+import { compareStrings } from '../util/compare.js';
+
+// CommonJS modules whose default export TypeScript's NodeNext interop does not see.
+const require = createRequire(import.meta.url);
+const louvain = require('graphology-communities-louvain') as (typeof LouvainModule)['default'];
+const modularity = require('graphology-metrics/graph/modularity') as (typeof ModularityModule)['default'];
+
+/**
+ * How strongly an edge of the unit graph ties two units (or a unit and a table) together
+ * (docs/split.md). Writing a table binds a unit to it more than reading does: a service owns
+ * what it writes.
+ */
+export const SPLIT_WEIGHTS: Record<string, number> = { calls: 1, inherits: 1, implements: 1, instantiates: 0.8, uses: 0.5, includes: 0.5, imports: 0.3, writes: 2, reads: 1, 'maps-to': 3 };
+/** Units of one package are a little closer than their code says: a chain of weak edges. */
+const SAME_PACKAGE = 0.2;
+const CODE = new Set(['calls', 'inherits', 'implements', 'instantiates', 'uses', 'includes', 'imports']);
+const DATA = /^(table|dataset|file|queue|segment|entity):/;
+const RESOLUTIONS = [0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3];
+const SEEDS = 5;
+
+export interface SplitOptions {
+  services?: number | undefined;
+  seed?: number | undefined;
+}
+
+export interface SplitService {
+  name: string;
+  units: string[];
+  entities: string[];
+  entryPoints: string[];
+  inbound: { unit: string; from: string[] }[];
+  outbound: { unit: string; service: string }[];
+  sharedLibraries: string[];
+}
+
+export interface SplitProposal {
+  application: string;
+  choice: { services: number; resolution: number; why: string };
+  services: SplitService[];
+  sharedLibraries: { name: string; units: string[]; usedBy: string[] }[];
+  conflicts: { entity: string; owner: string; writers: { service: string; units: string[] }[]; suggestion: string }[];
+  extractionOrder: { service: string; why: string }[];
+  metrics: { modularity: number; sm: number; icp: number; ifn: number; ned: number; bcp: number; stability: number };
+  weights: Record<string, number>;
+}
+
+/** mulberry32: a small seeded generator, so that the same input always gives the same proposal. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const packageOf = (name: string) => (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
+const shortName = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+
+interface Partition {
+  communities: Map<string, number>;
+  count: number;
+}
+
+/** Share of sampled unit pairs two partitions treat alike (together in both, or apart in both). */
+function agreement(a: Partition, b: Partition, units: string[], rng: () => number): number {
+  if (units.length < 2) return 1;
+  const samples = Math.min(20_000, (units.length * (units.length - 1)) / 2);
+  let same = 0;
+  for (let i = 0; i < samples; i++) {
+    const x = units[Math.floor(rng() * units.length)]!;
+    let y = units[Math.floor(rng() * units.length)]!;
+    if (x === y) y = units[(units.indexOf(x) + 1) % units.length]!;
+    const together = (p: Partition) => p.communities.get(x) === p.communities.get(y);
+    if (together(a) === together(b)) same++;
+  }
+  return same / samples;
+}
+
+/**
+ * Proposes services for one application (docs/split.md): Louvain communities on its weighted
+ * unit graph, swept across resolutions and seeds; shared utility packages set aside first;
+ * tables given to the service that writes them most, with writers moved where the code allows
+ * and conflicts reported otherwise.
+ */
+export function proposeSplit(graph: PortfolioGraph, applicationId: string, options: SplitOptions = {}): SplitProposal {
+  const prefix = `unit:${applicationId}:`;
+  const unitIds = graph.filterNodes((node) => node.startsWith(prefix)).sort(compareStrings);
+  const label = (node: string) => graph.getNodeAttribute(node, 'label');
+
+  // The weighted, undirected graph of units and the data they touch.
+  const g = new UndirectedGraph<{ label: string }, { weight: number }>();
+  const addWeight = (a: string, b: string, weight: number) => {
+    if (a === b) return;
+    for (const node of [a, b]) if (!g.hasNode(node)) g.addNode(node, { label: label(node) });
+    const existing = g.edge(a, b);
+    if (existing) g.updateEdgeAttribute(existing, 'weight', (w) => (w ?? 0) + weight);
+    else g.addEdge(a, b, { weight });
+  };
+  const unitSet = new Set(unitIds);
+  for (const unit of unitIds) {
+    g.mergeNode(unit, { label: label(unit) });
+    graph.forEachOutEdge(unit, (_edge, { kind }, _source, target) => {
+      const weight = SPLIT_WEIGHTS[kind];
+      if (weight === undefined) return;
+      if (unitSet.has(target) || DATA.test(target)) addWeight(unit, target, weight);
+    });
+  }
+  const byPackage = new Map<string, string[]>();
+  for (const unit of unitIds) byPackage.set(packageOf(label(unit)), [...(byPackage.get(packageOf(label(unit))) ?? []), unit]);
+  for (const members of byPackage.values()) for (let i = 1; i < members.length; i++) addWeight(members[i - 1]!, members[i]!, SAME_PACKAGE);
+
+  const codeEdges = (unit: string) => graph.mapOutEdges(unit, (_edge, { kind }, _source, target) => (CODE.has(kind) && unitSet.has(target) ? target : undefined)).filter((target): target is string => target !== undefined);
+  const writes = (unit: string) => graph.mapOutEdges(unit, (_edge, { kind }, _source, target) => (kind === 'writes' ? target : undefined)).filter((target): target is string => target !== undefined);
+  const entryPointsOf = (unit: string) => String(graph.getNodeAttribute(unit, 'entryPoints') ?? '');
+
+  // Shared libraries: packages (or single units) used from three or more other packages that
+  // serve no entry point and write no data: DTOs, constants, helpers. They would glue every
+  // service to every other, so they are set aside.
+  const usersOf = new Map<string, Set<string>>();
+  for (const unit of unitIds) for (const target of codeEdges(unit)) {
+    const from = packageOf(label(unit));
+    if (from !== packageOf(label(target))) usersOf.set(target, new Set([...(usersOf.get(target) ?? []), from]));
+  }
+  const shared = new Set<string>();
+  for (const members of byPackage.values()) {
+    const users = new Set(members.flatMap((unit) => [...(usersOf.get(unit) ?? [])]));
+    if (users.size >= 3 && members.every((unit) => !entryPointsOf(unit) && writes(unit).length === 0)) for (const unit of members) shared.add(unit);
+  }
+  for (const [unit, users] of usersOf) if (users.size >= 3 && !entryPointsOf(unit) && writes(unit).length === 0) shared.add(unit);
+  const core = unitIds.filter((unit) => !shared.has(unit));
+  if (core.length < 2) throw new Error(`${applicationId} has ${core.length} unit(s) outside shared libraries: nothing to split`);
+  for (const unit of shared) g.dropNode(unit);
+  for (const node of g.nodes()) if (g.degree(node) === 0 && !unitSet.has(node)) g.dropNode(node);
+
+  // Louvain across resolutions and seeds; keep partitions of units that make sense as services.
+  const seed = options.seed ?? 42;
+  const sweep = RESOLUTIONS.map((resolution) => {
+    const runs: Partition[] = [];
+    for (let s = 0; s < SEEDS; s++) {
+      const detailed = louvain.detailed(g, { resolution, getEdgeWeight: 'weight', rng: seeded(seed + s * 7919 + Math.round(resolution * 1000)) });
+      const communities = new Map<string, number>(Object.entries(detailed.communities));
+      runs.push({ communities, count: new Set(core.map((unit) => communities.get(unit))).size });
+    }
+    const rng = seeded(seed);
+    let total = 0;
+    let pairs = 0;
+    for (let i = 0; i < runs.length; i++) {
+      for (let j = i + 1; j < runs.length; j++) {
+        total += agreement(runs[i]!, runs[j]!, core, rng);
+        pairs++;
+      }
+    }
+    const best = runs[0]!;
+    const quality = modularity(g, { getNodeCommunity: (node: string) => best.communities.get(node) ?? -1, getEdgeWeight: 'weight' });
+    return { resolution, partition: best, stability: pairs ? total / pairs : 1, quality };
+  });
+
+  let chosen: (typeof sweep)[number];
+  let why: string;
+  if (options.services) {
+    const target = options.services;
+    chosen = [...sweep].sort((a, b) => Math.abs(a.partition.count - target) - Math.abs(b.partition.count - target) || (a.partition.count >= target ? -1 : 1) - (b.partition.count >= target ? -1 : 1) || b.stability - a.stability)[0]!;
+    why = `asked for ${target} services; resolution ${chosen.resolution} gives ${chosen.partition.count} communities${chosen.partition.count > target ? ', merged by strongest coupling' : chosen.partition.count < target ? ' (no resolution gives more)' : ''}`;
+  } else {
+    const usable = sweep.filter((entry) => entry.partition.count >= 2 && entry.partition.count <= Math.max(2, Math.ceil(core.length / 3)));
+    const pool = usable.length ? usable : sweep;
+    chosen = [...pool].sort((a, b) => b.quality * b.stability - a.quality * a.stability || a.partition.count - b.partition.count)[0]!;
+    why = `resolution ${chosen.resolution}: the best modularity (${chosen.quality.toFixed(2)}) times stability across ${SEEDS} seeded runs (${chosen.stability.toFixed(2)}) among ${RESOLUTIONS.length} resolutions`;
+  }
+
+  // Community ids → dense service indexes, ordered by their first unit for determinism.
+  const assignment = new Map<string, number>();
+  const dense = new Map<number, number>();
+  for (const node of [...g.nodes()].sort(compareStrings)) {
+    const community = chosen.partition.communities.get(node)!;
+    if (!dense.has(community)) dense.set(community, dense.size);
+    assignment.set(node, dense.get(community)!);
+  }
+  const weightBetween = (a: number, b: number) => {
+    let total = 0;
+    g.forEachEdge((_edge, { weight }, x, y) => {
+      const [cx, cy] = [assignment.get(x), assignment.get(y)];
+      if ((cx === a && cy === b) || (cx === b && cy === a)) total += weight;
+    });
+    return total;
+  };
+  if (options.services) {
+    // Merge the most coupled pair until the count is reached.
+    let count = new Set(core.map((unit) => assignment.get(unit))).size;
+    while (count > options.services) {
+      const ids = [...new Set(core.map((unit) => assignment.get(unit)!))].sort((a, b) => a - b);
+      let best: [number, number, number] = [ids[0]!, ids[1]!, -1];
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+        const w = weightBetween(ids[i]!, ids[j]!);
+        if (w > best[2]) best = [ids[i]!, ids[j]!, w];
+      }
+      for (const [node, community] of assignment) if (community === best[1]) assignment.set(node, best[0]);
+      count--;
+    }
+  }
+
+  // Data ownership: each table goes to the service that writes it most; writers elsewhere move
+  // when they are at least half as tied to the owner as to their own service.
+  const tables = g.nodes().filter((node) => DATA.test(node));
+  const affinity = (unit: string, service: number) => {
+    let total = 0;
+    g.forEachEdge(unit, (_edge, { weight }, x, y) => {
+      const other = x === unit ? y : x;
+      if (!DATA.test(other) && assignment.get(other) === service) total += weight;
+    });
+    return total;
+  };
+  const writersOf = (table: string) => core.filter((unit) => writes(unit).includes(table));
+  for (const table of tables) {
+    const writers = writersOf(table);
+    if (writers.length === 0) continue;
+    // Writing counts twice, reading once: the service that both writes and reads a table owns it.
+    const tally = new Map<number, number>();
+    for (const unit of writers) tally.set(assignment.get(unit)!, (tally.get(assignment.get(unit)!) ?? 0) + 2);
+    for (const unit of core) if (graph.someOutEdge(unit, (_edge, { kind }, _source, target) => kind === 'reads' && target === table)) tally.set(assignment.get(unit)!, (tally.get(assignment.get(unit)!) ?? 0) + 1);
+    const owner = [...tally].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+    assignment.set(table, owner);
+    for (const unit of writers) {
+      const current = assignment.get(unit)!;
+      if (current !== owner && affinity(unit, owner) >= 0.5 * affinity(unit, current) && affinity(unit, owner) > 0) assignment.set(unit, owner);
+    }
+  }
+
+  // Services, named after their dominant package and entities.
+  const serviceIds = [...new Set(core.map((unit) => assignment.get(unit)!))].sort((a, b) => a - b);
+  const names = new Map<number, string>();
+  const taken = new Set<string>();
+  for (const id of serviceIds) {
+    const members = core.filter((unit) => assignment.get(unit) === id);
+    const counts = new Map<string, number>();
+    for (const unit of members) {
+      const segment = packageOf(label(unit)).split('.').pop() || shortName(label(unit)).toLowerCase();
+      counts.set(segment, (counts.get(segment) ?? 0) + 1);
+    }
+    let name = `${[...counts].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]![0].toLowerCase()}-service`;
+    for (let n = 2; taken.has(name); n++) name = `${name.replace(/-\d+$/, '')}-${n}`;
+    taken.add(name);
+    names.set(id, name);
+  }
+  const serviceOf = (unit: string) => (shared.has(unit) ? undefined : names.get(assignment.get(unit)!));
+
+  const sharedByPackage = new Map<string, string[]>();
+  for (const unit of [...shared].sort(compareStrings)) sharedByPackage.set(packageOf(label(unit)) || label(unit), [...(sharedByPackage.get(packageOf(label(unit)) || label(unit)) ?? []), label(unit)]);
+  const sharedLibraries = [...sharedByPackage].map(([pkg, units]) => {
+    const usedBy = new Set<string>();
+    for (const unit of core) for (const target of codeEdges(unit)) if (shared.has(target) && (packageOf(label(target)) || label(target)) === pkg) usedBy.add(serviceOf(unit)!);
+    return { name: `${pkg.split('.').pop()}-library`, units, usedBy: [...usedBy].sort(compareStrings) };
+  });
+
+  const services: SplitService[] = serviceIds.map((id) => {
+    const name = names.get(id)!;
+    const members = core.filter((unit) => assignment.get(unit) === id);
+    const inbound = new Map<string, Set<string>>();
+    const outbound = new Map<string, string>();
+    for (const unit of core) {
+      for (const target of codeEdges(unit)) {
+        const [from, to] = [serviceOf(unit)!, serviceOf(target)];
+        if (!to || from === to) continue;
+        if (to === name) inbound.set(label(target), new Set([...(inbound.get(label(target)) ?? []), from]));
+        if (from === name) outbound.set(label(target), to);
+      }
+    }
+    const usesShared = new Set<string>();
+    for (const unit of members) for (const target of codeEdges(unit)) if (shared.has(target)) usesShared.add(`${(packageOf(label(target)) || label(target)).split('.').pop()}-library`);
+    return {
+      name,
+      units: members.map(label).sort(compareStrings),
+      entities: tables.filter((table) => assignment.get(table) === id).map(label).sort(compareStrings),
+      entryPoints: members.flatMap((unit) => (entryPointsOf(unit) ? entryPointsOf(unit).split('; ').map((entry) => `${entry} (${shortName(label(unit))})`) : [])).sort(compareStrings),
+      inbound: [...inbound].map(([unit, from]) => ({ unit, from: [...from].sort(compareStrings) })).sort((a, b) => compareStrings(a.unit, b.unit)),
+      outbound: [...outbound].map(([unit, service]) => ({ unit, service })).sort((a, b) => compareStrings(a.unit, b.unit)),
+      sharedLibraries: [...usesShared].sort(compareStrings),
+    };
+  });
+
+  const conflicts: SplitProposal['conflicts'] = [];
+  for (const table of tables) {
+    const writers = writersOf(table);
+    const byService = new Map<string, string[]>();
+    for (const unit of writers) byService.set(serviceOf(unit)!, [...(byService.get(serviceOf(unit)!) ?? []), label(unit)]);
+    if (byService.size < 2) continue;
+    const owner = names.get(assignment.get(table)!)!;
+    const others = [...byService].filter(([service]) => service !== owner);
+    conflicts.push({
+      entity: label(table),
+      owner,
+      writers: [...byService].map(([service, units]) => ({ service, units: units.sort(compareStrings) })).sort((a, b) => compareStrings(a.service, b.service)),
+      suggestion: `${label(table)} belongs to ${owner}: ${others.map(([service, units]) => `${units.map(shortName).join(', ')} in ${service}`).join('; ')} should ask ${owner} through its API (an operation such as "update ${label(table).toLowerCase()}") or publish an event ${owner} handles, instead of writing the table.`,
+    });
+  }
+
+  const extractionOrder = [...services]
+    .map((service) => ({ service, inbound: service.inbound.length, conflicts: conflicts.filter((conflict) => conflict.writers.some((writer) => writer.service === service.name)).length }))
+    .sort((a, b) => a.inbound - b.inbound || a.conflicts - b.conflicts || a.service.units.length - b.service.units.length || compareStrings(a.service.name, b.service.name))
+    .map(({ service, inbound, conflicts: count }) => ({ service: service.name, why: `${inbound} inbound interface${inbound === 1 ? '' : 's'}, ${count} data conflict${count === 1 ? '' : 's'}, ${service.units.length} units` }));
+
+  return {
+    application: applicationId,
+    choice: { services: services.length, resolution: chosen.resolution, why },
+    services,
+    sharedLibraries,
+    conflicts,
+    extractionOrder,
+    metrics: splitMetrics(graph, core, serviceOf, g, assignment, chosen.stability),
+    weights: { ...SPLIT_WEIGHTS, 'same-package': SAME_PACKAGE },
+  };
+}
+
+/** The static quality metrics of Mono2Micro (FSE 2021) and CoGCN (AAAI 2021), as docs/split.md defines them. */
+function splitMetrics(graph: PortfolioGraph, core: string[], serviceOf: (unit: string) => string | undefined, g: UndirectedGraph<{ label: string }, { weight: number }>, assignment: Map<string, number>, stability: number): SplitProposal['metrics'] {
+  const coreSet = new Set(core);
+  const sizes = new Map<string, number>();
+  for (const unit of core) sizes.set(serviceOf(unit)!, (sizes.get(serviceOf(unit)!) ?? 0) + 1);
+  const K = sizes.size;
+  const N = core.length;
+  // Linked unit pairs (any code edge, either direction), counted once.
+  const linked = new Set<string>();
+  const callWeights = new Map<string, number>();
+  for (const unit of core) {
+    graph.forEachOutEdge(unit, (_edge, { kind }, _source, target) => {
+      if (!coreSet.has(target) || target === unit || !CODE.has(kind)) return;
+      linked.add([unit, target].sort(compareStrings).join('\0'));
+      if (kind === 'calls') callWeights.set(`${unit}\0${target}`, (callWeights.get(`${unit}\0${target}`) ?? 0) + 1);
+    });
+  }
+  const inside = new Map<string, number>();
+  const across = new Map<string, number>();
+  let crossPairs = 0;
+  for (const pair of linked) {
+    const [a, b] = pair.split('\0') as [string, string];
+    const [sa, sb] = [serviceOf(a)!, serviceOf(b)!];
+    if (sa === sb) inside.set(sa, (inside.get(sa) ?? 0) + 1);
+    else {
+      const key = [sa, sb].sort(compareStrings).join('\0');
+      across.set(key, (across.get(key) ?? 0) + 1);
+      crossPairs++;
+    }
+  }
+  let cohesion = 0;
+  for (const [service, size] of sizes) cohesion += (inside.get(service) ?? 0) / (size * size);
+  let coupling = 0;
+  for (const [key, count] of across) {
+    const [a, b] = key.split('\0') as [string, string];
+    coupling += count / (sizes.get(a)! * sizes.get(b)!);
+  }
+  const sm = K > 0 ? cohesion / K - (K > 1 ? (2 / (K * (K - 1))) * coupling : 0) : 0;
+  let crossCalls = 0;
+  let allCalls = 0;
+  for (const [key, v] of callWeights) {
+    const [a, b] = key.split('\0') as [string, string];
+    const weight = Math.log(v) + 1;
+    allCalls += weight;
+    if (serviceOf(a) !== serviceOf(b)) crossCalls += weight;
+  }
+  const ned = N > 0 ? 1 - [...sizes.values()].filter((size) => size >= 5 && size <= 20).reduce((sum, size) => sum + size, 0) / N : 0;
+  // Use cases: the units reachable from each entry point through calls and uses.
+  const touching = new Map<string, number>();
+  for (const entry of core.filter((unit) => graph.getNodeAttribute(unit, 'entryPoints'))) {
+    const reached = new Set([entry]);
+    let frontier = [entry];
+    for (let depth = 0; depth < 8 && frontier.length; depth++) {
+      const next: string[] = [];
+      for (const unit of frontier) graph.forEachOutEdge(unit, (_edge, { kind }, _source, target) => {
+        if (coreSet.has(target) && (kind === 'calls' || kind === 'uses' || kind === 'instantiates') && !reached.has(target)) {
+          reached.add(target);
+          next.push(target);
+        }
+      });
+      frontier = next;
+    }
+    for (const service of new Set([...reached].map(serviceOf))) if (service) touching.set(service, (touching.get(service) ?? 0) + 1);
+  }
+  const bcp = K > 0 ? [...sizes.keys()].reduce((sum, service) => sum + Math.log(Math.max(1, touching.get(service) ?? 0)), 0) / K : 0;
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  return {
+    modularity: round(modularity(g, { getNodeCommunity: (node: string) => assignment.get(node) ?? -1, getEdgeWeight: 'weight' })),
+    sm: round(sm),
+    icp: round(allCalls ? crossCalls / allCalls : 0),
+    ifn: round(K ? crossPairs / K : 0),
+    ned: round(ned),
+    bcp: round(bcp),
+    stability: round(stability),
+  };
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SplitProposal } from '../../src/plan/split.js';
+import { DEMO, REPO, runCli } from '../helpers/run-cli.js';
+
+const MONOLITH = path.join(REPO, 'fixtures/monolith-shop');
+const split = (...args: string[]) => runCli(['split', ...args]);
+const json = (run: { stdout: string }) => JSON.parse(run.stdout) as SplitProposal;
+const byName = (proposal: SplitProposal) => Object.fromEntries(proposal.services.map((service) => [service.name, service]));
+
+describe('cloudready split on a monolith with known bounded contexts', () => {
+  const run = split(MONOLITH, '--format', 'json');
+  const proposal = json(run);
+
+  it('recovers the four contexts, each with its units, tables and entry points', () => {
+    expect(run.code).toBe(0);
+    expect(proposal.choice.services).toBe(4);
+    const services = byName(proposal);
+    expect(Object.keys(services).sort()).toEqual(['billing-service', 'catalog-service', 'customer-service', 'order-service']);
+    for (const [name, pkg] of [['order-service', 'order'], ['catalog-service', 'catalog'], ['customer-service', 'customer'], ['billing-service', 'billing']] as const) {
+      expect(services[name]!.units.every((unit) => unit.startsWith(`com.acme.shop.${pkg}.`)), name).toBe(true);
+    }
+    expect(services['order-service']!.units).toContain('com.acme.shop.order.OrderService');
+    expect(services['order-service']!.entities).toEqual(['ORDERS', 'ORDER_LINES']);
+    expect(services['catalog-service']!.entities).toEqual(['PRODUCTS', 'STOCK']);
+    expect(services['billing-service']!.entryPoints).toEqual(['http-route /invoices/{orderId} (BillingController)']);
+    // Calls that become remote: billing asks orders, orders ask catalog and customers.
+    expect(services['order-service']!.inbound.map((item) => item.unit)).toEqual(['com.acme.shop.order.Order', 'com.acme.shop.order.OrderService']);
+    expect(services['order-service']!.outbound.map((item) => item.service).sort()).toEqual(['catalog-service', 'customer-service']);
+  });
+
+  it('marks the utilities used everywhere as a shared library instead of a service', () => {
+    expect(proposal.sharedLibraries).toEqual([{ name: 'util-library', units: ['com.acme.shop.util.Clock', 'com.acme.shop.util.Ids', 'com.acme.shop.util.Money'], usedBy: ['billing-service', 'catalog-service', 'customer-service', 'order-service'] }]);
+  });
+
+  it('flags the table written from two contexts, gives it to its owner and says what to do', () => {
+    expect(proposal.conflicts).toHaveLength(1);
+    const [conflict] = proposal.conflicts;
+    expect(conflict).toMatchObject({ entity: 'ORDERS', owner: 'order-service' });
+    expect(conflict!.writers).toEqual([
+      { service: 'billing-service', units: ['com.acme.shop.billing.InvoiceRepository'] },
+      { service: 'order-service', units: ['com.acme.shop.order.OrderRepository'] },
+    ]);
+    expect(conflict!.suggestion).toContain('InvoiceRepository in billing-service should ask order-service through its API');
+  });
+
+  it('orders the extraction, reports the metrics, and is deterministic', () => {
+    expect(proposal.extractionOrder.map((step) => step.service)).toEqual(['billing-service', 'catalog-service', 'customer-service', 'order-service']);
+    expect(proposal.metrics.modularity).toBeGreaterThan(0.4);
+    expect(proposal.metrics.icp).toBeGreaterThan(0);
+    expect(proposal.metrics.icp).toBeLessThan(0.5);
+    expect(proposal.metrics.stability).toBe(1);
+    expect(Object.keys(proposal.metrics)).toEqual(['modularity', 'sm', 'icp', 'ifn', 'ned', 'bcp', 'stability']);
+    expect(split(MONOLITH, '--format', 'json').stdout).toBe(run.stdout);
+  });
+
+  it('--services asks for a number; Mermaid and the terminal summary render the same proposal', () => {
+    const two = json(split(MONOLITH, '--services', '2', '--format', 'json'));
+    expect(two.services).toHaveLength(2);
+    expect(two.choice.why).toMatch(/^asked for 2 services/);
+    const diagram = split(MONOLITH, '--format', 'mermaid').stdout;
+    expect(diagram).toMatch(/^flowchart LR\n/);
+    expect(diagram).toContain('billing_service -->|calls| order_service');
+    expect(diagram).toContain('"writes ORDERS (conflict)"');
+    const text = split(MONOLITH).stdout;
+    expect(text).toContain('Data ownership conflicts (1)');
+    expect(text).toContain('Extraction order');
+  });
+});
+
+describe('cloudready split inside a portfolio', () => {
+  it('takes an application id in scanned folders, and says so when a language has no unit graph', () => {
+    const orders = split('order-management', DEMO, '--format', 'json');
+    expect(orders.code).toBe(0);
+    expect(json(orders).services.length).toBeGreaterThanOrEqual(1);
+    const kotlin = split('fraud-scoring', DEMO);
+    expect(kotlin.code).toBe(2);
+    expect(kotlin.stderr).toContain('fraud-scoring has no unit graph to split (languages: kotlin)');
+    const portfolio = split(DEMO);
+    expect(portfolio.code).toBe(2);
+    expect(portfolio.stderr).toContain('holds 9 applications');
+  });
+});
