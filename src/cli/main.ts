@@ -112,6 +112,7 @@ Examples:
     .argument('[paths...]', 'folders to scan (default: the current folder, or the application folder itself)')
     .option('--services <n>', 'ask for this many services (default: chosen by quality and stability)', (value) => parseInteger(value, 1, 1000, 'A number of services'))
     .option('--seed <n>', 'seed for the community detection (results are the same for the same seed)', (value) => parseInteger(value, 0, 2 ** 31, 'A seed'))
+    .option('--no-history', 'do not read co-change coupling from the git history')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'mermaid']).default('table'))
     .option('-o, --output <file>', 'write to a file')
     .option('--from <result.json>', 'read a saved JSON result instead of scanning')

@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { Chalk } from 'chalk';
 import { graphFromResult } from '../model/graph-view.js';
-import { proposeSplit, type SplitProposal } from '../plan/split.js';
+import { proposeSplit, type SplitOptions, type SplitProposal } from '../plan/split.js';
+import { readCoChange } from '../extract/git-history.js';
 import { InputError } from '../errors.js';
 import { ScanResult } from '../result/schema.js';
 import { scan } from '../scan.js';
@@ -10,6 +12,7 @@ import { ExitCode } from './exit-codes.js';
 import { writeOutputAtomically } from './write-output.js';
 
 export interface SplitCommandOptions {
+  history: boolean;
   services?: number;
   seed?: number;
   format: 'table' | 'json' | 'mermaid';
@@ -33,7 +36,8 @@ function mermaid(proposal: SplitProposal): string {
 }
 
 function table(proposal: SplitProposal, c: InstanceType<typeof Chalk>): string {
-  const lines = [`${c.bold(`Split proposal for ${proposal.application}`)}: ${proposal.services.length} services`, c.dim(proposal.choice.why), ''];
+  const history = proposal.history ? `co-change from ${proposal.history.commits} commits (${proposal.history.pairs} file pair${proposal.history.pairs === 1 ? '' : 's'})` : 'no git history read';
+  const lines = [`${c.bold(`Split proposal for ${proposal.application}`)}: ${proposal.services.length} services`, c.dim(`${proposal.choice.why}; ${history}`), ''];
   for (const service of proposal.services) {
     lines.push(c.bold(service.name), `  units (${service.units.length}): ${service.units.join(', ')}`);
     lines.push(`  owns: ${service.entities.join(', ') || c.dim('no table')}`);
@@ -60,13 +64,16 @@ function table(proposal: SplitProposal, c: InstanceType<typeof Chalk>): string {
 export async function runSplit(target: string, paths: string[], options: SplitCommandOptions): Promise<number> {
   let result: ScanResult;
   let applicationId = target;
+  let scannedRoot: string | undefined;
   if (options.from) {
     const parsed = ScanResult.safeParse(JSON.parse(await fs.readFile(options.from, 'utf8').catch(() => { throw new InputError(`${options.from}: could not be read`); })));
     if (!parsed.success) throw new InputError(`${options.from}: not a result of this cloudready version`, 'Scan again, or run without --from.');
     result = parsed.data;
   } else {
     const isFolder = paths.length === 0 && (await fs.stat(target).catch(() => undefined))?.isDirectory();
-    result = await scan({ paths: isFolder ? [target] : paths.length ? paths : ['.'], cwd: process.cwd(), configFile: options.config });
+    const roots = isFolder ? [target] : paths.length ? paths : ['.'];
+    result = await scan({ paths: roots, cwd: process.cwd(), configFile: options.config });
+    scannedRoot = roots.length === 1 ? path.resolve(roots[0]!) : undefined;
     if (isFolder) {
       if (result.applications.length !== 1) throw new InputError(`${target} holds ${result.applications.length} applications`, `Name one: ${result.applications.map((app) => app.id).join(', ')}.`);
       applicationId = result.applications[0]!.id;
@@ -79,9 +86,16 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
   if (units < 2) {
     throw new InputError(`${app.id} has no unit graph to split (languages: ${Object.keys(app.languages).join(', ') || 'none'})`, 'split reads Java, C#, TypeScript/JavaScript, Python, Go, PHP and COBOL; other languages are only counted (docs/languages.md).');
   }
+  // Co-change coupling from git, when the application's folder is in a repository.
+  let coChange: SplitOptions['coChange'];
+  if (options.history && scannedRoot) {
+    const folder = path.join(scannedRoot, app.path);
+    const history = await readCoChange(folder);
+    if (history) coChange = { commits: history.commits, pairs: history.pairs.map((pair) => ({ ...pair, a: path.posix.join(app.path === '.' ? '' : app.path, pair.a), b: path.posix.join(app.path === '.' ? '' : app.path, pair.b) })) };
+  }
   let proposal: SplitProposal;
   try {
-    proposal = proposeSplit(graph, app.id, { services: options.services, seed: options.seed });
+    proposal = proposeSplit(graph, app.id, { services: options.services, seed: options.seed, coChange });
   } catch (error) {
     throw new InputError((error as Error).message);
   }

@@ -26,7 +26,12 @@ const SEEDS = 5;
 export interface SplitOptions {
   services?: number | undefined;
   seed?: number | undefined;
+  /** Files changed together in the history, paths as unit `file` attributes have them. */
+  coChange?: { commits: number; pairs: { a: string; b: string; strength: number }[] } | undefined;
 }
+
+/** Weight of a co-change pair at full strength (always changed together). */
+export const CO_CHANGE_WEIGHT = 1;
 
 export interface SplitService {
   name: string;
@@ -41,6 +46,8 @@ export interface SplitService {
 export interface SplitProposal {
   application: string;
   choice: { services: number; resolution: number; why: string };
+  /** The history read for co-change coupling, when the folder is a git repository. */
+  history?: { commits: number; pairs: number };
   services: SplitService[];
   sharedLibraries: { name: string; units: string[]; usedBy: string[] }[];
   conflicts: { entity: string; owner: string; writers: { service: string; units: string[] }[]; suggestion: string }[];
@@ -116,6 +123,21 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
   const byPackage = new Map<string, string[]>();
   for (const unit of unitIds) byPackage.set(packageOf(label(unit)), [...(byPackage.get(packageOf(label(unit))) ?? []), unit]);
   for (const members of byPackage.values()) for (let i = 1; i < members.length; i++) addWeight(members[i - 1]!, members[i]!, SAME_PACKAGE);
+  // Files changed together in the history tie their units: the coupling the code does not show.
+  let coChangePairs = 0;
+  if (options.coChange) {
+    const unitsOfFile = new Map<string, string[]>();
+    for (const unit of unitIds) {
+      const file = graph.getNodeAttribute(unit, 'file');
+      if (typeof file === 'string') unitsOfFile.set(file, [...(unitsOfFile.get(file) ?? []), unit]);
+    }
+    for (const { a, b, strength } of options.coChange.pairs) {
+      const [left, right] = [unitsOfFile.get(a), unitsOfFile.get(b)];
+      if (!left || !right) continue;
+      coChangePairs++;
+      for (const x of left) for (const y of right) addWeight(x, y, (CO_CHANGE_WEIGHT * strength) / (left.length * right.length));
+    }
+  }
 
   const codeEdges = (unit: string) => graph.mapOutEdges(unit, (_edge, { kind }, _source, target) => (CODE.has(kind) && unitSet.has(target) ? target : undefined)).filter((target): target is string => target !== undefined);
   const writes = (unit: string) => graph.mapOutEdges(unit, (_edge, { kind }, _source, target) => (kind === 'writes' ? target : undefined)).filter((target): target is string => target !== undefined);
@@ -310,12 +332,13 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
   return {
     application: applicationId,
     choice: { services: services.length, resolution: chosen.resolution, why },
+    ...(options.coChange ? { history: { commits: options.coChange.commits, pairs: coChangePairs } } : {}),
     services,
     sharedLibraries,
     conflicts,
     extractionOrder,
     metrics: splitMetrics(graph, core, serviceOf, g, assignment, chosen.stability),
-    weights: { ...SPLIT_WEIGHTS, 'same-package': SAME_PACKAGE },
+    weights: { ...SPLIT_WEIGHTS, 'same-package': SAME_PACKAGE, 'co-change': CO_CHANGE_WEIGHT },
   };
 }
 

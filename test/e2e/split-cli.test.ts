@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SplitProposal } from '../../src/plan/split.js';
 import { DEMO, REPO, runCli } from '../helpers/run-cli.js';
+import { makeTree } from '../helpers/temp-tree.js';
 
 const MONOLITH = path.join(REPO, 'fixtures/monolith-shop');
 const split = (...args: string[]) => runCli(['split', ...args]);
@@ -79,5 +82,29 @@ describe('cloudready split inside a portfolio', () => {
     const portfolio = split(DEMO);
     expect(portfolio.code).toBe(2);
     expect(portfolio.stderr).toContain('holds 9 applications');
+  });
+});
+
+describe('co-change coupling from git', () => {
+  it('reads which files changed together, and --no-history skips it', async () => {
+    const repo = await makeTree({});
+    await fs.cp(MONOLITH, repo, { recursive: true });
+    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'initial');
+    const catalog = path.join(repo, 'src/main/java/com/acme/shop/catalog/CatalogService.java');
+    const customer = path.join(repo, 'src/main/java/com/acme/shop/customer/CustomerService.java');
+    for (let i = 0; i < 3; i++) {
+      await fs.appendFile(catalog, `// change ${i}\n`);
+      await fs.appendFile(customer, `// change ${i}\n`);
+      git('commit', '-q', '-am', `change ${i}`);
+    }
+    const withHistory = json(split(repo, '--format', 'json'));
+    expect(withHistory.history).toEqual({ commits: 4, pairs: 1 });
+    expect(withHistory.weights['co-change']).toBe(1);
+    expect(json(split(repo, '--format', 'json', '--no-history')).history).toBeUndefined();
+    expect(split(repo).stdout).toContain('co-change from 4 commits (1 file pair)');
   });
 });
