@@ -56,7 +56,7 @@ function table(proposal: SplitProposal, c: InstanceType<typeof Chalk>): string {
   lines.push('', c.bold('Extraction order (strangler fig: fewest inbound dependencies and cleanest data first)'));
   proposal.extractionOrder.forEach((step, index) => lines.push(`  ${index + 1}. ${step.service}: ${step.why}`));
   const m = proposal.metrics;
-  lines.push('', `${c.bold('Metrics')}: modularity ${m.modularity} · SM ${m.sm} · ICP ${m.icp} · IFN ${m.ifn} · NED ${m.ned} · BCP ${m.bcp} · stability ${m.stability} ${c.dim('(docs/split.md)')}`);
+  lines.push('', `${c.bold('Metrics')}: modularity ${m.modularity} · SM ${m.sm} · ICP ${m.icp} · IFN ${m.ifn} · NED ${m.ned} · BCP ${m.bcp} · stability ${m.stability} (across resolutions ${m.resolutionStability}) ${c.dim('(docs/split.md)')}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -52,7 +52,7 @@ export interface SplitProposal {
   sharedLibraries: { name: string; units: string[]; usedBy: string[] }[];
   conflicts: { entity: string; owner: string; writers: { service: string; units: string[] }[]; suggestion: string }[];
   extractionOrder: { service: string; why: string }[];
-  metrics: { modularity: number; sm: number; icp: number; ifn: number; ned: number; bcp: number; stability: number };
+  metrics: { modularity: number; sm: number; icp: number; ifn: number; ned: number; bcp: number; stability: number; resolutionStability: number };
   weights: Record<string, number>;
 }
 
@@ -198,6 +198,11 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
     why = `resolution ${chosen.resolution}: the best modularity (${chosen.quality.toFixed(2)}) times stability across ${SEEDS} seeded runs (${chosen.stability.toFixed(2)}) among ${RESOLUTIONS.length} resolutions`;
   }
 
+  // Stability across resolutions: how alike the neighbouring resolutions' partitions are.
+  const at = sweep.indexOf(chosen);
+  const neighbours = [sweep[at - 1], sweep[at + 1]].filter((entry): entry is (typeof sweep)[number] => entry !== undefined);
+  const resolutionStability = neighbours.length ? neighbours.reduce((sum, entry) => sum + agreement(chosen.partition, entry.partition, core, seeded(seed + 1)), 0) / neighbours.length : 1;
+
   // Community ids → dense service indexes, ordered by their first unit for determinism.
   const assignment = new Map<string, number>();
   const dense = new Map<number, number>();
@@ -337,13 +342,13 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
     sharedLibraries,
     conflicts,
     extractionOrder,
-    metrics: splitMetrics(graph, core, serviceOf, g, assignment, chosen.stability),
+    metrics: { ...splitMetrics(graph, core, serviceOf, g, assignment, chosen.stability), resolutionStability: Math.round(resolutionStability * 1000) / 1000 },
     weights: { ...SPLIT_WEIGHTS, 'same-package': SAME_PACKAGE, 'co-change': CO_CHANGE_WEIGHT },
   };
 }
 
 /** The static quality metrics of Mono2Micro (FSE 2021) and CoGCN (AAAI 2021), as docs/split.md defines them. */
-function splitMetrics(graph: PortfolioGraph, core: string[], serviceOf: (unit: string) => string | undefined, g: UndirectedGraph<{ label: string }, { weight: number }>, assignment: Map<string, number>, stability: number): SplitProposal['metrics'] {
+function splitMetrics(graph: PortfolioGraph, core: string[], serviceOf: (unit: string) => string | undefined, g: UndirectedGraph<{ label: string }, { weight: number }>, assignment: Map<string, number>, stability: number): Omit<SplitProposal['metrics'], 'resolutionStability'> {
   const coreSet = new Set(core);
   const sizes = new Map<string, number>();
   for (const unit of core) sizes.set(serviceOf(unit)!, (sizes.get(serviceOf(unit)!) ?? 0) + 1);

@@ -53,7 +53,8 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     expect(proposal.metrics.icp).toBeGreaterThan(0);
     expect(proposal.metrics.icp).toBeLessThan(0.5);
     expect(proposal.metrics.stability).toBe(1);
-    expect(Object.keys(proposal.metrics)).toEqual(['modularity', 'sm', 'icp', 'ifn', 'ned', 'bcp', 'stability']);
+    expect(Object.keys(proposal.metrics)).toEqual(['modularity', 'sm', 'icp', 'ifn', 'ned', 'bcp', 'stability', 'resolutionStability']);
+    expect(proposal.metrics.resolutionStability).toBeGreaterThan(0.5);
     expect(split(MONOLITH, '--format', 'json').stdout).toBe(run.stdout);
   });
 
