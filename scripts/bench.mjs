@@ -3,7 +3,8 @@
 // generated tree, and what a whole scan costs (wall time, peak memory). Figures, not a test.
 // Options: --lines N (generated tree size, default 200000), --seed N (default 42),
 // --hosts N and --connections N (generated inventory, default 100000 and 1000000),
-// --only inventory|split (one part only), --units N (split benchmark size, default 10000).
+// --only inventory|split|waves (one part only), --units N (split benchmark size, default 10000),
+// --apps N (waves benchmark: N applications on 4N hosts, default 5000).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -125,6 +126,48 @@ function inventoryImport() {
   console.log(`  join into one estate: ${(estateMs / 1000).toFixed(2)} s → ${hosts.toLocaleString('en-US')} hosts, ${connections.toLocaleString('en-US')} distinct connections; peak RSS ${Math.round(maxRssMiB)} MiB`);
 }
 
+/** A generated estate: applications on four hosts each, chatty links inside clusters, some shared databases. */
+async function planManyWaves() {
+  const { MultiDirectedGraph } = await import('graphology');
+  const { planWaves } = await dist('plan/waves.js');
+  const apps = option('--apps', 5000);
+  let state = seed;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const graph = new MultiDirectedGraph();
+  const strategies = ['rehost', 'rehost', 'replatform', 'refactor', 'retain'];
+  const applications = [];
+  for (let a = 0; a < apps; a++) {
+    const id = `app${String(a).padStart(5, '0')}`;
+    const strategy = strategies[Math.floor(next() * strategies.length)];
+    graph.addNode(`app:${id}`, { kind: 'application', label: id, criticality: ['low', 'important', 'business-critical', 'mission-critical'][Math.floor(next() * 4)] });
+    applications.push({ id, name: id, strategy, score: Math.floor(next() * 100), effort: Math.floor(next() * 40), strategyReasons: ['generated'], effortRange: { low: 0, high: 0 } });
+    for (let h = 0; h < 4; h++) {
+      const host = `host:h${a * 4 + h}`;
+      graph.addNode(host, { kind: 'host', label: `h${a * 4 + h}.corp`, platform: 'Linux' });
+      graph.addEdge(`app:${id}`, host, { kind: 'runs-on' });
+    }
+  }
+  const hosts = apps * 4;
+  for (let c = 0; c < hosts; c++) {
+    const target = Math.floor(next() * hosts);
+    const cluster = Math.floor(c / 40) * 40;
+    const near = cluster + Math.floor(next() * 40);
+    const to = next() < 0.8 ? Math.min(near, hosts - 1) : target;
+    graph.mergeEdge(`host:h${c}`, `host:h${to}`, { kind: 'connects-to', port: 443, volume: next() < 0.1 ? 'high' : 'low', latencySensitive: next() < 0.05 });
+    if (next() < 0.3) graph.addEdge(`app:${applications[Math.floor(c / 4)].id}`, `app:${applications[Math.floor(to / 4)].id}`, { kind: 'depends-on', via: 'connection' });
+  }
+  for (let s = 0; s < apps / 50; s++) {
+    const [a, b] = [Math.floor(next() * apps), Math.floor(next() * apps)];
+    if (a !== b) graph.addEdge(`app:${applications[a].id}`, `app:${applications[b].id}`, { kind: 'shares-datastore', datastore: `db${s}` });
+  }
+  const started = performance.now();
+  const plan = planWaves(graph, applications, { maxPerWave: 50 });
+  const ms = performance.now() - started;
+  const groups = plan.waves.reduce((sum, wave) => sum + wave.groups.length, 0);
+  console.log(`\nWaves: ${apps.toLocaleString('en-US')} applications on ${hosts.toLocaleString('en-US')} hosts, ${graph.size.toLocaleString('en-US')} edges`);
+  console.log(`  ${plan.waves.length} waves of ${groups} move groups, ${plan.staying.length} staying, ${plan.crossingLinks.length} crossing links in ${(ms / 1000).toFixed(2)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+}
+
 /** A generated monolith: packages of tightly knit classes, a few calls across, one table per package. */
 async function splitMonolith() {
   const { MultiDirectedGraph } = await import('graphology');
@@ -168,6 +211,10 @@ if (only === 'split') {
   await splitMonolith();
   process.exit(0);
 }
+if (only === 'waves') {
+  await planManyWaves();
+  process.exit(0);
+}
 const demo = path.join(repo, 'fixtures/demo-portfolio');
 printLanguages('Demo portfolio: source reading and fact extraction per language (first use includes loading parsers)', await perLanguage(demo));
 wholeScan('demo', demo);
@@ -181,3 +228,4 @@ printLanguages(`Generated portfolio (${lines.toLocaleString('en-US')} lines, see
 wholeScan('generated', generated);
 inventoryImport();
 await splitMonolith();
+await planManyWaves();

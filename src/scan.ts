@@ -9,6 +9,7 @@ import { extractApplicationFacts, type ApplicationFacts } from './extract/applic
 import { buildPortfolioGraph, serialiseGraph } from './model/portfolio-graph.js';
 import { addInventoryGraph } from './model/inventory-graph.js';
 import { analyseGraph } from './model/graph-analysis.js';
+import { planWaves } from './plan/waves.js';
 import { importInventory, type InventorySource } from './extract/inventory/import-inventory.js';
 import type { LoadedInventory } from './extract/inventory/inventory-builder.js';
 import { buildEstate } from './extract/inventory/estate.js';
@@ -175,6 +176,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     inventories: estate.files,
     graph,
     graphAnalysis,
+    waves: planWaves(portfolio, results),
     ...(comparison
       ? {
           baseline: {

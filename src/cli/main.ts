@@ -4,6 +4,7 @@ import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-codes.js';
 import { runDiff } from './diff-command.js';
 import { runSplit } from './split-command.js';
+import { runWaves } from './waves-command.js';
 import { runGraph, runImpact } from './graph-command.js';
 import { GRAPH_FORMATS } from '../report/graph-export.js';
 import { runExplain } from './explain-command.js';
@@ -121,6 +122,24 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ cloudready split fixtures/monolith-shop\n  $ cloudready split order-management fixtures/demo-portfolio --format json\n  $ cloudready split fixtures/monolith-shop --services 3 --format mermaid')
     .action(async (application: string, paths: string[], options) => {
       outcome.exitCode = await runSplit(application, paths, options);
+    });
+
+  program
+    .command('waves')
+    .description('plan migration waves: move groups, a pilot, dependency order, links that cross the hybrid boundary')
+    .argument('[paths...]', 'folders to scan (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'table, json, csv, or cmf (AWS Cloud Migration Factory intake)').choices(['table', 'json', 'csv', 'cmf']).default('table'))
+    .option('-o, --output <file>', 'write to a file')
+    .option('--max-per-wave <n>', 'applications per wave at most (default 5)', (value) => parseInteger(value, 1, 100_000, 'A wave size'))
+    .option('--max-hosts-per-wave <n>', 'hosts per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A wave size'))
+    .option('--effort-budget <days>', 'person-days of effort per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A budget'))
+    .option('--from <result.json>', 'read a saved JSON result instead of scanning')
+    .option('-c, --config <file>', 'configuration file')
+    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
+    .option('--no-color', 'no colours')
+    .addHelpText('after', '\nExamples:\n  $ cloudready waves fixtures/demo-portfolio\n  $ cloudready waves ~/repos --max-per-wave 10 --format cmf --output cmf-intake.csv')
+    .action(async (paths: string[], options) => {
+      outcome.exitCode = await runWaves(paths.length > 0 ? paths : ['.'], options);
     });
 
   program

@@ -51,6 +51,14 @@ export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applica
     for (const host of app.hosts) runsOn(app.id, host, 'inventory');
   }
   for (const facts of applications) for (const { host, via } of facts.inventory?.hosts ?? []) runsOn(facts.app.id, host.id, via);
+  // The service level an application owes decides when it moves (cloudready waves).
+  for (const facts of applications) {
+    const sla = facts.inventory?.sla?.sla;
+    const node = nodeId.application(facts.app.id);
+    if (!sla || !graph.hasNode(node)) continue;
+    if (sla.criticality) graph.setNodeAttribute(node, 'criticality', sla.criticality);
+    if (sla.availability !== undefined) graph.setNodeAttribute(node, 'availability', sla.availability);
+  }
 
   const dependsOn = (from: string, to: string, via: string, port?: number) => {
     if (from !== to) edge(nodeId.application(from), nodeId.application(to), 'depends-on', { via, ...(port ? { port } : {}) }, `:${via}${port ? `:${port}` : ''}`);

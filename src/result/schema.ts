@@ -210,6 +210,30 @@ export const ScanResult = z.strictObject({
       unknownEndpoints: z.array(z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), usedBy: z.array(z.string()) })).describe('Endpoints and machines no scanned application or inventory describes'),
     })
     .describe('What the dependency graph says (docs/graph.md)'),
+  waves: z
+    .strictObject({
+      waves: z.array(
+        z.strictObject({
+          number: z.number().int().positive(),
+          groups: z.array(
+            z.strictObject({
+              id: z.string(),
+              applications: z.array(z.string()),
+              hosts: z.array(z.string()),
+              datastores: z.array(z.string()),
+              bonds: z.array(z.strictObject({ kind: z.enum(['shared-datastore', 'co-location', 'chatty-link']), between: z.tuple([z.string(), z.string()]), detail: z.string() })),
+            }),
+          ),
+          applications: z.array(z.string()),
+          hosts: z.array(z.string()),
+          effort: z.number().nonnegative(),
+          reasons: z.array(z.string()),
+        }),
+      ),
+      staying: z.array(z.strictObject({ application: z.string(), reason: z.string() })),
+      crossingLinks: z.array(z.strictObject({ from: z.string(), to: z.string(), port: z.number().optional(), volume: z.string().optional(), latencySensitive: z.boolean(), until: z.string() })),
+    })
+    .describe('Move groups and migration waves with default limits (docs/waves.md); cloudready waves takes other limits'),
   baseline: z
     .strictObject({
       new: z.number().int().nonnegative(),

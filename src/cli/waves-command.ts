@@ -1,0 +1,115 @@
+import fs from 'node:fs/promises';
+import { Chalk } from 'chalk';
+import { stringify } from 'csv-stringify/sync';
+import { graphFromResult } from '../model/graph-view.js';
+import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
+import { planWaves, type WavePlan } from '../plan/waves.js';
+import { InputError } from '../errors.js';
+import { ScanResult } from '../result/schema.js';
+import { scan } from '../scan.js';
+import { wantsColour } from './colour.js';
+import { ExitCode } from './exit-codes.js';
+import { writeOutputAtomically } from './write-output.js';
+
+export interface WavesCommandOptions {
+  format: 'table' | 'json' | 'csv' | 'cmf';
+  output?: string;
+  maxPerWave?: number;
+  maxHostsPerWave?: number;
+  effortBudget?: number;
+  from?: string;
+  config?: string;
+  inventory?: string[];
+  color: boolean;
+}
+
+function table(plan: WavePlan, result: ScanResult, c: InstanceType<typeof Chalk>): string {
+  const score = new Map(result.applications.map((app) => [app.id, app]));
+  const lines: string[] = [];
+  for (const wave of plan.waves) {
+    lines.push(c.bold(`Wave ${wave.number}`) + c.dim(`  ${wave.applications.length} applications, ${wave.hosts.length} hosts, about ${wave.effort} person-days`), c.dim(`  ${wave.reasons[0]}`));
+    for (const group of wave.groups) {
+      lines.push(`  ${group.applications.map((id) => `${id} (${score.get(id)?.strategy} ${score.get(id)?.score})`).join(' + ')}`);
+      if (group.hosts.length) lines.push(c.dim(`    hosts: ${group.hosts.map((host) => host.replace(/^host:/, '')).join(', ')}`));
+      for (const bond of group.bonds) lines.push(c.dim(`    together because they ${bond.detail} (${bond.between.join(' ↔ ')})`));
+    }
+    lines.push('');
+  }
+  lines.push(c.bold('Staying'));
+  for (const stay of plan.staying) lines.push(`  ${stay.application}: ${stay.reason}`);
+  if (!plan.staying.length) lines.push(c.dim('  nothing'));
+  lines.push('', c.bold('Links across the hybrid boundary'));
+  for (const link of plan.crossingLinks) {
+    lines.push(`  ${link.from} → ${link.to}${link.port ? `:${link.port}` : ''}${link.volume ? `, ${link.volume} volume` : ''}${link.latencySensitive ? c.yellow(', latency-sensitive') : ''}; until ${link.until}`);
+  }
+  if (!plan.crossingLinks.length) lines.push(c.dim('  none'));
+  return `${lines.join('\n')}\n`;
+}
+
+function csv(plan: WavePlan, result: ScanResult): string {
+  const apps = new Map(result.applications.map((app) => [app.id, app]));
+  const rows = [['wave', 'group', 'application', 'strategy', 'score', 'effort_low', 'effort_high', 'hosts', 'bonds']];
+  for (const wave of plan.waves) {
+    for (const group of wave.groups) {
+      for (const id of group.applications) {
+        const app = apps.get(id)!;
+        rows.push([String(wave.number), group.id, id, app.strategy, String(app.score), String(app.effortRange.low), String(app.effortRange.high), group.hosts.map((host) => host.replace(/^host:/, '')).join(';'), group.bonds.map((bond) => bond.detail).join('; ')]);
+      }
+    }
+  }
+  return stringify(rows);
+}
+
+const R_TYPE: Record<string, string> = { rehost: 'Rehost', replatform: 'Replatform', refactor: 'Refactor', repurchase: 'Repurchase', relocate: 'Relocate', retain: 'Retain', retire: 'Retire' };
+
+/**
+ * AWS Cloud Migration Factory intake form: one row per application and server, the columns the
+ * factory's intake expects (wave_id, app_name, server_name, server_os_family ...).
+ */
+function cmf(plan: WavePlan, result: ScanResult, graph: PortfolioGraph): string {
+  const apps = new Map(result.applications.map((app) => [app.id, app]));
+  const rows = [['wave_id', 'app_name', 'cloudendure_projectname', 'aws_accountid', 'server_name', 'server_os_family', 'server_os_version', 'server_fqdn', 'server_tier', 'server_environment', 'r_type', 'subnet_IDs', 'securitygroup_IDs', 'instanceType', 'tenancy']];
+  for (const wave of plan.waves) {
+    for (const group of wave.groups) {
+      for (const id of group.applications) {
+        const app = apps.get(id)!;
+        const hosts = graph.hasNode(`app:${id}`) ? graph.filterOutNeighbors(`app:${id}`, (node) => graph.getNodeAttribute(node, 'kind') === 'host').sort() : [];
+        for (const host of hosts) {
+          const attributes = graph.getNodeAttributes(host);
+          const platform = String(attributes.platform ?? '');
+          const family = platform === 'Windows' ? 'windows' : platform === 'Linux' ? 'linux' : platform.toLowerCase() || 'unknown';
+          const label = String(attributes.label);
+          rows.push([String(wave.number), app.name, '', '', host.replace(/^host:/, ''), family, String(attributes.os ?? ''), label.includes('.') ? label : '', '', String(attributes.environment ?? ''), R_TYPE[app.strategy]!, '', '', '', 'Shared']);
+        }
+      }
+    }
+  }
+  return stringify(rows);
+}
+
+export async function runWaves(paths: string[], options: WavesCommandOptions): Promise<number> {
+  let result: ScanResult;
+  if (options.from) {
+    const text = await fs.readFile(options.from, 'utf8').catch(() => {
+      throw new InputError(`${options.from}: could not be read`);
+    });
+    const parsed = ScanResult.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new InputError(`${options.from}: not a result of this cloudready version`, 'Scan again, or run without --from.');
+    result = parsed.data;
+  } else {
+    result = await scan({ paths, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [] });
+  }
+  const graph = graphFromResult(result.graph);
+  const plan = planWaves(graph, result.applications, { maxPerWave: options.maxPerWave, maxHostsPerWave: options.maxHostsPerWave, effortBudget: options.effortBudget });
+  const text =
+    options.format === 'json'
+      ? `${JSON.stringify(plan, null, 2)}\n`
+      : options.format === 'csv'
+        ? csv(plan, result)
+        : options.format === 'cmf'
+          ? cmf(plan, result, graph)
+          : table(plan, result, new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
+  if (options.output) await writeOutputAtomically(options.output, text);
+  else process.stdout.write(text);
+  return ExitCode.ok;
+}

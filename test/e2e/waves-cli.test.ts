@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importInventory } from '../../src/extract/inventory/import-inventory.js';
+import type { WavePlan } from '../../src/plan/waves.js';
+import type { Diagnostic, ScanResult } from '../../src/result/schema.js';
+import { DEMO, runCli } from '../helpers/run-cli.js';
+import { makeTree } from '../helpers/temp-tree.js';
+
+let saved: string;
+let dir: string;
+beforeAll(async () => {
+  dir = await makeTree({});
+  saved = path.join(dir, 'result.json');
+  expect(runCli(['scan', DEMO, '--format', 'json', '--output', saved, '--quiet']).code).toBe(0);
+});
+const waves = (...args: string[]) => runCli(['waves', '--from', saved, ...args]);
+
+describe('cloudready waves on the demo portfolio', () => {
+  it('groups what must move together and explains each bond', () => {
+    const plan = JSON.parse(waves('--format', 'json').stdout) as WavePlan;
+    const groups = plan.waves.flatMap((wave) => wave.groups);
+    expect(groups.map((group) => group.applications)).toEqual([
+      ['fraud-scoring', 'fraud-scoring-rules-engine'],
+      ['partner-portal'],
+      ['billing-service'],
+      ['catalog-service', 'order-management', 'web-storefront'],
+    ]);
+    expect(groups[0]!.bonds).toEqual([{ kind: 'co-location', between: ['fraud-scoring', 'fraud-scoring-rules-engine'], detail: 'both run on fraud01.acme.corp' }]);
+    expect(groups[3]!.bonds.map((bond) => bond.detail)).toEqual([
+      'talk over a latency-sensitive link lnx-web01.acme.corp → catalog01:8080',
+      'talk over a latency-sensitive link lnx-web01.acme.corp → aix-app01.acme.corp:7001',
+    ]);
+  });
+
+  it('starts with a pilot of small, ready, low-criticality groups; retained applications stay with their reason', () => {
+    const plan = JSON.parse(waves('--format', 'json').stdout) as WavePlan;
+    expect(plan.waves[0]).toMatchObject({ number: 1, applications: ['fraud-scoring', 'fraud-scoring-rules-engine', 'partner-portal'] });
+    expect(plan.waves[0]!.reasons[0]).toMatch(/^pilot: /);
+    expect(plan.staying).toEqual([
+      { application: 'card-authorisation', reason: 'retain: blocker mainframe/exec-cics: CICS command-level API' },
+      { application: 'risk-batch', reason: 'retain: blocker licensing/licence-server: Node-locked or floating licence server' },
+    ]);
+  });
+
+  it('lists the links that cross the hybrid boundary, with their volume, and until when', () => {
+    const plan = JSON.parse(waves('--format', 'json').stdout) as WavePlan;
+    expect(plan.crossingLinks).toContainEqual({ from: 'riskhpc01.acme.corp', to: 'whdb01.acme.corp', port: 1521, volume: 'high', latencySensitive: false, until: 'always: one side stays' });
+    expect(plan.crossingLinks).toContainEqual({ from: 'fraud01.acme.corp', to: 'catalog01', port: 8080, volume: 'low', latencySensitive: false, until: 'wave 2' });
+  });
+
+  it('respects a smaller wave size and is in the scan result too', async () => {
+    const plan = JSON.parse(waves('--format', 'json', '--max-per-wave', '2').stdout) as WavePlan;
+    expect(plan.waves.every((wave) => wave.applications.length <= 2 || wave.groups.length === 1)).toBe(true);
+    expect(plan.waves.length).toBeGreaterThan(2);
+    const { readFile } = await import('node:fs/promises');
+    const result = JSON.parse(await readFile(saved, 'utf8')) as ScanResult;
+    expect(result.waves.waves.map((wave) => wave.applications)).toEqual((JSON.parse(waves('--format', 'json').stdout) as WavePlan).waves.map((wave) => wave.applications));
+  });
+
+  it('writes CSV and the AWS Cloud Migration Factory intake form, which cloudready reads back', async () => {
+    const rows = parseCsv(waves('--format', 'csv').stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => `${row.wave} ${row.application}`)).toEqual([
+      '1 fraud-scoring', '1 fraud-scoring-rules-engine', '1 partner-portal', '2 billing-service', '2 catalog-service', '2 order-management', '2 web-storefront',
+    ]);
+    const out = path.join(dir, 'cmf-intake.csv');
+    expect(waves('--format', 'cmf', '--output', out).code).toBe(0);
+    const intake = parseCsv(await (await import('node:fs/promises')).readFile(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(intake.find((row) => row.server_name === 'win-bill01')).toMatchObject({ wave_id: '2', app_name: 'billing-service', server_os_family: 'windows', r_type: 'Refactor' });
+    const diagnostics: Diagnostic[] = [];
+    const loaded = await importInventory({ abs: out, file: 'cmf-intake.csv', size: 1, explicit: true }, diagnostics);
+    expect(loaded?.format).toBe('aws-cmf');
+    expect(diagnostics).toEqual([]);
+    expect(loaded?.inventory.applications.find((app) => app.id === 'billing-service')?.hosts).toEqual(['win-bill01', 'win-sql01']);
+  });
+
+  it('prints a readable plan in the terminal', () => {
+    const run = waves();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Wave 1');
+    expect(run.stdout).toContain('Links across the hybrid boundary');
+  });
+});
