@@ -1,12 +1,11 @@
-import fs from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import { effortRange } from '../assess/score.js';
 import { InputError } from '../errors.js';
-import { SEVERITY_ORDER, ScanResult } from '../result/schema.js';
-import { scan } from '../scan.js';
+import { SEVERITY_ORDER } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
+import { resultFor } from './load-result.js';
 
 export interface ExplainOptions {
   from?: string;
@@ -16,23 +15,9 @@ export interface ExplainOptions {
   color: boolean;
 }
 
-async function loadResult(file: string): Promise<ScanResult> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await fs.readFile(file, 'utf8'));
-  } catch (error) {
-    throw new InputError(`${file}: could not read a JSON result (${(error as Error).message.split('\n')[0]})`, 'Write one with cloudready scan --format json --output FILE.');
-  }
-  const parsed = ScanResult.safeParse(json);
-  if (!parsed.success) throw new InputError(`${file}: not a result of this cloudready version (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`, 'Scan again, or explain without --from.');
-  return parsed.data;
-}
-
 /** `cloudready explain APP`: how the score, the dimensions, the confidence, the strategy and the effort came about, finding by finding. */
 export async function runExplain(applicationId: string, paths: string[], options: ExplainOptions): Promise<number> {
-  const result = options.from
-    ? await loadResult(options.from)
-    : await scan({ paths, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [], ruleFolders: options.rules ?? [] });
+  const result = await resultFor(paths, options);
   const app = result.applications.find((candidate) => candidate.id === applicationId || candidate.name === applicationId);
   if (!app) {
     throw new InputError(`no application ${applicationId}`, `Applications: ${result.applications.map((candidate) => candidate.id).join(', ') || 'none found'}.`);

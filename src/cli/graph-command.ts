@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { resultFor } from './load-result.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { graphFromResult, resolveNode, selectGraph, type GraphViewOptions } from '../model/graph-view.js';
 import { impactOf } from '../model/impact.js';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { exportGraph, type GraphFormat } from '../report/graph-export.js';
 import { InputError } from '../errors.js';
-import { ScanResult } from '../result/schema.js';
-import { scan } from '../scan.js';
+import type { ScanResult } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
@@ -31,20 +31,6 @@ export interface GraphOptions extends GraphSourceOptions {
   kind?: string[];
   edgeKind?: string[];
   collapse?: 'module' | 'package';
-}
-
-/** A saved result (--from) or a fresh scan of the paths. */
-async function resultFor(paths: string[], options: GraphSourceOptions): Promise<ScanResult> {
-  if (!options.from) return scan({ paths, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [], ruleFolders: options.rules ?? [] });
-  let json: unknown;
-  try {
-    json = JSON.parse(await fs.readFile(options.from, 'utf8'));
-  } catch (error) {
-    throw new InputError(`${options.from}: could not read a JSON result (${(error as Error).message.split('\n')[0]})`, 'Write one with cloudready scan --format json --output FILE.');
-  }
-  const parsed = ScanResult.safeParse(json);
-  if (!parsed.success) throw new InputError(`${options.from}: not a result of this cloudready version`, 'Scan again, or run without --from.');
-  return parsed.data;
 }
 
 function describe(graph: PortfolioGraph, node: string, c: ChalkInstance): string {

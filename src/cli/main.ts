@@ -65,11 +65,6 @@ when the scan itself completed; the diagnostics say what could not be read).`,
     .description('explain how an application\'s score, strategy and effort were computed, finding by finding')
     .argument('<application>', 'application id (as in the portfolio table)')
     .argument('[paths...]', 'folders to scan (default: the current folder)')
-    .option('--from <result.json>', 'explain a saved JSON result instead of scanning')
-    .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
-    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
-    .option('-r, --rules <folders...>', 'rule packs besides the built-in ones')
-    .option('--no-color', 'no colours')
     .addHelpText('after', '\nExamples:\n  $ cloudready explain order-management fixtures/demo-portfolio\n  $ cloudready explain order-management --from result.json')
     .action(async (application: string, paths: string[], options) => {
       outcome.exitCode = await runExplain(application, paths.length > 0 ? paths : ['.'], options);
@@ -88,10 +83,6 @@ when the scan itself completed; the diagnostics say what could not be read).`,
     .option('--kind <kinds...>', 'keep only these node kinds (application, host, database, unit ...)')
     .option('--edge-kind <kinds...>', 'keep only these edge kinds (depends-on, connects-to, runs-on, calls ...)')
     .addOption(new Option('--collapse <by>', 'merge units into their module or package').choices(['module', 'package']))
-    .option('--from <result.json>', 'read a saved JSON result instead of scanning')
-    .option('-c, --config <file>', 'configuration file')
-    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
-    .option('--no-color', 'no colours')
     .addHelpText(
       'after',
       `
@@ -116,9 +107,6 @@ Examples:
     .option('--no-history', 'do not read co-change coupling from the git history')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'mermaid']).default('table'))
     .option('-o, --output <file>', 'write to a file')
-    .option('--from <result.json>', 'read a saved JSON result instead of scanning')
-    .option('-c, --config <file>', 'configuration file')
-    .option('--no-color', 'no colours')
     .addHelpText('after', '\nExamples:\n  $ cloudready split fixtures/monolith-shop\n  $ cloudready split order-management fixtures/demo-portfolio --format json\n  $ cloudready split fixtures/monolith-shop --services 3 --format mermaid')
     .action(async (application: string, paths: string[], options) => {
       outcome.exitCode = await runSplit(application, paths, options);
@@ -133,10 +121,6 @@ Examples:
     .option('--max-per-wave <n>', 'applications per wave at most (default 5)', (value) => parseInteger(value, 1, 100_000, 'A wave size'))
     .option('--max-hosts-per-wave <n>', 'hosts per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A wave size'))
     .option('--effort-budget <days>', 'person-days of effort per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A budget'))
-    .option('--from <result.json>', 'read a saved JSON result instead of scanning')
-    .option('-c, --config <file>', 'configuration file')
-    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
-    .option('--no-color', 'no colours')
     .addHelpText('after', '\nExamples:\n  $ cloudready waves fixtures/demo-portfolio\n  $ cloudready waves ~/repos --max-per-wave 10 --format cmf --output cmf-intake.csv')
     .action(async (paths: string[], options) => {
       outcome.exitCode = await runWaves(paths.length > 0 ? paths : ['.'], options);
@@ -148,10 +132,6 @@ Examples:
     .argument('<node>', 'an application, host, datastore or any node id')
     .argument('[paths...]', 'folders to scan (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--from <result.json>', 'read a saved JSON result instead of scanning')
-    .option('-c, --config <file>', 'configuration file')
-    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
-    .option('--no-color', 'no colours')
     .action(async (node: string, paths: string[], options) => {
       outcome.exitCode = await runImpact(node, paths.length > 0 ? paths : ['.'], options);
     });
@@ -214,7 +194,19 @@ Examples:
     .action(async (packs: string[], options) => {
       outcome.exitCode = await validateRules(packs, options);
     });
+  // Commands that read a scan share how they get it: a saved result or a fresh scan.
+  for (const command of [...program.commands].filter((candidate) => ['explain', 'split', 'graph', 'impact', 'waves'].includes(candidate.name()))) withResultSource(command);
   return program;
+}
+
+/** --from, --config, --inventory, --rules and --no-color, for every command that reads a scan. */
+function withResultSource(command: Command): Command {
+  return command
+    .option('--from <result.json>', 'read a saved JSON result instead of scanning')
+    .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
+    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
+    .option('-r, --rules <folders...>', 'rule packs besides the built-in ones')
+    .option('--no-color', 'no colours');
 }
 
 function parseInteger(value: string, min: number, max: number, what: string): number {

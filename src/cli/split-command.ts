@@ -5,7 +5,8 @@ import { graphFromResult } from '../model/graph-view.js';
 import { proposeSplit, type SplitOptions, type SplitProposal } from '../plan/split.js';
 import { readCoChange } from '../extract/git-history.js';
 import { InputError } from '../errors.js';
-import { ScanResult } from '../result/schema.js';
+import type { ScanResult } from '../result/schema.js';
+import { readResult } from './load-result.js';
 import { scan } from '../scan.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
@@ -19,6 +20,8 @@ export interface SplitCommandOptions {
   output?: string;
   from?: string;
   config?: string;
+  inventory?: string[];
+  rules?: string[];
   color: boolean;
 }
 
@@ -65,14 +68,11 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
   let result: ScanResult;
   let applicationId = target;
   let scannedRoot: string | undefined;
-  if (options.from) {
-    const parsed = ScanResult.safeParse(JSON.parse(await fs.readFile(options.from, 'utf8').catch(() => { throw new InputError(`${options.from}: could not be read`); })));
-    if (!parsed.success) throw new InputError(`${options.from}: not a result of this cloudready version`, 'Scan again, or run without --from.');
-    result = parsed.data;
-  } else {
+  if (options.from) result = await readResult(options.from);
+  else {
     const isFolder = paths.length === 0 && (await fs.stat(target).catch(() => undefined))?.isDirectory();
     const roots = isFolder ? [target] : paths.length ? paths : ['.'];
-    result = await scan({ paths: roots, cwd: process.cwd(), configFile: options.config });
+    result = await scan({ paths: roots, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [], ruleFolders: options.rules ?? [] });
     scannedRoot = roots.length === 1 ? path.resolve(roots[0]!) : undefined;
     if (isFolder) {
       if (result.applications.length !== 1) throw new InputError(`${target} holds ${result.applications.length} applications`, `Name one: ${result.applications.map((app) => app.id).join(', ')}.`);

@@ -1,12 +1,10 @@
-import fs from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
 import { graphFromResult } from '../model/graph-view.js';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { planWaves, type WavePlan } from '../plan/waves.js';
-import { InputError } from '../errors.js';
-import { ScanResult } from '../result/schema.js';
-import { scan } from '../scan.js';
+import type { ScanResult } from '../result/schema.js';
+import { resultFor } from './load-result.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
 import { writeOutputAtomically } from './write-output.js';
@@ -88,17 +86,7 @@ function cmf(plan: WavePlan, result: ScanResult, graph: PortfolioGraph): string 
 }
 
 export async function runWaves(paths: string[], options: WavesCommandOptions): Promise<number> {
-  let result: ScanResult;
-  if (options.from) {
-    const text = await fs.readFile(options.from, 'utf8').catch(() => {
-      throw new InputError(`${options.from}: could not be read`);
-    });
-    const parsed = ScanResult.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new InputError(`${options.from}: not a result of this cloudready version`, 'Scan again, or run without --from.');
-    result = parsed.data;
-  } else {
-    result = await scan({ paths, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [] });
-  }
+  const result = await resultFor(paths, options);
   const graph = graphFromResult(result.graph);
   const plan = planWaves(graph, result.applications, { maxPerWave: options.maxPerWave, maxHostsPerWave: options.maxHostsPerWave, effortBudget: options.effortBudget });
   const text =

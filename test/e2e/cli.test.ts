@@ -225,6 +225,19 @@ describe('cloudready scan: inventories', () => {
   });
 });
 
+describe('cloudready in a pipe', () => {
+  it('a reader that stops early (| head) ends the run quietly, without EPIPE', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/cloudready.js'), 'scan', DEMO, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
+});
+
 describe('cloudready scan: configuration', () => {
   it('cloudready-ignore comments and rules.ignore suppress findings, and the result says what was suppressed and why', async () => {
     const dir = await makeTree({
