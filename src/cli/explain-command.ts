@@ -5,7 +5,7 @@ import { SEVERITY_ORDER } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
-import { resultFor } from './load-result.js';
+import { applicationsHint, resultFor } from './load-result.js';
 
 export interface ExplainOptions {
   from?: string;
@@ -20,7 +20,7 @@ export async function runExplain(applicationId: string, paths: string[], options
   const result = await resultFor(paths, options);
   const app = result.applications.find((candidate) => candidate.id === applicationId || candidate.name === applicationId);
   if (!app) {
-    throw new InputError(`no application ${applicationId}`, `Applications: ${result.applications.map((candidate) => candidate.id).join(', ') || 'none found'}.`);
+    throw new InputError(`no application ${applicationId}`, applicationsHint(result));
   }
   const c = new Chalk({ level: wantsColour(options.color) ? 1 : 0 });
   const model = result.scoringModel;

@@ -31,3 +31,10 @@ export async function resultFor(paths: string[], source: ResultSource): Promise<
   if (source.from) return readResult(source.from);
   return scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], ruleFolders: source.rules ?? [] });
 }
+
+/** "Applications: a, b, c … and 12 more." for a hint after a mistyped application id. */
+export function applicationsHint(result: ScanResult): string {
+  const ids = result.applications.map((app) => app.id);
+  if (ids.length === 0) return 'No applications were found in the scanned folders.';
+  return `Applications: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` … and ${ids.length - 10} more (cloudready scan lists them)` : ''}.`;
+}

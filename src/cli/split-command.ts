@@ -6,7 +6,7 @@ import { proposeSplit, type SplitOptions, type SplitProposal } from '../plan/spl
 import { readCoChange } from '../extract/git-history.js';
 import { InputError } from '../errors.js';
 import type { ScanResult } from '../result/schema.js';
-import { readResult } from './load-result.js';
+import { applicationsHint, readResult } from './load-result.js';
 import { scan } from '../scan.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
@@ -80,7 +80,7 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
     }
   }
   const app = result.applications.find((candidate) => candidate.id === applicationId || candidate.name === applicationId);
-  if (!app) throw new InputError(`no application ${applicationId}`, `Applications: ${result.applications.map((candidate) => candidate.id).join(', ') || 'none found'}.`);
+  if (!app) throw new InputError(`no application ${applicationId}`, applicationsHint(result));
   const graph = graphFromResult(result.graph);
   const units = graph.filterNodes((node) => node.startsWith(`unit:${app.id}:`)).length;
   if (units < 2) {
