@@ -9,6 +9,7 @@ import { extractApplicationFacts, type ApplicationFacts } from './extract/applic
 import { buildPortfolioGraph, serialiseGraph } from './model/portfolio-graph.js';
 import { addInventoryGraph } from './model/inventory-graph.js';
 import { analyseGraph } from './model/graph-analysis.js';
+import { dependentApplications } from './model/dependents.js';
 import { planWaves } from './plan/waves.js';
 import { importInventory, type InventorySource } from './extract/inventory/import-inventory.js';
 import type { LoadedInventory } from './extract/inventory/inventory-builder.js';
@@ -213,16 +214,7 @@ async function inventorySources(files: DiscoveredFile[], named: Config['inventor
 
 /** What the graph and the inventories say about an application's use, for the retire signal. */
 function usageSignals(facts: ApplicationFacts, graph: PortfolioGraph, connectionsKnown: boolean): UsageSignals {
-  const node = nodeId.application(facts.app.id);
-  const dependents = new Set<string>();
-  if (graph.hasNode(node)) {
-    graph.forEachInEdge(node, (_edge, { kind }, source) => {
-      if ((kind === 'depends-on' || kind === 'shares-datastore') && source !== node) dependents.add(source);
-    });
-    graph.forEachOutEdge(node, (_edge, { kind }, _source, target) => {
-      if (kind === 'shares-datastore') dependents.add(target);
-    });
-  }
+  const dependents = dependentApplications(graph, nodeId.application(facts.app.id));
   const hosts = facts.inventory?.hosts.length ?? 0;
   return {
     trafficKnown: hosts > 0 && connectionsKnown,

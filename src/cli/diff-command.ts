@@ -3,7 +3,7 @@ import { baselineState, type BaselineDocument } from '../assess/baseline.js';
 import { compareStrings } from '../util/compare.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
-import { readBaseline } from './scan-command.js';
+import { readBaseline } from './load-result.js';
 
 export interface DiffOptions {
   format: 'table' | 'json';

@@ -1,20 +1,44 @@
 import fs from 'node:fs/promises';
+import { BaselineDocument } from '../assess/baseline.js';
 import { InputError } from '../errors.js';
 import { ScanResult } from '../result/schema.js';
 import { scan } from '../scan.js';
 
+const WRITE_ONE = 'Write one with cloudready scan --format json --output FILE.';
+
+async function readJson(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new InputError(`${file}: ${what} file could not be read`, WRITE_ONE);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file}: ${what} is not JSON (${(error as Error).message.split('\n')[0]})`, WRITE_ONE);
+  }
+}
+
 /** A JSON result written by `cloudready scan --format json`, validated against this version's schema. */
 export async function readResult(file: string): Promise<ScanResult> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await fs.readFile(file, 'utf8'));
-  } catch (error) {
-    throw new InputError(`${file}: could not read a JSON result (${(error as Error).message.split('\n')[0]})`, 'Write one with cloudready scan --format json --output FILE.');
-  }
-  const parsed = ScanResult.safeParse(json);
+  const parsed = ScanResult.safeParse(await readJson(file, 'result'));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InputError(`${file}: not a result of this cloudready version (${issue?.path.join('.')}: ${issue?.message})`, 'Scan again, or run without --from.');
+  }
+  return parsed.data;
+}
+
+/**
+ * An earlier result, read loosely (findings, their places and scores are all a baseline or a
+ * diff needs), so that results of older versions still serve.
+ */
+export async function readBaseline(file: string, what = 'baseline'): Promise<BaselineDocument> {
+  const parsed = BaselineDocument.safeParse(await readJson(file, what));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`${file}: not a cloudready result: ${issue.path.join('.')}: ${issue.message}`, WRITE_ONE);
   }
   return parsed.data;
 }

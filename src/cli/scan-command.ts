@@ -1,12 +1,10 @@
-import fs from 'node:fs/promises';
-import { BaselineDocument } from '../assess/baseline.js';
-import { InputError } from '../errors.js';
 import type { Format } from '../report/reporter.js';
 import type { Severity } from '../result/schema.js';
 import { loadReporter } from '../report/reporter.js';
 import { scan } from '../scan.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
+import { readBaseline } from './load-result.js';
 import { startProgress } from './progress.js';
 import { writeOutputAtomically } from './write-output.js';
 
@@ -72,26 +70,4 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
     process.stderr.write(`cloudready: no applications found in ${paths.join(', ')}\n`);
   }
   return result.gate && !result.gate.passed ? ExitCode.gateFailed : ExitCode.ok;
-}
-
-/** An earlier JSON result (cloudready scan --format json): only what changed since counts for the gate. */
-export async function readBaseline(file: string, what = 'baseline'): Promise<BaselineDocument> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    throw new InputError(`${file}: ${what} file could not be read`, 'Pass a result written by cloudready scan --format json --output FILE.');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}: ${what} is not JSON (${(error as Error).message})`, 'Pass a result written by cloudready scan --format json --output FILE.');
-  }
-  const parsed = BaselineDocument.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(`${file}: not a cloudready result: ${issue.path.join('.')}: ${issue.message}`, 'Pass a result written by cloudready scan --format json --output FILE.');
-  }
-  return parsed.data;
 }

@@ -1,14 +1,9 @@
 import { UndirectedGraph } from 'graphology';
-import { createRequire } from 'node:module';
-import type LouvainModule from 'graphology-communities-louvain';
-import type ModularityModule from 'graphology-metrics/graph/modularity.js';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { compareStrings } from '../util/compare.js';
-
-// CommonJS modules whose default export TypeScript's NodeNext interop does not see.
-const require = createRequire(import.meta.url);
-const louvain = require('graphology-communities-louvain') as (typeof LouvainModule)['default'];
-const modularity = require('graphology-metrics/graph/modularity') as (typeof ModularityModule)['default'];
+import { seededRandom } from '../util/seeded-random.js';
+import { louvain, modularity } from './graph-algorithms.js';
+import { agreement, CODE_EDGES, splitMetrics, type Partition, type SplitMetrics, type WeightedGraph } from './split-metrics.js';
 
 /**
  * How strongly an edge of the unit graph ties two units (or a unit and a table) together
@@ -18,7 +13,6 @@ const modularity = require('graphology-metrics/graph/modularity') as (typeof Mod
 export const SPLIT_WEIGHTS: Record<string, number> = { calls: 1, inherits: 1, implements: 1, instantiates: 0.8, uses: 0.5, includes: 0.5, imports: 0.3, writes: 2, reads: 1, 'maps-to': 3 };
 /** Units of one package are a little closer than their code says: a chain of weak edges. */
 const SAME_PACKAGE = 0.2;
-const CODE = new Set(['calls', 'inherits', 'implements', 'instantiates', 'uses', 'includes', 'imports']);
 const DATA = /^(table|dataset|file|queue|segment|entity):/;
 const RESOLUTIONS = [0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3];
 const SEEDS = 5;
@@ -52,44 +46,12 @@ export interface SplitProposal {
   sharedLibraries: { name: string; units: string[]; usedBy: string[] }[];
   conflicts: { entity: string; owner: string; writers: { service: string; units: string[] }[]; suggestion: string }[];
   extractionOrder: { service: string; why: string }[];
-  metrics: { modularity: number; sm: number; icp: number; ifn: number; ned: number; bcp: number; stability: number; resolutionStability: number };
+  metrics: SplitMetrics;
   weights: Record<string, number>;
-}
-
-/** mulberry32: a small seeded generator, so that the same input always gives the same proposal. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const packageOf = (name: string) => (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
 const shortName = (name: string) => name.slice(name.lastIndexOf('.') + 1);
-
-interface Partition {
-  communities: Map<string, number>;
-  count: number;
-}
-
-/** Share of sampled unit pairs two partitions treat alike (together in both, or apart in both). */
-function agreement(a: Partition, b: Partition, units: string[], rng: () => number): number {
-  if (units.length < 2) return 1;
-  const samples = Math.min(20_000, (units.length * (units.length - 1)) / 2);
-  let same = 0;
-  for (let i = 0; i < samples; i++) {
-    const x = units[Math.floor(rng() * units.length)]!;
-    let y = units[Math.floor(rng() * units.length)]!;
-    if (x === y) y = units[(units.indexOf(x) + 1) % units.length]!;
-    const together = (p: Partition) => p.communities.get(x) === p.communities.get(y);
-    if (together(a) === together(b)) same++;
-  }
-  return same / samples;
-}
 
 /**
  * Proposes services for one application (docs/split.md): Louvain communities on its weighted
@@ -103,7 +65,7 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
   const label = (node: string) => graph.getNodeAttribute(node, 'label');
 
   // The weighted, undirected graph of units and the data they touch.
-  const g = new UndirectedGraph<{ label: string }, { weight: number }>();
+  const g: WeightedGraph = new UndirectedGraph();
   const addWeight = (a: string, b: string, weight: number) => {
     if (a === b) return;
     for (const node of [a, b]) if (!g.hasNode(node)) g.addNode(node, { label: label(node) });
@@ -139,7 +101,7 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
     }
   }
 
-  const codeEdges = (unit: string) => graph.mapOutEdges(unit, (_edge, { kind }, _source, target) => (CODE.has(kind) && unitSet.has(target) ? target : undefined)).filter((target): target is string => target !== undefined);
+  const codeEdges = (unit: string) => graph.mapOutEdges(unit, (_edge, { kind }, _source, target) => (CODE_EDGES.has(kind) && unitSet.has(target) ? target : undefined)).filter((target): target is string => target !== undefined);
   const writes = (unit: string) => graph.mapOutEdges(unit, (_edge, { kind }, _source, target) => (kind === 'writes' ? target : undefined)).filter((target): target is string => target !== undefined);
   const entryPointsOf = (unit: string) => String(graph.getNodeAttribute(unit, 'entryPoints') ?? '');
 
@@ -167,11 +129,11 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
   const sweep = RESOLUTIONS.map((resolution) => {
     const runs: Partition[] = [];
     for (let s = 0; s < SEEDS; s++) {
-      const detailed = louvain.detailed(g, { resolution, getEdgeWeight: 'weight', rng: seeded(seed + s * 7919 + Math.round(resolution * 1000)) });
+      const detailed = louvain.detailed(g, { resolution, getEdgeWeight: 'weight', rng: seededRandom(seed + s * 7919 + Math.round(resolution * 1000)) });
       const communities = new Map<string, number>(Object.entries(detailed.communities));
       runs.push({ communities, count: new Set(core.map((unit) => communities.get(unit))).size });
     }
-    const rng = seeded(seed);
+    const rng = seededRandom(seed);
     let total = 0;
     let pairs = 0;
     for (let i = 0; i < runs.length; i++) {
@@ -201,7 +163,7 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
   // Stability across resolutions: how alike the neighbouring resolutions' partitions are.
   const at = sweep.indexOf(chosen);
   const neighbours = [sweep[at - 1], sweep[at + 1]].filter((entry): entry is (typeof sweep)[number] => entry !== undefined);
-  const resolutionStability = neighbours.length ? neighbours.reduce((sum, entry) => sum + agreement(chosen.partition, entry.partition, core, seeded(seed + 1)), 0) / neighbours.length : 1;
+  const resolutionStability = neighbours.length ? neighbours.reduce((sum, entry) => sum + agreement(chosen.partition, entry.partition, core, seededRandom(seed + 1)), 0) / neighbours.length : 1;
 
   // Community ids → dense service indexes, ordered by their first unit for determinism.
   const assignment = new Map<string, number>();
@@ -344,82 +306,5 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
     extractionOrder,
     metrics: { ...splitMetrics(graph, core, serviceOf, g, assignment, chosen.stability), resolutionStability: Math.round(resolutionStability * 1000) / 1000 },
     weights: { ...SPLIT_WEIGHTS, 'same-package': SAME_PACKAGE, 'co-change': CO_CHANGE_WEIGHT },
-  };
-}
-
-/** The static quality metrics of Mono2Micro (FSE 2021) and CoGCN (AAAI 2021), as docs/split.md defines them. */
-function splitMetrics(graph: PortfolioGraph, core: string[], serviceOf: (unit: string) => string | undefined, g: UndirectedGraph<{ label: string }, { weight: number }>, assignment: Map<string, number>, stability: number): Omit<SplitProposal['metrics'], 'resolutionStability'> {
-  const coreSet = new Set(core);
-  const sizes = new Map<string, number>();
-  for (const unit of core) sizes.set(serviceOf(unit)!, (sizes.get(serviceOf(unit)!) ?? 0) + 1);
-  const K = sizes.size;
-  const N = core.length;
-  // Linked unit pairs (any code edge, either direction), counted once.
-  const linked = new Set<string>();
-  const callWeights = new Map<string, number>();
-  for (const unit of core) {
-    graph.forEachOutEdge(unit, (_edge, { kind }, _source, target) => {
-      if (!coreSet.has(target) || target === unit || !CODE.has(kind)) return;
-      linked.add([unit, target].sort(compareStrings).join('\0'));
-      if (kind === 'calls') callWeights.set(`${unit}\0${target}`, (callWeights.get(`${unit}\0${target}`) ?? 0) + 1);
-    });
-  }
-  const inside = new Map<string, number>();
-  const across = new Map<string, number>();
-  let crossPairs = 0;
-  for (const pair of linked) {
-    const [a, b] = pair.split('\0') as [string, string];
-    const [sa, sb] = [serviceOf(a)!, serviceOf(b)!];
-    if (sa === sb) inside.set(sa, (inside.get(sa) ?? 0) + 1);
-    else {
-      const key = [sa, sb].sort(compareStrings).join('\0');
-      across.set(key, (across.get(key) ?? 0) + 1);
-      crossPairs++;
-    }
-  }
-  let cohesion = 0;
-  for (const [service, size] of sizes) cohesion += (inside.get(service) ?? 0) / (size * size);
-  let coupling = 0;
-  for (const [key, count] of across) {
-    const [a, b] = key.split('\0') as [string, string];
-    coupling += count / (sizes.get(a)! * sizes.get(b)!);
-  }
-  const sm = K > 0 ? cohesion / K - (K > 1 ? (2 / (K * (K - 1))) * coupling : 0) : 0;
-  let crossCalls = 0;
-  let allCalls = 0;
-  for (const [key, v] of callWeights) {
-    const [a, b] = key.split('\0') as [string, string];
-    const weight = Math.log(v) + 1;
-    allCalls += weight;
-    if (serviceOf(a) !== serviceOf(b)) crossCalls += weight;
-  }
-  const ned = N > 0 ? 1 - [...sizes.values()].filter((size) => size >= 5 && size <= 20).reduce((sum, size) => sum + size, 0) / N : 0;
-  // Use cases: the units reachable from each entry point through calls and uses.
-  const touching = new Map<string, number>();
-  for (const entry of core.filter((unit) => graph.getNodeAttribute(unit, 'entryPoints'))) {
-    const reached = new Set([entry]);
-    let frontier = [entry];
-    for (let depth = 0; depth < 8 && frontier.length; depth++) {
-      const next: string[] = [];
-      for (const unit of frontier) graph.forEachOutEdge(unit, (_edge, { kind }, _source, target) => {
-        if (coreSet.has(target) && (kind === 'calls' || kind === 'uses' || kind === 'instantiates') && !reached.has(target)) {
-          reached.add(target);
-          next.push(target);
-        }
-      });
-      frontier = next;
-    }
-    for (const service of new Set([...reached].map(serviceOf))) if (service) touching.set(service, (touching.get(service) ?? 0) + 1);
-  }
-  const bcp = K > 0 ? [...sizes.keys()].reduce((sum, service) => sum + Math.log(Math.max(1, touching.get(service) ?? 0)), 0) / K : 0;
-  const round = (value: number) => Math.round(value * 1000) / 1000;
-  return {
-    modularity: round(modularity(g, { getNodeCommunity: (node: string) => assignment.get(node) ?? -1, getEdgeWeight: 'weight' })),
-    sm: round(sm),
-    icp: round(allCalls ? crossCalls / allCalls : 0),
-    ifn: round(K ? crossPairs / K : 0),
-    ned: round(ned),
-    bcp: round(bcp),
-    stability: round(stability),
   };
 }

@@ -1,12 +1,10 @@
 import type { ApplicationFacts } from '../../extract/application-facts.js';
+import { dependentApplications } from '../../model/dependents.js';
 import { nodeId, type EdgeAttributes, type NodeAttributes } from '../../model/portfolio-graph-types.js';
 import type { Evidence } from '../../result/schema.js';
 import { compareStrings } from '../../util/compare.js';
 import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
 import type { GraphPredicate } from './rule-schema.js';
-
-/** Edges that say one application needs another. */
-const DEPENDENCY_EDGES = new Set(['depends-on', 'shares-datastore']);
 
 /**
  * Predicates over the portfolio graph, seen from the application's node: what it depends on,
@@ -40,14 +38,7 @@ export function evaluateGraphCondition(condition: GraphPredicate['graph'], facts
     for (const snippet of [...new Set(found)].sort(compareStrings)) evidence.push({ file: place, snippet });
   }
   if (condition.fanInAbove !== undefined) {
-    const dependents = new Set<string>();
-    graph.forEachInEdge(appNode, (_edge, attributes, source, _target, sourceAttributes) => {
-      if (DEPENDENCY_EDGES.has(attributes.kind) && sourceAttributes.kind === 'application' && source !== appNode) dependents.add(sourceAttributes.label);
-    });
-    // shares-datastore runs from the lower id only: count its other direction too.
-    graph.forEachOutEdge(appNode, (_edge, attributes, _source, target, _sourceAttributes, targetAttributes) => {
-      if (attributes.kind === 'shares-datastore' && target !== appNode) dependents.add(targetAttributes.label);
-    });
+    const dependents = new Set([...dependentApplications(graph, appNode)].map((node) => graph.getNodeAttribute(node, 'label')));
     if (dependents.size > condition.fanInAbove) evidence.push({ file: place, snippet: `${dependents.size} applications depend on it: ${[...dependents].sort(compareStrings).join(', ')}` });
     else matched = false;
   }
