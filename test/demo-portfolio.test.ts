@@ -101,6 +101,11 @@ describe('demo portfolio', () => {
       file: 'card-authorisation/cobol/CAUTH01.cbl',
       line: 30,
       snippet: "003000      EXEC CICS RECEIVE MAP('CAUTHM1') MAPSET('CAUTHMS')",
+      // The code around the line, for reports that show it: two lines either side, as written.
+      context: {
+        firstLine: 28,
+        lines: ['002800  PROCEDURE DIVISION.', '002900  0000-MAIN.', "003000      EXEC CICS RECEIVE MAP('CAUTHM1') MAPSET('CAUTHMS')", '003100                INTO(AUTH-REQUEST) RESP(WS-RESP)', '003200      END-EXEC.'],
+      },
     });
     // Line 10 holds a commented-out EXEC CICS XCTL: it must not count.
     expect(cics?.evidence.some((e) => e.snippet?.includes('XCTL'))).toBe(false);
@@ -142,9 +147,18 @@ describe('demo portfolio', () => {
   it('never shows the value of a secret it found', () => {
     const json = JSON.stringify(result);
     for (const secret of ['Winter2014!', 'Bill!ng2016', 'storefront-7f3a9c2e']) expect(json).not.toContain(secret);
-    expect(result.findings.find((f) => f.id === 'security/plaintext-password@web-storefront')?.evidence).toEqual([{ file: 'web-storefront/.env', line: 4, snippet: 'SESSION_SECRET (secret, value hidden)' }]);
+    expect(result.findings.find((f) => f.id === 'security/plaintext-password@web-storefront')?.evidence).toEqual([
+      {
+        file: 'web-storefront/.env',
+        line: 4,
+        snippet: 'SESSION_SECRET (secret, value hidden)',
+        context: { firstLine: 2, lines: ['PORT=3000', 'CATALOG_URL=http://catalog01:8080/api/products', 'SESSION_SECRET **** (value hidden)', ''] },
+      },
+    ]);
     const password = result.findings.find((f) => f.id === 'security/plaintext-password@order-management');
-    expect(password?.evidence[0]).toEqual({ file: 'order-management/order-web/src/main/resources/orders.properties', line: 4, snippet: 'reporting.db.password (password, value hidden)' });
+    expect(password?.evidence[0]).toMatchObject({ file: 'order-management/order-web/src/main/resources/orders.properties', line: 4, snippet: 'reporting.db.password (password, value hidden)' });
+    // The context around a secret shows its key, never its value.
+    expect(password?.evidence[0]?.context?.lines).toContain('reporting.db.password **** (value hidden)');
   });
 
   it('builds a graph of applications, modules and runtime libraries', () => {

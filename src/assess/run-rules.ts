@@ -3,6 +3,7 @@ import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import type { Evidence, Finding, Severity, SuppressedEvidence } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
+import { evidenceContext } from './evidence.js';
 import { evaluateCondition, MatcherCache } from './rules/evaluate-condition.js';
 import type { Rule } from './rules/rule-schema.js';
 import { Suppressor, type PathIgnore } from './suppressions.js';
@@ -51,7 +52,7 @@ export function runRules(rules: Rule[], applications: ApplicationFacts[], settin
           continue;
         }
       } else if (kept.length === 0) continue;
-      findings.push(makeFinding(rule, facts.app.id, kept, settings.severity[rule.id] ?? rule.severity));
+      findings.push(makeFinding(rule, facts.app.id, kept.map((item, at) => (at < MAX_EVIDENCE_PER_FINDING ? withContext(item, facts) : item)), settings.severity[rule.id] ?? rule.severity));
     }
   }
   return {
@@ -79,6 +80,13 @@ function makeFinding(rule: Rule, applicationId: string, evidence: Evidence[], se
     evidenceCount: count,
     fingerprint: fingerprint(rule.id, applicationId, evidence),
   };
+}
+
+/** Lines around the evidence line, where the file's text was read. */
+function withContext(item: Evidence, facts: ApplicationFacts): Evidence {
+  if (!item.line) return item;
+  const context = evidenceContext(facts, item.file, item.line);
+  return context ? { ...item, context } : item;
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { effortRange } from '../assess/score.js';
+import { effortRange, scoreSteps } from '../assess/score.js';
 import { InputError } from '../errors.js';
 import { SEVERITY_ORDER } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
@@ -33,15 +33,10 @@ export async function runExplain(applicationId: string, paths: string[], options
     c.bold('Score: each finding takes its share of what is left (docs/scoring.md)'),
     `  ${'start'.padEnd(70)} ${'100.00'.padStart(8)}`,
   ];
-  let remaining = 100;
-  for (const finding of findings) {
-    const factor = 1 - model.shares[finding.severity];
-    remaining *= factor;
-    lines.push(`  ${`${finding.severity.padEnd(8)} ${finding.ruleId}`.padEnd(62)} × ${factor.toFixed(2)} ${remaining.toFixed(2).padStart(8)}`);
-  }
-  const rounded = Math.round(remaining);
-  lines.push(`  ${'rounded'.padEnd(70)} ${String(rounded).padStart(8)}`);
-  if (findings.some((finding) => finding.severity === 'blocker')) lines.push(`  ${`a blocker caps the score at ${model.blockerCap}`.padEnd(70)} ${String(Math.min(rounded, model.blockerCap)).padStart(8)}`);
+  const walk = scoreSteps(findings, model);
+  for (const step of walk.steps) lines.push(`  ${`${step.severity.padEnd(8)} ${step.ruleId}`.padEnd(62)} × ${step.factor.toFixed(2)} ${step.remaining.toFixed(2).padStart(8)}`);
+  lines.push(`  ${'rounded'.padEnd(70)} ${String(walk.rounded).padStart(8)}`);
+  if (walk.capped !== undefined) lines.push(`  ${`a blocker caps the score at ${model.blockerCap}`.padEnd(70)} ${String(walk.capped).padStart(8)}`);
   lines.push(
     '',
     `${c.bold('Dimensions:')} ${Object.entries(app.dimensions).map(([dimension, score]) => `${dimension} ${score}`).join(' · ')}`,

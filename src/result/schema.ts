@@ -36,6 +36,10 @@ export const Evidence = z.strictObject({
   file: z.string().describe('POSIX path relative to the scanned root'),
   line: z.number().int().positive().optional().describe('1-based; omitted when the evidence is a whole file'),
   snippet: z.string().optional().describe('The matched line, trimmed, secrets masked'),
+  context: z
+    .strictObject({ firstLine: z.number().int().positive(), lines: z.array(z.string()) })
+    .optional()
+    .describe('The code around the line (two lines either side), secrets masked; where the file was read'),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
