@@ -4,7 +4,8 @@
 // Options: --lines N (generated tree size, default 200000), --seed N (default 42),
 // --hosts N and --connections N (generated inventory, default 100000 and 1000000),
 // --only inventory|split|waves (one part only), --units N (split benchmark size, default 10000),
-// --apps N (waves benchmark: N applications on 4N hosts, default 5000).
+// --apps N (waves benchmark: N applications on 4N hosts, default 5000),
+// --only html (HTML report of --report-apps applications, default 500: size, render, open in chromium).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateInventory } from './generate-inventory.mjs';
 import { generatePortfolio } from './generate-portfolio.mjs';
+import { replicate } from './replicate-result.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (module) => import(path.join(repo, 'dist', module));
@@ -202,6 +204,44 @@ async function splitMonolith() {
   console.log(`  modularity ${m.modularity} · SM ${m.sm} · ICP ${m.icp} · IFN ${m.ifn} · NED ${m.ned} · BCP ${m.bcp} · stability ${m.stability}; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
 }
 
+/** The HTML report of a large portfolio (the demo's applications copied): its size, the time to write it, and the time a browser takes to open it. */
+async function htmlReportFigures() {
+  const { scan } = await dist('scan.js');
+  const { htmlReport } = await dist('report/html/html-report.js');
+  const demo = await scan({ paths: [path.join(repo, 'fixtures/demo-portfolio')], cwd: repo });
+  const wanted = option('--report-apps', 500);
+  const large = replicate(demo, Math.ceil(wanted / demo.applications.length));
+  const started = performance.now();
+  const html = htmlReport(large, { color: false });
+  const renderMs = performance.now() - started;
+  const file = path.join(os.tmpdir(), `cloudready-bench-report-${large.applications.length}.html`);
+  fs.writeFileSync(file, html);
+  console.log(`\nHTML report: ${large.applications.length} applications, ${large.findings.length.toLocaleString('en-US')} findings`);
+  console.log(`  written in ${(renderMs / 1000).toFixed(2)} s: ${(Buffer.byteLength(html) / 2 ** 20).toFixed(2)} MiB (${file})`);
+  const chromium = '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) {
+    console.log('  open in a browser: skipped (no /usr/bin/chromium)');
+    return;
+  }
+  const { chromium: playwright } = await import('playwright-core');
+  const browser = await playwright.launch({ executablePath: chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const opened = performance.now();
+  await page.goto(`file://${file}`);
+  await page.waitForSelector('body[data-ready]');
+  const readyMs = performance.now() - opened;
+  const app = performance.now();
+  await page.evaluate(`location.hash = '#/app/${large.applications[0].id}'`);
+  await page.waitForSelector('section.app-page:not([hidden]) h1');
+  const appMs = performance.now() - app;
+  const graph = performance.now();
+  await page.evaluate("location.hash = '#/graph'");
+  await page.waitForSelector('[data-testid=graph-canvas] canvas');
+  const graphMs = performance.now() - graph;
+  await browser.close();
+  console.log(`  chromium: overview ready ${Math.round(readyMs)} ms after opening the file; an application page ${Math.round(appMs)} ms; the graph laid out ${(graphMs / 1000).toFixed(2)} s`);
+}
+
 console.log(`cloudready benchmark · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
 if (only === 'inventory') {
   inventoryImport();
@@ -213,6 +253,11 @@ if (only === 'split') {
 }
 if (only === 'waves') {
   await planManyWaves();
+await htmlReportFigures();
+  process.exit(0);
+}
+if (only === 'html') {
+  await htmlReportFigures();
   process.exit(0);
 }
 const demo = path.join(repo, 'fixtures/demo-portfolio');
@@ -229,3 +274,4 @@ wholeScan('generated', generated);
 inventoryImport();
 await splitMonolith();
 await planManyWaves();
+await htmlReportFigures();

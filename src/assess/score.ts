@@ -1,5 +1,4 @@
-import { SEVERITY_ORDER, type Finding, type SeverityCounts } from '../result/schema.js';
-import { compareStrings } from '../util/compare.js';
+import type { Finding, SeverityCounts } from '../result/schema.js';
 import { DEFAULT_SCORING, DIMENSIONS, dimensionOf, type Dimension, type ScoringModel } from './scoring-model.js';
 
 /**
@@ -38,30 +37,6 @@ function modelScore(findings: Finding[], model: ScoringModel): number {
 export function effortRange(finding: Pick<Finding, 'effort' | 'evidenceCount'>): { low: number; high: number } {
   const places = Math.max(1, finding.evidenceCount);
   return { low: finding.effort * 0.5, high: finding.effort * Math.min(3, 1.5 + 0.5 * Math.log10(places)) };
-}
-
-/** One step of the score: a finding takes its share of what is left. */
-export interface ScoreStep {
-  ruleId: string;
-  severity: Finding['severity'];
-  factor: number;
-  remaining: number;
-}
-
-/**
- * The score as a walk from 100, finding by finding, most severe first: what `cloudready explain`
- * prints and the HTML report shows, so that a reader can follow the number.
- */
-export function scoreSteps(findings: Pick<Finding, 'ruleId' | 'severity'>[], model: Pick<ScoringModel, 'shares' | 'blockerCap'>): { steps: ScoreStep[]; rounded: number; capped?: number } {
-  const ordered = [...findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareStrings(a.ruleId, b.ruleId));
-  let remaining = 100;
-  const steps = ordered.map(({ ruleId, severity }) => {
-    const factor = 1 - model.shares[severity];
-    remaining *= factor;
-    return { ruleId, severity, factor, remaining };
-  });
-  const rounded = Math.round(remaining);
-  return ordered.some((finding) => finding.severity === 'blocker') ? { steps, rounded, capped: Math.min(rounded, model.blockerCap) } : { steps, rounded };
 }
 
 export function scoreApplication(findings: Finding[], model: ScoringModel = DEFAULT_SCORING): ApplicationScore {

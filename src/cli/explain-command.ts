@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
-import { effortRange, scoreSteps } from '../assess/score.js';
+import { effortRange } from '../assess/score.js';
+import { scoreSteps } from '../assess/score-steps.js';
 import { InputError } from '../errors.js';
 import { SEVERITY_ORDER } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';

@@ -9,6 +9,7 @@ import { runGraph, runImpact } from './graph-command.js';
 import { GRAPH_FORMATS } from '../report/graph-export.js';
 import { runExplain } from './explain-command.js';
 import { listRules, showRule, testRules, validateRules } from './rules-command.js';
+import { runReport } from './report-command.js';
 import { runScan } from './scan-command.js';
 import { FORMATS } from '../report/reporter.js';
 
@@ -49,6 +50,7 @@ function buildProgram(outcome: Outcome): Command {
 Examples:
   $ cloudready scan fixtures/demo-portfolio
   $ cloudready scan ~/repos --format json --output result.json
+  $ cloudready scan ~/repos --format html --output report.html
   $ cloudready scan . --config ci/cloudready.yaml --quiet
   $ cloudready scan ~/repos --inventory exports/RVTools.xlsx exports/azure-deps.csv
   $ cloudready scan . --fail-under 60 --max-blockers 0 --baseline main.json --format sarif --output cloudready.sarif
@@ -58,6 +60,19 @@ when the scan itself completed; the diagnostics say what could not be read).`,
     )
     .action(async (paths: string[], options) => {
       outcome.exitCode = await runScan(paths.length > 0 ? paths : ['.'], options);
+    });
+
+  program
+    .command('report')
+    .description('render a saved JSON result in another format, without scanning again')
+    .argument('<result.json>', 'a result written by cloudready scan --format json')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-q, --quiet', 'print nothing but the report')
+    .option('--no-color', 'no colours in terminal output')
+    .addHelpText('after', '\nExamples:\n  $ cloudready scan ~/repos --format json --output result.json\n  $ cloudready report result.json --format html --output report.html\n  $ cloudready report result.json --format sarif --output cloudready.sarif')
+    .action(async (file: string, options) => {
+      outcome.exitCode = await runReport(file, options);
     });
 
   program

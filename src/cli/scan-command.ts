@@ -1,12 +1,10 @@
 import type { Format } from '../report/reporter.js';
 import type { Severity } from '../result/schema.js';
-import { loadReporter } from '../report/reporter.js';
 import { scan } from '../scan.js';
-import { wantsColour } from './colour.js';
+import { checkDestination, emitReport } from './emit-report.js';
 import { ExitCode } from './exit-codes.js';
 import { readBaseline } from './load-result.js';
 import { startProgress } from './progress.js';
-import { writeOutputAtomically } from './write-output.js';
 
 export interface ScanCommandOptions {
   format: Format;
@@ -24,6 +22,7 @@ export interface ScanCommandOptions {
 }
 
 export async function runScan(paths: string[], options: ScanCommandOptions): Promise<number> {
+  checkDestination(options);
   const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
   const progress = startProgress(options.progress && !options.quiet);
   let result;
@@ -44,16 +43,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
     progress.stop();
   }
 
-  const color = options.output ? false : wantsColour(options.color);
-  const report = (await loadReporter(options.format))(result, { color });
-  if (options.output) {
-    await writeOutputAtomically(options.output, report);
-    if (!options.quiet) {
-      process.stderr.write(`cloudready: wrote ${options.output} (${result.summary.applications} applications, ${result.findings.length} findings)\n`);
-    }
-  } else {
-    process.stdout.write(report);
-  }
+  await emitReport(result, options);
 
   // One line per failing application, on stderr, whatever the report format.
   if (result.gate && !result.gate.passed) {

@@ -2,23 +2,13 @@ import type { UndirectedGraph } from 'graphology';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { compareStrings } from '../util/compare.js';
 import { modularity } from './graph-algorithms.js';
+import type { SplitMetrics } from './split-types.js';
 
 /** The split's graph: units and tables, undirected, with summed edge weights. */
 export type WeightedGraph = UndirectedGraph<{ label: string }, { weight: number }>;
 
 /** Edges between units of code. */
 export const CODE_EDGES = new Set(['calls', 'inherits', 'implements', 'instantiates', 'uses', 'includes', 'imports']);
-
-export interface SplitMetrics {
-  modularity: number;
-  sm: number;
-  icp: number;
-  ifn: number;
-  ned: number;
-  bcp: number;
-  stability: number;
-  resolutionStability: number;
-}
 
 export interface Partition {
   communities: Map<string, number>;

@@ -3,7 +3,10 @@ import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { compareStrings } from '../util/compare.js';
 import { seededRandom } from '../util/seeded-random.js';
 import { louvain, modularity } from './graph-algorithms.js';
-import { agreement, CODE_EDGES, splitMetrics, type Partition, type SplitMetrics, type WeightedGraph } from './split-metrics.js';
+import { agreement, CODE_EDGES, splitMetrics, type Partition, type WeightedGraph } from './split-metrics.js';
+import type { SplitProposal, SplitService } from './split-types.js';
+
+export type { SplitMetrics, SplitProposal, SplitService } from './split-types.js';
 
 /**
  * How strongly an edge of the unit graph ties two units (or a unit and a table) together
@@ -26,29 +29,6 @@ export interface SplitOptions {
 
 /** Weight of a co-change pair at full strength (always changed together). */
 export const CO_CHANGE_WEIGHT = 1;
-
-export interface SplitService {
-  name: string;
-  units: string[];
-  entities: string[];
-  entryPoints: string[];
-  inbound: { unit: string; from: string[] }[];
-  outbound: { unit: string; service: string }[];
-  sharedLibraries: string[];
-}
-
-export interface SplitProposal {
-  application: string;
-  choice: { services: number; resolution: number; why: string };
-  /** The history read for co-change coupling, when the folder is a git repository. */
-  history?: { commits: number; pairs: number };
-  services: SplitService[];
-  sharedLibraries: { name: string; units: string[]; usedBy: string[] }[];
-  conflicts: { entity: string; owner: string; writers: { service: string; units: string[] }[]; suggestion: string }[];
-  extractionOrder: { service: string; why: string }[];
-  metrics: SplitMetrics;
-  weights: Record<string, number>;
-}
 
 const packageOf = (name: string) => (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
 const shortName = (name: string) => name.slice(name.lastIndexOf('.') + 1);

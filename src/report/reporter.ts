@@ -8,7 +8,7 @@ export interface ReportOptions {
 /** A reporter is a pure function: result in, text out. */
 export type Reporter = (result: ScanResult, options: ReportOptions) => string;
 
-export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit'] as const;
+export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Reporters load lazily so a JSON run never pays for the table renderer and vice versa. */
@@ -24,5 +24,7 @@ export async function loadReporter(format: Format): Promise<Reporter> {
       return (await import('./markdown-report.js')).markdownReport;
     case 'junit':
       return (await import('./junit-report.js')).junitReport;
+    case 'html':
+      return (await import('./html/html-report.js')).htmlReport;
   }
 }

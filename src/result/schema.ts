@@ -9,8 +9,7 @@ export const SCHEMA_VERSION = '1.0.0';
 
 export const Severity = z.enum(['blocker', 'major', 'minor', 'info']);
 export type Severity = z.infer<typeof Severity>;
-/** Most severe first; used for sorting everywhere. */
-export const SEVERITY_ORDER: readonly Severity[] = ['blocker', 'major', 'minor', 'info'];
+export { SEVERITY_ORDER } from './severity-order.js';
 
 export const Strategy = z.enum(['rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate']);
 export type Strategy = z.infer<typeof Strategy>;

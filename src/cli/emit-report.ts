@@ -1,0 +1,37 @@
+import { InputError } from '../errors.js';
+import { loadReporter, type Format } from '../report/reporter.js';
+import type { ScanResult } from '../result/schema.js';
+import { wantsColour } from './colour.js';
+import { writeOutputAtomically } from './write-output.js';
+
+/** Formats that are documents, not text to read in a terminal. */
+const DOCUMENT_FORMATS = new Set<Format>(['html']);
+
+export interface EmitOptions {
+  format: Format;
+  output?: string | undefined;
+  quiet?: boolean | undefined;
+  color: boolean;
+}
+
+/** Refuses, before any work, to pour a document into a terminal. */
+export function checkDestination(options: Pick<EmitOptions, 'format' | 'output'>): void {
+  if (!options.output && DOCUMENT_FORMATS.has(options.format) && process.stdout.isTTY) {
+    throw new InputError(`--format ${options.format} writes a document, not terminal text`, `Add --output report.${options.format}, or redirect standard output to a file.`);
+  }
+}
+
+/** Renders a result in one format to a file (atomically) or to standard output. */
+export async function emitReport(result: ScanResult, options: EmitOptions): Promise<void> {
+  checkDestination(options);
+  const color = options.output ? false : wantsColour(options.color);
+  const report = (await loadReporter(options.format))(result, { color });
+  if (options.output) {
+    await writeOutputAtomically(options.output, report);
+    if (!options.quiet) {
+      process.stderr.write(`cloudready: wrote ${options.output} (${result.summary.applications} applications, ${result.findings.length} findings)\n`);
+    }
+  } else {
+    process.stdout.write(report);
+  }
+}

@@ -1,0 +1,108 @@
+import { graphFromResult } from '../../model/graph-view.js';
+import { proposeSplit } from '../../plan/split.js';
+import type { Finding, GraphEdge, RuleInfo, ScanResult } from '../../result/schema.js';
+import type { ReportData, ReportFinding, ReportSplit } from './report-data.js';
+import { topRisks } from './top-risks.js';
+
+/** Code-level nodes: the split proposals show them; the portfolio graph would drown in them. */
+const CODE_KINDS = new Set(['unit', 'module']);
+/** Fewer units than this is not enough code to propose services from. */
+const MIN_SPLIT_UNITS = 4;
+/** Places per finding shown with the code around them; the rest show their matched line. */
+export const CONTEXT_PLACES = 3;
+/** Places listed per finding: enough to find the pattern; the JSON result lists more. */
+export const MAX_PLACES = 10;
+
+function title(result: ScanResult): string {
+  const roots = result.roots.map((root) => root.split(/[\\/]/).filter(Boolean).at(-1) ?? root);
+  return `Cloud readiness: ${roots.join(', ') || 'portfolio'}`;
+}
+
+/** A finding as the page needs it: what its rule says once, in the rules; its first places only. */
+function compactFinding(finding: Finding, rules: Map<string, RuleInfo>): ReportFinding {
+  const { title, remediation, fingerprint, evidence, ...rest } = finding;
+  const rule = rules.get(finding.ruleId);
+  return {
+    ...rest,
+    ...(rule?.title === title ? {} : { title }),
+    ...(rule?.remediation.trim() === remediation ? {} : { remediation }),
+    evidence: evidence.slice(0, MAX_PLACES).map((item, at) => {
+      if (at < CONTEXT_PLACES || !item.context) return item;
+      const { context, ...place } = item;
+      return place;
+    }),
+  };
+}
+
+function splits(result: ScanResult): ReportSplit[] {
+  const graph = graphFromResult(result.graph);
+  const units = new Map<string, number>();
+  graph.forEachNode((node, attributes) => {
+    if (attributes.kind !== 'unit') return;
+    const app = node.split(':')[1];
+    if (app) units.set(app, (units.get(app) ?? 0) + 1);
+  });
+  return result.applications.map((app): ReportSplit => {
+    const count = units.get(app.id) ?? 0;
+    if (count < MIN_SPLIT_UNITS) return { applicationId: app.id, reason: count === 0 ? 'No code structure was read (cloudready reads classes, programs and modules of Java, C#, TypeScript/JavaScript, Python, Go, PHP and COBOL).' : `Only ${count} unit${count === 1 ? '' : 's'} of code: too little to cut into services.` };
+    try {
+      return { applicationId: app.id, proposal: proposeSplit(graph, app.id) };
+    } catch (error) {
+      return { applicationId: app.id, reason: (error as Error).message };
+    }
+  });
+}
+
+/**
+ * The portfolio graph without code nodes. What code does (reads a table, calls a transaction)
+ * is lifted to its application, so that the data it touches stays connected.
+ */
+function portfolioGraph(result: ScanResult): ReportData['graph'] {
+  const nodes = result.graph.nodes.filter((node) => !CODE_KINDS.has(node.kind));
+  const kept = new Set(nodes.map((node) => node.id));
+  const owner = new Map<string, string>();
+  for (const edge of result.graph.edges) if (edge.kind === 'contains' && edge.source.startsWith('app:')) owner.set(edge.target, edge.source);
+  const edges = new Map<string, GraphEdge>();
+  for (const edge of result.graph.edges) {
+    if (edge.kind === 'contains') continue;
+    const source = kept.has(edge.source) ? edge.source : owner.get(edge.source);
+    const target = kept.has(edge.target) ? edge.target : owner.get(edge.target);
+    if (!source || !target || source === target) continue;
+    const key = `${source}\0${target}\0${edge.kind}`;
+    if (!edges.has(key)) edges.set(key, source === edge.source && target === edge.target ? edge : { source, target, kind: edge.kind });
+  }
+  return { nodes, edges: [...edges.values()] };
+}
+
+/** The result as the HTML report's page script reads it. */
+export function buildReportData(result: ScanResult): ReportData {
+  const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
+  const suppressed = new Map<string, number>();
+  for (const item of result.suppressed) suppressed.set(item.applicationId, (suppressed.get(item.applicationId) ?? 0) + 1);
+  return {
+    title: title(result),
+    tool: result.tool,
+    schemaVersion: result.schemaVersion,
+    scannedAt: result.scannedAt,
+    roots: result.roots,
+    rulePacks: result.rulePacks,
+    summary: result.summary,
+    scoringModel: result.scoringModel,
+    applications: result.applications,
+    findings: result.findings.map((finding) => compactFinding(finding, rules)),
+    rules: result.rules,
+    endpoints: result.endpoints,
+    graph: portfolioGraph(result),
+    graphAnalysis: result.graphAnalysis,
+    waves: result.waves,
+    splits: splits(result),
+    risks: topRisks(result),
+    inventories: result.inventories,
+    suppressed: [...suppressed].map(([applicationId, count]) => ({ applicationId, count })),
+    diagnostics: result.diagnostics,
+    ...(result.gate ? { gate: result.gate } : {}),
+    ...(result.baseline ? { baseline: result.baseline } : {}),
+    contextPlaces: CONTEXT_PLACES,
+    maxPlaces: MAX_PLACES,
+  };
+}

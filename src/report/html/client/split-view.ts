@@ -1,0 +1,46 @@
+import type { SplitProposal } from '../../../plan/split-types.js';
+import { h } from './dom.js';
+import { plural } from './format.js';
+
+const shortName = (unit: string) => unit.slice(unit.lastIndexOf('.') + 1);
+const list = (items: string[], empty = 'none') => (items.length ? items.join(', ') : h('span', { class: 'muted' }, empty));
+
+/** One application's proposed services, shared libraries, data conflicts and extraction order. */
+export function renderSplit(proposal: SplitProposal): HTMLElement {
+  const metrics = proposal.metrics;
+  return h(
+    'div',
+    { class: 'split' },
+    h('p', null, `${plural(proposal.services.length, 'service')} proposed: ${proposal.choice.why}.`),
+    h(
+      'div',
+      { class: 'services' },
+      proposal.services.map((service) =>
+        h(
+          'article',
+          { class: 'service' },
+          h('h4', null, service.name),
+          h(
+            'dl',
+            null,
+            h('dt', null, 'Owns'),
+            h('dd', null, list(service.entities, 'no table')),
+            service.entryPoints.length ? [h('dt', null, 'Serves'), h('dd', null, list(service.entryPoints))] : null,
+            service.outbound.length ? [h('dt', null, 'Calls'), h('dd', null, list(service.outbound.map((call) => `${shortName(call.unit)} (${call.service})`)))] : null,
+            service.inbound.length ? [h('dt', null, 'Called by'), h('dd', null, list(service.inbound.map((call) => `${shortName(call.unit)} (from ${call.from.join(', ')})`)))] : null,
+            service.sharedLibraries.length ? [h('dt', null, 'Uses'), h('dd', null, list(service.sharedLibraries))] : null,
+          ),
+          h('details', null, h('summary', null, plural(service.units.length, 'unit')), h('ul', { class: 'units' }, service.units.map((unit) => h('li', null, h('code', null, unit))))),
+        ),
+      ),
+    ),
+    proposal.sharedLibraries.length
+      ? [h('h4', null, 'Shared libraries'), h('ul', null, proposal.sharedLibraries.map((library) => h('li', null, h('strong', null, library.name), `: ${plural(library.units.length, 'unit')}, used by ${library.usedBy.join(', ')}`)))]
+      : null,
+    h('h4', null, `Data ownership conflicts (${proposal.conflicts.length})`),
+    proposal.conflicts.length ? h('ul', null, proposal.conflicts.map((conflict) => h('li', null, h('strong', null, conflict.entity), `: ${conflict.suggestion}`))) : h('p', { class: 'muted' }, 'Every table has one writing service.'),
+    h('h4', null, 'Extraction order'),
+    h('ol', null, proposal.extractionOrder.map((step) => h('li', null, h('strong', null, step.service), `: ${step.why}`))),
+    h('p', { class: 'muted small' }, `Modularity ${metrics.modularity} · structural modularity ${metrics.sm} · inter-call percentage ${metrics.icp} · interface number ${metrics.ifn} · non-extreme distribution ${metrics.ned} · business-context purity ${metrics.bcp} · stability ${metrics.stability}. docs/split.md explains each.`),
+  );
+}

@@ -1,0 +1,84 @@
+import type { ScanResult } from '../../result/schema.js';
+import { compareStrings } from '../../util/compare.js';
+import type { Risk } from './report-data.js';
+
+const MAX_RISKS = 10;
+const RANK = { blocker: 0, major: 1, minor: 2 } as const;
+
+/** "a, b, c and 4 more" */
+function names(ids: string[], shown = 4): string {
+  if (ids.length <= shown) return ids.length > 1 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : (ids[0] ?? '');
+  return `${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more`;
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|cf|approx)$/i;
+
+/** The first sentence of a remediation: what to do, without the details (not cut inside brackets or after "e.g."). */
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  let depth = 0;
+  for (let at = 0; at < flat.length; at++) {
+    const character = flat[at]!;
+    if (character === '(') depth++;
+    else if (character === ')') depth = Math.max(0, depth - 1);
+    else if (/[.!?]/.test(character) && depth === 0 && (at + 1 === flat.length || flat[at + 1] === ' ') && !ABBREVIATIONS.test(flat.slice(0, at))) return flat.slice(0, at + 1);
+  }
+  return flat;
+}
+
+/**
+ * The portfolio's main risks as sentences an executive can read: what blocks applications,
+ * what ties them together, and what is not known. Most serious and widest first.
+ */
+export function topRisks(result: ScanResult): Risk[] {
+  const risks: Risk[] = [];
+
+  const blockersByRule = new Map<string, { title: string; remediation: string; apps: Set<string> }>();
+  for (const finding of result.findings) {
+    if (finding.severity !== 'blocker') continue;
+    const entry = blockersByRule.get(finding.ruleId) ?? { title: finding.title, remediation: finding.remediation, apps: new Set<string>() };
+    entry.apps.add(finding.applicationId);
+    blockersByRule.set(finding.ruleId, entry);
+  }
+  for (const { title, remediation, apps } of blockersByRule.values()) {
+    const ids = [...apps].sort(compareStrings);
+    risks.push({ severity: 'blocker', text: `${title} blocks ${plural(ids.length, 'application')} (${names(ids)}). ${firstSentence(remediation)}`, applications: ids });
+  }
+
+  for (const cycle of result.graphAnalysis.applicationCycles) {
+    const ids = cycle.map((id) => id.replace(/^app:/, ''));
+    risks.push({ severity: 'major', text: `${names(ids)} depend on each other in a circle: they move in one wave, or the cycle is broken first.`, applications: ids });
+  }
+
+  for (const store of result.graphAnalysis.sharedDatastores) {
+    const writers = store.writtenBy.map((id) => id.replace(/^app:/, ''));
+    const users = store.applications.map((id) => id.replace(/^app:/, ''));
+    if (writers.length > 1) risks.push({ severity: 'major', text: `${store.label} is written by ${plural(writers.length, 'application')} (${names(writers)}): they move together, or one of them becomes its owner and the others call it.`, applications: users });
+    else risks.push({ severity: 'minor', text: `${store.label} is shared by ${names(users)}: they move together or its data is split.`, applications: users });
+  }
+
+  const unknown = result.graphAnalysis.unknownEndpoints;
+  if (unknown.length > 0) {
+    const appIds = new Set(result.applications.map((app) => app.id));
+    const users = [...new Set(unknown.flatMap((endpoint) => endpoint.usedBy.filter((id) => appIds.has(id))))].sort(compareStrings);
+    risks.push({ severity: 'major', text: `${plural(unknown.length, 'endpoint')} that no scanned application or inventory describes (${names(unknown.map((endpoint) => endpoint.label), 3)}): find their owners before planning the move.`, applications: users });
+  }
+
+  const sensitive = result.waves.crossingLinks.filter((link) => link.latencySensitive);
+  if (sensitive.length > 0) {
+    const ends = [...new Set(sensitive.flatMap((link) => [link.from, link.to]))].sort(compareStrings);
+    risks.push({ severity: 'major', text: `${plural(sensitive.length, 'latency-sensitive link')} will cross the hybrid boundary during the migration (${names(sensitive.map((link) => `${link.from} → ${link.to}`), 3)}): measure them, or move both ends together.`, applications: ends });
+  }
+
+  const unsure = result.applications.filter((app) => app.confidence.level === 'low').map((app) => app.id);
+  if (unsure.length > 0) risks.push({ severity: 'minor', text: `${plural(unsure.length, 'application')} could only partly be analysed (${names(unsure)}): their scores are less certain.`, applications: unsure });
+
+  const unreadable = result.diagnostics.filter((diagnostic) => diagnostic.level === 'error');
+  if (unreadable.length > 0) risks.push({ severity: 'major', text: `${plural(unreadable.length, 'input')} could not be read; the scan notes list them. What they hold is missing from this report.`, applications: [] });
+
+  return risks
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.applications.length - a.applications.length || compareStrings(a.text, b.text))
+    .slice(0, MAX_RISKS);
+}
