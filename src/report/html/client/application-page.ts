@@ -24,12 +24,18 @@ function codeBlock(item: Evidence): HTMLElement | null {
   return item.snippet ? h('pre', { class: 'code' }, h('span', { class: 'line hit' }, item.line ? h('span', { class: 'line-number', 'aria-hidden': 'true' }, item.line) : null, item.snippet)) : null;
 }
 
+const location = (item: Evidence) => (item.line ? `${item.file}:${item.line}` : item.file);
+
+/** The first places with their code around them; the others a line each. */
 function evidenceList(finding: ReportFinding): HTMLElement {
   const more = finding.evidenceCount - finding.evidence.length;
+  const withCode = finding.evidence.filter((item) => item.context);
+  const brief = finding.evidence.filter((item) => !item.context);
   return h(
     'div',
     { class: 'evidence' },
-    finding.evidence.map((item) => h('div', { class: 'place' }, h('div', { class: 'location' }, item.line ? `${item.file}:${item.line}` : item.file), codeBlock(item))),
+    withCode.map((item) => h('div', { class: 'place' }, h('div', { class: 'location' }, location(item)), codeBlock(item))),
+    brief.length ? h('ul', { class: 'places' }, brief.map((item) => h('li', null, h('span', { class: 'location' }, location(item)), item.snippet ? h('code', null, item.snippet) : null))) : null,
     more > 0 ? h('p', { class: 'muted small' }, `… and ${plural(more, 'more place')} (the JSON result lists up to 25).`) : null,
   );
 }

@@ -25,7 +25,7 @@ export function renderSplit(proposal: SplitProposal): HTMLElement {
             null,
             h('dt', null, 'Owns'),
             h('dd', null, list(service.entities, 'no table')),
-            service.entryPoints.length ? [h('dt', null, 'Serves'), h('dd', null, list(service.entryPoints))] : null,
+            service.entryPoints.length ? [h('dt', null, 'Serves'), h('dd', null, list([...new Set(service.entryPoints)]))] : null,
             service.outbound.length ? [h('dt', null, 'Calls'), h('dd', null, list(service.outbound.map((call) => `${shortName(call.unit)} (${call.service})`)))] : null,
             service.inbound.length ? [h('dt', null, 'Called by'), h('dd', null, list(service.inbound.map((call) => `${shortName(call.unit)} (from ${call.from.join(', ')})`)))] : null,
             service.sharedLibraries.length ? [h('dt', null, 'Uses'), h('dd', null, list(service.sharedLibraries))] : null,
