@@ -1,5 +1,5 @@
-import type * as TsMorph from 'ts-morph';
-import type { Node as MorphNode, Project, SourceFile, Symbol as MorphSymbol } from 'ts-morph';
+import path from 'node:path';
+import type TS from 'typescript';
 import type { SourceText } from '../source-text.js';
 import { NODE_APIS } from './api-catalog.js';
 import { classifyLiteral } from './classify-literal.js';
@@ -7,193 +7,291 @@ import { entryOfAnnotation } from './entry-annotations.js';
 import { emptyFacts, type Location, type ReferenceKind, type SourceFacts, type UnitKind } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
 
-/** The module's type only: ts-morph itself loads on first use. */
-type Morph = typeof TsMorph;
+type Ts = typeof TS;
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'options', 'head']);
-
-/**
- * TypeScript and JavaScript of one application, read with ts-morph so that names resolve to
- * their declarations across files (through imports, re-exports and types). Unlike the other
- * extractors this one sees the application's files together: a type lives in another file.
- * ts-morph costs close to a second to load, so it loads only when there is such a file.
- */
-export async function extractTypeScriptProject(sources: SourceText[]): Promise<SourceFacts[]> {
-  if (sources.length === 0) return [];
-  const morph: Morph = await import('ts-morph');
-  const project = new morph.Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: {
-      allowJs: true,
-      checkJs: false,
-      jsx: morph.ts.JsxEmit.Preserve,
-      target: morph.ts.ScriptTarget.ESNext,
-      module: morph.ts.ModuleKind.ESNext,
-      moduleResolution: morph.ts.ModuleResolutionKind.Bundler,
-      experimentalDecorators: true,
-      skipLibCheck: true,
-      noLib: true,
-      types: [],
-    },
-  });
-  const byPath = new Map<string, SourceText>();
-  for (const source of sources) {
-    const file = project.createSourceFile(`/app/${source.appRel}`, source.text, { overwrite: true });
-    byPath.set(file.getFilePath(), source);
-  }
-  const walker = new TypeScriptWalker(morph, project, byPath);
-  return project.getSourceFiles().map((file) => walker.extract(file, byPath.get(file.getFilePath())!));
-}
+/** Re-exports followed to find where a name is declared; deeper chains are rare and stop here. */
+const MAX_REEXPORT_DEPTH = 5;
 
 /** src/routes/cart.ts → src/routes/cart (module ids keep the path: that is how TS names modules). */
 export function moduleId(appRel: string): string {
   return appRel.replace(/\.(d\.)?[mc]?[jt]sx?$/, '');
 }
 
-class TypeScriptWalker {
+/** What a file declares at its top level and imports: enough to resolve its names without a type checker. */
+interface ModuleIndex {
+  source: SourceText;
+  file: TS.SourceFile;
+  module: string;
+  /** Top-level name → unit id (classes, interfaces, functions, enums) or the module (variables, types). */
+  declared: Map<string, string>;
+  /** Local name → the module it comes from (resolved within the application, or the specifier) and the name imported there. */
+  imports: Map<string, { module: string | undefined; specifier: string; name: string }>;
+  /** Exported name → where it is declared (`export { a as b } from`, `export *`). */
+  reexports: { from: string | undefined; name?: string; as?: string }[];
+  defaultExport?: string;
+}
+
+/**
+ * TypeScript and JavaScript of one application, parsed with the TypeScript compiler's parser (no
+ * type checker, no program): each file once, its names resolved across files through imports,
+ * re-exports and declared or constructed types. A type checker resolved more (inferred types),
+ * but cost 25-30 times as much on large trees (docs/performance.md).
+ */
+export async function extractTypeScriptProject(sources: SourceText[]): Promise<SourceFacts[]> {
+  if (sources.length === 0) return [];
+  const ts: Ts = (await import('typescript')).default;
+  const modules = new Map<string, ModuleIndex>();
+  for (const source of sources) {
+    const file = ts.createSourceFile(`/app/${source.appRel}`, source.text, ts.ScriptTarget.Latest, true, scriptKind(ts, source.appRel));
+    modules.set(moduleId(source.appRel), { source, file, module: moduleId(source.appRel), declared: new Map(), imports: new Map(), reexports: [] });
+  }
+  for (const index of modules.values()) indexModule(ts, index, modules);
+  return [...modules.values()].map((index) => new FileWalker(ts, index, modules).extract());
+}
+
+function scriptKind(ts: Ts, appRel: string): TS.ScriptKind {
+  if (/\.tsx$/i.test(appRel)) return ts.ScriptKind.TSX;
+  if (/\.jsx$/i.test(appRel)) return ts.ScriptKind.JSX;
+  if (/\.[mc]?js$/i.test(appRel)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+/** A relative specifier as the module it names in this application: ./x, ./x.js, ./x/index. */
+function resolveSpecifier(from: ModuleIndex, specifier: string, modules: Map<string, ModuleIndex>): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = moduleId(path.posix.normalize(path.posix.join(path.posix.dirname(from.source.appRel), specifier)));
+  if (modules.has(base)) return base;
+  if (modules.has(`${base}/index`)) return `${base}/index`;
+  return undefined;
+}
+
+const unitKindOf = (ts: Ts, node: TS.Node): UnitKind | undefined =>
+  ts.isClassDeclaration(node) ? 'class' : ts.isInterfaceDeclaration(node) ? 'interface' : ts.isFunctionDeclaration(node) ? 'function' : ts.isEnumDeclaration(node) ? 'enum' : undefined;
+
+function indexModule(ts: Ts, index: ModuleIndex, modules: Map<string, ModuleIndex>): void {
+  const { file, module, declared, imports, reexports } = index;
+  for (const statement of file.statements) {
+    const isDefault = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+    if (unitKindOf(ts, statement)) {
+      const name = (statement as TS.ClassDeclaration).name?.text;
+      if (name) declared.set(name, `${module}.${name}`);
+      if (isDefault) index.defaultExport = name ? `${module}.${name}` : module;
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) declared.set(declaration.name.text, module);
+    } else if (ts.isTypeAliasDeclaration(statement) || ts.isModuleDeclaration(statement)) {
+      if (ts.isIdentifier(statement.name)) declared.set(statement.name.text, module);
+    } else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const specifier = statement.moduleSpecifier.text;
+      const target = resolveSpecifier(index, specifier, modules);
+      const clause = statement.importClause;
+      if (clause?.name) imports.set(clause.name.text, { module: target, specifier, name: 'default' });
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, { module: target, specifier, name: '*' });
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) imports.set(element.name.text, { module: target, specifier, name: (element.propertyName ?? element.name).text });
+    } else if (ts.isExportDeclaration(statement)) {
+      const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? resolveSpecifier(index, statement.moduleSpecifier.text, modules) : module;
+      if (statement.exportClause && ts.isNamedExports(statement.exportClause)) for (const element of statement.exportClause.elements) reexports.push({ from, name: (element.propertyName ?? element.name).text, as: element.name.text });
+      else if (!statement.exportClause) reexports.push({ from });
+    } else if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression)) {
+      index.defaultExport = declared.get(statement.expression.text) ?? module;
+    }
+  }
+}
+
+/** Where a name exported by a module is declared, following re-exports. */
+function exportedUnit(modules: Map<string, ModuleIndex>, module: string, name: string, depth = 0): string | undefined {
+  const index = modules.get(module);
+  if (!index || depth > MAX_REEXPORT_DEPTH) return undefined;
+  if (name === 'default') return index.defaultExport ?? module;
+  if (name === '*') return module;
+  const own = index.declared.get(name);
+  if (own) return own;
+  const imported = index.imports.get(name);
+  if (imported?.module) return exportedUnit(modules, imported.module, imported.name, depth + 1);
+  for (const entry of index.reexports) {
+    if (!entry.from) continue;
+    if (entry.as === name && entry.name) {
+      const found = entry.from === module ? index.declared.get(entry.name) : exportedUnit(modules, entry.from, entry.name, depth + 1);
+      if (found) return found;
+    } else if (!entry.as && entry.from !== module) {
+      const found = exportedUnit(modules, entry.from, name, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+class FileWalker {
+  private readonly facts: SourceFacts;
+  private readonly seen = new Set<string>();
+  /** Local name → module specifier (or specifier.name), for recognising Node.js APIs through aliases. */
+  private readonly moduleNames = new Map<string, string>();
+  /** Variable, parameter and property name → the type it is declared or constructed with. */
+  private readonly typeOf = new Map<string, string>();
+
   constructor(
-    private readonly morph: Morph,
-    private readonly project: Project,
-    private readonly byPath: Map<string, SourceText>,
-  ) {}
+    private readonly ts: Ts,
+    private readonly index: ModuleIndex,
+    private readonly modules: Map<string, ModuleIndex>,
+  ) {
+    this.facts = emptyFacts(index.source.rel, index.source.language?.id ?? 'typescript');
+  }
 
-  extract(file: SourceFile, source: SourceText): SourceFacts {
-    const { Node, SyntaxKind } = this.morph;
-    const language = source.language?.id ?? 'typescript';
-    const facts = emptyFacts(source.rel, language);
-    const module = moduleId(source.appRel);
-    const at = (node: MorphNode): Location => {
-      const { line, column } = file.getLineAndColumnAtPos(node.getStart());
-      return { file: source.rel, line, column };
-    };
-    const seen = new Set<string>();
-    const reference = (from: string, to: string, kind: ReferenceKind, node: MorphNode) => {
-      const key = `${from}\0${to}\0${kind}`;
-      if (from === to || seen.has(key)) return;
-      seen.add(key);
-      facts.references.push({ from, to, kind, location: at(node) });
-    };
-
-    facts.units.push({ id: module, name: module.slice(module.lastIndexOf('/') + 1), kind: 'module', location: { file: source.rel, line: 1, column: 1 } });
-    for (const declaration of [...file.getClasses(), ...file.getInterfaces(), ...file.getFunctions(), ...file.getEnums()]) {
-      const name = declaration.getName();
-      if (!name) continue;
-      const kind: UnitKind = Node.isClassDeclaration(declaration) ? 'class' : Node.isInterfaceDeclaration(declaration) ? 'interface' : Node.isEnumDeclaration(declaration) ? 'enum' : 'function';
-      facts.units.push({ id: `${module}.${name}`, name, kind, location: at(declaration), parent: module });
-    }
-
-    // Imports: static, dynamic and require(); relative ones resolve to the module they name.
-    const moduleNames = new Map<string, string>();
-    for (const declaration of file.getImportDeclarations()) {
-      const specifier = declaration.getModuleSpecifierValue();
-      const target = declaration.getModuleSpecifierSourceFile();
-      const resolved = target ? this.moduleOf(target) : undefined;
-      facts.imports.push({ target: resolved ?? specifier, location: at(declaration) });
-      if (resolved) reference(module, resolved, 'imports', declaration);
-      const namespace = declaration.getNamespaceImport()?.getText() ?? declaration.getDefaultImport()?.getText();
-      if (namespace) moduleNames.set(namespace, specifier.replace(/^node:/, ''));
-      for (const named of declaration.getNamedImports()) moduleNames.set(named.getAliasNode()?.getText() ?? named.getName(), `${specifier.replace(/^node:/, '')}.${named.getName()}`);
-    }
-
-    file.forEachDescendant((node) => {
-      const unit = this.unitOf(node, module);
-      if (Node.isCallExpression(node) || Node.isNewExpression(node)) {
-        const callee = node.getExpression();
-        const calleeText = callee.getText();
-        if (Node.isCallExpression(node) && (calleeText === 'require' || callee.getKind() === SyntaxKind.ImportKeyword)) {
-          const specifier = node.getArguments()[0];
-          if (specifier && Node.isStringLiteral(specifier)) {
-            facts.imports.push({ target: specifier.getLiteralValue(), location: at(node) });
-            moduleNames.set(node.getParentIfKind(SyntaxKind.VariableDeclaration)?.getName() ?? '', specifier.getLiteralValue().replace(/^node:/, ''));
-          }
-          return;
-        }
-        const target = this.declaringUnit(callee.getSymbol());
-        if (target) reference(unit, target, Node.isNewExpression(node) ? 'instantiates' : 'calls', node);
-        const [head, ...rest] = calleeText.split('.');
-        const resolvedName = moduleNames.has(head!) ? [moduleNames.get(head!), ...rest].join('.') : calleeText;
-        const api = NODE_APIS.calls[resolvedName] ?? (Node.isNewExpression(node) ? NODE_APIS.constructors[calleeText] : undefined);
-        if (api) facts.apiCalls.push({ unit, api, name: calleeText, location: at(node) });
-        if (Node.isCallExpression(node) && Node.isPropertyAccessExpression(callee)) this.route(node, callee, unit, facts, at);
-      } else if (Node.isHeritageClause(node)) {
-        const kind = node.getToken() === SyntaxKind.ImplementsKeyword ? 'implements' : 'inherits';
-        for (const type of node.getTypeNodes()) reference(unit, this.declaringUnit(type.getExpression().getSymbol()) ?? type.getExpression().getText(), kind, type);
-      } else if (Node.isTypeReference(node)) {
-        const target = this.declaringUnit(node.getTypeName().getSymbol());
-        if (target) reference(unit, target, 'uses', node);
-      } else if (Node.isDecorator(node)) {
-        const name = node.getName();
-        const args = node.getArguments().map((arg) => arg.getText()).join(', ') || undefined;
-        facts.annotations.push({ unit, name, ...(args ? { arguments: args } : {}), location: at(node) });
-        const entry = entryOfAnnotation(name, 'method');
-        const first = node.getArguments()[0];
-        if (entry) facts.entryPoints.push({ unit, kind: entry, ...(first && Node.isStringLiteral(first) ? { detail: first.getLiteralValue() } : {}), location: at(node) });
-      } else if (Node.isPropertyAccessExpression(node)) {
-        const text = node.getText();
-        // Every process.env.X holds exactly one process.env node: one record per use.
-        if (text === 'process.env') facts.apiCalls.push({ unit, api: 'environment', name: node.getParent()?.getText().split(/[^\w.]/)[0] ?? text, location: at(node) });
-        if (/\.session$/.test(text) && /^req(uest)?\b/.test(text)) facts.apiCalls.push({ unit, api: 'session', name: text, location: at(node) });
-      } else if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isTemplateExpression(node)) {
-        if (Node.isImportDeclaration(node.getParent()) || Node.isExportDeclaration(node.getParent())) return;
-        // `INSERT INTO T VALUES (${id})` is read with a placeholder where each substitution was.
-        const value = Node.isTemplateExpression(node)
-          ? node.getHead().getLiteralText() + node.getTemplateSpans().map((span) => `?${span.getLiteral().getLiteralText()}`).join('')
-          : node.getLiteralValue();
-        const kind = classifyLiteral(value);
-        if (kind) facts.literals.push({ unit, kind, value, location: at(node) });
-        if (looksLikeSql(value)) for (const table of sqlTables(value).tables) facts.dataAccess.push({ unit, target: table.name, targetKind: 'table', mode: table.mode, via: 'sql', location: at(node) });
+  extract(): SourceFacts {
+    const { ts, index, facts } = this;
+    const { file, module } = index;
+    facts.units.push({ id: module, name: module.slice(module.lastIndexOf('/') + 1), kind: 'module', location: { file: index.source.rel, line: 1, column: 1 } });
+    // Classes first, then interfaces, functions and enums: the order units are listed in.
+    for (const kind of ['class', 'interface', 'function', 'enum'] as const) {
+      for (const statement of file.statements) {
+        const name = (statement as TS.ClassDeclaration).name?.text;
+        if (name && unitKindOf(ts, statement) === kind) facts.units.push({ id: `${module}.${name}`, name, kind, location: this.at(statement), parent: module });
       }
-    });
+    }
+    for (const statement of file.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const specifier = statement.moduleSpecifier.text;
+      const resolved = resolveSpecifier(index, specifier, this.modules);
+      facts.imports.push({ target: resolved ?? specifier, location: this.at(statement) });
+      if (resolved) this.reference(module, resolved, 'imports', statement);
+      const clause = statement.importClause;
+      const bare = specifier.replace(/^node:/, '');
+      if (clause?.name) this.moduleNames.set(clause.name.text, bare);
+      if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings)) this.moduleNames.set(clause.namedBindings.name.text, bare);
+      if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings)) for (const element of clause.namedBindings.elements) this.moduleNames.set(element.name.text, `${bare}.${(element.propertyName ?? element.name).text}`);
+    }
+    this.collectTypes(file);
+    for (const statement of file.statements) {
+      const name = (statement as TS.ClassDeclaration).name?.text;
+      this.visit(statement, name && unitKindOf(ts, statement) ? `${module}.${name}` : module);
+    }
     // `session` names a property both ways (req.session.cart): one evidence per line is enough.
-    facts.apiCalls = facts.apiCalls.filter((call, index, all) => all.findIndex((other) => other.api === call.api && other.location.line === call.location.line) === index);
-
-    for (const diagnostic of this.project.getProgram().compilerObject.getSyntacticDiagnostics(file.compilerNode)) {
-      const { line, column } = file.getLineAndColumnAtPos(diagnostic.start ?? 0);
-      facts.problems.push({ message: `syntax error: ${this.morph.ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`, location: { file: source.rel, line, column } });
+    facts.apiCalls = facts.apiCalls.filter((call, at, all) => all.findIndex((other) => other.api === call.api && other.location.line === call.location.line) === at);
+    for (const diagnostic of (file as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? []) {
+      const { line, character } = file.getLineAndCharacterOfPosition(diagnostic.start);
+      facts.problems.push({ message: `syntax error: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`, location: { file: index.source.rel, line: line + 1, column: character + 1 } });
     }
     return facts;
   }
 
-  /** Express-style routes: app.get('/path', ...), router.post(...), on anything typed or named as a router or app. */
-  private route(node: MorphNode, callee: MorphNode, unit: string, facts: SourceFacts, at: (node: MorphNode) => Location): void {
-    const { Node } = this.morph;
-    if (!Node.isCallExpression(node) || !Node.isPropertyAccessExpression(callee)) return;
-    const method = callee.getName();
-    const receiver = callee.getExpression().getText();
-    const first = node.getArguments()[0];
-    const isRouter = /(^app$|^server$|router$|Router$|^api$)/i.test(receiver);
-    if (HTTP_METHODS.has(method) && isRouter && first && Node.isStringLiteral(first)) {
-      facts.entryPoints.push({ unit, kind: 'http-route', detail: `${method.toUpperCase()} ${first.getLiteralValue()}`, location: at(node) });
-    }
-    if (method === 'listen' && isRouter) facts.entryPoints.push({ unit, kind: 'main', detail: 'listen', location: at(node) });
+  private at(node: TS.Node): Location {
+    const { line, character } = this.index.file.getLineAndCharacterOfPosition(node.getStart(this.index.file));
+    return { file: this.index.source.rel, line: line + 1, column: character + 1 };
   }
 
-  /** The unit a node belongs to: its top-level class, interface or function, else its module. */
-  private unitOf(node: MorphNode, module: string): string {
-    const { Node } = this.morph;
-    for (let current: MorphNode | undefined = node; current; current = current.getParent()) {
-      const parent = current.getParent();
-      if (parent && Node.isSourceFile(parent) && (Node.isClassDeclaration(current) || Node.isInterfaceDeclaration(current) || Node.isFunctionDeclaration(current) || Node.isEnumDeclaration(current))) {
-        const name = current.getName();
-        return name ? `${module}.${name}` : module;
+  private reference(from: string, to: string, kind: ReferenceKind, node: TS.Node): void {
+    const key = `${from}\0${to}\0${kind}`;
+    if (from === to || this.seen.has(key)) return;
+    this.seen.add(key);
+    this.facts.references.push({ from, to, kind, location: this.at(node) });
+  }
+
+  /** A name as the unit that declares it: this file's top level, or what an import brings. */
+  private resolveName(name: string): string | undefined {
+    const own = this.index.declared.get(name);
+    if (own) return own;
+    const imported = this.index.imports.get(name);
+    return imported?.module ? exportedUnit(this.modules, imported.module, imported.name) : undefined;
+  }
+
+  /** What `a.b.c(...)` calls: a unit reached through a namespace or class name, or through the declared type of `a` (or of `this.a`). */
+  private resolveCallee(callee: TS.Expression): string | undefined {
+    const { ts } = this;
+    if (ts.isIdentifier(callee)) return this.resolveName(callee.text);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    let receiver = callee.expression;
+    if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) receiver = receiver.name;
+    if (!ts.isIdentifier(receiver)) return undefined;
+    const imported = this.index.imports.get(receiver.text);
+    if (imported?.name === '*' && imported.module) return exportedUnit(this.modules, imported.module, callee.name.text) ?? imported.module;
+    const type = this.typeOf.get(receiver.text);
+    return type ? this.resolveName(type) : this.resolveName(receiver.text);
+  }
+
+  /** Names typed or constructed in this file: `x: Repo`, `new Repo()`, constructor parameter properties. */
+  private collectTypes(root: TS.Node): void {
+    const { ts } = this;
+    const typeName = (type: TS.TypeNode | undefined) => (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined);
+    const visit = (node: TS.Node): void => {
+      if ((ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name)) {
+        const initialiser = node.initializer;
+        const constructed = initialiser && ts.isNewExpression(initialiser) && ts.isIdentifier(initialiser.expression) ? initialiser.expression.text : undefined;
+        const type = typeName(node.type) ?? constructed;
+        if (type) this.typeOf.set(node.name.text, type);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(root);
+  }
+
+  private visit(node: TS.Node, unit: string): void {
+    const { ts, facts } = this;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const callee = node.expression;
+      const calleeText = callee.getText(this.index.file);
+      const first = node.arguments?.[0];
+      if (ts.isCallExpression(node) && (calleeText === 'require' || callee.kind === ts.SyntaxKind.ImportKeyword)) {
+        if (first && ts.isStringLiteralLike(first)) {
+          facts.imports.push({ target: first.text, location: this.at(node) });
+          const declaration = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : '';
+          this.moduleNames.set(declaration, first.text.replace(/^node:/, ''));
+        }
+      } else {
+        const target = this.resolveCallee(callee);
+        if (target) this.reference(unit, target, ts.isNewExpression(node) ? 'instantiates' : 'calls', node);
+        const [head, ...rest] = calleeText.split('.');
+        const resolvedName = this.moduleNames.has(head!) ? [this.moduleNames.get(head!), ...rest].join('.') : calleeText;
+        const api = NODE_APIS.calls[resolvedName] ?? (ts.isNewExpression(node) ? NODE_APIS.constructors[calleeText] : undefined);
+        if (api) facts.apiCalls.push({ unit, api, name: calleeText, location: this.at(node) });
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee)) this.route(node, callee, unit);
+      }
+    } else if (ts.isHeritageClause(node)) {
+      const kind = node.token === ts.SyntaxKind.ImplementsKeyword ? 'implements' : 'inherits';
+      for (const type of node.types) {
+        const text = type.expression.getText(this.index.file);
+        this.reference(unit, (ts.isIdentifier(type.expression) ? this.resolveName(text) : undefined) ?? text, kind, type);
+      }
+    } else if (ts.isTypeReferenceNode(node)) {
+      const name = node.typeName;
+      const target = ts.isIdentifier(name) ? this.resolveName(name.text) : ts.isIdentifier(name.left) ? this.resolveCallee(ts.factory.createPropertyAccessExpression(name.left, name.right.text)) : undefined;
+      if (target) this.reference(unit, target, 'uses', node);
+    } else if (ts.isDecorator(node)) {
+      const expression = node.expression;
+      const call = ts.isCallExpression(expression) ? expression : undefined;
+      const name = (call ? call.expression : expression).getText(this.index.file).split('.').pop()!;
+      const args = call?.arguments.map((argument) => argument.getText(this.index.file)).join(', ') || undefined;
+      facts.annotations.push({ unit, name, ...(args ? { arguments: args } : {}), location: this.at(node) });
+      const entry = entryOfAnnotation(name, 'method');
+      const first = call?.arguments[0];
+      if (entry) facts.entryPoints.push({ unit, kind: entry, ...(first && ts.isStringLiteral(first) ? { detail: first.text } : {}), location: this.at(node) });
+    } else if (ts.isPropertyAccessExpression(node)) {
+      const text = node.getText(this.index.file);
+      // Every process.env.X holds exactly one process.env node: one record per use.
+      if (text === 'process.env') facts.apiCalls.push({ unit, api: 'environment', name: node.parent.getText(this.index.file).split(/[^\w.]/)[0] ?? text, location: this.at(node) });
+      if (/\.session$/.test(text) && /^req(uest)?\b/.test(text)) facts.apiCalls.push({ unit, api: 'session', name: text, location: this.at(node) });
+    } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
+      if (!ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent)) {
+        // `INSERT INTO T VALUES (${id})` is read with a placeholder where each substitution was.
+        const value = ts.isTemplateExpression(node) ? node.head.text + node.templateSpans.map((span) => `?${span.literal.text}`).join('') : node.text;
+        const kind = classifyLiteral(value);
+        if (kind) facts.literals.push({ unit, kind, value, location: this.at(node) });
+        if (looksLikeSql(value)) for (const table of sqlTables(value).tables) facts.dataAccess.push({ unit, target: table.name, targetKind: 'table', mode: table.mode, via: 'sql', location: this.at(node) });
       }
     }
-    return module;
+    ts.forEachChild(node, (child) => this.visit(child, unit));
   }
 
-  /** Where a symbol is declared, as a unit id, when that is in this application. */
-  private declaringUnit(symbol: MorphSymbol | undefined): string | undefined {
-    const target = symbol?.isAlias() ? symbol.getAliasedSymbol() : symbol;
-    const declaration = target?.getDeclarations()[0];
-    if (!declaration) return undefined;
-    const file = declaration.getSourceFile();
-    const source = this.byPath.get(file.getFilePath());
-    return source ? this.unitOf(declaration, moduleId(source.appRel)) : undefined;
-  }
-
-  private moduleOf(file: SourceFile): string | undefined {
-    const source = this.byPath.get(file.getFilePath());
-    return source ? moduleId(source.appRel) : undefined;
+  /** Express-style routes: app.get('/path', ...), router.post(...), on anything named as a router or app. */
+  private route(node: TS.CallExpression, callee: TS.PropertyAccessExpression, unit: string): void {
+    const { ts, facts } = this;
+    const method = callee.name.text;
+    const receiver = callee.expression.getText(this.index.file);
+    const first = node.arguments[0];
+    const isRouter = /(^app$|^server$|router$|Router$|^api$)/i.test(receiver);
+    if (HTTP_METHODS.has(method) && isRouter && first && ts.isStringLiteral(first)) {
+      facts.entryPoints.push({ unit, kind: 'http-route', detail: `${method.toUpperCase()} ${first.text}`, location: this.at(node) });
+    }
+    if (method === 'listen' && isRouter) facts.entryPoints.push({ unit, kind: 'main', detail: 'listen', location: this.at(node) });
   }
 }

@@ -48,7 +48,7 @@ async function project(): Promise<Map<string, SourceFacts>> {
   return new Map(facts.map((f) => [f.file.replace('shop/', ''), f]));
 }
 
-describe('TypeScript/JavaScript extractor (ts-morph)', () => {
+describe('TypeScript/JavaScript extractor (TypeScript parser, no type checker)', () => {
   it('makes modules, top-level classes, interfaces and functions units', async () => {
     const facts = await project();
     expect(facts.get('src/orders/order.ts')!.units.map((u) => [u.id, u.kind])).toEqual([
