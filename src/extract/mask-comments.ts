@@ -58,7 +58,13 @@ function scanComments(text: string, lexer: Lexer): [number, number][] {
   const ranges: [number, number][] = [];
   const n = text.length;
   let i = 0;
+  const interesting = startsOf(lexer);
   outer: while (i < n) {
+    // Most characters open nothing: jump to the next one that could open a comment or a string.
+    interesting.lastIndex = i;
+    const next = interesting.exec(text);
+    if (!next) break;
+    i = next.index;
     for (const delimiter of lexer.triple) {
       if (text.startsWith(delimiter, i)) {
         const close = findUnescaped(text, delimiter, i + delimiter.length, lexer.backslash);
@@ -92,6 +98,19 @@ function scanComments(text: string, lexer: Lexer): [number, number][] {
     i++;
   }
   return ranges;
+}
+
+const starts = new WeakMap<Lexer, RegExp>();
+
+/** A regular expression for the characters that can open a comment or a string in this language. */
+function startsOf(lexer: Lexer): RegExp {
+  let regex = starts.get(lexer);
+  if (!regex) {
+    const first = new Set([...lexer.triple, ...lexer.block.map(([open]) => open), ...lexer.line.map(({ open }) => open), ...lexer.quotes].map((opener) => opener[0]!));
+    regex = new RegExp(`[${[...first].join('').replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
+    starts.set(lexer, regex);
+  }
+  return regex;
 }
 
 /** C# verbatim strings (@"...") take no backslash escapes. */
