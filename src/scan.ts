@@ -5,6 +5,7 @@ import { loadConfig } from './config/load-config.js';
 import { findApplications } from './discover/find-applications.js';
 import { resolveRoots } from './discover/scan-root.js';
 import { walkFiles, type DiscoveredFile } from './discover/walk-files.js';
+import { FactCache } from './extract/fact-cache.js';
 import { extractApplicationFacts, type ApplicationFacts } from './extract/application-facts.js';
 import { buildPortfolioGraph, serialiseGraph } from './model/portfolio-graph.js';
 import { addInventoryGraph } from './model/inventory-graph.js';
@@ -45,6 +46,10 @@ export interface ScanOptions {
   /** An earlier result: only what is new counts for the gate. */
   baseline?: BaselineDocument;
   now?: () => Date;
+  /** Folder of the content-hash cache of extracted facts (the CLI's .cloudready/cache); none: every file is parsed. */
+  cacheDir?: string | undefined;
+  /** Told what the user should know that is not part of the result (a cache that could not be written). */
+  notice?: (message: string) => void;
 }
 
 export type Stage = 'discover' | 'extract' | 'model' | 'assess';
@@ -65,10 +70,15 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   for (const root of roots) files.push(...(await walkFiles(root, { exclude: config.exclude }, diagnostics)));
   const applications = await findApplications(roots, files, config.applications);
 
+  const cache = options.cacheDir ? await FactCache.open(options.cacheDir, roots.map((root) => root.dir)) : undefined;
   const facts: ApplicationFacts[] = [];
   for (const [index, app] of applications.entries()) {
     progress('extract', `reading ${app.name} (${index + 1}/${applications.length})`);
-    facts.push(await extractApplicationFacts(app, diagnostics));
+    facts.push(await extractApplicationFacts(app, diagnostics, cache));
+  }
+  if (cache) {
+    const problem = await cache.save();
+    if (problem) options.notice?.(problem);
   }
 
   const sources = await inventorySources(files, [...(options.inventoryFiles ?? []), ...config.inventories], options.cwd);

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { BaselineDocument } from '../assess/baseline.js';
 import { InputError } from '../errors.js';
 import { ScanResult } from '../result/schema.js';
@@ -43,7 +44,13 @@ export async function readBaseline(file: string, what = 'baseline'): Promise<Bas
   return parsed.data;
 }
 
+/** Where scans keep their content-hash cache: .cloudready/cache in the current folder, unless --no-cache. */
+export function cacheFolder(enabled: boolean | undefined): string | undefined {
+  return enabled === false ? undefined : path.resolve('.cloudready', 'cache');
+}
+
 export interface ResultSource {
+  cache?: boolean | undefined;
   from?: string | undefined;
   config?: string | undefined;
   inventory?: string[] | undefined;
@@ -53,7 +60,7 @@ export interface ResultSource {
 /** What the graph, explain, split and waves commands work on: a saved result (--from), or a fresh scan of the paths. */
 export async function resultFor(paths: string[], source: ResultSource): Promise<ScanResult> {
   if (source.from) return readResult(source.from);
-  return scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], ruleFolders: source.rules ?? [] });
+  return scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], ruleFolders: source.rules ?? [], cacheDir: cacheFolder(source.cache), notice: (message) => process.stderr.write(`cloudready: ${message}\n`) });
 }
 
 /** "Applications: a, b, c … and 12 more." for a hint after a mistyped application id. */

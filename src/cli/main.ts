@@ -44,6 +44,7 @@ function buildProgram(outcome: Outcome): Command {
     .option('-q, --quiet', 'print nothing but the report (no progress, no notices)')
     .option('--no-color', 'no colours in terminal output (NO_COLOR is honoured too)')
     .option('--no-progress', 'no progress spinner')
+    .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
     .addHelpText(
       'after',
       `
@@ -221,6 +222,7 @@ function withResultSource(command: Command): Command {
     .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
     .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
     .option('-r, --rules <folders...>', 'rule packs besides the built-in ones')
+    .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
     .option('--no-color', 'no colours');
 }
 

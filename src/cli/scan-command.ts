@@ -3,7 +3,7 @@ import type { Severity } from '../result/schema.js';
 import { scan } from '../scan.js';
 import { checkDestination, emitReport } from './emit-report.js';
 import { ExitCode } from './exit-codes.js';
-import { readBaseline } from './load-result.js';
+import { cacheFolder, readBaseline } from './load-result.js';
 import { startProgress } from './progress.js';
 
 export interface ScanCommandOptions {
@@ -19,6 +19,7 @@ export interface ScanCommandOptions {
   quiet?: boolean;
   color: boolean;
   progress: boolean;
+  cache: boolean;
 }
 
 export async function runScan(paths: string[], options: ScanCommandOptions): Promise<number> {
@@ -36,6 +37,10 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
         ruleFolders: options.rules ?? [],
         gate: { failUnder: options.failUnder, maxBlockers: options.maxBlockers, failOn: options.failOn },
         ...(baseline ? { baseline } : {}),
+        cacheDir: cacheFolder(options.cache),
+        notice: (message) => {
+          if (!options.quiet) process.stderr.write(`cloudready: ${message}\n`);
+        },
       },
       progress.listener,
     );

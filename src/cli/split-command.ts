@@ -6,8 +6,7 @@ import { proposeSplit, type SplitOptions, type SplitProposal } from '../plan/spl
 import { readCoChange } from '../extract/git-history.js';
 import { InputError } from '../errors.js';
 import type { ScanResult } from '../result/schema.js';
-import { applicationsHint, readResult } from './load-result.js';
-import { scan } from '../scan.js';
+import { applicationsHint, readResult, resultFor } from './load-result.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
 import { writeOutputAtomically } from './write-output.js';
@@ -22,6 +21,7 @@ export interface SplitCommandOptions {
   config?: string;
   inventory?: string[];
   rules?: string[];
+  cache?: boolean;
   color: boolean;
 }
 
@@ -72,7 +72,7 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
   else {
     const isFolder = paths.length === 0 && (await fs.stat(target).catch(() => undefined))?.isDirectory();
     const roots = isFolder ? [target] : paths.length ? paths : ['.'];
-    result = await scan({ paths: roots, cwd: process.cwd(), configFile: options.config, inventoryFiles: options.inventory ?? [], ruleFolders: options.rules ?? [] });
+    result = await resultFor(roots, { ...options, from: undefined });
     scannedRoot = roots.length === 1 ? path.resolve(roots[0]!) : undefined;
     if (isFolder) {
       if (result.applications.length !== 1) throw new InputError(`${target} holds ${result.applications.length} applications`, `Name one: ${result.applications.map((app) => app.id).join(', ')}.`);

@@ -11,6 +11,7 @@ import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
 import { extractContentFacts, extractProjectFacts, extractSourceFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
 import { readText } from './read-text.js';
 import { analyseText, type SourceText } from './source-text.js';
+import type { FactCache } from './fact-cache.js';
 
 export interface AppFile {
   file: DiscoveredFile;
@@ -52,7 +53,7 @@ const TEXT_KINDS = new Set<DiscoveredFile['kind']>(['source', 'manifest', 'confi
 /** Documents worth opening: scheduler listings are exported as text reports. */
 const REPORT_FILE = /\.(txt|lst|rpt|ca7)$/i;
 
-export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[]): Promise<ApplicationFacts> {
+export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactCache): Promise<ApplicationFacts> {
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
   const files = app.files.map((file) => ({ file, appRel: file.rootRel.slice(prefix.length) }));
   const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, languages: {}, loc: 0, skipped: 0 };
@@ -87,7 +88,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
       facts.languages[language.id] = (facts.languages[language.id] ?? 0) + source.loc;
       facts.loc += source.loc;
       if (isProjectLanguage(language.id)) projectSources.push(source);
-      else addSourceFacts(facts, await extractSourceFacts(source), diagnostics);
+      else addSourceFacts(facts, await cached(cache, sourceKey(cache, source), () => extractSourceFacts(source)), diagnostics);
     } else {
       addSourceFacts(facts, await extractContentFacts(source), diagnostics);
       const format = configFormatOf(file.rootRel);
@@ -115,7 +116,9 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
       facts.manifests.push(manifest);
     }
   }
-  for (const sourceFacts of await extractProjectFacts(projectSources)) addSourceFacts(facts, sourceFacts, diagnostics);
+  // Names resolve across a project's files, so its facts are kept for all of them together.
+  const projectKey = cache && projectSources.length ? cache.key(...projectSources.map((source) => sourceKey(cache, source)!)) : undefined;
+  for (const sourceFacts of await cached(cache, projectKey, () => extractProjectFacts(projectSources))) addSourceFacts(facts, sourceFacts, diagnostics);
   Object.assign(facts, collectEndpointsAndSecrets(facts.configs, facts.sources));
   facts.delivery = collectDeliveryFacts(
     files.map(({ appRel, file }) => ({ appRel, rel: file.rel })),
@@ -125,6 +128,21 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     facts.sources,
   );
   return facts;
+}
+
+/** What a file's facts depend on: its path inside and outside the application, its language and its text. */
+function sourceKey(cache: FactCache | undefined, source: SourceText): string | undefined {
+  return cache?.key(source.rel, source.appRel, source.language?.id ?? '', source.text);
+}
+
+/** The value kept under `key`, else computed and kept. `null` stands for "no facts" (a file without an extractor). */
+async function cached<T>(cache: FactCache | undefined, key: string | undefined, compute: () => Promise<T>): Promise<T> {
+  if (!cache || !key) return compute();
+  const kept = cache.get<T | null>(key);
+  if (kept !== undefined) return (kept ?? undefined) as T;
+  const value = await compute();
+  cache.set(key, value ?? null);
+  return value;
 }
 
 /**

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { TOOL_VERSION } from '../version.js';
+
+const FORMAT = 'cloudready-fact-cache-1';
+
+/**
+ * What extraction found in a file, kept by a hash of everything it depends on: the file's text,
+ * its path and language, and the code that extracted it. A scan whose files did not change reads
+ * the facts back instead of parsing again. Rules are not cached: they run on every scan.
+ *
+ * One file per set of scanned roots, written whole to a temporary file and renamed into place:
+ * a killed run leaves the previous cache, and a cache that cannot be read is started afresh.
+ */
+export class FactCache {
+  private readonly fresh = new Map<string, unknown>();
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    private readonly file: string,
+    private readonly salt: string,
+    private readonly stored: Map<string, unknown>,
+  ) {}
+
+  /** The cache for these roots under `folder`; empty when there is none, it is unreadable, or the tool changed. */
+  static async open(folder: string, roots: string[]): Promise<FactCache> {
+    const salt = await codeSalt();
+    const file = path.join(folder, `facts-${createHash('sha256').update(roots.join('\0')).digest('hex').slice(0, 16)}.bin`);
+    let stored = new Map<string, unknown>();
+    try {
+      const content = v8.deserialize(await fs.readFile(file)) as { format?: string; salt?: string; entries?: Map<string, unknown> };
+      if (content.format === FORMAT && content.salt === salt && content.entries instanceof Map) stored = content.entries;
+    } catch {
+      // No cache yet, or a damaged one: start afresh.
+    }
+    return new FactCache(file, salt, stored);
+  }
+
+  /** A key for a value that depends on these strings (path, language, text ...). */
+  key(...parts: string[]): string {
+    const hash = createHash('sha256');
+    for (const part of parts) hash.update(part).update('\0');
+    return hash.digest('base64url');
+  }
+
+  get<T>(key: string): T | undefined {
+    const value = this.fresh.get(key) ?? this.stored.get(key);
+    if (value === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.fresh.set(key, value);
+    return value as T;
+  }
+
+  set(key: string, value: unknown): void {
+    this.fresh.set(key, value);
+  }
+
+  /** Writes what this scan used (entries of files gone are dropped); returns why it could not, if so. */
+  async save(): Promise<string | undefined> {
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await fs.writeFile(temporary, v8.serialize({ format: FORMAT, salt: this.salt, entries: this.fresh }));
+      await fs.rename(temporary, this.file);
+      return undefined;
+    } catch (error) {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      return `the cache in ${path.dirname(this.file)} could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); the next scan parses every file again`;
+    }
+  }
+}
+
+let salt: Promise<string> | undefined;
+
+/**
+ * The tool's own code, hashed: a cache written by another version, or by a build with any change
+ * to an extractor, is never read. Covers every module next to this one's stage folder (dist/ or src/).
+ */
+function codeSalt(): Promise<string> {
+  salt ??= (async () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const hash = createHash('sha256').update(TOOL_VERSION);
+    const entries = (await fs.readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && /\.(js|ts|json)$/.test(entry.name));
+    const files = entries.map((entry) => path.join(entry.parentPath, entry.name)).sort();
+    for (const file of files) hash.update(file.slice(root.length)).update(await fs.readFile(file));
+    return hash.digest('hex');
+  })();
+  return salt;
+}

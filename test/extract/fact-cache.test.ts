@@ -1,0 +1,88 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FactCache } from '../../src/extract/fact-cache.js';
+import type { ScanResult } from '../../src/result/schema.js';
+import { scan } from '../../src/scan.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTree } from '../helpers/temp-tree.js';
+
+const now = () => new Date('2026-01-01T00:00:00Z');
+const TREE = {
+  'orders/pom.xml': '<project><groupId>com.acme</groupId><artifactId>orders</artifactId></project>',
+  'orders/src/main/java/com/acme/OrderService.java': 'package com.acme;\npublic class OrderService {\n  String url = "jdbc:oracle:thin:@db01.acme.corp:1521/ORD";\n  void save(Order o) { new OrderDao().write(o); }\n}\n',
+  'orders/src/main/java/com/acme/OrderDao.java': 'package com.acme;\npublic class OrderDao {\n  void write(Order o) {}\n}\n',
+  'web/package.json': '{"name":"web","dependencies":{"express":"^4.18.0"}}',
+  'web/src/server.ts': "import express from 'express';\nimport { cart } from './cart';\nconst app = express();\napp.get('/cart', cart);\napp.listen(8080);\n",
+  'web/src/cart.ts': "export function cart() { return fetch('http://pricing01:9000/api'); }\n",
+};
+
+const comparable = (result: ScanResult) => JSON.stringify({ ...result, scannedAt: '' });
+
+describe('content-hash cache of extracted facts', () => {
+  it('gives the same result from the cache as from parsing, and parses only what changed', async () => {
+    const root = await makeTree(TREE);
+    const cacheDir = path.join(root, '.cloudready', 'cache');
+    const uncached = await scan({ paths: [root], cwd: root, now });
+    const cold = await scan({ paths: [root], cwd: root, now, cacheDir });
+    const warm = await scan({ paths: [root], cwd: root, now, cacheDir });
+    expect(comparable(cold)).toBe(comparable(uncached));
+    expect(comparable(warm)).toBe(comparable(uncached));
+
+    // A changed file is read again: the class it now declares shows in the graph.
+    await fs.writeFile(path.join(root, 'orders/src/main/java/com/acme/OrderDao.java'), 'package com.acme;\npublic class OrderDao {\n  void write(Order o) {}\n}\nclass AuditLog {}\n');
+    const changed = await scan({ paths: [root], cwd: root, now, cacheDir });
+    expect(changed.graph.nodes.map((node) => node.id)).toContain('unit:orders:com.acme.AuditLog');
+    expect(comparable(changed)).toBe(comparable(await scan({ paths: [root], cwd: root, now })));
+  });
+
+  it('keeps the facts of a file under a key of its path, language and text', async () => {
+    const root = await makeTree({});
+    const cache = await FactCache.open(root, ['/x']);
+    const key = cache.key('a.java', 'a.java', 'java', 'class A {}');
+    expect(cache.key('a.java', 'a.java', 'java', 'class A {}')).toBe(key);
+    expect(cache.key('b.java', 'a.java', 'java', 'class A {}')).not.toBe(key);
+    cache.set(key, { units: ['A'] });
+    expect(await cache.save()).toBeUndefined();
+    const again = await FactCache.open(root, ['/x']);
+    expect(again.get(key)).toEqual({ units: ['A'] });
+    expect([again.hits, again.misses]).toEqual([1, 0]);
+    // Another set of roots has a cache of its own.
+    expect((await FactCache.open(root, ['/y'])).get(key)).toBeUndefined();
+  });
+
+  it('starts afresh from a damaged or half-written cache, and leaves no temporary file', async () => {
+    const root = await makeTree(TREE);
+    const cacheDir = path.join(root, '.cloudready', 'cache');
+    await scan({ paths: [root], cwd: root, now, cacheDir });
+    const [file] = await fs.readdir(cacheDir);
+    const whole = await fs.readFile(path.join(cacheDir, file!));
+    // A run killed while writing leaves a temporary file; the cache itself is the previous one.
+    await fs.writeFile(path.join(cacheDir, `${file}.999.tmp`), whole.subarray(0, 100));
+    await fs.writeFile(path.join(cacheDir, file!), whole.subarray(0, whole.length / 2));
+    const result = await scan({ paths: [root], cwd: root, now, cacheDir });
+    expect(comparable(result)).toBe(comparable(await scan({ paths: [root], cwd: root, now })));
+    expect((await fs.readFile(path.join(cacheDir, file!))).length).toBe(whole.length);
+  });
+
+  it('the CLI keeps the cache in .cloudready/cache of the current folder; --no-cache reads and writes none', async () => {
+    const root = await makeTree(TREE);
+    const work = await makeTree({});
+    expect(runCli(['scan', root, '--no-cache', '--format', 'json', '--quiet'], { cwd: work }).code).toBe(0);
+    await expect(fs.stat(path.join(work, '.cloudready'))).rejects.toThrow();
+    const first = runCli(['scan', root, '--format', 'json', '--quiet'], { cwd: work });
+    expect(first.code).toBe(0);
+    expect((await fs.readdir(path.join(work, '.cloudready/cache'))).filter((name) => name.endsWith('.bin'))).toHaveLength(1);
+    const second = runCli(['scan', root, '--format', 'json', '--quiet'], { cwd: work });
+    expect(JSON.parse(second.stdout).applications).toEqual(JSON.parse(first.stdout).applications);
+  });
+
+  it('a cache folder that cannot be written is a notice, not a failure', async () => {
+    const root = await makeTree({ ...TREE, 'blocked': 'a file where the cache folder would go' });
+    const notices: string[] = [];
+    const result = await scan({ paths: [root], cwd: root, now, cacheDir: path.join(root, 'blocked', 'cache'), notice: (message) => notices.push(message) });
+    expect(result.applications).toHaveLength(2);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/could not be written \(E(NOTDIR|EXIST)\); the next scan parses every file again/);
+  });
+});
