@@ -5,6 +5,7 @@
 // --hosts N and --connections N (generated inventory, default 100000 and 1000000),
 // --only inventory|split|waves (one part only), --units N (split benchmark size, default 10000),
 // --apps N (waves benchmark: N applications on 4N hosts, default 5000),
+// --only typescript (TypeScript import graph against dependency-cruiser, on the generated tree),
 // --only html (HTML report of --report-apps applications, default 500: size, render, open in chromium).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,6 +49,33 @@ if (process.argv[2] === '--inventory-child') {
   const joined = performance.now();
   const records = loaded.reduce((sum, file) => sum + file.records.imported, 0);
   console.log(JSON.stringify({ importMs: imported - started, estateMs: joined - imported, records, hosts: estate.hosts.length, connections: estate.connections.length, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+if (process.argv[2] === '--ts-graph-child') {
+  // cloudready's TypeScript import graph of a tree, as a whole process (start-up included, as for dependency-cruiser).
+  const { analyseText } = await dist('extract/source-text.js');
+  const { languageForExtension } = await dist('discover/languages.js');
+  const { extractTypeScriptProject } = await dist('extract/source/typescript.js');
+  const root = process.argv[3];
+  const byApp = new Map();
+  for (const rel of fs.readdirSync(root, { recursive: true })) {
+    if (!/\.[mc]?[jt]sx?$/.test(rel)) continue;
+    const [app, ...rest] = rel.split(path.sep);
+    const appRel = rest.join('/');
+    const list = byApp.get(app) ?? [];
+    list.push(analyseText(rel, fs.readFileSync(path.join(root, rel), 'utf8'), languageForExtension(path.extname(rel)), appRel));
+    byApp.set(app, list);
+  }
+  let modules = 0;
+  let imports = 0;
+  for (const sources of byApp.values()) {
+    for (const facts of await extractTypeScriptProject(sources)) {
+      modules++;
+      imports += facts.references.filter((reference) => reference.kind === 'imports').length;
+    }
+  }
+  console.log(JSON.stringify({ modules, imports, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
 
@@ -204,6 +232,34 @@ async function splitMonolith() {
   console.log(`  modularity ${m.modularity} · SM ${m.sm} · ICP ${m.icp} · IFN ${m.ifn} · NED ${m.ned} · BCP ${m.bcp} · stability ${m.stability}; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
 }
 
+/**
+ * The TypeScript import graph of the generated portfolio's TypeScript applications, by
+ * dependency-cruiser (the field's tool for it; 17.x is the last line for Node 20) and by
+ * cloudready, each as a whole process.
+ */
+function typescriptGraph(generatedRoot) {
+  const tree = path.join(os.tmpdir(), `cloudready-bench-ts-${path.basename(generatedRoot)}`);
+  if (!fs.existsSync(tree)) {
+    fs.mkdirSync(tree, { recursive: true });
+    for (const app of fs.readdirSync(generatedRoot).filter((name) => name.startsWith('typescript-app-'))) fs.cpSync(path.join(generatedRoot, app), path.join(tree, app), { recursive: true });
+  }
+  const files = fs.readdirSync(tree, { recursive: true }).filter((rel) => rel.endsWith('.ts')).length;
+  const timed = (args) => {
+    const started = performance.now();
+    const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (child.status !== 0) throw new Error(child.stderr);
+    return { ms: performance.now() - started, stdout: child.stdout };
+  };
+  const cruiser = timed([path.join(repo, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--no-config', '--output-type', 'json', tree]);
+  const cruised = JSON.parse(cruiser.stdout);
+  const ours = timed([fileURLToPath(import.meta.url), '--ts-graph-child', tree]);
+  const { modules, imports } = JSON.parse(ours.stdout);
+  console.log(`\nTypeScript import graph: ${files.toLocaleString('en-US')} files in ${fs.readdirSync(tree).length} applications`);
+  console.log(`  dependency-cruiser 17: ${(cruiser.ms / 1000).toFixed(2)} s, ${cruised.modules.length} modules, ${cruised.modules.reduce((sum, module) => sum + module.dependencies.length, 0)} dependencies`);
+  console.log(`  cloudready:            ${(ours.ms / 1000).toFixed(2)} s, ${modules} modules, ${imports} resolved imports (and calls, types, routes, literals)`);
+  console.log(`  cloudready is ${(cruiser.ms / ours.ms).toFixed(1)}× as fast`);
+}
+
 /** The HTML report of a large portfolio (the demo's applications copied): its size, the time to write it, and the time a browser takes to open it. */
 async function htmlReportFigures() {
   const { scan } = await dist('scan.js');
@@ -253,7 +309,12 @@ if (only === 'split') {
 }
 if (only === 'waves') {
   await planManyWaves();
+typescriptGraph(generated);
 await htmlReportFigures();
+  process.exit(0);
+}
+if (only === 'typescript') {
+  typescriptGraph(path.join(os.tmpdir(), `cloudready-bench-${seed}-${lines}`));
   process.exit(0);
 }
 if (only === 'html') {
@@ -274,4 +335,5 @@ wholeScan('generated', generated);
 inventoryImport();
 await splitMonolith();
 await planManyWaves();
+typescriptGraph(generated);
 await htmlReportFigures();
