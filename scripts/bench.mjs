@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench`: how fast cloudready reads source, per language, on the demo portfolio and on a
 // generated tree, and what a whole scan costs (wall time, peak memory). Figures, not a test.
-// Options: --lines N (generated tree size, default 200000), --seed N (default 42),
+// Options: --lines N (generated tree size, default 1000000), --seed N (default 42),
 // --hosts N and --connections N (generated inventory, default 100000 and 1000000),
 // --only inventory|split|waves (one part only), --units N (split benchmark size, default 10000),
 // --apps N (waves benchmark: N applications on 4N hosts, default 5000),
+// --only scan (cold, warm and 1 %-changed scans of the generated tree, per stage),
 // --only typescript (TypeScript import graph against dependency-cruiser, on the generated tree),
 // --only html (HTML report of --report-apps applications, default 500: size, render, open in chromium).
 import { spawnSync } from 'node:child_process';
@@ -20,19 +21,40 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (module) => import(path.join(repo, 'dist', module));
 const args = process.argv.slice(2);
 const option = (flag, fallback) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback);
-const lines = option('--lines', 200_000);
+const lines = option('--lines', 1_000_000);
 const seed = option('--seed', 42);
 const hostCount = option('--hosts', 100_000);
 const connectionCount = option('--connections', 1_000_000);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
 if (process.argv[2] === '--scan-child') {
-  // Run in a child so that peak RSS is the scan's own.
+  // Run in a child so that peak RSS is the scan's own. argv: tree, cache folder or "none".
   const { scan } = await dist('scan.js');
+  const { jsonReport } = await dist('report/json-report.js');
+  const timings = {};
   const started = performance.now();
-  const result = await scan({ paths: [process.argv[3]], cwd: process.cwd() });
+  const result = await scan({ paths: [process.argv[3]], cwd: process.cwd(), cacheDir: process.argv[4] === 'none' ? undefined : process.argv[4], timings });
+  const reportStarted = performance.now();
+  jsonReport(result, { color: false });
+  timings.report = performance.now() - reportStarted;
   const ms = performance.now() - started;
-  console.log(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, applications: result.applications.length, loc: result.summary.loc, files: result.summary.files }));
+  console.log(JSON.stringify({ ms, timings, maxRssMiB: process.resourceUsage().maxRSS / 1024, applications: result.applications.length, loc: result.summary.loc, files: result.summary.files, hosts: result.summary.inventory.hosts }));
+  process.exit(0);
+}
+
+if (process.argv[2] === '--floor-child') {
+  // The physical floor: read every file and run one regular expression over it.
+  const started = performance.now();
+  let bytes = 0;
+  let matches = 0;
+  for (const rel of fs.readdirSync(process.argv[3], { recursive: true })) {
+    const abs = path.join(process.argv[3], rel);
+    if (!fs.statSync(abs).isFile()) continue;
+    const text = fs.readFileSync(abs, 'utf8');
+    bytes += text.length;
+    matches += (text.match(/\b(?:password|jdbc:|EXEC\s+CICS|new\s+Socket|process\.env)\b/g) ?? []).length;
+  }
+  console.log(JSON.stringify({ ms: performance.now() - started, bytes, matches }));
   process.exit(0);
 }
 
@@ -135,11 +157,47 @@ function printLanguages(title, stats) {
   }
 }
 
+function child(args) {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout);
+}
+
 function wholeScan(title, dir) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--scan-child', dir], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(child.stderr);
-  const { ms, maxRssMiB, applications, loc, files } = JSON.parse(child.stdout);
+  const { ms, maxRssMiB, applications, loc, files } = child(['--scan-child', dir, 'none']);
   console.log(`  whole scan: ${(ms / 1000).toFixed(2)} s for ${files} files, ${loc.toLocaleString('en-US')} lines of code, ${applications} applications; peak RSS ${Math.round(maxRssMiB)} MiB`);
+}
+
+const STAGES = ['discover', 'extract', 'inventories', 'model', 'assess', 'plan', 'report'];
+
+/**
+ * A whole scan three ways: cold (no cache), warm (nothing changed), and after 1 % of the source
+ * files changed; per stage with files/s, MB/s and how far above the floor (reading every file and
+ * one regular-expression pass) each is.
+ */
+function scanScenarios(dir) {
+  const sources = fs.readdirSync(dir, { recursive: true }).filter((rel) => /\.(java|cs|ts|py|go|php|cbl)$/.test(rel)).sort();
+  const floor = child(['--floor-child', dir]);
+  const mb = floor.bytes / 1e6;
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudready-bench-cache-'));
+  const runs = [['cold (empty cache)', () => undefined], ['warm (nothing changed)', () => undefined]];
+  const changed = sources.filter((_, at) => at % 100 === 0);
+  runs.push([`1 % changed (${changed.length} files)`, () => {
+    for (const rel of changed) fs.appendFileSync(path.join(dir, rel), rel.endsWith('.py') ? '\n# touched\n' : rel.endsWith('.cbl') ? '\n      *> touched\n' : '\n// touched\n');
+  }]);
+  const originals = new Map(changed.map((rel) => [rel, fs.readFileSync(path.join(dir, rel))]));
+  console.log(`\nWhole scan of ${dir}: ${mb.toFixed(1)} MB; floor (read every file, one regular-expression pass): ${(floor.ms / 1000).toFixed(2)} s, ${(mb / (floor.ms / 1000)).toFixed(0)} MB/s`);
+  try {
+    for (const [name, prepare] of runs) {
+      prepare();
+      const { ms, timings, maxRssMiB, files, loc, applications, hosts } = child(['--scan-child', dir, cacheDir]);
+      console.log(`  ${name}: ${(ms / 1000).toFixed(2)} s for ${files.toLocaleString('en-US')} files, ${loc.toLocaleString('en-US')} lines of code, ${applications} applications, ${hosts.toLocaleString('en-US')} hosts; ${Math.round(files / (ms / 1000)).toLocaleString('en-US')} files/s, ${(mb / (ms / 1000)).toFixed(1)} MB/s, ${(ms / floor.ms).toFixed(0)}× the floor; peak RSS ${Math.round(maxRssMiB)} MiB`);
+      console.log(`    ${STAGES.map((stage) => `${stage} ${((timings[stage] ?? 0) / 1000).toFixed(2)} s`).join(' · ')}`);
+    }
+  } finally {
+    for (const [rel, content] of originals) fs.writeFileSync(path.join(dir, rel), content);
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
 }
 
 function inventoryImport() {
@@ -313,6 +371,13 @@ typescriptGraph(generated);
 await htmlReportFigures();
   process.exit(0);
 }
+if (only === 'scan') {
+  const tree = path.join(os.tmpdir(), `cloudready-bench-${seed}-${lines}`);
+  if (!fs.existsSync(tree)) generatePortfolio(tree, { lines, seed });
+  if (!fs.existsSync(path.join(tree, 'inventory'))) generateInventory(path.join(tree, 'inventory'), { hosts: Math.max(200, Math.round(lines / 500)), connections: Math.max(2000, Math.round(lines / 50)), seed });
+  scanScenarios(tree);
+  process.exit(0);
+}
 if (only === 'typescript') {
   typescriptGraph(path.join(os.tmpdir(), `cloudready-bench-${seed}-${lines}`));
   process.exit(0);
@@ -330,8 +395,10 @@ if (!fs.existsSync(generated)) {
   const { files, lines: written } = generatePortfolio(generated, { lines, seed });
   console.log(`\ngenerated ${files} files, ${written.toLocaleString('en-US')} lines in ${generated}`);
 }
+// An estate for the portfolio: its inventory folder, scanned with it.
+if (!fs.existsSync(path.join(generated, 'inventory'))) generateInventory(path.join(generated, 'inventory'), { hosts: Math.max(200, Math.round(lines / 500)), connections: Math.max(2000, Math.round(lines / 50)), seed });
 printLanguages(`Generated portfolio (${lines.toLocaleString('en-US')} lines, seed ${seed}): source reading and fact extraction per language`, await perLanguage(generated));
-wholeScan('generated', generated);
+scanScenarios(generated);
 inventoryImport();
 await splitMonolith();
 await planManyWaves();

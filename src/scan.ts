@@ -50,7 +50,11 @@ export interface ScanOptions {
   cacheDir?: string | undefined;
   /** Told what the user should know that is not part of the result (a cache that could not be written). */
   notice?: (message: string) => void;
+  /** Filled with milliseconds per stage, for the benchmark; never part of the result (it would differ run to run). */
+  timings?: Partial<Record<TimedStage, number>>;
 }
+
+export type TimedStage = 'discover' | 'extract' | 'inventories' | 'model' | 'assess' | 'plan';
 
 export type Stage = 'discover' | 'extract' | 'model' | 'assess';
 export type ProgressListener = (stage: Stage, detail: string) => void;
@@ -65,10 +69,17 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   const rules = allRules(packs);
   checkRuleReferences(new Set(rules.map((rule) => rule.id)), [...config.rules.disable, ...Object.keys(config.rules.severity)], configFile, diagnostics);
 
+  let stageStart = performance.now();
+  const timed = (stage: TimedStage) => {
+    const at = performance.now();
+    if (options.timings) options.timings[stage] = (options.timings[stage] ?? 0) + (at - stageStart);
+    stageStart = at;
+  };
   progress('discover', 'walking files');
   const files: DiscoveredFile[] = [];
   for (const root of roots) files.push(...(await walkFiles(root, { exclude: config.exclude }, diagnostics)));
   const applications = await findApplications(roots, files, config.applications);
+  timed('discover');
 
   const cache = options.cacheDir ? await FactCache.open(options.cacheDir, roots.map((root) => root.dir)) : undefined;
   const facts: ApplicationFacts[] = [];
@@ -80,6 +91,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     const problem = await cache.save();
     if (problem) options.notice?.(problem);
   }
+  timed('extract');
 
   const sources = await inventorySources(files, [...(options.inventoryFiles ?? []), ...config.inventories], options.cwd);
   const inventories: LoadedInventory[] = [];
@@ -90,12 +102,14 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   }
   const estate = buildEstate(inventories, diagnostics);
   for (const fact of facts) fact.inventory = inventoryContext(fact.app.id, ownAddresses(fact.configs), estate);
+  timed('inventories');
 
   progress('model', 'building the dependency graph');
   const portfolio = buildPortfolioGraph(facts);
   addInventoryGraph(portfolio, estate, facts);
   const graph = serialiseGraph(portfolio);
   const graphAnalysis = analyseGraph(portfolio);
+  timed('model');
 
   progress('assess', `applying ${rules.length} rules`);
   const { findings, suppressed } = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity, ignore: config.rules.ignore, graph: portfolio });
@@ -132,6 +146,9 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   const gateConfig = { ...config.gate, ...Object.fromEntries(Object.entries(options.gate ?? {}).filter(([, value]) => value !== undefined)) };
   const gate = hasThresholds(gateConfig) ? { ...evaluateGate(results, findings, gateConfig, comparison), thresholds: gateConfig } : undefined;
   const firing = new Set([...findings.map((finding) => finding.ruleId), ...suppressed.map((item) => item.ruleId)]);
+  timed('assess');
+  const waves = planWaves(portfolio, results);
+  timed('plan');
 
   const sortedDiagnostics = diagnostics.sort(
     (a, b) => compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code),
@@ -187,7 +204,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
     inventories: estate.files,
     graph,
     graphAnalysis,
-    waves: planWaves(portfolio, results),
+    waves,
     ...(comparison
       ? {
           baseline: {
