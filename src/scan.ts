@@ -6,6 +6,7 @@ import { findApplications } from './discover/find-applications.js';
 import { resolveRoots } from './discover/scan-root.js';
 import { walkFiles, type DiscoveredFile } from './discover/walk-files.js';
 import { FactCache } from './extract/fact-cache.js';
+import { ExtractionPool, MIN_POOLED_FILES, POOLED_LANGUAGES } from './extract/source/extraction-pool.js';
 import { extractApplicationFacts, type ApplicationFacts } from './extract/application-facts.js';
 import { buildPortfolioGraph, serialiseGraph } from './model/portfolio-graph.js';
 import { addInventoryGraph } from './model/inventory-graph.js';
@@ -50,9 +51,14 @@ export interface ScanOptions {
   cacheDir?: string | undefined;
   /** Told what the user should know that is not part of the result (a cache that could not be written). */
   notice?: (message: string) => void;
+  /** Worker threads for source extraction (0 or absent: all in this thread); used only for trees large enough to pay for them. */
+  workers?: number | undefined;
   /** Filled with milliseconds per stage, for the benchmark; never part of the result (it would differ run to run). */
   timings?: Partial<Record<TimedStage, number>>;
 }
+
+/** Applications read at once when extraction runs in worker threads. */
+const APPLICATIONS_IN_FLIGHT = 4;
 
 export type TimedStage = 'discover' | 'extract' | 'inventories' | 'model' | 'assess' | 'plan';
 
@@ -82,10 +88,29 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   timed('discover');
 
   const cache = options.cacheDir ? await FactCache.open(options.cacheDir, roots.map((root) => root.dir)) : undefined;
+  const pooled = files.filter((file) => file.language && POOLED_LANGUAGES.has(file.language.id)).length;
+  const pool = pooled >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0) : undefined;
   const facts: ApplicationFacts[] = [];
-  for (const [index, app] of applications.entries()) {
-    progress('extract', `reading ${app.name} (${index + 1}/${applications.length})`);
-    facts.push(await extractApplicationFacts(app, diagnostics, cache));
+  try {
+    // With workers, a few applications are read at once so that the threads never wait for the
+    // next one; each keeps its own diagnostics, joined in application order.
+    const inFlight = pool ? APPLICATIONS_IN_FLIGHT : 1;
+    const started: Promise<{ facts: ApplicationFacts; diagnostics: Diagnostic[] }>[] = [];
+    const start = (index: number) => {
+      const app = applications[index]!;
+      const own: Diagnostic[] = [];
+      started[index] = extractApplicationFacts(app, own, cache, pool).then((result) => ({ facts: result, diagnostics: own }));
+    };
+    for (let index = 0; index < Math.min(inFlight, applications.length); index++) start(index);
+    for (const [index, app] of applications.entries()) {
+      progress('extract', `reading ${app.name} (${index + 1}/${applications.length})`);
+      const done = await started[index]!;
+      if (index + inFlight < applications.length) start(index + inFlight);
+      facts.push(done.facts);
+      diagnostics.push(...done.diagnostics);
+    }
+  } finally {
+    await pool?.close();
   }
   if (cache) {
     const problem = await cache.save();

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { BaselineDocument } from '../assess/baseline.js';
 import { InputError } from '../errors.js';
@@ -49,6 +50,11 @@ export function cacheFolder(enabled: boolean | undefined): string | undefined {
   return enabled === false ? undefined : path.resolve('.cloudready', 'cache');
 }
 
+/** Extraction threads: one per core; the main thread reads, masks and assembles meanwhile. */
+export function defaultWorkers(): number {
+  return os.availableParallelism();
+}
+
 export interface ResultSource {
   cache?: boolean | undefined;
   from?: string | undefined;
@@ -60,7 +66,7 @@ export interface ResultSource {
 /** What the graph, explain, split and waves commands work on: a saved result (--from), or a fresh scan of the paths. */
 export async function resultFor(paths: string[], source: ResultSource): Promise<ScanResult> {
   if (source.from) return readResult(source.from);
-  return scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], ruleFolders: source.rules ?? [], cacheDir: cacheFolder(source.cache), notice: (message) => process.stderr.write(`cloudready: ${message}\n`) });
+  return scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], ruleFolders: source.rules ?? [], cacheDir: cacheFolder(source.cache), workers: defaultWorkers(), notice: (message) => process.stderr.write(`cloudready: ${message}\n`) });
 }
 
 /** "Applications: a, b, c … and 12 more." for a hint after a mistyped application id. */

@@ -45,6 +45,7 @@ function buildProgram(outcome: Outcome): Command {
     .option('--no-color', 'no colours in terminal output (NO_COLOR is honoured too)')
     .option('--no-progress', 'no progress spinner')
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
+    .option('--workers <n>', 'threads for parsing source (default: one per core; 0: none)', (value) => parseInteger(value, 0, 64, 'A number of workers'))
     .addHelpText(
       'after',
       `

@@ -3,7 +3,7 @@ import type { Severity } from '../result/schema.js';
 import { scan } from '../scan.js';
 import { checkDestination, emitReport } from './emit-report.js';
 import { ExitCode } from './exit-codes.js';
-import { cacheFolder, readBaseline } from './load-result.js';
+import { cacheFolder, defaultWorkers, readBaseline } from './load-result.js';
 import { startProgress } from './progress.js';
 
 export interface ScanCommandOptions {
@@ -20,6 +20,7 @@ export interface ScanCommandOptions {
   color: boolean;
   progress: boolean;
   cache: boolean;
+  workers?: number;
 }
 
 export async function runScan(paths: string[], options: ScanCommandOptions): Promise<number> {
@@ -38,6 +39,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
         gate: { failUnder: options.failUnder, maxBlockers: options.maxBlockers, failOn: options.failOn },
         ...(baseline ? { baseline } : {}),
         cacheDir: cacheFolder(options.cache),
+        workers: options.workers ?? defaultWorkers(),
         notice: (message) => {
           if (!options.quiet) process.stderr.write(`cloudready: ${message}\n`);
         },

@@ -12,6 +12,7 @@ import { extractContentFacts, extractProjectFacts, extractSourceFacts, isProject
 import { readText } from './read-text.js';
 import { analyseText, type SourceText } from './source-text.js';
 import type { FactCache } from './fact-cache.js';
+import type { ExtractionPool } from './source/extraction-pool.js';
 
 export interface AppFile {
   file: DiscoveredFile;
@@ -53,12 +54,14 @@ const TEXT_KINDS = new Set<DiscoveredFile['kind']>(['source', 'manifest', 'confi
 /** Documents worth opening: scheduler listings are exported as text reports. */
 const REPORT_FILE = /\.(txt|lst|rpt|ca7)$/i;
 
-export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactCache): Promise<ApplicationFacts> {
+export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactCache, pool?: ExtractionPool): Promise<ApplicationFacts> {
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
   const files = app.files.map((file) => ({ file, appRel: file.rootRel.slice(prefix.length) }));
   const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, languages: {}, loc: 0, skipped: 0 };
 
   const projectSources: SourceText[] = [];
+  // Facts in file order, whichever thread extracted them first: the result must not depend on timing.
+  const slots: Promise<SourceFacts | undefined>[] = [];
   const wanted = files.filter(({ file }) => (TEXT_KINDS.has(file.kind) || (file.kind === 'doc' && REPORT_FILE.test(file.rootRel) && file.size < 4 * 1024 * 1024)) && !(file.kind === 'other' && file.size > 256 * 1024));
   const reads = readAhead(wanted.map(({ file }) => () => readText(file.abs, file.rel, file.size)));
   for (const [position, appFile] of wanted.entries()) {
@@ -79,7 +82,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
       const report = await extractContentFacts(source);
       if (report) {
         facts.texts.push({ ...appFile, source });
-        addSourceFacts(facts, report, diagnostics);
+        slots.push(Promise.resolve(report));
       }
       continue;
     }
@@ -88,9 +91,9 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
       facts.languages[language.id] = (facts.languages[language.id] ?? 0) + source.loc;
       facts.loc += source.loc;
       if (isProjectLanguage(language.id)) projectSources.push(source);
-      else addSourceFacts(facts, await cached(cache, sourceKey(cache, source), () => extractSourceFacts(source)), diagnostics);
+      else slots.push(cached(cache, sourceKey(cache, source), () => (pool ? pool.extract(source) : extractSourceFacts(source))));
     } else {
-      addSourceFacts(facts, await extractContentFacts(source), diagnostics);
+      slots.push(extractContentFacts(source));
       const format = configFormatOf(file.rootRel);
       if (format && (file.kind === 'config' || file.kind === 'descriptor')) {
         const config = readConfig(file.rel, format, read.text);
@@ -116,6 +119,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
       facts.manifests.push(manifest);
     }
   }
+  for (const slot of slots) addSourceFacts(facts, await slot, diagnostics);
   // Names resolve across a project's files, so its facts are kept for all of them together.
   const projectKey = cache && projectSources.length ? cache.key(...projectSources.map((source) => sourceKey(cache, source)!)) : undefined;
   for (const sourceFacts of await cached(cache, projectKey, () => extractProjectFacts(projectSources))) addSourceFacts(facts, sourceFacts, diagnostics);

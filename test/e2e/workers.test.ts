@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTree } from '../helpers/temp-tree.js';
+
+/** Enough tree-sitter files (300 or more) for the scan to start worker threads. */
+function portfolio(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let app = 0; app < 4; app++) {
+    files[`app${app}/pom.xml`] = `<project><groupId>com.acme</groupId><artifactId>app${app}</artifactId></project>`;
+    files[`app${app}/requirements.txt`] = 'flask==2.3.0\n';
+    for (let unit = 0; unit < 45; unit++) {
+      files[`app${app}/src/main/java/com/acme/a${app}/Unit${unit}.java`] = `package com.acme.a${app};\npublic class Unit${unit} {\n  Unit${(unit + 1) % 45} next = new Unit${(unit + 1) % 45}();\n  String db = "jdbc:oracle:thin:@db${app}.acme.corp:1521/X";\n  void run() { next.run(); }\n}\n`;
+      files[`app${app}/scripts/job${unit}.py`] = `import os\nfrom app${app}.util import helper${unit % 5}\n\ndef run():\n    return open('/var/data/${unit}.csv').read()\n`;
+    }
+  }
+  return files;
+}
+
+describe('extraction in worker threads', () => {
+  it('gives the same result as extraction in one thread', async () => {
+    const root = await makeTree(portfolio());
+    const single = runCli(['scan', root, '--workers', '0', '--no-cache', '--format', 'json', '--quiet']);
+    const pooled = runCli(['scan', root, '--workers', '2', '--no-cache', '--format', 'json', '--quiet']);
+    expect(single.code).toBe(0);
+    expect(pooled.code).toBe(0);
+    const comparable = (stdout: string) => ({ ...JSON.parse(stdout), scannedAt: '' });
+    const result = comparable(pooled.stdout);
+    expect(result.summary.files).toBeGreaterThanOrEqual(360);
+    expect(result.graph.edges.length).toBeGreaterThan(180);
+    expect(result).toEqual(comparable(single.stdout));
+  });
+
+  it('--workers takes a whole number from 0 to 64', () => {
+    const wrong = runCli(['scan', '.', '--workers', 'many']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('A number of workers must be a whole number from 0 to 64.');
+  });
+});
