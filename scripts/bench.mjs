@@ -33,7 +33,7 @@ if (process.argv[2] === '--scan-child') {
   const { jsonReport } = await dist('report/json-report.js');
   const timings = {};
   const started = performance.now();
-  const result = await scan({ paths: [process.argv[3]], cwd: process.cwd(), cacheDir: process.argv[4] === 'none' ? undefined : process.argv[4], timings });
+  const result = await scan({ paths: [process.argv[3]], cwd: process.cwd(), cacheDir: process.argv[4] === 'none' ? undefined : process.argv[4], workers: os.availableParallelism(), timings });
   const reportStarted = performance.now();
   jsonReport(result, { color: false });
   timings.report = performance.now() - reportStarted;
