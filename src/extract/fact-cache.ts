@@ -64,6 +64,8 @@ export class FactCache {
 
   /** Writes what this scan used (entries of files gone are dropped); returns why it could not, if so. */
   async save(): Promise<string | undefined> {
+    // Every entry read back and none added: the file on disk already says exactly this.
+    if (this.misses === 0 && this.fresh.size === this.stored.size) return undefined;
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });

@@ -25,7 +25,11 @@ describe('content-hash cache of extracted facts', () => {
     const cacheDir = path.join(root, '.cloudready', 'cache');
     const uncached = await scan({ paths: [root], cwd: root, now });
     const cold = await scan({ paths: [root], cwd: root, now, cacheDir });
+    const cacheFile = path.join(cacheDir, (await fs.readdir(cacheDir))[0]!);
+    const written = (await fs.stat(cacheFile)).mtimeMs;
     const warm = await scan({ paths: [root], cwd: root, now, cacheDir });
+    // Nothing changed: the cache file is left as it is.
+    expect((await fs.stat(cacheFile)).mtimeMs).toBe(written);
     expect(comparable(cold)).toBe(comparable(uncached));
     expect(comparable(warm)).toBe(comparable(uncached));
 
