@@ -62,6 +62,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   const projectSources: SourceText[] = [];
   // Facts in file order, whichever thread extracted them first: the result must not depend on timing.
   const slots: Promise<SourceFacts | undefined>[] = [];
+  // Unknown files (kind "other") are read only when small: they may be extensionless scripts.
   const wanted = files.filter(({ file }) => (TEXT_KINDS.has(file.kind) || (file.kind === 'doc' && REPORT_FILE.test(file.rootRel) && file.size < 4 * 1024 * 1024)) && !(file.kind === 'other' && file.size > 256 * 1024));
   const reads = readAhead(wanted.map(({ file }) => () => readText(file.abs, file.rel, file.size)));
   for (const [position, appFile] of wanted.entries()) {
@@ -152,7 +153,6 @@ async function cached<T>(cache: FactCache | undefined, key: string | undefined, 
 /**
  * Reads that run ahead of the analysis, a few at a time, so that the file system works while
  * the CPU parses: awaited one by one, 12,626 reads left the CPU idle for 4.4 s of a 37 s scan.
- * Unknown files (kind "other") are read only when small: they may be extensionless scripts.
  */
 const READ_AHEAD = 16;
 function readAhead<T>(tasks: (() => Promise<T>)[]): (position: number) => Promise<T> {
