@@ -1,10 +1,9 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { BaselineDocument } from '../assess/baseline.js';
 import { InputError } from '../errors.js';
 import { ScanResult } from '../result/schema.js';
 import { scan } from '../scan.js';
+import { cacheFolder, defaultWorkers } from './scan-settings.js';
 
 const WRITE_ONE = 'Write one with cloudready scan --format json --output FILE.';
 
@@ -43,16 +42,6 @@ export async function readBaseline(file: string, what = 'baseline'): Promise<Bas
     throw new InputError(`${file}: not a cloudready result: ${issue.path.join('.')}: ${issue.message}`, WRITE_ONE);
   }
   return parsed.data;
-}
-
-/** Where scans keep their content-hash cache: .cloudready/cache in the current folder, unless --no-cache. */
-export function cacheFolder(enabled: boolean | undefined): string | undefined {
-  return enabled === false ? undefined : path.resolve('.cloudready', 'cache');
-}
-
-/** Extraction threads: one per core; the main thread reads, masks and assembles meanwhile. */
-export function defaultWorkers(): number {
-  return os.availableParallelism();
 }
 
 export interface ResultSource {

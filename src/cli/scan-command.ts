@@ -3,7 +3,8 @@ import type { Severity } from '../result/schema.js';
 import { scan } from '../scan.js';
 import { checkDestination, emitReport } from './emit-report.js';
 import { ExitCode } from './exit-codes.js';
-import { cacheFolder, defaultWorkers, readBaseline } from './load-result.js';
+import { readBaseline } from './load-result.js';
+import { cacheFolder, defaultWorkers } from './scan-settings.js';
 import { startProgress } from './progress.js';
 
 export interface ScanCommandOptions {

@@ -1,0 +1,12 @@
+import os from 'node:os';
+import path from 'node:path';
+
+/** Where scans keep their content-hash cache: .cloudready/cache in the current folder, unless --no-cache. */
+export function cacheFolder(enabled: boolean | undefined): string | undefined {
+  return enabled === false ? undefined : path.resolve('.cloudready', 'cache');
+}
+
+/** Extraction threads: one per core; the main thread reads, masks and assembles meanwhile. */
+export function defaultWorkers(): number {
+  return os.availableParallelism();
+}
