@@ -7,7 +7,9 @@
 // --apps N (waves benchmark: N applications on 4N hosts, default 5000),
 // --only scan (cold, warm and 1 %-changed scans of the generated tree, per stage),
 // --only typescript (TypeScript import graph against dependency-cruiser, on the generated tree),
-// --only html (HTML report of --report-apps applications, default 500: size, render, open in chromium).
+// --only html (HTML report of --report-apps applications, default 500: size, render, open in chromium),
+// --only shard (the generated tree scanned as --shards N shards, default 2, one after the other as
+// separate machines would, then merged).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,6 +41,33 @@ if (process.argv[2] === '--scan-child') {
   timings.report = performance.now() - reportStarted;
   const ms = performance.now() - started;
   console.log(JSON.stringify({ ms, timings, maxRssMiB: process.resourceUsage().maxRSS / 1024, applications: result.applications.length, loc: result.summary.loc, files: result.summary.files, hosts: result.summary.inventory.hosts }));
+  process.exit(0);
+}
+
+if (process.argv[2] === '--shard-child') {
+  // One shard, as `cloudready scan --shard I/N --output FILE --no-cache` runs it. argv: tree, I, N, file.
+  const { gatherFacts } = await dist('pipeline/gather-facts.js');
+  const { encodeShard } = await dist('pipeline/shard-file.js');
+  const started = performance.now();
+  const shard = { index: Number(process.argv[4]), count: Number(process.argv[5]) };
+  const gathered = await gatherFacts({ paths: [process.argv[3]], cwd: process.cwd(), workers: os.availableParallelism() }, () => {}, shard);
+  const bytes = await encodeShard(gathered, shard);
+  fs.writeFileSync(process.argv[6], bytes);
+  console.log(JSON.stringify({ ms: performance.now() - started, maxRssMiB: process.resourceUsage().maxRSS / 1024, bytes: bytes.length, applications: gathered.applications.length }));
+  process.exit(0);
+}
+
+if (process.argv[2] === '--merge-child') {
+  // `cloudready merge FILE... --format json`. argv: the shard files.
+  const { mergeShards } = await dist('pipeline/merge-shards.js');
+  const { assessPortfolio } = await dist('pipeline/assess-portfolio.js');
+  const { jsonReport } = await dist('report/json-report.js');
+  const started = performance.now();
+  const gathered = await mergeShards(process.argv.slice(3));
+  const read = performance.now() - started;
+  const result = assessPortfolio(gathered, {});
+  jsonReport(result, { color: false });
+  console.log(JSON.stringify({ ms: performance.now() - started, readMs: read, maxRssMiB: process.resourceUsage().maxRSS / 1024, applications: result.applications.length }));
   process.exit(0);
 }
 
@@ -200,6 +229,31 @@ function scanScenarios(dir) {
   }
 }
 
+/**
+ * The tree as N shards, each run alone as on its own machine, then merged: each shard's time,
+ * memory and file size, the merge's, and the wall time of the whole when the shards run at once.
+ */
+function shardedScan(dir, count) {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudready-bench-shards-'));
+  console.log(`\nSharded scan of ${dir}: ${count} shards, each with the whole machine (as separate CI jobs), then merged`);
+  try {
+    const files = [];
+    let slowest = 0;
+    for (let index = 1; index <= count; index++) {
+      const file = path.join(folder, `shard-${index}.bin`);
+      const { ms, maxRssMiB, bytes, applications } = child(['--shard-child', dir, String(index), String(count), file]);
+      files.push(file);
+      slowest = Math.max(slowest, ms);
+      console.log(`  shard ${index}/${count}: ${(ms / 1000).toFixed(2)} s, ${applications} applications, file ${(bytes / 2 ** 20).toFixed(1)} MiB, peak RSS ${Math.round(maxRssMiB)} MiB`);
+    }
+    const merge = child(['--merge-child', ...files]);
+    console.log(`  merge: ${(merge.ms / 1000).toFixed(2)} s (reading the shard files ${(merge.readMs / 1000).toFixed(2)} s), ${merge.applications} applications, peak RSS ${Math.round(merge.maxRssMiB)} MiB`);
+    console.log(`  wall time with the shards in parallel: ${((slowest + merge.ms) / 1000).toFixed(2)} s (slowest shard + merge)`);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 function inventoryImport() {
   const dir = path.join(os.tmpdir(), `cloudready-bench-inventory-${seed}-${hostCount}-${connectionCount}`);
   const hostsFile = path.join(dir, 'hosts.csv');
@@ -356,6 +410,18 @@ async function htmlReportFigures() {
   console.log(`  chromium: overview ready ${Math.round(readyMs)} ms after opening the file; an application page ${Math.round(appMs)} ms; the graph laid out ${(graphMs / 1000).toFixed(2)} s`);
 }
 
+/** The generated portfolio of --lines lines with its inventory folder, made once per size and seed. */
+function generatedTree() {
+  const tree = path.join(os.tmpdir(), `cloudready-bench-${seed}-${lines}`);
+  if (!fs.existsSync(tree)) {
+    const { files, lines: written } = generatePortfolio(tree, { lines, seed });
+    console.log(`\ngenerated ${files} files, ${written.toLocaleString('en-US')} lines in ${tree}`);
+  }
+  // An estate for the portfolio: its inventory folder, scanned with it.
+  if (!fs.existsSync(path.join(tree, 'inventory'))) generateInventory(path.join(tree, 'inventory'), { hosts: Math.max(200, Math.round(lines / 500)), connections: Math.max(2000, Math.round(lines / 50)), seed });
+  return tree;
+}
+
 console.log(`cloudready benchmark · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
 if (only === 'inventory') {
   inventoryImport();
@@ -367,19 +433,18 @@ if (only === 'split') {
 }
 if (only === 'waves') {
   await planManyWaves();
-typescriptGraph(generated);
-await htmlReportFigures();
   process.exit(0);
 }
 if (only === 'scan') {
-  const tree = path.join(os.tmpdir(), `cloudready-bench-${seed}-${lines}`);
-  if (!fs.existsSync(tree)) generatePortfolio(tree, { lines, seed });
-  if (!fs.existsSync(path.join(tree, 'inventory'))) generateInventory(path.join(tree, 'inventory'), { hosts: Math.max(200, Math.round(lines / 500)), connections: Math.max(2000, Math.round(lines / 50)), seed });
-  scanScenarios(tree);
+  scanScenarios(generatedTree());
+  process.exit(0);
+}
+if (only === 'shard') {
+  shardedScan(generatedTree(), option('--shards', 2));
   process.exit(0);
 }
 if (only === 'typescript') {
-  typescriptGraph(path.join(os.tmpdir(), `cloudready-bench-${seed}-${lines}`));
+  typescriptGraph(generatedTree());
   process.exit(0);
 }
 if (only === 'html') {
@@ -390,15 +455,10 @@ const demo = path.join(repo, 'fixtures/demo-portfolio');
 printLanguages('Demo portfolio: source reading and fact extraction per language (first use includes loading parsers)', await perLanguage(demo));
 wholeScan('demo', demo);
 
-const generated = path.join(os.tmpdir(), `cloudready-bench-${seed}-${lines}`);
-if (!fs.existsSync(generated)) {
-  const { files, lines: written } = generatePortfolio(generated, { lines, seed });
-  console.log(`\ngenerated ${files} files, ${written.toLocaleString('en-US')} lines in ${generated}`);
-}
-// An estate for the portfolio: its inventory folder, scanned with it.
-if (!fs.existsSync(path.join(generated, 'inventory'))) generateInventory(path.join(generated, 'inventory'), { hosts: Math.max(200, Math.round(lines / 500)), connections: Math.max(2000, Math.round(lines / 50)), seed });
+const generated = generatedTree();
 printLanguages(`Generated portfolio (${lines.toLocaleString('en-US')} lines, seed ${seed}): source reading and fact extraction per language`, await perLanguage(generated));
 scanScenarios(generated);
+shardedScan(generated, option('--shards', 2));
 inventoryImport();
 await splitMonolith();
 await planManyWaves();

@@ -11,6 +11,8 @@ import { runExplain } from './explain-command.js';
 import { listRules, showRule, testRules, validateRules } from './rules-command.js';
 import { runReport } from './report-command.js';
 import { runScan } from './scan-command.js';
+import { runMerge } from './merge-command.js';
+import { MAX_SHARDS, parseShard } from '../pipeline/shard-plan.js';
 import { FORMATS } from '../report/reporter.js';
 
 /** Where a command's action leaves its exit code. */
@@ -46,6 +48,7 @@ function buildProgram(outcome: Outcome): Command {
     .option('--no-progress', 'no progress spinner')
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
     .option('--workers <n>', 'threads for parsing source (default: one per core; 0: none)', (value) => parseInteger(value, 0, 64, 'A number of workers'))
+    .option('--shard <I/N>', 'read only part I of N of the portfolio and write its facts (--output) for cloudready merge (docs/scaling.md)', shardOption)
     .addHelpText(
       'after',
       `
@@ -56,12 +59,41 @@ Examples:
   $ cloudready scan . --config ci/cloudready.yaml --quiet
   $ cloudready scan ~/repos --inventory exports/RVTools.xlsx exports/azure-deps.csv
   $ cloudready scan . --fail-under 60 --max-blockers 0 --baseline main.json --format sarif --output cloudready.sarif
+  $ cloudready scan ~/repos --shard 2/8 --output shard-2.bin    # then: cloudready merge shard-*.bin
 
 Exit codes: 0 success, 1 a gate failed, 2 usage or input error (the report is still written
 when the scan itself completed; the diagnostics say what could not be read).`,
     )
-    .action(async (paths: string[], options) => {
-      outcome.exitCode = await runScan(paths.length > 0 ? paths : ['.'], options);
+    .action(async (paths: string[], options, command: Command) => {
+      outcome.exitCode = await runScan(paths.length > 0 ? paths : ['.'], { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' });
+    });
+
+  program
+    .command('merge')
+    .description('assess the shard files of one sharded scan as one portfolio: graph, rules, scores and waves over all of it')
+    .argument('<shards...>', 'the files written by cloudready scan --shard I/N --output FILE, all N of them')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--fail-under <score>', 'CI gate: fail (exit 1) when an application scores below this (0-100)', parseScore)
+    .option('--max-blockers <n>', 'CI gate: fail when an application has more blocker findings than this', parseCount)
+    .addOption(new Option('--fail-on <severity>', 'CI gate: fail on any finding of this severity or worse').choices(['blocker', 'major', 'minor', 'info']))
+    .option('--baseline <result.json>', 'an earlier JSON result: only new findings and new places count for the gate')
+    .option('-q, --quiet', 'print nothing but the report')
+    .option('--no-color', 'no colours in terminal output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cloudready scan ~/repos --shard 1/2 --output shard-1.bin      # on one machine
+  $ cloudready scan ~/repos --shard 2/2 --output shard-2.bin      # on another
+  $ cloudready merge shard-1.bin shard-2.bin --format json --output result.json
+  $ cloudready merge shards/*.bin --fail-under 60 --format sarif --output cloudready.sarif
+
+Exit codes as for scan: 0 success, 1 a gate failed, 2 usage or input error (a missing or
+foreign shard file, or inputs the shards could not read).`,
+    )
+    .action(async (files: string[], options) => {
+      outcome.exitCode = await runMerge(files, options);
     });
 
   program
@@ -230,6 +262,11 @@ function withResultSource(command: Command): Command {
 function parseInteger(value: string, min: number, max: number, what: string): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}.`);
   return Number(value);
+}
+function shardOption(value: string) {
+  const shard = parseShard(value);
+  if (!shard) throw new InvalidArgumentError(`Expected I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. 2/8.`);
+  return shard;
 }
 const parseScore = (value: string) => parseInteger(value, 0, 100, 'A score');
 const parseCount = (value: string) => parseInteger(value, 0, 1_000_000, 'A count');

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
  * Writes a report next to its destination and renames it into place, so a crash or a full
  * disk never leaves a half-written report over a good one.
  */
-export async function writeOutputAtomically(file: string, content: string): Promise<void> {
+export async function writeOutputAtomically(file: string, content: string | Uint8Array): Promise<void> {
   const target = path.resolve(file);
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { TOOL_VERSION } from '../version.js';
+import { buildFingerprint } from '../build-fingerprint.js';
 
 const FORMAT = 'cloudready-fact-cache-1';
 
@@ -28,7 +27,7 @@ export class FactCache {
 
   /** The cache for these roots under `folder`; empty when there is none, it is unreadable, or the tool changed. */
   static async open(folder: string, roots: string[]): Promise<FactCache> {
-    const salt = await codeSalt();
+    const salt = await buildFingerprint();
     const file = path.join(folder, `facts-${createHash('sha256').update(roots.join('\0')).digest('hex').slice(0, 16)}.bin`);
     let stored = new Map<string, unknown>();
     try {
@@ -77,22 +76,4 @@ export class FactCache {
       return `the cache in ${path.dirname(this.file)} could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); the next scan parses every file again`;
     }
   }
-}
-
-let salt: Promise<string> | undefined;
-
-/**
- * The tool's own code, hashed: a cache written by another version, or by a build with any change
- * to an extractor, is never read. Covers every module next to this one's stage folder (dist/ or src/).
- */
-function codeSalt(): Promise<string> {
-  salt ??= (async () => {
-    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-    const hash = createHash('sha256').update(TOOL_VERSION);
-    const entries = (await fs.readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && /\.(js|ts|json)$/.test(entry.name));
-    const files = entries.map((entry) => path.join(entry.parentPath, entry.name)).sort();
-    for (const file of files) hash.update(file.slice(root.length)).update(await fs.readFile(file));
-    return hash.digest('hex');
-  })();
-  return salt;
 }

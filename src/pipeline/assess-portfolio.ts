@@ -1,0 +1,178 @@
+import { buildPortfolioGraph, serialiseGraph } from '../model/portfolio-graph.js';
+import { addInventoryGraph } from '../model/inventory-graph.js';
+import { analyseGraph } from '../model/graph-analysis.js';
+import { dependentApplications } from '../model/dependents.js';
+import { planWaves } from '../plan/waves.js';
+import { buildEstate } from '../extract/inventory/estate.js';
+import { inventoryContext } from '../extract/inventory/inventory-context.js';
+import { ownAddresses } from '../extract/config/own-addresses.js';
+import type { ApplicationFacts } from '../extract/application-facts.js';
+import type { LoadedInventory } from '../extract/inventory/inventory-builder.js';
+import { allRules } from '../assess/rules/load-rules.js';
+import { runRules } from '../assess/run-rules.js';
+import { countBySeverity, scoreApplication } from '../assess/score.js';
+import { chooseStrategy, type UsageSignals } from '../assess/strategy.js';
+import { compareWithBaseline, type BaselineDocument } from '../assess/baseline.js';
+import { evaluateGate, hasThresholds, type GateThresholds } from '../assess/gate.js';
+import { assessConfidence } from '../assess/confidence.js';
+import { DEFAULT_DIMENSIONS } from '../assess/scoring-model.js';
+import { nodeId, type PortfolioGraph } from '../model/portfolio-graph-types.js';
+import { SCHEMA_VERSION, type Application, type Diagnostic, type ScanResult } from '../result/schema.js';
+import { compareStrings } from '../util/compare.js';
+import { TOOL_VERSION } from '../version.js';
+import type { ProgressListener } from '../scan.js';
+import type { GatheredFacts } from './gather-facts.js';
+import { stageTimer, type TimedStage } from './stage-timer.js';
+
+export interface AssessOptions {
+  /** Gate thresholds from the command line; they override cloudready.yaml's portfolio thresholds. */
+  gate?: GateThresholds | undefined;
+  /** An earlier result: only what is new counts for the gate. */
+  baseline?: BaselineDocument | undefined;
+  now?: (() => Date) | undefined;
+  timings?: Partial<Record<TimedStage, number>> | undefined;
+}
+
+/**
+ * inventories → model → assess → plan, over the facts of the whole portfolio: from one scan, or
+ * from every shard of one (`cloudready merge`). The same facts give the same result either way.
+ */
+export function assessPortfolio(gathered: GatheredFacts, options: AssessOptions, progress: ProgressListener = () => {}): ScanResult {
+  const { config, packs, roots } = gathered;
+  const rules = allRules(packs);
+  const timed = stageTimer(options.timings);
+  // Diagnostics in the order one scan meets them: setup and walk, applications, inventories.
+  const diagnostics: Diagnostic[] = [...gathered.setupDiagnostics, ...gathered.applications.flatMap((app) => app.diagnostics), ...gathered.inventories.flatMap((inventory) => inventory.diagnostics)];
+  const facts = gathered.applications.map((app) => app.facts);
+  const inventories = gathered.inventories.flatMap((inventory): LoadedInventory[] => (inventory.loaded ? [inventory.loaded] : []));
+  const estate = buildEstate(inventories, diagnostics);
+  for (const fact of facts) fact.inventory = inventoryContext(fact.app.id, ownAddresses(fact.configs), estate);
+  timed('inventories');
+
+  progress('model', 'building the dependency graph');
+  const portfolio = buildPortfolioGraph(facts);
+  addInventoryGraph(portfolio, estate, facts);
+  const graph = serialiseGraph(portfolio);
+  const graphAnalysis = analyseGraph(portfolio);
+  timed('model');
+
+  progress('assess', `applying ${rules.length} rules`);
+  const { findings, suppressed } = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity, ignore: config.rules.ignore, graph: portfolio });
+  const model = config.scoring;
+  const results: Application[] = facts.map((fact) => {
+    const { app, languages, loc, files: appFiles } = fact;
+    const own = findings.filter((finding) => finding.applicationId === app.id);
+    const { score, counts, dimensions, effort, effortRange } = scoreApplication(own, model);
+    const decision = chooseStrategy(own, usageSignals(fact, portfolio, estate.connections.length > 0), model);
+    return {
+      id: app.id,
+      name: app.name,
+      path: app.path,
+      detectedBy: app.detectedBy,
+      manifests: app.manifests,
+      modules: app.modules,
+      languages: Object.fromEntries(Object.entries(languages).sort(([a], [b]) => compareStrings(a, b))),
+      loc,
+      files: appFiles.length,
+      score,
+      strategy: decision.strategy,
+      strategyReasons: decision.reasons,
+      blockers: counts.blocker,
+      findingCounts: counts,
+      dimensions,
+      confidence: assessConfidence(fact, diagnostics),
+      strategyRunnerUp: decision.runnerUp,
+      effort,
+      effortRange,
+    };
+  });
+  const comparison = options.baseline ? compareWithBaseline(findings, options.baseline) : undefined;
+  if (comparison) for (const finding of findings) finding.baselineState = comparison.states.get(finding.id)!;
+  const gateConfig = { ...config.gate, ...Object.fromEntries(Object.entries(options.gate ?? {}).filter(([, value]) => value !== undefined)) };
+  const gate = hasThresholds(gateConfig) ? { ...evaluateGate(results, findings, gateConfig, comparison), thresholds: gateConfig } : undefined;
+  const firing = new Set([...findings.map((finding) => finding.ruleId), ...suppressed.map((item) => item.ruleId)]);
+  timed('assess');
+  const waves = planWaves(portfolio, results);
+  timed('plan');
+
+  const sortedDiagnostics = diagnostics.sort(
+    (a, b) => compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code),
+  );
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'cloudready', version: TOOL_VERSION },
+    scannedAt: (options.now ?? (() => new Date()))().toISOString(),
+    roots,
+    rulePacks: packs.map(({ pack, source }) => ({ id: pack.pack, source, rules: pack.rules.length })),
+    scoringModel: { ...model, dimensions: { ...DEFAULT_DIMENSIONS, ...model.dimensions } },
+    rules: rules
+      .filter((rule) => firing.has(rule.id))
+      .map(({ id, title, category, severity, effort, strategy, description, remediation, references, labels }) => ({
+        id,
+        title,
+        category,
+        severity: config.rules.severity[id] ?? severity,
+        effort,
+        ...(strategy ? { strategy } : {}),
+        description: description.trim(),
+        remediation: remediation.trim(),
+        references,
+        labels,
+      }))
+      .sort((a, b) => compareStrings(a.id, b.id)),
+    summary: {
+      applications: results.length,
+      files: gathered.files,
+      loc: results.reduce((sum, app) => sum + app.loc, 0),
+      findings: countBySeverity(findings),
+      effort: results.reduce((sum, app) => sum + app.effort, 0),
+      effortRange: { low: results.reduce((sum, app) => sum + app.effortRange.low, 0), high: results.reduce((sum, app) => sum + app.effortRange.high, 0) },
+      skippedFiles: facts.reduce((sum, fact) => sum + fact.skipped, 0),
+      inventory: {
+        files: estate.files.length,
+        imported: estate.files.reduce((sum, file) => sum + file.imported, 0),
+        ignored: estate.files.reduce((sum, file) => sum + file.ignored, 0),
+        rejected: estate.files.reduce((sum, file) => sum + file.rejected, 0),
+        hosts: estate.hosts.length,
+        connections: estate.connections.length,
+      },
+    },
+    applications: results,
+    findings,
+    suppressed,
+    dependencies: facts
+      .flatMap(({ app, manifests }) => manifests.flatMap((manifest) => manifest.dependencies.map(({ ecosystem, name, version, scope, file, line, licence, transitive }) => ({ applicationId: app.id, ecosystem, name, ...(version ? { version } : {}), scope, file, ...(line ? { line } : {}), ...(licence ? { licence } : {}), ...(transitive ? { transitive } : {}) }))))
+      .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.name, b.name)),
+    endpoints: facts
+      .flatMap(({ app, endpoints }) => endpoints.map((endpoint) => ({ applicationId: app.id, ...endpoint })))
+      .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.host, b.host)),
+    inventories: estate.files,
+    graph,
+    graphAnalysis,
+    waves,
+    ...(comparison
+      ? {
+          baseline: {
+            new: findings.filter((finding) => finding.baselineState === 'new').length,
+            changed: findings.filter((finding) => finding.baselineState === 'changed').length,
+            existing: findings.filter((finding) => finding.baselineState === 'existing').length,
+            fixed: comparison.fixed.map(({ id, ruleId, applicationId, severity, title }) => ({ id, ruleId, applicationId, severity, title })),
+          },
+        }
+      : {}),
+    ...(gate ? { gate } : {}),
+    diagnostics: sortedDiagnostics,
+  };
+}
+
+/** What the graph and the inventories say about an application's use, for the retire signal. */
+function usageSignals(facts: ApplicationFacts, graph: PortfolioGraph, connectionsKnown: boolean): UsageSignals {
+  const dependents = dependentApplications(graph, nodeId.application(facts.app.id));
+  const hosts = facts.inventory?.hosts.length ?? 0;
+  return {
+    trafficKnown: hosts > 0 && connectionsKnown,
+    dependents: dependents.size,
+    inboundConnections: facts.inventory?.connections.filter((connection) => connection.direction === 'inbound').length ?? 0,
+    entryPoints: facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0),
+  };
+}
