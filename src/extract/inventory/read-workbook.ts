@@ -1,8 +1,16 @@
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { CellValue } from 'exceljs';
-import { TableError, type Table } from './tables.js';
+import yauzl from 'yauzl';
+import { TableError, type Table, type TableRow } from './tables.js';
 
 /** Workbooks larger than this are refused before unzipping: RVTools exports of big estates stay far below. */
 export const MAX_WORKBOOK_BYTES = 256 * 1024 * 1024;
+/**
+ * What a workbook may inflate to: the parser holds every sheet's XML in memory. An RVTools
+ * export of 10,000 VMs inflates to some tens of MiB; a zip bomb to gigabytes from a megabyte.
+ */
+export const MAX_WORKBOOK_INFLATED_BYTES = 512 * 1024 * 1024;
 
 /** A cell as the text a person sees: dates as ISO dates, formulas as their result, rich text flattened. */
 function cellText(value: CellValue): string {
@@ -25,6 +33,7 @@ function cellText(value: CellValue): string {
  */
 export async function readWorkbookTables(bytes: Buffer, file: string): Promise<Table[]> {
   if (bytes.length > MAX_WORKBOOK_BYTES) throw new TableError(`workbook is ${Math.round(bytes.length / 1024 / 1024)} MiB, over the ${MAX_WORKBOOK_BYTES / 1024 / 1024} MiB limit`);
+  await checkInflatedSize(bytes);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -33,15 +42,51 @@ export async function readWorkbookTables(bytes: Buffer, file: string): Promise<T
     throw new TableError(`not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
   }
   return workbook.worksheets.map((sheet) => {
-    const table: Table = { file, sheet: sheet.name, header: [], rows: [] };
+    const rows: TableRow[] = [];
+    const table: Table = { file, sheet: sheet.name, header: [], eachRow: (visit) => rows.forEach(visit) };
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       // row.values is 1-based and sparse.
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
       const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i] as CellValue));
       if (cells.every((cell) => cell === '')) return;
       if (table.header.length === 0) table.header = cells;
-      else table.rows.push({ line: rowNumber, cells });
+      else rows.push({ line: rowNumber, cells });
     });
     return table;
   });
 }
+
+/**
+ * Refuses a workbook whose entries would inflate past the limit, before the parser inflates them
+ * into memory: by the sizes the archive declares, then by inflating each entry into nothing, as
+ * yauzl stops an entry that inflates past its declared size (a bomb that lies about its sizes).
+ */
+async function checkInflatedSize(bytes: Buffer): Promise<void> {
+  const unreadable = (error: unknown) => new TableError(`not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
+  let zip: yauzl.ZipFile;
+  const entries: yauzl.Entry[] = [];
+  try {
+    zip = await yauzl.fromBufferPromise(bytes, { autoClose: false });
+    for await (const entry of zip.eachEntry()) entries.push(entry);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  try {
+    const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+    if (declared > MAX_WORKBOOK_INFLATED_BYTES) {
+      const largest = entries.reduce((a, b) => (b.uncompressedSize > a.uncompressedSize ? b : a));
+      throw new TableError(`workbook inflates to ${mib(declared)} MiB (${largest.fileName}: ${mib(largest.uncompressedSize)} MiB from a ${mib(bytes.length)} MiB file), over the ${mib(MAX_WORKBOOK_INFLATED_BYTES)} MiB limit; not unpacked (a zip bomb, or an export to split)`);
+    }
+    for (const entry of entries) {
+      if (entry.fileName.endsWith('/')) continue;
+      const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+      await pipeline(await zip.openReadStreamPromise(entry), discard).catch((error: unknown) => {
+        throw unreadable(error);
+      });
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);

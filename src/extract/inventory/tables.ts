@@ -1,12 +1,16 @@
 import { parse } from 'csv-parse/sync';
 
-/** One sheet of a spreadsheet or one CSV file: a header and rows that remember their line. */
+/**
+ * One sheet of a spreadsheet or one CSV file: a header, and rows that remember their line. Rows
+ * are visited, not held: a CSV file is parsed as they are visited, so that an export of a million
+ * rows never sits in memory as a million arrays of cells (a TableError stops the visit).
+ */
 export interface Table {
   file: string;
   /** Sheet name for workbooks. */
   sheet?: string;
   header: string[];
-  rows: TableRow[];
+  eachRow(visit: (row: TableRow) => void): void;
 }
 
 export interface TableRow {
@@ -45,28 +49,39 @@ export function readCsvTable(text: string, file: string): Table {
     lineOffset = 1;
   }
   const delimiter = hint?.[1] ?? sniffDelimiter(body);
-  // Rows are taken as the parser finds them: no array of every record with its parse
-  // information beside the rows (a million-row export held both, and twice the memory).
-  let header: string[] | undefined;
-  const rows: TableRow[] = [];
-  try {
-    parse(body, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: true,
-      on_record: (record: string[], context) => {
-        if (!header) header = record;
-        else if (record.some((cell) => cell !== '')) rows.push({ line: context.lines - newlines(record) + lineOffset, cells: record });
-        return null;
-      },
-    });
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new TableError(`malformed CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+/, '')}`, line === undefined ? undefined : line + lineOffset);
-  }
-  return { file, header: header ?? [], rows };
+  const read = (onRecord: (record: string[], line: number) => void, records?: number) => {
+    try {
+      parse(body, {
+        delimiter,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+        trim: true,
+        ...(records ? { to: records } : {}),
+        on_record: (record: string[], context) => {
+          onRecord(record, context.lines - newlines(record) + lineOffset);
+          return null;
+        },
+      });
+    } catch (error) {
+      if (error instanceof TableError) throw error;
+      const line = (error as { lines?: number }).lines;
+      throw new TableError(`malformed CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+/, '')}`, line === undefined ? undefined : line + lineOffset);
+    }
+  };
+  let header: string[] = [];
+  read((record) => (header = record), 1);
+  return {
+    file,
+    header,
+    eachRow: (visit) => {
+      let first = true;
+      read((record, line) => {
+        if (first) first = false;
+        else if (record.some((cell) => cell !== '')) visit({ line, cells: record });
+      });
+    },
+  };
 }
 
 /** Line breaks inside a record's cells: context.lines is the line a record ends on. */

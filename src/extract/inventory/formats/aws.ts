@@ -24,14 +24,14 @@ export function awsTableKind(header: string[]): AwsTable | undefined {
 
 export function importAws(table: Table, kind: AwsTable, builder: InventoryBuilder) {
   const columns = new Columns(table);
-  for (const row of table.rows) {
+  table.eachRow((row) => {
     const where = { line: row.line, sheet: table.sheet };
     const cell = (...names: string[]) => columns.get(row, ...names);
     const problem = importRow(kind, cell, where, builder);
     if (problem?.startsWith('ignored: ')) builder.ignore(where, problem.slice('ignored: '.length));
     else if (problem) builder.reject(where, problem);
     else builder.accepted();
-  }
+  });
 }
 
 type Cell = (...names: string[]) => string;

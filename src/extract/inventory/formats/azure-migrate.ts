@@ -17,24 +17,24 @@ export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
   const columns = new Columns(table);
   // Exports repeat each server on thousands of rows: describe it once per name, address and application.
   const described = new Set<string>();
-  for (const row of table.rows) {
+  table.eachRow((row) => {
     const where = { line: row.line, sheet: table.sheet };
     const cell = (name: string) => columns.get(row, name);
     const source = endpoint(cell('Source server name'), cell('Source IP'));
     const target = endpoint(cell('Destination server name'), cell('Destination IP'));
     if (!source || !target) {
       builder.reject(where, `no ${source ? 'destination' : 'source'} server name or IP`);
-      continue;
+      return;
     }
     const portText = cell('Destination port');
     const port = parsePort(portText);
     if (portText && port === undefined) {
       builder.reject(where, `destination port "${portText}" is not a port number`);
-      continue;
+      return;
     }
     if (isAnonymousAddress(source.address ?? '') && isAnonymousAddress(target.address ?? '')) {
       builder.ignore(where, 'loopback traffic within one server');
-      continue;
+      return;
     }
     for (const [side, application] of [[source, cell('Source application')], [target, cell('Destination application')]] as const) {
       if (!side.name) continue;
@@ -57,7 +57,7 @@ export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
       where,
     );
     builder.accepted();
-  }
+  });
 }
 
 function endpoint(name: string, ip: string): { name?: string; address?: string } | undefined {

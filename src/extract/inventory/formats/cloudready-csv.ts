@@ -37,12 +37,12 @@ function numberCell(text: string): number | string | undefined {
 
 export function importCloudreadyCsv(table: Table, kind: CloudreadyCsvKind, builder: InventoryBuilder) {
   const columns = new Columns(table);
-  for (const row of table.rows) {
+  table.eachRow((row) => {
     const where = { line: row.line };
     const result = parseRow(kind, columns, row);
     if (!result.success) {
       builder.reject(where, firstIssue(result.error));
-      continue;
+      return;
     }
     builder.accepted();
     const data = result.data;
@@ -53,7 +53,7 @@ export function importCloudreadyCsv(table: Table, kind: CloudreadyCsvKind, build
       builder.software(host, software);
     } else if (kind === 'applications') builder.application(data as z.infer<typeof InventoryApplication>, where);
     else builder.connection(data as z.infer<typeof Connection>, where);
-  }
+  });
 }
 
 function parseRow(kind: CloudreadyCsvKind, columns: Columns, row: TableRow) {

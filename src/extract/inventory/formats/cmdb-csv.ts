@@ -34,13 +34,13 @@ export function importCmdbCsv(table: Table, mapping: CmdbColumns, builder: Inven
   const columns = new Columns(table);
   const missing = missingCmdbColumns(table, mapping);
   if (missing.length) builder.note({ line: 1 }, `the column mapping names ${missing.map((name) => `"${name}"`).join(', ')}, which the header does not have`, 'warning');
-  for (const row of table.rows) {
+  table.eachRow((row) => {
     const where = { line: row.line, sheet: table.sheet };
     const cell = (field: keyof CmdbColumns) => (mapping[field] ? columns.get(row, mapping[field]) : '');
     const id = cell('id');
     if (!id) {
       builder.reject(where, `the id column "${mapping.id}" is blank`);
-      continue;
+      return;
     }
     const os = cell('os');
     const cores = parsePositiveInteger(cell('cores'));
@@ -67,5 +67,5 @@ export function importCmdbCsv(table: Table, mapping: CmdbColumns, builder: Inven
     );
     for (const app of splitList(cell('application'))) builder.application({ id: app, hosts: [id] }, where);
     builder.accepted();
-  }
+  });
 }

@@ -37,14 +37,14 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
   const diskMiB = new Map<string, number>();
   for (const { table, sheet } of sheets) {
     const columns = new Columns(table);
-    for (const row of table.rows) {
+    table.eachRow((row) => {
       const where = { line: row.line, sheet: table.sheet };
       const cell = (...names: string[]) => columns.get(row, ...names);
       if (sheet === 'vHost') {
         const name = cell('Host');
         if (!name) {
           builder.reject(where, 'the Host column is blank');
-          continue;
+          return;
         }
         const version = cell('ESX Version');
         if (version) esxVersions.set(name.toLowerCase(), version.replace(/^VMware ESXi\s*/i, ''));
@@ -66,16 +66,16 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
           where,
         );
         builder.accepted();
-        continue;
+        return;
       }
       const vm = cell('VM');
       if (!vm) {
         builder.reject(where, 'the VM column is blank');
-        continue;
+        return;
       }
       if (parseBoolean(cell('Template')) === true) {
         builder.ignore(where, `${vm} is a VM template, not a server`);
-        continue;
+        return;
       }
       if (sheet === 'vInfo') {
         const os = cell('OS according to the VMware Tools', 'OS according to the configuration file', 'OS');
@@ -107,13 +107,13 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
         const capacity = parseNumber(cell(...mib('Capacity')));
         if (capacity === undefined) {
           builder.reject(where, `no Capacity MB/MiB for ${vm}`);
-          continue;
+          return;
         }
         if (sheet === 'vDisk') diskMiB.set(vm, (diskMiB.get(vm) ?? 0) + capacity);
         builder.host({ id: vm }, where, false);
       }
       builder.accepted();
-    }
+    });
   }
   for (const [vm, capacity] of diskMiB) builder.host({ id: vm, storageGiB: round(capacity / 1024) }, { line: 0 }, false);
   return sheets.length;
