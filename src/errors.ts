@@ -6,6 +6,8 @@ export class InputError extends Error {
   constructor(
     message: string,
     readonly hint?: string,
+    /** Where in which file, and the problem without the place: for a diagnostic when the scan goes on without the input. */
+    readonly place?: { file: string; line?: number | undefined; problem: string },
   ) {
     super(message);
     this.name = 'InputError';

@@ -98,7 +98,11 @@ async function walkFolder(root: ScanRoot, rel: string, layers: IgnoreLayer[], fi
         });
       }
     }
-    // Sockets, FIFOs and devices are not files anyone wrote code in: skipped silently.
+    else {
+      // Sockets, FIFOs and devices hold no code, and reading a FIFO would wait forever.
+      const kind = entry.isFIFO() ? 'a named pipe (FIFO)' : entry.isSocket() ? 'a socket' : 'a device';
+      diagnostics.push({ level: 'info', code: 'special-file', file: resultPath(root, childRel), message: `${kind}, not a regular file; skipped` });
+    }
   }
 }
 
@@ -137,8 +141,9 @@ async function noteSymlink(root: ScanRoot, rel: string, diagnostics: Diagnostic[
   let target: string;
   try {
     target = await fs.realpath(path.join(root.dir, rel));
-  } catch {
-    diagnostics.push({ level: 'warning', code: 'broken-symlink', file, message: 'symbolic link points nowhere; skipped' });
+  } catch (error) {
+    const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+    diagnostics.push(loop ? { level: 'warning', code: 'symlink-loop', file, message: 'symbolic links lead round in a loop; skipped' } : { level: 'warning', code: 'broken-symlink', file, message: 'symbolic link points nowhere; skipped' });
     return;
   }
   const inside = target === root.dir || target.startsWith(root.dir + path.sep);

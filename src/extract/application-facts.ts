@@ -75,6 +75,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
       }
       continue;
     }
+    if (read.note) diagnostics.push(read.note);
     const language = file.language ?? (file.kind === 'other' ? languageFromShebang(read.text.slice(0, 200)) : undefined);
     if (file.kind === 'other' && !language) continue;
     const source = analyseText(file.rel, read.text, language, appFile.appRel);

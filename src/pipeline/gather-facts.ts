@@ -63,7 +63,7 @@ export async function gatherFacts(options: ScanOptions, progress: ProgressListen
   const roots = await resolveRoots(options.paths, options.cwd);
   const { config, file: configFile } = await loadConfig(options.configFile, roots[0]?.onlyFile ? undefined : roots[0]?.dir);
   const configDir = configFile ? path.dirname(configFile) : options.cwd;
-  const packs = options.packs ?? (await loadRulePacks([BUILT_IN_RULES, ...config.rules.packs.map((folder) => path.resolve(configDir, folder)), ...(options.ruleFolders ?? []).map((folder) => path.resolve(options.cwd, folder))]));
+  const packs = options.packs ?? (await loadRulePacks([BUILT_IN_RULES, ...config.rules.packs.map((folder) => path.resolve(configDir, folder)), ...(options.ruleFolders ?? []).map((folder) => path.resolve(options.cwd, folder))], setupDiagnostics));
   const rules = allRules(packs);
   checkRuleReferences(new Set(rules.map((rule) => rule.id)), [...config.rules.disable, ...Object.keys(config.rules.severity)], configFile, setupDiagnostics);
 

@@ -9,21 +9,23 @@ import { InputError } from '../errors.js';
 export function parseYamlInput<S extends z.ZodType>(source: string, file: string, schema: S, hint: string): z.output<S> {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntax = document.errors[0];
-  if (syntax) {
-    const { line } = lineCounter.linePos(syntax.pos[0]);
-    throw new InputError(`${file}:${line}: malformed YAML: ${syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, hint);
-  }
+  const syntax = firstSyntaxError(document, lineCounter);
+  if (syntax) throw new InputError(`${file}:${syntax.line}: ${syntax.message}`, hint, { file, line: syntax.line, problem: syntax.message });
   const parsed = schema.safeParse(document.toJS({ maxAliasCount: 100 }));
   if (parsed.success) return parsed.data;
-  const messages = parsed.error.issues.slice(0, 5).map((issue) => {
+  const issues = parsed.error.issues.slice(0, 5).map((issue) => {
     const location = nearestNode(document, issue.path);
-    const line = location === undefined ? '' : `${lineCounter.linePos(location).line}:`;
+    const line = location === undefined ? undefined : lineCounter.linePos(location).line;
     const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return `${file}:${line} ${field}${issue.message}`;
+    return { line, problem: `${field}${issue.message}` };
   });
   const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : '';
-  throw new InputError(messages.join('\n') + more, hint);
+  const first = issues[0]!;
+  throw new InputError(issues.map(({ line, problem }) => `${file}:${line === undefined ? '' : `${line}:`} ${problem}`).join('\n') + more, hint, {
+    file,
+    line: first.line,
+    problem: `${first.problem}${issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : ''}`,
+  });
 }
 
 /** Offset of the deepest node that exists along the issue's path (a missing key points at its parent). */
@@ -33,4 +35,17 @@ function nearestNode(document: ReturnType<typeof parseDocument>, path: PropertyK
     if (node?.range) return node.range[0];
   }
   return undefined;
+}
+
+/** Whether the text parses as YAML at all, and if not, the first problem and its line. */
+export function yamlSyntax(text: string): { ok: true } | { ok: false; message: string; line: number } {
+  const lineCounter = new LineCounter();
+  const syntax = firstSyntaxError(parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter);
+  return syntax ? { ok: false, ...syntax } : { ok: true };
+}
+
+function firstSyntaxError(document: ReturnType<typeof parseDocument>, lineCounter: LineCounter): { message: string; line: number } | undefined {
+  const error = document.errors[0];
+  if (!error) return undefined;
+  return { line: lineCounter.linePos(error.pos[0]).line, message: `malformed YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
 }

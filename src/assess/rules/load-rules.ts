@@ -6,6 +6,7 @@ import { InputError } from '../../errors.js';
 import { compareStrings } from '../../util/compare.js';
 import { parseYamlInput } from '../../util/yaml-input.js';
 import { backtrackingRisk } from './regex-safety.js';
+import type { Diagnostic } from '../../result/schema.js';
 import { RulePack, type Condition, type Rule } from './rule-schema.js';
 
 export interface LoadedPack {
@@ -19,7 +20,18 @@ export interface LoadedPack {
 /** rules/ beside dist/ (installed package) or beside src/ (development). */
 export const BUILT_IN_RULES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../rules');
 
-export async function loadRulePacks(folders: string[]): Promise<LoadedPack[]> {
+/**
+ * Loads rule packs. Without `problems`, the first problem throws (rules validate, rules test). With
+ * it, as a scan loads them, a pack file that cannot be read or does not match the schema is
+ * left out, and so is a rule whose condition is unsafe or invalid, each with an error
+ * diagnostic: the scan goes on with the rules that are sound, and exits 2.
+ */
+export async function loadRulePacks(folders: string[], problems?: Diagnostic[]): Promise<LoadedPack[]> {
+  const report = (error: InputError, file: string) => {
+    if (!problems) throw error;
+    const { line, problem } = error.place ?? { problem: error.message };
+    problems.push({ level: 'error', code: 'rule-pack', file: error.place?.file ?? file, ...(line ? { line } : {}), message: `${problem}; left out of this scan` });
+  };
   const packs: LoadedPack[] = [];
   for (const folder of folders) {
     const stat = await fs.stat(folder).catch(() => undefined);
@@ -33,50 +45,60 @@ export async function loadRulePacks(folders: string[]): Promise<LoadedPack[]> {
       }
     }
     for (const file of files) {
-      const pack = parseYamlInput(await fs.readFile(file, 'utf8'), file, RulePack, 'See docs/rules/README.md for the rule format.');
-      checkConditions(pack, file);
-      packs.push({ pack, source: folder === BUILT_IN_RULES ? 'built-in' : file, file });
+      let pack: RulePack;
+      try {
+        pack = parseYamlInput(await fs.readFile(file, 'utf8'), file, RulePack, 'See docs/rules/README.md for the rule format.');
+      } catch (error) {
+        if (error instanceof InputError) report(error, file);
+        else report(new InputError(`${file}: rule pack could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`), file);
+        continue;
+      }
+      const sound = pack.rules.filter((rule) => {
+        const problem = conditionProblem(rule, file);
+        if (problem) report(problem, file);
+        return !problem;
+      });
+      packs.push({ pack: { ...pack, rules: sound }, source: folder === BUILT_IN_RULES ? 'built-in' : file, file });
     }
   }
   const seen = new Map<string, string>();
-  for (const { pack, source } of packs) {
-    for (const rule of pack.rules) {
+  for (const loaded of packs) {
+    loaded.pack.rules = loaded.pack.rules.filter((rule) => {
       const earlier = seen.get(rule.id);
-      if (earlier) throw new InputError(`${source}: rule id ${rule.id} is already defined in ${earlier}`, 'Rule ids must be unique.');
-      seen.set(rule.id, source);
-    }
+      if (earlier) report(new InputError(`${loaded.source}: rule id ${rule.id} is already defined in ${earlier}`, 'Rule ids must be unique.', { file: loaded.file, problem: `rule id ${rule.id} is already defined in ${earlier}` }), loaded.file);
+      else seen.set(rule.id, loaded.source);
+      return !earlier;
+    });
   }
   return packs;
 }
 
 /**
- * Checks a schema cannot make: a regex that does not compile, or a language id cloudready does
- * not know (the rule would silently never fire). Reported before any file is scanned.
+ * Checks a schema cannot make: a regex that does not compile, one that can backtrack
+ * exponentially, or a language id cloudready does not know (the rule would silently never fire).
  */
-function checkConditions(pack: RulePack, file: string) {
-  for (const rule of pack.rules) {
-    for (const condition of leaves(rule.when)) {
-      const body = Object.values(condition)[0] as { languages?: string[]; regex?: string; flags?: string; value?: string };
-      const unknown = body.languages?.find((id) => !languageById(id));
-      if (unknown) {
-        throw new InputError(`${file}: rule ${rule.id}: unknown language "${unknown}"`, `Known languages: ${LANGUAGES.map((l) => l.id).join(', ')}.`);
-      }
-      const regex = regexOf(condition);
-      if (regex === undefined) continue;
-      try {
-        new RegExp(regex, `gm${body.flags ?? ''}`);
-      } catch (error) {
-        throw new InputError(`${file}: rule ${rule.id}: invalid regex: ${(error as Error).message}`, 'Fix the pattern; it is a JavaScript regular expression.');
-      }
-      const risk = backtrackingRisk(regex, body.flags ?? '');
-      if (risk) {
-        throw new InputError(
-          `${file}: rule ${rule.id}: regex ${JSON.stringify(regex)} could take exponential time on some input (${risk})`,
-          'Rules run over files written by strangers: make each repetition unambiguous, e.g. (\\w+\\.)* rather than (\\w+\\.?)*.',
-        );
-      }
+function conditionProblem(rule: Rule, file: string): InputError | undefined {
+  const at = (problem: string, hint: string) => new InputError(`${file}: rule ${rule.id}: ${problem}`, hint, { file, problem: `rule ${rule.id}: ${problem}` });
+  for (const condition of leaves(rule.when)) {
+    const body = Object.values(condition)[0] as { languages?: string[]; regex?: string; flags?: string; value?: string };
+    const unknown = body.languages?.find((id) => !languageById(id));
+    if (unknown) return at(`unknown language "${unknown}"`, `Known languages: ${LANGUAGES.map((l) => l.id).join(', ')}.`);
+    const regex = regexOf(condition);
+    if (regex === undefined) continue;
+    try {
+      new RegExp(regex, `gm${body.flags ?? ''}`);
+    } catch (error) {
+      return at(`invalid regex: ${(error as Error).message}`, 'Fix the pattern; it is a JavaScript regular expression.');
+    }
+    const risk = backtrackingRisk(regex, body.flags ?? '');
+    if (risk) {
+      return at(
+        `regex ${JSON.stringify(regex)} could take exponential time on some input (${risk})`,
+        'Rules run over files written by strangers: make each repetition unambiguous, e.g. (\\w+\\.)* rather than (\\w+\\.?)*.',
+      );
     }
   }
+  return undefined;
 }
 
 /** The user-written regular expression a leaf condition holds, if any. */

@@ -1,3 +1,4 @@
+import { parseJson } from '../../util/json-input.js';
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import { xmlProblem } from '../xml-validation.js';
@@ -23,8 +24,8 @@ export function readConfig(file: string, format: ConfigFormat, text: string): Co
       break;
     case 'json': {
       // YAML reads JSON with positions, but also accepts what JSON does not: check JSON first.
-      const error = jsonError(text);
-      if (error) problem(error.message, error.line);
+      const json = parseJson(text);
+      if (!json.ok) problem(json.message, json.line);
       else result.entries = readYaml(text, problem);
       break;
     }
@@ -45,17 +46,6 @@ export function readConfig(file: string, format: ConfigFormat, text: string): Co
       break;
   }
   return result;
-}
-
-function jsonError(text: string): { message: string; line: number } | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message)?.[1];
-    return { message: `malformed JSON: ${message}`, line: position === undefined ? 1 : text.slice(0, Number(position)).split('\n').length };
-  }
 }
 
 /** Java properties: `key=value`, `key: value` or `key value`; `\` continues; `#` and `!` comment. */

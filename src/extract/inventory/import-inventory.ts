@@ -1,3 +1,5 @@
+import { parseJson } from '../../util/json-input.js';
+import { yamlSyntax } from '../../util/yaml-input.js';
 import fs from 'node:fs/promises';
 import type { Diagnostic } from '../../result/schema.js';
 import { decodeText } from '../read-text.js';
@@ -46,13 +48,20 @@ export async function importInventory(source: InventorySource, diagnostics: Diag
   } catch (error) {
     return fail('unreadable-file', `inventory could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  let text = '';
   try {
     if (/\.xlsx$/i.test(file)) return importTables(await readWorkbookTables(bytes, file), source, diagnostics);
     const read = decodeText(bytes, file);
     if (!read.ok) return fail(read.diagnostic.code, read.diagnostic.message);
-    const { text } = read;
+    if (read.note) diagnostics.push(read.note);
+    text = read.text;
     if (source.format === 'cmdb-csv') return importTables([readCsvTable(text, file)], source, diagnostics);
-    if (isCloudreadyInventory(text)) return loadInventory(text, file, diagnostics);
+    if (isCloudreadyInventory(text)) {
+      // YAML reads JSON too, but names a JSON file's mistakes better as JSON.
+      const json = /\.json$/i.test(file) ? parseJson(text) : undefined;
+      if (json && !json.ok) return fail('inventory-invalid', json.message, json.line);
+      return loadInventory(text, file, diagnostics);
+    }
     if (isNetstatCapture(text)) return build(source, 'netstat', diagnostics, (builder) => importNetstat(text, file, builder));
     if (/\.ya?ml$/i.test(file) && isAnsibleYaml(text)) return build(source, 'ansible', diagnostics, (builder) => importAnsible(text, true, builder));
     if (!/\.(csv|tsv|ya?ml|json)$/i.test(file) && isAnsibleIni(text)) return build(source, 'ansible', diagnostics, (builder) => importAnsible(text, false, builder));
@@ -61,10 +70,16 @@ export async function importInventory(source: InventorySource, diagnostics: Diag
     if (!(error instanceof TableError)) throw error;
     return fail('inventory-invalid', error.message, error.line);
   }
-  return unrecognised(source, diagnostics);
+  return unrecognised(source, diagnostics, text);
 }
 
-function unrecognised(source: InventorySource, diagnostics: Diagnostic[]): undefined {
+/** Not a format cloudready reads; when the file does not even parse as the JSON or YAML its name promises, that is the problem to name. */
+function unrecognised(source: InventorySource, diagnostics: Diagnostic[], text?: string): undefined {
+  const syntax = text === undefined ? undefined : /\.json$/i.test(source.file) ? parseJson(text) : /\.ya?ml$/i.test(source.file) ? yamlSyntax(text) : undefined;
+  if (syntax && !syntax.ok) {
+    diagnostics.push({ level: 'error', code: 'inventory-invalid', file: source.file, line: syntax.line, message: syntax.message });
+    return undefined;
+  }
   diagnostics.push({
     level: source.explicit ? 'error' : 'warning',
     code: 'inventory-format',

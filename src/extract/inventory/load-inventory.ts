@@ -36,7 +36,7 @@ function entryLines(text: string, inventory: Inventory): { lines: Map<string, nu
 
 /** Does this text look like cloudready's own inventory format (as opposed to any YAML under inventory/)? */
 export function isCloudreadyInventory(text: string): boolean {
-  return /^version:\s*1\s*$/m.test(text) && /^(hosts|applications|connections):/m.test(text) || /^\s*\{[\s\S]*"version"\s*:\s*1[\s\S]*"hosts"/.test(text);
+  return (/^version:\s*1\s*$/m.test(text) && /^(hosts|applications|connections):/m.test(text)) || (/^\s*\{[\s\S]*"version"\s*:\s*1\b/.test(text) && /"(hosts|applications|connections)"\s*:/.test(text));
 }
 
 /**

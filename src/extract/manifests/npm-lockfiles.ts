@@ -1,3 +1,4 @@
+import { parseJson } from '../../util/json-input.js';
 import { parse as parseYaml } from 'yaml';
 import { lineOf, parseError, type Dependency, type ManifestFacts } from './manifest-facts.js';
 
@@ -6,13 +7,9 @@ import { lineOf, parseError, type Dependency, type ManifestFacts } from './manif
  * package with its resolved version, dev flag and licence; direct ones are those the root lists.
  */
 export function extractPackageLock(source: string, file: string): ManifestFacts {
-  let lock: { packages?: Record<string, LockPackage>; dependencies?: Record<string, LockPackage & { dependencies?: Record<string, LockPackage> }> };
-  try {
-    lock = JSON.parse(source);
-  } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    return { file, ecosystem: 'npm', dependencies: [], diagnostics: [parseError(file, `malformed JSON: ${(error as Error).message}`, position ? source.slice(0, Number(position)).split('\n').length : undefined)] };
-  }
+  const parsed = parseJson(source);
+  if (!parsed.ok) return { file, ecosystem: 'npm', dependencies: [], diagnostics: [parseError(file, parsed.message, parsed.line)] };
+  const lock = (parsed.value ?? {}) as { packages?: Record<string, LockPackage>; dependencies?: Record<string, LockPackage & { dependencies?: Record<string, LockPackage> }> };
   const dependencies: Dependency[] = [];
   if (lock.packages) {
     const root = lock.packages[''] ?? {};

@@ -1,3 +1,4 @@
+import { parseJson } from '../../util/json-input.js';
 import { lineOf, parseError, type Dependency, type ManifestFacts } from './manifest-facts.js';
 
 const SCOPES: [key: string, scope: string][] = [
@@ -9,15 +10,9 @@ const SCOPES: [key: string, scope: string][] = [
 
 /** package.json (and composer.json, same shape): dependency maps by scope. */
 export function extractPackageJson(source: string, file: string, ecosystem: 'npm' | 'composer' = 'npm'): ManifestFacts {
-  let json: unknown;
-  try {
-    json = JSON.parse(source);
-  } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    const line = position === undefined ? undefined : source.slice(0, Number(position)).split('\n').length;
-    return { file, ecosystem, dependencies: [], diagnostics: [parseError(file, `malformed JSON: ${(error as Error).message}`, line)] };
-  }
-  const manifest = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  const json = parseJson(source);
+  if (!json.ok) return { file, ecosystem, dependencies: [], diagnostics: [parseError(file, json.message, json.line)] };
+  const manifest = (typeof json.value === 'object' && json.value !== null ? json.value : {}) as Record<string, unknown>;
   const scopes: [string, string][] = ecosystem === 'composer' ? [['require', 'runtime'], ['require-dev', 'dev']] : SCOPES;
   const dependencies: Dependency[] = [];
   for (const [key, scope] of scopes) {

@@ -1,3 +1,4 @@
+import { parseJson } from '../../util/json-input.js';
 import { parse as parseToml } from 'smol-toml';
 import { lineOf, parseError, type Dependency, type ManifestFacts } from './manifest-facts.js';
 import { children, parseXml, text } from './xml.js';
@@ -43,12 +44,9 @@ export function extractCentralPackages(source: string, file: string): ManifestFa
 
 /** composer.lock: packages and packages-dev with version and licence. */
 export function extractComposerLock(source: string, file: string): ManifestFacts {
-  let lock: { packages?: ComposerPackage[]; 'packages-dev'?: ComposerPackage[] };
-  try {
-    lock = JSON.parse(source);
-  } catch (error) {
-    return { file, ecosystem: 'composer', dependencies: [], diagnostics: [parseError(file, `malformed JSON: ${(error as Error).message}`)] };
-  }
+  const parsed = parseJson(source);
+  if (!parsed.ok) return { file, ecosystem: 'composer', dependencies: [], diagnostics: [parseError(file, parsed.message, parsed.line)] };
+  const lock = (parsed.value ?? {}) as { packages?: ComposerPackage[]; 'packages-dev'?: ComposerPackage[] };
   const dependencies: Dependency[] = [];
   for (const [list, scope] of [[lock.packages, 'runtime'], [lock['packages-dev'], 'dev']] as const) {
     for (const pkg of list ?? []) {
