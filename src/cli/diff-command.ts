@@ -1,3 +1,4 @@
+import { printableDeep } from '../util/printable.js';
 import { Chalk } from 'chalk';
 import { baselineState, type BaselineDocument } from '../assess/baseline.js';
 import { compareStrings } from '../util/compare.js';
@@ -36,11 +37,12 @@ export function diffResults(before: BaselineDocument, after: BaselineDocument): 
 }
 
 export async function runDiff(oldFile: string, newFile: string, options: DiffOptions): Promise<number> {
-  const diff = diffResults(await readBaseline(oldFile, 'result'), await readBaseline(newFile, 'result'));
+  const compared = diffResults(await readBaseline(oldFile, 'result'), await readBaseline(newFile, 'result'));
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(compared, null, 2)}\n`);
     return ExitCode.ok;
   }
+  const diff = printableDeep(compared);
   const c = new Chalk({ level: wantsColour(options.color) ? 1 : 0 });
   const lines = [c.bold(`cloudready diff ${oldFile} → ${newFile}`), '', c.bold('Scores')];
   for (const { applicationId, before, after, change } of diff.scores) {

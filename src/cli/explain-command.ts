@@ -1,3 +1,4 @@
+import { printableDeep } from '../util/printable.js';
 import { Chalk } from 'chalk';
 import { effortRange } from '../assess/score.js';
 import { scoreSteps } from '../assess/score-steps.js';
@@ -18,7 +19,7 @@ export interface ExplainOptions {
 
 /** `cloudready explain APP`: how the score, the dimensions, the confidence, the strategy and the effort came about, finding by finding. */
 export async function runExplain(applicationId: string, paths: string[], options: ExplainOptions): Promise<number> {
-  const result = await resultFor(paths, options);
+  const result = printableDeep(await resultFor(paths, options));
   const app = result.applications.find((candidate) => candidate.id === applicationId || candidate.name === applicationId);
   if (!app) {
     throw new InputError(`no application ${applicationId}`, applicationsHint(result));

@@ -1,3 +1,4 @@
+import { printableDeep } from '../util/printable.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resultFor } from './load-result.js';
@@ -73,7 +74,7 @@ export async function runGraph(paths: string[], options: GraphOptions): Promise<
   const graph = selectGraph(full, view);
   const c = new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 });
   if (options.format === 'tree') {
-    const text = tree(graph, result, options, c);
+    const text = tree(graph, printableDeep(result), options, c);
     if (options.output) await writeOutputAtomically(options.output, text);
     else process.stdout.write(text);
     return ExitCode.ok;
@@ -96,7 +97,7 @@ export async function runGraph(paths: string[], options: GraphOptions): Promise<
 export async function runImpact(reference: string, paths: string[], options: GraphSourceOptions & { format: 'table' | 'json' }): Promise<number> {
   const result = await resultFor(paths, options);
   const graph = graphFromResult(result.graph);
-  const impact = impactOf(graph, resolveNode(graph, reference));
+  const impact = printableDeep(impactOf(graph, resolveNode(graph, reference)));
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(impact, null, 2)}\n`);
     return ExitCode.ok;

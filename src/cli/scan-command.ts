@@ -1,3 +1,4 @@
+import { printable } from '../util/printable.js';
 import { InputError } from '../errors.js';
 import { gatherFacts } from '../pipeline/gather-facts.js';
 import { encodeShard } from '../pipeline/shard-file.js';
@@ -56,12 +57,12 @@ export async function finishReport(result: ScanResult, options: ReportCommandOpt
 
   // One line per failing application, on stderr, whatever the report format.
   if (result.gate && !result.gate.passed) {
-    for (const { applicationId, reasons } of result.gate.failures) process.stderr.write(`cloudready: gate failed: ${applicationId}: ${reasons.join('; ')}\n`);
+    for (const { applicationId, reasons } of result.gate.failures) process.stderr.write(`cloudready: gate failed: ${printable(applicationId)}: ${printable(reasons.join('; '))}\n`);
   }
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.level === 'error');
   if (errors.length > 0) {
     if (!options.quiet && options.format !== 'table') {
-      for (const error of errors.slice(0, 5)) process.stderr.write(`cloudready: ${error.file ?? ''}${error.line ? `:${error.line}` : ''}: ${error.message}\n`);
+      for (const error of errors.slice(0, 5)) process.stderr.write(`cloudready: ${printable(error.file ?? '')}${error.line ? `:${error.line}` : ''}: ${printable(error.message)}\n`);
     }
     return ExitCode.inputError;
   }

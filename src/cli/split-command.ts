@@ -1,3 +1,4 @@
+import { printableDeep } from '../util/printable.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk } from 'chalk';
@@ -99,7 +100,7 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
   } catch (error) {
     throw new InputError((error as Error).message);
   }
-  const text = options.format === 'json' ? `${JSON.stringify(proposal, null, 2)}\n` : options.format === 'mermaid' ? mermaid(proposal) : table(proposal, new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
+  const text = options.format === 'json' ? `${JSON.stringify(proposal, null, 2)}\n` : options.format === 'mermaid' ? mermaid(proposal) : table(printableDeep(proposal), new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
   if (options.output) await writeOutputAtomically(options.output, text);
   else process.stdout.write(text);
   return ExitCode.ok;

@@ -1,3 +1,4 @@
+import { printableDeep } from '../util/printable.js';
 import { Chalk } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
 import { graphFromResult } from '../model/graph-view.js';
@@ -96,7 +97,7 @@ export async function runWaves(paths: string[], options: WavesCommandOptions): P
         ? csv(plan, result)
         : options.format === 'cmf'
           ? cmf(plan, result, graph)
-          : table(plan, result, new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
+          : table(printableDeep(plan), printableDeep(result), new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
   if (options.output) await writeOutputAtomically(options.output, text);
   else process.stdout.write(text);
   return ExitCode.ok;

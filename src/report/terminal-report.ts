@@ -1,3 +1,4 @@
+import { printableDeep } from '../util/printable.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { languageById } from '../discover/languages.js';
@@ -8,7 +9,9 @@ import type { Reporter } from './reporter.js';
 const TOP_FINDINGS = 12;
 
 /** The portfolio table an architect reads first, then the findings that matter most. */
-export const terminalReport: Reporter = (result, options) => {
+export const terminalReport: Reporter = (scanned, options) => {
+  // Names, paths and snippets come from scanned files: no control character reaches the terminal.
+  const result = printableDeep(scanned);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
   const { summary } = result;
@@ -39,7 +42,8 @@ export const terminalReport: Reporter = (result, options) => {
     const counts = [`${plural(inventory.imported, 'record')} imported`, inventory.ignored ? `${inventory.ignored} ignored` : '', inventory.rejected ? c.yellow(`${inventory.rejected} rejected`) : ''].filter(Boolean).join(', ');
     lines.push('', `Inventories: ${plural(inventory.files, 'file')} (${formats}): ${counts}; ${plural(inventory.hosts, 'host')}, ${plural(inventory.connections, 'connection')}`);
   }
-  const skipped = result.diagnostics.filter((d) => d.level !== 'info');
+  // Errors first: they are what sets the exit code.
+  const skipped = [...result.diagnostics.filter((d) => d.level === 'error'), ...result.diagnostics.filter((d) => d.level === 'warning')];
   if (skipped.length > 0) {
     lines.push('', c.yellow(`${plural(skipped.length, 'input problem')} (files skipped or not understood):`));
     for (const d of skipped.slice(0, 5)) lines.push(`  ${d.level === 'error' ? c.red('error') : c.yellow('warning')} ${d.file ?? ''}${d.line ? `:${d.line}` : ''} ${d.message}`);
