@@ -10,6 +10,8 @@ describe('redactSecrets', () => {
     ['url = "amqp://orders:Pa55word@mq01:5672/"', 'url = "amqp://orders:****@mq01:5672/"'],
     ['client_secret => "abc123"', 'client_secret => "****"'],
     ['-----BEGIN RSA PRIVATE KEY-----MIIEow', '-----BEGIN PRIVATE KEY----- ****'],
+    ["EXEC SQL CONNECT TO LEDGERDB USER 'LEDG' USING 'Led9er!' END-EXEC.", "EXEC SQL CONNECT TO LEDGERDB USER 'LEDG' USING '****' END-EXEC."],
+    ['CONNECT scott IDENTIFIED BY tiger;', 'CONNECT scott IDENTIFIED BY ****;'],
   ])('masks %s', (line, expected) => {
     expect(redactSecrets(line)).toBe(expected);
   });
@@ -17,5 +19,8 @@ describe('redactSecrets', () => {
   it('leaves placeholders and ordinary text alone', () => {
     expect(redactSecrets('password: ${CATALOG_DB_PASSWORD}')).toBe('password: ${CATALOG_DB_PASSWORD}');
     expect(redactSecrets('EXEC CICS READ FILE(CARDMST)')).toBe('EXEC CICS READ FILE(CARDMST)');
+    // A host variable names where the password is, not what it is; USING outside a CONNECT is no password.
+    expect(redactSecrets('EXEC SQL CONNECT TO :DB USER :WS-USER USING :WS-PASSWORD END-EXEC.')).toBe('EXEC SQL CONNECT TO :DB USER :WS-USER USING :WS-PASSWORD END-EXEC.');
+    expect(redactSecrets('SORT SORT-FILE ON ASCENDING KEY K USING INFILE GIVING OUTFILE')).toBe('SORT SORT-FILE ON ASCENDING KEY K USING INFILE GIVING OUTFILE');
   });
 });
