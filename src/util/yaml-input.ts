@@ -11,7 +11,15 @@ export function parseYamlInput<S extends z.ZodType>(source: string, file: string
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntax = firstSyntaxError(document, lineCounter);
   if (syntax) throw new InputError(`${file}:${syntax.line}: ${syntax.message}`, hint, { file, line: syntax.line, problem: syntax.message });
-  const parsed = schema.safeParse(document.toJS({ maxAliasCount: 100 }));
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias to no anchor, or aliases that would expand past the limit (a "billion laughs").
+    const problem = `malformed YAML: ${(error as Error).message.split('\n')[0]}`;
+    throw new InputError(`${file}: ${problem}`, hint, { file, problem });
+  }
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 5).map((issue) => {
     const location = nearestNode(document, issue.path);

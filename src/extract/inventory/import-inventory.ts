@@ -37,10 +37,7 @@ export const FORMATS_HELP =
 /** Reads one inventory file in whichever supported format it is. */
 export async function importInventory(source: InventorySource, diagnostics: Diagnostic[]): Promise<LoadedInventory | undefined> {
   const { file } = source;
-  const fail = (code: string, message: string, line?: number, level: Diagnostic['level'] = 'error') => {
-    diagnostics.push({ level, code, file, ...(line ? { line } : {}), message });
-    return undefined;
-  };
+  const fail = failure(diagnostics, file);
   if (source.size > MAX_INVENTORY_BYTES) return fail('file-too-large', `inventory is ${Math.round(source.size / 1024 / 1024)} MiB, over the ${MAX_INVENTORY_BYTES / 1024 / 1024} MiB limit; skipped`);
   let bytes: Buffer;
   try {
@@ -48,6 +45,13 @@ export async function importInventory(source: InventorySource, diagnostics: Diag
   } catch (error) {
     return fail('unreadable-file', `inventory could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  return importInventoryBytes(bytes, source, diagnostics);
+}
+
+/** The content of an inventory file, in whichever supported format it is; every problem is a diagnostic. */
+export async function importInventoryBytes(bytes: Buffer, source: InventorySource, diagnostics: Diagnostic[]): Promise<LoadedInventory | undefined> {
+  const { file } = source;
+  const fail = failure(diagnostics, file);
   let text = '';
   try {
     if (/\.xlsx$/i.test(file)) return importTables(await readWorkbookTables(bytes, file), source, diagnostics);
@@ -71,6 +75,14 @@ export async function importInventory(source: InventorySource, diagnostics: Diag
     return fail('inventory-invalid', error.message, error.line);
   }
   return unrecognised(source, diagnostics, text);
+}
+
+/** Records a problem with the file and gives nothing to import. */
+function failure(diagnostics: Diagnostic[], file: string) {
+  return (code: string, message: string, line?: number): undefined => {
+    diagnostics.push({ level: 'error', code, file, ...(line ? { line } : {}), message });
+    return undefined;
+  };
 }
 
 /** Not a format cloudready reads; when the file does not even parse as the JSON or YAML its name promises, that is the problem to name. */

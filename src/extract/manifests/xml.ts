@@ -19,7 +19,12 @@ export type XmlNode = Record<string, unknown>;
 export function parseXml(text: string, file: string): { ok: true; root: XmlNode } | { ok: false; diagnostic: Diagnostic } {
   const problem = xmlProblem(text);
   if (problem) return { ok: false, diagnostic: parseError(file, problem.message, problem.line) };
-  return { ok: true, root: parser.parse(text) as XmlNode };
+  try {
+    return { ok: true, root: parser.parse(text) as XmlNode };
+  } catch (error) {
+    // The parser refuses a few things the validator lets through (an unclosed CDATA section).
+    return { ok: false, diagnostic: parseError(file, `malformed XML: ${(error as Error).message}`, 1) };
+  }
 }
 
 /** A child that may be absent, single, or repeated, always as an array. */
