@@ -14,6 +14,20 @@ export default tseslint.config(
     },
   },
   {
+    // Scanned code is data: nothing in cloudready evaluates text or loads modules named at run time.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-implied-eval': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value=/^(node:)?vm$/]", message: 'cloudready never runs scanned code: no node:vm.' },
+        { selector: 'ImportExpression[source.type!="Literal"]', message: 'Import modules by literal name only: a computed specifier could load a scanned file.' },
+      ],
+    },
+  },
+  {
     files: ['bin/**/*.js', 'scripts/**/*.mjs', 'test/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },

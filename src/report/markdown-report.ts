@@ -12,10 +12,16 @@ function escape(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (char) => `\\${char}`).replace(/\r?\n/g, ' ');
 }
 
+/**
+ * A code span for a path or snippet: fenced by more backticks than any run inside it, with the
+ * pipe escaped (GitHub ends a table cell at a pipe even inside a code span).
+ */
 function code(text: string): string {
-  const clean = text.replace(/\r?\n/g, ' ');
-  const fence = clean.includes('`') ? '``' : '`';
-  return `${fence}${fence === '``' ? ' ' : ''}${clean}${fence === '``' ? ' ' : ''}${fence}`;
+  const clean = text.replace(/\r?\n/g, ' ').replaceAll('|', '\\|');
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = longest > 0 ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
 function place(finding: Finding): string {

@@ -144,6 +144,14 @@ describe('pipeline formats', () => {
     const dir = await makeTree({ 'evil/pom.xml': POM.replace('ledger', 'evil'), 'evil/src/main/java/acme/E.java': 'package acme;\npublic class E { String u = "http://10.9.9.9/<script>alert(1)</script>|`x`"; }\n' });
     const evil = runCli(['scan', dir, '--format', 'markdown']);
     expect(evil.stdout).not.toContain('<script>');
+    // A file name with a pipe, backtick runs and HTML stays inside one code span of one cell.
+    const named = await makeTree({ 'evil/pom.xml': POM.replace('ledger', 'evil'), 'evil/src/main/java/acme/P|`t``s`<img src=x>.java': 'package acme;\npublic class P { String u = "http://10.9.9.9/x"; }\n' });
+    const table = runCli(['scan', named, '--format', 'markdown']).stdout;
+    expect(table).toContain('``` evil/src/main/java/acme/P\\|`t``s`<img src=x>.java:2 ```');
+    const cells = (line: string) => line.split(/(?<!\\)\|/).length;
+    const rows = table.split('\n').filter((line) => line.startsWith('| ') && line.includes('10.9.9.9') === false && line.includes('evil/src'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(cells(row)).toBe(cells('| Severity | Application | Finding | Where |'));
   });
 });
 
