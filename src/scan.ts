@@ -1,9 +1,10 @@
 import type { BaselineDocument } from './assess/baseline.js';
 import type { GateThresholds } from './assess/gate.js';
 import type { LoadedPack } from './assess/rules/load-rules.js';
-import { assessPortfolio } from './pipeline/assess-portfolio.js';
-import { gatherFacts } from './pipeline/gather-facts.js';
-import type { TimedStage } from './pipeline/stage-timer.js';
+import { assessGathered, judgeAssessment } from './pipeline/assess-portfolio.js';
+import { discoverPortfolio, extractFacts } from './pipeline/gather-facts.js';
+import { ResultCache } from './pipeline/result-cache.js';
+import { stageTimer, type TimedStage } from './pipeline/stage-timer.js';
 import type { ScanResult } from './result/schema.js';
 
 export type { TimedStage } from './pipeline/stage-timer.js';
@@ -39,8 +40,18 @@ export type ProgressListener = (stage: Stage, detail: string) => void;
 /**
  * The whole pipeline, one stage after the other: discover → extract (pipeline/gather-facts.ts),
  * then model → assess → plan (pipeline/assess-portfolio.ts). A sharded scan runs the first half
- * on each shard and `cloudready merge` the second on all of them.
+ * on each shard and `cloudready merge` the second on all of them. With a cache folder, a tree
+ * whose every input is unchanged since the last scan reuses that scan's assessment.
  */
 export async function scan(options: ScanOptions, progress: ProgressListener = () => {}): Promise<ScanResult> {
-  return assessPortfolio(await gatherFacts(options, progress), options, progress);
+  const portfolio = await discoverPortfolio(options, progress);
+  const timed = stageTimer(options.timings);
+  if (options.cacheDir) progress('extract', 'comparing with the last scan');
+  const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, portfolio) : undefined;
+  timed('extract');
+  if (cache?.stored) return judgeAssessment(cache.stored, portfolio.config.gate, options);
+  const assessment = assessGathered(await extractFacts(portfolio, options, progress), options.timings, progress);
+  const problem = await cache?.save(assessment);
+  if (problem) options.notice?.(problem);
+  return judgeAssessment(assessment, portfolio.config.gate, options);
 }

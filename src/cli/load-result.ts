@@ -3,7 +3,7 @@ import { BaselineDocument } from '../assess/baseline.js';
 import { InputError } from '../errors.js';
 import { ScanResult } from '../result/schema.js';
 import { scan } from '../scan.js';
-import { cacheFolder, defaultWorkers } from './scan-settings.js';
+import { cacheFolder, defaultWorkers, noticePrinter } from './scan-settings.js';
 
 const WRITE_ONE = 'Write one with cloudready scan --format json --output FILE.';
 
@@ -55,7 +55,7 @@ export interface ResultSource {
 /** What the graph, explain, split and waves commands work on: a saved result (--from), or a fresh scan of the paths. */
 export async function resultFor(paths: string[], source: ResultSource): Promise<ScanResult> {
   if (source.from) return readResult(source.from);
-  return scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], ruleFolders: source.rules ?? [], cacheDir: cacheFolder(source.cache), workers: defaultWorkers(), notice: (message) => process.stderr.write(`cloudready: ${message}\n`) });
+  return scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], ruleFolders: source.rules ?? [], cacheDir: cacheFolder(source.cache), workers: defaultWorkers(), notice: noticePrinter() });
 }
 
 /** "Applications: a, b, c … and 12 more." for a hint after a mistyped application id. */

@@ -9,7 +9,7 @@ import { scan, type ScanOptions } from '../scan.js';
 import { checkDestination, emitReport } from './emit-report.js';
 import { ExitCode } from './exit-codes.js';
 import { readBaseline } from './load-result.js';
-import { cacheFolder, defaultWorkers } from './scan-settings.js';
+import { cacheFolder, defaultWorkers, noticePrinter } from './scan-settings.js';
 import { startProgress } from './progress.js';
 import { writeOutputAtomically } from './write-output.js';
 
@@ -85,9 +85,7 @@ function scanOptions(paths: string[], options: ScanCommandOptions): ScanOptions 
     ruleFolders: options.rules ?? [],
     cacheDir: cacheFolder(options.cache),
     workers: options.workers ?? defaultWorkers(),
-    notice: (message) => {
-      if (!options.quiet) process.stderr.write(`cloudready: ${message}\n`);
-    },
+    notice: noticePrinter(options.quiet),
   };
 }
 

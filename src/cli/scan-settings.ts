@@ -10,3 +10,13 @@ export function cacheFolder(enabled: boolean | undefined): string | undefined {
 export function defaultWorkers(): number {
   return os.availableParallelism();
 }
+
+/** Prints each notice once on stderr (several caches in one folder fail alike), unless quiet. */
+export function noticePrinter(quiet?: boolean): (message: string) => void {
+  const said = new Set<string>();
+  return (message) => {
+    if (quiet || said.has(message)) return;
+    said.add(message);
+    process.stderr.write(`cloudready: ${message}\n`);
+  };
+}

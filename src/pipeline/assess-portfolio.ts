@@ -21,6 +21,7 @@ import { SCHEMA_VERSION, type Application, type Diagnostic, type ScanResult } fr
 import { compareStrings } from '../util/compare.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ProgressListener } from '../scan.js';
+import type { Config } from '../config/config-schema.js';
 import type { GatheredFacts } from './gather-facts.js';
 import { stageTimer, type TimedStage } from './stage-timer.js';
 
@@ -38,9 +39,17 @@ export interface AssessOptions {
  * from every shard of one (`cloudready merge`). The same facts give the same result either way.
  */
 export function assessPortfolio(gathered: GatheredFacts, options: AssessOptions, progress: ProgressListener = () => {}): ScanResult {
+  return judgeAssessment(assessGathered(gathered, options.timings, progress), gathered.config.gate, options);
+}
+
+/** A result before it is judged: without the time of the scan, baseline states and the gate. */
+export type Assessment = Omit<ScanResult, 'scannedAt' | 'baseline' | 'gate'>;
+
+/** Everything of a result that follows from the facts alone (what a result cache may keep). */
+export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['timings'], progress: ProgressListener = () => {}): Assessment {
   const { config, packs, roots } = gathered;
   const rules = allRules(packs);
-  const timed = stageTimer(options.timings);
+  const timed = stageTimer(timings);
   // Diagnostics in the order one scan meets them: setup and walk, applications, inventories.
   const diagnostics: Diagnostic[] = [...gathered.setupDiagnostics, ...gathered.applications.flatMap((app) => app.diagnostics), ...gathered.inventories.flatMap((inventory) => inventory.diagnostics)];
   const facts = gathered.applications.map((app) => app.facts);
@@ -86,10 +95,6 @@ export function assessPortfolio(gathered: GatheredFacts, options: AssessOptions,
       effortRange,
     };
   });
-  const comparison = options.baseline ? compareWithBaseline(findings, options.baseline) : undefined;
-  if (comparison) for (const finding of findings) finding.baselineState = comparison.states.get(finding.id)!;
-  const gateConfig = { ...config.gate, ...Object.fromEntries(Object.entries(options.gate ?? {}).filter(([, value]) => value !== undefined)) };
-  const gate = hasThresholds(gateConfig) ? { ...evaluateGate(results, findings, gateConfig, comparison), thresholds: gateConfig } : undefined;
   const firing = new Set([...findings.map((finding) => finding.ruleId), ...suppressed.map((item) => item.ruleId)]);
   timed('assess');
   const waves = planWaves(portfolio, results);
@@ -101,7 +106,6 @@ export function assessPortfolio(gathered: GatheredFacts, options: AssessOptions,
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'cloudready', version: TOOL_VERSION },
-    scannedAt: (options.now ?? (() => new Date()))().toISOString(),
     roots,
     rulePacks: packs.map(({ pack, source }) => ({ id: pack.pack, source, rules: pack.rules.length })),
     scoringModel: { ...model, dimensions: { ...DEFAULT_DIMENSIONS, ...model.dimensions } },
@@ -150,6 +154,23 @@ export function assessPortfolio(gathered: GatheredFacts, options: AssessOptions,
     graph,
     graphAnalysis,
     waves,
+    diagnostics: sortedDiagnostics,
+  };
+}
+
+/** The assessment stamped with the time, compared with a baseline and judged by the gate. */
+export function judgeAssessment(assessment: Assessment, configured: Config['gate'], options: AssessOptions): ScanResult {
+  const { schemaVersion, tool, diagnostics, ...rest } = assessment;
+  const { findings, applications } = assessment;
+  const comparison = options.baseline ? compareWithBaseline(findings, options.baseline) : undefined;
+  if (comparison) for (const finding of findings) finding.baselineState = comparison.states.get(finding.id)!;
+  const gateConfig = { ...configured, ...Object.fromEntries(Object.entries(options.gate ?? {}).filter(([, value]) => value !== undefined)) };
+  const gate = hasThresholds(gateConfig) ? { ...evaluateGate(applications, findings, gateConfig, comparison), thresholds: gateConfig } : undefined;
+  return {
+    schemaVersion,
+    tool,
+    scannedAt: (options.now ?? (() => new Date()))().toISOString(),
+    ...rest,
     ...(comparison
       ? {
           baseline: {
@@ -161,7 +182,7 @@ export function assessPortfolio(gathered: GatheredFacts, options: AssessOptions,
         }
       : {}),
     ...(gate ? { gate } : {}),
-    diagnostics: sortedDiagnostics,
+    diagnostics,
   };
 }
 

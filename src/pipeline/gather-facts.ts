@@ -3,8 +3,8 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/config-schema.js';
-import { findApplications } from '../discover/find-applications.js';
-import { resolveRoots } from '../discover/scan-root.js';
+import { findApplications, type DiscoveredApplication } from '../discover/find-applications.js';
+import { resolveRoots, type ScanRoot } from '../discover/scan-root.js';
 import { walkFiles, type DiscoveredFile } from '../discover/walk-files.js';
 import { FactCache } from '../extract/fact-cache.js';
 import { ExtractionPool, MIN_POOLED_FILES, POOLED_LANGUAGES } from '../extract/source/extraction-pool.js';
@@ -57,13 +57,32 @@ export interface GatheredFacts {
 /** Applications read at once when extraction runs in worker threads. */
 const APPLICATIONS_IN_FLIGHT = 4;
 
+/** What discovery finds before any file is read: settings, files, applications, inventory files. */
+export interface DiscoveredPortfolio {
+  roots: ScanRoot[];
+  config: Config;
+  packs: LoadedPack[];
+  setupDiagnostics: Diagnostic[];
+  files: DiscoveredFile[];
+  applications: DiscoveredApplication[];
+  sources: InventorySource[];
+}
+
 /** discover → extract: settings, files, applications, their facts and the inventories. */
 export async function gatherFacts(options: ScanOptions, progress: ProgressListener, shard?: ShardSpec): Promise<GatheredFacts> {
+  return extractFacts(await discoverPortfolio(options, progress), options, progress, shard);
+}
+
+/** Settings, rule packs, the walk, applications and inventory files. */
+export async function discoverPortfolio(options: ScanOptions, progress: ProgressListener): Promise<DiscoveredPortfolio> {
   const setupDiagnostics: Diagnostic[] = [];
   const roots = await resolveRoots(options.paths, options.cwd);
   const { config, file: configFile } = await loadConfig(options.configFile, roots[0]?.onlyFile ? undefined : roots[0]?.dir);
   const configDir = configFile ? path.dirname(configFile) : options.cwd;
-  const packs = options.packs ?? (await loadRulePacks([BUILT_IN_RULES, ...config.rules.packs.map((folder) => path.resolve(configDir, folder)), ...(options.ruleFolders ?? []).map((folder) => path.resolve(options.cwd, folder))], setupDiagnostics));
+  const packCache = options.cacheDir && !options.packs ? await FactCache.open(options.cacheDir, ['rule packs']) : undefined;
+  const packs = options.packs ?? (await loadRulePacks([BUILT_IN_RULES, ...config.rules.packs.map((folder) => path.resolve(configDir, folder)), ...(options.ruleFolders ?? []).map((folder) => path.resolve(options.cwd, folder))], setupDiagnostics, packCache));
+  const packProblem = await packCache?.save();
+  if (packProblem) options.notice?.(packProblem);
   const rules = allRules(packs);
   checkRuleReferences(new Set(rules.map((rule) => rule.id)), [...config.rules.disable, ...Object.keys(config.rules.severity)], configFile, setupDiagnostics);
 
@@ -74,6 +93,13 @@ export async function gatherFacts(options: ScanOptions, progress: ProgressListen
   const applications = await findApplications(roots, files, config.applications);
   const sources = await inventorySources(files, [...(options.inventoryFiles ?? []), ...config.inventories], options.cwd);
   timed('discover');
+  return { roots, config, packs, setupDiagnostics, files, applications, sources };
+}
+
+/** Reads the applications and inventory files discovered (a shard: its share of them) into facts. */
+export async function extractFacts(portfolio: DiscoveredPortfolio, options: ScanOptions, progress: ProgressListener, shard?: ShardSpec): Promise<GatheredFacts> {
+  const { roots, config, packs, setupDiagnostics, files, applications, sources } = portfolio;
+  const timed = stageTimer(options.timings);
 
   // A shard reads its share of applications and inventory files, by bytes to read.
   const owner = shard ? assignShards([...applications.map((app) => app.files.reduce((sum, file) => sum + file.size, 0)), ...sources.map((source) => source.size)], shard.count) : undefined;
