@@ -30,19 +30,17 @@ function buildProgram(outcome: Outcome): Command {
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
 
-  program
-    .command('scan')
-    .description('scan folders of source repositories, manifests and inventories, and report migration readiness')
-    .argument('[paths...]', 'folders or files to scan (default: the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
-    .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders: cloudready YAML/JSON/CSV, RVTools, Azure Migrate, AWS, Ansible, netstat/ss (docs/inventory.md)')
-    .option('-r, --rules <folders...>', 'folders of rule pack YAML files to apply besides the built-in packs (docs/rules/README.md)')
-    .option('--fail-under <score>', 'CI gate: fail (exit 1) when an application scores below this (0-100)', parseScore)
-    .option('--max-blockers <n>', 'CI gate: fail when an application has more blocker findings than this', parseCount)
-    .addOption(new Option('--fail-on <severity>', 'CI gate: fail on any finding of this severity or worse').choices(['blocker', 'major', 'minor', 'info']))
-    .option('--baseline <result.json>', 'an earlier JSON result: only new findings and new places count for the gate')
+  withGateOptions(
+    program
+      .command('scan')
+      .description('scan folders of source repositories, manifests and inventories, and report migration readiness')
+      .argument('[paths...]', 'folders or files to scan (default: the current folder)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+      .option('-o, --output <file>', 'write the report to a file instead of standard output')
+      .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
+      .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders: cloudready YAML/JSON/CSV, RVTools, Azure Migrate, AWS, Ansible, netstat/ss (docs/inventory.md)')
+      .option('-r, --rules <folders...>', 'folders of rule pack YAML files to apply besides the built-in packs (docs/rules/README.md)'),
+  )
     .option('-q, --quiet', 'print nothing but the report (no progress, no notices)')
     .option('--no-color', 'no colours in terminal output (NO_COLOR is honoured too)')
     .option('--no-progress', 'no progress spinner')
@@ -68,16 +66,14 @@ when the scan itself completed; the diagnostics say what could not be read).`,
       outcome.exitCode = await runScan(paths.length > 0 ? paths : ['.'], { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' });
     });
 
-  program
-    .command('merge')
-    .description('assess the shard files of one sharded scan as one portfolio: graph, rules, scores and waves over all of it')
-    .argument('<shards...>', 'the files written by cloudready scan --shard I/N --output FILE, all N of them')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--fail-under <score>', 'CI gate: fail (exit 1) when an application scores below this (0-100)', parseScore)
-    .option('--max-blockers <n>', 'CI gate: fail when an application has more blocker findings than this', parseCount)
-    .addOption(new Option('--fail-on <severity>', 'CI gate: fail on any finding of this severity or worse').choices(['blocker', 'major', 'minor', 'info']))
-    .option('--baseline <result.json>', 'an earlier JSON result: only new findings and new places count for the gate')
+  withGateOptions(
+    program
+      .command('merge')
+      .description('assess the shard files of one sharded scan as one portfolio: graph, rules, scores and waves over all of it')
+      .argument('<shards...>', 'the files written by cloudready scan --shard I/N --output FILE, all N of them')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+      .option('-o, --output <file>', 'write the report to a file instead of standard output'),
+  )
     .option('-q, --quiet', 'print nothing but the report')
     .option('--no-color', 'no colours in terminal output')
     .addHelpText(
@@ -246,6 +242,15 @@ Examples:
   // Commands that read a scan share how they get it: a saved result or a fresh scan.
   for (const command of [...program.commands].filter((candidate) => ['explain', 'split', 'graph', 'impact', 'waves'].includes(candidate.name()))) withResultSource(command);
   return program;
+}
+
+/** The CI gate's thresholds and baseline, for the commands that judge a result: scan and merge. */
+function withGateOptions(command: Command): Command {
+  return command
+    .option('--fail-under <score>', 'CI gate: fail (exit 1) when an application scores below this (0-100)', parseScore)
+    .option('--max-blockers <n>', 'CI gate: fail when an application has more blocker findings than this', parseCount)
+    .addOption(new Option('--fail-on <severity>', 'CI gate: fail on any finding of this severity or worse').choices(['blocker', 'major', 'minor', 'info']))
+    .option('--baseline <result.json>', 'an earlier JSON result: only new findings and new places count for the gate');
 }
 
 /** --from, --config, --inventory, --rules and --no-color, for every command that reads a scan. */

@@ -19,6 +19,9 @@ function scanShards(root: string, folder: string, count: number, extra: string[]
   return files;
 }
 
+// Each test runs several whole scans of the demo portfolio.
+const SCANS = 180_000;
+
 describe('scan --shard and merge', () => {
   it('gives exactly the result of one scan: graph edges between shards, graph rules, scores and waves', async () => {
     const folder = await makeTree({});
@@ -35,7 +38,7 @@ describe('scan --shard and merge', () => {
     expect(applicationEdges.length).toBeGreaterThan(0);
     expect(result.waves.waves.length).toBeGreaterThan(1);
     expect(result.summary.inventory.files).toBe(5);
-  });
+  }, SCANS);
 
   it('merges in any order, and gates and reports like scan', async () => {
     const folder = await makeTree({});
@@ -45,7 +48,7 @@ describe('scan --shard and merge', () => {
     expect(gated.stderr).toMatch(/gate failed: card-authorisation: score \d+ is below 50/);
     const sarif = JSON.parse(await fs.readFile(path.join(folder, 'out.sarif'), 'utf8'));
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);
-  });
+  }, SCANS);
 
   it('refuses a missing, repeated, foreign or damaged shard, naming it', async () => {
     const folder = await makeTree({});
@@ -77,7 +80,7 @@ describe('scan --shard and merge', () => {
     const damaged = runCli(['merge', one, cut, three]);
     expect(damaged.code).toBe(2);
     expect(damaged.stderr).toContain(`${cut}: the shard file is truncated or damaged`);
-  });
+  }, SCANS);
 
   it('refuses shards scanned with other settings', async () => {
     const folder = await makeTree({ 'strict.yaml': 'rules:\n  disable: [networking/hardcoded-ip]\n' });
@@ -87,7 +90,7 @@ describe('scan --shard and merge', () => {
     const merged = runCli(['merge', one, two]);
     expect(merged.code).toBe(2);
     expect(merged.stderr).toContain(`${two}: scanned with other settings than ${one} (cloudready.yaml or rule packs differ)`);
-  });
+  }, SCANS);
 
   it('carries unreadable inputs to the merge, which reports them and exits 2', async () => {
     const root = await makeTree({
@@ -109,7 +112,7 @@ describe('scan --shard and merge', () => {
     expect(merged.stderr).toContain('ledger/pom.xml:1: malformed XML');
     const result = JSON.parse(merged.stdout);
     expect(result.applications.map((app: { id: string }) => app.id).sort()).toEqual(['ledger', 'shop']);
-  });
+  }, SCANS);
 
   it('asks for what a shard needs, and sends gate and format options to the merge', () => {
     const noOutput = runCli(['scan', DEMO, '--shard', '1/2']);
@@ -121,5 +124,5 @@ describe('scan --shard and merge', () => {
     const wrong = runCli(['scan', DEMO, '--shard', '3/2']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('Expected I/N with 1 ≤ I ≤ N ≤ 10000, e.g. 2/8.');
-  });
+  }, SCANS);
 });
