@@ -62,6 +62,8 @@ export async function portfolioDigest(portfolio: DiscoveredPortfolio): Promise<s
   const record = (...parts: unknown[]) => hash.update(`${parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join('\0')}\n`);
   record('build', await buildFingerprint());
   record('settings', settingsDigest(portfolio));
+  // Where the packs came from shows in the result (rulePacks[].source), not only what they say.
+  record('pack files', portfolio.packs.map(({ source, file }) => [source, file]));
   record('roots', portfolio.roots);
   record('walk', portfolio.setupDiagnostics);
   // Inventory files are hashed whole with the inventory sources below; text over the analysis limit is skipped by size alone.

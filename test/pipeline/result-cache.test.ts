@@ -55,6 +55,18 @@ describe('result cache: an unchanged tree reuses the last assessment', () => {
     expect(configured.reused).toBe(false);
     expect(configured.result.findings.some((finding) => finding.ruleId === 'networking/hardcoded-host')).toBe(false);
     expect(text((await cachedScan(root)).result)).toBe(text(configured.result));
+
+    // The same rule pack from another folder: the result names where it came from, so it misses too.
+    const pack = 'pack: extra\ntitle: Extra\ndescription: An extra pack.\nrules:\n  - id: extra/todo\n    title: TODO\n    category: platform\n    severity: info\n    effort: 1\n    description: A TODO.\n    remediation: Do it.\n    when:\n      pattern: { regex: TODO }\n';
+    await fs.mkdir(path.join(root, 'packs-a'));
+    await fs.mkdir(path.join(root, 'packs-b'));
+    await fs.writeFile(path.join(root, 'packs-a/extra.yaml'), pack);
+    await fs.writeFile(path.join(root, 'packs-b/extra.yaml'), pack);
+    const fromA = await cachedScan(root, { ruleFolders: ['packs-a'] });
+    const fromB = await cachedScan(root, { ruleFolders: ['packs-b'] });
+    expect(fromB.reused).toBe(false);
+    expect(fromB.result.rulePacks.at(-1)?.source).toBe(path.join(root, 'packs-b/extra.yaml'));
+    expect(fromA.result.rulePacks.at(-1)?.source).toBe(path.join(root, 'packs-a/extra.yaml'));
   });
 
   it('applies the gate, the baseline and the time afresh on a reused assessment', async () => {
