@@ -39,6 +39,7 @@ if (process.argv[2] === '--scan-child') {
   const reportStarted = performance.now();
   jsonReport(result, { color: false });
   timings.report = performance.now() - reportStarted;
+  timings['report peak RSS MiB'] = process.resourceUsage().maxRSS / 1024;
   const ms = performance.now() - started;
   console.log(JSON.stringify({ ms, timings, maxRssMiB: process.resourceUsage().maxRSS / 1024, applications: result.applications.length, loc: result.summary.loc, files: result.summary.files, hosts: result.summary.inventory.hosts }));
   process.exit(0);
@@ -221,7 +222,12 @@ function scanScenarios(dir) {
       prepare();
       const { ms, timings, maxRssMiB, files, loc, applications, hosts } = child(['--scan-child', dir, cacheDir]);
       console.log(`  ${name}: ${(ms / 1000).toFixed(2)} s for ${files.toLocaleString('en-US')} files, ${loc.toLocaleString('en-US')} lines of code, ${applications} applications, ${hosts.toLocaleString('en-US')} hosts; ${Math.round(files / (ms / 1000)).toLocaleString('en-US')} files/s, ${(mb / (ms / 1000)).toFixed(1)} MB/s, ${(ms / floor.ms).toFixed(0)}× the floor; peak RSS ${Math.round(maxRssMiB)} MiB`);
-      console.log(`    ${STAGES.map((stage) => `${stage} ${((timings[stage] ?? 0) / 1000).toFixed(2)} s`).join(' · ')}`);
+      for (const stage of STAGES) {
+        const seconds = (timings[stage] ?? 0) / 1000;
+        if (seconds === 0) continue;
+        const peak = timings[`${stage} peak RSS MiB`];
+        console.log(`    ${stage.padEnd(11)} ${seconds.toFixed(2).padStart(6)} s  ${Math.round(files / seconds).toLocaleString('en-US').padStart(8)} files/s  ${(mb / seconds).toFixed(1).padStart(7)} MB/s  ${(timings[stage] / floor.ms).toFixed(1).padStart(5)}× the floor${peak ? `  peak RSS ${Math.round(peak)} MiB` : ''}`);
+      }
     }
   } finally {
     for (const [rel, content] of originals) fs.writeFileSync(path.join(dir, rel), content);

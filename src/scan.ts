@@ -4,10 +4,10 @@ import type { LoadedPack } from './assess/rules/load-rules.js';
 import { assessGathered, judgeAssessment } from './pipeline/assess-portfolio.js';
 import { discoverPortfolio, extractFacts } from './pipeline/gather-facts.js';
 import { ResultCache } from './pipeline/result-cache.js';
-import { stageTimer, type TimedStage } from './pipeline/stage-timer.js';
+import { stageTimer, type StageTimings } from './pipeline/stage-timer.js';
 import type { ScanResult } from './result/schema.js';
 
-export type { TimedStage } from './pipeline/stage-timer.js';
+export type { StageTimings, TimedStage } from './pipeline/stage-timer.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -31,7 +31,7 @@ export interface ScanOptions {
   /** Worker threads for source extraction (0 or absent: all in this thread); used only for trees large enough to pay for them. */
   workers?: number | undefined;
   /** Filled with milliseconds per stage, for the benchmark; never part of the result (it would differ run to run). */
-  timings?: Partial<Record<TimedStage, number>>;
+  timings?: StageTimings;
 }
 
 export type Stage = 'discover' | 'extract' | 'model' | 'assess';

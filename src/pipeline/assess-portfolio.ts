@@ -23,7 +23,7 @@ import { TOOL_VERSION } from '../version.js';
 import type { ProgressListener } from '../scan.js';
 import type { Config } from '../config/config-schema.js';
 import type { GatheredFacts } from './gather-facts.js';
-import { stageTimer, type TimedStage } from './stage-timer.js';
+import { stageTimer, type StageTimings } from './stage-timer.js';
 
 export interface AssessOptions {
   /** Gate thresholds from the command line; they override cloudready.yaml's portfolio thresholds. */
@@ -31,7 +31,7 @@ export interface AssessOptions {
   /** An earlier result: only what is new counts for the gate. */
   baseline?: BaselineDocument | undefined;
   now?: (() => Date) | undefined;
-  timings?: Partial<Record<TimedStage, number>> | undefined;
+  timings?: StageTimings | undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
  */
 export function parseYamlInput<S extends z.ZodType>(source: string, file: string, schema: S, hint: string): z.output<S> {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const syntax = firstSyntaxError(document, lineCounter);
   if (syntax) throw new InputError(`${file}:${syntax.line}: ${syntax.message}`, hint, { file, line: syntax.line, problem: syntax.message });
   let value: unknown;
@@ -48,7 +48,7 @@ function nearestNode(document: ReturnType<typeof parseDocument>, path: PropertyK
 /** Whether the text parses as YAML at all, and if not, the first problem and its line. */
 export function yamlSyntax(text: string): { ok: true } | { ok: false; message: string; line: number } {
   const lineCounter = new LineCounter();
-  const syntax = firstSyntaxError(parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter);
+  const syntax = firstSyntaxError(parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' }), lineCounter);
   return syntax ? { ok: false, ...syntax } : { ok: true };
 }
 

@@ -120,7 +120,7 @@ function readIni(text: string): ConfigEntry[] {
 function readYaml(text: string, problem: (message: string, line: number) => void): ConfigEntry[] {
   const lineCounter = new LineCounter();
   const entries: ConfigEntry[] = [];
-  for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: false })) {
+  for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error' })) {
     if ('errors' in document && document.errors.length > 0) {
       const error = document.errors[0]!;
       // The position is reported as the line; the library's own "at line N, column M:" is dropped.

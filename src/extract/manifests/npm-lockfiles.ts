@@ -80,7 +80,7 @@ export function extractYarnLock(source: string, file: string): ManifestFacts {
 export function extractPnpmLock(source: string, file: string): ManifestFacts {
   let lock: { packages?: Record<string, { dev?: boolean; license?: string }> };
   try {
-    lock = (parseYaml(source) ?? {}) as typeof lock;
+    lock = (parseYaml(source, { logLevel: 'error', maxAliasCount: 100 }) ?? {}) as typeof lock;
   } catch (error) {
     return { file, ecosystem: 'npm', dependencies: [], diagnostics: [parseError(file, `malformed YAML: ${(error as Error).message.split('\n')[0]}`)] };
   }

@@ -103,7 +103,7 @@ function splitVar(line: string): [string | undefined, string | undefined] {
 
 function parseYamlInventory(text: string, builder: InventoryBuilder): Inventory | undefined {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
+  const document = parseDocument(text, { lineCounter, logLevel: 'error' });
   if (document.errors[0]) {
     const line = lineCounter.linePos(document.errors[0].pos[0]).line;
     builder.reject({ line }, `malformed YAML: ${document.errors[0].message.split('\n')[0]}`, 'error');
