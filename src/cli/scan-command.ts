@@ -1,6 +1,6 @@
 import { printable } from '../util/printable.js';
 import { InputError } from '../errors.js';
-import { gatherFacts } from '../pipeline/gather-facts.js';
+import { gatherFacts, gatheredDiagnostics } from '../pipeline/gather-facts.js';
 import { encodeShard } from '../pipeline/shard-file.js';
 import type { ShardSpec } from '../pipeline/shard-plan.js';
 import type { Format } from '../report/reporter.js';
@@ -110,7 +110,7 @@ async function runShard(paths: string[], options: ScanCommandOptions, shard: Sha
   const bytes = await encodeShard(gathered, shard);
   await writeOutputAtomically(options.output, bytes);
   if (!options.quiet) {
-    const unreadable = [...gathered.setupDiagnostics, ...gathered.applications.flatMap((app) => app.diagnostics), ...gathered.inventories.flatMap((inventory) => inventory.diagnostics)].filter((diagnostic) => diagnostic.level === 'error').length;
+    const unreadable = gatheredDiagnostics(gathered).filter((diagnostic) => diagnostic.level === 'error').length;
     process.stderr.write(
       `cloudready: wrote ${options.output}: shard ${shard.index}/${shard.count}, ${gathered.applications.length} of ${gathered.applicationIds.length} applications, ${gathered.inventories.length} of ${gathered.inventoryCount} inventory files, ${(bytes.length / 1024 / 1024).toFixed(1)} MiB` +
         `${unreadable > 0 ? `; ${unreadable} ${unreadable === 1 ? 'input' : 'inputs'} could not be read (the merge reports ${unreadable === 1 ? 'it' : 'them'})` : ''}\n`,

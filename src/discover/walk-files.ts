@@ -85,7 +85,8 @@ async function walkFolder(root: ScanRoot, rel: string, layers: IgnoreLayer[], fi
     }
     const isDir = entry.isDirectory();
     if (isDir && (IGNORED_FOLDERS.has(entry.name) || (hasDotnetProject && DOTNET_OUTPUT.has(entry.name)))) continue;
-    if (isIgnored(ownLayers, childRel, isDir)) continue;
+    // A file not ignored has its stat under way; only folders and special files are matched here.
+    if (entry.isFile() ? !stats.has(entry.name) : isIgnored(ownLayers, childRel, isDir)) continue;
     if (isDir) {
       await walkFolder(root, childRel, ownLayers, files, diagnostics);
     } else if (entry.isFile()) {

@@ -17,12 +17,12 @@ import { evaluateGate, hasThresholds, type GateThresholds } from '../assess/gate
 import { assessConfidence } from '../assess/confidence.js';
 import { DEFAULT_DIMENSIONS } from '../assess/scoring-model.js';
 import { nodeId, type PortfolioGraph } from '../model/portfolio-graph-types.js';
-import { SCHEMA_VERSION, type Application, type Diagnostic, type ScanResult } from '../result/schema.js';
+import { SCHEMA_VERSION, type Application, type ScanResult } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ProgressListener } from '../scan.js';
 import type { Config } from '../config/config-schema.js';
-import type { GatheredFacts } from './gather-facts.js';
+import { gatheredDiagnostics, type GatheredFacts } from './gather-facts.js';
 import { stageTimer, type StageTimings } from './stage-timer.js';
 
 export interface AssessOptions {
@@ -50,8 +50,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   const { config, packs, roots } = gathered;
   const rules = allRules(packs);
   const timed = stageTimer(timings);
-  // Diagnostics in the order one scan meets them: setup and walk, applications, inventories.
-  const diagnostics: Diagnostic[] = [...gathered.setupDiagnostics, ...gathered.applications.flatMap((app) => app.diagnostics), ...gathered.inventories.flatMap((inventory) => inventory.diagnostics)];
+  const diagnostics = gatheredDiagnostics(gathered);
   const facts = gathered.applications.map((app) => app.facts);
   const inventories = gathered.inventories.flatMap((inventory): LoadedInventory[] => (inventory.loaded ? [inventory.loaded] : []));
   const estate = buildEstate(inventories, diagnostics);

@@ -54,6 +54,11 @@ export interface GatheredFacts {
   inventories: GatheredInventory[];
 }
 
+/** Every diagnostic of gathered facts, in the order one scan meets them: setup and walk, applications, inventories. */
+export function gatheredDiagnostics(gathered: GatheredFacts): Diagnostic[] {
+  return [...gathered.setupDiagnostics, ...gathered.applications.flatMap((app) => app.diagnostics), ...gathered.inventories.flatMap((inventory) => inventory.diagnostics)];
+}
+
 /** Applications read at once when extraction runs in worker threads. */
 const APPLICATIONS_IN_FLIGHT = 4;
 
