@@ -1,8 +1,8 @@
 import type { AccessMode } from './source-facts.js';
 
 export interface SqlStatement {
-  verb: string;
-  tables: { name: string; mode: AccessMode }[];
+  readonly verb: string;
+  readonly tables: readonly { readonly name: string; readonly mode: AccessMode }[];
 }
 
 const IDENTIFIER = String.raw`((?:"[^"]+"|\[[^\]]+\]|[A-Za-z_#@$][\w#@$]*)(?:\.(?:"[^"]+"|\[[^\]]+\]|[A-Za-z_#@$][\w#@$]*)){0,2})`;
@@ -18,11 +18,26 @@ export function looksLikeSql(text: string): boolean {
   return /\b(FROM|INTO|SET|WHERE|VALUES|TABLE)\b/i.test(text);
 }
 
+/** Statements already read: the same SQL recurs across the DAOs of a code base. */
+const memo = new Map<string, SqlStatement>();
+const MEMO_LIMIT = 10_000;
+
 /**
  * Tables a SQL statement reads and writes. A lexical reading, not a parser: enough to attribute
- * table access to the unit that holds the statement, which is what the model needs.
+ * table access to the unit that holds the statement, which is what the model needs. The result
+ * is shared between callers: read it, never change it.
  */
 export function sqlTables(sql: string): SqlStatement {
+  let statement = memo.get(sql);
+  if (!statement) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    statement = readStatement(sql);
+    memo.set(sql, statement);
+  }
+  return statement;
+}
+
+function readStatement(sql: string): SqlStatement {
   const text = sql.replace(/'(?:[^']|'')*'/g, "''").replace(/\s+/g, ' ');
   const verb = (/^\s*(\w+)/.exec(text)?.[1] ?? '').toUpperCase();
   const tables = new Map<string, AccessMode>();
@@ -39,8 +54,8 @@ export function sqlTables(sql: string): SqlStatement {
     add(match[1], 'write');
   }
   for (const match of text.matchAll(READ_TABLE)) {
-    // DELETE FROM t is a write, already taken.
-    if (/DELETE\s+$/i.test(text.slice(0, match.index))) continue;
+    // DELETE FROM t is a write, already taken (whitespace is one space by now).
+    if (text.slice(Math.max(0, match.index - 7), match.index).toUpperCase() === 'DELETE ') continue;
     add(match[1], 'read');
   }
   return { verb, tables: [...tables].map(([name, mode]) => ({ name, mode })) };
