@@ -11,6 +11,8 @@ export class UnitIndex {
   private readonly bySimpleName = new Map<string, Unit[]>();
   /** Every dotted tail of every unit id (a.b.C → b.C, C), built on first need. */
   private byDottedTail: Map<string, string[]> | undefined;
+  /** Names already resolved in a file: its units name the same types over and over. */
+  private readonly resolvedIn = new WeakMap<SourceFacts, Map<string, string | undefined>>();
 
   constructor(sources: SourceFacts[]) {
     for (const source of sources) {
@@ -48,6 +50,18 @@ export class UnitIndex {
   }
 
   resolve(name: string, context: SourceFacts): string | undefined {
+    let resolved = this.resolvedIn.get(context);
+    if (!resolved) {
+      resolved = new Map();
+      this.resolvedIn.set(context, resolved);
+    }
+    if (resolved.has(name)) return resolved.get(name);
+    const unit = this.resolveName(name, context);
+    resolved.set(name, unit);
+    return unit;
+  }
+
+  private resolveName(name: string, context: SourceFacts): string | undefined {
     const clean = name.replace(/<.*$/s, '').replace(/\[\]$/, '').trim();
     if (!clean) return undefined;
     if (this.byId.has(clean)) return clean;
