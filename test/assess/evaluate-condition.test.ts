@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, MatcherCache } from '../../src/assess/rules/evaluate-condition.js';
+import picomatch from 'picomatch';
+import { evaluateCondition, globMatcher, MatcherCache } from '../../src/assess/rules/evaluate-condition.js';
 import type { Condition } from '../../src/assess/rules/rule-schema.js';
 import type { ApplicationFacts } from '../../src/extract/application-facts.js';
 import { languageForExtension } from '../../src/discover/languages.js';
@@ -88,5 +89,35 @@ describe('evaluateCondition', () => {
     expect(run({ any: [missing, docker] }, app)).toEqual({ matched: true, evidence: [{ file: 'app/Dockerfile' }] });
     expect(run({ not: missing }, app)).toEqual({ matched: true, evidence: [] });
     expect(run({ not: docker }, app).matched).toBe(false);
+  });
+});
+
+describe('globMatcher', () => {
+  // Every glob shape the built-in packs use, and the paths and names they meet.
+  const globs = [
+    ['**/*.{java,cs,py}'],
+    ['**/web.config'],
+    ['**/*.config', '**/*.cs', '**/*.vb'],
+    ['**/Makefile', '**/*.{sh,bash}'],
+    ['*.jar'],
+    ['log4j*', 'org.apache.logging.log4j:log4j-core'],
+    ['**/.env'],
+    ['src/main/**/*.xml'],
+    ['@angular/*'],
+  ];
+  const paths = ['Main.java', 'src/main/java/a/B.JAVA', 'web.config', 'conf/Web.Config', 'tools/Makefile', 'deploy.sh', 'lib/ojdbc8.jar', 'log4j', 'org.apache.logging.log4j:log4j-core', 'log4j-api', '.env', 'config/.env', 'src/main/resources/beans.xml', 'src/test/resources/beans.xml', '@angular/core', 'core', '', 'a/b/'];
+
+  it('answers as picomatch does, case-insensitively and for dot files, with bare globs matching the last segment', () => {
+    for (const patterns of globs) {
+      const expected = picomatch(patterns, { dot: true, nocase: true, basename: !patterns.some((p) => p.includes('/')) });
+      const actual = globMatcher(patterns);
+      for (const path of paths) expect([patterns, path, actual(path)]).toEqual([patterns, path, expected(path)]);
+    }
+  });
+
+  it('matches what the rules mean', () => {
+    expect(globMatcher(['*.jar'])('lib/ojdbc8.jar')).toBe(true);
+    expect(globMatcher(['**/web.config'])('conf/Web.Config')).toBe(true);
+    expect(globMatcher(['src/main/**/*.xml'])('src/test/resources/beans.xml')).toBe(false);
   });
 });
