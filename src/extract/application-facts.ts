@@ -122,9 +122,8 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     }
   }
   for (const slot of slots) addSourceFacts(facts, await slot, diagnostics);
-  // Names resolve across a project's files, so its facts are kept for all of them together.
-  const projectKey = cache && projectSources.length ? cache.key(...projectSources.map((source) => sourceKey(cache, source)!)) : undefined;
-  for (const sourceFacts of await cached(cache, projectKey, () => extractProjectFacts(projectSources))) addSourceFacts(facts, sourceFacts, diagnostics);
+  // Names resolve across a project's files: the extractor keeps each file's facts by its text and the project's exports.
+  for (const sourceFacts of await extractProjectFacts(projectSources, cache)) addSourceFacts(facts, sourceFacts, diagnostics);
   Object.assign(facts, collectEndpointsAndSecrets(facts.configs, facts.sources));
   facts.delivery = collectDeliveryFacts(
     files.map(({ appRel, file }) => ({ appRel, rel: file.rel })),

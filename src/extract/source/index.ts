@@ -14,6 +14,7 @@ import { extractMyBatis } from './mybatis.js';
 import { extractPhp } from './php.js';
 import { extractPython } from './python.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
+import type { ProjectCache } from './typescript.js';
 
 type SourceExtractor = (source: SourceText) => SourceFacts | Promise<SourceFacts>;
 
@@ -60,11 +61,11 @@ export function hasFactExtractor(language: string): boolean {
   return language in EXTRACTORS || PROJECT_LANGUAGES.has(language);
 }
 
-/** Facts of an application's TypeScript and JavaScript files, read together. */
-export async function extractProjectFacts(sources: SourceText[]): Promise<SourceFacts[]> {
+/** Facts of an application's TypeScript and JavaScript files, read together (and kept file by file in the cache, if given). */
+export async function extractProjectFacts(sources: SourceText[], cache?: ProjectCache): Promise<SourceFacts[]> {
   if (sources.length === 0) return [];
   try {
-    return await (await import('./typescript.js')).extractTypeScriptProject(sources);
+    return await (await import('./typescript.js')).extractTypeScriptProject(sources, cache);
   } catch (error) {
     return sources.map((source) => ({
       ...emptyFacts(source.rel, source.language?.id ?? 'typescript'),

@@ -18,18 +18,37 @@ export function moduleId(appRel: string): string {
   return appRel.replace(/\.(d\.)?[mc]?[jt]sx?$/, '');
 }
 
-/** What a file declares at its top level and imports: enough to resolve its names without a type checker. */
+/**
+ * What a file declares at its top level, imports and re-exports, as written: all that the facts
+ * of other files take from it. Kept in the fact cache by the file's text, so that a change inside
+ * one file's bodies re-reads that file alone.
+ */
+interface ModuleShape {
+  /** Top-level name → unit id (classes, interfaces, functions, enums) or the module (variables, types). */
+  declared: [string, string][];
+  /** Local name → the specifier it comes from and the name imported there. */
+  imports: [string, { specifier: string; name: string }][];
+  /** Exported names declared elsewhere (`export { a as b } from`, `export *`); no specifier: this module. */
+  reexports: { specifier?: string; name?: string; as?: string }[];
+  defaultExport?: string;
+}
+
+/** A module's shape with its specifiers resolved within the application: enough to resolve names without a type checker. */
 interface ModuleIndex {
   source: SourceText;
-  file: TS.SourceFile;
   module: string;
-  /** Top-level name → unit id (classes, interfaces, functions, enums) or the module (variables, types). */
   declared: Map<string, string>;
   /** Local name → the module it comes from (resolved within the application, or the specifier) and the name imported there. */
   imports: Map<string, { module: string | undefined; specifier: string; name: string }>;
-  /** Exported name → where it is declared (`export { a as b } from`, `export *`). */
   reexports: { from: string | undefined; name?: string; as?: string }[];
   defaultExport?: string;
+}
+
+/** The fact cache as this extractor uses it (extract/fact-cache.ts). */
+export interface ProjectCache {
+  key(...parts: string[]): string;
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
 }
 
 /**
@@ -37,17 +56,48 @@ interface ModuleIndex {
  * type checker, no program): each file once, its names resolved across files through imports,
  * re-exports and declared or constructed types. A type checker resolved more (inferred types),
  * but cost 25-30 times as much on large trees (docs/performance.md).
+ *
+ * With a cache, a file's facts are kept by its text and the shapes of all the application's
+ * modules: editing a function body re-reads one file, while a changed export re-reads them all.
  */
-export async function extractTypeScriptProject(sources: SourceText[]): Promise<SourceFacts[]> {
+export async function extractTypeScriptProject(sources: SourceText[], cache?: ProjectCache): Promise<SourceFacts[]> {
   if (sources.length === 0) return [];
   const ts: Ts = (await import('typescript')).default;
-  const modules = new Map<string, ModuleIndex>();
+  const parsed = new Map<SourceText, TS.SourceFile>();
+  const parse = (source: SourceText) => {
+    let file = parsed.get(source);
+    if (!file) parsed.set(source, (file = ts.createSourceFile(`/app/${source.appRel}`, source.text, ts.ScriptTarget.Latest, true, scriptKind(ts, source.appRel))));
+    return file;
+  };
+  const textKeys = new Map(sources.map((source) => [source, cache?.key('typescript', source.rel, source.appRel, source.language?.id ?? '', source.text)]));
+  // A later file of the same module id (a.ts beside a.js) takes the earlier one's place.
+  const shapes = new Map<string, { source: SourceText; shape: ModuleShape }>();
   for (const source of sources) {
-    const file = ts.createSourceFile(`/app/${source.appRel}`, source.text, ts.ScriptTarget.Latest, true, scriptKind(ts, source.appRel));
-    modules.set(moduleId(source.appRel), { source, file, module: moduleId(source.appRel), declared: new Map(), imports: new Map(), reexports: [] });
+    const module = moduleId(source.appRel);
+    const shapeKey = textKeys.get(source) && `${textKeys.get(source)}:shape`;
+    let shape = shapeKey ? cache!.get<ModuleShape>(shapeKey) : undefined;
+    if (!shape) {
+      shape = shapeOf(ts, parse(source), module);
+      if (shapeKey) cache!.set(shapeKey, shape);
+    }
+    shapes.set(module, { source, shape });
   }
-  for (const index of modules.values()) indexModule(ts, index, modules);
-  return [...modules.values()].map((index) => new FileWalker(ts, index, modules).extract());
+  const modules = new Map<string, ModuleIndex>();
+  for (const [module, { source, shape }] of shapes) modules.set(module, { source, module, declared: new Map(shape.declared), imports: new Map(), reexports: [], ...(shape.defaultExport ? { defaultExport: shape.defaultExport } : {}) });
+  for (const [module, { shape }] of shapes) {
+    const index = modules.get(module)!;
+    for (const [local, { specifier, name }] of shape.imports) index.imports.set(local, { module: resolveSpecifier(index, specifier, modules), specifier, name });
+    for (const { specifier, ...names } of shape.reexports) index.reexports.push({ from: specifier === undefined ? module : resolveSpecifier(index, specifier, modules), ...names });
+  }
+  const projectKey = cache?.key(...[...shapes].flatMap(([module, { source, shape }]) => [module, source.rel, JSON.stringify(shape)]));
+  return [...modules.values()].map((index) => {
+    const factsKey = projectKey && `${textKeys.get(index.source)}:facts:${projectKey}`;
+    const kept = factsKey ? cache!.get<SourceFacts>(factsKey) : undefined;
+    if (kept) return kept;
+    const facts = new FileWalker(ts, index, parse(index.source), modules).extract();
+    if (factsKey) cache!.set(factsKey, facts);
+    return facts;
+  });
 }
 
 function scriptKind(ts: Ts, appRel: string): TS.ScriptKind {
@@ -69,34 +119,39 @@ function resolveSpecifier(from: ModuleIndex, specifier: string, modules: Map<str
 const unitKindOf = (ts: Ts, node: TS.Node): UnitKind | undefined =>
   ts.isClassDeclaration(node) ? 'class' : ts.isInterfaceDeclaration(node) ? 'interface' : ts.isFunctionDeclaration(node) ? 'function' : ts.isEnumDeclaration(node) ? 'enum' : undefined;
 
-function indexModule(ts: Ts, index: ModuleIndex, modules: Map<string, ModuleIndex>): void {
-  const { file, module, declared, imports, reexports } = index;
+function shapeOf(ts: Ts, file: TS.SourceFile, module: string): ModuleShape {
+  const declared = new Map<string, string>();
+  const imports = new Map<string, { specifier: string; name: string }>();
+  const shape: ModuleShape = { declared: [], imports: [], reexports: [] };
   for (const statement of file.statements) {
     const isDefault = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
     if (unitKindOf(ts, statement)) {
       const name = (statement as TS.ClassDeclaration).name?.text;
       if (name) declared.set(name, `${module}.${name}`);
-      if (isDefault) index.defaultExport = name ? `${module}.${name}` : module;
+      if (isDefault) shape.defaultExport = name ? `${module}.${name}` : module;
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) declared.set(declaration.name.text, module);
     } else if (ts.isTypeAliasDeclaration(statement) || ts.isModuleDeclaration(statement)) {
       if (ts.isIdentifier(statement.name)) declared.set(statement.name.text, module);
     } else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       const specifier = statement.moduleSpecifier.text;
-      const target = resolveSpecifier(index, specifier, modules);
       const clause = statement.importClause;
-      if (clause?.name) imports.set(clause.name.text, { module: target, specifier, name: 'default' });
+      if (clause?.name) imports.set(clause.name.text, { specifier, name: 'default' });
       const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, { module: target, specifier, name: '*' });
-      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) imports.set(element.name.text, { module: target, specifier, name: (element.propertyName ?? element.name).text });
+      if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, { specifier, name: '*' });
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) imports.set(element.name.text, { specifier, name: (element.propertyName ?? element.name).text });
     } else if (ts.isExportDeclaration(statement)) {
-      const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? resolveSpecifier(index, statement.moduleSpecifier.text, modules) : module;
-      if (statement.exportClause && ts.isNamedExports(statement.exportClause)) for (const element of statement.exportClause.elements) reexports.push({ from, name: (element.propertyName ?? element.name).text, as: element.name.text });
-      else if (!statement.exportClause) reexports.push({ from });
+      const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      const from = specifier === undefined ? {} : { specifier };
+      if (statement.exportClause && ts.isNamedExports(statement.exportClause)) for (const element of statement.exportClause.elements) shape.reexports.push({ ...from, name: (element.propertyName ?? element.name).text, as: element.name.text });
+      else if (!statement.exportClause) shape.reexports.push(from);
     } else if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression)) {
-      index.defaultExport = declared.get(statement.expression.text) ?? module;
+      shape.defaultExport = declared.get(statement.expression.text) ?? module;
     }
   }
+  shape.declared = [...declared];
+  shape.imports = [...imports];
+  return shape;
 }
 
 /** Where a name exported by a module is declared, following re-exports. */
@@ -133,14 +188,15 @@ class FileWalker {
   constructor(
     private readonly ts: Ts,
     private readonly index: ModuleIndex,
+    private readonly file: TS.SourceFile,
     private readonly modules: Map<string, ModuleIndex>,
   ) {
     this.facts = emptyFacts(index.source.rel, index.source.language?.id ?? 'typescript');
   }
 
   extract(): SourceFacts {
-    const { ts, index, facts } = this;
-    const { file, module } = index;
+    const { ts, index, facts, file } = this;
+    const { module } = index;
     facts.units.push({ id: module, name: module.slice(module.lastIndexOf('/') + 1), kind: 'module', location: { file: index.source.rel, line: 1, column: 1 } });
     // Classes first, then interfaces, functions and enums: the order units are listed in.
     for (const kind of ['class', 'interface', 'function', 'enum'] as const) {
@@ -176,7 +232,7 @@ class FileWalker {
   }
 
   private at(node: TS.Node): Location {
-    const { line, character } = this.index.file.getLineAndCharacterOfPosition(node.getStart(this.index.file));
+    const { line, character } = this.file.getLineAndCharacterOfPosition(node.getStart(this.file));
     return { file: this.index.source.rel, line: line + 1, column: character + 1 };
   }
 
@@ -229,7 +285,7 @@ class FileWalker {
     const { ts, facts } = this;
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const callee = node.expression;
-      const calleeText = callee.getText(this.index.file);
+      const calleeText = callee.getText(this.file);
       const first = node.arguments?.[0];
       if (ts.isCallExpression(node) && (calleeText === 'require' || callee.kind === ts.SyntaxKind.ImportKeyword)) {
         if (first && ts.isStringLiteralLike(first)) {
@@ -249,7 +305,7 @@ class FileWalker {
     } else if (ts.isHeritageClause(node)) {
       const kind = node.token === ts.SyntaxKind.ImplementsKeyword ? 'implements' : 'inherits';
       for (const type of node.types) {
-        const text = type.expression.getText(this.index.file);
+        const text = type.expression.getText(this.file);
         this.reference(unit, (ts.isIdentifier(type.expression) ? this.resolveName(text) : undefined) ?? text, kind, type);
       }
     } else if (ts.isTypeReferenceNode(node)) {
@@ -259,16 +315,16 @@ class FileWalker {
     } else if (ts.isDecorator(node)) {
       const expression = node.expression;
       const call = ts.isCallExpression(expression) ? expression : undefined;
-      const name = (call ? call.expression : expression).getText(this.index.file).split('.').pop()!;
-      const args = call?.arguments.map((argument) => argument.getText(this.index.file)).join(', ') || undefined;
+      const name = (call ? call.expression : expression).getText(this.file).split('.').pop()!;
+      const args = call?.arguments.map((argument) => argument.getText(this.file)).join(', ') || undefined;
       facts.annotations.push({ unit, name, ...(args ? { arguments: args } : {}), location: this.at(node) });
       const entry = entryOfAnnotation(name, 'method');
       const first = call?.arguments[0];
       if (entry) facts.entryPoints.push({ unit, kind: entry, ...(first && ts.isStringLiteral(first) ? { detail: first.text } : {}), location: this.at(node) });
     } else if (ts.isPropertyAccessExpression(node)) {
-      const text = node.getText(this.index.file);
+      const text = node.getText(this.file);
       // Every process.env.X holds exactly one process.env node: one record per use.
-      if (text === 'process.env') facts.apiCalls.push({ unit, api: 'environment', name: node.parent.getText(this.index.file).split(/[^\w.]/)[0] ?? text, location: this.at(node) });
+      if (text === 'process.env') facts.apiCalls.push({ unit, api: 'environment', name: node.parent.getText(this.file).split(/[^\w.]/)[0] ?? text, location: this.at(node) });
       if (/\.session$/.test(text) && /^req(uest)?\b/.test(text)) facts.apiCalls.push({ unit, api: 'session', name: text, location: this.at(node) });
     } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       if (!ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent)) {
@@ -286,7 +342,7 @@ class FileWalker {
   private route(node: TS.CallExpression, callee: TS.PropertyAccessExpression, unit: string): void {
     const { ts, facts } = this;
     const method = callee.name.text;
-    const receiver = callee.expression.getText(this.index.file);
+    const receiver = callee.expression.getText(this.file);
     const first = node.arguments[0];
     const isRouter = /(^app$|^server$|router$|Router$|^api$)/i.test(receiver);
     if (HTTP_METHODS.has(method) && isRouter && first && ts.isStringLiteral(first)) {

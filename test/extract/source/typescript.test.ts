@@ -112,3 +112,62 @@ describe('TypeScript/JavaScript extractor (TypeScript parser, no type checker)',
     expect(broken.units.map((u) => u.id)).toContain('src/broken.ok');
   });
 });
+
+describe('TypeScript facts in the fact cache', () => {
+  /** A cache in memory that counts what it is asked for and what is computed afresh. */
+  function countingCache() {
+    const entries = new Map<string, unknown>();
+    const counts = { hits: 0, sets: 0 };
+    return {
+      counts,
+      key: (...parts: string[]) => JSON.stringify(parts),
+      get<T>(key: string): T | undefined {
+        if (entries.has(key)) counts.hits++;
+        return entries.get(key) as T | undefined;
+      },
+      set(key: string, value: unknown) {
+        counts.sets++;
+        entries.set(key, structuredClone(value));
+      },
+      reset() {
+        counts.hits = 0;
+        counts.sets = 0;
+      },
+    };
+  }
+  const sourcesOf = (files: Record<string, string>) => Object.entries(files).map(([appRel, text]) => analyseText(`shop/${appRel}`, text, languageForExtension(appRel.slice(appRel.lastIndexOf('.'))), appRel));
+
+  it('re-reads only the file whose bodies changed, and gives the facts a fresh read gives', async () => {
+    const cache = countingCache();
+    const first = await extractProjectFacts(sourcesOf(FILES), cache);
+    expect(first).toEqual(await extractProjectFacts(sourcesOf(FILES)));
+    // Each file's shape and facts were computed once.
+    expect(cache.counts.sets).toBe(2 * Object.keys(FILES).length);
+
+    cache.reset();
+    const edited = { ...FILES, 'src/server.ts': FILES['src/server.ts']!.replace("res.send('ok')", "res.send('still ok')") };
+    const again = await extractProjectFacts(sourcesOf(edited), cache);
+    expect(again).toEqual(await extractProjectFacts(sourcesOf(edited)));
+    // The edited file's shape and facts are new; every other file is read back.
+    expect(cache.counts.sets).toBe(2);
+    expect(cache.counts.hits).toBe(2 * (Object.keys(FILES).length - 1));
+  });
+
+  it('re-reads every file when an export changes, since their names may resolve differently', async () => {
+    const cache = countingCache();
+    await extractProjectFacts(sourcesOf(FILES), cache);
+    cache.reset();
+    // OrderService moves out of order-service.ts: server.ts's references must follow.
+    const moved = {
+      ...FILES,
+      'src/orders/order-service.ts': FILES['src/orders/order-service.ts']!.replace('export class OrderService', 'export { OrderService } from "./legacy";\nclass Unused'),
+      'src/orders/legacy.ts': 'export class OrderService { place(): void {} }\n',
+    };
+    const facts = await extractProjectFacts(sourcesOf(moved), cache);
+    expect(facts).toEqual(await extractProjectFacts(sourcesOf(moved)));
+    const server = facts.find((f) => f.file === 'shop/src/server.ts')!;
+    expect(server.references.map((r) => `${r.kind} ${r.to}`)).toContain('instantiates src/orders/legacy.OrderService');
+    // New shapes for the two changed files, new facts for all.
+    expect(cache.counts.sets).toBe(2 + Object.keys(moved).length);
+  });
+});
