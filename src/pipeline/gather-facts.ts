@@ -135,10 +135,6 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
   } finally {
     await pool?.close();
   }
-  if (cache) {
-    const problem = await cache.save();
-    if (problem) options.notice?.(problem);
-  }
   timed('extract');
 
   const inventories: GatheredInventory[] = [];
@@ -146,9 +142,15 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
     if (!mine(applications.length + index)) continue;
     progress('extract', `reading inventory ${source.file} (${index + 1}/${sources.length})`);
     const diagnostics: Diagnostic[] = [];
-    inventories.push({ index, loaded: await importInventory(source, diagnostics), diagnostics });
+    inventories.push({ index, loaded: await importInventory(source, diagnostics, cache), diagnostics });
   }
   timed('inventories');
+  // The cache is written once both are read; its time counts as extraction's (most of it is source facts).
+  if (cache) {
+    const problem = await cache.save();
+    if (problem) options.notice?.(problem);
+  }
+  timed('extract');
 
   return {
     roots: roots.map((root) => root.input),

@@ -1,7 +1,9 @@
 import { parseJson } from '../../util/json-input.js';
 import { yamlSyntax } from '../../util/yaml-input.js';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Diagnostic } from '../../result/schema.js';
+import type { FactCache } from '../fact-cache.js';
 import { decodeText } from '../read-text.js';
 import { importAnsible, isAnsibleIni, isAnsibleYaml } from './formats/ansible.js';
 import { awsTableKind, importAws } from './formats/aws.js';
@@ -34,8 +36,12 @@ export interface InventorySource {
 export const FORMATS_HELP =
   'cloudready (YAML/JSON/CSV), RVTools (.xlsx or per-sheet CSV), Azure Migrate dependencies CSV, AWS Application Discovery Service exports, AWS Migration Hub import CSV, AWS Cloud Migration Factory intake CSV, Ansible (INI/YAML), netstat/ss captures, and CMDB CSV with a column mapping';
 
-/** Reads one inventory file in whichever supported format it is. */
-export async function importInventory(source: InventorySource, diagnostics: Diagnostic[]): Promise<LoadedInventory | undefined> {
+/**
+ * Reads one inventory file in whichever supported format it is. With a cache, an export read
+ * before (same content, name and settings) is taken from it with its diagnostics: inventories
+ * change far less often than code, and a large one takes seconds to import.
+ */
+export async function importInventory(source: InventorySource, diagnostics: Diagnostic[], cache?: FactCache): Promise<LoadedInventory | undefined> {
   const { file } = source;
   const fail = failure(diagnostics, file);
   if (source.size > MAX_INVENTORY_BYTES) return fail('file-too-large', `inventory is ${Math.round(source.size / 1024 / 1024)} MiB, over the ${MAX_INVENTORY_BYTES / 1024 / 1024} MiB limit; skipped`);
@@ -45,7 +51,19 @@ export async function importInventory(source: InventorySource, diagnostics: Diag
   } catch (error) {
     return fail('unreadable-file', `inventory could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return importInventoryBytes(bytes, source, diagnostics);
+  if (!cache) return importInventoryBytes(bytes, source, diagnostics);
+  const settings = JSON.stringify({ format: source.format ?? null, columns: source.columns ?? null, explicit: source.explicit });
+  const key = cache.key('inventory', file, settings, createHash('sha256').update(bytes).digest('base64url'));
+  const kept = cache.get<{ loaded: LoadedInventory | null; diagnostics: Diagnostic[] }>(key);
+  if (kept) {
+    diagnostics.push(...kept.diagnostics);
+    return kept.loaded ?? undefined;
+  }
+  const own: Diagnostic[] = [];
+  const loaded = await importInventoryBytes(bytes, source, own);
+  cache.set(key, { loaded: loaded ?? null, diagnostics: own });
+  diagnostics.push(...own);
+  return loaded;
 }
 
 /** The content of an inventory file, in whichever supported format it is; every problem is a diagnostic. */

@@ -283,3 +283,35 @@ describe('the estate across files', () => {
     ]);
   });
 });
+
+describe('inventories in the fact cache', () => {
+  it('reads an unchanged export back with its diagnostics, and imports a changed one afresh', async () => {
+    const { FactCache } = await import('../../../src/extract/fact-cache.js');
+    const root = await makeTree({ 'inv/vms.csv': await fs.readFile(path.join(FIXTURES, 'rvtools/RVTools_tabvInfo.csv'), 'utf8') });
+    const abs = path.join(root, 'inv/vms.csv');
+    const source = async () => ({ abs, file: 'inv/vms.csv', size: (await fs.stat(abs)).size, explicit: false });
+    const uncached = await load('rvtools/RVTools_tabvInfo.csv');
+    const cacheDir = path.join(root, 'cache');
+
+    const first = await FactCache.open(cacheDir, ['inventories']);
+    const firstDiagnostics: Diagnostic[] = [];
+    const imported = await importInventory(await source(), firstDiagnostics, first);
+    expect(first.misses).toBe(1);
+    await first.save();
+
+    const second = await FactCache.open(cacheDir, ['inventories']);
+    const diagnostics: Diagnostic[] = [];
+    const kept = await importInventory(await source(), diagnostics, second);
+    expect(second.hits).toBe(1);
+    expect(kept).toEqual(imported);
+    expect(kept?.inventory.hosts).toEqual(uncached.loaded?.inventory.hosts);
+    expect(diagnostics).toEqual(firstDiagnostics);
+    expect(diagnostics.map((d) => d.message)).toContain('host ERP-DB01 is listed again (first at line 3); the records are merged');
+
+    // One more VM: a different file, imported again.
+    await fs.appendFile(abs, '"APP-NEW01";"poweredOn";4;16384;"Microsoft Windows Server 2019 (64-bit)";"10.1.9.9"\r\n');
+    const third = await FactCache.open(cacheDir, ['inventories']);
+    await importInventory(await source(), [], third);
+    expect(third.misses).toBe(1);
+  });
+});
