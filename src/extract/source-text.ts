@@ -22,6 +22,32 @@ export function analyseText(rel: string, text: string, language?: LanguageInfo, 
   return { rel, appRel, language, text, masked, lines: new LineIndex(text), loc: countCodeLines(masked) };
 }
 
+/**
+ * The same, with the comment-free copy, line index and line count made on first use: a worker
+ * thread that parses a file with tree-sitter needs none of them, and the main thread has made
+ * them already for the rules.
+ */
+export function deferredSourceText(rel: string, text: string, language?: LanguageInfo, appRel = rel): SourceText {
+  let masked: string | undefined;
+  let lines: LineIndex | undefined;
+  let loc: number | undefined;
+  return {
+    rel,
+    appRel,
+    language,
+    text,
+    get masked() {
+      return (masked ??= maskComments(text, language?.comments ?? configCommentStyle(rel)));
+    },
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+    get loc() {
+      return (loc ??= countCodeLines(this.masked));
+    },
+  };
+}
+
 /** Comment syntax of configuration and descriptor files, by name. */
 export function configCommentStyle(rel: string): CommentStyle {
   const base = path.posix.basename(rel).toLowerCase();

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { languageById } from '../../discover/languages.js';
-import { analyseText } from '../source-text.js';
+import { deferredSourceText } from '../source-text.js';
 import { extractSourceFacts } from './index.js';
 
 /** A worker thread of the extraction pool: one file in, its facts out (extract/source/extraction-pool.ts). */
@@ -13,5 +13,5 @@ export interface ExtractRequest {
 }
 
 parentPort?.on('message', (request: ExtractRequest) => {
-  void extractSourceFacts(analyseText(request.rel, request.text, languageById(request.language), request.appRel)).then((facts) => parentPort!.postMessage({ id: request.id, facts }));
+  void extractSourceFacts(deferredSourceText(request.rel, request.text, languageById(request.language), request.appRel)).then((facts) => parentPort!.postMessage({ id: request.id, facts }));
 });
