@@ -2,7 +2,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
-/** Prebuilt WebAssembly grammars shipped in @vscode/tree-sitter-wasm (see PARSERS.md for the versions that load together). */
+/**
+ * Prebuilt WebAssembly grammars shipped in @vscode/tree-sitter-wasm 0.3, which load on
+ * web-tree-sitter 0.25 (other pairings fail, some with an empty message: see load()). Native
+ * parsers were measured against it in docs/performance.md.
+ */
 const GRAMMAR_FILES = {
   java: 'tree-sitter-java.wasm',
   csharp: 'tree-sitter-c-sharp.wasm',
