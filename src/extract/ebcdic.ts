@@ -29,13 +29,19 @@ export function decodeEbcdic(bytes: Uint8Array): string {
  */
 export function looksLikeEbcdic(sample: Uint8Array): boolean {
   if (sample.length < 16) return false;
+  // Every file read is asked: stop as soon as too many low bytes (ASCII's spaces, line ends,
+  // punctuation) rule it out, which in ASCII text is within the first few kilobytes.
+  const maxLow = sample.length - Math.ceil(sample.length * 0.9);
   let ebcdicSpaces = 0;
   let asciiSpaces = 0;
-  let high = 0;
-  for (const byte of sample) {
+  let low = 0;
+  for (let at = 0; at < sample.length; at++) {
+    const byte = sample[at]!;
     if (byte === 0x40) ebcdicSpaces++;
-    else if (byte === 0x20) asciiSpaces++;
-    if (byte >= 0x40) high++;
+    else if (byte < 0x40) {
+      if (byte === 0x20) asciiSpaces++;
+      if (++low > maxLow) return false;
+    }
   }
-  return ebcdicSpaces >= sample.length * 0.05 && asciiSpaces * 20 < ebcdicSpaces && high >= sample.length * 0.9;
+  return ebcdicSpaces >= sample.length * 0.05 && asciiSpaces * 20 < ebcdicSpaces;
 }
