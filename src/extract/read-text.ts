@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../result/schema.js';
 import { decodeEbcdic, looksLikeEbcdic } from './ebcdic.js';
 
@@ -23,7 +23,9 @@ export async function readText(abs: string, rel: string, size: number): Promise<
   }
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(abs);
+    // Synchronous: a promised read costs about 130 µs of this thread per file in handles and
+    // callbacks, a synchronous one about 30 µs; files here are at most 8 MiB.
+    bytes = readFileSync(abs);
   } catch (error) {
     return skip('error', 'unreadable-file', rel, `file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
