@@ -1,8 +1,8 @@
 import type { BaselineDocument } from './assess/baseline.js';
 import type { GateThresholds } from './assess/gate.js';
 import type { LoadedPack } from './assess/rules/load-rules.js';
-import { assessGathered, judgeAssessment } from './pipeline/assess-portfolio.js';
-import { discoverPortfolio, extractFacts } from './pipeline/gather-facts.js';
+import { discoverPortfolio } from './pipeline/discover-portfolio.js';
+import { judgeAssessment } from './pipeline/judge-assessment.js';
 import { ResultCache } from './pipeline/result-cache.js';
 import { stageTimer, type StageTimings } from './pipeline/stage-timer.js';
 import type { ScanResult } from './result/schema.js';
@@ -50,6 +50,8 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, portfolio) : undefined;
   timed('extract');
   if (cache?.stored) return judgeAssessment(cache.stored, portfolio.config.gate, options);
+  // Extraction and assessment load only now: an unchanged tree never needs their code.
+  const [{ extractFacts }, { assessGathered }] = await Promise.all([import('./pipeline/gather-facts.js'), import('./pipeline/assess-portfolio.js')]);
   const assessment = assessGathered(await extractFacts(portfolio, options, progress), options.timings, progress);
   const problem = await cache?.save(assessment);
   if (problem) options.notice?.(problem);

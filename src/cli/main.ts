@@ -2,18 +2,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-codes.js';
-import { runDiff } from './diff-command.js';
-import { runSplit } from './split-command.js';
-import { runWaves } from './waves-command.js';
-import { runGraph, runImpact } from './graph-command.js';
-import { GRAPH_FORMATS } from '../report/graph-export.js';
-import { runExplain } from './explain-command.js';
-import { listRules, showRule, testRules, validateRules } from './rules-command.js';
-import { runReport } from './report-command.js';
-import { runScan } from './scan-command.js';
-import { runMerge } from './merge-command.js';
+import { GRAPH_FORMATS } from '../report/graph-formats.js';
 import { MAX_SHARDS, parseShard } from '../pipeline/shard-plan.js';
 import { FORMATS } from '../report/reporter.js';
+
+// Each command's module loads when it runs: `cloudready --version` or a warm scan does not pay
+// for the split, waves or graph code.
 
 /** Where a command's action leaves its exit code. */
 interface Outcome {
@@ -63,7 +57,7 @@ Exit codes: 0 success, 1 a gate failed, 2 usage or input error (the report is st
 when the scan itself completed; the diagnostics say what could not be read).`,
     )
     .action(async (paths: string[], options, command: Command) => {
-      outcome.exitCode = await runScan(paths.length > 0 ? paths : ['.'], { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' });
+      outcome.exitCode = await (await import('./scan-command.js')).runScan(paths.length > 0 ? paths : ['.'], { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' });
     });
 
   withGateOptions(
@@ -89,7 +83,7 @@ Exit codes as for scan: 0 success, 1 a gate failed, 2 usage or input error (a mi
 foreign shard file, or inputs the shards could not read).`,
     )
     .action(async (files: string[], options) => {
-      outcome.exitCode = await runMerge(files, options);
+      outcome.exitCode = await (await import('./merge-command.js')).runMerge(files, options);
     });
 
   program
@@ -102,7 +96,7 @@ foreign shard file, or inputs the shards could not read).`,
     .option('--no-color', 'no colours in terminal output')
     .addHelpText('after', '\nExamples:\n  $ cloudready scan ~/repos --format json --output result.json\n  $ cloudready report result.json --format html --output report.html\n  $ cloudready report result.json --format sarif --output cloudready.sarif')
     .action(async (file: string, options) => {
-      outcome.exitCode = await runReport(file, options);
+      outcome.exitCode = await (await import('./report-command.js')).runReport(file, options);
     });
 
   program
@@ -112,7 +106,7 @@ foreign shard file, or inputs the shards could not read).`,
     .argument('[paths...]', 'folders to scan (default: the current folder)')
     .addHelpText('after', '\nExamples:\n  $ cloudready explain order-management fixtures/demo-portfolio\n  $ cloudready explain order-management --from result.json')
     .action(async (application: string, paths: string[], options) => {
-      outcome.exitCode = await runExplain(application, paths.length > 0 ? paths : ['.'], options);
+      outcome.exitCode = await (await import('./explain-command.js')).runExplain(application, paths.length > 0 ? paths : ['.'], options);
     });
 
   program
@@ -139,7 +133,7 @@ Examples:
   $ cloudready graph fixtures/demo-portfolio --format neo4j --output neo4j-import/`,
     )
     .action(async (paths: string[], options) => {
-      outcome.exitCode = await runGraph(paths.length > 0 ? paths : ['.'], options);
+      outcome.exitCode = await (await import('./graph-command.js')).runGraph(paths.length > 0 ? paths : ['.'], options);
     });
 
   program
@@ -154,7 +148,7 @@ Examples:
     .option('-o, --output <file>', 'write to a file')
     .addHelpText('after', '\nExamples:\n  $ cloudready split fixtures/monolith-shop\n  $ cloudready split order-management fixtures/demo-portfolio --format json\n  $ cloudready split fixtures/monolith-shop --services 3 --format mermaid')
     .action(async (application: string, paths: string[], options) => {
-      outcome.exitCode = await runSplit(application, paths, options);
+      outcome.exitCode = await (await import('./split-command.js')).runSplit(application, paths, options);
     });
 
   program
@@ -168,7 +162,7 @@ Examples:
     .option('--effort-budget <days>', 'person-days of effort per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A budget'))
     .addHelpText('after', '\nExamples:\n  $ cloudready waves fixtures/demo-portfolio\n  $ cloudready waves ~/repos --max-per-wave 10 --format cmf --output cmf-intake.csv')
     .action(async (paths: string[], options) => {
-      outcome.exitCode = await runWaves(paths.length > 0 ? paths : ['.'], options);
+      outcome.exitCode = await (await import('./waves-command.js')).runWaves(paths.length > 0 ? paths : ['.'], options);
     });
 
   program
@@ -178,7 +172,7 @@ Examples:
     .argument('[paths...]', 'folders to scan (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (node: string, paths: string[], options) => {
-      outcome.exitCode = await runImpact(node, paths.length > 0 ? paths : ['.'], options);
+      outcome.exitCode = await (await import('./graph-command.js')).runImpact(node, paths.length > 0 ? paths : ['.'], options);
     });
 
   program
@@ -189,7 +183,7 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--no-color', 'no colours')
     .action(async (oldFile: string, newFile: string, options) => {
-      outcome.exitCode = await runDiff(oldFile, newFile, options);
+      outcome.exitCode = await (await import('./diff-command.js')).runDiff(oldFile, newFile, options);
     });
 
   const rules = program
@@ -211,7 +205,7 @@ Examples:
     .option('-r, --rules <folders...>', 'rule pack folders or files besides the built-in packs')
     .option('--no-color', 'no colours')
     .action(async (options) => {
-      outcome.exitCode = await listRules(options);
+      outcome.exitCode = await (await import('./rules-command.js')).listRules(options);
     });
   rules
     .command('show')
@@ -220,7 +214,7 @@ Examples:
     .option('-r, --rules <folders...>', 'rule pack folders or files besides the built-in packs')
     .option('--no-color', 'no colours')
     .action(async (id: string, options) => {
-      outcome.exitCode = await showRule(id, options);
+      outcome.exitCode = await (await import('./rules-command.js')).showRule(id, options);
     });
   rules
     .command('test')
@@ -229,7 +223,7 @@ Examples:
     .option('--rule <prefix>', 'only rules whose id starts with this, e.g. mainframe/ or networking/hardcoded-ip')
     .option('--no-color', 'no colours')
     .action(async (packs: string[], options) => {
-      outcome.exitCode = await testRules(packs, options);
+      outcome.exitCode = await (await import('./rules-command.js')).testRules(packs, options);
     });
   rules
     .command('validate')
@@ -237,7 +231,7 @@ Examples:
     .argument('[packs...]', 'rule pack folders or files (default: the built-in packs)')
     .option('--no-color', 'no colours')
     .action(async (packs: string[], options) => {
-      outcome.exitCode = await validateRules(packs, options);
+      outcome.exitCode = await (await import('./rules-command.js')).validateRules(packs, options);
     });
   // Commands that read a scan share how they get it: a saved result or a fresh scan.
   for (const command of [...program.commands].filter((candidate) => ['explain', 'split', 'graph', 'impact', 'waves'].includes(candidate.name()))) withResultSource(command);

@@ -1,7 +1,5 @@
 import { printable } from '../util/printable.js';
 import { InputError } from '../errors.js';
-import { gatherFacts, gatheredDiagnostics } from '../pipeline/gather-facts.js';
-import { encodeShard } from '../pipeline/shard-file.js';
 import type { ShardSpec } from '../pipeline/shard-plan.js';
 import type { Format } from '../report/reporter.js';
 import type { ScanResult, Severity } from '../result/schema.js';
@@ -100,6 +98,7 @@ async function runShard(paths: string[], options: ScanCommandOptions, shard: Sha
     throw new InputError(`--shard writes facts for cloudready merge; ${onMerge.join(', ')} ${onMerge.length === 1 ? 'belongs' : 'belong'} on the merge`, 'e.g. cloudready scan repos --shard 1/4 --output shard-1.bin, then cloudready merge shard-*.bin --fail-under 60 --format sarif');
   }
   if (!options.output) throw new InputError('--shard needs --output: a shard writes a file for cloudready merge', `e.g. cloudready scan ${paths.join(' ')} --shard ${shard.index}/${shard.count} --output shard-${shard.index}.bin`);
+  const [{ gatherFacts, gatheredDiagnostics }, { encodeShard }] = await Promise.all([import('../pipeline/gather-facts.js'), import('../pipeline/shard-file.js')]);
   const progress = startProgress(options.progress && !options.quiet);
   let gathered;
   try {

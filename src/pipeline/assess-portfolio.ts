@@ -12,8 +12,6 @@ import { allRules } from '../assess/rules/load-rules.js';
 import { runRules } from '../assess/run-rules.js';
 import { countBySeverity, scoreApplication } from '../assess/score.js';
 import { chooseStrategy, type UsageSignals } from '../assess/strategy.js';
-import { compareWithBaseline, type BaselineDocument } from '../assess/baseline.js';
-import { evaluateGate, hasThresholds, type GateThresholds } from '../assess/gate.js';
 import { assessConfidence } from '../assess/confidence.js';
 import { DEFAULT_DIMENSIONS } from '../assess/scoring-model.js';
 import { nodeId, type PortfolioGraph } from '../model/portfolio-graph-types.js';
@@ -21,18 +19,11 @@ import { SCHEMA_VERSION, type Application, type ScanResult } from '../result/sch
 import { compareStrings } from '../util/compare.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ProgressListener } from '../scan.js';
-import type { Config } from '../config/config-schema.js';
 import { gatheredDiagnostics, type GatheredFacts } from './gather-facts.js';
-import { stageTimer, type StageTimings } from './stage-timer.js';
+import { judgeAssessment, type AssessOptions, type Assessment } from './judge-assessment.js';
+import { stageTimer } from './stage-timer.js';
 
-export interface AssessOptions {
-  /** Gate thresholds from the command line; they override cloudready.yaml's portfolio thresholds. */
-  gate?: GateThresholds | undefined;
-  /** An earlier result: only what is new counts for the gate. */
-  baseline?: BaselineDocument | undefined;
-  now?: (() => Date) | undefined;
-  timings?: StageTimings | undefined;
-}
+export { judgeAssessment, type AssessOptions, type Assessment } from './judge-assessment.js';
 
 /**
  * inventories → model → assess → plan, over the facts of the whole portfolio: from one scan, or
@@ -41,9 +32,6 @@ export interface AssessOptions {
 export function assessPortfolio(gathered: GatheredFacts, options: AssessOptions, progress: ProgressListener = () => {}): ScanResult {
   return judgeAssessment(assessGathered(gathered, options.timings, progress), gathered.config.gate, options);
 }
-
-/** A result before it is judged: without the time of the scan, baseline states and the gate. */
-export type Assessment = Omit<ScanResult, 'scannedAt' | 'baseline' | 'gate'>;
 
 /** Everything of a result that follows from the facts alone (what a result cache may keep). */
 export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['timings'], progress: ProgressListener = () => {}): Assessment {
@@ -154,34 +142,6 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     graphAnalysis,
     waves,
     diagnostics: sortedDiagnostics,
-  };
-}
-
-/** The assessment stamped with the time, compared with a baseline and judged by the gate. */
-export function judgeAssessment(assessment: Assessment, configured: Config['gate'], options: AssessOptions): ScanResult {
-  const { schemaVersion, tool, diagnostics, ...rest } = assessment;
-  const { findings, applications } = assessment;
-  const comparison = options.baseline ? compareWithBaseline(findings, options.baseline) : undefined;
-  if (comparison) for (const finding of findings) finding.baselineState = comparison.states.get(finding.id)!;
-  const gateConfig = { ...configured, ...Object.fromEntries(Object.entries(options.gate ?? {}).filter(([, value]) => value !== undefined)) };
-  const gate = hasThresholds(gateConfig) ? { ...evaluateGate(applications, findings, gateConfig, comparison), thresholds: gateConfig } : undefined;
-  return {
-    schemaVersion,
-    tool,
-    scannedAt: (options.now ?? (() => new Date()))().toISOString(),
-    ...rest,
-    ...(comparison
-      ? {
-          baseline: {
-            new: findings.filter((finding) => finding.baselineState === 'new').length,
-            changed: findings.filter((finding) => finding.baselineState === 'changed').length,
-            existing: findings.filter((finding) => finding.baselineState === 'existing').length,
-            fixed: comparison.fixed.map(({ id, ruleId, applicationId, severity, title }) => ({ id, ruleId, applicationId, severity, title })),
-          },
-        }
-      : {}),
-    ...(gate ? { gate } : {}),
-    diagnostics,
   };
 }
 

@@ -6,7 +6,7 @@ import v8 from 'node:v8';
 import { buildFingerprint } from '../build-fingerprint.js';
 import { MAX_TEXT_BYTES } from '../extract/read-text.js';
 import type { Assessment } from './assess-portfolio.js';
-import type { DiscoveredPortfolio } from './gather-facts.js';
+import type { DiscoveredPortfolio } from './discover-portfolio.js';
 import { settingsDigest } from './shard-file.js';
 
 const FORMAT = 'cloudready-result-cache-1';

@@ -5,8 +5,8 @@ import { digraph, toDot, type NodeModel } from 'ts-graphviz';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { compareStrings } from '../util/compare.js';
 
-export const GRAPH_FORMATS = ['tree', 'json', 'dot', 'mermaid', 'gexf', 'graphml', 'neo4j'] as const;
-export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+import type { GraphFormat } from './graph-formats.js';
+export { GRAPH_FORMATS, type GraphFormat } from './graph-formats.js';
 
 /** One file, or several (Neo4j import: nodes, relationships, a Cypher script). */
 export type GraphExport = { text: string } | { files: Record<string, string> };
