@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../result/schema.js';
@@ -54,11 +54,21 @@ export async function walkFiles(root: ScanRoot, options: WalkOptions, diagnostic
   return files;
 }
 
+/** Folders listed between two turns of the event loop: often enough for the spinner, rarely enough to cost nothing. */
+const FOLDERS_PER_TURN = 64;
+let foldersSinceTurn = 0;
+
 async function walkFolder(root: ScanRoot, rel: string, layers: IgnoreLayer[], files: DiscoveredFile[], diagnostics: Diagnostic[]) {
   const abs = path.join(root.dir, rel);
+  if (++foldersSinceTurn >= FOLDERS_PER_TURN) {
+    foldersSinceTurn = 0;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   let entries: Dirent[];
   try {
-    entries = await fs.readdir(abs, { withFileTypes: true });
+    // Synchronous, like the stats below: a promised listing waited on the thread pool for each of
+    // the bench tree's 1,660 folders (0.4 s idle in a 3 s warm scan).
+    entries = readdirSync(abs, { withFileTypes: true });
   } catch (error) {
     diagnostics.push({
       level: 'error',
@@ -74,8 +84,7 @@ async function walkFolder(root: ScanRoot, rel: string, layers: IgnoreLayer[], fi
   const hasDotnetProject = entries.some((entry) => DOTNET_PROJECT.test(entry.name));
 
   // Sizes of the folder's files, synchronously: a promised stat costs this thread tens of
-  // microseconds in handles and callbacks, more than the system call (the folder's listing stays
-  // asynchronous, so that a long walk still lets the progress spinner turn).
+  // microseconds in handles and callbacks, more than the system call.
   const statOf = (name: string): { stat: Stats } | { error: unknown } => {
     try {
       return { stat: statSync(path.join(abs, name)) };
