@@ -11,7 +11,9 @@ const TOP_FINDINGS = 12;
 /** The portfolio table an architect reads first, then the findings that matter most. */
 export const terminalReport: Reporter = (scanned, options) => {
   // Names, paths and snippets come from scanned files: no control character reaches the terminal.
-  const result = printableDeep(scanned);
+  // The graph, most of a large result, is not printed here, so it is not walked (160 ms at 180,000 edges).
+  const { graph, ...printed } = scanned;
+  const result = { ...printableDeep(printed), graph };
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
   const { summary } = result;
