@@ -6,6 +6,7 @@ import { judgeAssessment } from './pipeline/judge-assessment.js';
 import { ResultCache } from './pipeline/result-cache.js';
 import { stageTimer, type StageTimings } from './pipeline/stage-timer.js';
 import type { ScanResult } from './result/schema.js';
+import type { Origin } from './discover/origin.js';
 
 export type { StageTimings, TimedStage } from './pipeline/stage-timer.js';
 
@@ -30,6 +31,10 @@ export interface ScanOptions {
   notice?: (message: string) => void;
   /** Worker threads for source extraction (0 or absent: all in this thread); used only for trees large enough to pay for them. */
   workers?: number | undefined;
+  /** Origins whose evidence counts for every rule (--include-context), besides cloudready.yaml's includeContext. */
+  includeContext?: Origin[] | undefined;
+  /** Places listed per finding; the accuracy harness (npm run corpus) asks for all of them. Not part of the result cache's key: use it without a cache. */
+  evidenceLimit?: number;
   /** Filled with milliseconds per stage, for the benchmark; never part of the result (it would differ run to run). */
   timings?: StageTimings;
 }
@@ -52,7 +57,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   if (cache?.stored) return judgeAssessment(cache.stored, portfolio.config.gate, options);
   // Extraction and assessment load only now: an unchanged tree never needs their code.
   const [{ extractFacts }, { assessGathered }] = await Promise.all([import('./pipeline/gather-facts.js'), import('./pipeline/assess-portfolio.js')]);
-  const assessment = assessGathered(await extractFacts(portfolio, options, progress), options.timings, progress);
+  const assessment = assessGathered(await extractFacts(portfolio, options, progress), options.timings, progress, options.evidenceLimit);
   const problem = await cache?.save(assessment);
   if (problem) options.notice?.(problem);
   return judgeAssessment(assessment, portfolio.config.gate, options);

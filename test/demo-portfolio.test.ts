@@ -106,6 +106,7 @@ describe('demo portfolio', () => {
         firstLine: 28,
         lines: ['002800  PROCEDURE DIVISION.', '002900  0000-MAIN.', "003000      EXEC CICS RECEIVE MAP('CAUTHM1') MAPSET('CAUTHMS')", '003100                INTO(AUTH-REQUEST) RESP(WS-RESP)', '003200      END-EXEC.'],
       },
+      origin: 'production',
     });
     // Line 10 holds a commented-out EXEC CICS XCTL: it must not count.
     expect(cics?.evidence.some((e) => e.snippet?.includes('XCTL'))).toBe(false);
@@ -121,7 +122,7 @@ describe('demo portfolio', () => {
     expect(problemsOf('catalog-service')).toEqual([]);
     expect(rulesOf('catalog-service')).toEqual(['architecture/calls-other-applications', 'architecture/many-dependents']);
     expect(result.findings.find((f) => f.id === 'architecture/many-dependents@catalog-service')?.evidence).toEqual([
-      { file: 'catalog-service', snippet: '3 applications depend on it: fraud-scoring, rules-engine, web-storefront' },
+      { file: 'catalog-service', snippet: '3 applications depend on it: fraud-scoring, rules-engine, web-storefront', origin: 'production' },
     ]);
     expect(rulesOf('order-management')).toEqual(
       expect.arrayContaining(['middleware/ejb', 'middleware/jms', 'state-and-storage/http-session', 'state-and-storage/local-file-write', 'licensing/oracle-jdbc', 'licensing/weblogic']),
@@ -153,6 +154,7 @@ describe('demo portfolio', () => {
         line: 4,
         snippet: 'SESSION_SECRET (secret, value hidden)',
         context: { firstLine: 2, lines: ['PORT=3000', 'CATALOG_URL=http://catalog01:8080/api/products', 'SESSION_SECRET **** (value hidden)', ''] },
+        origin: 'production',
       },
     ]);
     const password = result.findings.find((f) => f.id === 'security/plaintext-password@order-management');
@@ -359,13 +361,13 @@ describe('demo portfolio', () => {
     expect(inventoryRules('partner-portal')).toEqual(['platform-and-sla/end-of-life-os']);
     expect(inventoryRules('catalog-service')).toEqual([]);
     expect(result.findings.find((f) => f.id === 'platform-and-sla/unknown-dependency@web-storefront')?.evidence).toEqual([
-      { file: 'inventory/azure-migrate-dependencies.csv', line: 4, snippet: 'connection lnx-web01 → 10.50.8.9 (described by no inventory):443 (low volume, seen 3×)' },
+      { file: 'inventory/azure-migrate-dependencies.csv', line: 4, snippet: 'connection lnx-web01 → 10.50.8.9 (described by no inventory):443 (low volume, seen 3×)', origin: 'production' },
     ]);
     expect(result.findings.find((f) => f.id === 'platform-and-sla/chatty-link-across-hybrid-boundary@web-storefront')?.evidence).toEqual([
-      { file: 'inventory/hosts.yaml', line: 145, snippet: 'connection lnx-web01 → aix-app01 (AIX):7001 (http, medium volume, latency-sensitive)' },
+      { file: 'inventory/hosts.yaml', line: 145, snippet: 'connection lnx-web01 → aix-app01 (AIX):7001 (http, medium volume, latency-sensitive)', origin: 'production' },
     ]);
     const zos = result.findings.find((f) => f.id === 'platform-and-sla/mainframe-host@card-authorisation');
-    expect(zos?.evidence).toEqual([{ file: 'inventory/hosts.yaml', line: 6, snippet: 'host zos-prd1: z/OS (z/OS 2.5), 4 cores, 256 GiB' }]);
+    expect(zos?.evidence).toEqual([{ file: 'inventory/hosts.yaml', line: 6, snippet: 'host zos-prd1: z/OS (z/OS 2.5), 4 cores, 256 GiB', origin: 'production' }]);
   });
 
   it('ships a valid inventory describing the hosts', async () => {

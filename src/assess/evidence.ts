@@ -1,3 +1,4 @@
+import type { Origin } from '../discover/origin.js';
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { SourceText } from '../extract/source-text.js';
 import { MASK, redactSecrets } from './redact-secrets.js';
@@ -14,7 +15,7 @@ export function evidenceSnippet(line: string): string {
 }
 
 /** Per application: result path → its text and its path inside the application, built once. */
-const indexes = new WeakMap<ApplicationFacts, { texts: Map<string, SourceText>; appRels: Map<string, string>; secretLines: Map<string, string> }>();
+const indexes = new WeakMap<ApplicationFacts, { texts: Map<string, SourceText>; appRels: Map<string, string>; origins: Map<string, Origin>; secretLines: Map<string, string> }>();
 
 function indexOf(facts: ApplicationFacts) {
   let index = indexes.get(facts);
@@ -22,6 +23,7 @@ function indexOf(facts: ApplicationFacts) {
     index = {
       texts: new Map(facts.texts.map(({ source }) => [source.rel, source])),
       appRels: new Map(facts.files.map(({ file, appRel }) => [file.rel, appRel])),
+      origins: new Map(facts.files.map(({ file, origin }) => [file.rel, origin])),
       secretLines: new Map(facts.secrets.map((secret) => [`${secret.file}\0${secret.line}`, secret.key])),
     };
     indexes.set(facts, index);
@@ -37,6 +39,11 @@ export function sourceLine(facts: ApplicationFacts, file: string, line: number):
 /** A result path as a path inside the application (what rule globs match). */
 export function appRelOf(facts: ApplicationFacts, file: string): string {
   return indexOf(facts).appRels.get(file) ?? file;
+}
+
+/** What a result path's file is (production, test ...); a path outside the application's files counts as production. */
+export function originOf(facts: ApplicationFacts, file: string): Origin {
+  return indexOf(facts).origins.get(file) ?? 'production';
 }
 
 /**

@@ -3,13 +3,18 @@ import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import type { Evidence, Finding, Severity, SuppressedEvidence } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
-import { evidenceContext } from './evidence.js';
+import { ORIGINS, type Origin } from '../discover/origin.js';
+import { evidenceContext, originOf } from './evidence.js';
 import { evaluateCondition, MatcherCache } from './rules/evaluate-condition.js';
 import type { Rule } from './rules/rule-schema.js';
 import { Suppressor, type PathIgnore } from './suppressions.js';
 
 export interface RuleSettings {
   disabled: Set<string>;
+  /** Origins that count for every rule besides its own contexts (--include-context). */
+  includeContext?: Origin[];
+  /** Places listed per finding (default MAX_EVIDENCE_PER_FINDING); the accuracy harness lists all. */
+  evidenceLimit?: number;
   severity: Record<string, Severity>;
   /** Per-path ignores from cloudready.yaml; inline cloudready-ignore comments are always honoured. */
   ignore?: PathIgnore[];
@@ -23,12 +28,15 @@ export const MAX_EVIDENCE_PER_FINDING = 25;
 /**
  * Evaluates every enabled rule against every application. One rule yields at most one
  * finding per application, carrying all its evidence: fifty EXEC CICS commands are one problem
- * found in fifty places, not fifty problems.
+ * found in fifty places, not fifty problems. Places in files outside the rule's contexts (tests,
+ * vendored libraries ...) make an uncounted finding beside it, never a counted one.
  */
-export function runRules(rules: Rule[], applications: ApplicationFacts[], settings: RuleSettings): { findings: Finding[]; suppressed: SuppressedEvidence[] } {
+export function runRules(rules: Rule[], applications: ApplicationFacts[], settings: RuleSettings): { findings: Finding[]; uncounted: Finding[]; suppressed: SuppressedEvidence[] } {
   const cache = new MatcherCache(settings.graph);
   const findings: Finding[] = [];
+  const uncounted: Finding[] = [];
   const suppressed: SuppressedEvidence[] = [];
+  const limit = settings.evidenceLimit ?? MAX_EVIDENCE_PER_FINDING;
   const suppressor = new Suppressor(settings.ignore ?? []);
   for (const facts of applications) {
     suppressor.addApplication(facts);
@@ -52,18 +60,31 @@ export function runRules(rules: Rule[], applications: ApplicationFacts[], settin
           continue;
         }
       } else if (kept.length === 0) continue;
-      findings.push(makeFinding(rule, facts.app.id, kept.map((item, at) => (at < MAX_EVIDENCE_PER_FINDING ? withContext(item, facts) : item)), settings.severity[rule.id] ?? rule.severity));
+      const severity = settings.severity[rule.id] ?? rule.severity;
+      const counts = new Set<Origin>([...rule.contexts, ...(settings.includeContext ?? [])]);
+      const placed = byDecisiveness(kept.map((item) => ({ ...item, origin: originOf(facts, item.file) })));
+      const counted = placed.filter((item) => counts.has(item.origin!));
+      const other = placed.filter((item) => !counts.has(item.origin!));
+      const listed = (items: Evidence[]) => items.map((item, at) => (at < limit ? withContext(item, facts) : item));
+      // A rule that fires on an absence (no CI, no health check) has no place and always counts.
+      if (counted.length > 0 || placed.length === 0) findings.push(makeFinding(rule, facts.app.id, listed(counted), severity, limit));
+      if (other.length > 0) uncounted.push(makeFinding(rule, facts.app.id, listed(other), severity, limit));
     }
   }
+  const byRule = (a: Finding, b: Finding) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.ruleId, b.ruleId);
   return {
-    findings: findings.sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.ruleId, b.ruleId)),
+    findings: findings.sort(byRule),
+    uncounted: uncounted.sort(byRule),
     suppressed: suppressed.sort((a, b) => compareStrings(a.findingId, b.findingId) || compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)),
   };
 }
 
-function makeFinding(rule: Rule, applicationId: string, evidence: Evidence[], severity: Severity): Finding {
+function makeFinding(rule: Rule, applicationId: string, evidence: Evidence[], severity: Severity, limit: number): Finding {
   const count = evidence.length;
-  const places = count === 1 ? '1 place' : `${count} places`;
+  const origins = [...new Set(evidence.map((item) => item.origin ?? 'production'))];
+  // Places outside production say where they are: "(12 places in test code)".
+  const where = origins.length > 0 && !origins.includes('production') ? ` in ${origins.join(', ')} code` : '';
+  const places = (count === 1 ? '1 place' : `${count} places`) + where;
   const message = rule.message ? rule.message.replaceAll('{count}', String(count)) : count > 0 ? `${rule.title} (${places})` : rule.title;
   return {
     id: `${rule.id}@${applicationId}`,
@@ -76,7 +97,7 @@ function makeFinding(rule: Rule, applicationId: string, evidence: Evidence[], se
     effort: rule.effort,
     ...(rule.strategy ? { strategyHint: rule.strategy } : {}),
     remediation: rule.remediation.trim(),
-    evidence: evidence.slice(0, MAX_EVIDENCE_PER_FINDING),
+    evidence: evidence.slice(0, limit),
     evidenceCount: count,
     fingerprint: fingerprint(rule.id, applicationId, evidence),
   };
@@ -87,6 +108,14 @@ function withContext(item: Evidence, facts: ApplicationFacts): Evidence {
   if (!item.line) return item;
   const context = evidenceContext(facts, item.file, item.line);
   return context ? { ...item, context } : item;
+}
+
+const ORIGIN_RANK = new Map(ORIGINS.map((origin, rank) => [origin, rank]));
+
+/** Production code first, then the other origins in their documented order, then by file and line. */
+function byDecisiveness(evidence: Evidence[]): Evidence[] {
+  const rank = (item: Evidence) => ORIGIN_RANK.get(item.origin ?? 'production') ?? 0;
+  return evidence.sort((a, b) => rank(a) - rank(b) || compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {

@@ -5,6 +5,7 @@ import { ExitCode } from './exit-codes.js';
 import { GRAPH_FORMATS } from '../report/graph-formats.js';
 import { MAX_SHARDS, parseShard } from '../pipeline/shard-plan.js';
 import { FORMATS } from '../report/reporter.js';
+import { ORIGINS, type Origin } from '../discover/origin.js';
 
 // Each command's module loads when it runs: `cloudready --version` or a warm scan does not pay
 // for the split, waves or graph code.
@@ -40,6 +41,7 @@ function buildProgram(outcome: Outcome): Command {
     .option('--no-progress', 'no progress spinner')
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
     .option('--workers <n>', 'threads for parsing source (default: one per core; 0: none)', (value) => parseInteger(value, 0, 64, 'A number of workers'))
+    .option('--include-context <origins>', `count evidence in these kinds of file too, comma-separated: ${ORIGINS.filter((origin) => origin !== 'production').join(', ')} (default: production code only)`, parseOrigins)
     .option('--shard <I/N>', 'read only part I of N of the portfolio and write its facts (--output) for cloudready merge (docs/scaling.md)', shardOption)
     .addHelpText(
       'after',
@@ -266,6 +268,12 @@ function shardOption(value: string) {
   const shard = parseShard(value);
   if (!shard) throw new InvalidArgumentError(`Expected I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. 2/8.`);
   return shard;
+}
+function parseOrigins(value: string): Origin[] {
+  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const unknown = origins.filter((origin) => !(ORIGINS as readonly string[]).includes(origin));
+  if (unknown.length > 0 || origins.length === 0) throw new InvalidArgumentError(`Expected a comma-separated list of ${ORIGINS.join(', ')}${unknown.length > 0 ? `; not ${unknown.join(', ')}` : ''}.`);
+  return origins as Origin[];
 }
 const parseScore = (value: string) => parseInteger(value, 0, 100, 'A score');
 const parseCount = (value: string) => parseInteger(value, 0, 1_000_000, 'A count');

@@ -1,6 +1,7 @@
 import { printable } from '../util/printable.js';
 import { InputError } from '../errors.js';
 import type { ShardSpec } from '../pipeline/shard-plan.js';
+import type { Origin } from '../discover/origin.js';
 import type { Format } from '../report/reporter.js';
 import type { ScanResult, Severity } from '../result/schema.js';
 import { scan, type ScanOptions } from '../scan.js';
@@ -30,6 +31,7 @@ export interface ScanCommandOptions extends ReportCommandOptions {
   progress: boolean;
   cache: boolean;
   workers?: number;
+  includeContext?: Origin[];
   shard?: ShardSpec;
   /** --format was given on the command line (a shard refuses it). */
   formatGiven?: boolean;
@@ -83,6 +85,7 @@ function scanOptions(paths: string[], options: ScanCommandOptions): ScanOptions 
     ruleFolders: options.rules ?? [],
     cacheDir: cacheFolder(options.cache),
     workers: options.workers ?? defaultWorkers(),
+    includeContext: options.includeContext,
     notice: noticePrinter(options.quiet),
   };
 }

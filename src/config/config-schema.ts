@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ORIGINS } from '../discover/origin.js';
+
+const Origin = z.enum(ORIGINS);
 import { CmdbColumns } from '../extract/inventory/formats/cmdb-csv.js';
 import { GateConfig } from '../assess/gate.js';
 import { ScoringModel } from '../assess/scoring-model.js';
@@ -7,6 +10,10 @@ import { Severity } from '../result/schema.js';
 /** cloudready.yaml. Strict: a misspelt key is an error, not a silently ignored setting. */
 export const Config = z.strictObject({
   exclude: z.array(z.string()).default([]).describe('gitignore-style patterns, relative to the scanned root, of files not to scan'),
+  includeContext: z
+    .array(Origin)
+    .default([])
+    .describe('Origins whose evidence counts for every rule besides the rule\'s own contexts, e.g. [test]; --include-context adds to these'),
   applications: z
     .array(
       z.strictObject({

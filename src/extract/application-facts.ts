@@ -1,6 +1,7 @@
 import type { DiscoveredApplication } from '../discover/find-applications.js';
 import { languageFromShebang } from '../discover/languages.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
+import { originOfPath, originOfText, type Origin } from '../discover/origin.js';
 import type { Diagnostic } from '../result/schema.js';
 import { configFormatOf, type ConfigFile } from './config/config-entries.js';
 import { collectEndpointsAndSecrets, type EndpointFact, type SecretFact } from './config/config-facts.js';
@@ -18,6 +19,8 @@ export interface AppFile {
   file: DiscoveredFile;
   /** Path relative to the application folder: what rule globs match against. */
   appRel: string;
+  /** Production, test, vendored ...: from the path, refined by the head of the text once read. */
+  origin: Origin;
 }
 
 export interface TextFile extends AppFile {
@@ -56,7 +59,10 @@ const REPORT_FILE = /\.(txt|lst|rpt|ca7)$/i;
 
 export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactCache, pool?: ExtractionPool): Promise<ApplicationFacts> {
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
-  const files = app.files.map((file) => ({ file, appRel: file.rootRel.slice(prefix.length) }));
+  const files = app.files.map((file): AppFile => {
+    const appRel = file.rootRel.slice(prefix.length);
+    return { file, appRel, origin: originOfPath(appRel) };
+  });
   const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, languages: {}, loc: 0, skipped: 0 };
 
   const projectSources: SourceText[] = [];
@@ -75,6 +81,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
       continue;
     }
     if (read.note) diagnostics.push(read.note);
+    appFile.origin = originOfText(appFile.origin, appFile.appRel, read.text);
     const language = file.language ?? (file.kind === 'other' ? languageFromShebang(read.text.slice(0, 200)) : undefined);
     if (file.kind === 'other' && !language) continue;
     const source = analyseText(file.rel, read.text, language, appFile.appRel);
@@ -89,8 +96,11 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     }
     facts.texts.push({ ...appFile, source });
     if (language) {
-      facts.languages[language.id] = (facts.languages[language.id] ?? 0) + source.loc;
-      facts.loc += source.loc;
+      // Copied libraries and generated code are not the application's own lines (nor its effort).
+      if (appFile.origin !== 'vendored' && appFile.origin !== 'generated') {
+        facts.languages[language.id] = (facts.languages[language.id] ?? 0) + source.loc;
+        facts.loc += source.loc;
+      }
       if (isProjectLanguage(language.id)) projectSources.push(source);
       else slots.push(cached(cache, sourceKey(cache, source), () => (pool ? pool.extract(source) : extractSourceFacts(source))));
     } else {

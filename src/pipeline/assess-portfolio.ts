@@ -34,7 +34,7 @@ export function assessPortfolio(gathered: GatheredFacts, options: AssessOptions,
 }
 
 /** Everything of a result that follows from the facts alone (what a result cache may keep). */
-export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['timings'], progress: ProgressListener = () => {}): Assessment {
+export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['timings'], progress: ProgressListener = () => {}, evidenceLimit?: number): Assessment {
   const { config, packs, roots } = gathered;
   const rules = allRules(packs);
   const timed = stageTimer(timings);
@@ -53,7 +53,14 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   timed('model');
 
   progress('assess', `applying ${rules.length} rules`);
-  const { findings, suppressed } = runRules(rules, facts, { disabled: new Set(config.rules.disable), severity: config.rules.severity, ignore: config.rules.ignore, graph: portfolio });
+  const { findings, uncounted, suppressed } = runRules(rules, facts, {
+    disabled: new Set(config.rules.disable),
+    includeContext: config.includeContext,
+    severity: config.rules.severity,
+    ignore: config.rules.ignore,
+    graph: portfolio,
+    ...(evidenceLimit ? { evidenceLimit } : {}),
+  });
   const model = config.scoring;
   const results: Application[] = facts.map((fact) => {
     const { app, languages, loc, files: appFiles } = fact;
@@ -82,7 +89,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
       effortRange,
     };
   });
-  const firing = new Set([...findings.map((finding) => finding.ruleId), ...suppressed.map((item) => item.ruleId)]);
+  const firing = new Set([...findings, ...uncounted, ...suppressed].map((item) => item.ruleId));
   timed('assess');
   const waves = planWaves(portfolio, results);
   timed('plan');
@@ -130,6 +137,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     },
     applications: results,
     findings,
+    uncounted,
     suppressed,
     dependencies: facts
       .flatMap(({ app, manifests }) => manifests.flatMap((manifest) => manifest.dependencies.map(({ ecosystem, name, version, scope, file, line, licence, transitive }) => ({ applicationId: app.id, ecosystem, name, ...(version ? { version } : {}), scope, file, ...(line ? { line } : {}), ...(licence ? { licence } : {}), ...(transitive ? { transitive } : {}) }))))

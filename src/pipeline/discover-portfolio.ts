@@ -29,7 +29,9 @@ export interface DiscoveredPortfolio {
 export async function discoverPortfolio(options: ScanOptions, progress: ProgressListener): Promise<DiscoveredPortfolio> {
   const setupDiagnostics: Diagnostic[] = [];
   const roots = await resolveRoots(options.paths, options.cwd);
-  const { config, file: configFile } = await loadConfig(options.configFile, roots[0]?.onlyFile ? undefined : roots[0]?.dir);
+  const { config: loaded, file: configFile } = await loadConfig(options.configFile, roots[0]?.onlyFile ? undefined : roots[0]?.dir);
+  // --include-context adds to the file's list; the merged config is what the result cache digests.
+  const config = options.includeContext?.length ? { ...loaded, includeContext: [...new Set([...loaded.includeContext, ...options.includeContext])].sort() } : loaded;
   const configDir = configFile ? path.dirname(configFile) : options.cwd;
   const packCache = options.cacheDir && !options.packs ? await FactCache.open(options.cacheDir, ['rule packs']) : undefined;
   const packs = options.packs ?? (await loadRulePacks([BUILT_IN_RULES, ...config.rules.packs.map((folder) => path.resolve(configDir, folder)), ...(options.ruleFolders ?? []).map((folder) => path.resolve(options.cwd, folder))], setupDiagnostics, packCache));

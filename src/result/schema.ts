@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ORIGINS } from '../discover/origin.js';
+
+const Origin = z.enum(ORIGINS);
 
 /**
  * The scan result: cloudready's public contract. Every reporter renders it, `--format json`
@@ -39,6 +42,7 @@ export const Evidence = z.strictObject({
     .strictObject({ firstLine: z.number().int().positive(), lines: z.array(z.string()) })
     .optional()
     .describe('The code around the line (two lines either side), secrets masked; where the file was read'),
+  origin: Origin.optional().describe('What the file is: production, test, build, ci, dev-config, vendored, generated, docs or sample code (docs/languages.md); absent in results of older versions'),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -53,7 +57,7 @@ export const Finding = z.strictObject({
   effort: z.number().nonnegative().describe('Person-days for a typical case (docs/scoring.md)'),
   strategyHint: Strategy.optional(),
   remediation: z.string(),
-  evidence: z.array(Evidence).describe('Sorted by file and line; capped, see evidenceCount'),
+  evidence: z.array(Evidence).describe('Most decisive first (production code, then the rest by origin), then by file and line; capped, see evidenceCount'),
   evidenceCount: z.number().int().nonnegative().describe('All places found, including those beyond the cap'),
   fingerprint: z.string().describe('Hash of rule, application and normalised evidence; survives line shifts'),
   baselineState: z.enum(['new', 'changed', 'existing']).optional().describe('With --baseline: new finding, new places of a known one, or nothing new'),
@@ -197,6 +201,10 @@ export const ScanResult = z.strictObject({
   }),
   applications: z.array(Application),
   findings: z.array(Finding),
+  uncounted: z
+    .array(Finding)
+    .default([])
+    .describe('Places found only in code the scan does not count (tests, vendored libraries, samples ...: see rule contexts and --include-context), one entry per rule and application; never in scores, effort or gates'),
   suppressed: z.array(SuppressedEvidence).describe('Evidence silenced by cloudready-ignore comments or rules.ignore; a finding whose every place is silenced is not in findings'),
   dependencies: z.array(DependencyRecord).describe('Declared dependencies of every application, sorted'),
   endpoints: z.array(EndpointRecord).describe('Datastores and services applications connect to, sorted'),

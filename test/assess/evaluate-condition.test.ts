@@ -10,7 +10,7 @@ import type { DiscoveredFile } from '../../src/discover/walk-files.js';
 /** Facts for an application at app/, built from in-memory files. */
 function facts(files: Record<string, string>): ApplicationFacts {
   const entries = Object.entries(files);
-  const appFiles = entries.map(([rel]) => ({ file: { rel: `app/${rel}` } as DiscoveredFile, appRel: rel }));
+  const appFiles = entries.map(([rel]) => ({ file: { rel: `app/${rel}` } as DiscoveredFile, appRel: rel, origin: 'production' as const }));
   return {
     app: { id: 'app' } as ApplicationFacts['app'],
     files: appFiles,

@@ -16,7 +16,7 @@ const FILES: Record<string, string> = {
 };
 
 function application(): ApplicationFacts {
-  const texts = Object.entries(FILES).map(([appRel, text]) => ({ file: { rel: `app/${appRel}`, kind: appRel === 'Dockerfile' ? 'descriptor' : 'config' } as DiscoveredFile, appRel, source: analyseText(`app/${appRel}`, text, undefined, appRel) }));
+  const texts = Object.entries(FILES).map(([appRel, text]) => ({ file: { rel: `app/${appRel}`, kind: appRel === 'Dockerfile' ? 'descriptor' : 'config' } as DiscoveredFile, appRel, origin: 'production' as const, source: analyseText(`app/${appRel}`, text, undefined, appRel) }));
   const configs = texts.flatMap(({ appRel, source }) => {
     const format = configFormatOf(appRel);
     return format ? [readConfig(source.rel, format, source.text)] : [];

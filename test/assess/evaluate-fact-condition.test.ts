@@ -12,6 +12,7 @@ async function application(files: Record<string, string>): Promise<ApplicationFa
   const texts = Object.entries(files).map(([appRel, text]) => ({
     file: { rel: `app/${appRel}` } as DiscoveredFile,
     appRel,
+    origin: 'production' as const,
     source: analyseText(`app/${appRel}`, text, languageForExtension(appRel.slice(appRel.lastIndexOf('.'))), appRel),
   }));
   const sources = [];

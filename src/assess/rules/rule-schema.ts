@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ORIGINS } from '../../discover/origin.js';
+
+const Origin = z.enum(ORIGINS);
 import { Severity, Strategy } from '../../result/schema.js';
 
 /**
@@ -214,6 +217,11 @@ export const Rule = z.strictObject({
   message: z.string().optional().describe('Finding text; {count} is replaced by the number of places found'),
   references: z.array(z.url()).default([]),
   labels: z.array(z.string()).default([]).describe('Source and target technologies, e.g. websphere, ejb, aws-lambda'),
+  contexts: z
+    .array(Origin)
+    .min(1)
+    .default(['production'])
+    .describe('Where evidence counts: origins of the files whose places make a finding count (docs/languages.md); places elsewhere are reported apart'),
   when: Condition,
   tests: RuleTests.optional().describe('Run by cloudready rules test'),
 });

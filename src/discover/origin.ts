@@ -1,0 +1,103 @@
+/**
+ * Where a file's code comes from and what it is for. Only production code runs in the cloud, so
+ * by default only evidence in production files counts toward scores and gates; the rest is shown
+ * apart (docs/languages.md, "Where evidence comes from").
+ */
+export const ORIGINS = ['production', 'test', 'build', 'ci', 'dev-config', 'vendored', 'generated', 'docs', 'sample'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+/** Folder names that hold tests, mocks and test data, in any ecosystem. */
+const TEST_FOLDERS = new Set([
+  'test', 'tests', '__tests__', '__test__', 'spec', 'specs', 'e2e', 'cypress', 'testdata', 'test-data', 'testing-data',
+  'fixtures', '__fixtures__', 'mocks', '__mocks__', 'testutils', 'test-utils', 'integrationtest', 'integration-tests',
+  'unittest', 'unittests', 'testfixtures', 'test-resources', 'functional-tests', 'acceptance-tests',
+]);
+/** File names of tests: xUnit and JUnit classes, JavaScript specs, Go and Python conventions. */
+const TEST_FILE = /(^|[._-])(test|spec)s?\.[a-z0-9]+$|^test_[^/]+\.py$|_test\.(go|py|rb|php)$|^conftest\.py$|(Test|Tests|IT|TestCase|Spec)\.(java|kt|groovy|scala|cs|vb|php)$|^Test[A-Z]\w*\.(java|kt)$/;
+/** .NET and Maven/Gradle project folders that hold tests (Orchard.Tests, Foo.UnitTests, foo-it). */
+const TEST_PROJECT = /[.-](tests?|unittests?|integrationtests?|specs?|testing|it)$/i;
+
+const CI_PATH = /^(\.github|\.gitlab|\.circleci|\.buildkite|\.azure-pipelines|\.drone|\.woodpecker|\.teamcity|\.ci)\//;
+const CI_FILE = /^(\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines[^/]*\.ya?ml|Jenkinsfile[^/]*|bitbucket-pipelines\.ya?ml|appveyor\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|buildspec\.ya?ml|codecov\.ya?ml|\.pre-commit-config\.yaml|renovate\.json|dependabot\.ya?ml)$/i;
+
+const BUILD_FILE = /^(Makefile|GNUmakefile|makefile|gulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?[jt]s|(webpack|rollup|vite|esbuild|babel|karma|jest|vitest|playwright|protractor|eslint|tslint|stylelint|prettier|postcss|tailwind|commitlint|lint-staged|nodemon|tsup)\.config[^/]*|\.eslintrc[^/]*|\.babelrc[^/]*|mvnw(\.cmd)?|gradlew(\.bat)?|build\.xml|build\.(cmd|bat|ps1|sh)|build\.cake|Rakefile|AssemblyInfo\.(cs|vb)|noxfile\.py|tox\.ini|Vagrantfile)$/;
+const BUILD_FOLDER = new Set(['.mvn', 'buildsrc', 'build-tools', 'buildtools', 'gradle']);
+
+const DEV_CONFIG_FOLDER = new Set(['.devcontainer', '.vscode', '.idea']);
+const DEV_CONFIG_FILE = /^(launchSettings\.json|.*\.(Development|Local|Dev)\.(json|config|ya?ml)|docker-compose\.(override|dev|development|local|debug|test)[^/]*\.ya?ml|compose\.(override|dev|local)[^/]*\.ya?ml|\.env\.(dev|development|local|test|example|sample|template)[^/]*|application-(dev|local|test|e2e|tc)\.(ya?ml|properties)|.*\.env\.example|local_settings[^/]*\.py|settings_(dev|local|test)\.py)$/i;
+
+const VENDORED_FOLDER = new Set([
+  'vendor', 'vendors', 'third_party', 'third-party', 'thirdparty', 'external', 'externals', 'extern', 'bower_components',
+  'jspm_packages', 'lib-external', 'pear', 'node_modules', 'wwwroot/lib', 'assets/vendor', 'static/vendor',
+]);
+/** Well-known library files, by name: copied in from their projects, not the application's code. */
+const VENDORED_FILE = /^(jquery|bootstrap|angular|react|react-dom|vue|modernizr|knockout|backbone|underscore|lodash|moment|respond|require|d3|popper|select2|chart|highcharts|tinymce|ckeditor|codemirror|ace|handlebars|mustache|json2|html5shiv|es5-shim|es6-shim|polyfill|swfobject|mootools|prototype|scriptaculous|dojo|ext-all|yui|raphael|toastr|sweetalert|fullcalendar|datatables|jquery\.[\w.-]+)([-.][\w.-]*)?\.(js|css)$/i;
+const MINIFIED_FILE = /\.min\.(js|css|mjs)$|[-.]bundle\.js$|\.pack\.js$/i;
+
+const GENERATED_FILE = /(\.designer\.(cs|vb)|\.g\.(cs|i\.cs)|\.generated\.[a-z]+|_pb2(_grpc)?\.py|\.pb\.(go|cc|h)|\.pb\.gw\.go|_generated\.go|\.gen\.go|Reference\.(cs|vb)|\.d\.ts)$/i;
+const GENERATED_FOLDER = new Set(['generated', 'generated-sources', 'auto-generated', 'migrations']);
+
+/** API descriptions (OpenAPI, Swagger) document endpoints: their server URLs are examples, not dependencies. */
+const API_DOCS_FILE = /^(openapi|swagger|api-docs?)([-.][\w-]+)?\.(ya?ml|json)$/i;
+const DOCS_FOLDER = new Set(['docs', 'doc', 'documentation', 'javadoc', 'apidocs', 'wiki', 'man']);
+const SAMPLE_FOLDER = new Set(['sample', 'samples', 'example', 'examples', 'demo', 'demos', 'quickstart', 'quickstarts', 'tutorial', 'tutorials', 'exercises', 'labs']);
+
+/**
+ * The origin a file's path gives it, inside its application (`appRel`: what the application's
+ * own folder calls it, so that an application that is itself a sample counts as production).
+ * The first decisive folder wins, reading from the application root down: `test/vendor/x.js` is
+ * test code, `vendor/x/tests/y.php` is vendored.
+ */
+export function originOfPath(appRel: string): Origin {
+  const segments = appRel.split('/');
+  const name = segments.at(-1) ?? '';
+  if (CI_PATH.test(appRel) || CI_FILE.test(name)) return 'ci';
+  for (let at = 0; at < segments.length - 1; at++) {
+    const segment = segments[at]!.toLowerCase();
+    const pair = at + 1 < segments.length - 1 ? `${segment}/${segments[at + 1]!.toLowerCase()}` : '';
+    if (VENDORED_FOLDER.has(segment) || VENDORED_FOLDER.has(pair) || (segment === '.yarn' && segments[at + 1] === 'releases')) return 'vendored';
+    if (TEST_FOLDERS.has(segment) || TEST_PROJECT.test(segment) || (segment === 'src' && /^(test|it|integration-?test|testfixtures|androidtest)$/i.test(segments[at + 1] ?? ''))) return 'test';
+    if (GENERATED_FOLDER.has(segment)) return 'generated';
+    if (DEV_CONFIG_FOLDER.has(segment)) return 'dev-config';
+    if (BUILD_FOLDER.has(segment)) return 'build';
+    if (DOCS_FOLDER.has(segment) || (segment === 'src' && segments[at + 1] === 'site')) return 'docs';
+    if (SAMPLE_FOLDER.has(segment)) return 'sample';
+  }
+  if (TEST_FILE.test(name)) return 'test';
+  if (API_DOCS_FILE.test(name)) return 'docs';
+  if (VENDORED_FILE.test(name) || MINIFIED_FILE.test(name)) return 'vendored';
+  if (GENERATED_FILE.test(name)) return 'generated';
+  if (DEV_CONFIG_FILE.test(name)) return 'dev-config';
+  if (BUILD_FILE.test(name)) return 'build';
+  return 'production';
+}
+
+/** Headers that generators and library authors write at the top of a file. */
+const GENERATED_HEADER = /<auto-generated|@generated\b|\bCode generated\b.*\bDO NOT EDIT\b|\b(This|the following) (file|code) (was|is|has been) (auto(matically)?[- ]?)?generated\b|\bAutomatically generated by\b|\bGenerated by (the )?(protoc|Django|MyBatis Generator|JAXB|wsimport|xjc|swagger|openapi|hibernate)/i;
+const LIBRARY_HEADER = /^\s*\/\*!|@license\b|@preserve\b|\(c\)\s*\d{4}[-\d, ]*(jQuery|OpenJS|The (jQuery|Dojo)|Twitter|Microsoft Corporation|Google (LLC|Inc))|\bjQuery (JavaScript Library )?v\d|\bBootstrap v\d|\bLicensed under the (MIT|Apache) [Ll]icen[cs]e\b.*\bhttps?:\/\/(jquery|getbootstrap|opensource)/m;
+
+/**
+ * The origin once the file's text is known: production JavaScript and CSS that is a minified or
+ * licence-headed library copy is vendored; any file that says a generator wrote it is generated.
+ * Only the head is read, so this costs the same for any file size.
+ */
+export function originOfText(pathOrigin: Origin, appRel: string, text: string): Origin {
+  if (pathOrigin !== 'production') return pathOrigin;
+  const head = text.slice(0, 2048);
+  if (GENERATED_HEADER.test(head)) return 'generated';
+  // A GitHub Actions workflow kept outside .github/ (a copy, a template) is still CI.
+  if (/\.ya?ml$/i.test(appRel) && /^jobs:\s*$/m.test(text.slice(0, 8192)) && /^\s+runs-on:/m.test(text.slice(0, 8192))) return 'ci';
+  if (/\.(m?js|css)$/i.test(appRel)) {
+    if (LIBRARY_HEADER.test(head)) return 'vendored';
+    // Minified: the first line is long and the text has few lines for its size.
+    const firstBreak = head.indexOf('\n');
+    if ((firstBreak === -1 ? head.length : firstBreak) > 500 && text.length / (countLines(text) || 1) > 300) return 'vendored';
+  }
+  return pathOrigin;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
