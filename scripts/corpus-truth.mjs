@@ -1,0 +1,130 @@
+// The accuracy harness's inputs and its judge: the corpus list (test/corpus/repos.yaml), one truth
+// file per repository (test/corpus/truth/OWNER+NAME.yaml) and how a scan result is scored against
+// it. Pure functions, so that test/corpus/judge.test.ts can hold them to hand-made cases.
+import { z } from 'zod';
+
+export const RepoList = z.strictObject({
+  repositories: z.array(
+    z.strictObject({
+      name: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name'),
+      commit: z.string().regex(/^[0-9a-f]{40}$/, 'a full 40-hex commit'),
+      covers: z.string().describe('What the repository is here to test'),
+    }),
+  ),
+});
+
+const Kind = z.enum(['service', 'web', 'batch', 'desktop', 'library', 'tooling', 'infrastructure', 'test', 'mainframe']);
+const Strategy = z.enum(['rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate']);
+
+/** One judged place: a claim cloudready makes (or must make, or must not make) at a file and line. */
+const Judgement = z
+  .strictObject({
+    rule: z.string().optional().describe('Rule id; absent: any rule (a must-not place)'),
+    category: z.string().optional().describe('Rule category, where any rule of it will do'),
+    file: z.string().optional().describe('Path relative to the repository root; absent only for findings that have no place (no CI, no tests)'),
+    line: z.number().int().positive().optional().describe('Absent: anywhere in the file'),
+    report: z.boolean().describe('true: must be reported (recall, and a true positive when it is); false: must not be reported'),
+    why: z.string().min(3).describe('What the line shows, in code that runs in production or not'),
+  })
+  .refine((entry) => entry.file !== undefined || entry.rule !== undefined || entry.category !== undefined, 'a judgement names a file, a rule or a category');
+
+export const TruthFile = z.strictObject({
+  repository: z.string(),
+  judged: z.string().describe('Date of the last judgement, YYYY-MM-DD'),
+  applications: z.array(
+    z.strictObject({
+      name: z.string(),
+      path: z.string().describe('Folder relative to the repository root; "." for the root'),
+      kind: Kind,
+      score: z.tuple([z.number().int().min(0).max(100), z.number().int().min(0).max(100)]).optional().describe('Expected score band, inclusive'),
+      strategy: z.array(Strategy).min(1).optional().describe('Strategies an architect would accept'),
+      why: z.string().optional(),
+    }),
+  ),
+  findings: z.array(Judgement).default([]),
+});
+
+const COUNTED_SEVERITIES = new Set(['blocker', 'major', 'minor']);
+
+/** Every place a result claims, one per evidence item (or one per finding without evidence). */
+export function reportedPlaces(result) {
+  const places = [];
+  for (const finding of result.findings) {
+    const base = { rule: finding.ruleId, category: finding.category, severity: finding.severity, application: finding.applicationId };
+    if (finding.evidence.length === 0) places.push({ ...base, file: undefined, line: undefined });
+    for (const item of finding.evidence) places.push({ ...base, file: item.file, line: item.line, snippet: item.snippet, origin: item.origin });
+  }
+  return places;
+}
+
+function matches(entry, place) {
+  if (entry.rule !== undefined && entry.rule !== place.rule) return false;
+  if (entry.category !== undefined && entry.category !== place.category) return false;
+  if (entry.file !== place.file) return false;
+  return entry.line === undefined || entry.line === place.line;
+}
+
+/** The judgement that speaks most precisely of a place: a line beats a whole file, a rule beats any rule. */
+export function judgementOf(entries, place) {
+  let best;
+  let bestRank = -1;
+  for (const entry of entries) {
+    if (!matches(entry, place)) continue;
+    const rank = (entry.line !== undefined ? 4 : 0) + (entry.rule !== undefined ? 2 : 0) + (entry.category !== undefined ? 1 : 0);
+    if (rank > bestRank) [best, bestRank] = [entry, rank];
+  }
+  return best;
+}
+
+/**
+ * A result against its truth: applications matched by path, precision over judged
+ * blocker/major/minor places, recall of must-report items, must-not items that fired, and the
+ * places nobody has judged yet.
+ */
+export function judgeResult(result, truth) {
+  const places = reportedPlaces(result);
+  const judged = places.map((place) => ({ place, entry: judgementOf(truth.findings, place) }));
+  const scored = judged.filter(({ place }) => COUNTED_SEVERITIES.has(place.severity));
+  const truePositives = scored.filter(({ entry }) => entry?.report === true);
+  const falsePositives = scored.filter(({ entry }) => entry?.report === false);
+  const mustReport = truth.findings.filter((entry) => entry.report);
+  const missed = mustReport.filter((entry) => !places.some((place) => matches(entry, place)));
+  const mustNotHits = truth.findings.filter((entry) => !entry.report && places.some((place) => matches(entry, place)));
+
+  const byPath = new Map(result.applications.map((app) => [app.path, app]));
+  const applications = truth.applications.map((expected) => {
+    const found = byPath.get(expected.path);
+    const problems = [];
+    if (!found) problems.push('not detected');
+    else {
+      if (expected.score && (found.score < expected.score[0] || found.score > expected.score[1])) problems.push(`score ${found.score} outside ${expected.score[0]}-${expected.score[1]}`);
+      if (expected.strategy && !expected.strategy.includes(found.strategy)) problems.push(`strategy ${found.strategy}, expected ${expected.strategy.join(' or ')}`);
+      if (found.kind && found.kind !== expected.kind) problems.push(`kind ${found.kind}, expected ${expected.kind}`);
+    }
+    return { expected, found, problems };
+  });
+  const expectedPaths = new Set(truth.applications.map((app) => app.path));
+  const extraApplications = result.applications.filter((app) => !expectedPaths.has(app.path));
+
+  return {
+    places: scored.length,
+    truePositives: truePositives.length,
+    falsePositives: falsePositives.map(({ place, entry }) => ({ place, entry })),
+    unjudged: judged.filter(({ entry }) => entry === undefined).map(({ place }) => place),
+    mustReport: mustReport.length,
+    missed,
+    mustNotHits,
+    judgements: truth.findings.length,
+    applications,
+    extraApplications,
+  };
+}
+
+/** Precision and recall as percentages, undefined where nothing was counted. */
+export function rates(judgement) {
+  const judgedPlaces = judgement.truePositives + judgement.falsePositives.length;
+  return {
+    precision: judgedPlaces > 0 ? (100 * judgement.truePositives) / judgedPlaces : undefined,
+    recall: judgement.mustReport > 0 ? (100 * (judgement.mustReport - judgement.missed.length)) / judgement.mustReport : undefined,
+  };
+}

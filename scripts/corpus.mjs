@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// `npm run corpus`: how right cloudready is on real code nobody here wrote. Scans every corpus
+// repository present under $CLOUDREADY_CORPUS (default ../corpus, one folder OWNER+NAME each) and
+// scores the result against test/corpus/truth/OWNER+NAME.yaml (docs/accuracy.md).
+// Options: --repo TEXT (only repositories whose name contains it), --judge N (print N places
+// nobody has judged yet, with the code around them and a line to paste into the truth file),
+// --details (every false positive, miss and application problem), --markdown (the table for
+// docs/accuracy.md).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { judgeResult, rates, RepoList, TruthFile } from './corpus-truth.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const value = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const judgeCount = Number(value('--judge') ?? 0);
+const only = value('--repo');
+const details = args.includes('--details');
+const markdown = args.includes('--markdown');
+const corpusDir = path.resolve(process.env.CLOUDREADY_CORPUS ?? path.join(repo, '..', 'corpus'));
+
+const { scan } = await import(path.join(repo, 'dist', 'scan.js'));
+const list = RepoList.parse(YAML.parse(fs.readFileSync(path.join(repo, 'test/corpus/repos.yaml'), 'utf8')));
+const wanted = list.repositories.filter((entry) => !only || entry.name.includes(only));
+const folderOf = (name) => name.replace('/', '+');
+const missing = wanted.filter((entry) => !fs.existsSync(path.join(corpusDir, folderOf(entry.name))));
+if (missing.length > 0) {
+  console.log(`Missing under ${corpusDir} (bring each snapshot and copy it out, see docs/accuracy.md):`);
+  for (const entry of missing) console.log(`  ${entry.name} @ ${entry.commit.slice(0, 8)} → ${folderOf(entry.name)}/`);
+  console.log('');
+}
+
+const rows = [];
+let unjudgedShown = 0;
+for (const entry of wanted.filter((candidate) => !missing.includes(candidate))) {
+  const dir = path.join(corpusDir, folderOf(entry.name));
+  const truthFile = path.join(repo, 'test/corpus/truth', `${folderOf(entry.name)}.yaml`);
+  const truth = fs.existsSync(truthFile) ? TruthFile.parse(YAML.parse(fs.readFileSync(truthFile, 'utf8'))) : { repository: entry.name, applications: [], findings: [] };
+  const started = performance.now();
+  const result = await scan({ paths: [dir], cwd: dir, workers: os.availableParallelism(), evidenceLimit: 1_000_000 });
+  const seconds = (performance.now() - started) / 1000;
+  const judgement = judgeResult(result, truth);
+  rows.push({ name: entry.name, judgement, seconds, applications: result.applications.length, hasTruth: fs.existsSync(truthFile) });
+  if (details) printDetails(entry.name, judgement);
+  if (unjudgedShown < judgeCount) unjudgedShown += printUnjudged(dir, judgement.unjudged, judgeCount - unjudgedShown);
+}
+
+printTable(rows);
+
+function printDetails(name, judgement) {
+  console.log(`\n## ${name}`);
+  for (const { expected, found, problems } of judgement.applications) if (problems.length > 0) console.log(`  application ${expected.path}: ${problems.join('; ')}${found ? ` (found ${found.name}, ${found.score}, ${found.strategy})` : ''}`);
+  for (const app of judgement.extraApplications) console.log(`  application ${app.path}: detected, not in the truth (${app.name}, ${app.score}, ${app.strategy})`);
+  for (const { place, entry } of judgement.falsePositives) console.log(`  false positive ${place.severity} ${place.rule} ${place.file}:${place.line ?? ''}  (${entry.why})`);
+  for (const entry of judgement.missed) console.log(`  missed ${entry.rule ?? entry.category} ${entry.file ?? ''}:${entry.line ?? ''}  (${entry.why})`);
+  for (const entry of judgement.mustNotHits) console.log(`  must-not reported ${entry.rule ?? 'any rule'} ${entry.file}:${entry.line ?? ''}  (${entry.why})`);
+}
+
+/** Prints up to `count` unjudged places, blockers first, with two lines either side from the checkout. */
+function printUnjudged(dir, places, count) {
+  const order = { blocker: 0, major: 1, minor: 2, info: 3 };
+  const sorted = [...places].sort((a, b) => order[a.severity] - order[b.severity] || a.rule.localeCompare(b.rule) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+  for (const place of sorted.slice(0, count)) {
+    console.log(`\n# ${path.basename(dir)} ${place.severity} ${place.rule} (${place.origin ?? 'production'})`);
+    if (place.file && place.line) {
+      const lines = readLines(path.join(dir, place.file));
+      for (let at = Math.max(1, place.line - 2); at <= Math.min(lines.length, place.line + 2); at++) console.log(`${at === place.line ? '>' : ' '}${String(at).padStart(5)}  ${lines[at - 1].slice(0, 160)}`);
+    }
+    console.log(`- { rule: ${place.rule}, ${place.file ? `file: ${JSON.stringify(place.file)}, ` : ''}${place.line ? `line: ${place.line}, ` : ''}report: ?, why: '' }`);
+  }
+  return Math.min(count, sorted.length);
+}
+
+function readLines(file) {
+  try {
+    return fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  } catch {
+    return [];
+  }
+}
+
+function printTable(rows) {
+  const pct = (number) => (number === undefined ? '–' : `${number.toFixed(1)} %`);
+  const header = ['repository', 'apps (truth/found/matched)', 'places', 'judged', 'true', 'false', 'precision', 'must-report', 'recall', 'must-not hits', 'verdicts off', 'time'];
+  const lines = rows.map(({ name, judgement: j, seconds, applications, hasTruth }) => {
+    const { precision, recall } = rates(j);
+    const matched = j.applications.filter((app) => app.found).length;
+    const verdictsOff = j.applications.filter((app) => app.found && app.problems.length > 0).length;
+    return [
+      hasTruth ? name : `${name} (no truth file)`,
+      `${j.applications.length}/${applications}/${matched}`,
+      String(j.places),
+      String(j.truePositives + j.falsePositives.length),
+      String(j.truePositives),
+      String(j.falsePositives.length),
+      pct(precision),
+      String(j.mustReport),
+      pct(recall),
+      String(j.mustNotHits.length),
+      String(verdictsOff),
+      `${seconds.toFixed(1)} s`,
+    ];
+  });
+  const sum = (pick) => rows.reduce((total, row) => total + pick(row.judgement), 0);
+  const tp = sum((j) => j.truePositives);
+  const fp = sum((j) => j.falsePositives.length);
+  const mustReport = sum((j) => j.mustReport);
+  const missed = sum((j) => j.missed.length);
+  lines.push([
+    'total',
+    `${sum((j) => j.applications.length)}/${rows.reduce((total, row) => total + row.applications, 0)}/${sum((j) => j.applications.filter((app) => app.found).length)}`,
+    String(sum((j) => j.places)),
+    String(tp + fp),
+    String(tp),
+    String(fp),
+    pct(tp + fp > 0 ? (100 * tp) / (tp + fp) : undefined),
+    String(mustReport),
+    pct(mustReport > 0 ? (100 * (mustReport - missed)) / mustReport : undefined),
+    String(sum((j) => j.mustNotHits.length)),
+    String(sum((j) => j.applications.filter((app) => app.found && app.problems.length > 0).length)),
+    `${rows.reduce((total, row) => total + row.seconds, 0).toFixed(1)} s`,
+  ]);
+  console.log('');
+  if (markdown) {
+    console.log(`| ${header.join(' | ')} |`);
+    console.log(`|${header.map((_, at) => (at === 0 ? '---' : '---:')).join('|')}|`);
+    for (const line of lines) console.log(`| ${line.join(' | ')} |`);
+  } else {
+    const widths = header.map((title, at) => Math.max(title.length, ...lines.map((line) => line[at].length)));
+    const format = (cells) => cells.map((cell, at) => (at === 0 ? cell.padEnd(widths[at]) : cell.padStart(widths[at]))).join('  ');
+    console.log(format(header));
+    for (const line of lines) console.log(format(line));
+  }
+  console.log(`\nJudgements in the truth files: ${sum((j) => j.judgements)}. Unjudged places: ${sum((j) => j.unjudged.length)} (npm run corpus -- --judge N shows them).`);
+  console.log('Precision: judged blocker/major/minor places that are true. Recall: must-report items reported by any counted finding.');
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { judgeResult, rates, TruthFile } from '../../scripts/corpus-truth.mjs';
+
+const finding = (ruleId: string, severity: string, places: [string, number][]) => ({
+  ruleId,
+  category: ruleId.split('/')[0]!,
+  severity,
+  applicationId: 'app',
+  evidence: places.map(([file, line]) => ({ file, line, snippet: 'x' })),
+});
+
+const result = {
+  applications: [{ id: 'app', name: 'shop', path: '.', score: 55, strategy: 'replatform' }, { id: 'tools', name: 'tools', path: 'tools', score: 90, strategy: 'rehost' }],
+  findings: [
+    finding('state/http-session', 'major', [['src/Cart.java', 10], ['src/Login.java', 4]]),
+    finding('security/plaintext-password', 'major', [['conf/app.properties', 3], ['conf/app.properties', 9]]),
+    finding('observability/no-tracing', 'info', [['conf/app.properties', 12]]),
+  ],
+};
+
+const truth = TruthFile.parse({
+  repository: 'acme/shop',
+  judged: '2026-12-02',
+  applications: [{ name: 'shop', path: '.', kind: 'web', score: [40, 60], strategy: ['replatform'] }, { name: 'batch', path: 'batch', kind: 'batch' }],
+  findings: [
+    { rule: 'state/http-session', file: 'src/Cart.java', line: 10, report: true, why: 'cart kept in the session' },
+    { rule: 'security/plaintext-password', file: 'conf/app.properties', report: true, why: 'passwords in the file' },
+    { rule: 'security/plaintext-password', file: 'conf/app.properties', line: 9, report: false, why: 'a label, the more precise judgement wins' },
+    { file: 'src/Login.java', report: false, why: 'never a finding in this file' },
+    { rule: 'data/embedded-database', file: 'src/Db.java', line: 2, report: true, why: 'H2 in memory, not yet found' },
+  ],
+});
+
+describe('the accuracy judge', () => {
+  const judgement = judgeResult(result, truth);
+
+  it('counts judged blocker/major/minor places, the most precise judgement deciding', () => {
+    expect(judgement.places).toBe(4);
+    expect(judgement.truePositives).toBe(2);
+    expect(judgement.falsePositives.map(({ place }) => `${place.file}:${place.line}`)).toEqual(['src/Login.java:4', 'conf/app.properties:9']);
+    expect(rates(judgement).precision).toBe(50);
+  });
+
+  it('measures recall over must-report items and lists must-not items that fired', () => {
+    expect(judgement.mustReport).toBe(3);
+    expect(judgement.missed.map((entry) => entry.rule)).toEqual(['data/embedded-database']);
+    expect(rates(judgement).recall).toBeCloseTo(66.67, 1);
+    expect(judgement.mustNotHits).toHaveLength(2);
+  });
+
+  it('matches applications by path and checks their verdict band', () => {
+    expect(judgement.applications.map((app) => [app.expected.path, app.problems])).toEqual([
+      ['.', []],
+      ['batch', ['not detected']],
+    ]);
+    expect(judgement.extraApplications.map((app) => app.path)).toEqual(['tools']);
+  });
+
+  it('leaves unjudged places for --judge, info included', () => {
+    expect(judgement.unjudged.map((place) => place.rule)).toEqual(['observability/no-tracing']);
+  });
+
+  it('rejects a truth entry that names nothing', () => {
+    expect(() => TruthFile.parse({ repository: 'a/b', judged: '2026-12-02', applications: [], findings: [{ report: true, why: 'nothing named' }] })).toThrow();
+  });
+});
