@@ -21,6 +21,8 @@ export function configFormatOf(rel: string): ConfigFormat | undefined {
   const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
   // Lockfiles are dependency data, read by their own extractors, and can be huge.
   if (/^(package-lock|npm-shrinkwrap|composer\.lock|pnpm-lock)\b/.test(base)) return undefined;
+  // Message bundles and translations hold words shown to users ("Password", "E-Mail address"), not settings.
+  if (isMessageBundle(rel, base)) return undefined;
   if (/^(dockerfile|containerfile)(\.[\w-]+)?$/.test(base) || base.endsWith('.dockerfile')) return 'dockerfile';
   if (base === 'procfile') return 'procfile';
   if (/^\.env(\..+)?$/.test(base) || base.endsWith('.env')) return 'env';
@@ -31,4 +33,14 @@ export function configFormatOf(rel: string): ConfigFormat | undefined {
   if (/\.(ini|cfg|conf)$/.test(base) && base !== 'setup.cfg') return 'ini';
   if (/\.(config|xml)$/.test(base) && !/^(pom|build)\.xml$/.test(base) && !/\.(csproj|vbproj)$/.test(base)) return 'xml';
   return undefined;
+}
+
+const BUNDLE_FOLDER = /(^|\/)(i18n|l10n|locales?|lang|languages|translations|messages|nls)\//i;
+const BUNDLE_NAME = /^(messages?|application_?resources|resources?|strings|labels|localization|language|lang|i18n|bundle|text|ui|errors|validation)([_.-][\w-]*)?\.(properties|json|ya?ml|ini)$/;
+/** A Java resource bundle locale suffix: Messages_de.properties, ApplicationResources_zh_CN.properties (Spring profiles use a hyphen). */
+const LOCALE_SUFFIX = /_[a-z]{2}(_[A-Z]{2})?\.properties$/;
+
+function isMessageBundle(rel: string, base: string): boolean {
+  if (BUNDLE_NAME.test(base) || (/\.properties$/.test(base) && LOCALE_SUFFIX.test(rel.slice(rel.lastIndexOf('/') + 1)))) return true;
+  return BUNDLE_FOLDER.test(rel) && /\.(properties|json|ya?ml|ini)$/.test(base);
 }

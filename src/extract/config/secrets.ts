@@ -8,8 +8,11 @@ export interface Secret {
 }
 
 const SECRET_KEY = /(password|passwd|pwd|passphrase|secret|token|(api|access|private|secret|signing|encryption|client|master)[_-]?key|apikey|credential)s?$/i;
-/** Values that point to a secret instead of being one: ${VAR}, %(var)s, {{ var }}, <placeholder>, ****. */
-const PLACEHOLDER = /^(\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%\([^)]*\)s|\{\{.*\}\}|<[^>]*>|\*+|x+|changeme|null|none|true|false)$/i;
+/**
+ * Values that point to a secret instead of being one: ${VAR}, ${{ secrets.X }} (CI expressions),
+ * %(var)s, {{ var }}, [parameters('x')] (ARM templates), <placeholder>, ****.
+ */
+const PLACEHOLDER = /^(\$\{\{[^}]*\}\}|\[\s*(parameters|variables|reference)\([^\]]*\]|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%\([^)]*\)s|\{\{.*\}\}|<[^>]*>|\*+|x+|changeme|null|none|true|false)$/i;
 
 export function secretsIn(entries: ConfigEntry[]): Secret[] {
   const secrets: Secret[] = [];

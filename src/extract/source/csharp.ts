@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
 import { CSHARP_APIS } from './api-catalog.js';
 import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
-import { childrenOfType, type FactCollector } from './fact-collector.js';
+import { childrenOfType, unescapeString, type FactCollector } from './fact-collector.js';
 import type { SourceFacts, UnitKind } from './source-facts.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
 import { firstString, namedArgument, simpleName } from './walker-helpers.js';
@@ -243,6 +243,6 @@ function stringValue(node: Node): string {
   const text = node.text;
   if (node.type === 'verbatim_string_literal') return text.replace(/^@"|"$/g, '').replace(/""/g, '"');
   if (node.type === 'raw_string_literal') return text.replace(/^"{3,}|"{3,}$/g, '').trim();
-  if (node.type === 'interpolated_string_expression') return text.replace(/^\$@?"|^@\$"|"$/g, '');
-  return text.replace(/^"|"$/g, '');
+  if (node.type === 'interpolated_string_expression') return text.startsWith('$@') || text.startsWith('@$') ? text.replace(/^\$@"|^@\$"|"$/g, '') : unescapeString(text.replace(/^\$"|"$/g, ''));
+  return unescapeString(text.replace(/^"|"$/g, ''));
 }

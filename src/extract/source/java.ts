@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
 import { JAVA_APIS } from './api-catalog.js';
-import { childrenOfType, unquote, type FactCollector } from './fact-collector.js';
+import { childrenOfType, unescapeString, unquote, type FactCollector } from './fact-collector.js';
 import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
 import type { SourceFacts, UnitKind } from './source-facts.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
@@ -80,7 +80,7 @@ class JavaWalker {
     },
     type_identifier: (node) => this.typeUse(node),
     scoped_type_identifier: (node) => this.typeUse(node),
-    string_literal: (node) => this.c.literal(unquote(node.text).replace(/^\n/, ''), node),
+    string_literal: (node) => this.c.literal(unescapeString(unquote(node.text).replace(/^\n/, '')), node),
     marker_annotation: (node) => this.annotation(node),
     annotation: (node) => this.annotation(node),
   };
@@ -170,7 +170,7 @@ class JavaWalker {
     else if (object?.type === 'field_access' && object.text.startsWith('this.')) receiverType = this.c.typeOf(object.text.slice(5));
     if (receiverType) this.c.reference(receiverType, 'calls', node);
     const qualified = receiverType ? `${simpleName(receiverType)}.${method}` : undefined;
-    const api = (qualified && JAVA_APIS.calls[qualified]) || (object && method === 'exec' && /Runtime/.test(object.text) ? 'process-exec' : undefined) || (method === 'getSession' ? 'session' : undefined) || (method === 'lookup' && receiverType && /Context$/.test(receiverType) ? 'jndi' : undefined);
+    const api = (qualified && JAVA_APIS.calls[qualified]) || (object && method === 'exec' && /Runtime/.test(object.text) ? 'process-exec' : undefined) || (method === 'getSession' && isHttpReceiver(object?.text, receiverType) ? 'session' : undefined) || (method === 'lookup' && receiverType && /Context$/.test(receiverType) ? 'jndi' : undefined);
     if (api) this.c.api(api, qualified ?? `${object?.text ?? ''}.${method}`, node);
     this.entityAccess(method, node);
     this.visitChildren(node);
@@ -252,4 +252,14 @@ function typeName(node: Node | null): string | undefined {
 function routeOf(annotations: ParsedAnnotation[], names: string[]): string | undefined {
   const annotation = annotations.find((a) => names.includes(a.name));
   return annotation ? (firstString(annotation.args) ?? '') : undefined;
+}
+
+/**
+ * Whether a getSession() call asks a web request (or a session event) for its HTTP session:
+ * Hibernate's, JavaMail's and JSch's getSession() return something else entirely, and an
+ * unqualified call (HibernateDaoSupport) says nothing.
+ */
+function isHttpReceiver(object: string | undefined, receiverType: string | undefined): boolean {
+  if (receiverType) return /Request$|^Http|Servlet|SessionEvent$|Portlet|FacesContext$|ExternalContext$|ActionContext$/.test(simpleName(receiverType));
+  return object !== undefined && /(^|\.)(request|req|httpRequest|servletRequest|httpServletRequest)$|get(Http)?(Servlet)?Request\(\)$|getExternalContext\(\)$/i.test(object);
 }
