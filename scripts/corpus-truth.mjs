@@ -25,6 +25,10 @@ const Judgement = z
     line: z.number().int().positive().optional().describe('Absent: anywhere in the file'),
     report: z.boolean().describe('true: must be reported (recall, and a true positive when it is); false: must not be reported'),
     why: z.string().min(3).describe('What the line shows, in code that runs in production or not'),
+    from: z
+      .enum(['tool', 'review'])
+      .default('tool')
+      .describe('tool: a place cloudready reported, judged; review: found by reading the code, whatever cloudready says (only these measure recall honestly)'),
   })
   .refine((entry) => entry.file !== undefined || entry.rule !== undefined || entry.category !== undefined, 'a judgement names a file, a rule or a category');
 
@@ -77,17 +81,19 @@ export function judgementOf(entries, place) {
 }
 
 /**
- * A result against its truth: applications matched by path, precision over judged
- * blocker/major/minor places, recall of must-report items, must-not items that fired, and the
- * places nobody has judged yet.
+ * A result against its truth, over the blocker, major and minor places it reports: applications
+ * matched by path, precision over judged places, recall of must-report items, must-not items that
+ * fired, and the places nobody has judged yet.
  */
 export function judgeResult(result, truth) {
-  const places = reportedPlaces(result);
+  // Info findings are notes that count nowhere (not in scores, effort or gates): what is judged is what is claimed.
+  const places = reportedPlaces(result).filter((place) => COUNTED_SEVERITIES.has(place.severity));
   const judged = places.map((place) => ({ place, entry: judgementOf(truth.findings, place) }));
-  const scored = judged.filter(({ place }) => COUNTED_SEVERITIES.has(place.severity));
-  const truePositives = scored.filter(({ entry }) => entry?.report === true);
-  const falsePositives = scored.filter(({ entry }) => entry?.report === false);
-  const mustReport = truth.findings.filter((entry) => entry.report);
+  const truePositives = judged.filter(({ entry }) => entry?.report === true);
+  const falsePositives = judged.filter(({ entry }) => entry?.report === false);
+  // Recall is measured on what a reviewer found by reading the code: places judged from the tool's
+  // own output would be found by construction.
+  const mustReport = truth.findings.filter((entry) => entry.report && entry.from === 'review');
   const missed = mustReport.filter((entry) => !places.some((place) => matches(entry, place)));
   const mustNotHits = truth.findings.filter((entry) => !entry.report && places.some((place) => matches(entry, place)));
 
@@ -107,7 +113,7 @@ export function judgeResult(result, truth) {
   const extraApplications = result.applications.filter((app) => !expectedPaths.has(app.path));
 
   return {
-    places: scored.length,
+    places: places.length,
     truePositives: truePositives.length,
     falsePositives: falsePositives.map(({ place, entry }) => ({ place, entry })),
     unjudged: judged.filter(({ entry }) => entry === undefined).map(({ place }) => place),

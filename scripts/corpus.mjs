@@ -84,7 +84,7 @@ function readLines(file) {
 
 function printTable(rows) {
   const pct = (number) => (number === undefined ? '–' : `${number.toFixed(1)} %`);
-  const header = ['repository', 'apps (truth/found/matched)', 'places', 'judged', 'true', 'false', 'precision', 'must-report', 'recall', 'must-not hits', 'verdicts off', 'time'];
+  const header = ['repository', 'apps (truth/found/matched)', 'places', 'judged', 'true', 'false', 'precision', 'must-report (review)', 'recall', 'must-not hits', 'verdicts off', 'time'];
   const lines = rows.map(({ name, judgement: j, seconds, applications, hasTruth }) => {
     const { precision, recall } = rates(j);
     const matched = j.applications.filter((app) => app.found).length;
@@ -135,5 +135,5 @@ function printTable(rows) {
     for (const line of lines) console.log(format(line));
   }
   console.log(`\nJudgements in the truth files: ${sum((j) => j.judgements)}. Unjudged places: ${sum((j) => j.unjudged.length)} (npm run corpus -- --judge N shows them).`);
-  console.log('Precision: judged blocker/major/minor places that are true. Recall: must-report items reported by any counted finding.');
+  console.log('Precision: judged blocker/major/minor places that are true. Recall: must-report items a reviewer found by reading the code (from: review) that a counted blocker/major/minor finding reports.');
 }

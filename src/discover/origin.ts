@@ -8,7 +8,7 @@ export type Origin = (typeof ORIGINS)[number];
 
 /** Folder names that hold tests, mocks and test data, in any ecosystem. */
 const TEST_FOLDERS = new Set([
-  'test', 'tests', '__tests__', '__test__', 'spec', 'specs', 'e2e', 'cypress', 'testdata', 'test-data', 'testing-data',
+  'test', 'tests', 'testing', '__tests__', '__test__', 'spec', 'specs', 'e2e', 'cypress', 'testdata', 'test-data', 'testing-data',
   'fixtures', '__fixtures__', 'mocks', '__mocks__', 'testutils', 'test-utils', 'integrationtest', 'integration-tests',
   'unittest', 'unittests', 'testfixtures', 'test-resources', 'functional-tests', 'acceptance-tests',
 ]);
@@ -18,13 +18,15 @@ const TEST_FILE = /(^|[._-])(test|spec)s?\.[a-z0-9]+$|^test_[^/]+\.py$|_test\.(g
 const TEST_PROJECT = /[.-](tests?|unittests?|integrationtests?|specs?|testing|it)$/i;
 
 const CI_PATH = /^(\.github|\.gitlab|\.circleci|\.buildkite|\.azure-pipelines|\.drone|\.woodpecker|\.teamcity|\.ci)\//;
-const CI_FILE = /^(\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines[^/]*\.ya?ml|Jenkinsfile[^/]*|bitbucket-pipelines\.ya?ml|appveyor\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|buildspec\.ya?ml|codecov\.ya?ml|\.pre-commit-config\.yaml|renovate\.json|dependabot\.ya?ml)$/i;
+const CI_FILE = /^(sonar-project\.properties|\.sonarcloud\.properties|\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines[^/]*\.ya?ml|Jenkinsfile[^/]*|bitbucket-pipelines\.ya?ml|appveyor\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|buildspec\.ya?ml|codecov\.ya?ml|\.pre-commit-config\.yaml|renovate\.json|dependabot\.ya?ml)$/i;
 
-const BUILD_FILE = /^(Makefile|GNUmakefile|makefile|gulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?[jt]s|(webpack|rollup|vite|esbuild|babel|karma|jest|vitest|playwright|protractor|eslint|tslint|stylelint|prettier|postcss|tailwind|commitlint|lint-staged|nodemon|tsup)\.config[^/]*|\.eslintrc[^/]*|\.babelrc[^/]*|mvnw(\.cmd)?|gradlew(\.bat)?|build\.xml|build\.(cmd|bat|ps1|sh)|build\.cake|Rakefile|AssemblyInfo\.(cs|vb)|noxfile\.py|tox\.ini|Vagrantfile)$/;
+/** Test runners' own configuration: where the tests run, never the application. */
+const TEST_CONFIG_FILE = /^(cypress|playwright|protractor|karma|jest|vitest|wdio|nightwatch|testem|codecept)\.conf(ig)?(\.[\w-]+)*\.[cm]?[jt]s(on)?$|^phpunit\.xml(\.dist)?$|^pytest\.ini$|^\.mocharc[^/]*$|^\.nycrc[^/]*$/;
+const BUILD_FILE = /^(Makefile|GNUmakefile|makefile|gulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?[jt]s|(webpack|rollup|vite|esbuild|babel|eslint|tslint|stylelint|prettier|postcss|tailwind|commitlint|lint-staged|nodemon|tsup)\.config[^/]*|\.eslintrc[^/]*|\.babelrc[^/]*|mvnw(\.cmd)?|gradlew(\.bat)?|build\.xml|build\.(cmd|bat|ps1|sh)|build\.cake|Rakefile|AssemblyInfo\.(cs|vb)|noxfile\.py|tox\.ini|Vagrantfile)$/;
 const BUILD_FOLDER = new Set(['.mvn', 'buildsrc', 'build-tools', 'buildtools', 'gradle']);
 
 const DEV_CONFIG_FOLDER = new Set(['.devcontainer', '.vscode', '.idea']);
-const DEV_CONFIG_FILE = /^(launchSettings\.json|.*\.(Development|Local|Dev)\.(json|config|ya?ml)|docker-compose\.(override|dev|development|local|debug|test)[^/]*\.ya?ml|compose\.(override|dev|local)[^/]*\.ya?ml|\.env\.(dev|development|local|test|example|sample|template)[^/]*|application-(dev|local|test|e2e|tc)\.(ya?ml|properties)|.*\.env\.example|local_settings[^/]*\.py|settings_(dev|local|test)\.py)$/i;
+const DEV_CONFIG_FILE = /^(launchSettings\.json|\.yo-rc\.json|.*\.(Development|Local|Dev)\.(json|config|ya?ml)|docker-compose\.(override|dev|development|local|debug|test)[^/]*\.ya?ml|compose\.(override|dev|local)[^/]*\.ya?ml|\.env\.(dev|development|local|test|example|sample|template)[^/]*|application-(dev|local|test|e2e|tc)\.(ya?ml|properties)|.*\.env\.example|local_settings[^/]*\.py|settings_(dev|local|test)\.py)$/i;
 
 const VENDORED_FOLDER = new Set([
   'vendor', 'vendors', 'third_party', 'third-party', 'thirdparty', 'external', 'externals', 'extern', 'bower_components',
@@ -40,6 +42,8 @@ const GENERATED_FOLDER = new Set(['generated', 'generated-sources', 'auto-genera
 /** API descriptions (OpenAPI, Swagger) document endpoints: their server URLs are examples, not dependencies. */
 const API_DOCS_FILE = /^(openapi|swagger|api-docs?)([-.][\w-]+)?\.(ya?ml|json)$/i;
 const DOCS_FOLDER = new Set(['docs', 'doc', 'documentation', 'javadoc', 'apidocs', 'wiki', 'man']);
+/** Configuration that says it is an example: application-secret-samples.yml, settings.example.py, config.sample.json. */
+const SAMPLE_FILE = /[-_.](samples?|examples?|template)\.(ya?ml|properties|json|conf|cfg|ini|toml|py|php|xml|config)$|\.(example|sample|template|tmpl)$|^(example|sample)[-_.][^/]*\.(ya?ml|properties|json|conf|cfg|ini|toml|env)$/i;
 const SAMPLE_FOLDER = new Set(['sample', 'samples', 'example', 'examples', 'demo', 'demos', 'quickstart', 'quickstarts', 'tutorial', 'tutorials', 'exercises', 'labs']);
 
 /**
@@ -58,12 +62,14 @@ export function originOfPath(appRel: string): Origin {
     if (VENDORED_FOLDER.has(segment) || VENDORED_FOLDER.has(pair) || (segment === '.yarn' && segments[at + 1] === 'releases')) return 'vendored';
     if (TEST_FOLDERS.has(segment) || TEST_PROJECT.test(segment) || (segment === 'src' && /^(test|it|integration-?test|testfixtures|androidtest)$/i.test(segments[at + 1] ?? ''))) return 'test';
     if (GENERATED_FOLDER.has(segment)) return 'generated';
-    if (DEV_CONFIG_FOLDER.has(segment)) return 'dev-config';
+    // Spring-style profile folders: profiles/local/, profiles/dev/ hold the developer's settings.
+    if (DEV_CONFIG_FOLDER.has(segment) || (segment === 'profiles' && /^(local|dev|development)$/i.test(segments[at + 1] ?? ''))) return 'dev-config';
     if (BUILD_FOLDER.has(segment)) return 'build';
     if (DOCS_FOLDER.has(segment) || (segment === 'src' && segments[at + 1] === 'site')) return 'docs';
     if (SAMPLE_FOLDER.has(segment)) return 'sample';
   }
-  if (TEST_FILE.test(name)) return 'test';
+  if (TEST_FILE.test(name) || TEST_CONFIG_FILE.test(name)) return 'test';
+  if (SAMPLE_FILE.test(name)) return 'sample';
   if (API_DOCS_FILE.test(name)) return 'docs';
   if (VENDORED_FILE.test(name) || MINIFIED_FILE.test(name)) return 'vendored';
   if (GENERATED_FILE.test(name)) return 'generated';

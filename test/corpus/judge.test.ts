@@ -23,11 +23,12 @@ const truth = TruthFile.parse({
   judged: '2026-12-02',
   applications: [{ name: 'shop', path: '.', kind: 'web', score: [40, 60], strategy: ['replatform'] }, { name: 'batch', path: 'batch', kind: 'batch' }],
   findings: [
-    { rule: 'state/http-session', file: 'src/Cart.java', line: 10, report: true, why: 'cart kept in the session' },
-    { rule: 'security/plaintext-password', file: 'conf/app.properties', report: true, why: 'passwords in the file' },
+    { rule: 'state/http-session', file: 'src/Cart.java', line: 10, report: true, why: 'cart kept in the session', from: 'review' },
+    { rule: 'security/plaintext-password', file: 'conf/app.properties', report: true, why: 'passwords in the file', from: 'review' },
     { rule: 'security/plaintext-password', file: 'conf/app.properties', line: 9, report: false, why: 'a label, the more precise judgement wins' },
     { file: 'src/Login.java', report: false, why: 'never a finding in this file' },
-    { rule: 'data/embedded-database', file: 'src/Db.java', line: 2, report: true, why: 'H2 in memory, not yet found' },
+    { rule: 'data/embedded-database', file: 'src/Db.java', line: 2, report: true, why: 'H2 in memory, not yet found', from: 'review' },
+    { rule: 'security/plaintext-password', file: 'conf/app.properties', line: 3, report: true, why: 'judged from the output: no recall item' },
   ],
 });
 
@@ -56,8 +57,10 @@ describe('the accuracy judge', () => {
     expect(judgement.extraApplications.map((app) => app.path)).toEqual(['tools']);
   });
 
-  it('leaves unjudged places for --judge, info included', () => {
-    expect(judgement.unjudged.map((place) => place.rule)).toEqual(['observability/no-tracing']);
+  it('judges only what counts: an info finding is neither judged nor left unjudged', () => {
+    expect(judgement.unjudged).toEqual([]);
+    const withUnjudged = judgeResult({ ...result, findings: [...result.findings, finding('state/cache', 'minor', [['src/Cache.java', 7]])] }, truth);
+    expect(withUnjudged.unjudged.map((place) => `${place.rule} ${place.file}:${place.line}`)).toEqual(['state/cache src/Cache.java:7']);
   });
 
   it('rejects a truth entry that names nothing', () => {

@@ -13,11 +13,16 @@ export function evaluateConfigCondition(condition: ConfigFactCondition, facts: A
   if ('endpoint' in condition) {
     const protocols = condition.endpoint.protocol ? cache.glob(condition.endpoint.protocol) : undefined;
     const host = condition.endpoint.host ? cache.regex(condition.endpoint.host, 'i') : undefined;
+    const notHost = condition.endpoint.notHost ? cache.regex(condition.endpoint.notHost, 'i') : undefined;
     for (const endpoint of facts.endpoints) {
       if (condition.endpoint.kind && !condition.endpoint.kind.includes(endpoint.kind)) continue;
       if (protocols && !protocols(endpoint.protocol)) continue;
       if (host) host.lastIndex = 0;
       if (host && !host.test(endpoint.host)) continue;
+      if (notHost) {
+        notHost.lastIndex = 0;
+        if (notHost.test(endpoint.host)) continue;
+      }
       evidence.push({ file: endpoint.file, line: endpoint.line, snippet: evidenceSnippet(sourceLine(facts, endpoint.file, endpoint.line) ?? `${endpoint.protocol}://${endpoint.host}`) });
     }
   } else if ('secret' in condition) {

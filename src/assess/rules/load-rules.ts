@@ -105,34 +105,35 @@ function conditionProblem(rule: Rule, file: string): InputError | undefined {
     const body = Object.values(condition)[0] as { languages?: string[]; regex?: string; flags?: string; value?: string };
     const unknown = body.languages?.find((id) => !languageById(id));
     if (unknown) return at(`unknown language "${unknown}"`, `Known languages: ${LANGUAGES.map((l) => l.id).join(', ')}.`);
-    const regex = regexOf(condition);
-    if (regex === undefined) continue;
-    try {
-      new RegExp(regex, `gm${body.flags ?? ''}`);
-    } catch (error) {
-      return at(`invalid regex: ${(error as Error).message}`, 'Fix the pattern; it is a JavaScript regular expression.');
-    }
-    const risk = backtrackingRisk(regex, body.flags ?? '');
-    if (risk) {
-      return at(
-        `regex ${JSON.stringify(regex)} could take exponential time on some input (${risk})`,
-        'Rules run over files written by strangers: make each repetition unambiguous, e.g. (\\w+\\.)* rather than (\\w+\\.?)*.',
-      );
+    for (const regex of regexesOf(condition)) {
+      try {
+        new RegExp(regex, `gm${body.flags ?? ''}`);
+      } catch (error) {
+        return at(`invalid regex: ${(error as Error).message}`, 'Fix the pattern; it is a JavaScript regular expression.');
+      }
+      const risk = backtrackingRisk(regex, body.flags ?? '');
+      if (risk) {
+        return at(
+          `regex ${JSON.stringify(regex)} could take exponential time on some input (${risk})`,
+          'Rules run over files written by strangers: make each repetition unambiguous, e.g. (\\w+\\.)* rather than (\\w+\\.?)*.',
+        );
+      }
     }
   }
   return undefined;
 }
 
-/** The user-written regular expression a leaf condition holds, if any. */
-function regexOf(condition: Condition): string | undefined {
-  if ('pattern' in condition) return condition.pattern.regex;
-  if ('literal' in condition) return condition.literal.value;
-  if ('config' in condition) return condition.config.value;
-  if ('endpoint' in condition) return condition.endpoint.host;
-  if ('host' in condition) return condition.host.os;
-  if ('licence' in condition) return condition.licence.software;
-  if ('graph' in condition) return condition.graph.dependsOn?.label;
-  return undefined;
+/** The user-written regular expressions a leaf condition holds. */
+function regexesOf(condition: Condition): string[] {
+  const given = (...values: (string | undefined)[]) => values.filter((value): value is string => value !== undefined);
+  if ('pattern' in condition) return [condition.pattern.regex];
+  if ('literal' in condition) return given(condition.literal.value);
+  if ('config' in condition) return given(condition.config.value);
+  if ('endpoint' in condition) return given(condition.endpoint.host, condition.endpoint.notHost);
+  if ('host' in condition) return given(condition.host.os);
+  if ('licence' in condition) return given(condition.licence.software);
+  if ('graph' in condition) return given(condition.graph.dependsOn?.label);
+  return [];
 }
 
 export function* leaves(condition: Condition): Generator<Condition> {

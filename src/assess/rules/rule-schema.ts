@@ -74,6 +74,7 @@ export const EndpointCondition = z.strictObject({
   kind: z.array(z.enum(['database', 'message-broker', 'cache', 'directory', 'mail', 'file-transfer', 'http-service', 'object-storage', 'remote-object'])).optional(),
   protocol: Globs.optional().describe('oracle, sqlserver, db2, h2, amqp, ldap, smtp, ftp, http ...'),
   host: z.string().optional().describe('Regular expression the host must match; (local) and (embedded) name databases on the machine or in the process'),
+  notHost: z.string().optional().describe('Regular expression the host must not match, e.g. public services'),
 });
 export const SecretCondition = z.strictObject({
   kind: z.array(z.enum(['password', 'secret', 'token', 'key', 'connection-string', 'url-credentials'])).optional(),

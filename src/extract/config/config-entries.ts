@@ -35,7 +35,7 @@ export function configFormatOf(rel: string): ConfigFormat | undefined {
   return undefined;
 }
 
-const BUNDLE_FOLDER = /(^|\/)(i18n|l10n|locales?|lang|languages|translations|messages|nls)\//i;
+const BUNDLE_FOLDER = /(^|\/)(i18n|l10n|locales?|lang|languages|translations|messages|bundles|nls)\//i;
 const BUNDLE_NAME = /^(messages?|application_?resources|resources?|strings|labels|localization|language|lang|i18n|bundle|text|ui|errors|validation)([_.-][\w-]*)?\.(properties|json|ya?ml|ini)$/;
 /** A Java resource bundle locale suffix: Messages_de.properties, ApplicationResources_zh_CN.properties (Spring profiles use a hyphen). */
 const LOCALE_SUFFIX = /_[a-z]{2}(_[A-Z]{2})?\.properties$/;

@@ -69,6 +69,10 @@ function readProperties(text: string): ConfigEntry[] {
  */
 function readDockerfile(text: string): ConfigEntry[] {
   const entries: ConfigEntry[] = [];
+  // Only the last stage of a multi-stage build is the image that runs: earlier stages' instructions
+  // keep their place but under `stage.NAME.` (`stage.builder.FROM`), so rules about the running image skip them.
+  const stages: number[] = [];
+  const stageNames: string[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
@@ -78,9 +82,16 @@ function readDockerfile(text: string): ConfigEntry[] {
     const match = /^([A-Za-z]+)\s+(.*)$/.exec(line);
     if (!match) continue;
     const instruction = match[1]!.toUpperCase();
+    if (instruction === 'FROM') {
+      stages.push(entries.length);
+      stageNames.push(/\s+as\s+([\w.-]+)\s*$/i.exec(match[2]!)?.[1] ?? String(stages.length - 1));
+    }
     if (instruction === 'ENV' || instruction === 'ARG') {
       for (const pair of match[2]!.matchAll(/([\w.-]+)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/g)) entries.push({ key: `${instruction}.${pair[1]}`, value: pair[2]!.replace(/^["']|["']$/g, ''), line: start + 1 });
     } else entries.push({ key: instruction, value: match[2]!, line: start + 1 });
+  }
+  for (let stage = 0; stage < stages.length - 1; stage++) {
+    for (let at = stages[stage]!; at < stages[stage + 1]!; at++) entries[at]!.key = `stage.${stageNames[stage]}.${entries[at]!.key}`;
   }
   return entries;
 }

@@ -12,7 +12,7 @@ const SECRET_KEY = /(password|passwd|pwd|passphrase|secret|token|(api|access|pri
  * Values that point to a secret instead of being one: ${VAR}, ${{ secrets.X }} (CI expressions),
  * %(var)s, {{ var }}, [parameters('x')] (ARM templates), <placeholder>, ****.
  */
-const PLACEHOLDER = /^(\$\{\{[^}]*\}\}|\[\s*(parameters|variables|reference)\([^\]]*\]|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%\([^)]*\)s|\{\{.*\}\}|<[^>]*>|\*+|x+|changeme|null|none|true|false)$/i;
+const PLACEHOLDER = /^(\$\{\{[^}]*\}\}|\[\s*(parameters|variables|reference)\([^\]]*\]|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%\([^)]*\)s|\{\{.*\}\}|<[^>]*>|\*+|x+|changeme|null|none|true|false|your[-_ ]?[a-z_-]*|(change|replace)[-_ ]?(me|it|this)[a-z_-]*|(todo|tbd|dummy|placeholder)[a-z_-]*)$/i;
 
 export function secretsIn(entries: ConfigEntry[]): Secret[] {
   const secrets: Secret[] = [];

@@ -68,7 +68,7 @@ class JavaWalker {
       const type = typeName(node.childForFieldName('type'));
       if (type) {
         this.c.reference(type, 'instantiates', node);
-        const api = JAVA_APIS.constructors[simpleName(type)];
+        const api = readOnlyRandomAccess(type, node) ? 'file-read' : JAVA_APIS.constructors[simpleName(type)];
         if (api) this.c.api(api, `new ${type}`, node);
       }
       this.visitChildren(node);
@@ -262,4 +262,11 @@ function routeOf(annotations: ParsedAnnotation[], names: string[]): string | und
 function isHttpReceiver(object: string | undefined, receiverType: string | undefined): boolean {
   if (receiverType) return /Request$|^Http|Servlet|SessionEvent$|Portlet|FacesContext$|ExternalContext$|ActionContext$/.test(simpleName(receiverType));
   return object !== undefined && /(^|\.)(request|req|httpRequest|servletRequest|httpServletRequest)$|get(Http)?(Servlet)?Request\(\)$|getExternalContext\(\)$/i.test(object);
+}
+
+/** new RandomAccessFile(file, "r") only reads; "rw", "rws" and "rwd" write. */
+function readOnlyRandomAccess(type: string, node: Node): boolean {
+  if (simpleName(type) !== 'RandomAccessFile') return false;
+  const mode = node.childForFieldName('arguments')?.namedChildren[1];
+  return mode?.type === 'string_literal' && mode.text === '"r"';
 }
