@@ -11,23 +11,31 @@ const TEST_FOLDERS = new Set([
   'test', 'tests', 'testing', '__tests__', '__test__', 'spec', 'specs', 'e2e', 'cypress', 'testdata', 'test-data', 'testing-data',
   'fixtures', '__fixtures__', 'mocks', '__mocks__', 'testutils', 'test-utils', 'integrationtest', 'integration-tests',
   'unittest', 'unittests', 'testfixtures', 'test-resources', 'functional-tests', 'acceptance-tests',
+  // Test helper packages (Go and others): testx, testutil, dbtest ...
+  'testx', 'testutil', 'testutils', 'testhelper', 'testhelpers', 'testkit', 'testlib', 'testsupport', 'dbtest', 'mocktest',
 ]);
 /** File names of tests: xUnit and JUnit classes, JavaScript specs, Go and Python conventions. */
 const TEST_FILE = /(^|[._-])(test|spec)s?\.[a-z0-9]+$|^test_[^/]+\.py$|_test\.(go|py|rb|php)$|^conftest\.py$|(Test|Tests|IT|TestCase|Spec)\.(java|kt|groovy|scala|cs|vb|php)$|^Test[A-Z]\w*\.(java|kt)$/;
 /** .NET and Maven/Gradle project folders that hold tests (Orchard.Tests, Foo.UnitTests, foo-it). */
-const TEST_PROJECT = /[.-](tests?|unittests?|integrationtests?|specs?|testing|it)$/i;
+const TEST_PROJECT = /[.-](tests?|unittests?|integrationtests?|specs?|testing|it)([.-]|$)/i;
 
 const CI_PATH = /^(\.github|\.gitlab|\.circleci|\.buildkite|\.azure-pipelines|\.drone|\.woodpecker|\.teamcity|\.ci)\//;
 const CI_FILE = /^(sonar-project\.properties|\.sonarcloud\.properties|\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines[^/]*\.ya?ml|Jenkinsfile[^/]*|bitbucket-pipelines\.ya?ml|appveyor\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|buildspec\.ya?ml|codecov\.ya?ml|\.pre-commit-config\.yaml|renovate\.json|dependabot\.ya?ml)$/i;
 
 /** Test runners' own configuration: where the tests run, never the application. */
 const TEST_CONFIG_FILE = /^(cypress|playwright|protractor|karma|jest|vitest|wdio|nightwatch|testem|codecept)\.conf(ig)?(\.[\w-]+)*\.[cm]?[jt]s(on)?$|^phpunit\.xml(\.dist)?$|^pytest\.ini$|^\.mocharc[^/]*$|^\.nycrc[^/]*$/;
-const BUILD_FILE = /^(Makefile|GNUmakefile|makefile|gulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?[jt]s|(webpack|rollup|vite|esbuild|babel|eslint|tslint|stylelint|prettier|postcss|tailwind|commitlint|lint-staged|nodemon|tsup)\.config[^/]*|\.eslintrc[^/]*|\.babelrc[^/]*|mvnw(\.cmd)?|gradlew(\.bat)?|build\.xml|build\.(cmd|bat|ps1|sh)|build\.cake|Rakefile|AssemblyInfo\.(cs|vb)|noxfile\.py|tox\.ini|Vagrantfile)$/;
-const BUILD_FOLDER = new Set(['.mvn', 'buildsrc', 'build-tools', 'buildtools', 'gradle']);
+const BUILD_FILE = /^(Makefile|GNUmakefile|makefile|gulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?[jt]s|(webpack|rollup|vite|esbuild|babel|eslint|tslint|stylelint|prettier|postcss|tailwind|commitlint|lint-staged|nodemon|tsup)\.config[^/]*|webpack\.[\w.-]+\.[cm]?[jt]s|\.eslintrc[^/]*|\.babelrc[^/]*|mvnw(\.cmd)?|gradlew(\.bat)?|build\.xml|build\.(cmd|bat|ps1|sh)|build\.cake|Rakefile|AssemblyInfo\.(cs|vb)|noxfile\.py|tox\.ini|Vagrantfile)$/;
+const BUILD_FOLDER = new Set(['.mvn', 'buildsrc', 'build-tools', 'buildtools', 'gradle', 'tooling', 'hack']);
+/** Repository tooling; scripts/ in lower case only, since ASP.NET's Scripts/ folder is the site's own JavaScript. */
+const TOOLING_FOLDER = new Set(['tools', 'develop', 'dev-tools', 'devtools', 'git-tools']);
 
-const DEV_CONFIG_FOLDER = new Set(['.devcontainer', '.vscode', '.idea']);
+const DEV_CONFIG_FOLDER = new Set(['.devcontainer', '.vscode', '.idea', 'vagrant', '.vagrant']);
+// Angular's environments/environment.ts is the development build's; environment.prod.ts the production one.
+const ANGULAR_DEV_ENVIRONMENT = /(^|\/)environments\/environment(\.(dev|development|local|test))?\.ts$/;
 const DEV_CONFIG_FILE = /^(launchSettings\.json|\.yo-rc\.json|.*\.(Development|Local|Dev)\.(json|config|ya?ml)|docker-compose\.(override|dev|development|local|debug|test)[^/]*\.ya?ml|compose\.(override|dev|local)[^/]*\.ya?ml|\.env\.(dev|development|local|test|example|sample|template)[^/]*|application-(dev|local|test|e2e|tc)\.(ya?ml|properties)|.*\.env\.example|local_settings[^/]*\.py|settings_(dev|local|test)\.py)$/i;
 
+// Web asset folders of copied libraries (public/plugins/, static/libs/) are caught by the file-name
+// and header checks below or by the repository's .gitattributes (discover/gitattributes.ts).
 const VENDORED_FOLDER = new Set([
   'vendor', 'vendors', 'third_party', 'third-party', 'thirdparty', 'external', 'externals', 'extern', 'bower_components',
   'jspm_packages', 'lib-external', 'pear', 'node_modules', 'wwwroot/lib', 'assets/vendor', 'static/vendor',
@@ -40,22 +48,21 @@ const GENERATED_FILE = /(\.designer\.(cs|vb)|\.g\.(cs|i\.cs)|\.generated\.[a-z]+
 const GENERATED_FOLDER = new Set(['generated', 'generated-sources', 'auto-generated', 'migrations']);
 
 /** API descriptions (OpenAPI, Swagger) document endpoints: their server URLs are examples, not dependencies. */
-const API_DOCS_FILE = /^(openapi|swagger|api-docs?)([-.][\w-]+)?\.(ya?ml|json)$/i;
-const DOCS_FOLDER = new Set(['docs', 'doc', 'documentation', 'javadoc', 'apidocs', 'wiki', 'man']);
+const API_DOCS_FILE = /^(openapi|swagger|api-docs?)([-.][\w-]+)?\.(ya?ml|json)$|^(mkdocs\.ya?ml|\.readthedocs\.ya?ml|docusaurus\.config\.[jt]s|antora\.yml|book\.toml)$/i;
+const DOCS_FOLDER = new Set(['docs', 'doc', 'documentation', 'javadoc', 'apidocs', 'wiki', 'man', '.well-known']);
 /** Configuration that says it is an example: application-secret-samples.yml, settings.example.py, config.sample.json. */
 const SAMPLE_FILE = /[-_.](samples?|examples?|template)\.(ya?ml|properties|json|conf|cfg|ini|toml|py|php|xml|config)$|\.(example|sample|template|tmpl)$|^(example|sample)[-_.][^/]*\.(ya?ml|properties|json|conf|cfg|ini|toml|env)$/i;
-const SAMPLE_FOLDER = new Set(['sample', 'samples', 'example', 'examples', 'demo', 'demos', 'quickstart', 'quickstarts', 'tutorial', 'tutorials', 'exercises', 'labs']);
+const SAMPLE_FOLDER = new Set(['sample', 'samples', 'example', 'examples', 'demo', 'demos', 'quickstart', 'quickstarts', 'tutorial', 'tutorials', 'exercises', 'labs', 'challenges', 'workshop', 'workshops']);
 
 /**
- * The origin a file's path gives it, inside its application (`appRel`: what the application's
- * own folder calls it, so that an application that is itself a sample counts as production).
- * The first decisive folder wins, reading from the application root down: `test/vendor/x.js` is
- * test code, `vendor/x/tests/y.php` is vendored.
+ * The origin a file's path gives it, from the scanned root down: an application found inside
+ * tests/ or samples/ is test or sample code throughout, while one scanned on its own is production.
+ * The first decisive folder wins: `test/vendor/x.js` is test code, `vendor/x/tests/y.php` is vendored.
  */
-export function originOfPath(appRel: string): Origin {
-  const segments = appRel.split('/');
+export function originOfPath(rootRel: string): Origin {
+  const segments = rootRel.split('/');
   const name = segments.at(-1) ?? '';
-  if (CI_PATH.test(appRel) || CI_FILE.test(name)) return 'ci';
+  if (CI_PATH.test(rootRel) || CI_FILE.test(name)) return 'ci';
   for (let at = 0; at < segments.length - 1; at++) {
     const segment = segments[at]!.toLowerCase();
     const pair = at + 1 < segments.length - 1 ? `${segment}/${segments[at + 1]!.toLowerCase()}` : '';
@@ -64,7 +71,7 @@ export function originOfPath(appRel: string): Origin {
     if (GENERATED_FOLDER.has(segment)) return 'generated';
     // Spring-style profile folders: profiles/local/, profiles/dev/ hold the developer's settings.
     if (DEV_CONFIG_FOLDER.has(segment) || (segment === 'profiles' && /^(local|dev|development)$/i.test(segments[at + 1] ?? ''))) return 'dev-config';
-    if (BUILD_FOLDER.has(segment)) return 'build';
+    if (BUILD_FOLDER.has(segment) || TOOLING_FOLDER.has(segment) || segments[at] === 'scripts') return 'build';
     if (DOCS_FOLDER.has(segment) || (segment === 'src' && segments[at + 1] === 'site')) return 'docs';
     if (SAMPLE_FOLDER.has(segment)) return 'sample';
   }
@@ -73,7 +80,7 @@ export function originOfPath(appRel: string): Origin {
   if (API_DOCS_FILE.test(name)) return 'docs';
   if (VENDORED_FILE.test(name) || MINIFIED_FILE.test(name)) return 'vendored';
   if (GENERATED_FILE.test(name)) return 'generated';
-  if (DEV_CONFIG_FILE.test(name)) return 'dev-config';
+  if (DEV_CONFIG_FILE.test(name) || ANGULAR_DEV_ENVIRONMENT.test(rootRel)) return 'dev-config';
   if (BUILD_FILE.test(name)) return 'build';
   return 'production';
 }
@@ -91,6 +98,8 @@ export function originOfText(pathOrigin: Origin, appRel: string, text: string): 
   if (pathOrigin !== 'production') return pathOrigin;
   const head = text.slice(0, 2048);
   if (GENERATED_HEADER.test(head)) return 'generated';
+  // Go code built only outside production (`//go:build !prod`, `//go:build dev`) is the developer's.
+  if (/\.go$/.test(appRel) && /^\/\/go:build\s+[^\n]*(!prod(uction)?\b|\bdev(elopment)?\b|\bdebug\b)/m.test(head)) return 'dev-config';
   // A GitHub Actions workflow kept outside .github/ (a copy, a template) is still CI.
   if (/\.ya?ml$/i.test(appRel) && /^jobs:\s*$/m.test(text.slice(0, 8192)) && /^\s+runs-on:/m.test(text.slice(0, 8192))) return 'ci';
   if (/\.(m?js|css)$/i.test(appRel)) {

@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises';
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../result/schema.js';
 import { classify, type Classification } from './classify.js';
+import { declaredOrigin, parseGitattributes, type AttributeRule } from './gitattributes.js';
+import type { Origin } from './origin.js';
 import { resultPath, type ScanRoot } from './scan-root.js';
 import { compareStrings } from '../util/compare.js';
 
@@ -16,6 +18,8 @@ export interface DiscoveredFile extends Classification {
   /** Path as shown in results (root label + rootRel). */
   rel: string;
   size: number;
+  /** What the repository's .gitattributes declares the file to be (linguist-vendored ...), if anything. */
+  declaredOrigin?: Origin;
 }
 
 /** Folders that hold dependencies, build output or tool state, never the application's own code. */
@@ -50,7 +54,7 @@ export async function walkFiles(root: ScanRoot, options: WalkOptions, diagnostic
   }
   const layers: IgnoreLayer[] = [];
   if (options.exclude.length > 0) layers.push({ base: '', matcher: ignore().add(options.exclude) });
-  await walkFolder(root, '', layers, files, diagnostics);
+  await walkFolder(root, '', { ignores: layers, attributes: [] }, files, diagnostics);
   return files;
 }
 
@@ -58,7 +62,14 @@ export async function walkFiles(root: ScanRoot, options: WalkOptions, diagnostic
 const FOLDERS_PER_TURN = 64;
 let foldersSinceTurn = 0;
 
-async function walkFolder(root: ScanRoot, rel: string, layers: IgnoreLayer[], files: DiscoveredFile[], diagnostics: Diagnostic[]) {
+/** What folders above say: their .gitignore layers and .gitattributes rules. */
+interface Inherited {
+  ignores: IgnoreLayer[];
+  attributes: AttributeRule[];
+}
+
+async function walkFolder(root: ScanRoot, rel: string, inherited: Inherited, files: DiscoveredFile[], diagnostics: Diagnostic[]) {
+  const layers = inherited.ignores;
   const abs = path.join(root.dir, rel);
   if (++foldersSinceTurn >= FOLDERS_PER_TURN) {
     foldersSinceTurn = 0;
@@ -81,6 +92,8 @@ async function walkFolder(root: ScanRoot, rel: string, layers: IgnoreLayer[], fi
   entries.sort((a, b) => compareStrings(a.name, b.name));
   const gitignore = entries.find((entry) => entry.name === '.gitignore' && entry.isFile());
   const ownLayers = gitignore ? [...layers, await readGitignore(abs, rel, diagnostics, root)] : layers;
+  const gitattributes = entries.find((entry) => entry.name === '.gitattributes' && entry.isFile());
+  const attributes = gitattributes ? [...inherited.attributes, ...readGitattributes(abs, rel)] : inherited.attributes;
   const hasDotnetProject = entries.some((entry) => DOTNET_PROJECT.test(entry.name));
 
   // Sizes of the folder's files, synchronously: a promised stat costs this thread tens of
@@ -104,11 +117,17 @@ async function walkFolder(root: ScanRoot, rel: string, layers: IgnoreLayer[], fi
     // A file not ignored has its stat taken; only folders and special files are matched here.
     if (entry.isFile() ? !stats.has(entry.name) : isIgnored(ownLayers, childRel, isDir)) continue;
     if (isDir) {
-      await walkFolder(root, childRel, ownLayers, files, diagnostics);
+      await walkFolder(root, childRel, { ignores: ownLayers, attributes }, files, diagnostics);
     } else if (entry.isFile()) {
       const childAbs = path.join(abs, entry.name);
       const outcome = stats.get(entry.name)!;
-      if ('stat' in outcome) files.push(makeFile(root, childAbs, childRel, outcome.stat.size));
+      if ('stat' in outcome) {
+        const file = makeFile(root, childAbs, childRel, outcome.stat.size);
+        const declared = attributes.length > 0 ? declaredOrigin(attributes, childRel) : undefined;
+        // `-linguist-vendored` says the file is the repository's own, whatever its name suggests.
+        if (declared !== undefined) file.declaredOrigin = declared ?? 'production';
+        files.push(file);
+      }
       else {
         const { error } = outcome;
         diagnostics.push({
@@ -149,6 +168,16 @@ async function readGitignore(abs: string, rel: string, diagnostics: Diagnostic[]
       message: '.gitignore could not be read; its patterns were not applied',
     });
     return { base: rel, matcher: ignore() };
+  }
+}
+
+/** Linguist attributes of a folder's .gitattributes; one that cannot be read declares nothing. */
+function readGitattributes(abs: string, rel: string): AttributeRule[] {
+  try {
+    const text = readFileSync(path.join(abs, '.gitattributes'), 'utf8');
+    return text.length > 1024 * 1024 ? [] : parseGitattributes(text, rel);
+  } catch {
+    return [];
   }
 }
 

@@ -61,7 +61,8 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
   const files = app.files.map((file): AppFile => {
     const appRel = file.rootRel.slice(prefix.length);
-    return { file, appRel, origin: originOfPath(appRel) };
+    // From the scanned root down: an application found inside tests/ or samples/ is test or sample code throughout.
+    return { file, appRel, origin: file.declaredOrigin ?? originOfPath(file.rootRel) };
   });
   const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, languages: {}, loc: 0, skipped: 0 };
 

@@ -46,7 +46,10 @@ export function evaluateFactCondition(condition: FactCondition, facts: Applicati
       for (const literal of source.literals) {
         if (!condition.literal.kind.includes(literal.kind)) continue;
         if (value) value.lastIndex = 0;
-        if (!value || value.test(literal.value)) places.push(literal.location);
+        if (value && !value.test(literal.value)) continue;
+        // Four numbers in a row on a line about versions are a version ('12.1.0.2', AssemblyVersion("1.0.0.0")).
+        if (literal.kind === 'ip' && /version/i.test(sourceLine(facts, literal.location.file, literal.location.line) ?? '')) continue;
+        places.push(literal.location);
       }
     } else if ('entryPoint' in condition) {
       for (const entry of source.entryPoints) if (condition.entryPoint.kind.includes(entry.kind)) places.push(entry.location);

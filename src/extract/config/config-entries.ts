@@ -23,6 +23,8 @@ export function configFormatOf(rel: string): ConfigFormat | undefined {
   if (/^(package-lock|npm-shrinkwrap|composer\.lock|pnpm-lock)\b/.test(base)) return undefined;
   // Message bundles and translations hold words shown to users ("Password", "E-Mail address"), not settings.
   if (isMessageBundle(rel, base)) return undefined;
+  // System files copied into images (nsswitch.conf's `passwd: files` is no password).
+  if (/^(nsswitch|resolv|host|hosts|ld\.so|sysctl|fstab|inittab)\.conf$/.test(base)) return undefined;
   if (/^(dockerfile|containerfile)(\.[\w-]+)?$/.test(base) || base.endsWith('.dockerfile')) return 'dockerfile';
   if (base === 'procfile') return 'procfile';
   if (/^\.env(\..+)?$/.test(base) || base.endsWith('.env')) return 'env';

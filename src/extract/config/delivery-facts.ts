@@ -56,7 +56,7 @@ export function collectDeliveryFacts(
   }
   for (const source of sources) {
     for (const entry of source.entryPoints) {
-      if (entry.kind === 'http-route' && /\/(health|healthz|ready|readyz|live|livez|ping)\b/i.test(entry.detail ?? '')) facts['health-check'].push({ file: entry.location.file, line: entry.location.line });
+      if (entry.kind === 'http-route' && /\/(health|healthz|health-check|healthcheck|ready|readyz|readiness|live|livez|liveness|ping|status|heartbeat)\b/i.test(entry.detail ?? '')) facts['health-check'].push({ file: entry.location.file, line: entry.location.line });
     }
   }
   for (const aspect of Object.keys(facts) as DeliveryAspect[]) {

@@ -20,6 +20,8 @@ export function secretsIn(entries: ConfigEntry[]): Secret[] {
     const trimmed = value.trim();
     if (!trimmed || PLACEHOLDER.test(trimmed)) continue;
     const last = key.split(/[.@[]/).filter(Boolean).at(-1) ?? key;
+    // Public keys and their tokens (assembly bindings' publicKeyToken) are published on purpose.
+    if (/public[_-]?key/i.test(last)) continue;
     if (SECRET_KEY.test(last)) {
       secrets.push({ key, kind: /token/i.test(last) ? 'token' : /key/i.test(last) ? 'key' : /secret|credential/i.test(last) ? 'secret' : 'password', line });
     } else if (/(^|;)\s*(password|pwd)\s*=\s*[^;${\s][^;]*/i.test(trimmed)) {

@@ -67,6 +67,10 @@ export const PYTHON_APIS: ApiCatalog = {
   types: { session: 'session' },
 };
 
+function promiseApis(names: string[], api: ApiKind): Record<string, ApiKind> {
+  return Object.fromEntries(names.flatMap((name) => [[`fs/promises.${name}`, api], [`fs.promises.${name}`, api], [`node:fs/promises.${name}`, api]]));
+}
+
 /** Node.js: module functions keyed as module.function, whatever name the file imports them under. */
 export const NODE_APIS: ApiCatalog = {
   constructors: { Worker: 'thread', Socket: 'socket' },
@@ -74,7 +78,12 @@ export const NODE_APIS: ApiCatalog = {
     'fs.writeFile': 'file-write', 'fs.writeFileSync': 'file-write', 'fs.appendFile': 'file-write', 'fs.appendFileSync': 'file-write',
     'fs.createWriteStream': 'file-write', 'fs.mkdir': 'file-write', 'fs.mkdirSync': 'file-write', 'fs.rm': 'file-write', 'fs.rmSync': 'file-write',
     'fs.unlink': 'file-write', 'fs.unlinkSync': 'file-write', 'fs.rename': 'file-write', 'fs.renameSync': 'file-write', 'fs.copyFile': 'file-write',
+    'fs.copyFileSync': 'file-write', 'fs.cp': 'file-write', 'fs.cpSync': 'file-write', 'fs.rmdir': 'file-write', 'fs.rmdirSync': 'file-write',
+    'fs.truncate': 'file-write', 'fs.truncateSync': 'file-write', 'fs.symlink': 'file-write', 'fs.symlinkSync': 'file-write',
     'fs.readFile': 'file-read', 'fs.readFileSync': 'file-read', 'fs.createReadStream': 'file-read', 'fs.readdir': 'file-read', 'fs.readdirSync': 'file-read',
+    // The promise API, imported from fs/promises or reached as fs.promises.
+    ...promiseApis(['writeFile', 'appendFile', 'mkdir', 'rm', 'rmdir', 'unlink', 'rename', 'copyFile', 'cp', 'truncate', 'symlink'], 'file-write'),
+    ...promiseApis(['readFile', 'readdir', 'open'], 'file-read'),
     'child_process.exec': 'process-exec', 'child_process.execSync': 'process-exec', 'child_process.spawn': 'process-exec', 'child_process.spawnSync': 'process-exec',
     'child_process.execFile': 'process-exec', 'child_process.fork': 'process-exec',
     'net.connect': 'socket', 'net.createConnection': 'socket', 'net.createServer': 'socket', 'dgram.createSocket': 'socket',

@@ -190,11 +190,15 @@ class PythonWalker {
     this.visitChildren(args);
   }
 
-  /** os.environ["X"], flask.session[...] : APIs used without a call. */
+  /**
+   * os.environ["X"]: APIs used without a call. Django's request.session and Flask's session are
+   * not server memory (Django keeps sessions in the database, Flask in a signed cookie): where they
+   * live is a setting, which the state rules read (SESSION_ENGINE, SESSION_TYPE).
+   */
   private attributeUse(node: Node | null): void {
     if (!node) return;
     const resolved = this.resolveName(node.text);
-    const api = PYTHON_APIS.calls[resolved] ?? (resolved.endsWith('.session') || resolved === 'session' ? 'session' : undefined);
+    const api = PYTHON_APIS.calls[resolved];
     if (api) this.c.api(api, node.text, node);
   }
 

@@ -180,7 +180,15 @@ class FileWalker {
         if (first && ts.isStringLiteralLike(first)) {
           facts.imports.push({ target: first.text, location: this.at(node) });
           const declaration = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : '';
-          this.moduleNames.set(declaration, first.text.replace(/^node:/, ''));
+          const bare = first.text.replace(/^node:/, '');
+          this.moduleNames.set(declaration, bare);
+          // const { writeFile } = require('fs/promises'): each bound name is that module's function.
+          if (ts.isVariableDeclaration(node.parent) && ts.isObjectBindingPattern(node.parent.name)) {
+            for (const element of node.parent.name.elements) {
+              const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : ts.isIdentifier(element.name) ? element.name.text : undefined;
+              if (property && ts.isIdentifier(element.name)) this.moduleNames.set(element.name.text, `${bare}.${property}`);
+            }
+          }
         }
       } else {
         const target = this.resolveCallee(callee);
