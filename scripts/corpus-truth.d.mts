@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 export const RepoList: z.ZodType<{ repositories: { name: string; commit: string; covers: string }[] }>;
 export const TruthFile: z.ZodType<Truth>;
-export interface Judgement { rule?: string; category?: string; file?: string; line?: number; report: boolean; why: string }
+export interface Judgement { rule?: string; category?: string; file?: string; application?: string; line?: number; report: boolean; why: string }
 export interface Truth { repository: string; judged: string; applications: { name: string; path: string; kind: string; score?: [number, number]; strategy?: string[]; why?: string }[]; findings: Judgement[] }
-export interface Place { rule: string; category: string; severity: string; application: string; file?: string; line?: number; snippet?: string; origin?: string }
+export interface Place { rule: string; category: string; severity: string; application: string; applicationPath?: string; file?: string; line?: number; snippet?: string; origin?: string }
 export interface ResultLike {
   applications: { id: string; name: string; path: string; score: number; strategy: string; kind?: string }[];
   findings: { ruleId: string; category: string; severity: string; applicationId: string; evidence: { file: string; line?: number; snippet?: string; origin?: string }[] }[];
@@ -11,6 +11,7 @@ export interface ResultLike {
 export interface RepositoryJudgement {
   places: number;
   truePositives: number;
+  judgedPlaces: Place[];
   falsePositives: { place: Place; entry: Judgement }[];
   unjudged: Place[];
   mustReport: number;

@@ -22,6 +22,7 @@ const Judgement = z
     rule: z.string().optional().describe('Rule id; absent: any rule (a must-not place)'),
     category: z.string().optional().describe('Rule category, where any rule of it will do'),
     file: z.string().optional().describe('Path relative to the repository root; absent only for findings that have no place (no CI, no tests)'),
+    application: z.string().optional().describe('Path of the application the finding is about; for findings that have no place'),
     line: z.number().int().positive().optional().describe('Absent: anywhere in the file'),
     report: z.boolean().describe('true: must be reported (recall, and a true positive when it is); false: must not be reported'),
     why: z.string().min(3).describe('What the line shows, in code that runs in production or not'),
@@ -53,8 +54,9 @@ const COUNTED_SEVERITIES = new Set(['blocker', 'major', 'minor']);
 /** Every place a result claims, one per evidence item (or one per finding without evidence). */
 export function reportedPlaces(result) {
   const places = [];
+  const paths = new Map(result.applications.map((app) => [app.id, app.path]));
   for (const finding of result.findings) {
-    const base = { rule: finding.ruleId, category: finding.category, severity: finding.severity, application: finding.applicationId };
+    const base = { rule: finding.ruleId, category: finding.category, severity: finding.severity, application: finding.applicationId, applicationPath: paths.get(finding.applicationId) };
     if (finding.evidence.length === 0) places.push({ ...base, file: undefined, line: undefined });
     for (const item of finding.evidence) places.push({ ...base, file: item.file, line: item.line, snippet: item.snippet, origin: item.origin });
   }
@@ -63,6 +65,7 @@ export function reportedPlaces(result) {
 
 function matches(entry, place) {
   if (entry.rule !== undefined && entry.rule !== place.rule) return false;
+  if (entry.application !== undefined && entry.application !== place.applicationPath) return false;
   if (entry.category !== undefined && entry.category !== place.category) return false;
   if (entry.file !== place.file) return false;
   return entry.line === undefined || entry.line === place.line;
@@ -74,7 +77,7 @@ export function judgementOf(entries, place) {
   let bestRank = -1;
   for (const entry of entries) {
     if (!matches(entry, place)) continue;
-    const rank = (entry.line !== undefined ? 4 : 0) + (entry.rule !== undefined ? 2 : 0) + (entry.category !== undefined ? 1 : 0);
+    const rank = (entry.line !== undefined ? 8 : 0) + (entry.application !== undefined ? 4 : 0) + (entry.rule !== undefined ? 2 : 0) + (entry.category !== undefined ? 1 : 0);
     if (rank > bestRank) [best, bestRank] = [entry, rank];
   }
   return best;
@@ -115,6 +118,7 @@ export function judgeResult(result, truth) {
   return {
     places: places.length,
     truePositives: truePositives.length,
+    judgedPlaces: [...truePositives, ...falsePositives].map(({ place }) => place),
     falsePositives: falsePositives.map(({ place, entry }) => ({ place, entry })),
     unjudged: judged.filter(({ entry }) => entry === undefined).map(({ place }) => place),
     mustReport: mustReport.length,

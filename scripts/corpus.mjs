@@ -4,8 +4,8 @@
 // scores the result against test/corpus/truth/OWNER+NAME.yaml (docs/accuracy.md).
 // Options: --repo TEXT (only repositories whose name contains it), --judge N (print N places
 // nobody has judged yet, with the code around them and a line to paste into the truth file),
-// --details (every false positive, miss and application problem), --markdown (the table for
-// docs/accuracy.md).
+// --details (every false positive, miss and application problem), --by-rule (judged places and
+// precision per rule), --markdown (the tables for docs/accuracy.md).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +49,23 @@ for (const entry of wanted.filter((candidate) => !missing.includes(candidate))) 
 }
 
 printTable(rows);
+if (args.includes('--by-rule')) printByRule(rows);
+
+/** Judged places and false positives per rule, over every repository: which rules carry the figures. */
+function printByRule(rows) {
+  const byRule = new Map();
+  const entry = (rule) => byRule.get(rule) ?? byRule.set(rule, { judged: 0, wrong: 0 }).get(rule);
+  for (const { judgement } of rows) {
+    for (const place of judgement.judgedPlaces) entry(place.rule).judged++;
+    for (const { place } of judgement.falsePositives) entry(place.rule).wrong++;
+  }
+  const sorted = [...byRule.entries()].sort(([a, x], [b, y]) => y.judged - x.judged || a.localeCompare(b));
+  console.log(markdown ? '\n| rule | judged places | false | precision |\n|---|---:|---:|---:|' : '\nrule  judged  false  precision');
+  for (const [rule, { judged, wrong }] of sorted) {
+    const precision = `${((100 * (judged - wrong)) / judged).toFixed(1)} %`;
+    console.log(markdown ? `| ${rule} | ${judged} | ${wrong} | ${precision} |` : `${rule}  ${judged}  ${wrong}  ${precision}`);
+  }
+}
 
 function printDetails(name, judgement) {
   console.log(`\n## ${name}`);
@@ -69,7 +86,7 @@ function printUnjudged(dir, places, count) {
       const lines = readLines(path.join(dir, place.file));
       for (let at = Math.max(1, place.line - 2); at <= Math.min(lines.length, place.line + 2); at++) console.log(`${at === place.line ? '>' : ' '}${String(at).padStart(5)}  ${lines[at - 1].slice(0, 160)}`);
     }
-    console.log(`- { rule: ${place.rule}, ${place.file ? `file: ${JSON.stringify(place.file)}, ` : ''}${place.line ? `line: ${place.line}, ` : ''}report: ?, why: '' }`);
+    console.log(`- { rule: ${place.rule}, ${place.file ? `file: ${JSON.stringify(place.file)}, ` : `application: ${JSON.stringify(place.applicationPath)}, `}${place.line ? `line: ${place.line}, ` : ''}report: ?, why: '' }`);
   }
   return Math.min(count, sorted.length);
 }

@@ -1,6 +1,6 @@
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import { hasFactExtractor } from '../extract/source/index.js';
-import type { Diagnostic } from '../result/schema.js';
+import type { Diagnostic, Finding } from '../result/schema.js';
 
 export interface Confidence {
   score: number;
@@ -48,5 +48,35 @@ export function assessConfidence(facts: ApplicationFacts, diagnostics: Diagnosti
     reasons.push(`${unknown} connection${unknown === 1 ? '' : 's'} to machines no inventory describes (−10)`);
   }
   score = Math.max(0, score);
-  return { score, level: score >= 80 ? 'high' : score >= 50 ? 'medium' : 'low', reasons: reasons.length ? reasons : ['every file read, an extractor for every language, hosts known'] };
+  return { score, level: levelOf(score), reasons: reasons.length ? reasons : ['every file read, an extractor for every language, hosts known'] };
+}
+
+/**
+ * What the evidence behind a verdict is worth: a strategy decided by one finding found in one
+ * place rests on one line a reader should open; an application whose findings sit mostly in code
+ * that does not count (tests, copied libraries, samples) was judged on little of what was found.
+ */
+export function weighEvidence(confidence: Confidence, counted: Finding[], uncounted: Finding[], deciding: Finding[]): Confidence {
+  const reasons = confidence.reasons[0]?.startsWith('every file read') ? [] : [...confidence.reasons];
+  let score = confidence.score;
+  const single = deciding.length === 1 ? deciding[0]! : undefined;
+  if (single && single.evidenceCount === 1 && single.evidence[0]?.line !== undefined) {
+    score -= 10;
+    const place = single.evidence[0];
+    reasons.push(`the strategy rests on one place: ${single.ruleId} at ${place.file}:${place.line}; check it (−10)`);
+  }
+  const placesOf = (findings: Finding[]) => findings.filter((finding) => finding.severity !== 'info').reduce((sum, finding) => sum + finding.evidenceCount, 0);
+  const inside = placesOf(counted);
+  const outside = placesOf(uncounted);
+  if (outside > inside && outside >= 5) {
+    score -= 10;
+    reasons.push(`${outside} of ${inside + outside} places found are in tests, copied libraries, samples or tooling and do not count (−10)`);
+  }
+  if (score === confidence.score) return confidence;
+  score = Math.max(0, score);
+  return { score, level: levelOf(score), reasons };
+}
+
+function levelOf(score: number): Confidence['level'] {
+  return score >= 80 ? 'high' : score >= 50 ? 'medium' : 'low';
 }

@@ -40,6 +40,12 @@ export function runRules(rules: Rule[], applications: ApplicationFacts[], settin
   const suppressor = new Suppressor(settings.ignore ?? []);
   for (const facts of applications) {
     suppressor.addApplication(facts);
+    const counts = (rule: Rule) => new Set<Origin>([...rule.contexts, ...(settings.includeContext ?? [])]);
+    // An application found inside tests/ or samples/ has no production code: what it lacks (CI,
+    // tests, an image) is no finding against anything that runs.
+    const appCounts = (rule: Rule) => facts.files.length === 0 || facts.files.some(({ origin }) => counts(rule).has(origin));
+    // Each rule's places first, so that a rule can take over the places of the rules it supersedes.
+    const matched = new Map<string, { rule: Rule; kept: Evidence[] }>();
     for (const rule of rules) {
       if (settings.disabled.has(rule.id)) continue;
       const match = evaluateCondition(rule.when, facts, cache);
@@ -60,14 +66,19 @@ export function runRules(rules: Rule[], applications: ApplicationFacts[], settin
           continue;
         }
       } else if (kept.length === 0) continue;
+      matched.set(rule.id, { rule, kept });
+    }
+    applySupersedes(matched);
+    for (const { rule, kept } of matched.values()) {
       const severity = settings.severity[rule.id] ?? rule.severity;
-      const counts = new Set<Origin>([...rule.contexts, ...(settings.includeContext ?? [])]);
+      const contexts = counts(rule);
       const placed = byDecisiveness(kept.map((item) => ({ ...item, origin: originOf(facts, item.file) })));
-      const counted = placed.filter((item) => counts.has(item.origin!));
-      const other = placed.filter((item) => !counts.has(item.origin!));
+      const counted = placed.filter((item) => contexts.has(item.origin!));
+      const other = placed.filter((item) => !contexts.has(item.origin!));
       const listed = (items: Evidence[]) => items.map((item, at) => (at < limit ? withContext(item, facts) : item));
-      // A rule that fires on an absence (no CI, no health check) has no place and always counts.
-      if (counted.length > 0 || placed.length === 0) findings.push(makeFinding(rule, facts.app.id, listed(counted), severity, limit));
+      // A rule that fires on an absence (no CI, no health check) has no place: it counts when the application has code that counts.
+      if (placed.length === 0) (appCounts(rule) ? findings : uncounted).push(makeFinding(rule, facts.app.id, [], severity, limit));
+      if (counted.length > 0) findings.push(makeFinding(rule, facts.app.id, listed(counted), severity, limit));
       if (other.length > 0) uncounted.push(makeFinding(rule, facts.app.id, listed(other), severity, limit));
     }
   }
@@ -108,6 +119,24 @@ function withContext(item: Evidence, facts: ApplicationFacts): Evidence {
   if (!item.line) return item;
   const context = evidenceContext(facts, item.file, item.line);
   return context ? { ...item, context } : item;
+}
+
+/**
+ * One place, one problem: a rule that supersedes others (localhost-dependency supersedes
+ * hardcoded-host) takes their places on the same lines, and a superseded finding left with no
+ * place is gone, so the score counts the problem once.
+ */
+function applySupersedes(matched: Map<string, { rule: Rule; kept: Evidence[] }>) {
+  for (const { rule, kept } of matched.values()) {
+    if (rule.supersedes.length === 0 || kept.length === 0) continue;
+    const taken = new Set(kept.map((item) => `${item.file}\0${item.line ?? 0}`));
+    for (const id of rule.supersedes) {
+      const other = matched.get(id);
+      if (!other || other.kept.length === 0) continue;
+      other.kept = other.kept.filter((item) => !taken.has(`${item.file}\0${item.line ?? 0}`));
+      if (other.kept.length === 0) matched.delete(id);
+    }
+  }
 }
 
 const ORIGIN_RANK = new Map(ORIGINS.map((origin, rank) => [origin, rank]));

@@ -9,6 +9,8 @@ export interface StrategyChoice {
 export interface StrategyDecision extends StrategyChoice {
   /** The strategy that comes next, and why: what an architect should weigh against the first. */
   runnerUp: StrategyChoice;
+  /** The findings that decided the strategy (none for rehost): what confidence and explain look at. */
+  deciding: Finding[];
 }
 
 /** What the estate says about an application's use, for the retire signal. */
@@ -53,17 +55,18 @@ export function chooseStrategy(findings: Finding[], usage?: UsageSignals, model:
     .filter((entry): entry is { finding: Finding; strategy: Strategy } => entry.strategy !== undefined);
   const describe = (entries: { finding: Finding }[]) => entries.map(({ finding }) => `${finding.severity} ${finding.ruleId}: ${finding.title}`);
 
-  let winner: StrategyChoice | undefined;
+  let winner: (StrategyChoice & { deciding: Finding[] }) | undefined;
   for (const severity of ['blocker', 'major'] as const) {
     const deciding = hinted.filter(({ finding }) => finding.severity === severity);
     if (deciding.length === 0) continue;
     const strategy = [...deciding].sort((a, b) => constraint(a.strategy) - constraint(b.strategy))[0]!.strategy;
-    winner = { strategy, reasons: describe(deciding.filter((entry) => entry.strategy === strategy)) };
+    const chosen = deciding.filter((entry) => entry.strategy === strategy);
+    winner = { strategy, reasons: describe(chosen), deciding: chosen.map(({ finding }) => finding) };
     break;
   }
   if (!winner) {
     const minor = findings.filter((finding) => finding.severity === 'minor').length;
-    winner = { strategy: 'rehost', reasons: [minor > 0 ? `no blocker or major finding; ${minor} minor refit${minor === 1 ? '' : 's'} can follow the move` : 'no blocker or major finding'] };
+    winner = { strategy: 'rehost', reasons: [minor > 0 ? `no blocker or major finding; ${minor} minor refit${minor === 1 ? '' : 's'} can follow the move` : 'no blocker or major finding'], deciding: [] };
   }
 
   // Users' and schedulers' traffic is rarely in inventories: only code nothing can start counts.

@@ -1,9 +1,9 @@
 import { printableDeep } from '../util/printable.js';
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import { effortRange } from '../assess/score.js';
 import { scoreSteps } from '../assess/score-steps.js';
 import { InputError } from '../errors.js';
-import { SEVERITY_ORDER } from '../result/schema.js';
+import { SEVERITY_ORDER, type Finding } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
@@ -48,16 +48,49 @@ export async function runExplain(applicationId: string, paths: string[], options
     '',
     c.bold(`Strategy: ${app.strategy}, because`),
     ...app.strategyReasons.map((reason) => `  - ${reason}`),
+    ...decidedByOne(app.strategyReasons, findings, c),
     c.bold(`Runner-up: ${app.strategyRunnerUp.strategy}`),
     ...app.strategyRunnerUp.reasons.map((reason) => `  - ${reason}`),
     '',
     c.bold(`Effort: ${app.effort} person-days typical, ${app.effortRange.low}-${app.effortRange.high} as a range`),
   );
   for (const finding of [...findings].sort((a, b) => b.effort - a.effort || compareStrings(a.ruleId, b.ruleId))) {
-    if (finding.effort === 0) continue;
+    if (finding.effort === 0 || finding.severity === 'info') continue;
     const range = effortRange(finding);
     lines.push(`  ${String(finding.effort).padStart(4)} ${`(${range.low}-${Math.round(range.high * 10) / 10})`.padEnd(11)} ${finding.ruleId}, ${finding.evidenceCount} place${finding.evidenceCount === 1 ? '' : 's'}`);
   }
+  lines.push('', c.bold('Where: the most decisive places of each finding that moved the score'));
+  for (const finding of findings.filter((candidate) => candidate.severity !== 'info')) lines.push(...places(finding, c));
+  const apart = (result.uncounted ?? []).filter((finding) => finding.applicationId === app.id && finding.severity !== 'info');
+  if (apart.length > 0) lines.push('', c.dim(`Not counted: ${apart.map((finding) => `${finding.ruleId} (${finding.message.replace(/^.*\(/, '').replace(/\)$/, '')})`).join('; ')}`));
   process.stdout.write(`${lines.join('\n')}\n`);
   return ExitCode.ok;
+}
+
+const PLACES_SHOWN = 3;
+
+/** A finding's first places as the report lists them (production first), with the line and the code around it. */
+function places(finding: Finding, c: ChalkInstance): string[] {
+  const lines = [`  ${finding.severity.padEnd(8)} ${finding.ruleId}: ${finding.message}`];
+  for (const item of finding.evidence.slice(0, PLACES_SHOWN)) {
+    const origin = item.origin && item.origin !== 'production' ? c.dim(` [${item.origin}]`) : '';
+    if (item.context && item.line) {
+      lines.push(`    ${c.cyan(`${item.file}:${item.line}`)}${origin}`);
+      item.context.lines.forEach((text, at) => {
+        const number = item.context!.firstLine + at;
+        lines.push(number === item.line ? `    > ${String(number).padStart(5)}  ${text}` : c.dim(`      ${String(number).padStart(5)}  ${text}`));
+      });
+    } else lines.push(`    ${c.cyan(`${item.file}${item.line ? `:${item.line}` : ''}`)}${origin}${item.snippet ? `  ${item.snippet}` : ''}`);
+  }
+  if (finding.evidenceCount > PLACES_SHOWN) lines.push(c.dim(`    … ${finding.evidenceCount - PLACES_SHOWN} more place${finding.evidenceCount - PLACES_SHOWN === 1 ? '' : 's'} (--format json lists them)`));
+  if (finding.evidenceCount === 0) lines.push(c.dim('    no place: the finding is about something missing'));
+  return lines;
+}
+
+/** One finding deciding the strategy is worth saying: the verdict stands or falls with its places. */
+function decidedByOne(reasons: string[], findings: Finding[], c: ChalkInstance): string[] {
+  const deciding = findings.filter((finding) => reasons.some((reason) => reason.startsWith(`${finding.severity} ${finding.ruleId}:`)));
+  if (deciding.length !== 1) return [];
+  const [only] = deciding as [Finding];
+  return [c.yellow(`  One finding decides the strategy: ${only.ruleId} (${only.evidenceCount} place${only.evidenceCount === 1 ? '' : 's'}); open its places below before acting on it.`)];
 }

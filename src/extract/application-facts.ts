@@ -8,6 +8,7 @@ import { collectEndpointsAndSecrets, type EndpointFact, type SecretFact } from '
 import { collectDeliveryFacts, type DeliveryFacts } from './config/delivery-facts.js';
 import type { InventoryContext } from './inventory/inventory-context.js';
 import { readConfig } from './config/read-config.js';
+import { secretsInCode } from './config/secrets.js';
 import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
 import { extractContentFacts, extractProjectFacts, extractSourceFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
 import { readText } from './read-text.js';
@@ -135,6 +136,9 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   // Names resolve across a project's files: the extractor keeps each file's facts by its text and the project's exports.
   for (const sourceFacts of await extractProjectFacts(projectSources, cache)) addSourceFacts(facts, sourceFacts, diagnostics);
   Object.assign(facts, collectEndpointsAndSecrets(facts.configs, facts.sources));
+  for (const { source } of facts.texts) {
+    if (source.language) for (const secret of secretsInCode(source.masked)) facts.secrets.push({ ...secret, file: source.rel });
+  }
   facts.delivery = collectDeliveryFacts(
     files.map(({ appRel, file }) => ({ appRel, rel: file.rel })),
     facts.texts.filter(({ file }) => file.kind === 'descriptor').map(({ source }) => ({ rel: source.rel, text: source.text })),

@@ -12,7 +12,7 @@ import { allRules } from '../assess/rules/load-rules.js';
 import { runRules } from '../assess/run-rules.js';
 import { countBySeverity, scoreApplication } from '../assess/score.js';
 import { chooseStrategy, type UsageSignals } from '../assess/strategy.js';
-import { assessConfidence } from '../assess/confidence.js';
+import { assessConfidence, weighEvidence } from '../assess/confidence.js';
 import { DEFAULT_DIMENSIONS } from '../assess/scoring-model.js';
 import { nodeId, type PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { SCHEMA_VERSION, type Application, type ScanResult } from '../result/schema.js';
@@ -83,7 +83,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
       blockers: counts.blocker,
       findingCounts: counts,
       dimensions,
-      confidence: assessConfidence(fact, diagnostics),
+      confidence: weighEvidence(assessConfidence(fact, diagnostics), own, uncounted.filter((finding) => finding.applicationId === app.id), decision.deciding),
       strategyRunnerUp: decision.runnerUp,
       effort,
       effortRange,

@@ -38,7 +38,11 @@ export async function discoverPortfolio(options: ScanOptions, progress: Progress
   const packProblem = await packCache?.save();
   if (packProblem) options.notice?.(packProblem);
   const rules = allRules(packs);
-  checkRuleReferences(new Set(rules.map((rule) => rule.id)), [...config.rules.disable, ...Object.keys(config.rules.severity)], configFile, setupDiagnostics);
+  const known = new Set(rules.map((rule) => rule.id));
+  checkRuleReferences(known, [...config.rules.disable, ...Object.keys(config.rules.severity)], configFile, setupDiagnostics);
+  for (const rule of rules) {
+    for (const id of rule.supersedes) if (!known.has(id)) setupDiagnostics.push({ level: 'warning', code: 'unknown-rule', message: `rule ${rule.id} supersedes ${id}, which no loaded pack defines; check its spelling` });
+  }
 
   const timed = stageTimer(options.timings);
   progress('discover', 'walking files');

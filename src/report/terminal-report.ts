@@ -34,6 +34,12 @@ export const terminalReport: Reporter = (scanned, options) => {
       ...topFindings(result, c),
     );
   }
+  const apart = result.uncounted.filter((finding) => finding.severity !== 'info');
+  if (apart.length > 0) {
+    const origins = [...new Set(apart.flatMap((finding) => finding.evidence.map((item) => item.origin ?? 'production')))].sort(compareStrings);
+    const where = origins.length > 0 ? `${origins.join(', ')} code` : 'applications without production code';
+    lines.push('', c.dim(`${plural(apart.length, 'more finding')} only in ${where}, not counted (--include-context ${origins[0] ?? 'test'} counts them; --format json: uncounted)`));
+  }
   if (result.suppressed.length > 0) {
     const findings = new Set(result.suppressed.map((item) => item.findingId)).size;
     lines.push('', c.dim(`${plural(result.suppressed.length, 'place')} in ${plural(findings, 'finding')} suppressed by cloudready-ignore comments or rules.ignore (--format json: suppressed)`));

@@ -80,6 +80,7 @@ describe('chooseStrategy', () => {
       strategy: 'rehost',
       reasons: ['no blocker or major finding; 1 minor refit can follow the move'],
       runnerUp: { strategy: 'replatform', reasons: ['minor pack/minor-replatform: pack/minor-replatform'] },
+      deciding: [],
     });
   });
 
@@ -89,11 +90,13 @@ describe('chooseStrategy', () => {
   });
 
   it('blockers outrank majors, and the reasons name the deciding rules', () => {
-    const decision = chooseStrategy([finding('major', 'refactor'), finding('blocker', 'retain', 'mainframe/exec-cics')]);
+    const cics = finding('blocker', 'retain', 'mainframe/exec-cics');
+    const decision = chooseStrategy([finding('major', 'refactor'), cics]);
     expect(decision).toEqual({
       strategy: 'retain',
       reasons: ['blocker mainframe/exec-cics: mainframe/exec-cics'],
       runnerUp: { strategy: 'refactor', reasons: ['major pack/major-refactor: pack/major-refactor'] },
+      deciding: [cics],
     });
     expect(chooseStrategy([finding('blocker')]).strategy).toBe('refactor');
   });

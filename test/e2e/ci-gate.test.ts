@@ -163,6 +163,13 @@ describe('cloudready explain', () => {
     expect(run.stdout).toMatch(/blocker {2}mainframe\/exec-cics +× 0\.50 +50\.00/);
     expect(run.stdout).toContain('a blocker caps the score at 30');
     expect(run.stdout).toContain('Runner-up: refactor');
+    // Each finding that moved the score shows its most decisive places, with the code around them.
+    expect(run.stdout).toContain('Where: the most decisive places of each finding that moved the score');
+    expect(run.stdout).toMatch(/blocker +mainframe\/exec-cics: EXEC CICS commands in \d+ places\n +card-authorisation\/cobol\/CAUTH01\.cbl:30\n/);
+    expect(run.stdout).toContain("    >    30  003000      EXEC CICS RECEIVE MAP('CAUTHM1') MAPSET('CAUTHMS')");
+    expect(run.stdout).toMatch(/… \d+ more places \(--format json lists them\)/);
+    // Info findings add no effort.
+    expect(run.stdout.slice(run.stdout.indexOf('Effort:'), run.stdout.indexOf('Where:'))).not.toMatch(/ info | architecture\/calls-other-applications/);
     const missing = runCli(['explain', 'nope', DEMO]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cloudready: no application nope');

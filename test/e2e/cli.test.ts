@@ -43,6 +43,27 @@ describe('cloudready CLI: usage', () => {
   });
 });
 
+describe('cloudready scan --include-context', () => {
+  it('counts tests only when asked, says so under the table, and refuses an origin it does not know', async () => {
+    const root = await makeTree({
+      'orders/package.json': '{ "name": "orders", "version": "1.0.0", "dependencies": { "express": "^4.19.2" } }',
+      'orders/server.js': "const express = require('express');\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\n",
+      'orders/test/export.test.js': "const fs = require('fs');\nfs.writeFileSync('/tmp/orders.csv', 'id');\n",
+    });
+    const plain = runCli(['scan', root, '--no-cache']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('2 more findings only in test code, not counted (--include-context test counts them; --format json: uncounted)');
+    const json = runCli(['scan', root, '--no-cache', '--include-context', 'test', '--format', 'json']);
+    expect(json.code).toBe(0);
+    const result = ScanResult.parse(JSON.parse(json.stdout));
+    expect(result.findings.find((finding) => finding.ruleId === 'state-and-storage/local-file-write')?.evidence.map((item) => [item.file, item.origin])).toEqual([['orders/test/export.test.js', 'test']]);
+    expect(result.uncounted).toEqual([]);
+    const wrong = runCli(['scan', root, '--include-context', 'tests']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Expected a comma-separated list of production, test, build, ci, dev-config, vendored, generated, docs, sample; not tests.');
+  });
+});
+
 describe('cloudready scan: the demo portfolio', () => {
   it('prints the portfolio table and top findings, without colour when not on a terminal', () => {
     const run = runCli(['scan', 'fixtures/demo-portfolio']);

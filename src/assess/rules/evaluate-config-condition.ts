@@ -28,6 +28,7 @@ export function evaluateConfigCondition(condition: ConfigFactCondition, facts: A
   } else if ('secret' in condition) {
     for (const secret of facts.secrets) {
       if (condition.secret.kind && !condition.secret.kind.includes(secret.kind)) continue;
+      if (condition.secret.in && !condition.secret.in.includes(secret.inCode ? 'code' : 'config')) continue;
       // The key and where it is: enough to find it, nothing to leak.
       evidence.push({ file: secret.file, line: secret.line, snippet: `${secret.key} (${secret.kind}, value hidden)` });
     }

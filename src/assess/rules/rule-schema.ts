@@ -78,6 +78,7 @@ export const EndpointCondition = z.strictObject({
 });
 export const SecretCondition = z.strictObject({
   kind: z.array(z.enum(['password', 'secret', 'token', 'key', 'connection-string', 'url-credentials'])).optional(),
+  in: z.array(z.enum(['config', 'code'])).optional().describe('Where the secret is written: configuration settings, or literals in source code; default both'),
 });
 export const ConfigCondition = z.strictObject({
   key: Globs.describe('Flattened setting key: spring.datasource.url, configuration.system.web.sessionState.@mode'),
@@ -218,6 +219,10 @@ export const Rule = z.strictObject({
   message: z.string().optional().describe('Finding text; {count} is replaced by the number of places found'),
   references: z.array(z.url()).default([]),
   labels: z.array(z.string()).default([]).describe('Source and target technologies, e.g. websphere, ejb, aws-lambda'),
+  supersedes: z
+    .array(z.string())
+    .default([])
+    .describe('Rule ids whose places on the same lines this rule reports instead: one place, one problem (a localhost URL is a localhost dependency, not also a hard-coded host)'),
   contexts: z
     .array(Origin)
     .min(1)

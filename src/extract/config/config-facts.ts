@@ -22,6 +22,7 @@ export function collectEndpointsAndSecrets(configs: ConfigFile[], sources: Sourc
     for (const entry of config.entries) {
       // Dockerfile commands (RUN, CMD, HEALTHCHECK) talk to the container itself; only settings name dependencies.
       if (config.format === 'dockerfile' && !/^(ENV|ARG)\./.test(entry.key)) continue;
+      if (namesOwnAddress(entry.key)) continue;
       for (const endpoint of endpointsInValue(entry.value)) endpoints.push({ ...endpoint, file: config.file, line: entry.line, key: entry.key });
     }
     for (const { line, ...endpoint } of endpointsInHostSettings(config.entries)) {
@@ -46,4 +47,17 @@ function dedupe(endpoints: EndpointFact[]): EndpointFact[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Settings that name the application's own address or the callers it lets in (its base URL, OAuth
+ * redirect URIs, CORS origins): the application serves them, it does not depend on them.
+ */
+export function namesOwnAddress(key: string): boolean {
+  const segments = key.split(/[.[\]:@/]+/).filter(Boolean);
+  if (segments.some((segment) => /redirect|callback|^cors|origins?$/i.test(segment))) return true;
+  const last = segments.at(-1) ?? '';
+  const parent = segments.at(-2);
+  if (/^(server|app|application|site|public|self|external|canonical)[-_]?(base)?[-_]?ur[li]$/i.test(last)) return true;
+  return /^base[-_]?ur[li]$/i.test(last) && (parent === undefined || /^(server|app|application|site|web|http|servlet)$/i.test(parent));
 }

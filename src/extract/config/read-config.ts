@@ -1,3 +1,4 @@
+import { unescapeString } from '../unescape-string.js';
 import { parseJson } from '../../util/json-input.js';
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
@@ -58,7 +59,8 @@ function readProperties(text: string): ConfigEntry[] {
     if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
     while (/(^|[^\\])(\\\\)*\\$/.test(line) && i + 1 < lines.length) line = line.slice(0, -1) + lines[++i]!.trimStart();
     const match = /^((?:\\.|[^\s:=])+)\s*[:=\s]\s*(.*)$/.exec(line);
-    if (match) entries.push({ key: match[1]!.replace(/\\(.)/g, '$1'), value: match[2]!.trim(), line: start + 1 });
+    // Values unescaped as java.util.Properties reads them: jdbc\:h2\:file is jdbc:h2:file.
+    if (match) entries.push({ key: match[1]!.replace(/\\(.)/g, '$1'), value: unescapeString(match[2]!.trim()), line: start + 1 });
   }
   return entries;
 }

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
 import { JAVA_APIS } from './api-catalog.js';
-import { childrenOfType, unescapeString, unquote, type FactCollector } from './fact-collector.js';
+import { childrenOfType, unquote, type FactCollector } from './fact-collector.js';
+import { unescapeString } from '../unescape-string.js';
 import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
 import type { SourceFacts, UnitKind } from './source-facts.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
