@@ -37,7 +37,9 @@ export function secretsIn(entries: ConfigEntry[]): Secret[] {
 
 /** `name = "value"`, `name: 'value'`, `name := "value"`, `'name' => 'value'`: a quoted value without spaces or escapes. */
 // A colon directly after the name (object keys, dict keys): ` : ` with a space before is a ternary's.
-const CODE_ASSIGNMENT = /([A-Za-z_$][\w$]*)(?:["']?:|["']?\s*(?::=|=>|=))\s*(["'`])([^"'`\s\\]{4,200})\2/g;
+// The name starts after a non-word character, so a long run of word characters (a minified or
+// base64 line) is scanned once, not once from every position in it.
+const CODE_ASSIGNMENT = /(?:^|[^\w$])([A-Za-z_$][\w$]*)(?:["']?:|["']?\s*(?::=|=>|=))\s*(["'`])([^"'`\s\\]{4,200})\2/g;
 /** Common weak secrets: a lowercase word is otherwise an identifier ('request', 'username'). */
 const WEAK_SECRET = /^(secret|password|passwd|pass|admin|root|letmein|qwerty|welcome|default|master|guest|changeit|s3cr3t|p@ssw0rd)$/;
 
@@ -66,8 +68,9 @@ export function secretsInCode(masked: string): Secret[] {
     const lower = value.toLowerCase();
     if (word && lower !== word && lower.includes(word)) continue;
     if (/^(KEY|PARAM|PROP|PROPERTY|ATTR|CONF|CONFIG|COOKIE|SESSION|HEADER|FIELD|MSG|MESSAGE)_/.test(name)) continue;
-    // Line numbers counted as the matches go, once over the text.
-    for (; counted < match.index!; counted++) if (masked.charCodeAt(counted) === 10) line++;
+    // Line numbers counted as the matches go, once over the text, up to where the name starts.
+    const start = match.index! + match[0].indexOf(name);
+    for (; counted < start; counted++) if (masked.charCodeAt(counted) === 10) line++;
     secrets.push({ key: name, kind: /token/i.test(name) ? 'token' : /key/i.test(name) ? 'key' : /secret|credential/i.test(name) ? 'secret' : 'password', line, inCode: true });
   }
   return secrets;
