@@ -18,7 +18,7 @@ export interface SourceText {
 }
 
 export function analyseText(rel: string, text: string, language?: LanguageInfo, appRel = rel): SourceText {
-  const masked = maskComments(text, language?.comments ?? configCommentStyle(rel));
+  const masked = maskComments(text, language?.comments ?? configCommentStyle(rel, text));
   return { rel, appRel, language, text, masked, lines: new LineIndex(text), loc: countCodeLines(masked) };
 }
 
@@ -37,7 +37,7 @@ export function deferredSourceText(rel: string, text: string, language?: Languag
     language,
     text,
     get masked() {
-      return (masked ??= maskComments(text, language?.comments ?? configCommentStyle(rel)));
+      return (masked ??= maskComments(text, language?.comments ?? configCommentStyle(rel, text)));
     },
     get lines() {
       return (lines ??= new LineIndex(text));
@@ -49,8 +49,10 @@ export function deferredSourceText(rel: string, text: string, language?: Languag
 }
 
 /** Comment syntax of configuration and descriptor files, by name. */
-export function configCommentStyle(rel: string): CommentStyle {
+export function configCommentStyle(rel: string, text = ''): CommentStyle {
   const base = path.posix.basename(rel).toLowerCase();
+  // A .config file is XML (web.config) or, when it does not start with markup, a shell-style settings file.
+  if (base.endsWith('.config') && text !== '' && !/^\s*</.test(text.slice(0, 512))) return 'hash';
   if (/\.(xml|config|xsd|wsdl|html?|xhtml|jsp)$/.test(base)) return 'markup';
   if (/\.(ya?ml|properties|ini|conf|cfg|toml|tf|txt)$/.test(base) || /^(dockerfile|containerfile|procfile|\.env.*|gemfile|pipfile)$/.test(base)) return 'hash';
   if (/^jenkinsfile$|\.(gradle|kts|bicep)$/.test(base)) return 'c';

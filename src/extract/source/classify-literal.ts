@@ -21,7 +21,8 @@ export function classifyLiteral(value: string): LiteralKind | undefined {
   // A URL assembled from variables ("smtp://$user@$host", `https://${host}/api`) names no host of its own.
   if (URL.test(text)) return NOT_ENDPOINTS.test(text) || TEMPLATED_AUTHORITY.test(text) || PLACEHOLDER_HOST.test(text) ? undefined : 'url';
   if (IPV4.test(text)) return /^(127\.|0\.0\.0\.0|255\.)/.test(text) ? undefined : 'ip';
-  if (UNIX_PATH.test(text) || WINDOWS_PATH.test(text)) return 'path';
+  // Where container platforms mount secrets is the platform's convention, not a server layout.
+  if ((UNIX_PATH.test(text) && !/^\/(var\/)?run\/secrets(\/|$)/.test(text)) || WINDOWS_PATH.test(text)) return 'path';
   // Reverse-DNS package names (com.acme.orders.io) are not hosts.
   if (/^(com|org|net|java|javax|jakarta|io|system|microsoft)\./i.test(text)) return undefined;
   if (HOST.test(text) && !/^\d/.test(text) && !/\.(java|cs|ts|js|py|xml|json|html|txt|jar|dll|exe|log|csv)$/i.test(text)) return 'host';
