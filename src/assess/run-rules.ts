@@ -141,9 +141,12 @@ function applySupersedes(matched: Map<string, { rule: Rule; kept: Evidence[] }>)
 
 const ORIGIN_RANK = new Map(ORIGINS.map((origin, rank) => [origin, rank]));
 
-/** Production code first, then the other origins in their documented order, then by file and line. */
+/** Lockfiles repeat what a manifest or the code says, often for a dependency of a dependency. */
+const LOCKFILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|composer\.lock|poetry\.lock|Pipfile\.lock|packages\.lock\.json|go\.sum|Gemfile\.lock)$/;
+
+/** Production code first, then the other origins in their documented order; lockfiles after the rest of their origin; then by file and line. */
 function byDecisiveness(evidence: Evidence[]): Evidence[] {
-  const rank = (item: Evidence) => ORIGIN_RANK.get(item.origin ?? 'production') ?? 0;
+  const rank = (item: Evidence) => 2 * (ORIGIN_RANK.get(item.origin ?? 'production') ?? 0) + (LOCKFILE.test(item.file) ? 1 : 0);
   return evidence.sort((a, b) => rank(a) - rank(b) || compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
