@@ -38,12 +38,14 @@ export function runRules(rules: Rule[], applications: ApplicationFacts[], settin
   const suppressed: SuppressedEvidence[] = [];
   const limit = settings.evidenceLimit ?? MAX_EVIDENCE_PER_FINDING;
   const suppressor = new Suppressor(settings.ignore ?? []);
+  // The origins whose places count, per rule: its own contexts and --include-context.
+  const counts = new Map(rules.map((rule) => [rule.id, new Set<Origin>([...rule.contexts, ...(settings.includeContext ?? [])])]));
   for (const facts of applications) {
     suppressor.addApplication(facts);
-    const counts = (rule: Rule) => new Set<Origin>([...rule.contexts, ...(settings.includeContext ?? [])]);
     // An application found inside tests/ or samples/ has no production code: what it lacks (CI,
     // tests, an image) is no finding against anything that runs.
-    const appCounts = (rule: Rule) => facts.files.length === 0 || facts.files.some(({ origin }) => counts(rule).has(origin));
+    const present = new Set(facts.files.map(({ origin }) => origin));
+    const appCounts = (contexts: Set<Origin>) => present.size === 0 || [...contexts].some((origin) => present.has(origin));
     // Each rule's places first, so that a rule can take over the places of the rules it supersedes.
     const matched = new Map<string, { rule: Rule; kept: Evidence[] }>();
     for (const rule of rules) {
@@ -71,13 +73,13 @@ export function runRules(rules: Rule[], applications: ApplicationFacts[], settin
     applySupersedes(matched);
     for (const { rule, kept } of matched.values()) {
       const severity = settings.severity[rule.id] ?? rule.severity;
-      const contexts = counts(rule);
+      const contexts = counts.get(rule.id)!;
       const placed = byDecisiveness(kept.map((item) => ({ ...item, origin: originOf(facts, item.file) })));
       const counted = placed.filter((item) => contexts.has(item.origin!));
       const other = placed.filter((item) => !contexts.has(item.origin!));
       const listed = (items: Evidence[]) => items.map((item, at) => (at < limit ? withContext(item, facts) : item));
       // A rule that fires on an absence (no CI, no health check) has no place: it counts when the application has code that counts.
-      if (placed.length === 0) (appCounts(rule) ? findings : uncounted).push(makeFinding(rule, facts.app.id, [], severity, limit));
+      if (placed.length === 0) (appCounts(contexts) ? findings : uncounted).push(makeFinding(rule, facts.app.id, [], severity, limit));
       if (counted.length > 0) findings.push(makeFinding(rule, facts.app.id, listed(counted), severity, limit));
       if (other.length > 0) uncounted.push(makeFinding(rule, facts.app.id, listed(other), severity, limit));
     }

@@ -37,10 +37,12 @@ const DEV_CONFIG_FILE = /^(launchSettings\.json|\.yo-rc\.json|.*\.(Development|L
 /** Folders named after a well-known library copied into the tree (as GitHub Linguist's vendor list names them). */
 const LIBRARY_FOLDER = /^(codemirror(-[\d.]+)?|tinymce|ckeditor\d*|ace(-builds)?|jquery([-.][\w.-]+)?|bootstrap(-[\d.]+)?|font-?awesome|mathjax|pdfjs|pdf\.js|highlight(\.js)?|prism|select2|chosen|dropzone|fullcalendar|leaflet|d3|three\.js|modernizr|knockout|angular(js)?-[\d.]+|mermaid(-[\d.]+)?|semantic(-ui)?|moment|lodash|underscore|backbone|require(js)?|swagger-ui|monaco-editor|katex|emojify|clipboard|autosize|simplemde|easymde)$/i;
 
+const WEB_ASSET = /\.(m?js|css|less|s[ac]ss|map|html?|svg|woff2?|ttf|eot|png|gif|jpe?g)$/i;
+
 // Web asset folders of copied libraries (public/plugins/, static/libs/) are caught by the file-name
 // and header checks below or by the repository's .gitattributes (discover/gitattributes.ts).
 const VENDORED_FOLDER = new Set([
-  'vendor', 'vendors', 'third_party', 'third-party', 'thirdparty', 'external', 'externals', 'extern', 'bower_components',
+  'vendor', 'vendors', 'third_party', 'third-party', 'thirdparty', 'bower_components',
   'jspm_packages', 'lib-external', 'pear', 'node_modules', 'wwwroot/lib', 'assets/vendor', 'static/vendor',
 ]);
 /** Well-known library files, by name: copied in from their projects, not the application's code. */
@@ -69,7 +71,8 @@ export function originOfPath(rootRel: string): Origin {
   for (let at = 0; at < segments.length - 1; at++) {
     const segment = segments[at]!.toLowerCase();
     const pair = at + 1 < segments.length - 1 ? `${segment}/${segments[at + 1]!.toLowerCase()}` : '';
-    if (VENDORED_FOLDER.has(segment) || VENDORED_FOLDER.has(pair) || LIBRARY_FOLDER.test(segment) || (segment === '.yarn' && segments[at + 1] === 'releases')) return 'vendored';
+    // A library's name as a folder counts for web assets only: a Java package may be called clipboard.
+    if (VENDORED_FOLDER.has(segment) || VENDORED_FOLDER.has(pair) || (LIBRARY_FOLDER.test(segment) && WEB_ASSET.test(name)) || (segment === '.yarn' && segments[at + 1] === 'releases')) return 'vendored';
     if (TEST_FOLDERS.has(segment) || TEST_PROJECT.test(segment) || (segment === 'src' && /^(test|it|integration-?test|testfixtures|androidtest)$/i.test(segments[at + 1] ?? ''))) return 'test';
     if (GENERATED_FOLDER.has(segment)) return 'generated';
     // Spring-style profile folders: profiles/local/, profiles/dev/ hold the developer's settings.

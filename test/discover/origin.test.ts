@@ -53,6 +53,8 @@ describe('where a file comes from', () => {
     ['src/main/java/acme/latest/Contest.java', 'production'],
     ['src/main/java/it/acme/Order.java', 'production'],
     ['packages/server/src/index.ts', 'production'],
+    ['src/main/java/acme/clipboard/ClipboardService.java', 'production'],
+    ['src/Orchard.Web/Modules/Orchard.Templates/Scripts/codemirror/mode/css/css.js', 'vendored'],
   ])('%s is %s', (appRel, origin) => {
     expect(originOfPath(appRel)).toBe(origin);
   });
