@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { judgeResult, rates, TruthFile } from '../../scripts/corpus-truth.mjs';
+import YAML from 'yaml';
+import { judgeResult, RepoList, rates, TruthFile } from '../../scripts/corpus-truth.mjs';
 
 const finding = (ruleId: string, severity: string, places: [string, number][]) => ({
   ruleId,
@@ -65,5 +69,19 @@ describe('the accuracy judge', () => {
 
   it('rejects a truth entry that names nothing', () => {
     expect(() => TruthFile.parse({ repository: 'a/b', judged: '2026-12-02', applications: [], findings: [{ report: true, why: 'nothing named' }] })).toThrow();
+  });
+});
+
+describe('the corpus files', () => {
+  it('list pinned repositories, each with a truth file that parses and names it', () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const folder = path.join(here, 'truth');
+    const list = RepoList.parse(YAML.parse(fs.readFileSync(path.join(here, 'repos.yaml'), 'utf8')));
+    expect(list.repositories.length).toBeGreaterThanOrEqual(14);
+    for (const { name } of list.repositories) {
+      const truth = TruthFile.parse(YAML.parse(fs.readFileSync(path.join(folder, `${name.replace('/', '+')}.yaml`), 'utf8')));
+      expect(truth.repository).toBe(name);
+    }
+    expect(fs.readdirSync(folder).length).toBe(list.repositories.length);
   });
 });
