@@ -138,7 +138,10 @@ class JavaWalker {
     for (const annotation of annotations) {
       const entry = entryOfAnnotation(annotation.name, 'method');
       if (!entry) continue;
-      const detail = entry === 'http-route' ? joinRoute(this.routeBases.at(-1) ?? '', firstString(annotation.args) ?? namedArgument(annotation.args, 'value') ?? namedArgument(annotation.args, 'path')) : (firstString(annotation.args) ?? annotation.args);
+      // JAX-RS puts the method's path beside its verb: @GET @Path("/shortest-path").
+      const path = annotations.find((candidate) => candidate.name === 'Path');
+      const own = firstString(annotation.args) ?? namedArgument(annotation.args, 'value') ?? namedArgument(annotation.args, 'path') ?? (path ? firstString(path.args) : undefined);
+      const detail = entry === 'http-route' ? joinRoute(this.routeBases.at(-1) ?? '', own) : (firstString(annotation.args) ?? annotation.args);
       this.c.entry(entry, annotation.node, detail || undefined);
     }
     const isMain = name === 'main' && modifiers && /\bstatic\b/.test(modifiers.text) && /\bpublic\b/.test(modifiers.text);

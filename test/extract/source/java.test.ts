@@ -81,6 +81,30 @@ describe('Java extractor', () => {
     ]);
   });
 
+  it('joins a JAX-RS method path to its verb and to the class path', async () => {
+    const facts = await factsOf(
+      'src/GraphTraversalService.java',
+      [
+        'package acme.pathfinder;',
+        'import jakarta.ws.rs.*;',
+        '@Path("/graph-traversal")',
+        'public class GraphTraversalService {',
+        '  @GET',
+        '  @Path("/shortest-path")',
+        '  public String shortestPath(@QueryParam("origin") String origin) { return "[]"; }',
+        '  @POST',
+        '  public void reset() { }',
+        '}',
+      ].join('\n'),
+    );
+    expect(facts.entryPoints.filter((e) => e.kind === 'http-route').map((e) => [e.detail, e.location.line])).toEqual(
+      expect.arrayContaining([
+        ['/graph-traversal/shortest-path', 5],
+        ['/graph-traversal', 8],
+      ]),
+    );
+  });
+
   it('finds APIs of interest, place literals and SQL tables, but nothing in comments or inside ordinary strings', async () => {
     const facts = await factsOf('src/OrderController.java', SOURCE);
     expect(facts.apiCalls.map((a) => [a.api, a.name, a.location.line])).toEqual([
