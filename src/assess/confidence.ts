@@ -8,6 +8,9 @@ export interface Confidence {
   reasons: string[];
 }
 
+/** The one reason given when nothing lowered confidence. */
+const NOTHING_LOWERED = 'every file read, an extractor for every language, hosts known';
+
 /**
  * How much of the application cloudready could see (docs/scoring.md): files it could not read
  * or parse, code in languages it only counts, no inventory describing where it runs, traffic
@@ -48,7 +51,7 @@ export function assessConfidence(facts: ApplicationFacts, diagnostics: Diagnosti
     reasons.push(`${unknown} connection${unknown === 1 ? '' : 's'} to machines no inventory describes (−10)`);
   }
   score = Math.max(0, score);
-  return { score, level: levelOf(score), reasons: reasons.length ? reasons : ['every file read, an extractor for every language, hosts known'] };
+  return { score, level: levelOf(score), reasons: reasons.length ? reasons : [NOTHING_LOWERED] };
 }
 
 /**
@@ -57,7 +60,7 @@ export function assessConfidence(facts: ApplicationFacts, diagnostics: Diagnosti
  * that does not count (tests, copied libraries, samples) was judged on little of what was found.
  */
 export function weighEvidence(confidence: Confidence, counted: Finding[], uncounted: Finding[], deciding: Finding[]): Confidence {
-  const reasons = confidence.reasons[0]?.startsWith('every file read') ? [] : [...confidence.reasons];
+  const reasons = confidence.reasons.filter((reason) => reason !== NOTHING_LOWERED);
   let score = confidence.score;
   const single = deciding.length === 1 ? deciding[0]! : undefined;
   if (single && single.evidenceCount === 1 && single.evidence[0]?.line !== undefined) {

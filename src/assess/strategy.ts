@@ -36,6 +36,11 @@ const NEXT_BEST: Record<Strategy, [Strategy, string]> = {
   retire: ['retain', 'if somebody still needs it'],
 };
 
+/** How a deciding finding is named among a strategy's reasons (explain finds it back by this). */
+export function strategyReason(finding: Pick<Finding, 'severity' | 'ruleId' | 'title'>): string {
+  return `${finding.severity} ${finding.ruleId}: ${finding.title}`;
+}
+
 const RANK: Record<Finding['severity'], number> = { blocker: 3, major: 2, minor: 1, info: 0 };
 const FALLBACK: Record<Finding['severity'], Strategy | undefined> = { blocker: 'refactor', major: 'replatform', minor: undefined, info: undefined };
 
@@ -53,7 +58,7 @@ export function chooseStrategy(findings: Finding[], usage?: UsageSignals, model:
   const hinted = findings
     .map((finding) => ({ finding, strategy: finding.strategyHint ?? FALLBACK[finding.severity] }))
     .filter((entry): entry is { finding: Finding; strategy: Strategy } => entry.strategy !== undefined);
-  const describe = (entries: { finding: Finding }[]) => entries.map(({ finding }) => `${finding.severity} ${finding.ruleId}: ${finding.title}`);
+  const describe = (entries: { finding: Finding }[]) => entries.map(({ finding }) => strategyReason(finding));
 
   let winner: (StrategyChoice & { deciding: Finding[] }) | undefined;
   for (const severity of ['blocker', 'major'] as const) {

@@ -2,6 +2,7 @@ import { printableDeep } from '../util/printable.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { effortRange } from '../assess/score.js';
 import { scoreSteps } from '../assess/score-steps.js';
+import { strategyReason } from '../assess/strategy.js';
 import { InputError } from '../errors.js';
 import { SEVERITY_ORDER, type Finding } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
@@ -89,7 +90,7 @@ function places(finding: Finding, c: ChalkInstance): string[] {
 
 /** One finding deciding the strategy is worth saying: the verdict stands or falls with its places. */
 function decidedByOne(reasons: string[], findings: Finding[], c: ChalkInstance): string[] {
-  const deciding = findings.filter((finding) => reasons.some((reason) => reason.startsWith(`${finding.severity} ${finding.ruleId}:`)));
+  const deciding = findings.filter((finding) => reasons.includes(strategyReason(finding)));
   if (deciding.length !== 1) return [];
   const [only] = deciding as [Finding];
   return [c.yellow(`  One finding decides the strategy: ${only.ruleId} (${only.evidenceCount} place${only.evidenceCount === 1 ? '' : 's'}); open its places below before acting on it.`)];
