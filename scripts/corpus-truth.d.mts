@@ -18,7 +18,7 @@ export interface RepositoryJudgement {
   missed: Judgement[];
   mustNotHits: Judgement[];
   judgements: number;
-  applications: { expected: Truth['applications'][number]; found?: ResultLike['applications'][number]; problems: string[] }[];
+  applications: { expected: Truth['applications'][number]; found?: ResultLike['applications'][number]; identity: string[]; problems: string[]; matched: boolean }[];
   extraApplications: ResultLike['applications'];
 }
 export function reportedPlaces(result: ResultLike): Place[];

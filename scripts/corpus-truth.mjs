@@ -49,6 +49,10 @@ export const TruthFile = z.strictObject({
   findings: z.array(Judgement).default([]),
 });
 
+function slug(name) {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
 const COUNTED_SEVERITIES = new Set(['blocker', 'major', 'minor']);
 
 /** Every place a result claims, one per evidence item (or one per finding without evidence). */
@@ -103,14 +107,17 @@ export function judgeResult(result, truth) {
   const byPath = new Map(result.applications.map((app) => [app.path, app]));
   const applications = truth.applications.map((expected) => {
     const found = byPath.get(expected.path);
+    // Identity: the same unit an architect counts (path), called the same (name, any case or punctuation) and of the same kind.
+    const identity = [];
     const problems = [];
-    if (!found) problems.push('not detected');
+    if (!found) identity.push('not detected');
     else {
+      if (slug(found.name) !== slug(expected.name)) identity.push(`named ${found.name}, expected ${expected.name}`);
+      if (found.kind !== expected.kind) identity.push(`kind ${found.kind}, expected ${expected.kind}`);
       if (expected.score && (found.score < expected.score[0] || found.score > expected.score[1])) problems.push(`score ${found.score} outside ${expected.score[0]}-${expected.score[1]}`);
       if (expected.strategy && !expected.strategy.includes(found.strategy)) problems.push(`strategy ${found.strategy}, expected ${expected.strategy.join(' or ')}`);
-      if (found.kind && found.kind !== expected.kind) problems.push(`kind ${found.kind}, expected ${expected.kind}`);
     }
-    return { expected, found, problems };
+    return { expected, found, identity, problems, matched: found !== undefined && identity.length === 0 };
   });
   const expectedPaths = new Set(truth.applications.map((app) => app.path));
   const extraApplications = result.applications.filter((app) => !expectedPaths.has(app.path));

@@ -69,7 +69,7 @@ function printByRule(rows) {
 
 function printDetails(name, judgement) {
   console.log(`\n## ${name}`);
-  for (const { expected, found, problems } of judgement.applications) if (problems.length > 0) console.log(`  application ${expected.path}: ${problems.join('; ')}${found ? ` (found ${found.name}, ${found.score}, ${found.strategy})` : ''}`);
+  for (const { expected, found, identity, problems } of judgement.applications) if (identity.length + problems.length > 0) console.log(`  application ${expected.path}: ${[...identity, ...problems].join('; ')}${found ? ` (found ${found.name}, ${found.score}, ${found.strategy})` : ''}`);
   for (const app of judgement.extraApplications) console.log(`  application ${app.path}: detected, not in the truth (${app.name}, ${app.score}, ${app.strategy})`);
   for (const { place, entry } of judgement.falsePositives) console.log(`  false positive ${place.severity} ${place.rule} ${place.file}:${place.line ?? ''}  (${entry.why})`);
   for (const entry of judgement.missed) console.log(`  missed ${entry.rule ?? entry.category} ${entry.file ?? ''}:${entry.line ?? ''}  (${entry.why})`);
@@ -104,7 +104,7 @@ function printTable(rows) {
   const header = ['repository', 'apps (truth/found/matched)', 'places', 'judged', 'true', 'false', 'precision', 'must-report (review)', 'recall', 'must-not hits', 'verdicts off', 'time'];
   const lines = rows.map(({ name, judgement: j, seconds, applications, hasTruth }) => {
     const { precision, recall } = rates(j);
-    const matched = j.applications.filter((app) => app.found).length;
+    const matched = j.applications.filter((app) => app.matched).length;
     const verdictsOff = j.applications.filter((app) => app.found && app.problems.length > 0).length;
     return [
       hasTruth ? name : `${name} (no truth file)`,
@@ -128,7 +128,7 @@ function printTable(rows) {
   const missed = sum((j) => j.missed.length);
   lines.push([
     'total',
-    `${sum((j) => j.applications.length)}/${rows.reduce((total, row) => total + row.applications, 0)}/${sum((j) => j.applications.filter((app) => app.found).length)}`,
+    `${sum((j) => j.applications.length)}/${rows.reduce((total, row) => total + row.applications, 0)}/${sum((j) => j.applications.filter((app) => app.matched).length)}`,
     String(sum((j) => j.places)),
     String(tp + fp),
     String(tp),

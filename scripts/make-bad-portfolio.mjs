@@ -34,12 +34,12 @@ export async function makeBadPortfolio(dir, { small = false } = {}) {
 
   // 10,000 small files in one folder of an application.
   for (let i = 0; i < 10_000; i++) put(`many-files/src/main/resources/messages/msg_${String(i).padStart(5, '0')}.properties`, `greeting.${i}=Hello ${i}\n`);
-  put('many-files/pom.xml', '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>many-files</artifactId><version>1.0</version></project>\n');
+  put('many-files/pom.xml', '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>many-files</artifactId><version>1.0</version><packaging>war</packaging></project>\n');
 
   // 50 levels deep, a source file at the bottom.
   const deep = Array.from({ length: 50 }, (_, i) => `level${i}`).join('/');
   put(`deep-app/${deep}/Deep.java`, 'package deep;\npublic class Deep { String url = "jdbc:oracle:thin:@deepdb.acme.corp:1521/DEEP"; }\n');
-  put('deep-app/pom.xml', '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>deep-app</artifactId><version>1.0</version></project>\n');
+  put('deep-app/pom.xml', '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>deep-app</artifactId><version>1.0</version><packaging>war</packaging></project>\n');
 
   // Symbolic links: a loop, a link to its own parent, a link out of the root, a dangling link.
   fs.mkdirSync(path.join(dir, 'links'), { recursive: true });

@@ -26,7 +26,8 @@ export interface RuleTestSummary {
 async function materialise(testCase: Extract<RuleTestCase, { file: string } | { files: Record<string, string> }>): Promise<string> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'cloudready-rule-test-'));
   const files = 'files' in testCase ? testCase.files : { [testCase.file]: testCase.content };
-  await fs.writeFile(path.join(root, 'cloudready.yaml'), 'applications:\n  - path: app\n');
+  // A case is a snippet, not an application: it runs as a declared service, whatever its few files suggest.
+  await fs.writeFile(path.join(root, 'cloudready.yaml'), 'applications:\n  - path: app\n    kind: service\n');
   for (const [rel, content] of Object.entries(files)) {
     if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) throw new Error(`test file path ${rel} must stay inside the application`);
     const abs = rel.startsWith('inventory/') ? path.join(root, rel) : path.join(root, 'app', rel);

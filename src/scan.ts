@@ -33,6 +33,8 @@ export interface ScanOptions {
   workers?: number | undefined;
   /** Origins whose evidence counts for every rule (--include-context), besides cloudready.yaml's includeContext. */
   includeContext?: Origin[] | undefined;
+  /** Follow links to folders among a scanned folder's own entries (default true; --no-follow-symlinks). */
+  followSymlinks?: boolean | undefined;
   /** Places listed per finding; the accuracy harness (npm run corpus) asks for all of them. Not part of the result cache's key: use it without a cache. */
   evidenceLimit?: number;
   /** Filled with milliseconds per stage, for the benchmark; never part of the result (it would differ run to run). */

@@ -28,6 +28,8 @@ describe('demo portfolio', () => {
     // Only notes on inventory records left out by design (a VM template, loopback and closing sockets).
     expect(result.diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
     expect(result.diagnostics.map((d) => d.message)).toEqual([
+      // The Go rules engine inside fraud-scoring listens on its own port: an application of its own, and the user is told.
+      'a build inside fraud-scoring that runs a process of its own: counted as an application of its own (cloudready.yaml applications: partOf merges it)',
       'record ignored: loopback connection within the host',
       'record ignored: TIME-WAIT socket, not an established connection',
       'record ignored: tpl-rhel8-gold is a VM template, not a server',

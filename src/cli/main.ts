@@ -42,6 +42,7 @@ function buildProgram(outcome: Outcome): Command {
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
     .option('--workers <n>', 'threads for parsing source (default: one per core; 0: none)', (value) => parseInteger(value, 0, 64, 'A number of workers'))
     .option('--include-context <origins>', `count evidence in these kinds of file too, comma-separated: ${ORIGINS.filter((origin) => origin !== 'production').join(', ')} (default: production code only)`, parseOrigins)
+    .option('--no-follow-symlinks', 'do not follow links to folders placed in the scanned folder (a portfolio of links to checkouts is followed by default, a repository\'s own links never)')
     .option('--shard <I/N>', 'read only part I of N of the portfolio and write its facts (--output) for cloudready merge (docs/scaling.md)', shardOption)
     .addHelpText(
       'after',

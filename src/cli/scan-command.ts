@@ -32,6 +32,7 @@ export interface ScanCommandOptions extends ReportCommandOptions {
   cache: boolean;
   workers?: number;
   includeContext?: Origin[];
+  followSymlinks: boolean;
   shard?: ShardSpec;
   /** --format was given on the command line (a shard refuses it). */
   formatGiven?: boolean;
@@ -86,6 +87,7 @@ function scanOptions(paths: string[], options: ScanCommandOptions): ScanOptions 
     cacheDir: cacheFolder(options.cache),
     workers: options.workers ?? defaultWorkers(),
     includeContext: options.includeContext,
+    followSymlinks: options.followSymlinks,
     notice: noticePrinter(options.quiet),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORIGINS } from '../discover/origin.js';
+import { APPLICATION_KINDS } from '../discover/unit-kind.js';
 
 const Origin = z.enum(ORIGINS);
 import { CmdbColumns } from '../extract/inventory/formats/cmdb-csv.js';
@@ -16,13 +17,19 @@ export const Config = z.strictObject({
     .describe('Origins whose evidence counts for every rule besides the rule\'s own contexts, e.g. [test]; --include-context adds to these'),
   applications: z
     .array(
-      z.strictObject({
-        path: z.string().min(1).describe('Folder of the application, relative to the scanned root'),
-        name: z.string().min(1).optional().describe('Display name; default: the folder name'),
-      }),
+      z
+        .strictObject({
+          path: z.string().min(1).describe('Folder relative to the scanned root, or a gitignore-style glob of folders (services/*): each folder matched is one application'),
+          name: z.string().min(1).optional().describe('Display name; default: the name its build manifest declares, else the folder name'),
+          kind: z.enum(APPLICATION_KINDS).optional().describe('What it is, when the facts suggest otherwise: service, web, batch, mainframe, desktop or library'),
+          partOf: z.string().min(1).optional().describe('Merge: the applications found in the folders matched belong to the application at this folder'),
+          exclude: z.boolean().optional().describe('The applications found in the folders matched are not applications; their files are listed outside every application'),
+          reason: z.string().optional().describe('Why, shown with an exclusion'),
+        })
+        .refine((entry) => !(entry.partOf && entry.exclude), { message: 'an entry either merges (partOf) or excludes, not both' }),
     )
     .default([])
-    .describe('Applications to declare explicitly; their folders win over detected manifests'),
+    .describe('Application boundaries: declare (a folder wins over the manifests inside it), name, merge (partOf) or exclude applications'),
   inventories: z
     .array(
       z.union([

@@ -25,7 +25,7 @@ const MANIFESTS: [RegExp, BuildFamily][] = [
   [/^(Directory\.Packages\.props|packages\.lock\.json)$/, 'dotnet'],
   [/^pom\.xml$/, 'maven'],
   [/^(build|settings)\.gradle(\.kts)?$/, 'gradle'],
-  [/\.(csproj|vbproj|fsproj|sln)$/, 'dotnet'],
+  [/\.(csproj|vbproj|fsproj|sln|slnx|slnf)$/, 'dotnet'],
   [/^packages\.config$/i, 'dotnet'],
   [/^package\.json$/, 'npm'],
   [/^(pyproject\.toml|setup\.py|setup\.cfg|Pipfile|requirements(-[\w.-]+)?\.txt)$/, 'python'],
@@ -35,7 +35,7 @@ const MANIFESTS: [RegExp, BuildFamily][] = [
 ];
 
 /** Manifests that alone make a folder an application root (requirements.txt does; setup.cfg alone does not). */
-export const APPLICATION_MANIFEST = /^(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|.+\.(csproj|vbproj|fsproj|sln)|package\.json|pyproject\.toml|setup\.py|requirements\.txt|Pipfile|go\.mod|composer\.json|Gemfile)$/;
+export const APPLICATION_MANIFEST = /^(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|.+\.(csproj|vbproj|fsproj|sln|slnx|slnf)|package\.json|pyproject\.toml|setup\.py|requirements\.txt|Pipfile|go\.mod|composer\.json|Gemfile)$/;
 
 const DESCRIPTORS = /^(Dockerfile|Containerfile|Procfile|Jenkinsfile|docker-compose.*\.ya?ml|compose\.ya?ml|manifest\.ya?ml|app\.yaml|web\.xml|ejb-jar\.xml|application\.xml|server\.xml|context\.xml|(ibm|weblogic|jboss)-.*\.xml|weblogic\.xml|web\.config|app\.config)$/i;
 const CONFIG_EXT = new Set(['.xml', '.yml', '.yaml', '.json', '.properties', '.ini', '.conf', '.cfg', '.toml', '.env', '.config', '.xsd', '.wsdl', '.tf', '.bicep']);

@@ -11,13 +11,18 @@ export interface LanguageInfo {
   extensions: string[];
   comments: CommentStyle;
   mainframe?: boolean;
+  /**
+   * Scripts and job control drive other programs: a folder of them alone is tooling, not an
+   * application, and mainframe JCL or REXX without programs of its own is not a mainframe system.
+   */
+  script?: boolean;
 }
 
 export const LANGUAGES: readonly LanguageInfo[] = [
   { id: 'java', name: 'Java', extensions: ['.java'], comments: 'c' },
   { id: 'kotlin', name: 'Kotlin', extensions: ['.kt', '.kts'], comments: 'c' },
   { id: 'scala', name: 'Scala', extensions: ['.scala'], comments: 'c' },
-  { id: 'groovy', name: 'Groovy', extensions: ['.groovy', '.gradle'], comments: 'c' },
+  { id: 'groovy', name: 'Groovy', extensions: ['.groovy', '.gradle'], comments: 'c', script: true },
   { id: 'jsp', name: 'JSP', extensions: ['.jsp', '.jspx'], comments: 'markup' },
   { id: 'csharp', name: 'C#', extensions: ['.cs'], comments: 'c' },
   { id: 'vbnet', name: 'VB.NET', extensions: ['.vb'], comments: 'vb' },
@@ -30,17 +35,17 @@ export const LANGUAGES: readonly LanguageInfo[] = [
   { id: 'ruby', name: 'Ruby', extensions: ['.rb'], comments: 'hash' },
   { id: 'c', name: 'C', extensions: ['.c', '.h'], comments: 'c' },
   { id: 'cpp', name: 'C++', extensions: ['.cpp', '.cc', '.cxx', '.hpp', '.hh'], comments: 'c' },
-  { id: 'shell', name: 'Shell', extensions: ['.sh', '.bash', '.ksh', '.zsh'], comments: 'hash' },
-  { id: 'powershell', name: 'PowerShell', extensions: ['.ps1', '.psm1'], comments: 'hash' },
-  { id: 'batch', name: 'Windows batch', extensions: ['.bat', '.cmd'], comments: 'none' },
-  { id: 'perl', name: 'Perl', extensions: ['.pl', '.pm'], comments: 'hash' },
-  { id: 'sql', name: 'SQL', extensions: ['.sql', '.ddl', '.pls', '.pkb', '.pks'], comments: 'sql' },
+  { id: 'shell', name: 'Shell', extensions: ['.sh', '.bash', '.ksh', '.zsh'], comments: 'hash', script: true },
+  { id: 'powershell', name: 'PowerShell', extensions: ['.ps1', '.psm1'], comments: 'hash', script: true },
+  { id: 'batch', name: 'Windows batch', extensions: ['.bat', '.cmd'], comments: 'none', script: true },
+  { id: 'perl', name: 'Perl', extensions: ['.pl', '.pm'], comments: 'hash', script: true },
+  { id: 'sql', name: 'SQL', extensions: ['.sql', '.ddl', '.pls', '.pkb', '.pks'], comments: 'sql', script: true },
   { id: 'cobol', name: 'COBOL', extensions: ['.cbl', '.cob', '.cobol', '.cpy', '.copy'], comments: 'cobol', mainframe: true },
   { id: 'pli', name: 'PL/I', extensions: ['.pli', '.pl1'], comments: 'c', mainframe: true },
-  { id: 'jcl', name: 'JCL', extensions: ['.jcl', '.prc', '.proc'], comments: 'jcl', mainframe: true },
+  { id: 'jcl', name: 'JCL', extensions: ['.jcl', '.prc', '.proc'], comments: 'jcl', mainframe: true, script: true },
   { id: 'assembler', name: 'Assembler', extensions: ['.asm', '.hlasm', '.mac', '.mlc'], comments: 'assembler', mainframe: true },
   { id: 'bms', name: 'BMS', extensions: ['.bms'], comments: 'assembler', mainframe: true },
-  { id: 'rexx', name: 'REXX', extensions: ['.rex', '.rexx'], comments: 'c', mainframe: true },
+  { id: 'rexx', name: 'REXX', extensions: ['.rex', '.rexx'], comments: 'c', mainframe: true, script: true },
   { id: 'csd', name: 'CICS CSD', extensions: ['.csd'], comments: 'assembler', mainframe: true },
   { id: 'ims', name: 'IMS DBD/PSB', extensions: ['.dbd', '.psb'], comments: 'assembler', mainframe: true },
 ];

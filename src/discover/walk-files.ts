@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../result/schema.js';
@@ -41,6 +41,11 @@ interface IgnoreLayer {
 export interface WalkOptions {
   /** gitignore-style patterns relative to the root (from cloudready.yaml `exclude`). */
   exclude: string[];
+  /**
+   * Follow links to folders placed directly in a root that is not itself a repository: the usual
+   * way to assemble a portfolio from checkouts kept elsewhere. Default true; --no-follow-symlinks.
+   */
+  followSymlinks?: boolean | undefined;
 }
 
 /** Lists the files of one root in a stable order, recording every skip as a diagnostic. */
@@ -54,7 +59,9 @@ export async function walkFiles(root: ScanRoot, options: WalkOptions, diagnostic
   }
   const layers: IgnoreLayer[] = [];
   if (options.exclude.length > 0) layers.push({ base: '', matcher: ignore().add(options.exclude) });
-  await walkFolder(root, '', { ignores: layers, attributes: [] }, files, diagnostics);
+  // A root that is a repository is someone's code: its links are never followed.
+  const follow = options.followSymlinks !== false && !existsSync(path.join(root.dir, '.git'));
+  await walkFolder(root, '', { ignores: layers, attributes: [], boundary: root.dir, follow, visited: new Set([root.dir]) }, files, diagnostics);
   return files;
 }
 
@@ -62,10 +69,16 @@ export async function walkFiles(root: ScanRoot, options: WalkOptions, diagnostic
 const FOLDERS_PER_TURN = 64;
 let foldersSinceTurn = 0;
 
-/** What folders above say: their .gitignore layers and .gitattributes rules. */
+/** What folders above say: their .gitignore layers and .gitattributes rules; where links may lead. */
 interface Inherited {
   ignores: IgnoreLayer[];
   attributes: AttributeRule[];
+  /** Real path links below must stay inside: the root, or the checkout a followed link leads to. */
+  boundary: string;
+  /** Whether links to folders in this folder are followed (the root's own entries only). */
+  follow: boolean;
+  /** Real paths of the folders followed so far: a link back to one is a loop. */
+  visited: Set<string>;
 }
 
 async function walkFolder(root: ScanRoot, rel: string, inherited: Inherited, files: DiscoveredFile[], diagnostics: Diagnostic[]) {
@@ -109,7 +122,11 @@ async function walkFolder(root: ScanRoot, rel: string, inherited: Inherited, fil
   for (const entry of entries) {
     const childRel = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.isSymbolicLink()) {
-      await noteSymlink(root, childRel, diagnostics);
+      const target = inherited.follow ? await followableFolder(root, childRel, inherited.visited, diagnostics) : undefined;
+      if (target) {
+        inherited.visited.add(target);
+        await walkFolder(root, childRel, { ignores: ownLayers, attributes, boundary: target, follow: false, visited: inherited.visited }, files, diagnostics);
+      } else if (target === undefined) await noteSymlink(root, childRel, inherited.boundary, diagnostics);
       continue;
     }
     const isDir = entry.isDirectory();
@@ -117,7 +134,7 @@ async function walkFolder(root: ScanRoot, rel: string, inherited: Inherited, fil
     // A file not ignored has its stat taken; only folders and special files are matched here.
     if (entry.isFile() ? !stats.has(entry.name) : isIgnored(ownLayers, childRel, isDir)) continue;
     if (isDir) {
-      await walkFolder(root, childRel, { ignores: ownLayers, attributes }, files, diagnostics);
+      await walkFolder(root, childRel, { ignores: ownLayers, attributes, boundary: inherited.boundary, follow: false, visited: inherited.visited }, files, diagnostics);
     } else if (entry.isFile()) {
       const childAbs = path.join(abs, entry.name);
       const outcome = stats.get(entry.name)!;
@@ -182,10 +199,34 @@ function readGitattributes(abs: string, rel: string): AttributeRule[] {
 }
 
 /**
- * Links are never followed: a link out of the root would scan someone else's files, a link
- * inside it points at files the walk reaches anyway, and neither can then loop.
+ * A link among the root's own entries that leads to a folder: the portfolio's way of naming a
+ * checkout kept elsewhere. Returns its real path to walk, null when it was noted as a loop, or
+ * undefined when it is no folder link (noted by noteSymlink).
  */
-async function noteSymlink(root: ScanRoot, rel: string, diagnostics: Diagnostic[]) {
+async function followableFolder(root: ScanRoot, rel: string, visited: Set<string>, diagnostics: Diagnostic[]): Promise<string | null | undefined> {
+  let target: string;
+  try {
+    target = await fs.realpath(path.join(root.dir, rel));
+    if (!(await fs.stat(target)).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const file = resultPath(root, rel);
+  // The root itself, a folder above it or one already walked: following would scan it twice or forever.
+  if ([...visited].some((seen) => seen === target || seen.startsWith(target + path.sep) || target.startsWith(seen + path.sep))) {
+    diagnostics.push({ level: 'warning', code: 'symlink-loop', file, message: 'symbolic link leads to a folder the scan already covers; not followed' });
+    return null;
+  }
+  diagnostics.push({ level: 'info', code: 'symlink-followed', file, message: `symbolic link to a folder followed as part of the portfolio (${target}); --no-follow-symlinks skips it` });
+  return target;
+}
+
+/**
+ * Links below the root's own entries are not followed: a link out of the root (or out of the
+ * checkout a followed link leads to) would scan someone else's files, a link inside it points at
+ * files the walk reaches anyway, and neither can then loop.
+ */
+async function noteSymlink(root: ScanRoot, rel: string, boundary: string, diagnostics: Diagnostic[]) {
   const file = resultPath(root, rel);
   let target: string;
   try {
@@ -195,7 +236,7 @@ async function noteSymlink(root: ScanRoot, rel: string, diagnostics: Diagnostic[
     diagnostics.push(loop ? { level: 'warning', code: 'symlink-loop', file, message: 'symbolic links lead round in a loop; skipped' } : { level: 'warning', code: 'broken-symlink', file, message: 'symbolic link points nowhere; skipped' });
     return;
   }
-  const inside = target === root.dir || target.startsWith(root.dir + path.sep);
+  const inside = target === boundary || target.startsWith(boundary + path.sep);
   diagnostics.push(
     inside
       ? { level: 'info', code: 'symlink-skipped', file, message: 'symbolic link inside the root; its target is scanned in its own place' }

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../result/schema.js';
 import { configFormatOf, type ConfigFile } from './config/config-entries.js';
 import { collectEndpointsAndSecrets, type EndpointFact, type SecretFact } from './config/config-facts.js';
 import { collectDeliveryFacts, type DeliveryFacts } from './config/delivery-facts.js';
+import { applicationKind, type KindVerdict } from './application-kind.js';
 import type { InventoryContext } from './inventory/inventory-context.js';
 import { readConfig } from './config/read-config.js';
 import { secretsInCode } from './config/secrets.js';
@@ -52,6 +53,8 @@ export interface ApplicationFacts {
   loc: number;
   /** Files that could not be analysed (binary, too large, unreadable). */
   skipped: number;
+  /** Service, web, batch, mainframe, desktop or library, and the fact that decided. */
+  kind: KindVerdict;
 }
 
 const TEXT_KINDS = new Set<DiscoveredFile['kind']>(['source', 'manifest', 'config', 'descriptor', 'other']);
@@ -65,7 +68,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     // From the scanned root down: an application found inside tests/ or samples/ is test or sample code throughout.
     return { file, appRel, origin: file.declaredOrigin ?? originOfPath(file.rootRel) };
   });
-  const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, languages: {}, loc: 0, skipped: 0 };
+  const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, languages: {}, loc: 0, skipped: 0, kind: { kind: 'service', reason: '' } };
 
   const projectSources: SourceText[] = [];
   // Facts in file order, whichever thread extracted them first: the result must not depend on timing.
@@ -140,12 +143,14 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     if (source.language) for (const secret of secretsInCode(source.masked)) facts.secrets.push({ ...secret, file: source.rel });
   }
   facts.delivery = collectDeliveryFacts(
-    files.map(({ appRel, file }) => ({ appRel, rel: file.rel })),
+    // The repository's own CI and test folders outside the application build and test it too.
+    [...files.map(({ appRel, file }) => ({ appRel, rel: file.rel })), ...app.shared.map((file) => ({ appRel: file.rootRel, rel: file.rel }))],
     facts.texts.filter(({ file }) => file.kind === 'descriptor').map(({ source }) => ({ rel: source.rel, text: source.text })),
     facts.manifests,
     facts.configs,
     facts.sources,
   );
+  facts.kind = applicationKind(facts);
   return facts;
 }
 

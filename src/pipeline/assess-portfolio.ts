@@ -16,6 +16,7 @@ import { assessConfidence, weighEvidence } from '../assess/confidence.js';
 import { DEFAULT_DIMENSIONS } from '../assess/scoring-model.js';
 import { nodeId, type PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { SCHEMA_VERSION, type Application, type ScanResult } from '../result/schema.js';
+import { SET_ASIDE_KINDS } from '../result/unit-kinds.js';
 import { compareStrings } from '../util/compare.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ProgressListener } from '../scan.js';
@@ -39,10 +40,15 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   const rules = allRules(packs);
   const timed = stageTimer(timings);
   const diagnostics = gatheredDiagnostics(gathered);
-  const facts = gathered.applications.map((app) => app.facts);
+  // Libraries and desktop clients are listed, not assessed: they are not server workloads.
+  const everyUnit = gathered.applications.map((app) => app.facts);
+  const facts = everyUnit.filter((fact) => !SET_ASIDE_KINDS.has(fact.kind.kind));
+  const setAside = everyUnit
+    .filter((fact) => SET_ASIDE_KINDS.has(fact.kind.kind))
+    .map(({ app, kind, files, loc }) => ({ id: app.id, name: app.name, path: app.path, kind: kind.kind, reason: kind.reason, detection: app.detection, manifests: app.manifests, files: files.length, loc }));
   const inventories = gathered.inventories.flatMap((inventory): LoadedInventory[] => (inventory.loaded ? [inventory.loaded] : []));
   const estate = buildEstate(inventories, diagnostics);
-  for (const fact of facts) fact.inventory = inventoryContext(fact.app.id, ownAddresses(fact.configs), estate);
+  for (const fact of facts) fact.inventory = inventoryContext(fact.app, ownAddresses(fact.configs), estate);
   timed('inventories');
 
   progress('model', 'building the dependency graph');
@@ -71,9 +77,13 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
       id: app.id,
       name: app.name,
       path: app.path,
+      kind: fact.kind.kind,
+      kindReason: fact.kind.reason,
       detectedBy: app.detectedBy,
+      detection: app.detection,
       manifests: app.manifests,
       modules: app.modules,
+      parts: app.parts,
       languages: Object.fromEntries(Object.entries(languages).sort(([a], [b]) => compareStrings(a, b))),
       loc,
       files: appFiles.length,
@@ -136,6 +146,8 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
       },
     },
     applications: results,
+    setAside,
+    outside: gathered.outside,
     findings,
     uncounted,
     suppressed,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/config-schema.js';
-import { findApplications, type DiscoveredApplication } from '../discover/find-applications.js';
+import { findApplications, type DiscoveredApplication, type OutsideFolder } from '../discover/find-applications.js';
 import { resolveRoots, type ScanRoot } from '../discover/scan-root.js';
 import { walkFiles, type DiscoveredFile } from '../discover/walk-files.js';
 import { FactCache } from '../extract/fact-cache.js';
@@ -22,6 +22,8 @@ export interface DiscoveredPortfolio {
   setupDiagnostics: Diagnostic[];
   files: DiscoveredFile[];
   applications: DiscoveredApplication[];
+  /** Folders of files outside every application, with the reason. */
+  outside: OutsideFolder[];
   sources: InventorySource[];
 }
 
@@ -47,11 +49,12 @@ export async function discoverPortfolio(options: ScanOptions, progress: Progress
   const timed = stageTimer(options.timings);
   progress('discover', 'walking files');
   const files: DiscoveredFile[] = [];
-  for (const root of roots) files.push(...(await walkFiles(root, { exclude: config.exclude }, setupDiagnostics)));
-  const applications = await findApplications(roots, files, config.applications);
+  for (const root of roots) files.push(...(await walkFiles(root, { exclude: config.exclude, followSymlinks: options.followSymlinks }, setupDiagnostics)));
+  const { applications, outside, notes } = await findApplications(roots, files, config.applications);
+  setupDiagnostics.push(...notes);
   const sources = await inventorySources(files, [...(options.inventoryFiles ?? []), ...config.inventories], options.cwd);
   timed('discover');
-  return { roots, config, packs, setupDiagnostics, files, applications, sources };
+  return { roots, config, packs, setupDiagnostics, files, applications, outside, sources };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config-schema.js';
+import type { OutsideFolder } from '../discover/find-applications.js';
 import { FactCache } from '../extract/fact-cache.js';
 import { ExtractionPool, MIN_POOLED_FILES, POOLED_LANGUAGES } from '../extract/source/extraction-pool.js';
 import { extractApplicationFacts, type ApplicationFacts } from '../extract/application-facts.js';
@@ -41,6 +42,8 @@ export interface GatheredFacts {
   files: number;
   /** Ids of every application in the portfolio, in result order. */
   applicationIds: string[];
+  /** Folders of files outside every application, with the reason. */
+  outside: OutsideFolder[];
   /** Inventory files in the portfolio. */
   inventoryCount: number;
   applications: GatheredApplication[];
@@ -62,7 +65,7 @@ export async function gatherFacts(options: ScanOptions, progress: ProgressListen
 
 /** Reads the applications and inventory files discovered (a shard: its share of them) into facts. */
 export async function extractFacts(portfolio: DiscoveredPortfolio, options: ScanOptions, progress: ProgressListener, shard?: ShardSpec): Promise<GatheredFacts> {
-  const { roots, config, packs, setupDiagnostics, files, applications, sources } = portfolio;
+  const { roots, config, packs, setupDiagnostics, files, applications, outside, sources } = portfolio;
   const timed = stageTimer(options.timings);
 
   // A shard reads its share of applications and inventory files, by bytes to read.
@@ -118,6 +121,7 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
     setupDiagnostics: !shard || shard.index === 1 ? setupDiagnostics : [],
     files: files.length,
     applicationIds: applications.map((app) => app.id),
+    outside,
     inventoryCount: sources.length,
     applications: gathered,
     inventories,

@@ -70,7 +70,8 @@ export async function portfolioDigest(portfolio: DiscoveredPortfolio): Promise<s
   // Read one after the other on this thread: for thousands of small files that beats the thread
   // pool's round trips (warm scan of the 1,000,000-line benchmark tree: 1.5 s of file system calls).
   for (const file of portfolio.files) record('file', file.rel, file.size, file.kind === 'inventory' ? 'inventory' : file.size > MAX_TEXT_BYTES ? 'too large' : smallFileHash(file.abs));
-  record('applications', portfolio.applications.map(({ id, name, path: folder, detectedBy, manifests, modules }) => [id, name, folder, detectedBy, manifests, modules]));
+  record('applications', portfolio.applications.map(({ id, name, path: folder, detectedBy, detection, manifests, modules, parts, declaredKind, files, shared }) => [id, name, folder, detectedBy, detection, manifests, modules, parts, declaredKind ?? '', files.map((file) => file.rel), shared.map((file) => file.rel)]));
+  record('outside', portfolio.outside);
   const inventories = await Promise.all(portfolio.sources.map((source) => contentHash(source.abs)));
   for (const [index, { abs, file, size, format, columns, explicit }] of portfolio.sources.entries()) record('inventory', abs, file, size, format ?? '', columns ?? null, explicit, inventories[index]);
   return hash.digest('hex');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPLICATION_KINDS, PART_KINDS } from './unit-kinds.js';
 import { ORIGINS } from '../discover/origin.js';
 
 const Origin = z.enum(ORIGINS);
@@ -83,13 +84,48 @@ export const SeverityCounts = z.strictObject({
 });
 export type SeverityCounts = z.infer<typeof SeverityCounts>;
 
+export const ApplicationPart = z.strictObject({
+  path: z.string(),
+  kind: z.enum(PART_KINDS),
+  reason: z.string(),
+  counted: z.boolean().describe('Whether evidence in it counts toward the score (a front end, a library, deployment definitions); tests, tooling and docs are listed apart'),
+});
+
+/** A folder no application owns, and why: tooling, docs, a test suite of the whole repository ... */
+export const OutsideFolder = z.strictObject({
+  path: z.string(),
+  kind: z.enum(PART_KINDS),
+  reason: z.string(),
+  files: z.number().int().nonnegative(),
+});
+
+/** A deployable unit that is not a migration candidate: a library or a desktop client. */
+export const SetAsideUnit = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  path: z.string(),
+  kind: z.enum(APPLICATION_KINDS),
+  reason: z.string(),
+  detection: z.array(z.string()),
+  manifests: z.array(z.string()),
+  files: z.number().int().nonnegative(),
+  loc: z.number().int().nonnegative(),
+});
+
 export const Application = z.strictObject({
   id: z.string().describe('Stable slug of the application path'),
   name: z.string(),
   path: z.string().describe('POSIX path relative to the scanned root; "." for the root itself'),
+  kind: z.enum(APPLICATION_KINDS).default('service').describe('What it is: service, web, batch or mainframe (library and desktop units are listed in setAside)'),
+  kindReason: z.string().default('').describe('The fact that decided the kind'),
   detectedBy: z.enum(['config', 'manifest', 'mainframe', 'source']),
+  detection: z.array(z.string()).default([]).describe('How it was found, in words: the files that declare it, what was merged into it'),
   manifests: z.array(z.string()).describe('Build manifests that define the application and its modules'),
   modules: z.array(z.string()).describe('Paths of nested build modules that belong to this application'),
+  parts: z
+    .array(ApplicationPart)
+    .default([])
+    .describe('Folders inside it that are not applications themselves (tests, tooling, a front end ...): their files belong to it, their evidence counts by origin'),
   languages: z.record(z.string(), z.number().int().nonnegative()).describe('Lines of code per language'),
   loc: z.number().int().nonnegative(),
   files: z.number().int().nonnegative(),
@@ -200,6 +236,11 @@ export const ScanResult = z.strictObject({
     }),
   }),
   applications: z.array(Application),
+  setAside: z
+    .array(SetAsideUnit)
+    .default([])
+    .describe('Libraries and desktop clients: found, listed, not migration candidates (no findings, scores or waves)'),
+  outside: z.array(OutsideFolder).default([]).describe('Folders outside every application, with the reason, sorted by path'),
   findings: z.array(Finding),
   uncounted: z
     .array(Finding)

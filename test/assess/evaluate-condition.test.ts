@@ -36,6 +36,7 @@ function facts(files: Record<string, string>): ApplicationFacts {
     languages: {},
     loc: 0,
     skipped: 0,
+    kind: { kind: 'service', reason: '' },
   };
 }
 

@@ -34,7 +34,7 @@ connections:
 function facts(withInventory = true, id = 'billing'): ApplicationFacts {
   const loaded = loadInventory(INVENTORY, 'inventory/estate.yaml', []);
   const estate = buildEstate(loaded ? [loaded] : [], []);
-  return { app: { id }, ...(withInventory ? { inventory: inventoryContext(id, [], estate) } : {}) } as ApplicationFacts;
+  return { app: { id }, ...(withInventory ? { inventory: inventoryContext({ id, name: id }, [], estate) } : {}) } as ApplicationFacts;
 }
 const run = (condition: Condition, withInventory = true, id = 'billing') => evaluateCondition(condition, facts(withInventory, id), new MatcherCache());
 

@@ -55,13 +55,13 @@ describe('where evidence comes from', () => {
     expect(result.findings.find((finding) => finding.id === 'security/plaintext-password@orders')).toBeUndefined();
   });
 
-  it('counts tests too with --include-context test, and an application inside samples/ counts for nothing', async () => {
+  it('counts tests too with --include-context test; a build inside samples/ is no application, listed outside with the reason', async () => {
     const root = await makeTree(SERVICE);
     const result = await scan({ paths: [root], cwd: root, includeContext: ['test'] });
     expect(result.findings.find((finding) => finding.id === 'state-and-storage/local-file-write@orders')?.evidenceCount).toBe(2);
-    const demo = result.applications.find((app) => app.path === 'samples/demo');
-    expect(demo?.findingCounts).toEqual({ blocker: 0, major: 0, minor: 0, info: 0 });
-    expect(result.uncounted.filter((finding) => finding.applicationId === demo?.id).map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['delivery/no-ci', 'delivery/no-container-image']));
+    expect(result.applications.map((app) => app.path)).toEqual(['orders']);
+    expect(result.outside).toEqual([{ path: 'samples/demo', kind: 'example', reason: 'samples, examples and course material', files: 2 }]);
+    expect(result.findings.some((finding) => finding.applicationId !== 'orders')).toBe(false);
   });
 });
 

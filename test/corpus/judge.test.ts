@@ -14,7 +14,7 @@ const finding = (ruleId: string, severity: string, places: [string, number][]) =
 });
 
 const result = {
-  applications: [{ id: 'app', name: 'shop', path: '.', score: 55, strategy: 'replatform' }, { id: 'tools', name: 'tools', path: 'tools', score: 90, strategy: 'rehost' }],
+  applications: [{ id: 'app', name: 'Shop', path: '.', kind: 'service', score: 55, strategy: 'replatform' }, { id: 'tools', name: 'tools', path: 'tools', kind: 'batch', score: 90, strategy: 'rehost' }],
   findings: [
     finding('state/http-session', 'major', [['src/Cart.java', 10], ['src/Login.java', 4]]),
     finding('security/plaintext-password', 'major', [['conf/app.properties', 3], ['conf/app.properties', 9]]),
@@ -53,10 +53,10 @@ describe('the accuracy judge', () => {
     expect(judgement.mustNotHits).toHaveLength(2);
   });
 
-  it('matches applications by path and checks their verdict band', () => {
-    expect(judgement.applications.map((app) => [app.expected.path, app.problems])).toEqual([
-      ['.', []],
-      ['batch', ['not detected']],
+  it('matches applications by path, name (any case) and kind, and checks their verdict band apart', () => {
+    expect(judgement.applications.map((app) => [app.expected.path, app.identity, app.problems, app.matched])).toEqual([
+      ['.', ['kind service, expected web'], [], false],
+      ['batch', ['not detected'], [], false],
     ]);
     expect(judgement.extraApplications.map((app) => app.path)).toEqual(['tools']);
   });

@@ -8,7 +8,7 @@ import type { ScanResult } from '../../src/result/schema.js';
 import { DEMO, runCli } from '../helpers/run-cli.js';
 import { makeTree } from '../helpers/temp-tree.js';
 
-const POM = '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>ledger</artifactId><version>1</version></project>';
+const POM = '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>ledger</artifactId><version>1</version><packaging>war</packaging></project>';
 const LEDGER = (lines: string[]) => ['package acme;', 'public class Ledger {', ...lines, '}', ''].join('\n');
 const EXPORT = 'package acme;\nimport java.nio.file.*;\npublic class Export { void run() throws Exception { Files.write(Paths.get("out.txt"), new byte[0]); } }\n';
 

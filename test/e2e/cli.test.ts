@@ -161,7 +161,7 @@ describe('cloudready scan: edge cases', () => {
 
   it('a source file that does not parse: a warning with file, line and column; the rest of the scan goes on', async () => {
     const dir = await makeTree({
-      'shop/pom.xml': '<project/>',
+      'shop/pom.xml': '<project><packaging>war</packaging></project>',
       'shop/src/Broken.java': 'package shop;\nclass Broken {\n  void f( {\n}\n',
       'shop/src/Session.java': 'package shop;\nimport javax.servlet.http.HttpSession;\nclass Session { HttpSession s; }\n',
     });
@@ -187,7 +187,7 @@ describe('cloudready scan: edge cases', () => {
 
 describe('cloudready scan: several roots', () => {
   it('labels each root so ids and paths stay unique and readable', async () => {
-    const first = await makeTree({ 'orders/pom.xml': '<project/>', 'orders/src/Export.java': 'class E { void w() throws Exception { new java.io.FileWriter("/var/x"); } }' });
+    const first = await makeTree({ 'orders/pom.xml': '<project><packaging>war</packaging></project>', 'orders/src/Export.java': 'class E { void w() throws Exception { new java.io.FileWriter("/var/x"); } }' });
     const second = await makeTree({ 'orders/package.json': '{}' });
     const result = JSON.parse(runCli(['scan', first, second, '--format', 'json']).stdout) as ScanResult;
     const [a, b] = [path.basename(first), path.basename(second)];
@@ -220,7 +220,7 @@ describe('cloudready scan: inventories', () => {
         '    format: cmdb-csv',
         '    columns: { id: CI Name, os: Operating System, cores: CPU Count, groups: Service }',
       ].join('\n'),
-      'ledger/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>ledger</artifactId><version>1</version></project>',
+      'ledger/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>ledger</artifactId><version>1</version><packaging>war</packaging></project>',
       'exports/cmdb.csv': 'CI Name,Operating System,CPU Count,Service\nsun-ledger01,Solaris 10,16,Ledger\n,Solaris 10,16,Ledger\n',
     });
     const run = runCli(['scan', dir, '--format', 'json'], { cwd: dir });
@@ -271,7 +271,7 @@ describe('cloudready scan: configuration', () => {
         '    - rule: networking/*',
         '      paths: ["**/test-data/**"]',
       ].join('\n'),
-      'legacy/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>legacy</artifactId><version>1</version></project>',
+      'legacy/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>legacy</artifactId><version>1</version><packaging>war</packaging></project>',
       'legacy/src/main/java/acme/Ledger.java': [
         'package acme;',
         'public class Ledger {',

@@ -82,7 +82,7 @@ describe('cloudready rules', () => {
 
   it('scan --rules applies a pack beside the built-in ones', async () => {
     const rules = await makeTree({ 'acme.yaml': PACK });
-    const dir = await makeTree({ 'quotes/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>quotes</artifactId><version>1</version></project>', 'quotes/src/main/java/acme/Quote.java': 'package acme;\nimport org.omg.CORBA.ORB;\npublic class Quote { ORB orb; }\n' });
+    const dir = await makeTree({ 'quotes/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>quotes</artifactId><version>1</version><packaging>war</packaging></project>', 'quotes/src/main/java/acme/Quote.java': 'package acme;\nimport org.omg.CORBA.ORB;\npublic class Quote { ORB orb; }\n' });
     const run = runCli(['scan', dir, '--format', 'json', '--rules', rules]);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { findings: { id: string }[]; rulePacks: { id: string }[] };

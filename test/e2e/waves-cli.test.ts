@@ -66,12 +66,13 @@ describe('cloudready waves on the demo portfolio', () => {
     const out = path.join(dir, 'cmf-intake.csv');
     expect(waves('--format', 'cmf', '--output', out).code).toBe(0);
     const intake = parseCsv(await (await import('node:fs/promises')).readFile(out, 'utf8'), { columns: true }) as Record<string, string>[];
-    expect(intake.find((row) => row.server_name === 'win-bill01')).toMatchObject({ wave_id: '2', app_name: 'billing-service', server_os_family: 'windows', r_type: 'Refactor' });
+    expect(intake.find((row) => row.server_name === 'win-bill01')).toMatchObject({ wave_id: '2', app_name: 'Billing', server_os_family: 'windows', r_type: 'Refactor' });
     const diagnostics: Diagnostic[] = [];
     const loaded = await importInventory({ abs: out, file: 'cmf-intake.csv', size: 1, explicit: true }, diagnostics);
     expect(loaded?.format).toBe('aws-cmf');
     expect(diagnostics).toEqual([]);
-    expect(loaded?.inventory.applications.find((app) => app.id === 'billing-service')?.hosts).toEqual(['win-bill01', 'win-sql01']);
+    // The intake names the application as the table does; read back, that name places it on its hosts again.
+    expect(loaded?.inventory.applications.find((app) => app.id === 'Billing')?.hosts).toEqual(['win-bill01', 'win-sql01']);
   });
 
   it('prints a readable plan in the terminal', () => {

@@ -8,6 +8,7 @@ function portfolio(): Record<string, string> {
   for (let app = 0; app < 4; app++) {
     files[`app${app}/pom.xml`] = `<project><groupId>com.acme</groupId><artifactId>app${app}</artifactId></project>`;
     files[`app${app}/requirements.txt`] = 'flask==2.3.0\n';
+    files[`app${app}/src/main/resources/application.properties`] = 'server.port=8080\n';
     for (let unit = 0; unit < 45; unit++) {
       files[`app${app}/src/main/java/com/acme/a${app}/Unit${unit}.java`] = `package com.acme.a${app};\npublic class Unit${unit} {\n  Unit${(unit + 1) % 45} next = new Unit${(unit + 1) % 45}();\n  String db = "jdbc:oracle:thin:@db${app}.acme.corp:1521/X";\n  void run() { next.run(); }\n}\n`;
       files[`app${app}/scripts/job${unit}.py`] = `import os\nfrom app${app}.util import helper${unit % 5}\n\ndef run():\n    return open('/var/data/${unit}.csv').read()\n`;

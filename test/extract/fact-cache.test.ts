@@ -9,7 +9,7 @@ import { makeTree } from '../helpers/temp-tree.js';
 
 const now = () => new Date('2026-01-01T00:00:00Z');
 const TREE = {
-  'orders/pom.xml': '<project><groupId>com.acme</groupId><artifactId>orders</artifactId></project>',
+  'orders/pom.xml': '<project><groupId>com.acme</groupId><artifactId>orders</artifactId><packaging>war</packaging></project>',
   'orders/src/main/java/com/acme/OrderService.java': 'package com.acme;\npublic class OrderService {\n  String url = "jdbc:oracle:thin:@db01.acme.corp:1521/ORD";\n  void save(Order o) { new OrderDao().write(o); }\n}\n',
   'orders/src/main/java/com/acme/OrderDao.java': 'package com.acme;\npublic class OrderDao {\n  void write(Order o) {}\n}\n',
   'web/package.json': '{"name":"web","dependencies":{"express":"^4.18.0"}}',

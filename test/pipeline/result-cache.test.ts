@@ -7,7 +7,7 @@ import { makeTree } from '../helpers/temp-tree.js';
 
 const now = () => new Date('2026-01-01T00:00:00Z');
 const TREE = {
-  'orders/pom.xml': '<project><groupId>com.acme</groupId><artifactId>orders</artifactId></project>',
+  'orders/pom.xml': '<project><groupId>com.acme</groupId><artifactId>orders</artifactId><packaging>war</packaging></project>',
   'orders/src/main/java/com/acme/OrderService.java': 'package com.acme;\npublic class OrderService {\n  String url = "jdbc:oracle:thin:@db01.acme.corp:1521/ORD";\n}\n',
   'web/package.json': '{"name":"web","dependencies":{"express":"^4.18.0"}}',
   'web/src/server.js': "const express = require('express');\nexpress().listen(8080);\nfetch('http://pricing01:9000/api');\n",

@@ -166,8 +166,8 @@ describe('HTML report: scanned strings stay text', () => {
 
   it('escapes what it writes as markup, and JSON for a script element has no "<" at all', () => {
     expect(jsonForScript({ text: '</script><!-- & \u2028' })).toBe('{"text":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}');
-    // The application is named after its folder, "script>" here: markup characters are escaped.
-    expect(noscript(hostile)).toContain('<td>script&gt;</td>');
+    // The application is named as its package.json says, markup here: markup characters are escaped.
+    expect(noscript(hostile)).toContain('<td>&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;</td>');
   });
 });
 

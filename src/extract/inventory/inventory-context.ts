@@ -35,7 +35,7 @@ export interface InventoryContext {
  * (an Ansible group "order-management"), or through its own configuration naming the machine
  * it binds to (server.address=10.30.5.40).
  */
-export function inventoryContext(applicationId: string, own: OwnAddress[], estate: Estate): InventoryContext {
+export function inventoryContext(application: { id: string; name: string }, own: OwnAddress[], estate: Estate): InventoryContext {
   const context: InventoryContext = { hosts: [], connections: [] };
   const placed = new Set<string>();
   const place = (id: string, via: PlacedHost['via'], where?: Place) => {
@@ -45,10 +45,12 @@ export function inventoryContext(applicationId: string, own: OwnAddress[], estat
     context.hosts.push({ host: entry.host, file: where?.file ?? entry.file, line: where ? where.line : entry.line, via });
   };
   const index = indexOf(estate);
-  const listed = index.applications.get(applicationId);
+  // Inventories name an application by its id (a path slug) or by its display name.
+  const keys = [...new Set([application.id, slugify(application.name)])];
+  const listed = keys.map((key) => index.applications.get(key)).find((entry) => entry !== undefined);
   for (const id of listed?.hosts ?? []) place(id, 'inventory');
   if (listed?.sla) context.sla = listed.sla;
-  for (const id of index.hostsByGroup.get(applicationId) ?? []) place(id, 'group');
+  for (const key of keys) for (const id of index.hostsByGroup.get(key) ?? []) place(id, 'group');
   for (const address of own) {
     const id = estate.resolve(address.host);
     if (id) place(id, 'own-address', { file: address.file, line: address.line });
