@@ -7,7 +7,7 @@ import { compareStrings } from '../util/compare.js';
  * and application scores. Read loosely, so that results of older versions still serve.
  */
 export const BaselineDocument = z.looseObject({
-  applications: z.array(z.looseObject({ id: z.string(), score: z.number() })),
+  applications: z.array(z.looseObject({ id: z.string(), name: z.string().optional(), score: z.number() })),
   findings: z.array(
     z.looseObject({
       id: z.string(),

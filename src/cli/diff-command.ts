@@ -12,7 +12,7 @@ export interface DiffOptions {
 }
 
 export interface ResultDiff {
-  scores: { applicationId: string; before?: number | undefined; after?: number | undefined; change?: number | undefined }[];
+  scores: { applicationId: string; name: string; before?: number | undefined; after?: number | undefined; change?: number | undefined }[];
   new: { id: string; severity: string; title: string; state: 'new' | 'changed' }[];
   fixed: { id: string; severity: string; title: string }[];
 }
@@ -21,12 +21,14 @@ export interface ResultDiff {
 export function diffResults(before: BaselineDocument, after: BaselineDocument): ResultDiff {
   const ids = [...new Set([...before.applications.map((app) => app.id), ...after.applications.map((app) => app.id)])].sort(compareStrings);
   const score = (doc: BaselineDocument, id: string) => doc.applications.find((app) => app.id === id)?.score;
+  // The name the table shows, as the newer result has it.
+  const name = (id: string) => after.applications.find((app) => app.id === id)?.name ?? before.applications.find((app) => app.id === id)?.name ?? id;
   const earlier = new Map(before.findings.map((finding) => [finding.id, finding]));
   const later = new Set(after.findings.map((finding) => finding.id));
   return {
     scores: ids.map((id) => {
       const [a, b] = [score(before, id), score(after, id)];
-      return { applicationId: id, before: a, after: b, ...(a !== undefined && b !== undefined ? { change: b - a } : {}) };
+      return { applicationId: id, name: name(id), before: a, after: b, ...(a !== undefined && b !== undefined ? { change: b - a } : {}) };
     }),
     new: after.findings.flatMap((finding) => {
       const state = baselineState(finding, earlier);
@@ -45,9 +47,10 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
   const diff = printableDeep(compared);
   const c = new Chalk({ level: wantsColour(options.color) ? 1 : 0 });
   const lines = [c.bold(`cloudready diff ${oldFile} → ${newFile}`), '', c.bold('Scores')];
-  for (const { applicationId, before, after, change } of diff.scores) {
+  for (const { applicationId, name, before, after, change } of diff.scores) {
     const text = before === undefined ? `new application, ${after}` : after === undefined ? `gone (was ${before})` : change === 0 ? `${after} (unchanged)` : `${before} → ${after} (${change! > 0 ? c.green(`+${change}`) : c.red(String(change))})`;
-    lines.push(`  ${applicationId.padEnd(32)} ${text}`);
+    const shown = name === applicationId ? name : `${name} (${applicationId})`;
+    lines.push(`  ${shown.padEnd(32)} ${text}`);
   }
   lines.push('', c.bold(`New findings (${diff.new.length})`));
   for (const finding of diff.new) lines.push(`  ${c.red('+')} ${finding.severity.padEnd(7)} ${finding.id}${finding.state === 'changed' ? ' (new places)' : ''}: ${finding.title}`);

@@ -3,12 +3,11 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { effortRange } from '../assess/score.js';
 import { scoreSteps } from '../assess/score-steps.js';
 import { strategyReason } from '../assess/strategy.js';
-import { InputError } from '../errors.js';
-import { SEVERITY_ORDER, type Finding } from '../result/schema.js';
+import { SEVERITY_ORDER, type Finding, type ScanResult } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
-import { applicationsHint, resultFor } from './load-result.js';
+import { findApplication, resultFor } from './load-result.js';
 
 export interface ExplainOptions {
   from?: string;
@@ -18,21 +17,30 @@ export interface ExplainOptions {
   color: boolean;
 }
 
+/** What the application is, how it was found and which of its parts count: the boundary the numbers rest on. */
+function boundary(app: ScanResult['applications'][number], c: ChalkInstance): string[] {
+  const lines = [`${c.bold('What it is:')} ${app.kind} at ${app.path}${app.kindReason ? `: ${app.kindReason}` : ''}`];
+  if (app.detection.length > 0) lines.push(`${c.bold('Found by:')} ${app.detection.join('; ')}`);
+  const counted = app.parts.filter((part) => part.counted);
+  const apart = app.parts.filter((part) => !part.counted);
+  if (counted.length > 0) lines.push(`${c.bold('Parts that count:')} ${counted.map((part) => `${part.path} (${part.kind})`).join(', ')}`);
+  if (apart.length > 0) lines.push(`${c.bold('Parts listed apart:')} ${apart.map((part) => `${part.path} (${part.kind})`).join(', ')}`);
+  return [...lines, ''];
+}
+
 /** `cloudready explain APP`: how the score, the dimensions, the confidence, the strategy and the effort came about, finding by finding. */
 export async function runExplain(applicationId: string, paths: string[], options: ExplainOptions): Promise<number> {
   const result = printableDeep(await resultFor(paths, options));
-  const app = result.applications.find((candidate) => candidate.id === applicationId || candidate.name === applicationId);
-  if (!app) {
-    throw new InputError(`no application ${applicationId}`, applicationsHint(result));
-  }
+  const app = findApplication(result, applicationId);
   const c = new Chalk({ level: wantsColour(options.color) ? 1 : 0 });
   const model = result.scoringModel;
   const findings = result.findings
     .filter((finding) => finding.applicationId === app.id)
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareStrings(a.ruleId, b.ruleId));
   const lines = [
-    `${c.bold(app.id)}: score ${c.bold(String(app.score))}, ${c.bold(app.strategy)} (else ${app.strategyRunnerUp.strategy}), confidence ${app.confidence.level} (${app.confidence.score})`,
+    `${c.bold(app.name === app.id ? app.id : `${app.name} (${app.id})`)}: score ${c.bold(String(app.score))}, ${c.bold(app.strategy)} (else ${app.strategyRunnerUp.strategy}), confidence ${app.confidence.level} (${app.confidence.score})`,
     '',
+    ...boundary(app, c),
     c.bold('Score: each finding takes its share of what is left (docs/scoring.md)'),
     `  ${'start'.padEnd(70)} ${'100.00'.padStart(8)}`,
   ];

@@ -59,6 +59,19 @@ export async function resultFor(paths: string[], source: ResultSource): Promise<
 }
 
 /** "Applications: a, b, c … and 12 more." for a hint after a mistyped application id. */
+/**
+ * The application a command names: by id, display name (any case) or path. A library or a
+ * desktop client set aside is named as such, not reported missing.
+ */
+export function findApplication(result: ScanResult, key: string): ScanResult['applications'][number] {
+  const wanted = key.toLowerCase();
+  const found = result.applications.find((app) => app.id === key) ?? result.applications.find((app) => app.name.toLowerCase() === wanted || app.path === key);
+  if (found) return found;
+  const apart = result.setAside.find((unit) => unit.id === key || unit.name.toLowerCase() === wanted || unit.path === key);
+  if (apart) throw new InputError(`${apart.name} (${apart.path}) is a ${apart.kind}, set aside: ${apart.reason}`, `It is not a migration candidate; cloudready.yaml applications: [{ path: ${apart.path}, kind: service }] assesses it anyway.`);
+  throw new InputError(`no application ${key}`, applicationsHint(result));
+}
+
 export function applicationsHint(result: ScanResult): string {
   const ids = result.applications.map((app) => app.id);
   if (ids.length === 0) return 'No applications were found in the scanned folders.';

@@ -7,7 +7,7 @@ import { proposeSplit, type SplitOptions, type SplitProposal } from '../plan/spl
 import { readCoChange } from '../extract/git-history.js';
 import { InputError } from '../errors.js';
 import type { ScanResult } from '../result/schema.js';
-import { applicationsHint, readResult, resultFor } from './load-result.js';
+import { findApplication, readResult, resultFor } from './load-result.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
 import { writeOutputAtomically } from './write-output.js';
@@ -80,8 +80,7 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
       applicationId = result.applications[0]!.id;
     }
   }
-  const app = result.applications.find((candidate) => candidate.id === applicationId || candidate.name === applicationId);
-  if (!app) throw new InputError(`no application ${applicationId}`, applicationsHint(result));
+  const app = findApplication(result, applicationId);
   const graph = graphFromResult(result.graph);
   const units = graph.filterNodes((node) => node.startsWith(`unit:${app.id}:`)).length;
   if (units < 2) {

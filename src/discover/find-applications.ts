@@ -397,7 +397,10 @@ function groupLooseSources(unowned: DiscoveredFile[], allFiles: DiscoveredFile[]
       otherTops.set(top, [...(otherTops.get(top) ?? []), ...group]);
       continue;
     }
-    const rootRel = commonFolder(group.filter((file) => !file.language?.script).map(folderOf));
+    const common = commonFolder(group.filter((file) => !file.language?.script).map(folderOf));
+    const raised = aboveSourceFolder(common);
+    // A top-level cobol/ is the root's system only when nothing else was found beside it.
+    const rootRel = raised === '' && candidates.length > 0 ? common : raised;
     const inside = group.filter((file) => rootRel === '' || file.rootRel.startsWith(`${rootRel}/`));
     const candidate = { ...emptyCandidate(rootRel, 'mainframe' as const), detection: [`mainframe programs (${languagesOf(inside)}) meet in ${rootRel || '.'}`] };
     candidate.role = roleOfFolder(rootRel) ?? roleOfFiles(inside);
@@ -566,9 +569,12 @@ function languagesOf(files: DiscoveredFile[]): string {
   return [...new Set(files.map((file) => file.language?.name).filter((name) => name !== undefined))].sort(compareStrings).join(', ');
 }
 
-/** Sources that meet in src/ belong to the project around it: DTLScanner/src is the DTLScanner project. */
+/**
+ * Sources that meet in src/, or in a folder named after their language (cobol/, jcl/, copybook/),
+ * belong to the project around it: DTLScanner/src is the DTLScanner project, cards/cobol the cards system.
+ */
 function aboveSourceFolder(folder: string): string {
-  return /(^|\/)(src|source|sources)$/i.test(folder) ? parentOf(folder) : folder;
+  return /(^|\/)(src|source|sources|cobol|cbl|cob|copybooks?|copy|cpy|jcl|procs?|bms|maps|asm|assembler|pli|pl1|rexx|clist|csd|dbd|psb)$/i.test(folder) ? parentOf(folder) : folder;
 }
 
 function commonFolder(folders: string[]): string {

@@ -23,6 +23,8 @@ const ROLE_OF_ORIGIN: Partial<Record<Origin, UnitRole>> = {
 /** Folders that hold deployment definitions for the applications beside them. */
 const INFRASTRUCTURE_FOLDER = /^(infra|infrastructure|deploy|deployment|deployments|k8s|kubernetes|helm|charts|terraform|ansible|arm|bicep|iac|pulumi|cloudformation|\.azure|azure|aws|gcp|openshift)$/i;
 const INFRASTRUCTURE_FILE = /\.(tf|tfvars|bicep)$|(^|\/)(Chart\.yaml|values\.ya?ml|azuredeploy[\w.-]*\.json|[\w.-]*\.(parameters|template)\.json|kustomization\.ya?ml)$/i;
+/** Settings of the repository and its tools, never part of an application. */
+const REPOSITORY_SETTINGS = /^(cloudready\.ya?ml|\.gitignore|\.gitattributes|\.gitmodules|\.editorconfig|\.mailmap|\.dockerignore|CODEOWNERS|\.cloudreadyignore)$/;
 /** .NET and Java checkouts keep referenced binaries in lib/: dependencies, not an application. */
 const DEPENDENCY_FOLDER = /^(lib|libs|dependencies|packages|externals?)$/i;
 const BINARY_LIBRARY = /\.(dll|jar|so|dylib|exe|nupkg|lib|a)$/i;
@@ -78,6 +80,8 @@ export function roleOfLeftovers(folderRootRel: string, files: DiscoveredFile[]):
   const byPlace = roleOfFolder(folderRootRel);
   if (byPlace) return byPlace;
   if (files.every((file) => file.kind === 'inventory')) return { kind: 'inventory', reason: 'host inventories, read into the estate' };
+  const settings = (file: DiscoveredFile) => REPOSITORY_SETTINGS.test(path.posix.basename(file.rootRel));
+  if (files.some(settings) && files.every((file) => settings(file) || file.kind === 'doc')) return { kind: 'tooling', reason: 'repository and cloudready settings' };
   if (files.some((file) => INFRASTRUCTURE_FILE.test(file.rootRel))) return { kind: 'infrastructure', reason: 'deployment definitions' };
   const sources = files.filter((file) => file.kind === 'source');
   if (sources.length > 0) return roleOfLooseSources(folderRootRel, sources, files) ?? { kind: 'other', reason: 'source files no application claims' };

@@ -40,6 +40,8 @@ export function applicationKind(facts: ApplicationFacts): KindVerdict {
   const pages = production.filter(({ appRel }) => SERVER_PAGE.test(appRel) || VIEW_FOLDER.test(appRel) || PHP_ENTRY.test(appRel) || WSGI_ENTRY.test(appRel));
   const frontEnd = app.parts.find((part) => part.kind === 'web');
   if (pages.length > 0) return { kind: 'web', reason: `renders pages (${shortList(pages.map(({ appRel }) => appRel))})` };
+  const webArchive = facts.texts.find(({ file, source }) => file.kind === 'manifest' && /<packaging>\s*war\s*<\/packaging>|id\s*\(?\s*['"]war['"]|apply\s+plugin:\s*['"]war['"]/.test(source.text));
+  if (webArchive) return { kind: 'web', reason: `packaged as a web archive (${webArchive.file.rel})` };
   if (frontEnd) return { kind: 'web', reason: `serves a front end (${frontEnd.path})` };
   if (desktop.length > 0 && !webProject) return { kind: 'desktop', reason: `a Windows desktop client (${shortList(desktop.map(({ file }) => file.rel))}): runs on users' machines, not a server workload` };
 

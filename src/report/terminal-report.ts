@@ -22,8 +22,8 @@ export const terminalReport: Reporter = (scanned, options) => {
       c.dim(` · ${plural(summary.applications, 'application')} · ${plural(summary.loc, 'line')} of code · ${plural(summary.files, 'file')}`),
   );
   if (result.applications.length === 0) {
-    lines.push('', 'No applications found. cloudready looks for build manifests (pom.xml, package.json, *.csproj, ...),');
-    lines.push('mainframe sources (COBOL, JCL) and source folders; declare applications in cloudready.yaml otherwise.');
+    lines.push('', 'No applications found. cloudready looks for build manifests (pom.xml, package.json, *.csproj, *.sln, ...),');
+    lines.push('Dockerfiles, mainframe programs (COBOL, PL/I) and folders of program sources; declare applications in cloudready.yaml otherwise.');
   } else {
     const low = result.applications.filter((app) => app.confidence.level !== 'high').map((app) => `${app.name} (${app.confidence.level})`);
     lines.push(
@@ -34,6 +34,7 @@ export const terminalReport: Reporter = (scanned, options) => {
       ...topFindings(result, c),
     );
   }
+  lines.push(...boundaries(result, c));
   const apart = result.uncounted.filter((finding) => finding.severity !== 'info');
   if (apart.length > 0) {
     const origins = [...new Set(apart.flatMap((finding) => finding.evidence.map((item) => item.origin ?? 'production')))].sort(compareStrings);
@@ -63,10 +64,32 @@ export const terminalReport: Reporter = (scanned, options) => {
   return `${lines.join('\n')}\n`;
 };
 
+/**
+ * What is not in the table and why: libraries and desktop clients set aside, folders outside
+ * every application, and the boundary calls the user may want to change in cloudready.yaml.
+ */
+function boundaries(result: ScanResult, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  if (result.setAside.length > 0) {
+    lines.push('', `Not migration candidates (${result.setAside.length}):`);
+    for (const unit of result.setAside.slice(0, 5)) lines.push(`  ${unit.kind.padEnd(8)} ${unit.name === unit.path ? unit.name : `${unit.name} ${c.dim(unit.path)}`}: ${unit.reason}`);
+    if (result.setAside.length > 5) lines.push(c.dim(`  … ${result.setAside.length - 5} more (--format json: setAside)`));
+  }
+  const notes = result.diagnostics.filter((d) => d.code === 'application-boundary');
+  const outside = result.outside.filter((folder) => folder.kind !== 'docs' && folder.kind !== 'inventory');
+  if (outside.length > 0 || notes.length > 0) {
+    const kinds = [...new Set(outside.map((folder) => folder.kind))].sort(compareStrings).join(', ');
+    const parts = [outside.length > 0 ? `${plural(outside.length, 'folder')} outside every application (${kinds})` : '', notes.length > 0 ? `${plural(notes.length, 'boundary call')} to check` : ''].filter(Boolean);
+    lines.push('', c.dim(`${parts.join('; ')}: --format json lists them (outside, diagnostics); cloudready.yaml applications: names, merges or excludes (docs/applications.md)`));
+    for (const note of notes.slice(0, 3)) lines.push(c.dim(`  ${note.file ?? ''}: ${note.message}`));
+  }
+  return lines;
+}
+
 function portfolioTable(applications: Application[], c: ChalkInstance): string {
   const table = new Table({
-    head: ['Application', 'Score', 'Strategy', 'Blockers', 'Major', 'Minor', 'Languages', 'LOC', 'Effort (days)'].map((h) => c.bold(h)),
-    colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'left', 'right', 'right'],
+    head: ['Application', 'Kind', 'Score', 'Strategy', 'Blockers', 'Major', 'Minor', 'Languages', 'LOC', 'Effort (days)'].map((h) => c.bold(h)),
+    colAligns: ['left', 'left', 'right', 'left', 'right', 'right', 'right', 'left', 'right', 'right'],
     style: { head: [], border: [] },
     // No rule between rows: a portfolio of fifty applications should fit on a screen.
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
@@ -76,6 +99,7 @@ function portfolioTable(applications: Application[], c: ChalkInstance): string {
     const { blocker, major, minor } = app.findingCounts;
     table.push([
       app.name === app.path ? app.name : `${app.name} ${c.dim(app.path)}`,
+      app.kind,
       scoreColour(app.score, c)(String(app.score)),
       app.strategy,
       blocker > 0 ? c.red.bold(String(blocker)) : c.dim('0'),

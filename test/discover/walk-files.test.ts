@@ -6,10 +6,10 @@ import { walkFiles } from '../../src/discover/walk-files.js';
 import type { Diagnostic } from '../../src/result/schema.js';
 import { makeTree } from '../helpers/temp-tree.js';
 
-async function walk(dir: string, exclude: string[] = []) {
+async function walk(dir: string, exclude: string[] = [], followSymlinks = true) {
   const diagnostics: Diagnostic[] = [];
   const [root] = await resolveRoots([dir], process.cwd());
-  const files = await walkFiles(root!, { exclude }, diagnostics);
+  const files = await walkFiles(root!, { exclude, followSymlinks }, diagnostics);
   return { files: files.map((file) => file.rel), diagnostics };
 }
 
@@ -40,7 +40,42 @@ describe('walkFiles', () => {
     expect((await walk(dir, ['legacy/', '*.md'])).files).toEqual(['app/Main.java']);
   });
 
-  it('never follows symbolic links, and says why for each one', async () => {
+  it('follows links to checkouts placed in a portfolio folder, once each, and no link inside them that leaves them', async () => {
+    const checkouts = await makeTree({
+      'orders/pom.xml': '<project/>',
+      'orders/src/Main.java': 'class Main {}',
+      'billing/go.mod': 'module billing',
+      'secrets/id_rsa': 'not for the scan',
+    });
+    await fs.symlink(path.join(checkouts, 'secrets'), path.join(checkouts, 'orders/keys'));
+    const portfolio = await makeTree({ 'README.md': '# our estate' });
+    await fs.symlink(path.join(checkouts, 'orders'), path.join(portfolio, 'orders'));
+    await fs.symlink(path.join(checkouts, 'billing'), path.join(portfolio, 'billing'));
+    await fs.symlink(path.join(checkouts, 'billing'), path.join(portfolio, 'billing-again'));
+    await fs.symlink(portfolio, path.join(portfolio, 'self'));
+    const { files, diagnostics } = await walk(portfolio);
+    expect(files).toEqual(['README.md', 'billing/go.mod', 'orders/pom.xml', 'orders/src/Main.java']);
+    expect(diagnostics.map((d) => [d.code, d.file, d.level])).toEqual([
+      ['symlink-followed', 'billing', 'info'],
+      ['symlink-loop', 'billing-again', 'warning'],
+      ['symlink-followed', 'orders', 'info'],
+      ['symlink-outside-root', 'orders/keys', 'warning'],
+      ['symlink-loop', 'self', 'warning'],
+    ]);
+    // --no-follow-symlinks restores the strict walk.
+    expect((await walk(portfolio, [], false)).files).toEqual(['README.md']);
+  });
+
+  it('never follows the links of a folder that is itself a repository', async () => {
+    const outside = await makeTree({ 'Secret.java': 'class Secret {}' });
+    const repo = await makeTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'Main.java': 'class Main {}' });
+    await fs.symlink(outside, path.join(repo, 'vendor-src'));
+    const { files, diagnostics } = await walk(repo);
+    expect(files).toEqual(['Main.java']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['symlink-outside-root']);
+  });
+
+  it('never follows symbolic links below the root, and says why for each one', async () => {
     const outside = await makeTree({ 'secret.java': 'class Secret {}' });
     const dir = await makeTree({ 'app/Main.java': 'class Main {}' });
     await fs.symlink(outside, path.join(dir, 'app/outside'));
