@@ -38,16 +38,29 @@ describe('demo portfolio', () => {
   });
 
   it('finds every application of the estate, and nothing else', () => {
-    expect(result.applications.map((a) => [a.id, a.detectedBy])).toEqual([
-      ['billing-service', 'manifest'],
-      ['card-authorisation', 'mainframe'],
-      ['catalog-service', 'manifest'],
-      ['fraud-scoring', 'manifest'],
-      ['fraud-scoring-rules-engine', 'manifest'],
-      ['order-management', 'manifest'],
-      ['partner-portal', 'manifest'],
-      ['risk-batch', 'manifest'],
-      ['web-storefront', 'manifest'],
+    // Named as their build declares them (Billing.sln, the Go module), of the kind their code shows.
+    expect(result.applications.map((a) => [a.id, a.name, a.kind, a.detectedBy])).toEqual([
+      ['billing-service', 'Billing', 'service', 'manifest'],
+      ['card-authorisation', 'card-authorisation', 'mainframe', 'mainframe'],
+      ['catalog-service', 'catalog-service', 'service', 'manifest'],
+      ['fraud-scoring', 'fraud-scoring', 'service', 'manifest'],
+      ['fraud-scoring-rules-engine', 'rules-engine', 'service', 'manifest'],
+      ['order-management', 'order-management', 'web', 'manifest'],
+      ['partner-portal', 'partner-portal', 'service', 'manifest'],
+      ['risk-batch', 'risk-batch', 'batch', 'manifest'],
+      ['web-storefront', 'web-storefront', 'service', 'manifest'],
+    ]);
+    expect(result.setAside).toEqual([]);
+    // Every file belongs to an application or is listed outside them with the reason.
+    expect(result.outside).toEqual([
+      { path: '.', kind: 'docs', reason: 'documents and media', files: 1 },
+      { path: 'inventory', kind: 'inventory', reason: 'host inventories, read into the estate', files: 5 },
+    ]);
+    expect(result.applications.reduce((sum, a) => sum + a.files, 0) + result.outside.reduce((sum, folder) => sum + folder.files, 0)).toBe(result.summary.files);
+    expect(app('partner-portal').parts.map((part) => [part.path, part.kind, part.counted])).toEqual([
+      ['partner-portal/helm', 'infrastructure', true],
+      ['partner-portal/terraform', 'infrastructure', true],
+      ['partner-portal/tests', 'test', false],
     ]);
     expect(app('order-management').modules).toEqual(['order-management/order-ejb', 'order-management/order-web']);
     expect(app('billing-service').modules).toEqual(['billing-service/Billing.Service']);

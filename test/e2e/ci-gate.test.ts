@@ -100,7 +100,7 @@ describe('baselines', () => {
     expect(table.stdout).toContain('+ major   state-and-storage/local-file-write@ledger: Writes to the local file system');
     expect(table.stdout).toContain('- major   networking/hardcoded-ip@ledger: Hard-coded IP addresses');
     const diff = JSON.parse(runCli(['diff', oldFile, newFile, '--format', 'json']).stdout) as { scores: { applicationId: string; change: number }[] };
-    expect(diff.scores).toEqual([{ applicationId: 'ledger', before: 88, after: 88, change: 0 }]);
+    expect(diff.scores).toEqual([{ applicationId: 'ledger', name: 'ledger', before: 88, after: 88, change: 0 }]);
   });
 });
 

@@ -69,9 +69,11 @@ describe('cloudready scan: the demo portfolio', () => {
     const run = runCli(['scan', 'fixtures/demo-portfolio']);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(ANSI);
-    expect(run.stdout).toMatch(/Application\s+│\s+Score\s+│\s+Strategy/);
-    expect(run.stdout).toMatch(/catalog-service\s+│\s+100 │ rehost/);
-    expect(run.stdout).toMatch(/card-authorisation\s+│\s+\d+ │ retain/);
+    expect(run.stdout).toMatch(/Application\s+│\s+Kind\s+│\s+Score\s+│\s+Strategy/);
+    expect(run.stdout).toMatch(/catalog-service\s+│ service\s+│\s+100 │ rehost/);
+    expect(run.stdout).toMatch(/card-authorisation\s+│ mainframe │\s+\d+ │ retain/);
+    // The Go rules engine inside fraud-scoring runs a process of its own: the call is shown, with how to reverse it.
+    expect(run.stdout).toContain('1 boundary call to check');
     expect(run.stdout).toContain('BLOCKER  card-authorisation: EXEC CICS commands');
     expect(run.stdout).toContain('card-authorisation/cobol/CAUTH01.cbl:30');
     expect(run.stderr).toBe('');

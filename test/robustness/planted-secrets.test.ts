@@ -97,7 +97,7 @@ beforeAll(async () => {
   collect('graph unit mermaid', runCli(['graph', '--from', result, '--level', 'unit', '--app', 'orders', '--format', 'mermaid']));
   collect('graph neo4j', runCli(['graph', '--from', result, '--format', 'neo4j', '--output', path.join(folder, 'neo4j')]));
   for (const file of fs.readdirSync(path.join(folder, 'neo4j'))) outputs.set(`neo4j ${file}`, fs.readFileSync(path.join(folder, 'neo4j', file), 'utf8'));
-  for (const app of ['orders', 'billing', 'storefront', 'reporting', 'ledger-cobol-src']) collect(`explain ${app}`, runCli(['explain', app, '--from', result]));
+  for (const app of ['orders', 'billing', 'storefront', 'reporting', 'ledger-cobol']) collect(`explain ${app}`, runCli(['explain', app, '--from', result]));
   for (const format of ['table', 'json', 'csv', 'cmf']) collect(`waves ${format}`, runCli(['waves', '--from', result, '--format', format]));
   collect('impact', runCli(['impact', 'orders', '--from', result]));
   collect('split', runCli(['split', 'orders', '--from', result, '--format', 'json']));
@@ -109,7 +109,7 @@ describe('planted secrets', () => {
     const result = JSON.parse(outputs.get('result.json')!);
     const secretFindings = result.findings.filter((finding: { ruleId: string }) => /secret|credential|password/i.test(finding.ruleId));
     expect(secretFindings.length).toBeGreaterThan(0);
-    expect(result.applications.map((app: { id: string }) => app.id).sort()).toEqual(['billing', 'ledger-cobol-src', 'orders', 'reporting', 'storefront']);
+    expect(result.applications.map((app: { id: string }) => app.id).sort()).toEqual(['billing', 'ledger-cobol', 'orders', 'reporting', 'storefront']);
   });
 
   it.each(Object.entries(SECRETS))('never show the %s secret in any output', (_kind, value) => {

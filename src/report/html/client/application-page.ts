@@ -177,8 +177,13 @@ function verdict(app: Application, index: ReportIndex): HTMLElement {
       h('dd', null, `${app.confidence.level} (${app.confidence.score})`, app.confidence.reasons.length ? h('ul', { class: 'small' }, app.confidence.reasons.map((reason) => h('li', null, reason))) : null),
       h('dt', null, 'Code'),
       h('dd', null, `${formatInteger(app.loc)} lines in ${plural(app.files, 'file')}: `, Object.entries(app.languages).sort((a, b) => b[1] - a[1]).map(([language, lines]) => `${language} ${formatInteger(lines)}`).join(', ') || 'none read'),
-      h('dt', null, 'Build'),
-      h('dd', null, app.manifests.length ? app.manifests.join(', ') : `found by its ${app.detectedBy}`),
+      h('dt', null, 'Kind'),
+      h('dd', null, app.kindReason ? `${app.kind}: ${app.kindReason}` : app.kind),
+      h('dt', null, 'Found by'),
+      h('dd', null, app.detection.length ? app.detection.join('; ') : app.manifests.length ? app.manifests.join(', ') : `its ${app.detectedBy}`),
+      ...(app.parts.length
+        ? [h('dt', null, 'Parts'), h('dd', null, app.parts.map((part) => `${part.path} (${part.kind}${part.counted ? '' : ', not counted'})`).join(', '))]
+        : []),
     ),
   );
 }
