@@ -24,18 +24,20 @@ export interface WavesCommandOptions {
 
 function table(plan: WavePlan, result: ScanResult, c: InstanceType<typeof Chalk>): string {
   const score = new Map(result.applications.map((app) => [app.id, app]));
+  // The names the portfolio table shows.
+  const name = (id: string) => score.get(id)?.name ?? id;
   const lines: string[] = [];
   for (const wave of plan.waves) {
     lines.push(c.bold(`Wave ${wave.number}`) + c.dim(`  ${wave.applications.length} applications, ${wave.hosts.length} hosts, about ${wave.effort} person-days`), c.dim(`  ${wave.reasons[0]}`));
     for (const group of wave.groups) {
-      lines.push(`  ${group.applications.map((id) => `${id} (${score.get(id)?.strategy} ${score.get(id)?.score})`).join(' + ')}`);
+      lines.push(`  ${group.applications.map((id) => `${name(id)} (${score.get(id)?.strategy} ${score.get(id)?.score})`).join(' + ')}`);
       if (group.hosts.length) lines.push(c.dim(`    hosts: ${group.hosts.map((host) => host.replace(/^host:/, '')).join(', ')}`));
-      for (const bond of group.bonds) lines.push(c.dim(`    together because they ${bond.detail} (${bond.between.join(' ↔ ')})`));
+      for (const bond of group.bonds) lines.push(c.dim(`    together because they ${bond.detail} (${bond.between.map(name).join(' ↔ ')})`));
     }
     lines.push('');
   }
   lines.push(c.bold('Staying'));
-  for (const stay of plan.staying) lines.push(`  ${stay.application}: ${stay.reason}`);
+  for (const stay of plan.staying) lines.push(`  ${name(stay.application)}: ${stay.reason}`);
   if (!plan.staying.length) lines.push(c.dim('  nothing'));
   lines.push('', c.bold('Links across the hybrid boundary'));
   for (const link of plan.crossingLinks) {
@@ -47,12 +49,12 @@ function table(plan: WavePlan, result: ScanResult, c: InstanceType<typeof Chalk>
 
 function csv(plan: WavePlan, result: ScanResult): string {
   const apps = new Map(result.applications.map((app) => [app.id, app]));
-  const rows = [['wave', 'group', 'application', 'strategy', 'score', 'effort_low', 'effort_high', 'hosts', 'bonds']];
+  const rows = [['wave', 'group', 'application', 'name', 'strategy', 'score', 'effort_low', 'effort_high', 'hosts', 'bonds']];
   for (const wave of plan.waves) {
     for (const group of wave.groups) {
       for (const id of group.applications) {
         const app = apps.get(id)!;
-        rows.push([String(wave.number), group.id, id, app.strategy, String(app.score), String(app.effortRange.low), String(app.effortRange.high), group.hosts.map((host) => host.replace(/^host:/, '')).join(';'), group.bonds.map((bond) => bond.detail).join('; ')]);
+        rows.push([String(wave.number), group.id, id, app.name, app.strategy, String(app.score), String(app.effortRange.low), String(app.effortRange.high), group.hosts.map((host) => host.replace(/^host:/, '')).join(';'), group.bonds.map((bond) => bond.detail).join('; ')]);
       }
     }
   }

@@ -8,7 +8,10 @@ function card(label: string, value: string, detail?: string): HTMLElement {
 }
 
 function appLinks(index: ReportIndex, ids: string[]): HTMLElement[] {
-  return ids.slice(0, 6).map((id) => (index.apps.has(id) ? h('a', { href: routeTo('app', id), class: 'chip' }, id) : h('span', { class: 'chip' }, id)));
+  return ids.slice(0, 6).map((id) => {
+    const app = index.apps.get(id);
+    return app ? h('a', { href: routeTo('app', id), class: 'chip' }, app.name) : h('span', { class: 'chip' }, id);
+  });
 }
 
 function scoreDistribution(index: ReportIndex): HTMLElement {
@@ -88,7 +91,7 @@ export function renderOverview(index: ReportIndex): HTMLElement {
     null,
     h('h1', null, data.title),
     h('p', { class: 'muted' }, `Scanned ${formatDate(data.scannedAt)} by cloudready ${data.tool.version} · ${data.roots.join(', ')}`),
-    data.gate ? h('p', { class: `gate ${data.gate.passed ? 'passed' : 'failed'}` }, data.gate.passed ? 'CI gate passed.' : `CI gate failed for ${plural(data.gate.failures.length, 'application')}: ${data.gate.failures.map((failure) => failure.applicationId).join(', ')}.`) : null,
+    data.gate ? h('p', { class: `gate ${data.gate.passed ? 'passed' : 'failed'}` }, data.gate.passed ? 'CI gate passed.' : `CI gate failed for ${plural(data.gate.failures.length, 'application')}: ${data.gate.failures.map((failure) => data.applications.find((app) => app.id === failure.applicationId)?.name ?? failure.applicationId).join(', ')}.`) : null,
     h(
       'div',
       { class: 'cards' },
