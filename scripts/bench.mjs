@@ -142,7 +142,7 @@ const { extractSourceFacts, extractProjectFacts, hasFactExtractor, isProjectLang
 async function perLanguage(dir) {
   const roots = await resolveRoots([dir], process.cwd());
   const files = await walkFiles(roots[0], { exclude: [] }, []);
-  const applications = await findApplications(roots, files, []);
+  const { applications } = await findApplications(roots, files, []);
   const stats = new Map();
   const add = (language, bytes, ms, count = 1) => {
     const entry = stats.get(language) ?? { files: 0, bytes: 0, ms: 0 };

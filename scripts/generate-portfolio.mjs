@@ -139,6 +139,8 @@ export function generatePortfolio(root, { lines = 200_000, seed = 42 } = {}) {
       modules.forEach((module, i) => write(`${dir}/app/${module}.py`, g.python([modules[(i + 1) % count], modules[(i + 5) % count]])));
     } else if (kind === 'go') {
       write(`${dir}/go.mod`, `module acme.io/${dir}\n\ngo 1.22\n`);
+      // A service has a main package; without one a Go module is a library, set aside.
+      write(`${dir}/cmd/server/main.go`, 'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.ListenAndServe(":8080", nil)\n}\n');
       classes.forEach((cls, i) => write(`${dir}/internal/${DOMAINS[i % DOMAINS.length]}/${cls.toLowerCase()}.go`, g.go(DOMAINS[i % DOMAINS.length])));
     } else if (kind === 'php') {
       write(`${dir}/composer.json`, JSON.stringify({ name: `acme/${dir}` }) + '\n');

@@ -34,12 +34,13 @@ export function evaluateConfigCondition(condition: ConfigFactCondition, facts: A
     }
   } else if ('config' in condition) {
     const keys = cache.glob(condition.config.key);
+    const excluded = condition.config.notKey ? cache.glob(condition.config.notKey) : undefined;
     const files = condition.config.files ? cache.glob(condition.config.files) : undefined;
     const value = condition.config.value ? cache.regex(condition.config.value, 'i') : undefined;
     for (const config of facts.configs) {
       if (files && !files(appRelOf(facts, config.file))) continue;
       for (const entry of config.entries) {
-        if (!keys(entry.key)) continue;
+        if (!keys(entry.key) || excluded?.(entry.key)) continue;
         if (value) value.lastIndex = 0;
         if (value && !value.test(entry.value)) continue;
         evidence.push({ file: config.file, line: entry.line, snippet: evidenceSnippet(sourceLine(facts, config.file, entry.line) ?? entry.key) });

@@ -82,6 +82,7 @@ export const SecretCondition = z.strictObject({
 });
 export const ConfigCondition = z.strictObject({
   key: Globs.describe('Flattened setting key: spring.datasource.url, configuration.system.web.sessionState.@mode'),
+  notKey: Globs.optional().describe('Keys that do not count even when key matches, e.g. scratch folders (*temp*)'),
   value: z.string().optional().describe('Regular expression the value must match'),
   files: Globs.optional().describe('Globs relative to the application folder'),
 });

@@ -1,7 +1,18 @@
 import type { Node } from 'web-tree-sitter';
-import { classifyLiteral } from './classify-literal.js';
+import { classifyLiteral, TRANSLATION_CALL } from './classify-literal.js';
 import { emptyFacts, type ApiKind, type EntryKind, type Location, type ReferenceKind, type SourceFacts, type Unit } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
+
+/** The first argument of a translation call (t("auth.local")): a message key, never a host. */
+function isMessageKey(node: Node): boolean {
+  // PHP and C# wrap each argument in an argument node.
+  const item = node.parent?.type === 'argument' ? node.parent : node;
+  const args = item.parent;
+  if (!args || !/argument/.test(args.type) || args.namedChildren[0]?.id !== item.id) return false;
+  const call = args.parent;
+  const callee = call?.childForFieldName('function') ?? call?.childForFieldName('name') ?? call?.namedChildren[0];
+  return callee !== null && callee !== undefined && callee.id !== args.id && TRANSLATION_CALL.test(callee.text.replace(/\s+/g, ''));
+}
 
 /**
  * Collects one file's facts while a language walker descends its syntax tree: the stack of
@@ -98,7 +109,7 @@ export class FactCollector {
 
   /** A string literal: a place (URL, host, IP, path) or a SQL statement whose tables the unit touches. */
   literal(value: string, node: Node): void {
-    const kind = classifyLiteral(value);
+    const kind = isMessageKey(node) ? undefined : classifyLiteral(value);
     if (kind) this.facts.literals.push({ ...(this.unit ? { unit: this.unit } : {}), kind, value, location: this.at(node) });
     const unit = this.unit;
     if (unit && looksLikeSql(value)) {

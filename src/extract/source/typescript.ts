@@ -1,7 +1,7 @@
 import type TS from 'typescript';
 import type { SourceText } from '../source-text.js';
 import { NODE_APIS } from './api-catalog.js';
-import { classifyLiteral } from './classify-literal.js';
+import { classifyLiteral, TRANSLATION_CALL } from './classify-literal.js';
 import { entryOfAnnotation } from './entry-annotations.js';
 import { emptyFacts, type Location, type ReferenceKind, type SourceFacts } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
@@ -227,7 +227,9 @@ class FileWalker {
       if (!ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent)) {
         // `INSERT INTO T VALUES (${id})` is read with a placeholder where each substitution was.
         const value = ts.isTemplateExpression(node) ? node.head.text + node.templateSpans.map((span) => `?${span.literal.text}`).join('') : node.text;
-        const kind = classifyLiteral(value);
+        // The first argument of t("auth.local") is a message key, never a place.
+        const messageKey = ts.isCallExpression(node.parent) && node.parent.arguments[0] === node && TRANSLATION_CALL.test(node.parent.expression.getText(this.file));
+        const kind = messageKey ? undefined : classifyLiteral(value);
         if (kind) facts.literals.push({ unit, kind, value, location: this.at(node) });
         if (looksLikeSql(value)) for (const table of sqlTables(value).tables) facts.dataAccess.push({ unit, target: table.name, targetKind: 'table', mode: table.mode, via: 'sql', location: this.at(node) });
       }

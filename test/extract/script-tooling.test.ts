@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { scriptTooling } from '../../src/extract/script-tooling.js';
+
+describe('files package.json scripts run to build or check', () => {
+  it('are the programs of build, bundle, lint and generate scripts, relative to the scanned root', () => {
+    const scripts = {
+      scripts: {
+        start: 'node build/app',
+        serve: 'concurrently "tsx app.ts" "cd frontend && npm start"',
+        worker: 'node worker.js',
+        bundle: 'node bundle.cjs',
+        'bundle-visualizer': 'node --experimental-strip-types filter-bundle-stats-for-diagram.mts && npx esbuild-visualizer',
+        'gen:api': 'tsx tools/openapi/generate.ts --out src/api',
+        lint: 'eslint .',
+      },
+    };
+    expect(scriptTooling('web/package.json', JSON.stringify(scripts))).toEqual({
+      files: ['web/bundle.cjs', 'web/filter-bundle-stats-for-diagram.mts', 'web/tools/openapi/generate.ts'],
+      folders: ['web/tools/openapi'],
+    });
+  });
+
+  it('never the application: start, serve and worker scripts, and a malformed package.json, name nothing', () => {
+    expect(scriptTooling('package.json', '{ "scripts": { "start": "node server.js", "worker": "node jobs/worker.js" } }')).toEqual({ files: [], folders: [] });
+    expect(scriptTooling('package.json', '{ "scripts": ')).toEqual({ files: [], folders: [] });
+  });
+});
