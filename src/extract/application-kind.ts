@@ -71,8 +71,11 @@ export function applicationKind(facts: ApplicationFacts): KindVerdict {
 /** Settings an application reads at run time (Spring, .NET, Django, dotenv): libraries ship none. */
 const RUNTIME_SETTINGS = /(^|\/)(application|bootstrap)(-[\w-]+)?\.(properties|ya?ml)$|(^|\/)appsettings(\.[\w-]+)?\.json$|(^|\/)(web|app)\.config$|(^|\/)settings\.py$|(^|\/)\.env$/i;
 
-/** Build files that package an application (a WAR, a Boot jar, an executable) rather than a library. */
-const APPLICATION_PACKAGING = /<packaging>\s*(war|ear|ejb|rar)\s*<\/packaging>|spring-boot-maven-plugin|quarkus-maven-plugin|maven-assembly-plugin|maven-shade-plugin|<mainClass>|id\s*\(?\s*['"](application|org\.springframework\.boot|war|io\.quarkus)['"]|\bapplication\s*\{|<OutputType>\s*(Exe|WinExe)\s*<\/OutputType>|Sdk="Microsoft\.NET\.Sdk\.(Web|Worker|Razor)"|\[project\.scripts\]|entry_points\s*=|console_scripts/;
+/**
+ * Build files that package an application (a WAR, a Boot jar, an executable) rather than a library,
+ * or build against an application platform (the Java EE / Jakarta EE API, Spring Boot's web starters).
+ */
+const APPLICATION_PACKAGING = /<artifactId>\s*(javaee-(web-)?api|jakarta\.jakartaee-(web-)?api|jakartaee-(web-)?api|spring-boot-starter-(web|webflux))\s*<\/artifactId>|<packaging>\s*(war|ear|ejb|rar)\s*<\/packaging>|spring-boot-maven-plugin|quarkus-maven-plugin|maven-assembly-plugin|maven-shade-plugin|<mainClass>|id\s*\(?\s*['"](application|org\.springframework\.boot|war|io\.quarkus)['"]|\bapplication\s*\{|<OutputType>\s*(Exe|WinExe)\s*<\/OutputType>|Sdk="Microsoft\.NET\.Sdk\.(Web|Worker|Razor)"|\[project\.scripts\]|entry_points\s*=|console_scripts/;
 const LIBRARY_COMPOSER = /"type"\s*:\s*"(library|symfony-bundle|wordpress-plugin|drupal-module|laminas-module|magento2-module)"/;
 
 /**

@@ -39,6 +39,12 @@ describe('what an application is', () => {
       'shop/src/main/java/acme/Money.java': 'package acme;\npublic final class Money { long cents; }\n',
     });
     expect(boot.candidates).toEqual([['shop', 'service']]);
+    // Built against the Jakarta EE platform: deployed to an application server, not published.
+    const jakarta = await kindsOf({
+      'orders/pom.xml': '<project><artifactId>orders</artifactId><dependencies><dependency><groupId>jakarta.platform</groupId><artifactId>jakarta.jakartaee-api</artifactId><scope>provided</scope></dependency></dependencies></project>',
+      'orders/src/main/java/acme/Order.java': 'package acme;\npublic class Order { long id; }\n',
+    });
+    expect(jakarta.candidates).toEqual([['orders', 'service']]);
   });
 
   it('a WinForms client is a desktop application, set aside from the server workloads', async () => {

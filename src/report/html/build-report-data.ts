@@ -89,6 +89,7 @@ export function buildReportData(result: ScanResult): ReportData {
     summary: result.summary,
     scoringModel: result.scoringModel,
     applications: result.applications,
+    setAside: result.setAside,
     findings: result.findings.map((finding) => compactFinding(finding, rules)),
     rules: result.rules,
     endpoints: result.endpoints,

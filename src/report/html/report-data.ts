@@ -15,6 +15,8 @@ export interface ReportData {
   summary: ScanResult['summary'];
   scoringModel: ScanResult['scoringModel'];
   applications: Application[];
+  /** Libraries and desktop clients: listed, not migration candidates. */
+  setAside: ScanResult['setAside'];
   findings: ReportFinding[];
   rules: RuleInfo[];
   endpoints: EndpointRecord[];

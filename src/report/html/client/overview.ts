@@ -110,5 +110,11 @@ export function renderOverview(index: ReportIndex): HTMLElement {
           { class: 'risks' },
           data.risks.map((risk) => h('li', null, h('span', { class: `badge severity-${risk.severity}` }, risk.severity), ' ', risk.text, risk.applications.length ? h('div', { class: 'chips' }, appLinks(index, risk.applications)) : null)),
         ),
+    ...(data.setAside.length
+      ? [
+          h('h2', null, 'Not migration candidates'),
+          h('ul', null, data.setAside.map((unit) => h('li', null, h('strong', null, unit.name), ` (${unit.path}), a ${unit.kind}: ${unit.reason}`))),
+        ]
+      : []),
   );
 }
