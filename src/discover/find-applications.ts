@@ -11,6 +11,7 @@ import { PYTHON_ENTRY, roleOfFiles, roleOfFolder, roleOfLeftovers, roleOfLooseSo
 import type { DiscoveredFile } from './walk-files.js';
 import { COUNTED_PARTS } from '../result/unit-kinds.js';
 import { compareStrings } from '../util/compare.js';
+import { append, appendAll } from '../util/multimap.js';
 
 /** A part of an application that is not one itself: its tests, tooling, front end, docs ... */
 export interface ApplicationPart {
@@ -98,7 +99,7 @@ const SHARED_DELIVERY = /(^|\/)(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.y
  * folder a build manifest, a solution, a set of mainframe programs or the configuration declares;
  * failing those, a folder of program sources. Nested builds of the same family (Maven and Gradle
  * modules, a solution's projects, npm workspaces) are its modules; other nested builds are its
- * parts (a front end, a tool) unless they can run on their own (a Dockerfile, a Procfile). Units
+ * parts (a front end, a tool) when its image copies them in or they run no process of their own. Units
  * under tests/, samples/, docs/ and tooling folders, and folders of scripts alone, are parts of
  * the application that encloses them, or stand outside every application with the reason.
  */
@@ -152,29 +153,36 @@ async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: Dec
   // Parts fold into the application that encloses them; the rest stand outside.
   const applications = units.filter((candidate) => !candidate.role && !excluded.has(candidate));
   const appIndex = indexByFolder(applications);
-  const leftovers: DiscoveredFile[] = [];
+  const leftovers: Leftover[] = [];
   for (const candidate of units) {
     if (applications.includes(candidate)) continue;
     const candidateFiles = owned.get(candidate) ?? [];
     const host = excluded.has(candidate) ? undefined : deepestIn(appIndex, parentOf(candidate.rootRel));
     if (host) {
-      owned.get(host)!.push(...candidateFiles);
+      for (const file of candidateFiles) owned.get(host)!.push(file);
       host.parts.push(part(root, candidate.rootRel, candidate.role!));
       host.manifests.push(...candidate.manifests);
     } else if (excluded.has(candidate)) {
       layout.outside.push({ path: shownPath(root, candidate.rootRel), kind: 'other', reason: excluded.get(candidate)!, files: candidateFiles.length });
     } else {
-      leftovers.push(...candidateFiles.map((file) => ({ ...file, unitFolder: candidate.rootRel, unitRole: candidate.role })));
+      for (const file of candidateFiles) leftovers.push({ ...file, unitFolder: candidate.rootRel, unitRole: candidate.role });
     }
   }
   const assigned = new Set([...owned.values()].flat());
   for (const file of unowned) if (!assigned.has(file)) leftovers.push(file);
   const shared = listOutside(root, leftovers, layout.outside);
+  // By repository once: thousands of shared test files and hundreds of applications meet here.
+  const repositories = new Map<string, string>();
+  const repositoryOfFolder = (folder: string) => repositories.get(folder) ?? repositories.set(folder, repositoryOf(root, folder)).get(folder)!;
+  const sharedByRepository = new Map<string, DiscoveredFile[]>();
+  for (const file of shared.sort((a, b) => compareStrings(a.rel, b.rel))) {
+    const repository = repositoryOfFolder(folderOf(file));
+    append(sharedByRepository, repository, file);
+  }
 
   for (const candidate of applications) {
     const appFiles = owned.get(candidate) ?? [];
     addConventionalParts(root, candidate, appFiles);
-    const repository = repositoryOf(root, candidate.rootRel);
     layout.applications.push({
       id: '',
       name: candidate.name ?? nameOf(root, candidate.rootRel),
@@ -189,7 +197,7 @@ async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: Dec
       parts: candidate.parts.filter((one) => !candidate.parts.some((other) => one.path.startsWith(`${other.path}/`))).sort((a, b) => compareStrings(a.path, b.path)),
       ...(candidate.declaredKind ? { declaredKind: candidate.declaredKind } : {}),
       files: appFiles.sort((a, b) => compareStrings(a.rel, b.rel)),
-      shared: shared.filter((file) => repositoryOf(root, folderOf(file)) === repository).sort((a, b) => compareStrings(a.rel, b.rel)),
+      shared: sharedByRepository.get(repositoryOfFolder(candidate.rootRel)) ?? [],
     });
   }
 }
@@ -238,7 +246,7 @@ async function addManifestUnits(root: ScanRoot, files: DiscoveredFile[], candida
   for (const file of files) {
     const base = path.posix.basename(file.rootRel);
     const into = file.kind === 'manifest' && APPLICATION_MANIFEST.test(base) ? manifestFolders : IMAGE_DEFINITION.test(base) ? imageFolders : undefined;
-    into?.set(folderOf(file), [...(into.get(folderOf(file)) ?? []), file]);
+    if (into) append(into, folderOf(file), file);
   }
   const deployable = new Set(files.filter((file) => DEPLOYABLE.test(path.posix.basename(file.rootRel))).map(folderOf));
   const byDepth = [...new Set([...manifestFolders.keys(), ...imageFolders.keys()])].sort((a, b) => depth(a) - depth(b) || compareStrings(a, b));
@@ -389,12 +397,12 @@ function groupLooseSources(unowned: DiscoveredFile[], allFiles: DiscoveredFile[]
   for (const file of sources) {
     const top = topFolder(file.rootRel);
     const programs = file.language?.mainframe ? mainframeTops : otherTops;
-    programs.set(top, [...(programs.get(top) ?? []), file]);
+    append(programs, top, file);
   }
   for (const [top, group] of mainframeTops) {
     // JCL and REXX alone join the other sources of their folder: jobs and tools, no system.
     if (!group.some((file) => !file.language?.script)) {
-      otherTops.set(top, [...(otherTops.get(top) ?? []), ...group]);
+      appendAll(otherTops, top, group);
       continue;
     }
     const common = commonFolder(group.filter((file) => !file.language?.script).map(folderOf));
@@ -402,11 +410,12 @@ function groupLooseSources(unowned: DiscoveredFile[], allFiles: DiscoveredFile[]
     // A top-level cobol/ is the root's system only when nothing else was found beside it.
     const rootRel = raised === '' && candidates.length > 0 ? common : raised;
     const inside = group.filter((file) => rootRel === '' || file.rootRel.startsWith(`${rootRel}/`));
+    const insideSet = new Set(inside);
     const candidate = { ...emptyCandidate(rootRel, 'mainframe' as const), detection: [`mainframe programs (${languagesOf(inside)}) meet in ${rootRel || '.'}`] };
     candidate.role = roleOfFolder(rootRel) ?? roleOfFiles(inside);
     result.set(candidate, inside);
-    const outside = group.filter((file) => !inside.includes(file));
-    if (outside.length > 0) otherTops.set(top, [...(otherTops.get(top) ?? []), ...outside]);
+    const outside = group.filter((file) => !insideSet.has(file));
+    appendAll(otherTops, top, outside);
   }
   const claimed = new Set([...result.values()].flat());
   const rootFiles = otherTops.get('') ?? [];
@@ -445,7 +454,7 @@ function applyMerges(root: ScanRoot, merges: DeclaredApplication[], candidates: 
     for (const folder of matchFolders(entry.path, folders)) {
       for (const candidate of candidates) {
         if (candidate === host || merged.has(candidate) || !(folder === '' || candidate.rootRel === folder || candidate.rootRel.startsWith(`${folder}/`))) continue;
-        owned.get(host)!.push(...(owned.get(candidate) ?? []));
+        for (const file of owned.get(candidate) ?? []) owned.get(host)!.push(file);
         host.manifests.push(...candidate.manifests);
         host.modules.push(resultPath(root, candidate.rootRel));
         host.detection.push(`${shownPath(root, candidate.rootRel)} merged into it by cloudready.yaml`);
@@ -479,7 +488,7 @@ function listOutside(root: ScanRoot, leftovers: Leftover[], outside: OutsideFold
   const groups = new Map<string, Leftover[]>();
   for (const file of leftovers) {
     const folder = file.unitFolder ?? topFolder(file.rootRel);
-    groups.set(folder, [...(groups.get(folder) ?? []), file]);
+    append(groups, folder, file);
   }
   const shared: DiscoveredFile[] = [];
   for (const [folder, group] of groups) {

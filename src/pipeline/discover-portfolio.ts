@@ -49,7 +49,7 @@ export async function discoverPortfolio(options: ScanOptions, progress: Progress
   const timed = stageTimer(options.timings);
   progress('discover', 'walking files');
   const files: DiscoveredFile[] = [];
-  for (const root of roots) files.push(...(await walkFiles(root, { exclude: config.exclude, followSymlinks: options.followSymlinks }, setupDiagnostics)));
+  for (const root of roots) for (const file of await walkFiles(root, { exclude: config.exclude, followSymlinks: options.followSymlinks }, setupDiagnostics)) files.push(file);
   const { applications, outside, notes } = await findApplications(roots, files, config.applications);
   setupDiagnostics.push(...notes);
   const sources = await inventorySources(files, [...(options.inventoryFiles ?? []), ...config.inventories], options.cwd);

@@ -1,4 +1,5 @@
 import { slugify } from '../../discover/find-applications.js';
+import { append } from '../../util/multimap.js';
 import type { OwnAddress } from '../config/own-addresses.js';
 import { connectionVolume, type Estate, type EstateConnection, type Place } from './estate.js';
 import type { Connection, Host, Sla } from './inventory-schema-types.js';
@@ -96,12 +97,6 @@ function indexOf(estate: Estate): EstateIndex {
   }
   indexes.set(estate, index);
   return index;
-}
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function seenFrom(connection: EstateConnection, direction: ApplicationConnection['direction'], estate: Estate): ApplicationConnection {
