@@ -170,7 +170,8 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     const { page, problems, dialogs, requests } = await open(hostileFile, '#/applications');
     await page.locator('#page-applications tbody a').first().click();
     const section = page.locator('section.app-page:not([hidden])');
-    await expect.poll(() => section.locator('h1').textContent()).toBe('script>');
+    // Named as its package.json says: markup, shown as text.
+    await expect.poll(() => section.locator('h1').textContent()).toBe('<img src=x onerror="window.__pwned=2">');
     expect(await section.locator('.app-head .muted').textContent()).toBe('shop<script>window.__pwned=1</script>');
     expect(await section.textContent()).toContain('// <!-- </script><script>window.__pwned=4</script> -->');
     expect(await section.textContent()).not.toContain(HOSTILE_SECRET);
