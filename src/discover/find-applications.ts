@@ -107,19 +107,27 @@ export async function findApplications(roots: ScanRoot[], files: DiscoveredFile[
   const layout: DiscoveredLayout = { applications: [], outside: [], notes: [] };
   const byRoot = new Map<ScanRoot, DiscoveredFile[]>(roots.map((root) => [root, []]));
   for (const file of files) byRoot.get(file.root)?.push(file);
-  for (const root of roots) await findInRoot(root, byRoot.get(root) ?? [], declared, layout);
+  const matches = new Map<DeclaredApplication, number>();
+  for (const root of roots) await findInRoot(root, byRoot.get(root) ?? [], declared, layout, matches);
+  // A folder outside the scanned roots, or one with no file, would be an application of nothing.
+  for (const [entry, count] of matches) {
+    if (count === 0) layout.notes.push({ level: 'warning', code: 'application-config', message: `cloudready.yaml: applications entry ${entry.path} matches no scanned folder with files; nothing was declared` });
+  }
   assignIds(layout.applications);
   layout.applications.sort((a, b) => compareStrings(a.id, b.id));
   layout.outside.sort((a, b) => compareStrings(a.path, b.path));
   return layout;
 }
 
-async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: DeclaredApplication[], layout: DiscoveredLayout) {
+async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: DeclaredApplication[], layout: DiscoveredLayout, matches: Map<DeclaredApplication, number>) {
   const folders = foldersOf(files);
   const declarations = declared.filter((entry) => !entry.partOf && !entry.exclude);
   const candidates: Candidate[] = [];
+  const known = new Set(folders);
   for (const entry of declarations) {
-    for (const folder of matchFolders(entry.path, folders)) {
+    const matched = matchFolders(entry.path, folders).filter((folder) => known.has(folder));
+    matches.set(entry, (matches.get(entry) ?? 0) + matched.length);
+    for (const folder of matched) {
       candidates.push({ ...emptyCandidate(folder, 'config'), name: entry.name, declaredKind: entry.kind, detection: [`declared in cloudready.yaml (${entry.path})`] });
     }
   }

@@ -255,9 +255,16 @@ describe('findApplications: cloudready.yaml merges, splits and excludes', () => 
     expect(layout.outside).toEqual([{ path: 'legacy/reports', kind: 'other', reason: 'excluded in cloudready.yaml: retired in 2025', files: 1 }]);
   });
 
-  it('a merge into a folder with no application is a warning, not a silent no-op', async () => {
+  it('a merge into a folder with no application, or a declaration of nothing, is a warning, not a silent no-op', async () => {
     const layout = await layoutOf(portfolio, [{ path: 'services/billing-ui', partOf: 'services/payments' }]);
     expect(layout.notes.map((note) => [note.level, note.code])).toEqual([['warning', 'application-config']]);
     expect(layout.applications).toHaveLength(4);
+    // A crafted cloudready.yaml cannot declare an application outside the scanned folder.
+    const outside = await layoutOf(portfolio, [{ path: '../../etc' }, { path: 'services/nothing-here' }]);
+    expect(outside.notes.map((note) => note.message)).toEqual([
+      'cloudready.yaml: applications entry ../../etc matches no scanned folder with files; nothing was declared',
+      'cloudready.yaml: applications entry services/nothing-here matches no scanned folder with files; nothing was declared',
+    ]);
+    expect(outside.applications.map((app) => app.path)).toEqual(['legacy/reports', 'services/billing', 'services/billing-ui', 'services/orders']);
   });
 });
