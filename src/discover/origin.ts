@@ -29,6 +29,8 @@ const BUILD_FOLDER = new Set(['.mvn', 'buildsrc', 'build-tools', 'buildtools', '
 /** Repository tooling; scripts/ in lower case only, since ASP.NET's Scripts/ folder is the site's own JavaScript. */
 const TOOLING_FOLDER = new Set(['tools', 'develop', 'dev-tools', 'devtools', 'git-tools']);
 
+/** Third-party servers whose settings a compose stack under docker/ keeps: monitoring, identity, code quality. */
+const STACK_PRODUCT = /^(grafana|prometheus|alertmanager|loki|tempo|kibana|logstash|elasticsearch|keycloak|realm-config|sonar|sonarqube|jaeger|zipkin|consul|vault|traefik|central-server-config)$/i;
 const DEV_CONFIG_FOLDER = new Set(['.devcontainer', '.vscode', '.idea', 'vagrant', '.vagrant']);
 // Angular's environments/environment.ts is the development build's; environment.prod.ts the production one.
 const ANGULAR_DEV_ENVIRONMENT = /(^|\/)environments\/environment(\.(dev|development|local|test))?\.ts$/;
@@ -77,6 +79,8 @@ export function originOfPath(rootRel: string): Origin {
     if (GENERATED_FOLDER.has(segment)) return 'generated';
     // Spring-style profile folders: profiles/local/, profiles/dev/ hold the developer's settings.
     if (DEV_CONFIG_FOLDER.has(segment) || (segment === 'profiles' && /^(local|dev|development)$/i.test(segments[at + 1] ?? ''))) return 'dev-config';
+    // docker/grafana/, docker/prometheus/: settings of the third-party servers a compose stack runs beside the application.
+    if (segment === 'docker' && STACK_PRODUCT.test(segments[at + 1] ?? '') && at + 1 < segments.length - 1) return 'dev-config';
     if (BUILD_FOLDER.has(segment) || TOOLING_FOLDER.has(segment) || segments[at] === 'scripts') return 'build';
     if (DOCS_FOLDER.has(segment) || (segment === 'src' && segments[at + 1] === 'site')) return 'docs';
     if (SAMPLE_FOLDER.has(segment)) return 'sample';
