@@ -45,3 +45,7 @@ export function resultPath(root: ScanRoot, relative: string): string {
   const posix = relative.split(path.sep).join('/');
   return root.label ? `${root.label}/${posix}` : posix;
 }
+
+export function shownPath(root: ScanRoot, rootRel: string): string {
+  return rootRel ? resultPath(root, rootRel) : root.label || '.';
+}

@@ -18,7 +18,7 @@ export interface DiscoveredFile extends Classification {
   /** Path as shown in results (root label + rootRel). */
   rel: string;
   size: number;
-  /** What the repository's .gitattributes declares the file to be (linguist-vendored ...), if anything. */
+  /** What the repository declares the file to be, if anything: .gitattributes (linguist-vendored ...), or package.json scripts that run it to build (script-tooling.ts). */
   declaredOrigin?: Origin;
 }
 

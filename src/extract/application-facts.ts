@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { DiscoveredApplication } from '../discover/find-applications.js';
 import { languageFromShebang } from '../discover/languages.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
@@ -14,7 +13,6 @@ import { secretsInCode } from './config/secrets.js';
 import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
 import { extractContentFacts, extractProjectFacts, extractSourceFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
 import { readText } from './read-text.js';
-import { scriptTooling } from './script-tooling.js';
 import { analyseText, type SourceText } from './source-text.js';
 import type { FactCache } from './fact-cache.js';
 import type { ExtractionPool } from './source/extraction-pool.js';
@@ -70,7 +68,6 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     // From the scanned root down: an application found inside tests/ or samples/ is test or sample code throughout.
     return { file, appRel, origin: file.declaredOrigin ?? originOfPath(file.rootRel) };
   });
-  await markScriptTooling(files);
   const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, languages: {}, loc: 0, skipped: 0, kind: { kind: 'service', reason: '' } };
 
   const projectSources: SourceText[] = [];
@@ -155,25 +152,6 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   );
   facts.kind = applicationKind(facts);
   return facts;
-}
-
-/** Files that package.json scripts run to build or check the application are build tooling (script-tooling.ts). */
-async function markScriptTooling(files: AppFile[]): Promise<void> {
-  const manifests = files.filter(({ file }) => path.posix.basename(file.rootRel) === 'package.json' && file.size < 1024 * 1024);
-  if (manifests.length === 0) return;
-  const tooling = { files: new Set<string>(), folders: [] as string[] };
-  for (const { file } of manifests) {
-    const read = await readText(file.abs, file.rel, file.size);
-    if (!read.ok) continue;
-    const found = scriptTooling(file.rootRel, read.text);
-    for (const entry of found.files) tooling.files.add(entry);
-    tooling.folders.push(...found.folders);
-  }
-  for (const appFile of files) {
-    if (appFile.origin !== 'production') continue;
-    const rel = appFile.file.rootRel;
-    if (tooling.files.has(rel) || tooling.folders.some((folder) => rel.startsWith(`${folder}/`))) appFile.origin = 'build';
-  }
 }
 
 /** What a file's facts depend on: its path inside and outside the application, its language and its text. */

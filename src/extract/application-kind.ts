@@ -61,10 +61,9 @@ export function applicationKind(facts: ApplicationFacts): KindVerdict {
   // packaging: nothing is set aside on a partial view.
   const partial = facts.skipped > 0 || facts.manifests.some((manifest) => manifest.diagnostics.some((diagnostic) => diagnostic.level === 'error'));
   const packaged = programs.length > 0 && !settings && !partial ? packageVerdict(facts) : undefined;
-  if (packaged === undefined) {
-    const build = facts.texts.find(({ file, source }) => file.kind === 'manifest' && APPLICATION_PACKAGING.test(source.text));
-    if (build) return { kind: 'service', reason: `its build packages an application (${build.file.rel})` };
-  } else return { kind: 'library', reason: `a package with no entry point of its own (${packaged}): no main, route, servlet, listener, page or container` };
+  if (packaged) return { kind: 'library', reason: `a package with no entry point of its own (${packaged}): no main, route, servlet, listener, page or container` };
+  const build = facts.texts.find(({ file, source }) => file.kind === 'manifest' && APPLICATION_PACKAGING.test(source.text));
+  if (build) return { kind: 'service', reason: `its build packages an application (${build.file.rel})` };
   return { kind: 'service', reason: 'no entry point was recognised; taken for a service' };
 }
 

@@ -14,7 +14,12 @@ const RUNNER = /(?:^|&&|\|\||;|\s)(?:node|tsx|ts-node|babel-node|bun|deno\s+run)
  * A script run from a folder of its own makes that whole folder tooling (rsn/rsn.ts: rsn/).
  * Paths are relative to the scanned root.
  */
-export function scriptTooling(packageJsonRootRel: string, text: string): { files: string[]; folders: string[] } {
+export interface ScriptTooling {
+  files: string[];
+  folders: string[];
+}
+
+export function scriptTooling(packageJsonRootRel: string, text: string): ScriptTooling {
   let scripts: Record<string, unknown>;
   try {
     const parsed = JSON.parse(text) as { scripts?: unknown };

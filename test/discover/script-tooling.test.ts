@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptTooling } from '../../src/extract/script-tooling.js';
+import { scriptTooling } from '../../src/discover/script-tooling.js';
 
 describe('files package.json scripts run to build or check', () => {
   it('are the programs of build, bundle, lint and generate scripts, relative to the scanned root', () => {
