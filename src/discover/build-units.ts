@@ -7,6 +7,7 @@ import { resultPath, shownPath, type ScanRoot } from './scan-root.js';
 import { originOfPath } from './origin.js';
 import { scriptTooling, type ScriptTooling } from './script-tooling.js';
 import { solutionProjects } from './solution-projects.js';
+import { buildOnlyModules, isPom, type PomText } from './maven-build-modules.js';
 import { deepestContaining, emptyCandidate, part, readSmall, type Candidate } from './unit-candidate.js';
 import { PYTHON_ENTRY, roleOfFolder } from './unit-kind.js';
 import type { DiscoveredFile } from './walk-files.js';
@@ -34,6 +35,7 @@ export async function addManifestUnits(root: ScanRoot, files: DiscoveredFile[], 
   const deployable = new Set(files.filter((file) => DEPLOYABLE.test(path.posix.basename(file.rootRel))).map(folderOf));
   const byDepth = [...new Set([...manifestFolders.keys(), ...imageFolders.keys()])].sort((a, b) => depth(a) - depth(b) || compareStrings(a, b));
   const tooling: ScriptTooling[] = [];
+  const poms: PomText[] = [];
   for (const folder of byDepth) {
     const manifests = manifestFolders.get(folder) ?? [];
     const images = imageFolders.get(folder) ?? [];
@@ -41,6 +43,7 @@ export async function addManifestUnits(root: ScanRoot, files: DiscoveredFile[], 
       manifests.map(async (manifest) => {
         const text = await readSmall(manifest);
         if (path.posix.basename(manifest.rootRel) === 'package.json') tooling.push(scriptTooling(manifest.rootRel, text));
+        if (isPom(manifest.rootRel)) poms.push({ folder, text });
         return { manifest, declaration: readDeclaration(manifest.rootRel, text) };
       }),
     );
@@ -101,6 +104,23 @@ export async function addManifestUnits(root: ScanRoot, files: DiscoveredFile[], 
     candidates.push(candidate);
   }
   markScriptTooling(files, tooling);
+  markBuildOnlyModules(root, files, candidates, buildOnlyModules(poms));
+}
+
+const BUILD_ONLY_MODULE = { kind: 'tooling', reason: 'a Maven module only the build uses (a plugin, or a plugin\'s dependency): not shipped with the application' } as const;
+
+/** Maven modules only the build uses are tooling: their files count as build code, and the module as a tooling part (maven-build-modules.ts). */
+function markBuildOnlyModules(root: ScanRoot, files: DiscoveredFile[], candidates: Candidate[], folders: string[]) {
+  for (const folder of folders) {
+    const own = candidates.find((candidate) => candidate.rootRel === folder);
+    if (own?.detectedBy === 'config') continue; // cloudready.yaml said what it is.
+    for (const file of files) {
+      if (file.declaredOrigin !== undefined || originOfPath(file.rootRel) !== 'production') continue;
+      if (folder === '' || file.rootRel.startsWith(`${folder}/`)) file.declaredOrigin = 'build';
+    }
+    if (own) own.role ??= BUILD_ONLY_MODULE;
+    else deepestContaining(candidates, folder)?.parts.push(part(root, folder, BUILD_ONLY_MODULE));
+  }
 }
 
 /** What package.json scripts run to build or check is build tooling, unless the repository declared otherwise (script-tooling.ts). */

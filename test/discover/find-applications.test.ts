@@ -224,6 +224,35 @@ describe('findApplications: parts are not applications', () => {
       ['samples/demo', 'example'],
     ]);
   });
+
+  it('a Maven module only the build uses (a plugin, a plugin dependency) is tooling; one the code depends on is a module', async () => {
+    const module = (artifactId: string, body = '') => `<project><parent><groupId>org.acme.blog</groupId><artifactId>blog-project</artifactId></parent><artifactId>${artifactId}</artifactId>${body}</project>`;
+    const plugin = (artifactId: string, dependency: string) =>
+      `<plugin><groupId>org.eclipse.jetty</groupId><artifactId>${artifactId}</artifactId><dependencies><dependency><groupId>org.acme.blog</groupId><artifactId>${dependency}</artifactId></dependency></dependencies></plugin>`;
+    const layout = await layoutOf({
+      'pom.xml': '<project><groupId>org.acme.blog</groupId><artifactId>blog-project</artifactId><packaging>pom</packaging><modules><module>app</module><module>db-utils</module><module>model</module><module>codegen</module></modules></project>',
+      'app/pom.xml': module('blog', `<packaging>war</packaging><dependencies><dependency><groupId>org.acme.blog</groupId><artifactId>model</artifactId></dependency></dependencies><build><plugins>${plugin('jetty-maven-plugin', 'db-utils')}${plugin('other-plugin', 'model')}</plugins></build>`),
+      'app/src/main/java/org/acme/blog/Blog.java': 'class Blog {}',
+      'db-utils/pom.xml': module('db-utils', '<dependencies><dependency><groupId>org.apache.derby</groupId><artifactId>derbynet</artifactId></dependency></dependencies>'),
+      'db-utils/src/main/java/org/acme/DerbyLifeCycle.java': 'class DerbyLifeCycle {}',
+      'model/pom.xml': module('model'),
+      'model/src/main/java/org/acme/blog/Entry.java': 'class Entry {}',
+      'codegen/pom.xml': module('codegen-maven-plugin', '<packaging>maven-plugin</packaging>'),
+      'codegen/src/main/java/org/acme/Mojo.java': 'class Mojo {}',
+    });
+    const [app] = layout.applications;
+    expect(layout.applications).toHaveLength(1);
+    expect(app!.modules).toEqual(['app', 'codegen', 'db-utils', 'model']);
+    expect(app!.parts.filter((found) => found.kind === 'tooling').map((found) => [found.path, found.counted])).toEqual([
+      ['codegen', false],
+      ['db-utils', false],
+    ]);
+    const origins = Object.fromEntries(app!.files.map((file) => [file.rel, file.declaredOrigin ?? 'production']));
+    expect(origins['db-utils/pom.xml']).toBe('build');
+    expect(origins['db-utils/src/main/java/org/acme/DerbyLifeCycle.java']).toBe('build');
+    expect(origins['codegen/src/main/java/org/acme/Mojo.java']).toBe('build');
+    expect(origins['model/src/main/java/org/acme/blog/Entry.java']).toBe('production');
+  });
 });
 
 describe('findApplications: cloudready.yaml merges, splits and excludes', () => {

@@ -2,7 +2,7 @@ import { unescapeString } from '../unescape-string.js';
 import { parseJson } from '../../util/json-input.js';
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
-import { xmlProblem } from '../xml-validation.js';
+import { xmlProblem } from '../../util/xml-validation.js';
 import type { ConfigEntry, ConfigFile, ConfigFormat } from './config-entries.js';
 
 /**

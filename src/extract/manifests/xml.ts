@@ -1,45 +1,11 @@
-import { XMLParser } from 'fast-xml-parser';
-import { xmlProblem } from '../xml-validation.js';
 import type { Diagnostic } from '../../result/schema.js';
+import { parseXmlTree, type XmlNode } from '../../util/xml-tree.js';
 import { parseError } from './manifest-facts.js';
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  // Entities are never expanded: a scanned file must not be able to blow up memory.
-  processEntities: false,
-});
+export { children, text, type XmlNode } from '../../util/xml-tree.js';
 
-export type XmlNode = Record<string, unknown>;
-
-/** Parses XML, or returns a diagnostic with the line the validator names. */
-export function parseXml(text: string, file: string): { ok: true; root: XmlNode } | { ok: false; diagnostic: Diagnostic } {
-  const problem = xmlProblem(text);
-  if (problem) return { ok: false, diagnostic: parseError(file, problem.message, problem.line) };
-  try {
-    return { ok: true, root: parser.parse(text) as XmlNode };
-  } catch (error) {
-    // The parser refuses a few things the validator lets through (an unclosed CDATA section).
-    return { ok: false, diagnostic: parseError(file, `malformed XML: ${(error as Error).message}`, 1) };
-  }
-}
-
-/** A child that may be absent, single, or repeated, always as an array. */
-export function children(node: unknown, key: string): XmlNode[] {
-  if (typeof node !== 'object' || node === null) return [];
-  const value = (node as XmlNode)[key];
-  if (value === undefined || value === null || value === '') return [];
-  return (Array.isArray(value) ? value : [value]).filter((item): item is XmlNode => typeof item === 'object' && item !== null);
-}
-
-export function text(node: unknown, key: string): string | undefined {
-  if (typeof node !== 'object' || node === null) return undefined;
-  const value = (node as XmlNode)[key];
-  if (typeof value === 'string') return value || undefined;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'object' && value !== null && '#text' in value) return String((value as XmlNode)['#text']);
-  return undefined;
+/** Parses a manifest's XML, or returns a diagnostic with the line the validator names. */
+export function parseXml(source: string, file: string): { ok: true; root: XmlNode } | { ok: false; diagnostic: Diagnostic } {
+  const parsed = parseXmlTree(source);
+  return parsed.ok ? parsed : { ok: false, diagnostic: parseError(file, parsed.message, parsed.line) };
 }

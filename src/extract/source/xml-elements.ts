@@ -1,4 +1,4 @@
-import { xmlProblem } from '../xml-validation.js';
+import { xmlProblem } from '../../util/xml-validation.js';
 import type { Location } from './source-facts.js';
 
 export interface XmlElement {
