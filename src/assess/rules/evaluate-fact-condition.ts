@@ -28,7 +28,11 @@ export function evaluateFactCondition(condition: FactCondition, facts: Applicati
     } else if ('api' in condition) {
       if (!inLanguage(source, condition.api.languages)) continue;
       const matches = condition.api.name ? cache.glob(condition.api.name) : undefined;
-      for (const call of source.apiCalls) if (condition.api.kind.includes(call.api) && (!matches || matches(call.name))) places.push(call.location);
+      for (const call of source.apiCalls) {
+        if (!condition.api.kind.includes(call.api) || (matches && !matches(call.name))) continue;
+        if (call.use && condition.api.notUse?.includes(call.use)) continue;
+        places.push(call.location);
+      }
     } else if ('mainframe' in condition) {
       const verbs = condition.mainframe.verb ? cache.glob(condition.mainframe.verb) : undefined;
       for (const command of source.mainframe) if (condition.mainframe.family.includes(command.family) && (!verbs || verbs(command.verb))) places.push(command.location);

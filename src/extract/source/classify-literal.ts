@@ -12,12 +12,6 @@ const PLACEHOLDER_HOST = /^[a-z][a-z0-9+.-]*:\/\/([^/\s@]*@)?(your[-_.]|my-|chan
 /** Namespaces and schema URLs name things; nobody connects to them. */
 const NOT_ENDPOINTS = /^https?:\/\/(www\.)?(w3\.org|xmlns\.|java\.sun\.com|xmlns\.jcp\.org|schemas\.(microsoft|xmlsoap)\.com|maven\.apache\.org|json-schema\.org|purl\.org|example\.(com|org))/i;
 
-/**
- * Functions whose first argument is a message key, not a place: t("auth.local"), i18n.t,
- * $t, __(), _(), gettext, trans, translate, lang, formatMessage.
- */
-export const TRANSLATION_CALL = /(^|[.$>])(t|\$t|__|_|gettext|ngettext|pgettext|trans|trans_choice|translate|lang|formatMessage|getMessage|getString|localize)$/;
-
 /** What a string literal names, if it names a place: url, ip, host, path or port. */
 export function classifyLiteral(value: string): LiteralKind | undefined {
   const text = value.trim();

@@ -1,18 +1,9 @@
 import type { Node } from 'web-tree-sitter';
-import { classifyLiteral, TRANSLATION_CALL } from './classify-literal.js';
+import { classifyLiteral } from './classify-literal.js';
+import { placeOfNode, placeOfValue } from './literal-place.js';
+import { literalUse, valueUse } from './literal-use.js';
 import { emptyFacts, type ApiKind, type EntryKind, type Location, type ReferenceKind, type SourceFacts, type Unit } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
-
-/** The first argument of a translation call (t("auth.local")): a message key, never a host. */
-function isMessageKey(node: Node): boolean {
-  // PHP and C# wrap each argument in an argument node.
-  const item = node.parent?.type === 'argument' ? node.parent : node;
-  const args = item.parent;
-  if (!args || !/argument/.test(args.type) || args.namedChildren[0]?.id !== item.id) return false;
-  const call = args.parent;
-  const callee = call?.childForFieldName('function') ?? call?.childForFieldName('name') ?? call?.namedChildren[0];
-  return callee !== null && callee !== undefined && callee.id !== args.id && TRANSLATION_CALL.test(callee.text.replace(/\s+/g, ''));
-}
 
 /**
  * Collects one file's facts while a language walker descends its syntax tree: the stack of
@@ -104,13 +95,21 @@ export class FactCollector {
   }
 
   api(api: ApiKind, name: string, node: Node): void {
-    this.facts.apiCalls.push({ ...(this.unit ? { unit: this.unit } : {}), api, name, location: this.at(node) });
+    const use = valueUse(placeOfValue(node));
+    this.facts.apiCalls.push({ ...(this.unit ? { unit: this.unit } : {}), api, name, ...(use ? { use } : {}), location: this.at(node) });
   }
 
-  /** A string literal: a place (URL, host, IP, path) or a SQL statement whose tables the unit touches. */
+  /**
+   * A string literal: a place (URL, host, IP, path) unless where it stands says the code compares,
+   * defaults, matches or allows with it (literal-use.ts); or a SQL statement whose tables the unit touches.
+   */
   literal(value: string, node: Node): void {
-    const kind = isMessageKey(node) ? undefined : classifyLiteral(value);
-    if (kind) this.facts.literals.push({ ...(this.unit ? { unit: this.unit } : {}), kind, value, location: this.at(node) });
+    const kind = classifyLiteral(value);
+    if (kind && !literalUse(placeOfNode(node))) this.facts.literals.push({ ...(this.unit ? { unit: this.unit } : {}), kind, value, location: this.at(node) });
+    this.sql(value, node);
+  }
+
+  private sql(value: string, node: Node): void {
     const unit = this.unit;
     if (unit && looksLikeSql(value)) {
       for (const table of sqlTables(value).tables) {

@@ -1,3 +1,5 @@
+import type { ValueUse } from './literal-use.js';
+
 /**
  * Typed facts one source file yields. Extractors are pure (text in, facts out) and never read
  * another file, so they can be cached by content hash and run in workers. Names are as written
@@ -115,13 +117,17 @@ export type ApiKind =
   | 'system-property'
   | 'jndi'
   | 'registry'
-  | 'reflection';
+  | 'reflection'
+  /** The name of the machine the code runs on: os.hostname(), Environment.MachineName, InetAddress.getLocalHost(). */
+  | 'machine-name';
 
 export interface ApiCall {
   unit?: string;
   api: ApiKind;
   /** The call as written, e.g. new FileWriter, Files.write, os.environ, Runtime.exec. */
   name: string;
+  /** What the code does with the result, when where it stands says so (literal-use.ts): shown in a message, or a default. */
+  use?: ValueUse;
   location: Location;
 }
 

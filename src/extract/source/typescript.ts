@@ -1,7 +1,9 @@
 import type TS from 'typescript';
 import type { SourceText } from '../source-text.js';
 import { NODE_APIS } from './api-catalog.js';
-import { classifyLiteral, TRANSLATION_CALL } from './classify-literal.js';
+import { classifyLiteral } from './classify-literal.js';
+import { placeOfTsNode, placeOfTsValue } from './literal-place-typescript.js';
+import { literalUse, valueUse } from './literal-use.js';
 import { entryOfAnnotation } from './entry-annotations.js';
 import { emptyFacts, type Location, type ReferenceKind, type SourceFacts } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
@@ -196,7 +198,10 @@ class FileWalker {
         const [head, ...rest] = calleeText.split('.');
         const resolvedName = this.moduleNames.has(head!) ? [this.moduleNames.get(head!), ...rest].join('.') : calleeText;
         const api = NODE_APIS.calls[resolvedName] ?? (ts.isNewExpression(node) ? NODE_APIS.constructors[calleeText] : undefined);
-        if (api) facts.apiCalls.push({ unit, api, name: calleeText, location: this.at(node) });
+        if (api) {
+          const use = valueUse(placeOfTsValue(ts, node, this.file));
+          facts.apiCalls.push({ unit, api, name: calleeText, ...(use ? { use } : {}), location: this.at(node) });
+        }
         if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee)) this.route(node, callee, unit);
       }
     } else if (ts.isHeritageClause(node)) {
@@ -227,10 +232,9 @@ class FileWalker {
       if (!ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent)) {
         // `INSERT INTO T VALUES (${id})` is read with a placeholder where each substitution was.
         const value = ts.isTemplateExpression(node) ? node.head.text + node.templateSpans.map((span) => `?${span.literal.text}`).join('') : node.text;
-        // The first argument of t("auth.local") is a message key, never a place.
-        const messageKey = ts.isCallExpression(node.parent) && node.parent.arguments[0] === node && TRANSLATION_CALL.test(node.parent.expression.getText(this.file));
-        const kind = messageKey ? undefined : classifyLiteral(value);
-        if (kind) facts.literals.push({ unit, kind, value, location: this.at(node) });
+        // Compared, defaulted, matched or allowed in, it names no place the code needs (literal-use.ts).
+        const kind = classifyLiteral(value);
+        if (kind && !literalUse(placeOfTsNode(ts, node, this.file))) facts.literals.push({ unit, kind, value, location: this.at(node) });
         if (looksLikeSql(value)) for (const table of sqlTables(value).tables) facts.dataAccess.push({ unit, target: table.name, targetKind: 'table', mode: table.mode, via: 'sql', location: this.at(node) });
       }
     }
