@@ -5,6 +5,7 @@ import { originOfPath, originOfText, type Origin } from '../discover/origin.js';
 import type { Diagnostic } from '../result/schema.js';
 import { configFormatOf, type ConfigFile } from './config/config-entries.js';
 import { collectEndpointsAndSecrets, type EndpointFact, type SecretFact } from './config/config-facts.js';
+import { dropDeclaredNames } from './config/declared-names.js';
 import { collectDeliveryFacts, type DeliveryFacts } from './config/delivery-facts.js';
 import { applicationKind, type KindVerdict } from './application-kind.js';
 import type { InventoryContext } from './inventory/inventory-context.js';
@@ -138,6 +139,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   for (const slot of slots) addSourceFacts(facts, await slot, diagnostics);
   // Names resolve across a project's files: the extractor keeps each file's facts by its text and the project's exports.
   for (const sourceFacts of await extractProjectFacts(projectSources, cache)) addSourceFacts(facts, sourceFacts, diagnostics);
+  dropDeclaredNames(facts.sources, facts.configs);
   Object.assign(facts, collectEndpointsAndSecrets(facts.configs, facts.sources));
   for (const { source } of facts.texts) {
     if (source.language) for (const secret of secretsInCode(source.masked)) facts.secrets.push({ ...secret, file: source.rel });

@@ -40,7 +40,7 @@ export const AnnotationCondition = z.strictObject({
   languages: Languages,
 });
 export const ApiCondition = z.strictObject({
-  kind: z.array(z.enum(['file-read', 'file-write', 'socket', 'session', 'thread', 'process-exec', 'environment', 'system-property', 'jndi', 'registry', 'reflection', 'machine-name'])).min(1),
+  kind: z.array(z.enum(['file-read', 'file-write', 'socket', 'session', 'thread', 'process-exec', 'environment', 'system-property', 'jndi', 'registry', 'reflection', 'machine-name', 'certificate-checks-off'])).min(1),
   name: Globs.optional().describe('The call as written, e.g. Files.write'),
   notUse: z.array(z.enum(['reported', 'fallback', 'compared'])).min(1).optional().describe('Calls whose result the code only uses so do not count: reported (a named field of a message, payload or log line), fallback (the default of a setting), compared'),
   languages: Languages,

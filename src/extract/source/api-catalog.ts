@@ -47,7 +47,8 @@ export const CSHARP_APIS: ApiCatalog = {
     'Registry.GetValue': 'registry', 'Type.GetType': 'reflection', 'Activator.CreateInstance': 'reflection', 'Assembly.Load': 'reflection',
     'Environment.MachineName': 'machine-name', 'Dns.GetHostName': 'machine-name',
   },
-  methods: { OpenSubKey: 'registry' },
+  // HttpPostedFile(Base).SaveAs(path): an upload written to the server's disk.
+  methods: { OpenSubKey: 'registry', SaveAs: 'file-write' },
   types: { HttpSessionState: 'session', RegistryKey: 'registry' },
 };
 

@@ -95,6 +95,7 @@ export class FactCollector {
   }
 
   api(api: ApiKind, name: string, node: Node): void {
+    if (forwardsToSameMethod(node)) return;
     const use = valueUse(placeOfValue(node));
     this.facts.apiCalls.push({ ...(this.unit ? { unit: this.unit } : {}), api, name, ...(use ? { use } : {}), location: this.at(node) });
   }
@@ -117,6 +118,26 @@ export class FactCollector {
       }
     }
   }
+}
+
+const FUNCTION = /^(method_declaration|function_declaration|function_definition|method_definition|local_function_statement)$/;
+
+/**
+ * A call that only forwards a method to the same-named method of another object, with the
+ * method's own parameters in order (a wrapper, decorator or proxy: `SaveAs(f, h) { inner.SaveAs(f, h); }`).
+ * It uses nothing itself; its callers do, and they are found where they call it.
+ */
+function forwardsToSameMethod(call: Node): boolean {
+  const callee = call.childForFieldName('function') ?? call;
+  const called = (callee.childForFieldName('name') ?? callee.childForFieldName('field') ?? callee.childForFieldName('attribute'))?.text;
+  if (!called) return false;
+  let method = call.parent;
+  while (method && !FUNCTION.test(method.type)) method = method.parent;
+  if (!method || method.childForFieldName('name')?.text !== called) return false;
+  const names = (list: Node | null) => (list?.namedChildren ?? []).filter((child) => child !== null && child.type !== 'comment').map((child) => (child!.childForFieldName('name') ?? child!.namedChildren.find((inner) => inner?.type === 'identifier') ?? child!).text);
+  const parameters = names(method.childForFieldName('parameters'));
+  const args = names(call.childForFieldName('arguments'));
+  return parameters.length === args.length && parameters.every((parameter, index) => parameter === args[index]);
 }
 
 /** Named children of a given type. */

@@ -128,7 +128,7 @@ class GoWalker {
       if (imported) {
         this.c.reference(`${imported}.${member}`, 'calls', node);
         const api = GO_APIS.calls[`${imported.slice(imported.lastIndexOf('/') + 1)}.${member}`];
-        if (api) this.c.api(api, `${operand}.${member}`, node);
+        if (api && !(api === 'socket' && isDialerAdapter(node))) this.c.api(api, `${operand}.${member}`, node);
       } else {
         const type = this.c.typeOf(operand);
         if (type) this.c.reference(this.typeRef(type), 'calls', node);
@@ -156,4 +156,19 @@ function receiverType(node: Node): string | undefined {
 function stringValue(node: Node | null): string | undefined {
   if (!node) return undefined;
   return node.text.replace(/^["`]|["`]$/g, '');
+}
+
+/**
+ * A dial inside a function that takes the network from its caller and hands the connection back
+ * (`func(ctx, network, addr string) (net.Conn, error)`): a dialer other code plugs in, as an
+ * http.Transport's DialContext. The caller's protocol, HTTP, is what runs on it: no raw socket.
+ */
+function isDialerAdapter(call: Node): boolean {
+  const network = call.childForFieldName('arguments')?.namedChildren[0];
+  if (network?.type !== 'identifier') return false;
+  let scope = call.parent;
+  while (scope && !/^(func_literal|function_declaration|method_declaration)$/.test(scope.type)) scope = scope.parent;
+  if (!scope) return false;
+  const parameters = scope.childForFieldName('parameters')?.namedChildren.flatMap((declaration) => declaration?.childrenForFieldName('name').map((name) => name?.text) ?? []) ?? [];
+  return parameters.includes(network.text) && /\bnet\.Conn\b/.test(scope.childForFieldName('result')?.text ?? '');
 }

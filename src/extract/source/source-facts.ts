@@ -119,7 +119,9 @@ export type ApiKind =
   | 'registry'
   | 'reflection'
   /** The name of the machine the code runs on: os.hostname(), Environment.MachineName, InetAddress.getLocalHost(). */
-  | 'machine-name';
+  | 'machine-name'
+  /** TLS certificate checks turned off on a client: `rejectUnauthorized: false` where it means that. */
+  | 'certificate-checks-off';
 
 export interface ApiCall {
   unit?: string;

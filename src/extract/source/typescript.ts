@@ -7,6 +7,7 @@ import { literalUse, valueUse } from './literal-use.js';
 import { entryOfAnnotation } from './entry-annotations.js';
 import { emptyFacts, type Location, type ReferenceKind, type SourceFacts } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
+import { turnsCertificateChecksOff } from './tls-options.js';
 import { exportedUnit, indexModules, moduleId, resolveSpecifier, shapeOf, unitKindOf, type ModuleIndex, type ModuleShape, type Ts } from './typescript-modules.js';
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'options', 'head']);
@@ -223,6 +224,8 @@ class FileWalker {
       const entry = entryOfAnnotation(name, 'method');
       const first = call?.arguments[0];
       if (entry) facts.entryPoints.push({ unit, kind: entry, ...(first && ts.isStringLiteral(first) ? { detail: first.text } : {}), location: this.at(node) });
+    } else if (ts.isPropertyAssignment(node) && turnsCertificateChecksOff(ts, node, this.file)) {
+      facts.apiCalls.push({ unit, api: 'certificate-checks-off', name: 'rejectUnauthorized: false', location: this.at(node) });
     } else if (ts.isPropertyAccessExpression(node)) {
       const text = node.getText(this.file);
       // Every process.env.X holds exactly one process.env node: one record per use.
