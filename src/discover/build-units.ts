@@ -127,10 +127,12 @@ function markBuildOnlyModules(root: ScanRoot, files: DiscoveredFile[], candidate
 function markScriptTooling(files: DiscoveredFile[], tooling: ScriptTooling[]) {
   const scripts = new Set(tooling.flatMap((found) => found.files));
   const folders = tooling.flatMap((found) => found.folders);
-  if (scripts.size === 0 && folders.length === 0) return;
+  const devFolders = tooling.flatMap((found) => found.devFolders);
+  if (scripts.size === 0 && folders.length === 0 && devFolders.length === 0) return;
   for (const file of files) {
     if (file.declaredOrigin !== undefined || originOfPath(file.rootRel) !== 'production') continue;
     if (scripts.has(file.rootRel) || folders.some((folder) => file.rootRel.startsWith(`${folder}/`))) file.declaredOrigin = 'build';
+    else file.devScriptFolder = devFolders.find((folder) => file.rootRel.startsWith(`${folder}/`));
   }
 }
 

@@ -20,6 +20,8 @@ export interface DiscoveredFile extends Classification {
   size: number;
   /** What the repository declares the file to be, if anything: .gitattributes (linguist-vendored ...), or package.json scripts that run it to build (script-tooling.ts). */
   declaredOrigin?: Origin;
+  /** The folder (from the scanned root) an npm script runs through a development-only runner, when the file lies in one: build tooling unless production code imports it (script-tooling.ts). */
+  devScriptFolder?: string;
 }
 
 /** Folders that hold dependencies, build output or tool state, never the application's own code. */

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../result/schema.js';
 import { configFormatOf, type ConfigFile } from './config/config-entries.js';
 import { collectEndpointsAndSecrets, type EndpointFact, type SecretFact } from './config/config-facts.js';
 import { dropDeclaredNames } from './config/declared-names.js';
+import { settleDevScriptFolders } from './dev-script-folders.js';
 import { collectDeliveryFacts, type DeliveryFacts } from './config/delivery-facts.js';
 import { applicationKind, type KindVerdict } from './application-kind.js';
 import type { InventoryContext } from './inventory/inventory-context.js';
@@ -139,6 +140,8 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   for (const slot of slots) addSourceFacts(facts, await slot, diagnostics);
   // Names resolve across a project's files: the extractor keeps each file's facts by its text and the project's exports.
   for (const sourceFacts of await extractProjectFacts(projectSources, cache)) addSourceFacts(facts, sourceFacts, diagnostics);
+  const tooling = settleDevScriptFolders(facts.files, facts.sources);
+  if (tooling.size > 0) for (const text of facts.texts) if (tooling.has(text.file.rel)) text.origin = 'build';
   dropDeclaredNames(facts.sources, facts.configs);
   Object.assign(facts, collectEndpointsAndSecrets(facts.configs, facts.sources));
   for (const { source } of facts.texts) {

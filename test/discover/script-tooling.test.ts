@@ -17,11 +17,22 @@ describe('files package.json scripts run to build or check', () => {
     expect(scriptTooling('web/package.json', JSON.stringify(scripts))).toEqual({
       files: ['web/bundle.cjs', 'web/filter-bundle-stats-for-diagram.mts', 'web/tools/openapi/generate.ts'],
       folders: ['web/tools/openapi'],
+      devFolders: [],
     });
   });
 
+  it('folders other scripts run through a runner only the dev dependencies install are candidates, not the start script', () => {
+    const manifest = {
+      scripts: { start: 'tsx boot/start.ts', rsn: 'tsx rsn/rsn.ts', 'rsn:update': 'tsx rsn/rsn-update.ts', sync: 'node sync/run.js', migrate: 'ts-node db/migrate.ts', dev: 'tsx src/server.ts' },
+      dependencies: { express: '^4.19.2', 'ts-node': '^10.9.2' },
+      devDependencies: { tsx: '^4.19.0' },
+    };
+    // node is always installed, ts-node here is a runtime dependency, src/ is the application's own.
+    expect(scriptTooling('package.json', JSON.stringify(manifest))).toEqual({ files: [], folders: [], devFolders: ['rsn'] });
+  });
+
   it('never the application: start, serve and worker scripts, and a malformed package.json, name nothing', () => {
-    expect(scriptTooling('package.json', '{ "scripts": { "start": "node server.js", "worker": "node jobs/worker.js" } }')).toEqual({ files: [], folders: [] });
-    expect(scriptTooling('package.json', '{ "scripts": ')).toEqual({ files: [], folders: [] });
+    expect(scriptTooling('package.json', '{ "scripts": { "start": "node server.js", "worker": "node jobs/worker.js" } }')).toEqual({ files: [], folders: [], devFolders: [] });
+    expect(scriptTooling('package.json', '{ "scripts": ')).toEqual({ files: [], folders: [], devFolders: [] });
   });
 });
