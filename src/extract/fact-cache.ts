@@ -73,7 +73,7 @@ export class FactCache {
       return undefined;
     } catch (error) {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
-      return `the cache in ${path.dirname(this.file)} could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); the next scan parses every file again`;
+      return `the cache in ${path.dirname(this.file)} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next scan parses every file again`;
     }
   }
 }

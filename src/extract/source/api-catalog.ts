@@ -12,7 +12,16 @@ export interface ApiCatalog {
   types: Record<string, ApiKind>;
 }
 
-export const JAVA_APIS: ApiCatalog = {
+/**
+ * Catalogues are looked up by names taken from scanned code: `toString` or `constructor` must find
+ * nothing, not Object.prototype's functions (which a fact cache cannot even store).
+ */
+function catalog(entries: ApiCatalog): ApiCatalog {
+  const own = (record: Record<string, ApiKind>) => Object.freeze(Object.assign(Object.create(null) as Record<string, ApiKind>, record));
+  return { constructors: own(entries.constructors), calls: own(entries.calls), methods: own(entries.methods), types: own(entries.types) };
+}
+
+export const JAVA_APIS: ApiCatalog = catalog({
   constructors: {
     FileWriter: 'file-write', FileOutputStream: 'file-write', RandomAccessFile: 'file-write', PrintStream: 'file-write',
     FileReader: 'file-read', FileInputStream: 'file-read',
@@ -30,9 +39,9 @@ export const JAVA_APIS: ApiCatalog = {
   },
   methods: { getSession: 'session', exec: 'process-exec', lookup: 'jndi' },
   types: { HttpSession: 'session', ExecutorService: 'thread', Socket: 'socket', ServerSocket: 'socket' },
-};
+});
 
-export const CSHARP_APIS: ApiCatalog = {
+export const CSHARP_APIS: ApiCatalog = catalog({
   constructors: {
     StreamWriter: 'file-write', FileStream: 'file-write', StreamReader: 'file-read', TcpClient: 'socket', TcpListener: 'socket',
     UdpClient: 'socket', Socket: 'socket', Thread: 'thread', Process: 'process-exec',
@@ -50,9 +59,9 @@ export const CSHARP_APIS: ApiCatalog = {
   // HttpPostedFile(Base).SaveAs(path): an upload written to the server's disk.
   methods: { OpenSubKey: 'registry', SaveAs: 'file-write' },
   types: { HttpSessionState: 'session', RegistryKey: 'registry' },
-};
+});
 
-export const PYTHON_APIS: ApiCatalog = {
+export const PYTHON_APIS: ApiCatalog = catalog({
   constructors: {},
   calls: {
     'os.getenv': 'environment', 'os.environ': 'environment', 'os.putenv': 'environment',
@@ -69,14 +78,14 @@ export const PYTHON_APIS: ApiCatalog = {
     read_csv: 'file-read', read_parquet: 'file-read', read_excel: 'file-read', read_pickle: 'file-read', loadtxt: 'file-read', read_text: 'file-read',
   },
   types: { session: 'session' },
-};
+});
 
 function promiseApis(names: string[], api: ApiKind): Record<string, ApiKind> {
   return Object.fromEntries(names.flatMap((name) => [[`fs/promises.${name}`, api], [`fs.promises.${name}`, api], [`node:fs/promises.${name}`, api]]));
 }
 
 /** Node.js: module functions keyed as module.function, whatever name the file imports them under. */
-export const NODE_APIS: ApiCatalog = {
+export const NODE_APIS: ApiCatalog = catalog({
   constructors: { Worker: 'thread', Socket: 'socket' },
   calls: {
     'fs.writeFile': 'file-write', 'fs.writeFileSync': 'file-write', 'fs.appendFile': 'file-write', 'fs.appendFileSync': 'file-write',
@@ -96,9 +105,9 @@ export const NODE_APIS: ApiCatalog = {
   },
   methods: {},
   types: { Session: 'session', SessionData: 'session' },
-};
+});
 
-export const GO_APIS: ApiCatalog = {
+export const GO_APIS: ApiCatalog = catalog({
   constructors: {},
   calls: {
     'os.WriteFile': 'file-write', 'os.Create': 'file-write', 'os.OpenFile': 'file-write', 'os.Remove': 'file-write', 'os.RemoveAll': 'file-write',
@@ -112,10 +121,10 @@ export const GO_APIS: ApiCatalog = {
   },
   methods: {},
   types: {},
-};
+});
 
 /** PHP: global functions by name (file_put_contents), superglobals as types ($_SESSION). */
-export const PHP_APIS: ApiCatalog = {
+export const PHP_APIS: ApiCatalog = catalog({
   constructors: { SplFileObject: 'file-read', PDO: 'socket' },
   calls: {
     file_put_contents: 'file-write', fwrite: 'file-write', fputs: 'file-write', unlink: 'file-write', mkdir: 'file-write', rename: 'file-write',
@@ -129,4 +138,4 @@ export const PHP_APIS: ApiCatalog = {
   },
   methods: {},
   types: { _SESSION: 'session', _ENV: 'environment', _FILES: 'file-write' },
-};
+});

@@ -24,7 +24,9 @@ const METHOD_ENTRIES: Record<string, EntryKind> = {
 };
 
 export function entryOfAnnotation(name: string, on: 'class' | 'method'): EntryKind | undefined {
-  return on === 'class' ? CLASS_ENTRIES[name] : METHOD_ENTRIES[name];
+  // Names come from scanned code: `@toString` must find nothing, not Object.prototype's function.
+  const entries = on === 'class' ? CLASS_ENTRIES : METHOD_ENTRIES;
+  return Object.hasOwn(entries, name) ? entries[name] : undefined;
 }
 
 /** Joins a controller's base path and a method's path: /api/products + /{sku}. */

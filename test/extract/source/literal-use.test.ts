@@ -94,3 +94,14 @@ $ledger = 'http://ledger.acme.corp:8443/api';
     ).toEqual(['http://ledger.acme.corp:8443/api']);
   });
 });
+
+describe('API catalogues looked up by names from scanned code', () => {
+  it('find nothing for names Object.prototype carries (toString, constructor, valueOf)', async () => {
+    const facts = await factsOf(
+      'Site/Helpers/Names.cs',
+      `class Names { string A(object o) { var s = o.toString(); var t = o.constructor; o.valueOf(); return s + o.hasOwnProperty("x"); } }`,
+    );
+    expect(facts.apiCalls).toEqual([]);
+    expect(structuredClone(facts)).toEqual(facts);
+  });
+});
