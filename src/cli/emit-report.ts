@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { loadReporter, type Format } from '../report/reporter.js';
 import type { ScanResult } from '../result/schema.js';
 import { wantsColour } from './colour.js';
+import { plural } from '../util/plural.js';
 import { writeOutputAtomically } from './write-output.js';
 
 /** Formats that are documents, not text to read in a terminal. */
@@ -29,7 +30,7 @@ export async function emitReport(result: ScanResult, options: EmitOptions): Prom
   if (options.output) {
     await writeOutputAtomically(options.output, report);
     if (!options.quiet) {
-      process.stderr.write(`cloudready: wrote ${options.output} (${result.summary.applications} applications, ${result.findings.length} findings)\n`);
+      process.stderr.write(`cloudready: wrote ${options.output} (${plural(result.summary.applications, 'application')}, ${plural(result.findings.length, 'finding')})\n`);
     }
   } else {
     process.stdout.write(report);

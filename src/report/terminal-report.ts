@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import { languageById } from '../discover/languages.js';
 import { SEVERITY_ORDER, type Application, type Finding, type ScanResult, type Severity } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
+import { plural } from '../util/plural.js';
 import type { Reporter } from './reporter.js';
 
 const TOP_FINDINGS = 12;
@@ -153,6 +154,3 @@ function topLanguages(app: Application): string {
     .join(', ');
 }
 
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
