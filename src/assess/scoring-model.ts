@@ -5,8 +5,16 @@ export const DIMENSIONS = ['code', 'platform', 'data', 'operations', 'delivery']
 export const Dimension = z.enum(DIMENSIONS);
 export type Dimension = z.infer<typeof Dimension>;
 
+/**
+ * What a rule is about: a closed list, checked when a pack loads, so that every finding counts
+ * against a dimension someone chose (a category nobody mapped used to count as code, silently).
+ */
+export const CATEGORIES = ['architecture', 'availability', 'configuration', 'data', 'delivery', 'licensing', 'mainframe', 'middleware', 'networking', 'observability', 'platform', 'resource-intensive', 'scheduling', 'security', 'state', 'storage'] as const;
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
 /** Which readiness dimension a rule's category counts against (docs/scoring.md). */
-export const DEFAULT_DIMENSIONS: Record<string, Dimension> = {
+export const DEFAULT_DIMENSIONS: Record<Category, Dimension> = {
   middleware: 'code',
   state: 'code',
   configuration: 'code',
@@ -19,7 +27,6 @@ export const DEFAULT_DIMENSIONS: Record<string, Dimension> = {
   data: 'data',
   storage: 'data',
   availability: 'operations',
-  network: 'operations',
   networking: 'operations',
   observability: 'operations',
   security: 'operations',
@@ -42,7 +49,7 @@ export const ScoringModel = z.strictObject({
     .default({ blocker: 0.5, major: 0.06, minor: 0.02, info: 0 })
     .describe('Share of the remaining score each finding of a severity removes'),
   blockerCap: z.number().int().min(0).max(100).default(30).describe('Highest score an application with a blocker can have'),
-  dimensions: z.record(z.string(), Dimension).default({}).describe('Rule category → dimension, added to or overriding the defaults'),
+  dimensions: z.partialRecord(Category, Dimension).default({}).describe('Rule category → dimension, overriding the defaults'),
   strategyOrder: z
     .array(Strategy)
     .length(7)
@@ -55,5 +62,7 @@ export type ScoringModel = z.infer<typeof ScoringModel>;
 export const DEFAULT_SCORING: ScoringModel = ScoringModel.parse({});
 
 export function dimensionOf(category: string, model: ScoringModel): Dimension {
-  return model.dimensions[category] ?? DEFAULT_DIMENSIONS[category] ?? 'code';
+  // Findings of results written before the list was closed may carry a category outside it.
+  if (!Category.safeParse(category).success) return 'code';
+  return model.dimensions[category as Category] ?? DEFAULT_DIMENSIONS[category as Category];
 }

@@ -44,6 +44,11 @@ describe('loadRulePacks', () => {
     await expect(loadPack(yaml)).rejects.toThrow(/pack\.yaml:8: rules\.0\.severity: Invalid option/);
   });
 
+  it('refuses a category outside the closed list, which no dimension would count', async () => {
+    const yaml = `pack: custom\ntitle: Custom\ndescription: Ours.\nrules:${VALID_RULE.replace('category: middleware', 'category: resource')}`;
+    await expect(loadPack(yaml)).rejects.toThrow(/pack\.yaml:7: rules\.0\.category: Invalid option: expected one of "architecture"\|"availability"/);
+  });
+
   it('refuses a regex that does not compile and a language it does not know', async () => {
     const header = 'pack: custom\ntitle: Custom\ndescription: Ours.\nrules:';
     await expect(loadPack(header + VALID_RULE.replace("'org\\.omg\\.CORBA'", "'(unclosed'"))).rejects.toThrow(/custom\/no-corba: invalid regex/);

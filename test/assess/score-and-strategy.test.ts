@@ -4,7 +4,7 @@ import { DEFAULT_SCORING, ScoringModel } from '../../src/assess/scoring-model.js
 import { chooseStrategy } from '../../src/assess/strategy.js';
 import type { Finding, Severity, Strategy } from '../../src/result/schema.js';
 
-function finding(severity: Severity, strategyHint?: Strategy, ruleId = `pack/${severity}-${strategyHint ?? 'none'}`, category = 'test', places = 1): Finding {
+function finding(severity: Severity, strategyHint?: Strategy, ruleId = `pack/${severity}-${strategyHint ?? 'none'}`, category = 'middleware', places = 1): Finding {
   return {
     id: `${ruleId}@app`,
     ruleId,
@@ -65,11 +65,13 @@ describe('dimensions, effort ranges and the configurable model', () => {
   });
 
   it('takes shares, cap and category mapping from the configuration', () => {
-    const model = ScoringModel.parse({ shares: { major: 0.1 }, blockerCap: 10, dimensions: { test: 'delivery' } });
+    const model = ScoringModel.parse({ shares: { major: 0.1 }, blockerCap: 10, dimensions: { middleware: 'delivery' } });
     expect(scoreApplication([finding('major')], model).score).toBe(90);
     expect(scoreApplication([finding('blocker')], model).score).toBe(10);
     expect(scoreApplication([finding('major')], model).dimensions.delivery).toBe(90);
     expect(ScoringModel.safeParse({ strategyOrder: ['retain', 'retain', 'refactor', 'replatform', 'relocate', 'rehost', 'retire'] }).success).toBe(false);
+    // A category outside the closed list maps nothing a rule could use: refused, not ignored.
+    expect(ScoringModel.safeParse({ dimensions: { 'my-category': 'data' } }).success).toBe(false);
   });
 });
 

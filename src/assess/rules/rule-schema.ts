@@ -3,6 +3,7 @@ import { ORIGINS } from '../../discover/origin.js';
 
 const Origin = z.enum(ORIGINS);
 import { Severity, Strategy } from '../../result/schema.js';
+import { Category } from '../scoring-model.js';
 
 /**
  * Rule packs (rules/*.yaml): the product's knowledge, written as data. The `when` tree joins
@@ -212,7 +213,7 @@ export const RuleTests = z.strictObject({
 export const Rule = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/, 'rule ids look like pack/rule-name'),
   title: z.string().min(1),
-  category: z.string().min(1),
+  category: Category.describe('What the rule is about; decides the readiness dimension it counts against (docs/scoring.md)'),
   severity: Severity,
   effort: z.number().nonnegative().describe('Person-days to resolve for a typical application (docs/scoring.md)'),
   strategy: Strategy.optional().describe('The migration strategy this finding points to'),
