@@ -46,6 +46,19 @@ export function originOf(facts: ApplicationFacts, file: string): Origin {
   return indexOf(facts).origins.get(file) ?? 'production';
 }
 
+/** How far back a line looks for the BEGIN line of a PEM block it may belong to (a 4096-bit RSA key has about 50 lines). */
+const PEM_LOOKBACK = 120;
+
+/** Whether a line lies between `-----BEGIN ... PRIVATE KEY-----` and its END line: key material, never shown. */
+function insidePrivateKey(lines: { line(at: number): string }, at: number): boolean {
+  for (let back = at - 1; back >= Math.max(1, at - PEM_LOOKBACK); back--) {
+    const text = lines.line(back);
+    if (/-----END [A-Z ]*-----/.test(text)) return false;
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return true;
+  }
+  return false;
+}
+
 /**
  * The lines around an evidence line, for reports that show code in context. Every line is
  * masked: the generic masks catch key=value secrets, and a line the configuration reader found
@@ -61,7 +74,7 @@ export function evidenceContext(facts: ApplicationFacts, file: string, line: num
   for (let at = firstLine; at <= lastLine; at++) {
     const secretKey = index.secretLines.get(`${file}\0${at}`);
     const text = source.lines.line(at).replace(/\s+$/, '');
-    const masked = secretKey ? `${/^\s*/.exec(text)?.[0] ?? ''}${secretKey} ${MASK} (value hidden)` : redactSecrets(text);
+    const masked = secretKey ? `${/^\s*/.exec(text)?.[0] ?? ''}${secretKey} ${MASK} (value hidden)` : insidePrivateKey(source.lines, at) ? MASK : redactSecrets(text);
     lines.push(masked.length > MAX_CONTEXT_LINE ? `${masked.slice(0, MAX_CONTEXT_LINE - 1)}…` : masked);
   }
   return { firstLine, lines };

@@ -72,6 +72,9 @@ export function originOfPath(rootRel: string): Origin {
   if (CI_PATH.test(rootRel) || CI_FILE.test(name)) return 'ci';
   for (let at = 0; at < segments.length - 1; at++) {
     const segment = segments[at]!.toLowerCase();
+    // Below a JVM source root the folders are package names (com/ibm/websphere/samples/daytrader):
+    // what is shipped from src/main is production code, whatever its packages are called.
+    if (segment === 'src' && segments[at + 1] === 'main' && /^(java|kotlin|scala|groovy)$/.test(segments[at + 2] ?? '')) break;
     const pair = at + 1 < segments.length - 1 ? `${segment}/${segments[at + 1]!.toLowerCase()}` : '';
     // A library's name as a folder counts for web assets only: a Java package may be called clipboard.
     if (VENDORED_FOLDER.has(segment) || VENDORED_FOLDER.has(pair) || (LIBRARY_FOLDER.test(segment) && WEB_ASSET.test(name)) || (segment === '.yarn' && segments[at + 1] === 'releases')) return 'vendored';

@@ -60,6 +60,8 @@ export interface ApplicationFacts {
 }
 
 const TEXT_KINDS = new Set<DiscoveredFile['kind']>(['source', 'manifest', 'config', 'descriptor', 'other']);
+/** PEM files and SSH keys: a private key, a certificate or a public key, as their text says. */
+const KEY_MATERIAL = /\.pem$|(^|\/)id_(rsa|ecdsa|ed25519)$/i;
 /** Documents worth opening: scheduler listings are exported as text reports. */
 const REPORT_FILE = /\.(txt|lst|rpt|ca7)$/i;
 
@@ -90,8 +92,13 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     if (read.note) diagnostics.push(read.note);
     appFile.origin = originOfText(appFile.origin, appFile.appRel, read.text);
     const language = file.language ?? (file.kind === 'other' ? languageFromShebang(read.text.slice(0, 200)) : undefined);
-    if (file.kind === 'other' && !language) continue;
+    if (file.kind === 'other' && !language && !KEY_MATERIAL.test(file.rootRel)) continue;
     const source = analyseText(file.rel, read.text, language, appFile.appRel);
+    if (file.kind === 'other' && !language) {
+      // Key files are read only so that rules can tell a private key from a certificate or a public key.
+      facts.texts.push({ ...appFile, source });
+      continue;
+    }
     if (file.kind === 'doc') {
       // A document matters only when it is a scheduler report; anything else is prose.
       const report = await extractContentFacts(source);

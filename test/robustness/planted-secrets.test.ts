@@ -34,6 +34,8 @@ const SECRETS = {
   ansible: 'Ans1ble-S3cret-2424',
   inventoryYaml: 'InvYaml-S3cret-2525',
   cobolSql: 'C0bol-S3cret-2626',
+  privateKeyFile: 'MIIEowIBAAKCAQEAS3cretKeyFile2727',
+  privateKeyInCode: 'MIIEpAIBAAKCAQEAS3cretInCode2828',
 };
 
 const TREE: Record<string, string> = {
@@ -63,6 +65,9 @@ const TREE: Record<string, string> = {
   // A Node front end with a registry token and a key in code.
   'storefront/package.json': JSON.stringify({ name: 'storefront', version: '1.0.0', dependencies: { express: '^4.18.2', axios: '^1.6.0' } }, null, 2),
   'storefront/.npmrc': `//registry.npmjs.org/:_authToken=${SECRETS.npmToken}\n`,
+  // Key files are read to tell a private key from a certificate: the lines around a finding in them are key material.
+  'storefront/deploy/tls/server.key': `-----BEGIN RSA PRIVATE KEY-----\n${SECRETS.privateKeyFile}\nAAAAB3NzaC1yc2EAAAADAQABAAABAQC7\n-----END RSA PRIVATE KEY-----\n`,
+  'storefront/src/signing.js': `const key = \`-----BEGIN PRIVATE KEY-----\n${SECRETS.privateKeyInCode}\n-----END PRIVATE KEY-----\`;\nmodule.exports = () => fetch('http://localhost:9000/sign', { method: 'POST', body: key });\n`,
   'storefront/src/payments.js': `const axios = require('axios');\nconst apiKey = '${SECRETS.jsApiKey}';\nmodule.exports = () => axios.post('https://payments.acme.corp/charge', {}, { headers: { 'X-Api-Key': apiKey } });\n`,
   // A Python job and a .NET service.
   'reporting/requirements.txt': `--index-url https://build:${SECRETS.pipIndex}@pypi.acme.corp/simple\nrequests==2.31.0\n`,

@@ -114,13 +114,20 @@ function matchPattern(pattern: Extract<Condition, { pattern: unknown }>['pattern
   return { matched: evidence.length > 0, evidence };
 }
 
+/**
+ * Scopes whose dependencies do not ship with the application unless a rule asks for them: tests,
+ * development tools, peers the host supplies, optional extras, and version pins
+ * (dependencyManagement, central package versions) that add nothing by themselves.
+ */
+const NOT_SHIPPED = new Set(['test', 'dev', 'peer', 'optional', 'managed']);
+
 function matchDependency(condition: Extract<Condition, { dependency: unknown }>['dependency'], facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
   const matchesName = cache.glob(condition.name);
   const evidence: Evidence[] = [];
   for (const manifest of facts.manifests) {
     for (const dependency of manifest.dependencies) {
       if (condition.ecosystem && dependency.ecosystem !== condition.ecosystem) continue;
-      if (condition.scope && !condition.scope.includes(dependency.scope)) continue;
+      if (condition.scope ? !condition.scope.includes(dependency.scope) : NOT_SHIPPED.has(dependency.scope)) continue;
       if (!matchesName(dependency.name)) continue;
       if (condition.version && !satisfiesRange(dependency.version, condition.version)) continue;
       const version = dependency.version ? ` ${dependency.version}` : '';

@@ -7,6 +7,31 @@ import type { FactCondition } from './rule-schema.js';
 
 const MAX_EVIDENCE_PER_CONDITION = 500;
 
+const ownNamespaceCache = new WeakMap<ApplicationFacts, Set<string>>();
+
+/**
+ * Packages and namespaces the application declares itself (Java packages, C# and PHP
+ * namespaces): an import from them is the application's own code, never a third-party product,
+ * even when its name starts like one (IBM's DayTrader lives in com.ibm.websphere.samples).
+ */
+function ownNamespaces(facts: ApplicationFacts): Set<string> {
+  let own = ownNamespaceCache.get(facts);
+  if (!own) {
+    own = new Set();
+    for (const source of facts.sources) {
+      if (source.namespace && /^(java|csharp|php|kotlin|scala)$/.test(source.language)) own.add(source.namespace);
+      if (source.language === 'csharp') for (const unit of source.units) if (unit.id.includes('.') && !unit.parent) own.add(unit.id.slice(0, unit.id.lastIndexOf('.')));
+    }
+    ownNamespaceCache.set(facts, own);
+  }
+  return own;
+}
+
+function isOwn(target: string, own: Set<string>): boolean {
+  for (let at = target.length; at > 0; at = target.lastIndexOf('.', at - 1)) if (own.has(target.slice(0, at))) return true;
+  return false;
+}
+
 
 /**
  * Conditions over source facts: imports, annotations, API calls, mainframe commands, JCL
@@ -20,7 +45,8 @@ export function evaluateFactCondition(condition: FactCondition, facts: Applicati
     if ('import' in condition) {
       if (!inLanguage(source, condition.import.languages)) continue;
       const matches = cache.glob(condition.import.name);
-      for (const imported of source.imports) if (condition.import.name.some((name) => imported.target === name || imported.target.startsWith(`${name}.`) || imported.target.startsWith(`${name}/`)) || matches(imported.target)) places.push(imported.location);
+      const own = ownNamespaces(facts);
+      for (const imported of source.imports) if (!isOwn(imported.target, own) && condition.import.name.some((name) => imported.target === name || imported.target.startsWith(`${name}.`) || imported.target.startsWith(`${name}/`)) || matches(imported.target)) places.push(imported.location);
     } else if ('annotation' in condition) {
       if (!inLanguage(source, condition.annotation.languages)) continue;
       const matches = cache.glob(condition.annotation.name);

@@ -26,7 +26,7 @@ export const FileCondition = z.strictObject({
 export const DependencyCondition = z.strictObject({
   name: Globs.describe('Dependency names (Maven groupId:artifactId, npm, NuGet, PyPI ...); globs allowed'),
   ecosystem: z.enum(['maven', 'gradle', 'npm', 'pypi', 'nuget', 'go', 'composer']).optional(),
-  scope: z.array(z.string()).optional().describe('Only these scopes (runtime, compile, dev, test, framework ...)'),
+  scope: z.array(z.string()).optional().describe('Only these scopes (runtime, compile, provided, dev, test, peer, optional, managed, parent ...); default: every scope that ships, so not test, dev, peer, optional or managed (a version pin)'),
   version: z.string().optional().describe('A semver range the declared version must satisfy, e.g. "<2.0.0" (versions are coerced: 1.2.17 → 1.2.17, v4.6.1 → 4.6.1)'),
 });
 

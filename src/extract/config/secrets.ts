@@ -24,6 +24,9 @@ export function secretsIn(entries: ConfigEntry[]): Secret[] {
     const last = key.split(/[.@[]/).filter(Boolean).at(-1) ?? key;
     // Public keys and their tokens (assembly bindings' publicKeyToken) are published on purpose.
     if (/public[_-]?key/i.test(last)) continue;
+    // Settings about a secret rather than the secret: a permission level (`permissions: id-token:
+    // write` in a workflow), a switch or a count (`token.enabled: true`, `password.min-length: 8`).
+    if (/^(read|write|none|read-all|write-all|true|false|yes|no|on|off|enabled|disabled|required|optional|\d{1,4})$/i.test(trimmed)) continue;
     if (SECRET_KEY.test(last)) {
       secrets.push({ key, kind: /token/i.test(last) ? 'token' : /key/i.test(last) ? 'key' : /secret|credential/i.test(last) ? 'secret' : 'password', line });
     } else if (/(^|;)\s*(password|pwd)\s*=\s*[^;${\s][^;]*/i.test(trimmed)) {

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { classifyLiteral } from './classify-literal.js';
-import { placeOfNode, placeOfValue } from './literal-place.js';
-import { literalUse, valueUse } from './literal-use.js';
+import { placeOfNode, useOfValue } from './literal-place.js';
+import { literalUse } from './literal-use.js';
 import { emptyFacts, type ApiKind, type EntryKind, type Location, type ReferenceKind, type SourceFacts, type Unit } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
 
@@ -96,7 +96,7 @@ export class FactCollector {
 
   api(api: ApiKind, name: string, node: Node): void {
     if (forwardsToSameMethod(node)) return;
-    const use = valueUse(placeOfValue(node));
+    const use = useOfValue(node);
     this.facts.apiCalls.push({ ...(this.unit ? { unit: this.unit } : {}), api, name, ...(use ? { use } : {}), location: this.at(node) });
   }
 

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { calledName, keyName, type LiteralPlace } from './literal-use.js';
+import { calledName, keyName, valueUse, type LiteralPlace, type ValueUse } from './literal-use.js';
 
 /** Nodes that only wrap a value, and collections of values: the value stands where they stand. */
 const WRAPPER = /^(argument|parenthesized_expression|equals_value_clause|literal_element|expression_list|list|tuple|set|array|array_initializer|initializer_expression|array_creation_expression|implicit_array_creation_expression|literal_value|composite_literal)$/;
@@ -27,9 +27,66 @@ export function placeOfNode(node: Node): LiteralPlace {
  * last call of the chain does.
  */
 export function placeOfValue(node: Node): LiteralPlace {
-  let current = standing(node);
-  for (let hops = 0; current.receiverOf && hops < 4; hops++) current = standing(current.receiverOf);
-  return current.place;
+  return followReceivers(node).place;
+}
+
+function followReceivers(node: Node): { place: LiteralPlace; at: Node } {
+  let current = { ...standing(node), at: node };
+  for (let hops = 0; current.receiverOf && hops < 4; hops++) current = { ...standing(current.receiverOf), at: current.receiverOf };
+  return current;
+}
+
+const FUNCTION = /^(method_declaration|constructor_declaration|function_declaration|function_definition|method_definition|local_function_statement|func_literal|lambda_expression|anonymous_function|arrow_function)$/;
+/** A function body walked for a variable's uses: larger ones are not followed (the value counts as used). */
+const MAX_BODY_NODES = 20_000;
+
+/**
+ * What the code does with an API's result, following it through one local variable: a machine
+ * name stored in `hostAddress` and then only logged is reported, as if it were logged directly.
+ * A variable used any other way (returned, compared, handed on) leaves the use unknown.
+ */
+export function useOfValue(node: Node): ValueUse | undefined {
+  const { place, at } = followReceivers(node);
+  const direct = valueUse(place);
+  if (direct || place.keyKind !== 'variable' || !place.key || !isLocalVariable(at)) return direct;
+  let scope = at.parent;
+  while (scope && !FUNCTION.test(scope.type)) scope = scope.parent;
+  if (!scope) return undefined;
+  const uses: ValueUse[] = [];
+  let visited = 0;
+  const stack: Node[] = [scope];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (++visited > MAX_BODY_NODES) return undefined;
+    if (/identifier|variable_name/.test(current.type) && current.text.replace(/^\$/, '') === place.key.replace(/^\$/, '') && !isAssigned(current)) {
+      const use = valueUse(standing(current).place);
+      if (!use) return undefined;
+      uses.push(use);
+    }
+    for (const child of current.namedChildren) if (child) stack.push(child);
+  }
+  return uses.length > 0 && uses.every((use) => use === 'reported') ? 'reported' : undefined;
+}
+
+/** Whether the value is declared into or assigned to a plain local name (not `this.host`, not a tuple). */
+function isLocalVariable(value: Node): boolean {
+  let item = value;
+  while (item.parent && WRAPPER.test(item.parent.type) && item.parent.type !== 'expression_list') item = item.parent;
+  const naming = item.parent;
+  const target = naming?.childForFieldName('name') ?? naming?.childForFieldName('left');
+  const name = target?.type === 'expression_list' && target.namedChildCount === 1 ? target.namedChildren[0] : target;
+  return name !== null && name !== undefined && /^(identifier|variable_name)$/.test(name.type);
+}
+
+/** The name a variable is declared or assigned under, rather than a use of it. */
+function isAssigned(identifier: Node): boolean {
+  let target: Node = identifier;
+  if (target.parent?.type === 'variable_name') target = target.parent; // PHP $name
+  const parent = target.parent;
+  if (!parent) return false;
+  if (parent.childForFieldName('name')?.id === target.id && VARIABLE.test(parent.type)) return true;
+  if (parent.childForFieldName('left')?.id === target.id) return true;
+  return parent.type === 'expression_list' && parent.parent?.childForFieldName('left')?.id === parent.id;
 }
 
 function standing(node: Node): { place: LiteralPlace; receiverOf?: Node } {
