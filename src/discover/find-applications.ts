@@ -226,8 +226,8 @@ function listOutside(root: ScanRoot, leftovers: Leftover[], outside: OutsideFold
     const files = group.map(({ file }) => file);
     const role = group.find((leftover) => leftover.role)?.role ?? roleOfLeftovers(folder, files);
     outside.push({ path: shownPath(root, folder), kind: role.kind, reason: role.reason, files: files.length });
-    // Delivery facts pick what they need (workflows, Jenkinsfiles, test files) from these.
-    for (const file of files) if (role.kind === 'test' || originOfPath(file.rootRel) === 'ci') shared.push(file);
+    // Delivery facts pick what they need (workflows, Jenkinsfiles, test files, infrastructure as code) from these.
+    for (const file of files) if (role.kind === 'test' || role.kind === 'infrastructure' || originOfPath(file.rootRel) === 'ci') shared.push(file);
   }
   return shared;
 }

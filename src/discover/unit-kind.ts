@@ -22,7 +22,7 @@ const ROLE_OF_ORIGIN: Partial<Record<Origin, UnitRole>> = {
 
 /** Folders that hold deployment definitions for the applications beside them. */
 const INFRASTRUCTURE_FOLDER = /^(infra|infrastructure|deploy|deployment|deployments|k8s|kubernetes|helm|charts|terraform|ansible|arm|bicep|iac|pulumi|cloudformation|\.azure|azure|aws|gcp|openshift)$/i;
-const INFRASTRUCTURE_FILE = /\.(tf|tfvars|bicep)$|(^|\/)(Chart\.yaml|values\.ya?ml|azuredeploy[\w.-]*\.json|[\w.-]*\.(parameters|template)\.json|kustomization\.ya?ml)$/i;
+const INFRASTRUCTURE_FILE = /\.(tf|tfvars|bicep)$|(^|\/)(Chart\.yaml|values\.ya?ml|azure\.ya?ml|azuredeploy[\w.-]*\.json|[\w.-]*\.(parameters|template)\.json|kustomization\.ya?ml)$/i;
 /** Settings of the repository and its tools, never part of an application. */
 const REPOSITORY_SETTINGS = /^(cloudready\.ya?ml|\.gitignore|\.gitattributes|\.gitmodules|\.editorconfig|\.mailmap|\.dockerignore|CODEOWNERS|\.cloudreadyignore)$/;
 /** .NET and Java checkouts keep referenced binaries in lib/: dependencies, not an application. */

@@ -11,7 +11,7 @@ const CI_FILES = /(^|\/)(Jenkinsfile|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|b
 const TEST_FILES = /(^|\/)(src\/test\/|tests?\/|__tests__\/|spec\/)|(Tests?\.(java|cs|kt)|_test\.(go|py)|\.(test|spec)\.[cm]?[jt]sx?|(^|\/)test_[^/]+\.py|Test\.php)$/;
 const TEST_DEPENDENCIES = /^(junit:junit|org\.junit\.jupiter:.*|org\.testng:testng|org\.springframework\.boot:spring-boot-starter-test|pytest|unittest2|nose2?|jest|vitest|mocha|jasmine|ava|xunit.*|nunit.*|MSTest\..*|Microsoft\.NET\.Test\.Sdk|phpunit\/phpunit|github\.com\/stretchr\/testify)$/;
 const CONTAINER_FILES = /(^|\/)(Dockerfile(\.[\w-]+)?|Containerfile|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml)$/;
-const IAC_FILES = /(\.tf|\.bicep|(^|\/)Chart\.yaml|(^|\/)Pulumi\.ya?ml|(^|\/)serverless\.ya?ml|(^|\/)template\.ya?ml|\.cfn\.(json|ya?ml))$/;
+const IAC_FILES = /(\.tf|\.bicep|(^|\/)Chart\.yaml|(^|\/)Pulumi\.ya?ml|(^|\/)serverless\.ya?ml|(^|\/)template\.ya?ml|\.cfn\.(json|ya?ml)|(^|\/)azure\.ya?ml|(^|\/)azuredeploy[\w.-]*\.json|(^|\/)kustomization\.ya?ml)$/;
 const HEALTH_DEPENDENCIES = /^(org\.springframework\.boot:spring-boot-starter-actuator|io\.quarkus:quarkus-smallrye-health|io\.micronaut:micronaut-management|Microsoft\.Extensions\.Diagnostics\.HealthChecks.*|AspNetCore\.HealthChecks\..*|@nestjs\/terminus|express-healthcheck|lightship|django-health-check|py-healthcheck)$/;
 
 /**

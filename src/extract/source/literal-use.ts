@@ -3,9 +3,10 @@
  * place the code needs: `url === 'http://localhost:4567'` and `host.startsWith("https://localhost")`
  * compare; `s || "http://localhost"` and `getenv("HOST", "localhost")` are defaults of a
  * configured value; `{ regex: 'http://localhost:3000' }` is a pattern; `cors: { origin: ... }`
- * names callers allowed in. None of them is a dependency, a host to find a home for, or a path.
+ * names callers allowed in; `__DIR__ . '/app/bootstrap.php'` is the end of a path built from
+ * something else. None of them is a dependency, a host to find a home for, or a path.
  */
-export type LiteralUse = 'message-key' | 'compared' | 'fallback' | 'pattern' | 'caller';
+export type LiteralUse = 'message-key' | 'compared' | 'fallback' | 'pattern' | 'caller' | 'suffix';
 
 /**
  * What the code does with a computed value (an API's result), when where it stands says so: a
@@ -31,6 +32,8 @@ export interface LiteralPlace {
 
 const EQUALITY = new Set(['==', '===', '!=', '!==', '<>', 'in', 'not in', 'is', 'is not', 'eq', 'ne']);
 const DEFAULTING = new Set(['||', '??', 'or', '?:', '//']);
+/** String concatenation: a literal after something else is the rest of a computed value (`__DIR__ . '/app/x.php'`). */
+const JOINING = new Set(['+', '.']);
 
 /** Methods that test a string against the literal rather than use it. */
 const COMPARING_CALL = /^(equals|equalsIgnoreCase|Equals|EqualFold|startsWith|StartsWith|HasPrefix|endsWith|EndsWith|HasSuffix|contains|Contains|includes|indexOf|IndexOf|lastIndexOf|matches|match|test|strpos|stripos|str_starts_with|str_ends_with|str_contains|strcmp|strcasecmp|strncmp|preg_match|assertEquals|assertNotEquals|toBe|toEqual)$/;
@@ -48,6 +51,7 @@ export function literalUse(place: LiteralPlace): LiteralUse | undefined {
   const { operator, branch, call, key } = place;
   if (operator && EQUALITY.has(operator.text)) return 'compared';
   if (operator && DEFAULTING.has(operator.text) && operator.side === 'right') return 'fallback';
+  if (operator && JOINING.has(operator.text) && operator.side === 'right') return 'suffix';
   // One branch a literal, the other computed: the literal is what is used when nothing was set.
   if (branch && !branch.otherIsLiteral) return 'fallback';
   if (call) {
