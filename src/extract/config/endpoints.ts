@@ -104,6 +104,8 @@ const KEY_KINDS: [RegExp, EndpointKind, string][] = [
   [/redis|cache|memcache/i, 'cache', 'redis'],
   [/mq|jms|amqp|rabbit|kafka|broker|queue/i, 'message-broker', 'broker'],
   [/db|database|datasource|sql|oracle|postgres|mysql/i, 'database', 'database'],
+  // Any other service named by a host setting (inventory.host, ledger.server): a dependency of unknown protocol.
+  [/./, 'http-service', 'tcp'],
 ];
 
 export function endpointsInHostSettings(entries: ConfigEntry[]): (Endpoint & { line: number })[] {

@@ -33,9 +33,14 @@ describe('endpoints', () => {
       { key: 'ldap.server', value: 'ad01.corp', line: 6 },
       { key: 'server.host', value: 'localhost', line: 7 },
       { key: 'title', value: 'Acme', line: 8 },
+      { key: 'inventory.host', value: 'inv01.acme.corp', line: 9 },
+      { key: 'inventory.port', value: '8443', line: 10 },
+      { key: 'cache.enabled', value: 'true', line: 11 },
     ])).toEqual([
       { kind: 'mail', protocol: 'smtp', host: '10.20.1.25', port: 587, line: 4 },
       { kind: 'directory', protocol: 'ldap', host: 'ad01.corp', port: 389, line: 6 },
+      // A host setting of no known kind still names a service the application depends on.
+      { kind: 'http-service', protocol: 'tcp', host: 'inv01.acme.corp', port: 8443, line: 9 },
     ]);
   });
 });
