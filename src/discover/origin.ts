@@ -113,6 +113,7 @@ export function originOfText(pathOrigin: Origin, appRel: string, text: string): 
   if (GENERATED_HEADER.test(head)) return 'generated';
   // Go code built only outside production (`//go:build !prod`, `//go:build dev`) is the developer's.
   if (/\.go$/.test(appRel) && /^\/\/go:build\s+[^\n]*(!prod(uction)?\b|\bdev(elopment)?\b|\bdebug\b)/m.test(head)) return 'dev-config';
+  if (/\.(jcl|prc|proc|cntl)$/i.test(appRel) && isBuildJcl(text)) return 'build';
   // A GitHub Actions workflow kept outside .github/ (a copy, a template) is still CI.
   if (/\.ya?ml$/i.test(appRel) && /^jobs:\s*$/m.test(text.slice(0, 8192)) && /^\s+runs-on:/m.test(text.slice(0, 8192))) return 'ci';
   if (/\.(m?js|css)$/i.test(appRel)) {
@@ -122,6 +123,25 @@ export function originOfText(pathOrigin: Origin, appRel: string, text: string): 
     if ((firstBreak === -1 ? head.length : firstBreak) > 500 && text.length / (countLines(text) || 1) > 300) return 'vendored';
   }
   return pathOrigin;
+}
+
+/** Compilers, precompilers, CICS translators, the binder: steps that build the application. */
+const BUILD_PROGRAM = /^(IGYCRCTL|IGYWC\w*|IEWL|IEWBLINK|HEWL\w*|IEWLF\w*|ASMA90|ASMACL?\w*|HLASMCL?\w*|DSNHPC|DSNHICOB|DSNHCOB\w*|DFHECP1\$|DFHEAP1\$|DFHYITVL|DFHZITCL|DFHYITDL|IBMZPLI|IEL\w+|CCNDRVR|EDCC\w*)$/;
+/** Steps that may come with a build: allocating, copying and deleting data sets. */
+const HOUSEKEEPING = /^(IEFBR14|IEBCOPY|IEBGENER|IEHPROGM)$/;
+
+/**
+ * JCL that builds or installs rather than runs: every step compiles, translates, links, binds a
+ * DB2 plan or package, or defines VSAM files (IDCAMS DEFINE without REPRO), with at most data-set
+ * housekeeping beside. Such a job is build tooling, not a batch workload to move.
+ */
+export function isBuildJcl(text: string): boolean {
+  const programs = [...text.matchAll(/^\/\/[^*\s]*\s+EXEC\s+(?:PGM=|PROC=)?([A-Z0-9$#@]+)/gim)].map((match) => match[1]!.toUpperCase());
+  if (programs.length === 0) return false;
+  const binds = /\bBIND\s+(PLAN|PACKAGE)\b/i.test(text) && !/\bRUN\s+PROGRAM\b/i.test(text);
+  const defines = /\bDEFINE\s+(CLUSTER|GDG|GENERATIONDATAGROUP|AIX|ALTERNATEINDEX|PATH)\b/i.test(text) && !/\b(REPRO|PRINT|EXPORT|IMPORT)\b/i.test(text);
+  const building = (program: string) => BUILD_PROGRAM.test(program) || (/^IKJEFT(01|1A|1B)$/.test(program) && binds) || (program === 'IDCAMS' && defines);
+  return programs.some(building) && programs.every((program) => building(program) || HOUSEKEEPING.test(program));
 }
 
 function countLines(text: string): number {
