@@ -4,7 +4,7 @@ import { JAVA_APIS } from './api-catalog.js';
 import { childrenOfType, unquote, type FactCollector } from './fact-collector.js';
 import { unescapeString } from '../unescape-string.js';
 import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
-import type { SourceFacts, UnitKind } from './source-facts.js';
+import type { Import, SourceFacts, UnitKind } from './source-facts.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
 import { firstString, namedArgument, simpleName } from './walker-helpers.js';
 
@@ -20,7 +20,27 @@ const ENTITY_READS = new Set(['find', 'getReference']);
 
 /** Java (incl. Java/Jakarta EE and Spring) from a tree-sitter syntax tree, walked once. */
 export function extractJava(source: SourceText): Promise<SourceFacts> {
-  return extractWithTree('java', 'Java', source, (root, collector) => new JavaWalker(collector).visit(root));
+  return extractWithTree('java', 'Java', source, (root, collector) => {
+    new JavaWalker(collector).visit(root);
+    markUnusedImports(collector.facts.imports, source.masked);
+  });
+}
+
+/**
+ * A single-type import whose simple name the file never uses again is no use of that API (an IDE
+ * left it behind): `import jakarta.ejb.Stateful;` in a class that is not @Stateful. The words of
+ * the file, comments blanked, are read once; wildcard imports always count.
+ */
+function markUnusedImports(imports: Import[], masked: string): void {
+  const single = imports.filter((imported) => !imported.wildcard);
+  if (single.length === 0) return;
+  // One line each (bounded: a hostile file of unterminated `import` lines stays linear).
+  const body = masked.replace(/^[ \t]*(import|package)\b[^;\n]*;/gm, '');
+  const words = new Set(body.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  for (const imported of single) {
+    const simple = imported.target.slice(imported.target.lastIndexOf('.') + 1);
+    if (!words.has(simple)) imported.unused = true;
+  }
 }
 
 class JavaWalker {

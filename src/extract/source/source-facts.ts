@@ -61,6 +61,8 @@ export interface Import {
   location: Location;
   /** `import x.*`, `using X;`, `from x import *`: the whole namespace. */
   wildcard?: boolean;
+  /** A Java single-type import whose name the file never uses: not a use of what it names. */
+  unused?: boolean;
 }
 
 export interface Annotation {
