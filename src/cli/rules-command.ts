@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { stringify } from 'yaml';
 import { allRules, BUILT_IN_RULES, loadRulePacks, type LoadedPack } from '../assess/rules/load-rules.js';
+import { ruleReads, ruleReadsShort } from '../assess/rules/rule-reads.js';
 import { InputError } from '../errors.js';
 import { SEVERITY_ORDER } from '../result/schema.js';
 import { runRuleTests } from '../rule-tests.js';
@@ -23,18 +24,25 @@ async function packsFor(folders: string[] | undefined, builtIn = true): Promise<
 export async function listRules(options: RulesOptions & { format: 'table' | 'json' }): Promise<number> {
   const packs = await packsFor(options.rules);
   if (options.format === 'json') {
-    const rules = packs.flatMap(({ pack, source }) => pack.rules.map((rule) => ({ pack: pack.pack, source, ...rule })));
+    const rules = packs.flatMap(({ pack, source }) => pack.rules.map((rule) => ({ pack: pack.pack, source, ...rule, reads: ruleReads(rule.when) })));
     process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
     return ExitCode.ok;
   }
   const c = new Chalk({ level: wantsColour(options.color) ? 1 : 0 });
   const table = new Table({
-    head: ['Rule', 'Severity', 'Category', 'Effort', 'Strategy', 'Title'].map((h) => c.bold(h)),
+    // Category and effort are in `rules show` and the JSON; what a rule counts and reads fits here.
+    head: ['Rule', 'Severity', 'Strategy', 'Counts in', 'Reads', 'Title'].map((h) => c.bold(h)),
+    colWidths: [null, null, null, 20, 30, 46],
+    wordWrap: true,
     style: { head: [], border: [] },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  for (const rule of allRules(packs).sort((a, b) => compareStrings(a.id, b.id))) table.push([rule.id, rule.severity, rule.category, String(rule.effort), rule.strategy ?? '', rule.title]);
-  process.stdout.write(`${table.toString()}\n${allRules(packs).length} rules in ${packs.length} packs; cloudready rules show RULE-ID for one rule.\n`);
+  for (const rule of allRules(packs).sort((a, b) => compareStrings(a.id, b.id))) {
+    table.push([rule.id, rule.severity, rule.strategy ?? '', rule.contexts.join(', '), ruleReadsShort(rule.when), rule.title]);
+  }
+  process.stdout.write(
+    `${table.toString()}\n${allRules(packs).length} rules in ${packs.length} packs. Counts in: the kinds of file whose places count (docs/languages.md); Reads: the facts the rule checks, resolved by the extractors, or plain text. cloudready rules show RULE-ID for one rule.\n`,
+  );
   return ExitCode.ok;
 }
 
@@ -60,6 +68,8 @@ export async function showRule(id: string, options: RulesOptions): Promise<numbe
     `effort      ${rule.effort} person-days for a typical application`,
     ...(rule.strategy ? [`strategy    points to ${rule.strategy}`] : []),
     ...(rule.labels.length ? [`labels      ${rule.labels.join(', ')}`] : []),
+    `counts in   ${rule.contexts.join(', ')} code (places elsewhere are shown apart)`,
+    `reads       ${ruleReads(rule.when).join('; ')}`,
     '',
     c.bold('Why it matters'),
     rule.description.trim(),

@@ -44,9 +44,13 @@ describe('cloudready rules', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('mainframe/exec-cics');
     expect(table.stdout).toMatch(/\d+ rules in \d+ packs/);
+    // Where a rule counts and what it reads: resolved facts or plain text.
+    expect(table.stdout).toMatch(/configuration\/host-name-in-code\s+│ minor\s+│ replatform │ production\s+│ API calls, text/);
+    expect(table.stdout).toMatch(/mainframe\/vsam-dataset\s+│ blocker\s+│ \w+\s+│ production,\s+build/);
     const json = runCli(['rules', 'list', '--format', 'json']);
-    const rules = JSON.parse(json.stdout) as { id: string; pack: string; severity: string; when: unknown; tests?: unknown }[];
-    expect(rules.find((rule) => rule.id === 'mainframe/exec-cics')).toMatchObject({ pack: 'mainframe', severity: 'blocker', when: expect.any(Object), tests: expect.any(Object) });
+    const rules = JSON.parse(json.stdout) as { id: string; pack: string; severity: string; when: unknown; tests?: unknown; reads: string[]; contexts: string[] }[];
+    expect(rules.find((rule) => rule.id === 'mainframe/exec-cics')).toMatchObject({ pack: 'mainframe', severity: 'blocker', when: expect.any(Object), tests: expect.any(Object), contexts: ['production'] });
+    expect(rules.find((rule) => rule.id === 'licensing/websphere')?.reads).toEqual(['imports (own packages and unused imports left out)', 'file names']);
   });
 
   it('show explains one rule; an unknown id is a usage error with a suggestion', () => {
