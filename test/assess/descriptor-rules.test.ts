@@ -43,7 +43,7 @@ describe('rules over descriptors and endpoints', () => {
   it('commercial components: SAP JCo, TIBCO, Crystal Reports, COM interop, eXtreme Scale; ComVisible(false) is no interop', async () => {
     const { ids } = await rulesFor({
       'erp/pom.xml': '<project><dependencies><dependency><groupId>com.sap.conn.jco</groupId><artifactId>sapjco3</artifactId></dependency></dependencies></project>',
-      'erp/src/Bus.java': 'package erp;\nimport com.tibco.tibjms.TibjmsConnectionFactory;\nimport com.ibm.websphere.objectgrid.ObjectGrid;\nclass Bus { public static void main(String[] args) {} }\n',
+      'erp/src/Bus.java': 'package erp;\nimport com.tibco.tibjms.TibjmsConnectionFactory;\nimport com.ibm.websphere.objectgrid.ObjectGrid;\nclass Bus { TibjmsConnectionFactory factory; ObjectGrid grid; public static void main(String[] args) {} }\n',
       'reports/Reports.csproj': '<Project>\n  <PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>\n  <ItemGroup>\n    <Reference Include="CrystalDecisions.CrystalReports.Engine, Version=13.0.4000.0" />\n    <COMReference Include="Excel" />\n  </ItemGroup>\n</Project>\n',
       'reports/AssemblyInfo.cs': 'using System.Runtime.InteropServices;\n[assembly: ComVisible(false)]\n',
     });

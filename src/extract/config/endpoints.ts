@@ -95,6 +95,8 @@ function port(text: string | undefined, protocol: string): { port?: number } {
   return value && value > 0 && value < 65536 ? { port: value } : {};
 }
 
+/** Any other service named by a host setting (inventory.host, ledger.server): a dependency of unknown protocol. */
+const GENERIC_HOST_KIND: [RegExp, EndpointKind, string] = [/./, 'http-service', 'tcp'];
 /** Settings like `smtp.host=10.20.1.25` (+ `smtp.port`): the kind comes from the key. */
 const HOST_KEY = /^(.*?)[._-]?(host|hostname|server|servers|address|addresses|brokers|bootstrap-servers)$/i;
 const KEY_KINDS: [RegExp, EndpointKind, string][] = [
@@ -104,8 +106,7 @@ const KEY_KINDS: [RegExp, EndpointKind, string][] = [
   [/redis|cache|memcache/i, 'cache', 'redis'],
   [/mq|jms|amqp|rabbit|kafka|broker|queue/i, 'message-broker', 'broker'],
   [/db|database|datasource|sql|oracle|postgres|mysql/i, 'database', 'database'],
-  // Any other service named by a host setting (inventory.host, ledger.server): a dependency of unknown protocol.
-  [/./, 'http-service', 'tcp'],
+  GENERIC_HOST_KIND,
 ];
 
 export function endpointsInHostSettings(entries: ConfigEntry[]): (Endpoint & { line: number })[] {
@@ -119,6 +120,8 @@ export function endpointsInHostSettings(entries: ConfigEntry[]): (Endpoint & { l
     for (const address of value.split(',').map((part) => part.trim())) {
       const [host, portText] = address.split(':');
       if (!host || !/^[a-z0-9][a-z0-9.-]*$/i.test(host) || /^(localhost|127\.0\.0\.1|0\.0\.0\.0)$/i.test(host) || !/[.a-z]/i.test(host)) continue;
+      // A setting of no known kind names a host only with a domain or as an address: `mex` is a WCF relative address.
+      if (kindOf === GENERIC_HOST_KIND && !host.includes('.')) continue;
       const portEntry = entries.find((other) => other.key.toLowerCase() === `${match[1]}.port`.toLowerCase() || other.key.toLowerCase() === `${match[1]}_port`.toLowerCase());
       found.push({ kind: kindOf[1], protocol: kindOf[2], host: host.toLowerCase(), ...port(portText ?? portEntry?.value, kindOf[2]), line: entry.line });
     }

@@ -36,6 +36,7 @@ describe('endpoints', () => {
       { key: 'inventory.host', value: 'inv01.acme.corp', line: 9 },
       { key: 'inventory.port', value: '8443', line: 10 },
       { key: 'cache.enabled', value: 'true', line: 11 },
+      { key: 'system.serviceModel.services.service.endpoint.@address', value: 'mex', line: 12 },
     ])).toEqual([
       { kind: 'mail', protocol: 'smtp', host: '10.20.1.25', port: 587, line: 4 },
       { kind: 'directory', protocol: 'ldap', host: 'ad01.corp', port: 389, line: 6 },
