@@ -12,7 +12,9 @@ import { DEMO, REPO } from '../helpers/run-cli.js';
 import { makeTree } from '../helpers/temp-tree.js';
 
 const now = () => new Date('2026-01-01T00:00:00Z');
-const IMAGES = path.join(REPO, 'docs/images');
+// The README's picture is refreshed on request only (CLOUDREADY_UPDATE_IMAGES=1 npm test): a test
+// run must leave a clean checkout clean.
+const IMAGES = process.env.CLOUDREADY_UPDATE_IMAGES === '1' ? path.join(REPO, 'docs/images') : path.join(os.tmpdir(), 'cloudready-test-images');
 
 interface Opened {
   page: Page;
