@@ -4,6 +4,7 @@ import { placeOfNode, useOfValue } from './literal-place.js';
 import { literalUse } from './literal-use.js';
 import { emptyFacts, type ApiKind, type EntryKind, type Location, type ReferenceKind, type SourceFacts, type Unit } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
+import { FUNCTION_NODE } from './walker-helpers.js';
 
 /**
  * Collects one file's facts while a language walker descends its syntax tree: the stack of
@@ -120,8 +121,6 @@ export class FactCollector {
   }
 }
 
-const FUNCTION = /^(method_declaration|function_declaration|function_definition|method_definition|local_function_statement)$/;
-
 /**
  * A call that only forwards a method to the same-named method of another object, with the
  * method's own parameters in order (a wrapper, decorator or proxy: `SaveAs(f, h) { inner.SaveAs(f, h); }`).
@@ -132,7 +131,7 @@ function forwardsToSameMethod(call: Node): boolean {
   const called = (callee.childForFieldName('name') ?? callee.childForFieldName('field') ?? callee.childForFieldName('attribute'))?.text;
   if (!called) return false;
   let method = call.parent;
-  while (method && !FUNCTION.test(method.type)) method = method.parent;
+  while (method && !FUNCTION_NODE.test(method.type)) method = method.parent;
   if (!method || method.childForFieldName('name')?.text !== called) return false;
   const names = (list: Node | null) => (list?.namedChildren ?? []).filter((child) => child !== null && child.type !== 'comment').map((child) => (child!.childForFieldName('name') ?? child!.namedChildren.find((inner) => inner?.type === 'identifier') ?? child!).text);
   const parameters = names(method.childForFieldName('parameters'));

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { calledName, keyName, valueUse, type LiteralPlace, type ValueUse } from './literal-use.js';
+import { FUNCTION_NODE } from './walker-helpers.js';
 
 /** Nodes that only wrap a value, and collections of values: the value stands where they stand. */
 const WRAPPER = /^(argument|parenthesized_expression|equals_value_clause|literal_element|expression_list|list|tuple|set|array|array_initializer|initializer_expression|array_creation_expression|implicit_array_creation_expression|literal_value|composite_literal)$/;
@@ -36,7 +37,6 @@ function followReceivers(node: Node): { place: LiteralPlace; at: Node } {
   return current;
 }
 
-const FUNCTION = /^(method_declaration|constructor_declaration|function_declaration|function_definition|method_definition|local_function_statement|func_literal|lambda_expression|anonymous_function|arrow_function)$/;
 /** A function body walked for a variable's uses: larger ones are not followed (the value counts as used). */
 const MAX_BODY_NODES = 20_000;
 
@@ -50,7 +50,7 @@ export function useOfValue(node: Node): ValueUse | undefined {
   const direct = valueUse(place);
   if (direct || place.keyKind !== 'variable' || !place.key || !isLocalVariable(at)) return direct;
   let scope = at.parent;
-  while (scope && !FUNCTION.test(scope.type)) scope = scope.parent;
+  while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
   if (!scope) return undefined;
   const uses: ValueUse[] = [];
   let visited = 0;

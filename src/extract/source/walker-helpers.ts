@@ -23,3 +23,6 @@ export function firstError(node: Node): Node | undefined {
   }
   return undefined;
 }
+
+/** Syntax nodes that hold a function or method body, in the tree-sitter grammars cloudready reads. */
+export const FUNCTION_NODE = /^(method_declaration|constructor_declaration|function_declaration|function_definition|method_definition|local_function_statement|func_literal|lambda_expression|anonymous_function|arrow_function)$/;
