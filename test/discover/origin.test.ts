@@ -4,6 +4,10 @@ import { originOfPath, originOfText } from '../../src/discover/origin.js';
 describe('where a file comes from', () => {
   it.each([
     ['src/main/java/acme/OrderService.java', 'production'],
+    // Below a JVM source root the folders are packages: a package named sample or tools is shipped code.
+    ['src/main/java/io/github/jhipster/sample/web/rest/AccountResource.java', 'production'],
+    ['daytrader-ee7-web/src/main/java/com/ibm/websphere/samples/daytrader/web/TradeServlet.java', 'production'],
+    ['samples/petclinic/src/main/java/org/acme/Owner.java', 'sample'],
     ['src/test/java/acme/OrderServiceTest.java', 'test'],
     ['src/it/java/acme/OrderIT.java', 'test'],
     ['src/main/java/acme/OrderServiceTest.java', 'test'],
