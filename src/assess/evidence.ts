@@ -1,7 +1,7 @@
 import type { Origin } from '../discover/origin.js';
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { SourceText } from '../extract/source-text.js';
-import { MASK, redactSecrets } from './redact-secrets.js';
+import { insidePrivateKey, MASK, redactSecrets } from './redact-secrets.js';
 
 const MAX_SNIPPET = 160;
 /** Lines shown either side of an evidence line, as reports show code around a match. */
@@ -31,6 +31,11 @@ function indexOf(facts: ApplicationFacts) {
   return index;
 }
 
+/** One of the application's files as read (comments blanked in `masked`), if it was read. */
+export function sourceText(facts: ApplicationFacts, file: string): SourceText | undefined {
+  return indexOf(facts).texts.get(file);
+}
+
 /** The text of a line of one of the application's files, if it was read. */
 export function sourceLine(facts: ApplicationFacts, file: string, line: number): string | undefined {
   return indexOf(facts).texts.get(file)?.lines.line(line);
@@ -44,19 +49,6 @@ export function appRelOf(facts: ApplicationFacts, file: string): string {
 /** What a result path's file is (production, test ...); a path outside the application's files counts as production. */
 export function originOf(facts: ApplicationFacts, file: string): Origin {
   return indexOf(facts).origins.get(file) ?? 'production';
-}
-
-/** How far back a line looks for the BEGIN line of a PEM block it may belong to (a 4096-bit RSA key has about 50 lines). */
-const PEM_LOOKBACK = 120;
-
-/** Whether a line lies between `-----BEGIN ... PRIVATE KEY-----` and its END line: key material, never shown. */
-function insidePrivateKey(lines: { line(at: number): string }, at: number): boolean {
-  for (let back = at - 1; back >= Math.max(1, at - PEM_LOOKBACK); back--) {
-    const text = lines.line(back);
-    if (/-----END [A-Z ]*-----/.test(text)) return false;
-    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return true;
-  }
-  return false;
 }
 
 /**

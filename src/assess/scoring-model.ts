@@ -63,6 +63,6 @@ export const DEFAULT_SCORING: ScoringModel = ScoringModel.parse({});
 
 export function dimensionOf(category: string, model: ScoringModel): Dimension {
   // Findings of results written before the list was closed may carry a category outside it.
-  if (!Category.safeParse(category).success) return 'code';
+  if (!Object.hasOwn(DEFAULT_DIMENSIONS, category)) return 'code';
   return model.dimensions[category as Category] ?? DEFAULT_DIMENSIONS[category as Category];
 }

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import semver from 'semver';
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Evidence } from '../../result/schema.js';
-import { evidenceSnippet } from '../evidence.js';
+import { evidenceSnippet, sourceText } from '../evidence.js';
 import { evaluateConfigCondition } from './evaluate-config-condition.js';
 import { evaluateFactCondition } from './evaluate-fact-condition.js';
 import { evaluateInventoryCondition } from './evaluate-inventory-condition.js';
@@ -79,11 +79,7 @@ export function evaluateCondition(condition: Condition, facts: ApplicationFacts,
   }
   if ('not' in condition) return { matched: !evaluateCondition(condition.not, facts, cache).matched, evidence: [] };
   if ('pattern' in condition) return matchPattern(condition.pattern, facts, cache);
-  if ('file' in condition) {
-    const matches = cache.glob(condition.file.glob);
-    const evidence = facts.files.filter(({ appRel }) => matches(appRel)).map(({ file }) => ({ file: file.rel }));
-    return { matched: evidence.length > 0, evidence };
-  }
+  if ('file' in condition) return matchFile(condition.file, facts, cache);
   if ('dependency' in condition) return matchDependency(condition.dependency, facts, cache);
   if ('endpoint' in condition || 'secret' in condition || 'config' in condition || 'delivery' in condition) return evaluateConfigCondition(condition, facts, cache);
   if ('host' in condition || 'licence' in condition || 'sla' in condition || 'connection' in condition) return evaluateInventoryCondition(condition, facts, cache);
@@ -92,6 +88,32 @@ export function evaluateCondition(condition: Condition, facts: ApplicationFacts,
 }
 
 const NO_MATCH: ConditionMatch = { matched: false, evidence: [] };
+
+/** Cached regexes are global (g): each test of a new text starts from its beginning. */
+function testFrom0(regex: RegExp, text: string): boolean {
+  regex.lastIndex = 0;
+  return regex.test(text);
+}
+
+/** Files by name, optionally by what their text holds; the evidence is the whole file, so no line of it is shown. */
+function matchFile(condition: Extract<Condition, { file: unknown }>['file'], facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
+  const matches = cache.glob(condition.glob);
+  const containing = condition.containing ? cache.regex(condition.containing) : undefined;
+  const notContaining = condition.notContaining ? cache.regex(condition.notContaining) : undefined;
+  const evidence: Evidence[] = [];
+  for (const { file, appRel } of facts.files) {
+    if (!matches(appRel)) continue;
+    if (containing || notContaining) {
+      // A file whose text was not read (binary, too large) says nothing about its content.
+      const text = sourceText(facts, file.rel)?.masked;
+      if (text === undefined) continue;
+      if (containing && !testFrom0(containing, text)) continue;
+      if (notContaining && testFrom0(notContaining, text)) continue;
+    }
+    evidence.push({ file: file.rel });
+  }
+  return { matched: evidence.length > 0, evidence };
+}
 
 function matchPattern(pattern: Extract<Condition, { pattern: unknown }>['pattern'], facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
   const inFiles = pattern.files ? cache.glob(pattern.files) : undefined;

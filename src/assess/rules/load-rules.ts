@@ -127,6 +127,7 @@ function conditionProblem(rule: Rule, file: string): InputError | undefined {
 function regexesOf(condition: Condition): string[] {
   const given = (...values: (string | undefined)[]) => values.filter((value): value is string => value !== undefined);
   if ('pattern' in condition) return [condition.pattern.regex];
+  if ('file' in condition) return given(condition.file.containing, condition.file.notContaining);
   if ('literal' in condition) return given(condition.literal.value);
   if ('config' in condition) return given(condition.config.value);
   if ('endpoint' in condition) return given(condition.endpoint.host, condition.endpoint.notHost);

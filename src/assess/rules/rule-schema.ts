@@ -21,6 +21,8 @@ export const PatternCondition = z.strictObject({
 
 export const FileCondition = z.strictObject({
   glob: Globs.describe('Globs relative to the application folder; true when a file matches'),
+  containing: z.string().min(1).optional().describe('Regular expression the file\'s text (comments blanked) must match; the evidence is still the whole file'),
+  notContaining: z.string().min(1).optional().describe('Regular expression the file\'s text (comments blanked) must not match, e.g. a guard that makes the file harmless'),
 });
 
 export const DependencyCondition = z.strictObject({

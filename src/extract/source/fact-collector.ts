@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { classifyLiteral } from './classify-literal.js';
 import { placeOfNode, useOfValue } from './literal-place.js';
-import { literalUse } from './literal-use.js';
+import { literalUse, VALUE_APIS } from './literal-use.js';
 import { emptyFacts, type ApiKind, type EntryKind, type Location, type ReferenceKind, type SourceFacts, type Unit } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
 import { FUNCTION_NODE } from './walker-helpers.js';
@@ -97,7 +97,8 @@ export class FactCollector {
 
   api(api: ApiKind, name: string, node: Node): void {
     if (forwardsToSameMethod(node)) return;
-    const use = useOfValue(node);
+    // Walking a function body for a variable's uses is paid only where a rule reads the use.
+    const use = useOfValue(node, VALUE_APIS.has(api));
     this.facts.apiCalls.push({ ...(this.unit ? { unit: this.unit } : {}), api, name, ...(use ? { use } : {}), location: this.at(node) });
   }
 

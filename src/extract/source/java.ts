@@ -38,8 +38,7 @@ function markUnusedImports(imports: Import[], masked: string): void {
   const body = masked.replace(/^[ \t]*(import|package)\b[^;\n]*;/gm, '');
   const words = new Set(body.match(/[A-Za-z_$][\w$]*/g) ?? []);
   for (const imported of single) {
-    const simple = imported.target.slice(imported.target.lastIndexOf('.') + 1);
-    if (!words.has(simple)) imported.unused = true;
+    if (!words.has(simpleName(imported.target))) imported.unused = true;
   }
 }
 

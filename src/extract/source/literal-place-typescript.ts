@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { calledName, keyName, type LiteralPlace } from './literal-use.js';
+import { calledName, keyName, valueUse, type LiteralPlace, type ValueUse } from './literal-use.js';
 import type { Ts } from './typescript-modules.js';
 
 /** Where a string literal stands in a TypeScript or JavaScript syntax tree, told as literal-use.ts reads it. */
@@ -7,17 +7,44 @@ export function placeOfTsNode(ts: Ts, node: TS.Node, file: TS.SourceFile): Liter
   return standing(ts, node, file).place;
 }
 
-/** Where the value a call returns stands, followed through calls on it (`os.hostname().toLowerCase()`). */
-export function placeOfTsValue(ts: Ts, node: TS.Node, file: TS.SourceFile): LiteralPlace {
-  let current = standing(ts, node, file);
-  for (let hops = 0; current.receiverOf && hops < 4; hops++) current = standing(ts, current.receiverOf, file);
-  return current.place;
+/**
+ * What the code does with a call's result, followed through calls on it (`os.hostname().toLowerCase()`)
+ * and, when asked, through one local variable (`const host = os.hostname(); log.info(host)`), as
+ * literal-place.ts does for the other languages.
+ */
+export function useOfTsValue(ts: Ts, node: TS.Node, file: TS.SourceFile, followVariable: boolean): ValueUse | undefined {
+  let current = { ...standing(ts, node, file), at: node };
+  for (let hops = 0; current.receiverOf && hops < 4; hops++) current = { ...standing(ts, current.receiverOf, file), at: current.receiverOf };
+  const direct = valueUse(current.place);
+  const declaration = skipWrappers(ts, current.at).parent;
+  if (direct || !followVariable || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return direct;
+  const name = declaration.name;
+  let scope: TS.Node = declaration;
+  while (!ts.isSourceFile(scope) && !ts.isFunctionLike(scope)) scope = scope.parent;
+  const uses: ValueUse[] = [];
+  let unknown = false;
+  const visit = (child: TS.Node): void => {
+    if (unknown) return;
+    if (ts.isIdentifier(child) && child !== name && child.text === name.text) {
+      const use = valueUse(standing(ts, child, file).place);
+      if (use) uses.push(use);
+      else unknown = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return !unknown && uses.length > 0 && uses.every((use) => use === 'reported') ? 'reported' : undefined;
+}
+
+function skipWrappers(ts: Ts, node: TS.Node): TS.Node {
+  let item = node;
+  while (ts.isParenthesizedExpression(item.parent) || ts.isAsExpression(item.parent) || ts.isSatisfiesExpression(item.parent) || ts.isArrayLiteralExpression(item.parent) || ts.isAwaitExpression(item.parent)) item = item.parent;
+  return item;
 }
 
 function standing(ts: Ts, node: TS.Node, file: TS.SourceFile): { place: LiteralPlace; receiverOf?: TS.Node } {
-  let item: TS.Node = node;
   // Wrappers and collections: the value stands where they stand (`origin: ['http://localhost:4200']`).
-  while (ts.isParenthesizedExpression(item.parent) || ts.isAsExpression(item.parent) || ts.isSatisfiesExpression(item.parent) || ts.isArrayLiteralExpression(item.parent) || ts.isAwaitExpression(item.parent)) item = item.parent;
+  const item = skipWrappers(ts, node);
   const parent = item.parent;
   // The receiver of a call: ['http://localhost:4200', ...].includes(origin), os.hostname().toLowerCase().
   if (ts.isPropertyAccessExpression(parent) && parent.expression === item && ts.isCallExpression(parent.parent)) return { place: { call: { name: parent.name.text, index: -1 } }, receiverOf: parent.parent };

@@ -27,10 +27,6 @@ export function placeOfNode(node: Node): LiteralPlace {
  * `InetAddress.getLocalHost().getHostName()` or `os.hostname().toLowerCase()` stands where the
  * last call of the chain does.
  */
-export function placeOfValue(node: Node): LiteralPlace {
-  return followReceivers(node).place;
-}
-
 function followReceivers(node: Node): { place: LiteralPlace; at: Node } {
   let current = { ...standing(node), at: node };
   for (let hops = 0; current.receiverOf && hops < 4; hops++) current = { ...standing(current.receiverOf), at: current.receiverOf };
@@ -45,10 +41,10 @@ const MAX_BODY_NODES = 20_000;
  * name stored in `hostAddress` and then only logged is reported, as if it were logged directly.
  * A variable used any other way (returned, compared, handed on) leaves the use unknown.
  */
-export function useOfValue(node: Node): ValueUse | undefined {
+export function useOfValue(node: Node, followVariable: boolean): ValueUse | undefined {
   const { place, at } = followReceivers(node);
   const direct = valueUse(place);
-  if (direct || place.keyKind !== 'variable' || !place.key || !isLocalVariable(at)) return direct;
+  if (direct || !followVariable || place.keyKind !== 'variable' || !place.key || !isLocalVariable(at)) return direct;
   let scope = at.parent;
   while (scope && !FUNCTION_NODE.test(scope.type)) scope = scope.parent;
   if (!scope) return undefined;

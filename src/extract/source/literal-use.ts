@@ -16,6 +16,9 @@ export type LiteralUse = 'message-key' | 'compared' | 'fallback' | 'pattern' | '
  */
 export type ValueUse = 'reported' | 'fallback' | 'compared';
 
+/** APIs whose result is a value the code may only report (host-name-in-code reads its use through a local variable too). */
+export const VALUE_APIS: ReadonlySet<string> = new Set(['machine-name']);
+
 /** Where a literal stands, told the same way for every language's syntax tree. */
 export interface LiteralPlace {
   /** The binary operator the literal is an operand of, and on which side. */

@@ -2,8 +2,8 @@ import type TS from 'typescript';
 import type { SourceText } from '../source-text.js';
 import { NODE_APIS } from './api-catalog.js';
 import { classifyLiteral } from './classify-literal.js';
-import { placeOfTsNode, placeOfTsValue } from './literal-place-typescript.js';
-import { literalUse, valueUse } from './literal-use.js';
+import { placeOfTsNode, useOfTsValue } from './literal-place-typescript.js';
+import { literalUse, VALUE_APIS } from './literal-use.js';
 import { entryOfAnnotation } from './entry-annotations.js';
 import { emptyFacts, type Location, type ReferenceKind, type SourceFacts } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
@@ -200,7 +200,7 @@ class FileWalker {
         const resolvedName = this.moduleNames.has(head!) ? [this.moduleNames.get(head!), ...rest].join('.') : calleeText;
         const api = NODE_APIS.calls[resolvedName] ?? (ts.isNewExpression(node) ? NODE_APIS.constructors[calleeText] : undefined);
         if (api) {
-          const use = valueUse(placeOfTsValue(ts, node, this.file));
+          const use = useOfTsValue(ts, node, this.file, VALUE_APIS.has(api));
           facts.apiCalls.push({ unit, api, name: calleeText, ...(use ? { use } : {}), location: this.at(node) });
         }
         if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee)) this.route(node, callee, unit);
