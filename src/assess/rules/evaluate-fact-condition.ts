@@ -57,6 +57,7 @@ export function evaluateFactCondition(condition: FactCondition, facts: Applicati
       for (const call of source.apiCalls) {
         if (!condition.api.kind.includes(call.api) || (matches && !matches(call.name))) continue;
         if (call.use && condition.api.notUse?.includes(call.use)) continue;
+        if (condition.api.path && !(call.path && condition.api.path.includes(call.path))) continue;
         places.push(call.location);
       }
     } else if ('mainframe' in condition) {

@@ -10,7 +10,7 @@ import type { Condition } from './rule-schema.js';
 const READS: [key: string, label: string][] = [
   ['import', 'imports (own packages and unused imports left out)'],
   ['annotation', 'annotations'],
-  ['api', 'API calls (receiver and use resolved)'],
+  ['api', 'API calls (receiver, use and path origin resolved)'],
   ['dependency', 'dependencies (scopes that ship)'],
   ['literal', 'literals (compared, defaulted, patterns left out)'],
   ['endpoint', 'endpoints'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORIGINS } from '../../discover/origin.js';
+import { PATH_ORIGINS } from '../../extract/source/path-origin.js';
 
 const Origin = z.enum(ORIGINS);
 import { Severity, Strategy } from '../../result/schema.js';
@@ -46,6 +47,7 @@ export const ApiCondition = z.strictObject({
   kind: z.array(z.enum(['file-read', 'file-write', 'socket', 'session', 'thread', 'process-exec', 'environment', 'system-property', 'jndi', 'registry', 'reflection', 'machine-name', 'certificate-checks-off'])).min(1),
   name: Globs.optional().describe('The call as written, e.g. Files.write'),
   notUse: z.array(z.enum(['reported', 'fallback', 'compared'])).min(1).optional().describe('Calls whose result the code only uses so do not count: reported (a named field of a message, payload or log line), fallback (the default of a setting), compared'),
+  path: z.array(z.enum(PATH_ORIGINS)).min(1).optional().describe('Only file calls whose path comes from here: configured (a setting, environment variable or property), absolute, data-folder (a folder named for uploads, media, archives ...), listed (found by listing such a folder), bundled (shipped with the code), temporary, system (/proc, /sys, /dev)'),
   languages: Languages,
 });
 export const MainframeCondition = z.strictObject({

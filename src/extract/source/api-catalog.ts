@@ -31,6 +31,8 @@ export const JAVA_APIS: ApiCatalog = catalog({
   calls: {
     'Files.write': 'file-write', 'Files.writeString': 'file-write', 'Files.newBufferedWriter': 'file-write', 'Files.newOutputStream': 'file-write',
     'Files.copy': 'file-write', 'Files.move': 'file-write', 'Files.delete': 'file-write', 'Files.createFile': 'file-write', 'Files.createDirectories': 'file-write',
+    // Listings of a folder: what a drop-folder reader starts with (File.list* when the receiver is a java.io.File).
+    'File.listFiles': 'file-read', 'File.list': 'file-read', 'Files.list': 'file-read', 'Files.walk': 'file-read', 'Files.newDirectoryStream': 'file-read',
     'Files.readAllLines': 'file-read', 'Files.readAllBytes': 'file-read', 'Files.readString': 'file-read', 'Files.newBufferedReader': 'file-read', 'Files.lines': 'file-read', 'Files.newInputStream': 'file-read',
     'System.getenv': 'environment', 'System.getProperty': 'system-property', 'System.setProperty': 'system-property',
     'Executors.newFixedThreadPool': 'thread', 'Executors.newCachedThreadPool': 'thread',
@@ -51,6 +53,10 @@ export const CSHARP_APIS: ApiCatalog = catalog({
     'File.AppendAllLines': 'file-write', 'File.Create': 'file-write', 'File.OpenWrite': 'file-write', 'File.Copy': 'file-write', 'File.Move': 'file-write',
     'File.Delete': 'file-write', 'Directory.CreateDirectory': 'file-write',
     'File.ReadAllText': 'file-read', 'File.ReadAllLines': 'file-read', 'File.ReadAllBytes': 'file-read', 'File.OpenRead': 'file-read', 'File.Exists': 'file-read',
+    'File.ReadLines': 'file-read', 'File.OpenText': 'file-read', 'File.ReadAllTextAsync': 'file-read', 'File.ReadAllLinesAsync': 'file-read', 'File.ReadAllBytesAsync': 'file-read',
+    'File.WriteAllTextAsync': 'file-write', 'File.WriteAllLinesAsync': 'file-write', 'File.WriteAllBytesAsync': 'file-write', 'File.AppendAllTextAsync': 'file-write',
+    'File.AppendAllLinesAsync': 'file-write',
+    'Directory.GetFiles': 'file-read', 'Directory.EnumerateFiles': 'file-read', 'Directory.GetDirectories': 'file-read', 'Directory.EnumerateDirectories': 'file-read',
     'Environment.GetEnvironmentVariable': 'environment', 'ConfigurationManager.AppSettings': 'system-property', 'Process.Start': 'process-exec',
     'ThreadPool.QueueUserWorkItem': 'thread', 'Task.Run': 'thread', 'Registry.LocalMachine': 'registry', 'Registry.CurrentUser': 'registry',
     'Registry.GetValue': 'registry', 'Type.GetType': 'reflection', 'Activator.CreateInstance': 'reflection', 'Assembly.Load': 'reflection',
@@ -70,12 +76,13 @@ export const PYTHON_APIS: ApiCatalog = catalog({
     'socket.socket': 'socket', 'socket.create_connection': 'socket', 'threading.Thread': 'thread', 'multiprocessing.Pool': 'thread',
     'multiprocessing.Process': 'thread', 'concurrent.futures.ThreadPoolExecutor': 'thread', 'concurrent.futures.ProcessPoolExecutor': 'thread',
     'shutil.copy': 'file-write', 'shutil.move': 'file-write', 'shutil.rmtree': 'file-write', 'os.remove': 'file-write', 'os.makedirs': 'file-write',
+    'os.listdir': 'file-read', 'os.scandir': 'file-read', 'os.walk': 'file-read', 'glob.glob': 'file-read', 'glob.iglob': 'file-read',
     'importlib.import_module': 'reflection',
     'socket.gethostname': 'machine-name', 'socket.getfqdn': 'machine-name', 'platform.node': 'machine-name', 'os.uname': 'machine-name',
   },
   methods: {
     to_csv: 'file-write', to_parquet: 'file-write', to_excel: 'file-write', to_pickle: 'file-write', savetxt: 'file-write', write_text: 'file-write', write_bytes: 'file-write',
-    read_csv: 'file-read', read_parquet: 'file-read', read_excel: 'file-read', read_pickle: 'file-read', loadtxt: 'file-read', read_text: 'file-read',
+    read_csv: 'file-read', read_parquet: 'file-read', read_excel: 'file-read', read_pickle: 'file-read', loadtxt: 'file-read', read_text: 'file-read', read_bytes: 'file-read',
   },
   types: { session: 'session' },
 });
@@ -113,6 +120,7 @@ export const GO_APIS: ApiCatalog = catalog({
     'os.WriteFile': 'file-write', 'os.Create': 'file-write', 'os.OpenFile': 'file-write', 'os.Remove': 'file-write', 'os.RemoveAll': 'file-write',
     'os.Mkdir': 'file-write', 'os.MkdirAll': 'file-write', 'os.Rename': 'file-write', 'ioutil.WriteFile': 'file-write',
     'os.ReadFile': 'file-read', 'os.Open': 'file-read', 'ioutil.ReadFile': 'file-read', 'os.ReadDir': 'file-read',
+    'ioutil.ReadDir': 'file-read', 'filepath.Walk': 'file-read', 'filepath.WalkDir': 'file-read', 'filepath.Glob': 'file-read',
     'os.Getenv': 'environment', 'os.LookupEnv': 'environment', 'os.Setenv': 'environment',
     'exec.Command': 'process-exec', 'exec.CommandContext': 'process-exec', 'syscall.Exec': 'process-exec',
     'net.Dial': 'socket', 'net.Listen': 'socket', 'net.DialTimeout': 'socket', 'net.ListenPacket': 'socket',
@@ -129,7 +137,7 @@ export const PHP_APIS: ApiCatalog = catalog({
   calls: {
     file_put_contents: 'file-write', fwrite: 'file-write', fputs: 'file-write', unlink: 'file-write', mkdir: 'file-write', rename: 'file-write',
     copy: 'file-write', move_uploaded_file: 'file-write', tempnam: 'file-write', touch: 'file-write',
-    file_get_contents: 'file-read', file: 'file-read', readfile: 'file-read', fread: 'file-read', scandir: 'file-read',
+    file_get_contents: 'file-read', file: 'file-read', readfile: 'file-read', fread: 'file-read', scandir: 'file-read', glob: 'file-read', opendir: 'file-read',
     getenv: 'environment', putenv: 'environment',
     exec: 'process-exec', shell_exec: 'process-exec', system: 'process-exec', passthru: 'process-exec', proc_open: 'process-exec', popen: 'process-exec',
     fsockopen: 'socket', socket_create: 'socket', stream_socket_client: 'socket', stream_socket_server: 'socket', curl_init: 'socket',

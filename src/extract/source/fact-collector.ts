@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { classifyLiteral } from './classify-literal.js';
 import { placeOfNode, useOfValue } from './literal-place.js';
 import { literalUse, VALUE_APIS } from './literal-use.js';
+import { markListedReads, PathOrigins } from './path-origin.js';
 import { emptyFacts, type ApiKind, type EntryKind, type Location, type ReferenceKind, type SourceFacts, type Unit } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
 import { FUNCTION_NODE } from './walker-helpers.js';
@@ -16,9 +17,12 @@ export class FactCollector {
   private readonly unitStack: string[] = [];
   private readonly scopes: Map<string, string>[] = [];
   private readonly seen = new Set<string>();
+  private readonly paths: PathOrigins;
 
-  constructor(file: string, language: string) {
+  /** `masked`: the file's text with comments masked, which path origins are read from. */
+  constructor(file: string, language: string, masked: string) {
     this.facts = emptyFacts(file, language);
+    this.paths = new PathOrigins(masked);
   }
 
   at(node: Node): Location {
@@ -99,7 +103,15 @@ export class FactCollector {
     if (forwardsToSameMethod(node)) return;
     // Walking a function body for a variable's uses is paid only where a rule reads the use.
     const use = useOfValue(node, VALUE_APIS.has(api));
-    this.facts.apiCalls.push({ ...(this.unit ? { unit: this.unit } : {}), api, name, ...(use ? { use } : {}), location: this.at(node) });
+    const expression = api === 'file-read' || api === 'file-write' ? pathExpression(node) : undefined;
+    const path = expression !== undefined ? this.paths.of(expression, node.startPosition.row + 1) : undefined;
+    this.facts.apiCalls.push({ ...(this.unit ? { unit: this.unit } : {}), api, name, ...(use ? { use } : {}), ...(path ? { path } : {}), location: this.at(node) });
+  }
+
+  /** What is known only once the whole file is walked: reads of files a listing of a server folder found. */
+  finish(): SourceFacts {
+    markListedReads(this.facts.apiCalls);
+    return this.facts;
   }
 
   /**
@@ -138,6 +150,14 @@ function forwardsToSameMethod(call: Node): boolean {
   const parameters = names(method.childForFieldName('parameters'));
   const args = names(call.childForFieldName('arguments'));
   return parameters.length === args.length && parameters.every((parameter, index) => parameter === args[index]);
+}
+
+/** The path a file API is given: its first argument, or the object it is called on (`dir.listFiles()`, `p.read_text()`). */
+function pathExpression(call: Node): string | undefined {
+  const first = call.childForFieldName('arguments')?.namedChildren.find((child) => child !== null && child.type !== 'comment');
+  if (first) return (first.type === 'argument' ? (first.namedChildren.at(-1) ?? first) : first).text;
+  const callee = call.childForFieldName('function') ?? call;
+  return (call.childForFieldName('object') ?? callee.childForFieldName('object') ?? callee.childForFieldName('operand') ?? callee.childForFieldName('expression'))?.text;
 }
 
 /** Named children of a given type. */

@@ -1,3 +1,4 @@
+import type { PathOrigin } from './path-origin.js';
 import type { ValueUse } from './literal-use.js';
 
 /**
@@ -132,6 +133,8 @@ export interface ApiCall {
   name: string;
   /** What the code does with the result, when where it stands says so (literal-use.ts): shown in a message, or a default. */
   use?: ValueUse;
+  /** Where the path a file API opens comes from (path-origin.ts), when its expression or assignments say. */
+  path?: PathOrigin;
   location: Location;
 }
 

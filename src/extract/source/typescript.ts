@@ -3,6 +3,7 @@ import type { SourceText } from '../source-text.js';
 import { NODE_APIS } from './api-catalog.js';
 import { classifyLiteral } from './classify-literal.js';
 import { placeOfTsNode, useOfTsValue } from './literal-place-typescript.js';
+import { markListedReads, PathOrigins, type PathOrigin } from './path-origin.js';
 import { literalUse, VALUE_APIS } from './literal-use.js';
 import { entryOfAnnotation } from './entry-annotations.js';
 import { emptyFacts, type Location, type ReferenceKind, type SourceFacts } from './source-facts.js';
@@ -76,6 +77,7 @@ class FileWalker {
   private readonly moduleNames = new Map<string, string>();
   /** Variable, parameter and property name → the type it is declared or constructed with. */
   private readonly typeOf = new Map<string, string>();
+  private paths: PathOrigins | undefined;
 
   constructor(
     private readonly ts: Ts,
@@ -116,6 +118,7 @@ class FileWalker {
     }
     // `session` names a property both ways (req.session.cart): one evidence per line is enough.
     facts.apiCalls = facts.apiCalls.filter((call, at, all) => all.findIndex((other) => other.api === call.api && other.location.line === call.location.line) === at);
+    markListedReads(facts.apiCalls);
     for (const diagnostic of (file as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? []) {
       const { line, character } = file.getLineAndCharacterOfPosition(diagnostic.start);
       facts.problems.push({ message: `syntax error: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`, location: { file: index.source.rel, line: line + 1, column: character + 1 } });
@@ -141,6 +144,15 @@ class FileWalker {
     if (own) return own;
     const imported = this.index.imports.get(name);
     return imported?.module ? exportedUnit(this.modules, imported.module, imported.name) : undefined;
+  }
+
+  /** Where the path a file API is given comes from: its first argument, else the object it is called on. */
+  private pathOrigin(node: TS.CallExpression | TS.NewExpression): PathOrigin | undefined {
+    const { ts, file } = this;
+    const target = node.arguments?.[0] ?? (ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : undefined);
+    if (!target) return undefined;
+    this.paths ??= new PathOrigins(this.index.source.masked);
+    return this.paths.of(target.getText(file), file.getLineAndCharacterOfPosition(target.getStart(file)).line + 1);
   }
 
   /** What `a.b.c(...)` calls: a unit reached through a namespace or class name, or through the declared type of `a` (or of `this.a`). */
@@ -201,7 +213,8 @@ class FileWalker {
         const api = NODE_APIS.calls[resolvedName] ?? (ts.isNewExpression(node) ? NODE_APIS.constructors[calleeText] : undefined);
         if (api) {
           const use = useOfTsValue(ts, node, this.file, VALUE_APIS.has(api));
-          facts.apiCalls.push({ unit, api, name: calleeText, ...(use ? { use } : {}), location: this.at(node) });
+          const path = api === 'file-read' || api === 'file-write' ? this.pathOrigin(node) : undefined;
+          facts.apiCalls.push({ unit, api, name: calleeText, ...(use ? { use } : {}), ...(path ? { path } : {}), location: this.at(node) });
         }
         if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee)) this.route(node, callee, unit);
       }

@@ -18,12 +18,12 @@ export async function extractWithTree(
 ): Promise<SourceFacts> {
   const tree = await parse(grammar, source.text);
   try {
-    const collector = new FactCollector(source.rel, grammar);
+    const collector = new FactCollector(source.rel, grammar, source.masked);
     walk(tree.rootNode, collector);
     if (tree.rootNode.hasError) {
       collector.facts.problems.push({ message: `${languageName} syntax error`, location: collector.at(firstError(tree.rootNode) ?? tree.rootNode) });
     }
-    return collector.facts;
+    return collector.finish();
   } finally {
     tree.delete();
   }
