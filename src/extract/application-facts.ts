@@ -92,15 +92,15 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     if (read.note) diagnostics.push(read.note);
     appFile.origin = originOfText(appFile.origin, appFile.appRel, read.text);
     const language = file.language ?? (file.kind === 'other' ? languageFromShebang(read.text.slice(0, 200)) : undefined);
-    if (file.kind === 'other' && !language && !KEY_MATERIAL.test(file.rootRel)) continue;
     const source = analyseText(file.rel, read.text, language, appFile.appRel);
-    if (file.kind === 'other' && !language) {
+    if (file.kind === 'other' && !language && KEY_MATERIAL.test(file.rootRel)) {
       // Key files are read only so that rules can tell a private key from a certificate or a public key.
       facts.texts.push({ ...appFile, source });
       continue;
     }
-    if (file.kind === 'doc') {
-      // A document matters only when it is a scheduler report; anything else is prose.
+    if (file.kind === 'doc' || (file.kind === 'other' && !language)) {
+      // A document or a file of no known kind matters only when it is a scheduler export
+      // (Control-M, AutoSys JIL, CA 7, a Windows task), whatever it is called; anything else is prose or data.
       const report = await extractContentFacts(source);
       if (report) {
         facts.texts.push({ ...appFile, source });

@@ -82,6 +82,10 @@ export function evaluateFactCondition(condition: FactCondition, facts: Applicati
         if (literal.kind === 'ip' && /version/i.test(sourceLine(facts, literal.location.file, literal.location.line) ?? '')) continue;
         places.push(literal.location);
       }
+    } else if ('scheduledJob' in condition) {
+      // The readers name their facts after the scheduler (control-m.ts, autosys.ts ...).
+      if (!(condition.scheduledJob.scheduler as readonly string[]).includes(source.language)) continue;
+      for (const definition of source.definitions) if (definition.kind === 'scheduled-job') places.push(definition.location);
     } else if ('entryPoint' in condition) {
       for (const entry of source.entryPoints) if (condition.entryPoint.kind.includes(entry.kind)) places.push(entry.location);
     } else if ('dataAccess' in condition) {

@@ -19,6 +19,7 @@ const READS: [key: string, label: string][] = [
   ['mainframe', 'mainframe commands'],
   ['jcl', 'job steps'],
   ['entryPoint', 'entry points'],
+  ['scheduledJob', 'scheduler job definitions (by content)'],
   ['dataAccess', 'data access'],
   ['unit', 'code units'],
   ['delivery', 'delivery facts'],

@@ -66,6 +66,10 @@ export const LiteralCondition = z.strictObject({
 export const EntryPointCondition = z.strictObject({
   kind: z.array(z.enum(['main', 'servlet', 'http-route', 'message-listener', 'scheduled', 'web-service', 'cics-transaction', 'batch-program', 'batch-job'])).min(1),
 });
+export const SCHEDULERS = ['control-m', 'ca-7', 'autosys', 'windows-task'] as const;
+export const ScheduledJobCondition = z.strictObject({
+  scheduler: z.array(z.enum(SCHEDULERS)).min(1).describe('Scheduler whose job definitions to find, recognised by content whatever the file is called: control-m (XML or Automation API JSON), ca-7 (DB.1 listings), autosys (JIL), windows-task (Task Scheduler XML)'),
+});
 export const DataAccessCondition = z.strictObject({
   via: Globs.optional().describe('sql, jpa, cics-file, vsam, sequential-file, dli, cics-queue ...'),
   targetKind: z.array(z.enum(['table', 'entity', 'dataset', 'file', 'dd', 'queue', 'segment'])).optional(),
@@ -150,6 +154,7 @@ export type Condition =
   | { jcl: z.infer<typeof JclCondition> }
   | { literal: z.infer<typeof LiteralCondition> }
   | { entryPoint: z.infer<typeof EntryPointCondition> }
+  | { scheduledJob: z.infer<typeof ScheduledJobCondition> }
   | { dataAccess: z.infer<typeof DataAccessCondition> }
   | { unit: z.infer<typeof UnitCondition> }
   | { endpoint: z.infer<typeof EndpointCondition> }
@@ -183,6 +188,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ jcl: JclCondition }),
     z.strictObject({ literal: LiteralCondition }),
     z.strictObject({ entryPoint: EntryPointCondition }),
+    z.strictObject({ scheduledJob: ScheduledJobCondition }),
     z.strictObject({ dataAccess: DataAccessCondition }),
     z.strictObject({ unit: UnitCondition }),
     z.strictObject({ endpoint: EndpointCondition }),

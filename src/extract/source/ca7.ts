@@ -1,6 +1,9 @@
 import type { SourceText } from '../source-text.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
 
+/** A DB.1 listing: its panel title, or a JOB: line with the job's SYSTEM: beside it. */
+export const CA7_LISTING = /CA-7 CPU JOB DEFINITION|^[ \t]*JOB:[ \t]*[A-Z0-9$#@]{1,8}[ \t]+SYSTEM:/im;
+
 /**
  * CA 7 job definitions as listed by the DB.1 (CPU job definition) panel or its print: JOB:,
  * SYSTEM: and JCL MEMBER: fields per job. Other CA 7 reports are not read yet (docs/languages.md).

@@ -2,6 +2,9 @@ import type { SourceText } from '../source-text.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
 import { xmlElements } from './xml-elements.js';
 
+/** Control-M XML exports: a DEFTABLE, a (smart) folder of a data center, or jobs with JOBNAME attributes. */
+export const CONTROL_M_XML = /<(DEFTABLE|SMART_FOLDER|SMART_TABLE)\b|<FOLDER\b[^>]*\bDATACENTER=|<JOB\b[^>]*\bJOBNAME="/;
+
 /**
  * Control-M job definitions exported as XML (DEFTABLE with FOLDER/SMART_FOLDER/TABLE and JOB
  * elements). Each job runs a JCL member on a schedule; IN/OUT conditions chain jobs, so a job

@@ -1,10 +1,12 @@
 import type { SourceText } from '../source-text.js';
 import { extractAssembler } from './assembler.js';
 import { extractBms } from './bms.js';
-import { extractCa7 } from './ca7.js';
+import { extractAutosys, AUTOSYS_JIL } from './autosys.js';
+import { CA7_LISTING, extractCa7 } from './ca7.js';
 import { extractCicsCsd } from './cics-csd.js';
 import { extractCobol } from './cobol.js';
-import { extractControlM } from './control-m.js';
+import { CONTROL_M_XML, extractControlM } from './control-m.js';
+import { CONTROL_M_JSON, extractControlMJson } from './control-m-json.js';
 import { extractCSharp } from './csharp.js';
 import { extractGo } from './go.js';
 import { extractJava } from './java.js';
@@ -15,6 +17,7 @@ import { extractPhp } from './php.js';
 import { extractPython } from './python.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
 import type { ProjectCache } from './typescript.js';
+import { extractWindowsTask, WINDOWS_TASK_XML } from './windows-task.js';
 
 type SourceExtractor = (source: SourceText) => SourceFacts | Promise<SourceFacts>;
 
@@ -34,13 +37,16 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
 };
 
 /**
- * Files recognised by what they hold rather than by language: scheduler exports and SQL mappers
- * live in ordinary .xml and .txt files.
+ * Files recognised by what they hold rather than by name: scheduler exports are saved as .xml,
+ * .json, .txt, .jil or with no extension at all, so only their content tells. SQL mappers are XML.
  */
 const CONTENT_EXTRACTORS: { test: (rel: string, text: string) => boolean; extract: SourceExtractor }[] = [
-  { test: (rel, text) => /\.xml$/i.test(rel) && /<DEFTABLE\b/.test(text), extract: extractControlM },
+  { test: (_, text) => CONTROL_M_XML.test(text), extract: extractControlM },
+  { test: (_, text) => CONTROL_M_JSON.test(text) && /^\s*[{[]/.test(text), extract: extractControlMJson },
+  { test: (_, text) => AUTOSYS_JIL.test(text), extract: extractAutosys },
+  { test: (_, text) => WINDOWS_TASK_XML.test(text), extract: extractWindowsTask },
+  { test: (_, text) => CA7_LISTING.test(text), extract: extractCa7 },
   { test: (rel, text) => /\.xml$/i.test(rel) && /<(mapper|sqlMap)\b[^>]*\bnamespace\s*=/.test(text), extract: extractMyBatis },
-  { test: (rel, text) => /\.(txt|lst|rpt|ca7)$/i.test(rel) && /CA-7 CPU JOB DEFINITION/i.test(text), extract: extractCa7 },
 ];
 
 /** Facts of a configuration or document file that holds job definitions or SQL mappings, else undefined. */

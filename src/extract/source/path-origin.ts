@@ -1,3 +1,4 @@
+import { LineIndex } from '../line-index.js';
 import type { ApiCall } from './source-facts.js';
 
 /**
@@ -36,7 +37,7 @@ const MAX_HOPS = 3;
 const MAX_NAMES = 4;
 
 export class PathOrigins {
-  private lineStarts: number[] | undefined;
+  private lines: LineIndex | undefined;
   private readonly assignments = new Map<string, { expression: string; line: number }[]>();
 
   /** `text`: the file with comments masked, so commented-out assignments are not followed. */
@@ -77,19 +78,10 @@ export class PathOrigins {
   }
 
   private lineAt(offset: number): number {
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      for (let at = this.text.indexOf('\n'); at !== -1; at = this.text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1);
-    }
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.lineAt(offset);
   }
+
 }
 
 function classify(expression: string): PathOrigin | undefined {

@@ -36,6 +36,72 @@ describe('Control-M job definitions', () => {
   });
 });
 
+describe('scheduler definitions are recognised by content, whatever the file is called', () => {
+  it('Control-M Automation API JSON: jobs with their folder, host and command, at their own line', async () => {
+    const facts = await content(
+      'ops/billing',
+      `{
+  "BILLING": {
+    "Type": "Folder",
+    "ControlmServer": "ctm-prod",
+    "Nightly": { "Type": "Job:Command", "Command": "/opt/billing/nightly.sh", "Host": "aix-app01", "RunAs": "billing" },
+    "Load": { "Type": "Job:z/OS:Member", "MemName": "BILLOAD", "MemLib": "PROD.JCL" }
+  }
+}`,
+    );
+    expect(facts?.language).toBe('control-m');
+    expect(facts?.definitions.map((d) => [d.name, d.location.line, d.attributes])).toEqual([
+      ['Nightly', 5, { type: 'Command', folder: 'BILLING', host: 'aix-app01', runAs: 'billing', command: '/opt/billing/nightly.sh' }],
+      ['Load', 6, { type: 'z/OS:Member', folder: 'BILLING', member: 'BILLOAD', library: 'PROD.JCL' }],
+    ]);
+  });
+
+  it('AutoSys JIL: several pairs on a line, and conditions that make a job follow another', async () => {
+    const facts = await content(
+      'scheduling/billing.jil',
+      `/* billing jobs */
+insert_job: BIL_NIGHTLY   job_type: CMD
+command: /opt/billing/bin/nightly.sh
+machine: aix-app01
+start_times: "02:00"
+
+insert_job: BIL_REPORT   job_type: CMD
+command: /opt/billing/bin/report.sh --all
+condition: s(BIL_NIGHTLY) & d(BIL_CLEANUP)
+`,
+    );
+    expect(facts?.definitions.map((d) => [d.name, d.location.line, d.attributes])).toEqual([
+      ['BIL_NIGHTLY', 2, { type: 'CMD', command: '/opt/billing/bin/nightly.sh', host: 'aix-app01', from: '02:00' }],
+      ['BIL_REPORT', 7, { type: 'CMD', command: '/opt/billing/bin/report.sh --all' }],
+    ]);
+    expect(facts?.references.map((r) => [r.from, r.kind, r.to])).toEqual([
+      ['BIL_REPORT', 'follows', 'BIL_NIGHTLY'],
+      ['BIL_REPORT', 'follows', 'BIL_CLEANUP'],
+    ]);
+  });
+
+  it('a Windows task: its name from the URI, the program, the account and the triggers', async () => {
+    const facts = await content(
+      'ops/tasks/BillingNightly',
+      `<?xml version="1.0" encoding="UTF-16"?>
+<Task version="1.4" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">
+  <RegistrationInfo><URI>\\Billing\\BillingNightly</URI></RegistrationInfo>
+  <Triggers><CalendarTrigger><StartBoundary>2024-01-01T02:00:00</StartBoundary></CalendarTrigger></Triggers>
+  <Principals><Principal id="Author"><UserId>CORP\\svc-billing</UserId></Principal></Principals>
+  <Actions Context="Author"><Exec><Command>C:\\Billing\\Nightly.exe</Command></Exec></Actions>
+</Task>`,
+    );
+    expect(facts?.definitions).toEqual([
+      { kind: 'scheduled-job', name: 'BillingNightly', attributes: { command: 'C:\\Billing\\Nightly.exe', runAs: 'CORP\\svc-billing', triggers: 'CalendarTrigger' }, location: { file: 'ops/tasks/BillingNightly', line: 2, column: 1 } },
+    ]);
+  });
+
+  it('a CA 7 listing without its panel title, and prose that only mentions jobs, are told apart', async () => {
+    expect((await content('scheduling/ljob.prn', ' JOB: BILNIGHT   SYSTEM: BILLING\n JCL: ID: 000  MEMBER: BILNIGHT\n'))?.definitions.map((d) => d.name)).toEqual(['BILNIGHT']);
+    expect(await content('notes/runbook.txt', 'JOB: restart the billing run when it fails.\ninsert_job is typed in the console.\n')).toBeUndefined();
+  });
+});
+
 describe('CA 7 job definition listings', () => {
   it('reads JOB, SYSTEM and JCL MEMBER from DB.1 listings', async () => {
     const listing = [
