@@ -75,11 +75,11 @@ describe('demo portfolio', () => {
 
   it('pins the score, strategy and runner-up of each application', () => {
     expect(Object.fromEntries(result.applications.map((a) => [a.id, `${a.score} ${a.strategy}, else ${a.strategyRunnerUp.strategy}`]))).toEqual({
-      'billing-service': '38 refactor, else replatform',
+      'billing-service': '37 refactor, else replatform',
       'card-authorisation': '7 retain, else refactor',
       'catalog-service': '100 rehost, else replatform',
       'fraud-scoring': '96 rehost, else replatform',
-      'fraud-scoring-rules-engine': '92 rehost, else replatform',
+      'fraud-scoring-rules-engine': '90 rehost, else replatform',
       'order-management': '34 refactor, else replatform',
       'partner-portal': '87 replatform, else rehost',
       'risk-batch': '15 retain, else refactor',
