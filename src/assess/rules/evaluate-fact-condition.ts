@@ -46,7 +46,9 @@ export function evaluateFactCondition(condition: FactCondition, facts: Applicati
       if (!inLanguage(source, condition.import.languages)) continue;
       const matches = cache.glob(condition.import.name);
       const own = ownNamespaces(facts);
-      for (const imported of source.imports) if (!imported.unused && !isOwn(imported.target, own) && condition.import.name.some((name) => imported.target === name || imported.target.startsWith(`${name}.`) || imported.target.startsWith(`${name}/`)) || matches(imported.target)) places.push(imported.location);
+      const named = (target: string) => condition.import.name.some((name) => target === name || target.startsWith(`${name}.`) || target.startsWith(`${name}/`)) || matches(target);
+      // An unused import, or one of the application's own packages, is no use of a product, however its name matches.
+      for (const imported of source.imports) if (!imported.unused && !isOwn(imported.target, own) && named(imported.target)) places.push(imported.location);
     } else if ('annotation' in condition) {
       if (!inLanguage(source, condition.annotation.languages)) continue;
       const matches = cache.glob(condition.annotation.name);

@@ -5,6 +5,7 @@ import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
 import { childrenOfType, type FactCollector } from './fact-collector.js';
 import { unescapeString } from '../unescape-string.js';
 import type { SourceFacts, UnitKind } from './source-facts.js';
+import { markUnusedUsings } from './namespace-types.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
 import { firstString, namedArgument, simpleName } from './walker-helpers.js';
 
@@ -20,7 +21,10 @@ const STRING_NODES = new Set(['string_literal', 'verbatim_string_literal', 'raw_
 
 /** C# (.NET Framework and .NET) from a tree-sitter syntax tree, walked once. */
 export function extractCSharp(source: SourceText): Promise<SourceFacts> {
-  return extractWithTree('csharp', 'C#', source, (root, collector) => new CSharpWalker(collector).visit(root));
+  return extractWithTree('csharp', 'C#', source, (root, collector) => {
+    new CSharpWalker(collector).visit(root);
+    markUnusedUsings(collector.facts.imports, source.masked);
+  });
 }
 
 class CSharpWalker {
@@ -34,7 +38,8 @@ class CSharpWalker {
     switch (node.type) {
       case 'using_directive': {
         const target = node.namedChildren.filter((child) => child?.type === 'qualified_name' || child?.type === 'identifier').at(-1)?.text;
-        if (target) this.c.facts.imports.push({ target, location: this.c.at(node), wildcard: !/=/.test(node.text) && !/\bstatic\b/.test(node.text) });
+        const alias = /^\s*(?:global\s+)?using\s+(?:static\s+)?(\w+)\s*=/.exec(node.text)?.[1];
+        if (target) this.c.facts.imports.push({ target, location: this.c.at(node), ...(alias ? { alias } : { wildcard: !/\bstatic\b/.test(node.text) }) });
         return;
       }
       case 'namespace_declaration': {

@@ -62,7 +62,9 @@ export interface Import {
   location: Location;
   /** `import x.*`, `using X;`, `from x import *`: the whole namespace. */
   wildcard?: boolean;
-  /** A Java single-type import whose name the file never uses: not a use of what it names. */
+  /** The name an alias import gives it (C# `using Q = System.Messaging.MessageQueue;`). */
+  alias?: string;
+  /** An import the file never uses (a Java single-type import or C# alias never named, a catalogued namespace none of whose types appear): not a use of what it names. */
   unused?: boolean;
 }
 

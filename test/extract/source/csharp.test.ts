@@ -51,14 +51,39 @@ public class LedgerEntry { }
 describe('C# extractor', () => {
   it('takes usings, namespaces (block and file-scoped), units, and base class versus interfaces', async () => {
     const facts = await factsOf('Api/InvoicesController.cs', CONTROLLER);
-    expect(facts.imports.map((i) => [i.target, i.wildcard])).toEqual([
-      ['System.IO', true],
-      ['Acme.Billing.Data', true],
-      ['System.Text.Json', false],
+    expect(facts.imports.map((i) => [i.target, i.wildcard ?? false, i.alias])).toEqual([
+      ['System.IO', true, undefined],
+      ['Acme.Billing.Data', true, undefined],
+      ['System.Text.Json', false, 'Json'],
     ]);
     expect(facts.units.map((u) => [u.id, u.kind, u.modifiers])).toEqual([['Acme.Billing.Api.InvoicesController', 'class', ['public', 'partial']]]);
     const refs = facts.references.map((r) => `${r.kind} ${r.to}`);
     expect(refs).toEqual(expect.arrayContaining(['inherits ControllerBase', 'implements IDisposable', 'calls BillingContext', 'uses Invoice', 'uses ActionResult', 'instantiates StreamWriter']));
+  });
+
+  it('a using the file never uses is marked: an alias never written, a catalogued namespace none of whose types appear', async () => {
+    const facts = await factsOf(
+      'Billing/InvoiceQueue.cs',
+      `using System.Messaging;
+using System.ServiceProcess;
+using System.EnterpriseServices;
+using Q = System.Messaging.MessageQueue;
+using Acme.Billing.Data;
+// ServiceBase is only named in this comment
+namespace Acme.Billing {
+  [Transaction(TransactionOption.Required)]
+  public class InvoiceQueue : System.Object {
+    public void Send(object invoice) { using (var queue = new MessageQueue(@".\\private$\\invoices")) { queue.Send(invoice); } }
+  }
+}`,
+    );
+    expect(facts.imports.map((i) => [i.target, i.unused ?? false])).toEqual([
+      ['System.Messaging', false],
+      ['System.ServiceProcess', true],
+      ['System.EnterpriseServices', false],
+      ['System.Messaging.MessageQueue', true],
+      ['Acme.Billing.Data', false],
+    ]);
   });
 
   it('routes: attribute routes joined with the controller route, never from comments', async () => {
