@@ -27,7 +27,7 @@ const JAVA = `package com.acme;
 import javax.ejb.Stateless;
 import javax.jms.Queue;
 @Stateless
-public class Billing {
+public class Billing { Queue invoices;
   // String old = "10.0.0.1";
   String host = "10.20.4.17";
   void export() throws Exception { new java.io.FileWriter("/var/out.csv").close(); }
@@ -49,6 +49,15 @@ describe('fact conditions', () => {
     expect(await run({ import: { name: ['javax.ejb'] } })).toEqual({ matched: true, evidence: [{ file: 'app/src/Billing.java', line: 2, snippet: 'import javax.ejb.Stateless;' }] });
     expect((await run({ import: { name: ['javax.ej'] } })).matched).toBe(false);
     expect((await run({ import: { name: ['javax.*.Queue'] } })).evidence.map((e) => e.line)).toEqual([3]);
+  });
+
+  it('import: an unused import or one of the application\'s own packages never matches, by name or by glob', async () => {
+    const facts = await application({
+      'src/Billing.java': 'package com.ibm.websphere.samples.daytrader;\nimport javax.jms.Topic;\nimport com.ibm.websphere.samples.daytrader.util.Log;\npublic class Billing { void run() { Log.info("x"); } }\n',
+    });
+    for (const name of [['javax.jms'], ['javax.jms.*'], ['com.ibm.websphere'], ['com.ibm.websphere.*']]) {
+      expect(evaluateCondition({ import: { name } }, facts, new MatcherCache()).matched).toBe(false);
+    }
   });
 
   it('annotation and api', async () => {
