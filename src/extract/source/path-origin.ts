@@ -20,8 +20,8 @@ const TEMPORARY = /\b(tmpdir|TempDir|GetTempPath|GetTempFileName|java\.io\.tmpdi
 const SYSTEM = /^\/(proc|sys|dev|run\/secrets|var\/run\/secrets)(\/|$)/;
 /** An expression naming a stream or response, not a path: `new StreamReader(webResponse.GetResponseStream())`. */
 const NOT_A_PATH = /stream\b|Stream\s*\(|Response\b|\bbody\b/i;
-/** A folder or path named for data the application keeps: uploads, attachments, media, archives, drop folders. */
-const DATA_FOLDER = /(upload|attachment|media|storage|archive|inbox|outbox|incoming|spool|export|import|backup|data)s?_?(dir|directory|folder|path|root|location)(name)?\b|\bApp_Data\b|\bMEDIA_ROOT\b|\bstorage_path\s*\(|\blocal_?path\b/i;
+/** A folder or path named for data the application keeps (uploads, attachments, media, archives, drop folders), by its variable's name or a segment of its literal (`~/Uploads/`). */
+const DATA_FOLDER = /(upload|attachment|media|storage|archive|inbox|outbox|incoming|spool|export|import|backup|data)s?_?(dir|directory|folder|path|root|location)(name)?\b|\bApp_Data\b|\bMEDIA_ROOT\b|\bstorage_path\s*\(|\blocal_?path\b|["'`~/\\](uploads?|attachments?|media|storage|archives?|inbox|outbox|incoming|spool|exports?|backups?)[/\\]/i;
 /** Paths inside what the application ships: next to its code, on its class path, its web root, its views and assets. */
 const BUNDLED = /__dirname|__filename|import\.meta|getResource\w*|ClassLoader|classpath:|ClassPathResource|__DIR__|__FILE__|__file__|\bMapPath\s*\(|ContentRootPath|WebRootPath|BaseDirectory|getRealPath|\b(resource|base|app|public)_path\s*\(|STATIC_ROOT|\bstatic\b|templates?|\bviews?\b|\bassets?\b|\bi18n\b|\blocales?\b|root_path|ROOT_DIR|BASE_DIR|\bembed\b/i;
 /** Values read from configuration (an object, getter or variable of settings), not a file merely named for it (`custom_config_file`). */
