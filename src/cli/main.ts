@@ -31,7 +31,7 @@ function buildProgram(outcome: Outcome): Command {
       .description('scan folders of source repositories, manifests and inventories, and report migration readiness')
       .argument('[paths...]', 'folders or files to scan (default: the current folder)')
       .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-      .option('-o, --output <file>', 'write the report to a file instead of standard output')
+      .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault)
       .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
       .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders: cloudready YAML/JSON/CSV, RVTools, Azure Migrate, AWS, Ansible, netstat/ss (docs/inventory.md)')
       .option('-r, --rules <folders...>', 'folders of rule pack YAML files to apply besides the built-in packs (docs/rules/README.md)'),
@@ -69,7 +69,7 @@ when the scan itself completed; the diagnostics say what could not be read).`,
       .description('assess the shard files of one sharded scan as one portfolio: graph, rules, scores and waves over all of it')
       .argument('<shards...>', 'the files written by cloudready scan --shard I/N --output FILE, all N of them')
       .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-      .option('-o, --output <file>', 'write the report to a file instead of standard output'),
+      .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault),
   )
     .option('-q, --quiet', 'print nothing but the report')
     .option('--no-color', 'no colours in terminal output')
@@ -94,7 +94,7 @@ foreign shard file, or inputs the shards could not read).`,
     .description('render a saved JSON result in another format, without scanning again')
     .argument('<result.json>', 'a result written by cloudready scan --format json')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault)
     .option('-q, --quiet', 'print nothing but the report')
     .option('--no-color', 'no colours in terminal output')
     .addHelpText('after', '\nExamples:\n  $ cloudready scan ~/repos --format json --output result.json\n  $ cloudready report result.json --format html --output report.html\n  $ cloudready report result.json --format sarif --output cloudready.sarif')
@@ -117,7 +117,7 @@ foreign shard file, or inputs the shards could not read).`,
     .description('the dependency graph: a summary, a neighbourhood, or an export for Graphviz, Mermaid, Gephi, yEd or Neo4j')
     .argument('[paths...]', 'folders to scan (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'tree (terminal summary) or an export').choices(GRAPH_FORMATS).default('tree'))
-    .option('-o, --output <file>', 'write to a file (a folder for neo4j)')
+    .option('-o, --output <file>', 'write to a file (a folder for neo4j; - for standard output)', standardOutputAsDefault)
     .addOption(new Option('--level <level>', 'portfolio (applications, hosts, datastores ...) or unit (one application\'s code)').choices(['portfolio', 'unit']).default('portfolio'))
     .option('--app <id>', 'one application: its neighbourhood, or its code with --level unit')
     .option('--focus <node>', 'a node and its neighbourhood (both directions): an id, application, host or label')
@@ -148,7 +148,7 @@ Examples:
     .option('--seed <n>', 'seed for the community detection (results are the same for the same seed)', (value) => parseInteger(value, 0, 2 ** 31, 'A seed'))
     .option('--no-history', 'do not read co-change coupling from the git history')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'mermaid']).default('table'))
-    .option('-o, --output <file>', 'write to a file')
+    .option('-o, --output <file>', 'write to a file (- for standard output)', standardOutputAsDefault)
     .addHelpText('after', '\nExamples:\n  $ cloudready split fixtures/monolith-shop\n  $ cloudready split order-management fixtures/demo-portfolio --format json\n  $ cloudready split fixtures/monolith-shop --services 3 --format mermaid')
     .action(async (application: string, paths: string[], options) => {
       outcome.exitCode = await (await import('./split-command.js')).runSplit(application, paths, options);
@@ -159,7 +159,7 @@ Examples:
     .description('plan migration waves: move groups, a pilot, dependency order, links that cross the hybrid boundary')
     .argument('[paths...]', 'folders to scan (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'table, json, csv, or cmf (AWS Cloud Migration Factory intake)').choices(['table', 'json', 'csv', 'cmf']).default('table'))
-    .option('-o, --output <file>', 'write to a file')
+    .option('-o, --output <file>', 'write to a file (- for standard output)', standardOutputAsDefault)
     .option('--max-per-wave <n>', 'applications per wave at most (default 5)', (value) => parseInteger(value, 1, 100_000, 'A wave size'))
     .option('--max-hosts-per-wave <n>', 'hosts per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A wave size'))
     .option('--effort-budget <days>', 'person-days of effort per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A budget'))
@@ -307,4 +307,9 @@ function reportError(error: unknown, debug: boolean): number {
   process.stderr.write(`cloudready: internal error: ${message}\n`);
   process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : '  Run again with --debug for the stack trace, and please report it.\n');
   return ExitCode.inputError;
+}
+
+/** `--output -` is standard output, as if no file were named. */
+function standardOutputAsDefault(value: string): string | undefined {
+  return value === '-' ? undefined : value;
 }

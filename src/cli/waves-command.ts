@@ -1,6 +1,5 @@
 import { printableDeep } from '../util/printable.js';
 import { Chalk } from 'chalk';
-import { stringify } from 'csv-stringify/sync';
 import { graphFromResult } from '../model/graph-view.js';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { planWaves, type WavePlan } from '../plan/waves.js';
@@ -9,6 +8,7 @@ import { resultFor } from './load-result.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
 import { writeOutputAtomically } from './write-output.js';
+import { spreadsheetCsv } from '../report/csv-cells.js';
 
 export interface WavesCommandOptions {
   format: 'table' | 'json' | 'csv' | 'cmf';
@@ -58,7 +58,7 @@ function csv(plan: WavePlan, result: ScanResult): string {
       }
     }
   }
-  return stringify(rows);
+  return spreadsheetCsv(rows);
 }
 
 const R_TYPE: Record<string, string> = { rehost: 'Rehost', replatform: 'Replatform', refactor: 'Refactor', repurchase: 'Repurchase', relocate: 'Relocate', retain: 'Retain', retire: 'Retire' };
@@ -85,7 +85,7 @@ function cmf(plan: WavePlan, result: ScanResult, graph: PortfolioGraph): string 
       }
     }
   }
-  return stringify(rows);
+  return spreadsheetCsv(rows);
 }
 
 export async function runWaves(paths: string[], options: WavesCommandOptions): Promise<number> {

@@ -1,11 +1,11 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { write as writeGexf } from 'graphology-gexf';
-import { stringify } from 'csv-stringify/sync';
 import { digraph, toDot, type NodeModel } from 'ts-graphviz';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { compareStrings } from '../util/compare.js';
 
 import type { GraphFormat } from './graph-formats.js';
+import { spreadsheetCsv } from './csv-cells.js';
 export { GRAPH_FORMATS, type GraphFormat } from './graph-formats.js';
 
 /** One file, or several (Neo4j import: nodes, relationships, a Cypher script). */
@@ -108,11 +108,11 @@ function neo4j(graph: PortfolioGraph): Record<string, string> {
   const edges = sortedEdges(graph);
   const nodeProps = [...new Set(nodes.flatMap(({ attributes }) => Object.keys(attributes)))].filter((key) => key !== 'label' && key !== 'kind').sort(compareStrings);
   const edgeProps = [...new Set(edges.flatMap(({ attributes }) => Object.keys(attributes)))].filter((key) => key !== 'kind').sort(compareStrings);
-  const nodesCsv = stringify([
+  const nodesCsv = spreadsheetCsv([
     ['id:ID', 'name', 'kind', ':LABEL', ...nodeProps],
     ...nodes.map(({ id, attributes }) => [id, attributes.label, attributes.kind, `Node;${pascal(attributes.kind)}`, ...nodeProps.map((key) => (attributes[key] === undefined ? '' : String(attributes[key])))]),
   ]);
-  const relationshipsCsv = stringify([
+  const relationshipsCsv = spreadsheetCsv([
     [':START_ID', ':END_ID', ':TYPE', ...edgeProps],
     ...edges.map(({ source, target, attributes }) => [source, target, upperSnake(attributes.kind), ...edgeProps.map((key) => (attributes[key] === undefined ? '' : String(attributes[key])))]),
   ]);

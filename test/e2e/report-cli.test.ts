@@ -17,7 +17,7 @@ describe('cloudready report: a saved result in any format', () => {
     const target = path.join(folder, 'report.html');
     const run = runCli(['report', resultFile, '--format', 'html', '--output', target]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`cloudready: wrote ${target} (9 applications, 105 findings)\n`);
+    expect(run.stderr).toBe(`cloudready: wrote ${target} (9 applications, 108 findings)\n`);
     const html = await fs.readFile(target, 'utf8');
     expect(html.slice(0, 15)).toBe('<!doctype html>');
     expect(html.includes('"id":"order-management"')).toBe(true);
