@@ -8,6 +8,7 @@ import { declaredOrigin, parseGitattributes, type AttributeRule } from './gitatt
 import type { Origin } from './origin.js';
 import { resultPath, type ScanRoot } from './scan-root.js';
 import { compareStrings } from '../util/compare.js';
+import { isInside } from '../util/inside.js';
 
 export interface DiscoveredFile extends Classification {
   root: ScanRoot;
@@ -238,7 +239,7 @@ async function noteSymlink(root: ScanRoot, rel: string, boundary: string, diagno
     diagnostics.push(loop ? { level: 'warning', code: 'symlink-loop', file, message: 'symbolic links lead round in a loop; skipped' } : { level: 'warning', code: 'broken-symlink', file, message: 'symbolic link points nowhere; skipped' });
     return;
   }
-  const inside = target === boundary || target.startsWith(boundary + path.sep);
+  const inside = isInside(target, boundary);
   diagnostics.push(
     inside
       ? { level: 'info', code: 'symlink-skipped', file, message: 'symbolic link inside the root; its target is scanned in its own place' }

@@ -11,6 +11,9 @@ import type { InventorySource } from '../extract/inventory/import-inventory.js';
 import { allRules, BUILT_IN_RULES, loadRulePacks, type LoadedPack } from '../assess/rules/load-rules.js';
 import type { Diagnostic } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
+import { isInside } from '../util/inside.js';
+import { plural } from '../util/plural.js';
+import { hasThresholds } from '../assess/gate.js';
 import type { ScanOptions, ProgressListener } from '../scan.js';
 import { stageTimer } from './stage-timer.js';
 
@@ -31,10 +34,14 @@ export interface DiscoveredPortfolio {
 export async function discoverPortfolio(options: ScanOptions, progress: ProgressListener): Promise<DiscoveredPortfolio> {
   const setupDiagnostics: Diagnostic[] = [];
   const roots = await resolveRoots(options.paths, options.cwd);
-  const { config: loaded, file: configFile } = await loadConfig(options.configFile, roots[0]?.onlyFile ? undefined : roots[0]?.dir);
+  const { config: found, file: configFile, trusted, notes: configNotes } = await loadConfig(options.configFile, roots[0]?.onlyFile ? undefined : roots[0]?.dir);
+  setupDiagnostics.push(...configNotes);
+  const configDir = configFile ? path.dirname(configFile) : options.cwd;
+  // A cloudready.yaml that came with the scanned code may not reach outside the scanned folders.
+  const loaded = trusted ? found : await confineToRoots(found, configDir, options.cwd, roots, setupDiagnostics);
+  if (configFile && !trusted) setupDiagnostics.push(appliedSettings(loaded, path.basename(configFile)));
   // --include-context adds to the file's list; the merged config is what the result cache digests.
   const config = options.includeContext?.length ? { ...loaded, includeContext: [...new Set([...loaded.includeContext, ...options.includeContext])].sort() } : loaded;
-  const configDir = configFile ? path.dirname(configFile) : options.cwd;
   const packCache = options.cacheDir && !options.packs ? await FactCache.open(options.cacheDir, ['rule packs']) : undefined;
   const packs = options.packs ?? (await loadRulePacks([BUILT_IN_RULES, ...config.rules.packs.map((folder) => path.resolve(configDir, folder)), ...(options.ruleFolders ?? []).map((folder) => path.resolve(options.cwd, folder))], setupDiagnostics, packCache));
   const packProblem = await packCache?.save();
@@ -74,6 +81,47 @@ async function inventorySources(files: DiscoveredFile[], named: Config['inventor
     sources.set(abs, { abs, file: shown, size: stat.size, format, columns, explicit: true });
   }
   return [...sources.values()].sort((a, b) => compareStrings(a.file, b.file));
+}
+
+/**
+ * An in-tree cloudready.yaml names inventories and rule packs only inside the scanned folders:
+ * otherwise a repository could have the scan read (and print as host names) any file of the
+ * machine it runs on. Entries that lead outside, through `..` or a symbolic link, are dropped with a warning.
+ */
+async function confineToRoots(config: Config, configDir: string, cwd: string, roots: ScanRoot[], diagnostics: Diagnostic[]): Promise<Config> {
+  // A path that does not exist reads nothing (and is reported as missing later); one that does must resolve inside.
+  const inside = async (abs: string) => {
+    const real = await fs.realpath(abs).catch(() => undefined);
+    return real === undefined || roots.some((root) => isInside(real, root.dir));
+  };
+  const refuse = (what: string, given: string) => diagnostics.push({ level: 'warning', code: 'config-outside-roots', message: `cloudready.yaml in the scanned folder names ${what} ${given} outside the scanned folders: not read (name it with ${what === 'inventory' ? '--inventory' : '--rules'} or --config to use it)` });
+  const inventories: Config['inventories'] = [];
+  for (const entry of config.inventories) {
+    const given = typeof entry === 'string' ? entry : entry.path;
+    if (await inside(path.resolve(cwd, given))) inventories.push(entry);
+    else refuse('inventory', given);
+  }
+  const packs: string[] = [];
+  for (const folder of config.rules.packs) {
+    if (await inside(path.resolve(configDir, folder))) packs.push(folder);
+    else refuse('rule pack', folder);
+  }
+  return { ...config, inventories, rules: { ...config.rules, packs } };
+}
+
+/** What an in-tree cloudready.yaml changed, so a reader of the report knows the code set some of its own rules. */
+function appliedSettings(config: Config, name: string): Diagnostic {
+  const { disable, severity, ignore, packs } = config.rules;
+  const changes = [
+    disable.length ? `${plural(disable.length, 'rule')} turned off (${disable.join(', ')})` : '',
+    Object.keys(severity).length ? `${plural(Object.keys(severity).length, 'severity', 'severities')} changed` : '',
+    ignore.length ? `${plural(ignore.length, 'ignore entry', 'ignore entries')} (suppressed places are listed as such)` : '',
+    packs.length ? `${plural(packs.length, 'rule pack folder')} added` : '',
+    config.exclude.length ? `${plural(config.exclude.length, 'exclude pattern')}` : '',
+    config.applications.length ? `${plural(config.applications.length, 'application entry', 'application entries')}` : '',
+    hasThresholds(config.gate) ? 'gate thresholds' : '',
+  ].filter(Boolean);
+  return { level: 'info', code: 'config-in-tree', file: name, message: `settings from ${name} in the scanned folder applied${changes.length ? `: ${changes.join('; ')}` : ''}` };
 }
 
 /** A config that names a rule that does not exist is almost always a typo: say so. */
