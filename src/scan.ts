@@ -55,6 +55,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   const timed = stageTimer(options.timings);
   if (options.cacheDir) progress('extract', 'comparing with the last scan');
   const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, portfolio) : undefined;
+  if (cache?.note) options.notice?.(cache.note);
   timed('extract');
   if (cache?.stored) return judgeAssessment(cache.stored, portfolio.config.gate, options);
   // Extraction and assessment load only now: an unchanged tree never needs their code.

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { buildFingerprint } from '../build-fingerprint.js';
+import { readSealed, writeSealed } from '../util/cache-seal.js';
 
 const FORMAT = 'cloudready-fact-cache-1';
 
@@ -23,6 +24,8 @@ export class FactCache {
     private readonly file: string,
     private readonly salt: string,
     private readonly stored: Map<string, unknown>,
+    /** Why an existing cache file was not used (not sealed for this user), if so. */
+    readonly note?: string,
   ) {}
 
   /** The cache for these roots under `folder`; empty when there is none, it is unreadable, or the tool changed. */
@@ -30,13 +33,15 @@ export class FactCache {
     const salt = await buildFingerprint();
     const file = path.join(folder, `facts-${createHash('sha256').update(roots.join('\0')).digest('hex').slice(0, 16)}.bin`);
     let stored = new Map<string, unknown>();
+    // Only bytes sealed with this user's key are ever deserialised (util/cache-seal.ts).
+    const { bytes, note } = await readSealed(file);
     try {
-      const content = v8.deserialize(await fs.readFile(file)) as { format?: string; salt?: string; entries?: Map<string, unknown> };
-      if (content.format === FORMAT && content.salt === salt && content.entries instanceof Map) stored = content.entries;
+      const content = bytes ? (v8.deserialize(bytes) as { format?: string; salt?: string; entries?: Map<string, unknown> }) : undefined;
+      if (content?.format === FORMAT && content.salt === salt && content.entries instanceof Map) stored = content.entries;
     } catch {
-      // No cache yet, or a damaged one: start afresh.
+      // A damaged one: start afresh.
     }
-    return new FactCache(file, salt, stored);
+    return new FactCache(file, salt, stored, note);
   }
 
   /** A key for a value that depends on these strings (path, language, text ...). */
@@ -65,14 +70,10 @@ export class FactCache {
   async save(): Promise<string | undefined> {
     // Every entry read back and none added: the file on disk already says exactly this.
     if (this.misses === 0 && this.fresh.size === this.stored.size) return undefined;
-    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await fs.writeFile(temporary, v8.serialize({ format: FORMAT, salt: this.salt, entries: this.fresh }));
-      await fs.rename(temporary, this.file);
+      await writeSealed(this.file, v8.serialize({ format: FORMAT, salt: this.salt, entries: this.fresh }));
       return undefined;
     } catch (error) {
-      await fs.rm(temporary, { force: true }).catch(() => undefined);
       return `the cache in ${path.dirname(this.file)} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next scan parses every file again`;
     }
   }

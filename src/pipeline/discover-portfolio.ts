@@ -43,6 +43,7 @@ export async function discoverPortfolio(options: ScanOptions, progress: Progress
   // --include-context adds to the file's list; the merged config is what the result cache digests.
   const config = options.includeContext?.length ? { ...loaded, includeContext: [...new Set([...loaded.includeContext, ...options.includeContext])].sort() } : loaded;
   const packCache = options.cacheDir && !options.packs ? await FactCache.open(options.cacheDir, ['rule packs']) : undefined;
+  if (packCache?.note) options.notice?.(packCache.note);
   const packs = options.packs ?? (await loadRulePacks([BUILT_IN_RULES, ...config.rules.packs.map((folder) => path.resolve(configDir, folder)), ...(options.ruleFolders ?? []).map((folder) => path.resolve(options.cwd, folder))], setupDiagnostics, packCache));
   const packProblem = await packCache?.save();
   if (packProblem) options.notice?.(packProblem);

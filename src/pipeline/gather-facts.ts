@@ -75,6 +75,7 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
 
   const cacheKey = [...roots.map((root) => root.dir), ...(shard ? [`shard ${shard.index}/${shard.count}`] : [])];
   const cache = options.cacheDir ? await FactCache.open(options.cacheDir, cacheKey) : undefined;
+  if (cache?.note) options.notice?.(cache.note);
   const pooled = ownApplications.reduce((sum, app) => sum + app.files.filter((file) => file.language && POOLED_LANGUAGES.has(file.language.id)).length, 0);
   const pool = pooled >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0) : undefined;
   const gathered: GatheredApplication[] = [];

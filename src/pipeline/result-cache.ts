@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { buildFingerprint } from '../build-fingerprint.js';
+import { readSealed, writeSealed } from '../util/cache-seal.js';
 import { MAX_TEXT_BYTES } from '../extract/read-text.js';
 import type { Assessment } from './assess-portfolio.js';
 import type { DiscoveredPortfolio } from './discover-portfolio.js';
@@ -25,32 +26,32 @@ export class ResultCache {
     private readonly digest: string,
     /** The assessment stored under the same digest, if any. */
     readonly stored: Assessment | undefined,
+    /** Why an existing cache file was not used (not sealed for this user), if so. */
+    readonly note?: string,
   ) {}
 
   static async open(folder: string, portfolio: DiscoveredPortfolio): Promise<ResultCache> {
     const file = path.join(folder, `result-${createHash('sha256').update(portfolio.roots.map((root) => root.dir).join('\0')).digest('hex').slice(0, 16)}.bin`);
     const digest = await portfolioDigest(portfolio);
     let stored: Assessment | undefined;
+    // Only bytes sealed with this user's key are ever deserialised: a shipped or edited cache cannot forge a result or pass a gate.
+    const { bytes, note } = await readSealed(file);
     try {
-      const content = v8.deserialize(await fs.readFile(file)) as { format?: string; digest?: string; assessment?: Assessment };
-      if (content.format === FORMAT && content.digest === digest && content.assessment) stored = content.assessment;
+      const content = bytes ? (v8.deserialize(bytes) as { format?: string; digest?: string; assessment?: Assessment }) : undefined;
+      if (content?.format === FORMAT && content.digest === digest && content.assessment) stored = content.assessment;
     } catch {
-      // None yet, or damaged: assess afresh.
+      // Damaged: assess afresh.
     }
-    return new ResultCache(file, digest, stored);
+    return new ResultCache(file, digest, stored, note);
   }
 
   /** Keeps this assessment (serialised at once: the caller may change it after); returns why it could not, if so. */
   async save(assessment: Assessment): Promise<string | undefined> {
     const bytes = v8.serialize({ format: FORMAT, digest: this.digest, assessment });
-    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await fs.writeFile(temporary, bytes);
-      await fs.rename(temporary, this.file);
+      await writeSealed(this.file, bytes);
       return undefined;
     } catch (error) {
-      await fs.rm(temporary, { force: true }).catch(() => undefined);
       return `the cache in ${path.dirname(this.file)} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next scan parses every file again`;
     }
   }

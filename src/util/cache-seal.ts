@@ -1,0 +1,82 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Caches are sealed with an HMAC whose key lives in the user's own cache folder, never in a
+ * scanned tree: a `.cloudready/cache` shipped inside a repository (or edited by hand) carries no
+ * valid seal, is never deserialised, and cannot make a scan report what its files do not say.
+ */
+const MAGIC = Buffer.from('cloudready-sealed-1\n');
+const MAC_BYTES = 32;
+
+/** Where the key is kept: $XDG_CACHE_HOME (or the platform's user cache folder)/cloudready/cache-key. */
+export function sealKeyFile(): string {
+  const base =
+    process.env.XDG_CACHE_HOME ||
+    (process.platform === 'win32' ? process.env.LOCALAPPDATA || path.join(os.homedir(), 'AppData', 'Local') : process.platform === 'darwin' ? path.join(os.homedir(), 'Library', 'Caches') : path.join(os.homedir(), '.cache'));
+  return path.join(base, 'cloudready', 'cache-key');
+}
+
+let key: Promise<Buffer | undefined> | undefined;
+
+/** This user's key, made on first use (readable by the user only); undefined when it can be neither read nor made. */
+export function sealKey(): Promise<Buffer | undefined> {
+  key ??= (async () => {
+    const file = sealKeyFile();
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+      // Two scans starting together: one writes, the other finds it written and reads it.
+      await fs.writeFile(file, randomBytes(32), { flag: 'wx', mode: 0o600 }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+      const stored = await fs.readFile(file);
+      return stored.length >= 32 ? stored : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  return key;
+}
+
+export function seal(secret: Buffer, bytes: Uint8Array): Buffer {
+  return Buffer.concat([MAGIC, createHmac('sha256', secret).update(bytes).digest(), bytes]);
+}
+
+/** The sealed bytes, or undefined when the seal is missing or does not match. */
+export function unseal(secret: Buffer, sealed: Buffer): Buffer | undefined {
+  if (sealed.length < MAGIC.length + MAC_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const mac = sealed.subarray(MAGIC.length, MAGIC.length + MAC_BYTES);
+  const bytes = sealed.subarray(MAGIC.length + MAC_BYTES);
+  return timingSafeEqual(mac, createHmac('sha256', secret).update(bytes).digest()) ? bytes : undefined;
+}
+
+/** A sealed cache file's bytes; `note` says why an existing file is not used (a missing one is no news). */
+export async function readSealed(file: string): Promise<{ bytes?: Buffer; note?: string }> {
+  let sealed: Buffer;
+  try {
+    sealed = await fs.readFile(file);
+  } catch {
+    return {};
+  }
+  const secret = await sealKey();
+  if (!secret) return { note: `${sealKeyFile()} could not be read or made, so the cache in ${path.dirname(file)} is not used` };
+  const bytes = unseal(secret, sealed);
+  return bytes ? { bytes } : { note: `${file} was not written by cloudready for this user on this machine; it is ignored and written afresh` };
+}
+
+/** Writes a cache file sealed, whole: to a temporary file renamed into place. */
+export async function writeSealed(file: string, bytes: Uint8Array): Promise<void> {
+  const secret = await sealKey();
+  if (!secret) throw Object.assign(new Error(`no cache key in ${sealKeyFile()}`), { code: 'NOKEY' });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(temporary, seal(secret, bytes));
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
