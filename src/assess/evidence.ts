@@ -1,7 +1,7 @@
 import type { Origin } from '../discover/origin.js';
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { SourceText } from '../extract/source-text.js';
-import { insidePrivateKey, MASK, redactSecrets } from './redact-secrets.js';
+import { continuesSecret, insidePrivateKey, MASK, redactSecrets } from './redact-secrets.js';
 
 const MAX_SNIPPET = 160;
 /** Lines shown either side of an evidence line, as reports show code around a match. */
@@ -9,7 +9,7 @@ export const CONTEXT_LINES = 2;
 const MAX_CONTEXT_LINE = 200;
 
 /** A line as evidence shows it: trimmed, secrets masked, cut to a readable length. */
-export function evidenceSnippet(line: string): string {
+function evidenceSnippet(line: string): string {
   const masked = redactSecrets(line.trim());
   return masked.length > MAX_SNIPPET ? `${masked.slice(0, MAX_SNIPPET - 1)}…` : masked;
 }
@@ -52,21 +52,37 @@ export function originOf(facts: ApplicationFacts, file: string): Origin {
 }
 
 /**
- * The lines around an evidence line, for reports that show code in context. Every line is
- * masked: the generic masks catch key=value secrets, and a line the configuration reader found
- * a secret on shows only its key, whatever its syntax.
+ * A line of one of the application's files as any output may show it. The generic masks catch
+ * key=value secrets and setters; a line the configuration reader found a secret on shows only its
+ * key, whatever its syntax; a line inside a private key, or continuing a secret's value from the
+ * line above (a YAML block scalar, a .properties continuation), shows nothing.
  */
+function shownLine(facts: ApplicationFacts, source: SourceText, at: number): string {
+  const text = source.lines.line(at).replace(/\s+$/, '');
+  const secretKey = indexOf(facts).secretLines.get(`${source.rel}\0${at}`);
+  if (secretKey) return `${/^\s*/.exec(text)?.[0] ?? ''}${secretKey} ${MASK} (value hidden)`;
+  if (insidePrivateKey(source.lines, at) || continuesSecret(source.lines, at)) return MASK;
+  return redactSecrets(text);
+}
+
+/** The evidence snippet of a line of one of the application's files; `fallback` when the file was not read as text. */
+export function evidenceSnippetAt(facts: ApplicationFacts, file: string, line: number, fallback?: string): string | undefined {
+  const source = indexOf(facts).texts.get(file);
+  if (!source || line < 1 || line > source.lines.lineCount) return fallback === undefined ? undefined : evidenceSnippet(fallback);
+  const shown = shownLine(facts, source, line).trim();
+  if (shown === '') return fallback === undefined ? undefined : evidenceSnippet(fallback);
+  return shown.length > MAX_SNIPPET ? `${shown.slice(0, MAX_SNIPPET - 1)}…` : shown;
+}
+
+/** The lines around an evidence line, for reports that show code in context, each as shownLine shows it. */
 export function evidenceContext(facts: ApplicationFacts, file: string, line: number): { firstLine: number; lines: string[] } | undefined {
-  const index = indexOf(facts);
-  const source = index.texts.get(file);
+  const source = indexOf(facts).texts.get(file);
   if (!source || line > source.lines.lineCount) return undefined;
   const firstLine = Math.max(1, line - CONTEXT_LINES);
   const lastLine = Math.min(source.lines.lineCount, line + CONTEXT_LINES);
   const lines: string[] = [];
   for (let at = firstLine; at <= lastLine; at++) {
-    const secretKey = index.secretLines.get(`${file}\0${at}`);
-    const text = source.lines.line(at).replace(/\s+$/, '');
-    const masked = secretKey ? `${/^\s*/.exec(text)?.[0] ?? ''}${secretKey} ${MASK} (value hidden)` : insidePrivateKey(source.lines, at) ? MASK : redactSecrets(text);
+    const masked = shownLine(facts, source, at);
     lines.push(masked.length > MAX_CONTEXT_LINE ? `${masked.slice(0, MAX_CONTEXT_LINE - 1)}…` : masked);
   }
   return { firstLine, lines };

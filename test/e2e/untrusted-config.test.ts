@@ -52,3 +52,20 @@ describe('a cloudready.yaml inside the scanned folder is untrusted', () => {
     );
   });
 });
+
+describe('secrets whose value runs over several lines', () => {
+  it('no output format shows a YAML block scalar, a .properties continuation or a setter argument beside a finding', async () => {
+    const root = await makeTree({
+      'shop/pom.xml': '<project><artifactId>shop</artifactId><packaging>war</packaging></project>',
+      'shop/src/main/resources/application.yml': 'spring:\n  datasource:\n    password: |\n      SECRET-block-scalar-line\n    url: jdbc:oracle:thin:@ora-prod01.acme.corp:1521/ORDERS\n',
+      'shop/src/main/resources/legacy.properties': 'ledger.password=SECRET-first-part\\\n    SECRET-continued-part\nledger.url=jdbc:db2://db2-prod01.acme.corp:50000/LEDGER\n',
+      'shop/src/main/java/shop/Db.java': 'package shop;\npublic class Db {\n  void init(javax.sql.DataSource ds) {\n    ds.setPassword("SECRET in, a setter; call");\n    String host = "10.20.4.17";\n  }\n}\n',
+    });
+    for (const format of ['json', 'sarif', 'markdown', 'html', 'table']) {
+      const run = runCli(['scan', path.join(root, 'shop'), '--format', format, '--output', '-']);
+      expect(run.code, format).toBe(0);
+      expect(run.stdout.length, format).toBeGreaterThan(0);
+      expect(run.stdout + run.stderr, format).not.toContain('SECRET');
+    }
+  });
+});

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import semver from 'semver';
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Evidence } from '../../result/schema.js';
-import { evidenceSnippet, sourceText } from '../evidence.js';
+import { evidenceSnippetAt, sourceText } from '../evidence.js';
 import { evaluateConfigCondition } from './evaluate-config-condition.js';
 import { evaluateFactCondition } from './evaluate-fact-condition.js';
 import { evaluateInventoryCondition } from './evaluate-inventory-condition.js';
@@ -129,7 +129,7 @@ function matchPattern(pattern: Extract<Condition, { pattern: unknown }>['pattern
       const line = source.lines.lineAt(match.index);
       if (line === lastLine) continue;
       lastLine = line;
-      evidence.push({ file: source.rel, line, snippet: evidenceSnippet(source.lines.line(line)) });
+      evidence.push({ file: source.rel, line, snippet: evidenceSnippetAt(facts, source.rel, line) ?? '' });
       if (evidence.length >= MAX_EVIDENCE_PER_CONDITION) return { matched: true, evidence };
     }
   }

@@ -1,6 +1,6 @@
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Evidence } from '../../result/schema.js';
-import { appRelOf, evidenceSnippet, sourceLine } from '../evidence.js';
+import { appRelOf, evidenceSnippetAt } from '../evidence.js';
 import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
 import type { ConfigFactCondition } from './rule-schema.js';
 
@@ -23,7 +23,7 @@ export function evaluateConfigCondition(condition: ConfigFactCondition, facts: A
         notHost.lastIndex = 0;
         if (notHost.test(endpoint.host)) continue;
       }
-      evidence.push({ file: endpoint.file, line: endpoint.line, snippet: evidenceSnippet(sourceLine(facts, endpoint.file, endpoint.line) ?? `${endpoint.protocol}://${endpoint.host}`) });
+      evidence.push({ file: endpoint.file, line: endpoint.line, snippet: evidenceSnippetAt(facts, endpoint.file, endpoint.line, `${endpoint.protocol}://${endpoint.host}`)! });
     }
   } else if ('secret' in condition) {
     for (const secret of facts.secrets) {
@@ -43,7 +43,7 @@ export function evaluateConfigCondition(condition: ConfigFactCondition, facts: A
         if (!keys(entry.key) || excluded?.(entry.key)) continue;
         if (value) value.lastIndex = 0;
         if (value && !value.test(entry.value)) continue;
-        evidence.push({ file: config.file, line: entry.line, snippet: evidenceSnippet(sourceLine(facts, config.file, entry.line) ?? entry.key) });
+        evidence.push({ file: config.file, line: entry.line, snippet: evidenceSnippetAt(facts, config.file, entry.line, entry.key)! });
       }
     }
   } else {

@@ -1,7 +1,7 @@
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Location, SourceFacts } from '../../extract/source/index.js';
 import type { Evidence } from '../../result/schema.js';
-import { evidenceSnippet, sourceLine } from '../evidence.js';
+import { evidenceSnippetAt, sourceLine } from '../evidence.js';
 import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
 import type { FactCondition } from './rule-schema.js';
 
@@ -108,6 +108,6 @@ export function evaluateFactCondition(condition: FactCondition, facts: Applicati
 }
 
 function evidenceAt(place: Location, facts: ApplicationFacts): Evidence {
-  const line = sourceLine(facts, place.file, place.line);
-  return { file: place.file, line: place.line, ...(line?.trim() ? { snippet: evidenceSnippet(line) } : {}) };
+  const snippet = evidenceSnippetAt(facts, place.file, place.line);
+  return { file: place.file, line: place.line, ...(snippet ? { snippet } : {}) };
 }
