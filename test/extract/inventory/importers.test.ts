@@ -181,6 +181,29 @@ describe('Ansible', () => {
     expect(hosts['db01.corp.example']).toMatchObject({ groups: ['dbservers', 'production'], cpu: { cores: 16 }, memoryGiB: 64 });
     expect(loaded?.lines.get('host:db01.corp.example')).toBe(17);
   });
+
+  it('ranges are counted before they are made: a 270-byte pattern for a hundred million hosts yields a capped file and a warning', async () => {
+    const dir = await makeTree({ 'inventory/hosts.ini': `[web]\nweb[0:9999]-rack-[0:9999]-node-[0:9999].corp.example\n[web:vars]\nos=RHEL\n` });
+    const started = Date.now();
+    const { loaded, messages } = await load('inventory/hosts.ini', dir);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(Object.keys(hostsOf(loaded))).toHaveLength(10_000);
+    expect(hostsOf(loaded)['web0-rack-0-node-9999.corp.example']).toMatchObject({ groups: ['web'] });
+    expect(messages).toEqual([]);
+    const many = Array.from({ length: 12 }, (_, n) => `app${n}-[0:9999]`).join('\n');
+    const capped = await load('inventory/many.ini', await makeTree({ 'inventory/many.ini': `[apps]\n${many}\n[apps:vars]\nos=RHEL\n` }));
+    expect(Object.keys(hostsOf(capped.loaded))).toHaveLength(100_000);
+    expect(capped.messages).toEqual(['warning 12 more than 100,000 hosts; the rest of the file is not read']);
+  });
+
+  it('a :children chain 50,000 groups deep is walked, not recursed', async () => {
+    const chain = Array.from({ length: 50_000 }, (_, n) => `[g${n + 1}:children]\ng${n}`).join('\n');
+    const dir = await makeTree({ 'inventory/deep.ini': `[g0]\nleaf01.corp.example\n${chain}\n` });
+    const { loaded } = await load('inventory/deep.ini', dir);
+    const groups = hostsOf(loaded)['leaf01.corp.example']?.groups ?? [];
+    expect(groups).toContain('g0');
+    expect(groups.length).toBe(1_000);
+  });
 });
 
 describe('netstat and ss captures', () => {

@@ -9,6 +9,10 @@ import { isIpAddress, parsePositiveInteger, platformOf } from '../inventory-valu
  * password in an inventory is never copied anywhere.
  */
 const MAX_EXPANDED_HOSTS = 10_000;
+/** Hosts one inventory file may name, ranges included: more is not an inventory but an attack on memory. */
+const MAX_HOSTS_PER_FILE = 100_000;
+/** Groups followed up through :children from one group: a chain 50,000 deep is read to this depth. */
+const MAX_ANCESTORS = 1_000;
 
 /** INI with [group] sections whose lines start with a host name (vars sections aside). */
 export function isAnsibleIni(text: string): boolean {
@@ -33,28 +37,63 @@ interface Inventory {
   groupVars: Map<string, Record<string, string>>;
   /** group → its parent groups */
   parents: Map<string, Set<string>>;
+  /** The line where the file reached MAX_HOSTS_PER_FILE, if it did. */
+  truncatedAt?: number;
 }
 
-/** Expands host ranges: web[01:03] → web01 web02 web03; db-[a:c] → db-a db-b db-c. */
-export function expandHostPattern(pattern: string): string[] {
-  const match = /\[([0-9a-z]+):([0-9a-z]+)(?::(\d+))?\]/i.exec(pattern);
-  if (!match) return [pattern];
-  const [whole, from, to, stepText] = match as unknown as [string, string, string, string | undefined];
+/** A host range: [01:03], [a:c], [0:20:5]. */
+const RANGE = /\[([0-9a-z]+):([0-9a-z]+)(?::(\d+))?\]/i;
+
+/**
+ * Expands host ranges: web[01:03] → web01 web02 web03; db-[a:c] → db-a db-b db-c;
+ * rack[1:2]-node[1:2] → rack1-node1 rack1-node2 rack2-node1 rack2-node2. At most `limit` names are
+ * ever made: `web[0:9999]-[0:9999]` costs `limit` strings, not a hundred million.
+ */
+export function expandHostPattern(pattern: string, limit = MAX_EXPANDED_HOSTS): string[] {
+  const parts: (string | string[])[] = [];
+  let rest = pattern;
+  for (let match = RANGE.exec(rest); match; match = RANGE.exec(rest)) {
+    const values = rangeValues(match[1]!, match[2]!, match[3], limit);
+    if (!values) return [pattern];
+    parts.push(rest.slice(0, match.index), values);
+    rest = rest.slice(match.index + match[0].length);
+  }
+  if (parts.length === 0) return [pattern];
+  parts.push(rest);
+  const lists = parts.filter((part): part is string[] => Array.isArray(part));
+  if (lists.some((list) => list.length === 0)) return [];
+  // An odometer over the ranges, the last turning fastest, stopped at the limit.
+  const position = lists.map(() => 0);
+  const names: string[] = [];
+  while (names.length < limit) {
+    let range = 0;
+    names.push(parts.map((part) => (typeof part === 'string' ? part : part[position[range++]!])).join(''));
+    let turning = lists.length - 1;
+    while (turning >= 0 && ++position[turning]! === lists[turning]!.length) position[turning--] = 0;
+    if (turning < 0) break;
+  }
+  return names;
+}
+
+function rangeValues(from: string, to: string, stepText: string | undefined, limit: number): string[] | undefined {
   const step = Math.max(1, Number(stepText ?? 1));
-  const before = pattern.slice(0, match.index);
-  const after = pattern.slice(match.index + whole.length);
   const values: string[] = [];
   if (/^\d+$/.test(from) && /^\d+$/.test(to)) {
     const width = from.startsWith('0') ? from.length : 0;
-    for (let n = Number(from); n <= Number(to) && values.length < MAX_EXPANDED_HOSTS; n += step) values.push(String(n).padStart(width, '0'));
+    for (let n = Number(from); n <= Number(to) && values.length < limit; n += step) values.push(String(n).padStart(width, '0'));
   } else if (from.length === 1 && to.length === 1) {
-    for (let c = from.charCodeAt(0); c <= to.charCodeAt(0) && values.length < MAX_EXPANDED_HOSTS; c += step) values.push(String.fromCharCode(c));
-  } else return [pattern];
-  return values.flatMap((value) => expandHostPattern(`${before}${value}${after}`)).slice(0, MAX_EXPANDED_HOSTS);
+    for (let c = from.charCodeAt(0); c <= to.charCodeAt(0) && values.length < limit; c += step) values.push(String.fromCharCode(c));
+  } else return undefined;
+  return values;
 }
 
 function addHost(inventory: Inventory, name: string, line: number, group: string, vars: Record<string, string>) {
-  for (const expanded of expandHostPattern(name)) {
+  const room = MAX_HOSTS_PER_FILE - inventory.hosts.size;
+  for (const expanded of expandHostPattern(name, Math.max(1, Math.min(MAX_EXPANDED_HOSTS, room)))) {
+    if (!inventory.hosts.has(expanded) && inventory.hosts.size >= MAX_HOSTS_PER_FILE) {
+      inventory.truncatedAt ??= line;
+      return;
+    }
     const entry = inventory.hosts.get(expanded) ?? { name: expanded, line, vars: {}, groups: new Set<string>() };
     Object.assign(entry.vars, vars);
     entry.groups.add(group);
@@ -114,9 +153,15 @@ function parseYamlInventory(text: string, builder: InventoryBuilder): Inventory 
     if (!isMap(node)) return {};
     return Object.fromEntries(node.items.flatMap((pair) => (isScalar(pair.key) && isScalar(pair.value) ? [[String(pair.key.value), String(pair.value.value)]] : [])));
   };
-  const visit = (name: string, node: YAMLMap | null, parent: string | undefined) => {
+  // Walked with a stack, not recursion: children may nest to any depth.
+  const pending: [name: string, node: YAMLMap | null, parent: string | undefined][] = [];
+  const root = document.contents;
+  if (!isMap(root)) return inventory;
+  for (const pair of [...root.items].reverse()) if (isScalar(pair.key)) pending.push([String(pair.key.value), isMap(pair.value) ? pair.value : null, undefined]);
+  while (pending.length > 0) {
+    const [name, node, parent] = pending.pop()!;
     if (parent) inventory.parents.set(name, new Set([...(inventory.parents.get(name) ?? []), parent]));
-    if (!node) return;
+    if (!node) continue;
     const hosts = node.get('hosts', true);
     if (isMap(hosts)) {
       for (const pair of hosts.items) {
@@ -128,28 +173,37 @@ function parseYamlInventory(text: string, builder: InventoryBuilder): Inventory 
     const vars = node.get('vars', true);
     if (isMap(vars)) inventory.groupVars.set(name, { ...inventory.groupVars.get(name), ...scalarVars(vars) });
     const children = node.get('children', true);
-    if (isMap(children)) for (const pair of children.items) if (isScalar(pair.key)) visit(String(pair.key.value), isMap(pair.value) ? pair.value : null, name);
-  };
-  const root = document.contents;
-  if (!isMap(root)) return inventory;
-  for (const pair of root.items) if (isScalar(pair.key)) visit(String(pair.key.value), isMap(pair.value) ? pair.value : null, undefined);
+    if (isMap(children)) for (const pair of [...children.items].reverse()) if (isScalar(pair.key)) pending.push([String(pair.key.value), isMap(pair.value) ? pair.value : null, name]);
+  }
   return inventory;
 }
 
-/** All groups a group belongs to, through :children, without looping on cycles. */
-function ancestors(group: string, parents: Map<string, Set<string>>, seen = new Set<string>()): Set<string> {
-  if (seen.has(group)) return seen;
-  seen.add(group);
-  for (const parent of parents.get(group) ?? []) ancestors(parent, parents, seen);
+/** All groups a group belongs to, through :children, without looping on cycles; walked, not recursed (a chain may be any depth). */
+function ancestors(group: string, parents: Map<string, Set<string>>): Set<string> {
+  const seen = new Set([group]);
+  const stack = [group];
+  while (stack.length > 0 && seen.size < MAX_ANCESTORS) {
+    for (const parent of parents.get(stack.pop()!) ?? []) {
+      if (seen.has(parent)) continue;
+      seen.add(parent);
+      stack.push(parent);
+    }
+  }
   return seen;
 }
 
 export function importAnsible(text: string, yaml: boolean, builder: InventoryBuilder) {
   const inventory = yaml ? parseYamlInventory(text, builder) : parseIni(text, builder);
   if (!inventory) return;
+  if (inventory.truncatedAt !== undefined) builder.note({ line: inventory.truncatedAt }, `more than ${MAX_HOSTS_PER_FILE.toLocaleString('en-US')} hosts; the rest of the file is not read`, 'warning');
+  const lineage = new Map<string, Set<string>>();
   for (const entry of inventory.hosts.values()) {
     const groups = new Set<string>();
-    for (const group of entry.groups) for (const ancestor of ancestors(group, inventory.parents)) groups.add(ancestor);
+    for (const group of entry.groups) {
+      let above = lineage.get(group);
+      if (!above) lineage.set(group, (above = ancestors(group, inventory.parents)));
+      for (const ancestor of above) groups.add(ancestor);
+    }
     groups.delete('all');
     groups.delete('ungrouped');
     // Group variables apply first, host variables override them (Ansible's precedence).
