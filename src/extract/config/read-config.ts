@@ -169,11 +169,13 @@ function readToml(text: string, problem: (message: string, line: number) => void
     problem(`malformed TOML: ${(error as Error).message.split('\n')[0]}`, line);
     return [];
   }
-  const lines = text.split(/\r?\n/);
-  const lineOf = (key: string) => {
-    const index = lines.findIndex((line) => new RegExp(`^\\s*"?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\s*=`).test(line));
-    return index === -1 ? 1 : index + 1;
-  };
+  // The first line that assigns each key, indexed once: looking each key up line by line was quadratic in the key count.
+  const firstLine = new Map<string, number>();
+  text.split(/\r?\n/).forEach((line, index) => {
+    const key = /^\s*"?([^"=\s]+)"?\s*=/.exec(line)?.[1];
+    if (key !== undefined && !firstLine.has(key)) firstLine.set(key, index + 1);
+  });
+  const lineOf = (key: string) => firstLine.get(key) ?? 1;
   const entries: ConfigEntry[] = [];
   const walk = (value: unknown, path: string, leaf: string) => {
     if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}[${index}]`, leaf));

@@ -48,6 +48,13 @@ describe('configuration readers', () => {
     ]);
   });
 
+  it('TOML with 40,000 keys: each value keeps its line, found through one index of the file', () => {
+    const text = Array.from({ length: 40_000 }, (_, n) => `key${n} = "value${n}"`).join('\n');
+    const all = entries('big.toml', text).entries;
+    expect(all).toHaveLength(40_000);
+    expect(all[39_999]).toMatchObject({ key: 'key39999', value: 'value39999', line: 40_000 });
+  });
+
   it('XML: .NET add/key/value and connection strings by name, attributes and text by path, comments skipped', () => {
     const xml = '<configuration>\n  <appSettings>\n    <add key="InvoiceFolder" value="C:\\Out" />\n  </appSettings>\n  <!-- <add key="Old" value="x"/> -->\n  <connectionStrings>\n    <add name="Db" connectionString="Server=sql01;Database=Bill" providerName="System.Data.SqlClient"/>\n  </connectionStrings>\n  <smtp><host>mail01.corp</host></smtp>\n</configuration>\n';
     expect(pairs('Web.config', xml)).toEqual([
