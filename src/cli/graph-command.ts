@@ -1,4 +1,4 @@
-import { printableDeep } from '../util/printable.js';
+import { printable, printableDeep } from '../util/printable.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resultFor } from './load-result.js';
@@ -36,7 +36,8 @@ export interface GraphOptions extends GraphSourceOptions {
 
 function describe(graph: PortfolioGraph, node: string, c: ChalkInstance): string {
   const { kind, label } = graph.getNodeAttributes(node);
-  return `${c.bold(label)} ${c.dim(`(${kind}, ${node})`)}`;
+  // Labels and ids come from scanned files and inventories: never a raw escape on the terminal.
+  return `${c.bold(printable(label))} ${c.dim(`(${printable(kind)}, ${printable(node)})`)}`;
 }
 
 /** A readable summary: the focus neighbourhood as a tree, or the whole graph's shape and findings. */
@@ -45,7 +46,7 @@ function tree(graph: PortfolioGraph, result: ScanResult, options: GraphOptions, 
   const centre = options.focus ? resolveNode(graph, options.focus) : options.app && options.level === 'portfolio' ? resolveNode(graph, options.app) : undefined;
   if (centre && graph.hasNode(centre)) {
     lines.push(describe(graph, centre, c));
-    const edgeText = (kind: string, attributes: Record<string, unknown>) => `${kind}${attributes.port ? ` :${attributes.port}` : ''}${attributes.via ? ` via ${attributes.via}` : ''}`;
+    const edgeText = (kind: string, attributes: Record<string, unknown>) => printable(`${kind}${attributes.port ? ` :${attributes.port}` : ''}${attributes.via ? ` via ${attributes.via}` : ''}`);
     const out = graph.mapOutEdges(centre, (_edge, attributes, _source, target) => `  → ${edgeText(attributes.kind, attributes)} ${describe(graph, target, c)}`).sort(compareStrings);
     const into = graph.mapInEdges(centre, (_edge, attributes, source) => `  ← ${edgeText(attributes.kind, attributes)} ${describe(graph, source, c)}`).sort(compareStrings);
     if (out.length) lines.push(c.dim('needs'), ...out);
@@ -57,7 +58,7 @@ function tree(graph: PortfolioGraph, result: ScanResult, options: GraphOptions, 
   graph.forEachNode((_node, { kind }) => kinds.set(kind, (kinds.get(kind) ?? 0) + 1));
   lines.push(`${c.bold('Graph')}: ${graph.order} nodes, ${graph.size} edges (${[...kinds].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([kind, count]) => `${count} ${kind}`).join(', ')})`);
   const analysis = result.graphAnalysis;
-  const section = (title: string, items: string[]) => lines.push('', c.bold(title), ...(items.length ? items.map((item) => `  ${item}`) : [c.dim('  none')]));
+  const section = (title: string, items: string[]) => lines.push('', c.bold(title), ...(items.length ? items.map((item) => `  ${printable(item)}`) : [c.dim('  none')]));
   section('Cycles between applications', analysis.applicationCycles.map((cycle) => cycle.join(' ⇄ ')));
   section('Cycles between modules', analysis.moduleCycles.map((cycle) => cycle.join(' ⇄ ')));
   section('Shared datastores', analysis.sharedDatastores.map((store) => `${store.label} (${store.kind}): ${store.applications.join(', ')}${store.writtenBy.length ? `; written by ${store.writtenBy.join(', ')}` : ''}`));

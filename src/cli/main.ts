@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../errors.js';
+import { printable } from '../util/printable.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-codes.js';
 import { GRAPH_FORMATS } from '../report/graph-formats.js';
@@ -299,7 +300,8 @@ function reportError(error: unknown, debug: boolean): number {
     return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? ExitCode.ok : ExitCode.inputError;
   }
   if (error instanceof InputError) {
-    process.stderr.write(`cloudready: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+    // Messages quote names from the command line and from scanned files (node ids, host names): printed as text, never as escapes.
+    process.stderr.write(`cloudready: ${printable(error.message)}\n${error.hint ? `  ${printable(error.hint)}\n` : ''}`);
     if (debug) process.stderr.write(`${error.stack}\n`);
     return ExitCode.inputError;
   }
