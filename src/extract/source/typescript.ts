@@ -41,26 +41,47 @@ export async function extractTypeScriptProject(sources: SourceText[], cache?: Pr
   const textKeys = new Map(sources.map((source) => [source, cache?.key('typescript', source.rel, source.appRel, source.language?.id ?? '', source.text)]));
   // A later file of the same module id (a.ts beside a.js) takes the earlier one's place.
   const shapes = new Map<string, { source: SourceText; shape: ModuleShape }>();
+  // One file the parser or a walker cannot handle (nested too deep for the stack) is that file's
+  // problem only: the project's other files are read without it.
+  const unreadable: SourceFacts[] = [];
   for (const source of sources) {
     const module = moduleId(source.appRel);
     const shapeKey = textKeys.get(source) && `${textKeys.get(source)}:shape`;
     let shape = shapeKey ? cache!.get<ModuleShape>(shapeKey) : undefined;
     if (!shape) {
-      shape = shapeOf(ts, parse(source), module);
+      try {
+        shape = shapeOf(ts, parse(source), module);
+      } catch (error) {
+        parsed.delete(source);
+        unreadable.push(unanalysable(source, error));
+        continue;
+      }
       if (shapeKey) cache!.set(shapeKey, shape);
     }
     shapes.set(module, { source, shape });
   }
   const modules = indexModules(shapes);
   const projectKey = cache?.key(...[...shapes].flatMap(([module, { source, shape }]) => [module, source.rel, JSON.stringify(shape)]));
-  return [...modules.values()].map((index) => {
+  const read = [...modules.values()].map((index) => {
     const factsKey = projectKey && `${textKeys.get(index.source)}:facts:${projectKey}`;
     const kept = factsKey ? cache!.get<SourceFacts>(factsKey) : undefined;
     if (kept) return kept;
-    const facts = new FileWalker(ts, index, parse(index.source), modules).extract();
+    let facts: SourceFacts;
+    try {
+      facts = new FileWalker(ts, index, parse(index.source), modules).extract();
+    } catch (error) {
+      return unanalysable(index.source, error);
+    }
     if (factsKey) cache!.set(factsKey, facts);
     return facts;
   });
+  return [...read, ...unreadable];
+}
+
+/** The facts of a file that could not be analysed: only that problem, at its first line. */
+function unanalysable(source: SourceText, error: unknown): SourceFacts {
+  const reason = error instanceof RangeError ? 'nested too deeply to analyse' : `could not be analysed: ${(error as Error).message}`;
+  return { ...emptyFacts(source.rel, source.language?.id ?? 'typescript'), problems: [{ message: reason, location: { file: source.rel, line: 1, column: 1 } }] };
 }
 
 function scriptKind(ts: Ts, appRel: string): TS.ScriptKind {

@@ -171,3 +171,15 @@ describe('TypeScript facts in the fact cache', () => {
     expect(cache.counts.sets).toBe(2 + Object.keys(moved).length);
   });
 });
+
+describe('one file the analyser cannot handle', () => {
+  it('a file nested too deeply for the stack is that file\'s problem only; the others are read', async () => {
+    const source = (rel: string, text: string) => analyseText(`app/${rel}`, text, languageForExtension(rel.slice(rel.lastIndexOf('.'))), rel);
+    const deep = `module.exports = ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`;
+    const facts = await extractProjectFacts([source('lib/generated.js', deep), source('lib/export.js', "const fs = require('fs')\nexports.save = (rows) => fs.writeFileSync('/var/exports/rows.csv', rows)\n")]);
+    const byFile = Object.fromEntries(facts.map((file) => [file.file, file]));
+    expect(byFile['app/lib/generated.js']?.problems.map((problem) => problem.message)).toEqual(['nested too deeply to analyse']);
+    expect(byFile['app/lib/export.js']?.problems).toEqual([]);
+    expect(byFile['app/lib/export.js']?.apiCalls.map((call) => call.name)).toEqual(['fs.writeFileSync']);
+  });
+});
