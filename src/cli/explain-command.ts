@@ -7,13 +7,10 @@ import { SEVERITY_ORDER, type Finding, type ScanResult } from '../result/schema.
 import { compareStrings } from '../util/compare.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
-import { findApplication, resultFor } from './load-result.js';
+import { findApplication, resultFor, type ResultSource } from './load-result.js';
+import { reportInputProblems } from './input-problems.js';
 
-export interface ExplainOptions {
-  from?: string;
-  config?: string;
-  inventory?: string[];
-  rules?: string[];
+export interface ExplainOptions extends ResultSource {
   color: boolean;
 }
 
@@ -73,7 +70,7 @@ export async function runExplain(applicationId: string, paths: string[], options
   const apart = (result.uncounted ?? []).filter((finding) => finding.applicationId === app.id && finding.severity !== 'info');
   if (apart.length > 0) lines.push('', c.dim(`Not counted: ${apart.map((finding) => `${finding.ruleId} (${finding.message.replace(/^.*\(/, '').replace(/\)$/, '')})`).join('; ')}`));
   process.stdout.write(`${lines.join('\n')}\n`);
-  return ExitCode.ok;
+  return reportInputProblems(result, options) ?? ExitCode.ok;
 }
 
 const PLACES_SHOWN = 3;

@@ -1,7 +1,7 @@
 import { printable, printableDeep } from '../util/printable.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { resultFor } from './load-result.js';
+import { resultFor, type ResultSource } from './load-result.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { graphFromResult, resolveNode, selectGraph, type GraphViewOptions } from '../model/graph-view.js';
 import { impactOf } from '../model/impact.js';
@@ -13,12 +13,9 @@ import { compareStrings } from '../util/compare.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
 import { writeOutputAtomically } from './write-output.js';
+import { reportInputProblems } from './input-problems.js';
 
-export interface GraphSourceOptions {
-  from?: string;
-  config?: string;
-  inventory?: string[];
-  rules?: string[];
+export interface GraphSourceOptions extends ResultSource {
   color: boolean;
 }
 
@@ -78,7 +75,7 @@ export async function runGraph(paths: string[], options: GraphOptions): Promise<
     const text = tree(graph, printableDeep(result), options, c);
     if (options.output) await writeOutputAtomically(options.output, text);
     else process.stdout.write(text);
-    return ExitCode.ok;
+    return reportInputProblems(result, options) ?? ExitCode.ok;
   }
   const exported = exportGraph(graph, options.format);
   if ('files' in exported) {
@@ -86,13 +83,13 @@ export async function runGraph(paths: string[], options: GraphOptions): Promise<
     await fs.mkdir(options.output, { recursive: true });
     for (const [name, content] of Object.entries(exported.files)) await writeOutputAtomically(path.join(options.output, name), content);
     process.stderr.write(`cloudready: wrote ${Object.keys(exported.files).join(', ')} to ${options.output} (${graph.order} nodes, ${graph.size} relationships)\n`);
-    return ExitCode.ok;
+    return reportInputProblems(result, options) ?? ExitCode.ok;
   }
   if (options.output) {
     await writeOutputAtomically(options.output, exported.text);
     process.stderr.write(`cloudready: wrote ${options.output} (${graph.order} nodes, ${graph.size} edges)\n`);
   } else process.stdout.write(exported.text);
-  return ExitCode.ok;
+  return reportInputProblems(result, options) ?? ExitCode.ok;
 }
 
 export async function runImpact(reference: string, paths: string[], options: GraphSourceOptions & { format: 'table' | 'json' }): Promise<number> {
@@ -101,7 +98,7 @@ export async function runImpact(reference: string, paths: string[], options: Gra
   const impact = printableDeep(impactOf(graph, resolveNode(graph, reference)));
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(impact, null, 2)}\n`);
-    return ExitCode.ok;
+    return reportInputProblems(result, options) ?? ExitCode.ok;
   }
   const c = new Chalk({ level: wantsColour(options.color) ? 1 : 0 });
   const lines = [`If ${c.bold(impact.label)} ${c.dim(`(${impact.kind})`)} moves:`, '', c.bold(`Breaks or must follow (${impact.dependents.length})`)];
@@ -111,5 +108,5 @@ export async function runImpact(reference: string, paths: string[], options: Gra
   for (const entry of impact.moveTogether) lines.push(`  ${entry.label} ${c.dim(`(${entry.kind})`)}: ${entry.why}`);
   if (!impact.moveTogether.length) lines.push(c.dim('  nothing is bound to it'));
   process.stdout.write(`${lines.join('\n')}\n`);
-  return ExitCode.ok;
+  return reportInputProblems(result, options) ?? ExitCode.ok;
 }

@@ -46,6 +46,8 @@ export async function readBaseline(file: string, what = 'baseline'): Promise<Bas
 
 export interface ResultSource {
   cache?: boolean | undefined;
+  /** Exit 2 when an input could not be read (input-problems.ts). */
+  strict?: boolean | undefined;
   from?: string | undefined;
   config?: string | undefined;
   inventory?: string[] | undefined;

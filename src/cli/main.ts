@@ -38,6 +38,7 @@ function buildProgram(outcome: Outcome): Command {
       .option('-r, --rules <folders...>', 'folders of rule pack YAML files to apply besides the built-in packs (docs/rules/README.md)'),
   )
     .option('-q, --quiet', 'print nothing but the report (no progress, no notices)')
+    .option('--strict', 'exit 2 when an input could not be read (default: report it, and keep 0 or 1)')
     .option('--no-color', 'no colours in terminal output (NO_COLOR is honoured too)')
     .option('--no-progress', 'no progress spinner')
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
@@ -57,8 +58,8 @@ Examples:
   $ cloudready scan . --fail-under 60 --max-blockers 0 --baseline main.json --format sarif --output cloudready.sarif
   $ cloudready scan ~/repos --shard 2/8 --output shard-2.bin    # then: cloudready merge shard-*.bin
 
-Exit codes: 0 success, 1 a gate failed, 2 usage or input error (the report is still written
-when the scan itself completed; the diagnostics say what could not be read).`,
+Exit codes: 0 success, 1 a gate failed, 2 usage error, or with --strict an input that could
+not be read (the report is always written when the scan completed; its diagnostics say what was skipped).`,
     )
     .action(async (paths: string[], options, command: Command) => {
       outcome.exitCode = await (await import('./scan-command.js')).runScan(paths.length > 0 ? paths : ['.'], { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' });
@@ -73,6 +74,7 @@ when the scan itself completed; the diagnostics say what could not be read).`,
       .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault),
   )
     .option('-q, --quiet', 'print nothing but the report')
+    .option('--strict', 'exit 2 when an input the shards hold could not be read')
     .option('--no-color', 'no colours in terminal output')
     .addHelpText(
       'after',
@@ -83,8 +85,8 @@ Examples:
   $ cloudready merge shard-1.bin shard-2.bin --format json --output result.json
   $ cloudready merge shards/*.bin --fail-under 60 --format sarif --output cloudready.sarif
 
-Exit codes as for scan: 0 success, 1 a gate failed, 2 usage or input error (a missing or
-foreign shard file, or inputs the shards could not read).`,
+Exit codes as for scan: 0 success, 1 a gate failed, 2 usage error (a missing or foreign shard
+file), or with --strict inputs the shards could not read.`,
     )
     .action(async (files: string[], options) => {
       outcome.exitCode = await (await import('./merge-command.js')).runMerge(files, options);
@@ -259,6 +261,7 @@ function withResultSource(command: Command): Command {
     .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
     .option('-r, --rules <folders...>', 'rule packs besides the built-in ones')
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
+    .option('--strict', 'exit 2 when an input could not be read (default: report it on stderr and go on)')
     .option('--no-color', 'no colours');
 }
 

@@ -10,6 +10,7 @@ import { ExitCode } from './exit-codes.js';
 import { readBaseline } from './load-result.js';
 import { cacheFolder, defaultWorkers, noticePrinter } from './scan-settings.js';
 import { startProgress } from './progress.js';
+import { reportInputProblems } from './input-problems.js';
 import { writeOutputAtomically } from './write-output.js';
 
 /** How a finished result is reported and judged: shared by scan and merge. */
@@ -21,6 +22,7 @@ export interface ReportCommandOptions {
   failOn?: Severity;
   baseline?: string;
   quiet?: boolean;
+  strict?: boolean;
   color: boolean;
 }
 
@@ -60,13 +62,9 @@ export async function finishReport(result: ScanResult, options: ReportCommandOpt
   if (result.gate && !result.gate.passed) {
     for (const { applicationId, reasons } of result.gate.failures) process.stderr.write(`cloudready: gate failed: ${printable(applicationId)}: ${printable(reasons.join('; '))}\n`);
   }
-  const errors = result.diagnostics.filter((diagnostic) => diagnostic.level === 'error');
-  if (errors.length > 0) {
-    if (!options.quiet && options.format !== 'table') {
-      for (const error of errors.slice(0, 5)) process.stderr.write(`cloudready: ${printable(error.file ?? '')}${error.line ? `:${error.line}` : ''}: ${printable(error.message)}\n`);
-    }
-    return ExitCode.inputError;
-  }
+  // The terminal table lists input problems itself; other formats get them on stderr.
+  const strict = reportInputProblems(result, { quiet: options.quiet, strict: options.strict, listed: options.format === 'table' && !options.output });
+  if (strict !== undefined) return strict;
   if (result.applications.length === 0 && !options.quiet && options.format !== 'table') {
     process.stderr.write(`cloudready: no applications found ${where}\n`);
   }

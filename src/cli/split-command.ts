@@ -7,22 +7,18 @@ import { proposeSplit, type SplitOptions, type SplitProposal } from '../plan/spl
 import { readCoChange } from '../extract/git-history.js';
 import { InputError } from '../errors.js';
 import type { ScanResult } from '../result/schema.js';
-import { findApplication, readResult, resultFor } from './load-result.js';
+import { findApplication, readResult, resultFor, type ResultSource } from './load-result.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
 import { writeOutputAtomically } from './write-output.js';
+import { reportInputProblems } from './input-problems.js';
 
-export interface SplitCommandOptions {
+export interface SplitCommandOptions extends ResultSource {
   history: boolean;
   services?: number;
   seed?: number;
   format: 'table' | 'json' | 'mermaid';
   output?: string;
-  from?: string;
-  config?: string;
-  inventory?: string[];
-  rules?: string[];
-  cache?: boolean;
   color: boolean;
 }
 
@@ -102,5 +98,5 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
   const text = options.format === 'json' ? `${JSON.stringify(proposal, null, 2)}\n` : options.format === 'mermaid' ? mermaid(proposal) : table(printableDeep(proposal), new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
   if (options.output) await writeOutputAtomically(options.output, text);
   else process.stdout.write(text);
-  return ExitCode.ok;
+  return reportInputProblems(result, options) ?? ExitCode.ok;
 }

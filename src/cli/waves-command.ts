@@ -4,21 +4,19 @@ import { graphFromResult } from '../model/graph-view.js';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { planWaves, type WavePlan } from '../plan/waves.js';
 import type { ScanResult } from '../result/schema.js';
-import { resultFor } from './load-result.js';
+import { resultFor, type ResultSource } from './load-result.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
 import { writeOutputAtomically } from './write-output.js';
 import { spreadsheetCsv } from '../report/csv-cells.js';
+import { reportInputProblems } from './input-problems.js';
 
-export interface WavesCommandOptions {
+export interface WavesCommandOptions extends ResultSource {
   format: 'table' | 'json' | 'csv' | 'cmf';
   output?: string;
   maxPerWave?: number;
   maxHostsPerWave?: number;
   effortBudget?: number;
-  from?: string;
-  config?: string;
-  inventory?: string[];
   color: boolean;
 }
 
@@ -102,5 +100,5 @@ export async function runWaves(paths: string[], options: WavesCommandOptions): P
           : table(printableDeep(plan), printableDeep(result), new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
   if (options.output) await writeOutputAtomically(options.output, text);
   else process.stdout.write(text);
-  return ExitCode.ok;
+  return reportInputProblems(result, options) ?? ExitCode.ok;
 }

@@ -120,6 +120,7 @@ function appliedSettings(config: Config, name: string): Diagnostic {
     packs.length ? `${plural(packs.length, 'rule pack folder')} added` : '',
     config.exclude.length ? `${plural(config.exclude.length, 'exclude pattern')}` : '',
     config.applications.length ? `${plural(config.applications.length, 'application entry', 'application entries')}` : '',
+    config.inventories.length ? `${plural(config.inventories.length, 'inventory file')}` : '',
     hasThresholds(config.gate) ? 'gate thresholds' : '',
   ].filter(Boolean);
   return { level: 'info', code: 'config-in-tree', file: name, message: `settings from ${name} in the scanned folder applied${changes.length ? `: ${changes.join('; ')}` : ''}` };

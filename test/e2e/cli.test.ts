@@ -142,13 +142,16 @@ describe('cloudready scan: edge cases', () => {
     expect(result.findings[0]?.evidence[0]?.file).toBe('CAUTH01.cbl');
   });
 
-  it('an unreadable manifest: the report is still written, the diagnostic names file and line, exit 2', async () => {
+  it('an unreadable manifest: the report is still written, the diagnostic names file and line; exit 0, or 2 with --strict', async () => {
     const dir = await makeTree({
       'orders/pom.xml': '<project>\n  <dependencies>\n    <dependency>\n</project>\n',
       'orders/src/Main.java': 'class Main { javax.servlet.http.HttpSession s; }',
       'shop/package.json': '{ "dependencies": { "express": "^4" } }',
     });
-    const run = runCli(['scan', dir, '--format', 'json']);
+    const lenient = runCli(['scan', dir, '--format', 'json']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain('cloudready: 1 input could not be read; the report says what was skipped (--strict makes this exit 2)');
+    const run = runCli(['scan', dir, '--format', 'json', '--strict']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cloudready: orders/pom.xml:4: malformed XML');
     const result = JSON.parse(run.stdout) as ScanResult;
@@ -157,7 +160,7 @@ describe('cloudready scan: edge cases', () => {
     expect(result.findings.map((f) => f.id)).toContain('state-and-storage/http-session@orders');
 
     const table = runCli(['scan', dir]);
-    expect(table.code).toBe(2);
+    expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/1 input problem .*\n\s+error orders\/pom\.xml:4 malformed XML/);
   });
 
@@ -229,7 +232,10 @@ describe('cloudready scan: inventories', () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as ScanResult;
     expect(result.inventories).toEqual([{ file: 'exports/cmdb.csv', format: 'cmdb-csv', imported: 1, ignored: 0, rejected: 1 }]);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ level: 'warning', file: 'exports/cmdb.csv', line: 3, message: 'record rejected: the id column "CI Name" is blank' })]);
+    expect(result.diagnostics).toEqual([
+      { level: 'info', code: 'config-in-tree', file: 'cloudready.yaml', message: 'settings from cloudready.yaml in the scanned folder applied: 1 inventory file' },
+      expect.objectContaining({ level: 'warning', file: 'exports/cmdb.csv', line: 3, message: 'record rejected: the id column "CI Name" is blank' }),
+    ]);
     expect(result.graph.edges).toContainEqual({ source: 'app:ledger', target: 'host:sun-ledger01', kind: 'runs-on', attributes: { via: 'group' } });
     expect(result.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['platform-and-sla/unix-host@ledger', 'platform-and-sla/end-of-life-os@ledger']));
     const table = runCli(['scan', dir], { cwd: dir });
@@ -237,12 +243,12 @@ describe('cloudready scan: inventories', () => {
     expect(table.stdout).toContain('exports/cmdb.csv:3 record rejected: the id column "CI Name" is blank');
   });
 
-  it('a missing inventory file stops with one clear line; a file in another format is an error diagnostic', async () => {
+  it('a missing inventory file stops with one clear line; a file in another format is an error diagnostic (exit 2 with --strict)', async () => {
     const dir = await makeTree({ 'shop/package.json': '{}', 'notes/hosts.csv': 'host,ip\nweb01,10.0.0.1\n' });
     const missing = runCli(['scan', dir, '--inventory', 'nope.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cloudready: nope.yaml: inventory file not found');
-    const other = runCli(['scan', dir, '--format', 'json', '--inventory', path.join(dir, 'notes/hosts.csv')]);
+    const other = runCli(['scan', dir, '--format', 'json', '--strict', '--inventory', path.join(dir, 'notes/hosts.csv')]);
     expect(other.code).toBe(2);
     expect((JSON.parse(other.stdout) as ScanResult).diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'inventory-format' })]);
   });
@@ -341,6 +347,9 @@ describe('cloudready scan: configuration', () => {
   it('warns about rule ids the config names but no pack defines', async () => {
     const dir = await makeTree({ 'cloudready.yaml': 'rules:\n  disable: [networking/hardcoded-ipp]\n', 'app/go.mod': 'module x\n' });
     const result = JSON.parse(runCli(['scan', dir, '--format', 'json']).stdout) as ScanResult;
-    expect(result.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'unknown-rule', message: expect.stringContaining('networking/hardcoded-ipp') })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'unknown-rule', message: expect.stringContaining('networking/hardcoded-ipp') }),
+      expect.objectContaining({ level: 'info', code: 'config-in-tree', message: 'settings from cloudready.yaml in the scanned folder applied: 1 rule turned off (networking/hardcoded-ipp)' }),
+    ]);
   });
 });

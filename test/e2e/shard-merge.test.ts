@@ -92,7 +92,7 @@ describe('scan --shard and merge', () => {
     expect(merged.stderr).toContain(`${two}: scanned with other settings than ${one} (cloudready.yaml or rule packs differ)`);
   }, SCANS);
 
-  it('carries unreadable inputs to the merge, which reports them and exits 2', async () => {
+  it('carries unreadable inputs to the merge, which reports them (and exits 2 with --strict)', async () => {
     const root = await makeTree({
       'shop/package.json': JSON.stringify({ name: 'shop', dependencies: { express: '^4.18.0' } }),
       'shop/src/server.js': "const express = require('express');\nexpress().listen(8080);\n",
@@ -107,7 +107,8 @@ describe('scan --shard and merge', () => {
       return { file, stderr: run.stderr };
     });
     expect(shards.map((shard) => shard.stderr).join('')).toContain('1 input could not be read (the merge reports it)');
-    const merged = runCli(['merge', ...shards.map((shard) => shard.file), '--format', 'json']);
+    expect(runCli(['merge', ...shards.map((shard) => shard.file), '--format', 'json']).code).toBe(0);
+    const merged = runCli(['merge', ...shards.map((shard) => shard.file), '--format', 'json', '--strict']);
     expect(merged.code).toBe(2);
     expect(merged.stderr).toContain('ledger/pom.xml:1: malformed XML');
     const result = JSON.parse(merged.stdout);
