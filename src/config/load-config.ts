@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
@@ -47,7 +48,7 @@ export async function loadConfig(explicit: string | undefined, firstRootDir: str
 }
 
 /** Why an in-tree settings file is not read: a link out of the scanned folder, not a regular file, or far too large. */
-async function refusal(file: string, stats: import('node:fs').Stats, root: string): Promise<string | undefined> {
+async function refusal(file: string, stats: Stats, root: string): Promise<string | undefined> {
   if (stats.isSymbolicLink()) {
     const target = await fs.realpath(file).catch(() => undefined);
     if (!target) return 'it is a broken symbolic link';

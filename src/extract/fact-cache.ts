@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { buildFingerprint } from '../build-fingerprint.js';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { buildFingerprint } from '../build-fingerprint.js';

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree } from '../helpers/temp-tree.js';
 import { runCli } from '../helpers/run-cli.js';
