@@ -1,4 +1,4 @@
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CellValue } from 'exceljs';
 import yauzl from 'yauzl';
@@ -28,32 +28,48 @@ function cellText(value: CellValue): string {
 }
 
 /**
- * The sheets of an .xlsx workbook as tables, first non-empty row as header. exceljs is loaded
- * only when a workbook is imported: most scans never need it.
+ * Cells a workbook may hold. Rows are streamed and only their text is kept, so memory follows
+ * this and the shared strings, not the size of the workbook's object model (an RVTools export of
+ * 10,000 VMs holds a few million cells).
  */
-export async function readWorkbookTables(bytes: Buffer, file: string): Promise<Table[]> {
+export const MAX_WORKBOOK_CELLS = 10_000_000;
+
+type Row = { number: number; values: unknown };
+
+/**
+ * The sheets of an .xlsx workbook as tables, first non-empty row as header. Read as a stream
+ * (exceljs's WorkbookReader): a workbook is never held as a whole object model. exceljs is
+ * loaded only when a workbook is imported: most scans never need it.
+ */
+export async function readWorkbookTables(bytes: Buffer, file: string, maxCells = MAX_WORKBOOK_CELLS): Promise<Table[]> {
   if (bytes.length > MAX_WORKBOOK_BYTES) throw new TableError(`workbook is ${Math.round(bytes.length / 1024 / 1024)} MiB, over the ${MAX_WORKBOOK_BYTES / 1024 / 1024} MiB limit`);
   await checkInflatedSize(bytes);
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  // Styles are read to tell a date from a number; hyperlinks and other entries are skipped.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', styles: 'cache', entries: 'ignore' });
+  const tables: Table[] = [];
+  let cells = 0;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<Row> & { name: string }>) {
+      const rows: TableRow[] = [];
+      const table: Table = { file, sheet: sheet.name, header: [], eachRow: (visit) => rows.forEach(visit) };
+      for await (const row of sheet) {
+        // row.values is 1-based and sparse.
+        const values = Array.isArray(row.values) ? (row.values as CellValue[]).slice(1) : [];
+        cells += values.length;
+        if (cells > maxCells) throw new TableError(`workbook holds more than ${maxCells.toLocaleString('en-US')} cells; not read (an export to split by sheet)`);
+        const texts = Array.from({ length: values.length }, (_, i) => cellText(values[i] as CellValue));
+        if (texts.every((cell) => cell === '')) continue;
+        if (table.header.length === 0) table.header = texts;
+        else rows.push({ line: row.number, cells: texts });
+      }
+      tables.push(table);
+    }
   } catch (error) {
+    if (error instanceof TableError) throw error;
     throw new TableError(`not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
   }
-  return workbook.worksheets.map((sheet) => {
-    const rows: TableRow[] = [];
-    const table: Table = { file, sheet: sheet.name, header: [], eachRow: (visit) => rows.forEach(visit) };
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      // row.values is 1-based and sparse.
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i] as CellValue));
-      if (cells.every((cell) => cell === '')) return;
-      if (table.header.length === 0) table.header = cells;
-      else rows.push({ line: rowNumber, cells });
-    });
-    return table;
-  });
+  return tables;
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEstate } from '../../../src/extract/inventory/estate.js';
 import { importInventory } from '../../../src/extract/inventory/import-inventory.js';
+import { readWorkbookTables } from '../../../src/extract/inventory/read-workbook.js';
 import type { LoadedInventory } from '../../../src/extract/inventory/inventory-builder.js';
 import type { Diagnostic } from '../../../src/result/schema.js';
 import { REPO } from '../../helpers/run-cli.js';
@@ -84,6 +85,21 @@ describe('RVTools', () => {
     // A VM only vDisk knows gets its provisioned capacity from its disks.
     expect(hosts['SAP-HANA-02']).toMatchObject({ storageGiB: 500 });
     expect(hosts['esx-07.corp.example']).toMatchObject({ hardware: 'Dell Inc. PowerEdge R750', cpu: { cores: 56 }, memoryGiB: 1024, groups: ['vmware-esxi-host'] });
+  });
+
+  it('a workbook is streamed with a cap on its cells: past it, the workbook is an error, not a full heap', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const vInfo = workbook.addWorksheet('vInfo');
+    vInfo.addRow(['VM', 'Powerstate', 'CPUs']);
+    for (let n = 0; n < 40; n++) vInfo.addRow([`VM-${n}`, 'poweredOn', 2]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const tables = await readWorkbookTables(bytes, 'export.xlsx', 1_000);
+    expect(tables.map((table) => [table.sheet, table.header])).toEqual([['vInfo', ['VM', 'Powerstate', 'CPUs']]]);
+    const rows: number[] = [];
+    tables[0]!.eachRow((row) => rows.push(row.line));
+    expect(rows).toHaveLength(40);
+    await expect(readWorkbookTables(bytes, 'export.xlsx', 100)).rejects.toThrow('workbook holds more than 100 cells; not read (an export to split by sheet)');
   });
 
   it('a file that is not a workbook is an error naming the file, not a crash', async () => {
