@@ -16,5 +16,5 @@ export function parseJson(text: string): JsonParse {
  * valid JSON`): a diagnostic must never repeat input, which may be a secret.
  */
 function withoutInput(message: string): string {
-  return message.replace(/,\s*".*" is not valid JSON$/s, '').replace(/^Unexpected token '.+?'/s, 'Unexpected token');
+  return message.replace(/,\s*(?:\.\.\.)?".*is not valid JSON$/s, '').replace(/^Unexpected token '.+?'/s, 'Unexpected token');
 }

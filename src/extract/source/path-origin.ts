@@ -35,6 +35,8 @@ const NAME = /(?:\bthis\.|\bself\.|\$this->|\$)?\b([A-Za-z_]\w*)\b(?!\s*\()/g;
 const KEYWORDS = new Set(['new', 'true', 'false', 'null', 'nil', 'None', 'this', 'self', 'await', 'return', 'var', 'let', 'const', 'string', 'String', 'File', 'Path', 'Paths', 'Files', 'path', 'filepath', 'os', 'fs', 'io', 'encoding', 'utf8', 'utf', 'r', 'rb', 'w']);
 const MAX_HOPS = 3;
 const MAX_NAMES = 4;
+/** Names looked up per file: each is one pass over the file's text, so a file with thousands of file calls stays linear. */
+const MAX_LOOKUPS = 200;
 
 export class PathOrigins {
   private lines: LineIndex | undefined;
@@ -66,6 +68,7 @@ export class PathOrigins {
     let found = this.assignments.get(name);
     if (found) return found;
     found = [];
+    if (this.assignments.size >= MAX_LOOKUPS) return found;
     // `name = …`, `name := …`, `Type name = …`, `this.name = …`, `$name = …`, `name: T = …`; not `==`, `=>` or `name.x = …`.
     const assignment = new RegExp(`(?<![\\w$.>])(?:this\\.|self\\.|\\$this->|\\$)?${name}\\s*(?::\\s*[\\w.<>\\[\\]|, ?]{1,60})?:?=(?![=>])\\s*([^;\\n]{1,300})`, 'g');
     for (const match of this.text.matchAll(assignment)) found.push({ expression: match[1]!, line: this.lineAt(match.index) });
