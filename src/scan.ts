@@ -7,6 +7,7 @@ import { ResultCache } from './pipeline/result-cache.js';
 import { stageTimer, type StageTimings } from './pipeline/stage-timer.js';
 import type { ScanResult } from './result/schema.js';
 import type { Origin } from './discover/origin.js';
+import type { ScanProfile } from './pipeline/scan-profile.js';
 
 export type { StageTimings, TimedStage } from './pipeline/stage-timer.js';
 
@@ -39,6 +40,8 @@ export interface ScanOptions {
   evidenceLimit?: number;
   /** Filled with milliseconds per stage, for the benchmark; never part of the result (it would differ run to run). */
   timings?: StageTimings;
+  /** Filled with what took the time (stages, rules, files) for `scan --profile`. */
+  profile?: ScanProfile;
 }
 
 export type Stage = 'discover' | 'extract' | 'model' | 'assess';
@@ -60,7 +63,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   if (cache?.stored) return judgeAssessment(cache.stored, portfolio.config.gate, options);
   // Extraction and assessment load only now: an unchanged tree never needs their code.
   const [{ extractFacts }, { assessGathered }] = await Promise.all([import('./pipeline/gather-facts.js'), import('./pipeline/assess-portfolio.js')]);
-  const assessment = assessGathered(await extractFacts(portfolio, options, progress), options.timings, progress, options.evidenceLimit);
+  const assessment = assessGathered(await extractFacts(portfolio, options, progress), options.timings, progress, options.evidenceLimit, options.profile);
   const problem = await cache?.save(assessment);
   if (problem) options.notice?.(problem);
   return judgeAssessment(assessment, portfolio.config.gate, options);

@@ -8,6 +8,7 @@ import { evidenceContext, originOf } from './evidence.js';
 import { evaluateCondition, MatcherCache } from './rules/evaluate-condition.js';
 import type { Rule } from './rules/rule-schema.js';
 import { Suppressor, type PathIgnore } from './suppressions.js';
+import type { ScanProfile } from '../pipeline/scan-profile.js';
 
 export interface RuleSettings {
   disabled: Set<string>;
@@ -20,6 +21,8 @@ export interface RuleSettings {
   ignore?: PathIgnore[];
   /** The portfolio graph, for graph conditions. */
   graph?: PortfolioGraph;
+  /** Told how long each rule, and each rule on each file, took (`scan --profile`). */
+  profile?: ScanProfile;
 }
 
 /** Evidence listed per finding; evidenceCount keeps the full number. */
@@ -32,7 +35,7 @@ export const MAX_EVIDENCE_PER_FINDING = 25;
  * vendored libraries ...) make an uncounted finding beside it, never a counted one.
  */
 export function runRules(rules: Rule[], applications: ApplicationFacts[], settings: RuleSettings): { findings: Finding[]; uncounted: Finding[]; suppressed: SuppressedEvidence[] } {
-  const cache = new MatcherCache(settings.graph);
+  const cache = new MatcherCache(settings.graph, settings.profile);
   const findings: Finding[] = [];
   const uncounted: Finding[] = [];
   const suppressed: SuppressedEvidence[] = [];
@@ -50,7 +53,10 @@ export function runRules(rules: Rule[], applications: ApplicationFacts[], settin
     const matched = new Map<string, { rule: Rule; kept: Evidence[] }>();
     for (const rule of rules) {
       if (settings.disabled.has(rule.id)) continue;
+      const started = settings.profile ? performance.now() : 0;
+      cache.rule = rule.id;
       const match = evaluateCondition(rule.when, facts, cache);
+      settings.profile?.rule(rule.id, performance.now() - started);
       if (!match.matched) continue;
       const id = `${rule.id}@${facts.app.id}`;
       const evidence = dedupe(match.evidence);

@@ -39,6 +39,7 @@ function buildProgram(outcome: Outcome): Command {
   )
     .option('-q, --quiet', 'print nothing but the report (no progress, no notices)')
     .option('--strict', 'exit 2 when an input could not be read (default: report it, and keep 0 or 1)')
+    .option('--profile', 'print what took the time (stages, the 20 slowest rules and files) on stderr, and add it to --format json')
     .option('--no-color', 'no colours in terminal output (NO_COLOR is honoured too)')
     .option('--no-progress', 'no progress spinner')
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')

@@ -12,6 +12,8 @@ import { cacheFolder, defaultWorkers, noticePrinter } from './scan-settings.js';
 import { startProgress } from './progress.js';
 import { reportInputProblems } from './input-problems.js';
 import { writeOutputAtomically } from './write-output.js';
+import { printProfile } from './print-profile.js';
+import { ScanProfile } from '../pipeline/scan-profile.js';
 
 /** How a finished result is reported and judged: shared by scan and merge. */
 export interface ReportCommandOptions {
@@ -27,6 +29,7 @@ export interface ReportCommandOptions {
 }
 
 export interface ScanCommandOptions extends ReportCommandOptions {
+  profile?: boolean;
   config?: string;
   inventory?: string[];
   rules?: string[];
@@ -45,13 +48,18 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
   checkDestination(options);
   const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
   const progress = startProgress(options.progress && !options.quiet);
+  const profile = options.profile ? new ScanProfile() : undefined;
   let result;
   try {
-    result = await scan({ ...scanOptions(paths, options), gate: gateOf(options), ...(baseline ? { baseline } : {}) }, progress.listener);
+    result = await scan({ ...scanOptions(paths, options), gate: gateOf(options), ...(baseline ? { baseline } : {}), ...(profile ? { profile, timings: profile.stages } : {}) }, progress.listener);
   } finally {
     progress.stop();
   }
-  return finishReport(result, options, `in ${paths.join(', ')}`);
+  if (!profile) return finishReport(result, options, `in ${paths.join(', ')}`);
+  const summary = profile.summary();
+  const code = await finishReport({ ...result, profile: summary }, options, `in ${paths.join(', ')}`);
+  process.stderr.write(printProfile(summary));
+  return code;
 }
 
 /** Writes the report, prints gate failures and unreadable inputs, and returns the exit code. */

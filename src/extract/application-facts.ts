@@ -13,11 +13,11 @@ import type { InventoryContext } from './inventory/inventory-context.js';
 import { readConfig } from './config/read-config.js';
 import { secretsInCode } from './config/secrets.js';
 import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
-import { extractContentFacts, extractProjectFacts, extractSourceFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
+import { extractContentFacts, extractProjectFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
 import { readText } from './read-text.js';
 import { analyseText, type SourceText } from './source-text.js';
 import type { FactCache } from './fact-cache.js';
-import type { ExtractionPool } from './source/extraction-pool.js';
+import { timedExtraction, type ExtractionPool, type FileTimer } from './source/extraction-pool.js';
 
 export interface AppFile {
   file: DiscoveredFile;
@@ -65,7 +65,7 @@ const KEY_MATERIAL = /\.pem$|(^|\/)id_(rsa|ecdsa|ed25519)$/i;
 /** Documents worth opening: scheduler listings are exported as text reports. */
 const REPORT_FILE = /\.(txt|lst|rpt|ca7)$/i;
 
-export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactCache, pool?: ExtractionPool): Promise<ApplicationFacts> {
+export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactCache, pool?: ExtractionPool, timer?: FileTimer): Promise<ApplicationFacts> {
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
   const files = app.files.map((file): AppFile => {
     const appRel = file.rootRel.slice(prefix.length);
@@ -116,7 +116,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
         facts.loc += source.loc;
       }
       if (isProjectLanguage(language.id)) projectSources.push(source);
-      else slots.push(cached(cache, sourceKey(cache, source), () => (pool ? pool.extract(source) : extractSourceFacts(source))));
+      else slots.push(cached(cache, sourceKey(cache, source), () => (pool ? pool.extract(source) : timedExtraction(source, timer))));
     } else {
       slots.push(extractContentFacts(source));
       const format = configFormatOf(file.rootRel);

@@ -23,6 +23,7 @@ import type { ProgressListener } from '../scan.js';
 import { gatheredDiagnostics, type GatheredFacts } from './gather-facts.js';
 import { judgeAssessment, type AssessOptions, type Assessment } from './judge-assessment.js';
 import { stageTimer } from './stage-timer.js';
+import type { ScanProfile } from './scan-profile.js';
 
 export { judgeAssessment, type AssessOptions, type Assessment } from './judge-assessment.js';
 
@@ -35,7 +36,7 @@ export function assessPortfolio(gathered: GatheredFacts, options: AssessOptions,
 }
 
 /** Everything of a result that follows from the facts alone (what a result cache may keep). */
-export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['timings'], progress: ProgressListener = () => {}, evidenceLimit?: number): Assessment {
+export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['timings'], progress: ProgressListener = () => {}, evidenceLimit?: number, profile?: ScanProfile): Assessment {
   const { config, packs, roots } = gathered;
   const rules = allRules(packs);
   const timed = stageTimer(timings);
@@ -66,6 +67,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     ignore: config.rules.ignore,
     graph: portfolio,
     ...(evidenceLimit ? { evidenceLimit } : {}),
+    ...(profile ? { profile } : {}),
   });
   const model = config.scoring;
   const results: Application[] = facts.map((fact) => {

@@ -77,7 +77,8 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
   const cache = options.cacheDir ? await FactCache.open(options.cacheDir, cacheKey) : undefined;
   if (cache?.note) options.notice?.(cache.note);
   const pooled = ownApplications.reduce((sum, app) => sum + app.files.filter((file) => file.language && POOLED_LANGUAGES.has(file.language.id)).length, 0);
-  const pool = pooled >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0) : undefined;
+  const timer = options.profile ? options.profile.file.bind(options.profile) : undefined;
+  const pool = pooled >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0, timer) : undefined;
   const gathered: GatheredApplication[] = [];
   try {
     // With workers, a few applications are read at once so that the threads never wait for the
@@ -86,7 +87,7 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
     const started: Promise<GatheredApplication>[] = [];
     const start = (index: number) => {
       const diagnostics: Diagnostic[] = [];
-      started[index] = extractApplicationFacts(ownApplications[index]!, diagnostics, cache, pool).then((facts) => ({ facts, diagnostics }));
+      started[index] = extractApplicationFacts(ownApplications[index]!, diagnostics, cache, pool, timer).then((facts) => ({ facts, diagnostics }));
     };
     for (let index = 0; index < Math.min(inFlight, ownApplications.length); index++) start(index);
     for (const [index, app] of ownApplications.entries()) {

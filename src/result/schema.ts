@@ -309,5 +309,14 @@ export const ScanResult = z.strictObject({
     .optional()
     .describe('When thresholds are set: whether the CI gate passed, and why each failing application failed'),
   diagnostics: z.array(Diagnostic),
+  profile: z
+    .strictObject({
+      stages: z.record(z.string(), z.number()).describe('Milliseconds per stage, and peak resident memory (MiB) by the end of each'),
+      rulesRan: z.boolean().describe('False when the last assessment was reused from the cache: no rule ran'),
+      slowestRules: z.array(z.strictObject({ rule: z.string(), ms: z.number() })).describe('The 20 rules that took longest over all applications'),
+      slowestFiles: z.array(z.strictObject({ file: z.string(), ms: z.number(), by: z.string() })).describe('The 20 files that took longest, with the extractor or rule that took most of it'),
+    })
+    .optional()
+    .describe('Only with scan --profile: what took the time (differs run to run)'),
 });
 export type ScanResult = z.infer<typeof ScanResult>;

@@ -9,6 +9,7 @@ import { evaluateInventoryCondition } from './evaluate-inventory-condition.js';
 import type { PortfolioGraph } from '../../model/portfolio-graph-types.js';
 import { evaluateGraphCondition } from './evaluate-graph-condition.js';
 import type { Condition } from './rule-schema.js';
+import type { ScanProfile } from '../../pipeline/scan-profile.js';
 
 export interface ConditionMatch {
   matched: boolean;
@@ -20,8 +21,14 @@ export class MatcherCache {
   private readonly regexes = new Map<string, RegExp>();
   private readonly globs = new Map<string, (path: string) => boolean>();
 
+  /** The rule being evaluated, for the profile's per-file times. */
+  rule = '';
+
   /** The portfolio graph, for graph conditions; absent when rules run on facts alone. */
-  constructor(readonly graph?: PortfolioGraph) {}
+  constructor(
+    readonly graph?: PortfolioGraph,
+    readonly profile?: ScanProfile,
+  ) {}
 
   regex(source: string, flags = ''): RegExp {
     const key = `${flags}/${source}`;
@@ -123,15 +130,20 @@ function matchPattern(pattern: Extract<Condition, { pattern: unknown }>['pattern
     if (inFiles ? !inFiles(appRel) : !source.language) continue;
     if (languages && !(source.language && languages.has(source.language.id))) continue;
     const regex = cache.regex(pattern.regex, pattern.flags);
+    const started = cache.profile ? performance.now() : 0;
     let lastLine = 0;
+    let full = false;
     for (let match = regex.exec(source.masked); match; match = regex.exec(source.masked)) {
       if (match[0] === '') regex.lastIndex++;
       const line = source.lines.lineAt(match.index);
       if (line === lastLine) continue;
       lastLine = line;
       evidence.push({ file: source.rel, line, snippet: evidenceSnippetAt(facts, source.rel, line) ?? '' });
-      if (evidence.length >= MAX_EVIDENCE_PER_CONDITION) return { matched: true, evidence };
+      if ((full = evidence.length >= MAX_EVIDENCE_PER_CONDITION)) break;
     }
+    // A pattern's time on a file is where a pathological expression shows.
+    cache.profile?.file(source.rel, performance.now() - started, `rule ${cache.rule}`);
+    if (full) return { matched: true, evidence };
   }
   return { matched: evidence.length > 0, evidence };
 }

@@ -4,11 +4,15 @@ import { Worker } from 'node:worker_threads';
 import type { SourceText } from '../source-text.js';
 import type { ExtractRequest } from './extract-worker.js';
 import { extractSourceFacts, type SourceFacts } from './index.js';
+import { grammarReady } from './tree-sitter/grammars.js';
 
 /** Languages whose extraction is worth a thread: tree-sitter parses at 1-2 MB/s; the line lexers run near reading speed. */
 export const POOLED_LANGUAGES = new Set(['java', 'csharp', 'python', 'go', 'php']);
 /** Below this many such files, starting workers (and their grammars) costs more than it saves. */
 export const MIN_POOLED_FILES = 300;
+
+/** Told how long extracting a file took, and by which extractor (for `scan --profile`). */
+export type FileTimer = (file: string, ms: number, by: string) => void;
 
 interface Pending {
   resolve: (facts: SourceFacts | undefined) => void;
@@ -24,12 +28,18 @@ export class ExtractionPool {
   private readonly workers: { worker: Worker; pending: Map<number, Pending>; dead: boolean }[] = [];
   private nextId = 0;
 
-  private constructor(size: number, script: URL) {
+  private constructor(
+    size: number,
+    script: URL,
+    private readonly timer?: FileTimer,
+  ) {
     for (let index = 0; index < size; index++) {
       const worker = new Worker(script);
       const entry = { worker, pending: new Map<number, Pending>(), dead: false };
-      worker.on('message', ({ id, facts }: { id: number; facts: SourceFacts | undefined }) => {
-        entry.pending.get(id)?.resolve(facts);
+      worker.on('message', ({ id, facts, ms }: { id: number; facts: SourceFacts | undefined; ms: number }) => {
+        const pending = entry.pending.get(id);
+        if (pending) this.timer?.(pending.source.rel, ms, `extractor ${pending.source.language?.id ?? 'source'}`);
+        pending?.resolve(facts);
         entry.pending.delete(id);
       });
       worker.on('error', () => this.recover(entry));
@@ -39,15 +49,15 @@ export class ExtractionPool {
   }
 
   /** A pool of `size` threads, or none when the compiled worker is not there (running from the TypeScript sources). */
-  static create(size: number): ExtractionPool | undefined {
+  static create(size: number, timer?: FileTimer): ExtractionPool | undefined {
     const script = new URL('./extract-worker.js', import.meta.url);
     if (size < 1 || !fs.existsSync(fileURLToPath(script))) return undefined;
-    return new ExtractionPool(size, script);
+    return new ExtractionPool(size, script, timer);
   }
 
   extract(source: SourceText): Promise<SourceFacts | undefined> {
     const alive = this.workers.filter((candidate) => !candidate.dead);
-    if (!source.language || !POOLED_LANGUAGES.has(source.language.id) || alive.length === 0) return extractSourceFacts(source);
+    if (!source.language || !POOLED_LANGUAGES.has(source.language.id) || alive.length === 0) return timedExtraction(source, this.timer);
     const entry = alive.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -66,4 +76,28 @@ export class ExtractionPool {
     for (const { resolve, source } of entry.pending.values()) void extractSourceFacts(source).then(resolve);
     entry.pending.clear();
   }
+}
+
+/** Extracts a file on this thread, telling the timer how long it took. */
+export function timedExtraction(source: SourceText, timer?: FileTimer): Promise<SourceFacts | undefined> {
+  if (!timer) return extractSourceFacts(source);
+  return oneAtATime(async () => {
+    await grammarReady(source.language?.id).catch(() => undefined);
+    const started = performance.now();
+    const facts = await extractSourceFacts(source);
+    timer(source.rel, performance.now() - started, `extractor ${source.language?.id ?? 'source'}`);
+    return facts;
+  });
+}
+
+let running: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs timed extractions one after the other: started together, their awaits would interleave
+ * and each file's time would hold the others' work.
+ */
+export function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const next = running.then(task, task);
+  running = next.catch(() => undefined);
+  return next;
 }

@@ -16,6 +16,11 @@ const GRAMMAR_FILES = {
 } as const;
 export type GrammarName = keyof typeof GRAMMAR_FILES;
 
+/** Loads a language's grammar if it has one, so that what is timed after it is the file's own work. */
+export async function grammarReady(language: string | undefined): Promise<void> {
+  if (language && Object.hasOwn(GRAMMAR_FILES, language)) await parserFor(language as GrammarName);
+}
+
 const grammarFolder = path.join(path.dirname(createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
 let runtime: Promise<void> | undefined;
 const parsers = new Map<GrammarName, Promise<Parser>>();
