@@ -1,6 +1,6 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { CellValue } from 'exceljs';
+import type { CellValue, Workbook } from 'exceljs';
 import yauzl from 'yauzl';
 import { TableError, type Table, type TableRow } from './tables.js';
 
@@ -67,9 +67,35 @@ export async function readWorkbookTables(bytes: Buffer, file: string, maxCells =
     }
   } catch (error) {
     if (error instanceof TableError) throw error;
-    throw new TableError(`not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
+    // exceljs's stream reader depends on the order of the archive's parts (a sheet before
+    // xl/workbook.xml fails): such a workbook is loaded whole, within the inflated-size limit above.
+    return loadWorkbookTables(new ExcelJS.Workbook(), bytes, file, maxCells);
   }
   return tables;
+}
+
+/** The workbook loaded whole: the fallback for archives whose part order the stream reader cannot follow. */
+async function loadWorkbookTables(workbook: Workbook, bytes: Buffer, file: string, maxCells: number): Promise<Table[]> {
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new TableError(`not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
+  }
+  let cells = 0;
+  return workbook.worksheets.map((sheet) => {
+    const rows: TableRow[] = [];
+    const table: Table = { file, sheet: sheet.name, header: [], eachRow: (visit) => rows.forEach(visit) };
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      cells += values.length;
+      if (cells > maxCells) throw new TableError(`workbook holds more than ${maxCells.toLocaleString('en-US')} cells; not read (an export to split by sheet)`);
+      const texts = Array.from({ length: values.length }, (_, i) => cellText(values[i] as CellValue));
+      if (texts.every((cell) => cell === '')) return;
+      if (table.header.length === 0) table.header = texts;
+      else rows.push({ line: rowNumber, cells: texts });
+    });
+    return table;
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEstate } from '../../../src/extract/inventory/estate.js';
@@ -85,6 +86,21 @@ describe('RVTools', () => {
     // A VM only vDisk knows gets its provisioned capacity from its disks.
     expect(hosts['SAP-HANA-02']).toMatchObject({ storageGiB: 500 });
     expect(hosts['esx-07.corp.example']).toMatchObject({ hardware: 'Dell Inc. PowerEdge R750', cpu: { cores: 56 }, memoryGiB: 1024, groups: ['vmware-esxi-host'] });
+  });
+
+  it('a workbook whose sheets come before xl/workbook.xml in the archive is read with its sheet names', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('vHost').addRow(['Host', 'ESX Version']);
+    const vInfo = workbook.addWorksheet('vInfo');
+    vInfo.addRow(['VM', 'Powerstate', 'CPUs']);
+    vInfo.addRow(['WEB-01', 'poweredOn', 4]);
+    const entries = await zipEntries(Buffer.from(await workbook.xlsx.writeBuffer()));
+    // Worksheets, shared strings and relationships first; the workbook (the sheet names) last.
+    const late = (name: string) => (name === 'xl/workbook.xml' ? 2 : name.startsWith('xl/worksheets/') || name.includes('sharedStrings') || name.endsWith('.rels') ? 0 : 1);
+    const reordered = storedZip([...entries].sort((a, b) => late(a[0]) - late(b[0])));
+    const tables = await readWorkbookTables(reordered, 'export.xlsx');
+    expect(tables.map((table) => table.sheet).sort()).toEqual(['vHost', 'vInfo']);
   });
 
   it('a workbook is streamed with a cap on its cells: past it, the workbook is an error, not a full heap', async () => {
@@ -354,3 +370,55 @@ describe('inventories in the fact cache', () => {
     expect(third.misses).toBe(1);
   });
 });
+
+/** The entries of a zip archive, name → uncompressed bytes, in archive order. */
+async function zipEntries(bytes: Buffer): Promise<[string, Buffer][]> {
+  const { default: yauzl } = await import('yauzl');
+  const zip = await yauzl.fromBufferPromise(bytes, { autoClose: false });
+  const entries: [string, Buffer][] = [];
+  for await (const entry of zip.eachEntry()) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+    entries.push([entry.fileName, Buffer.concat(chunks)]);
+  }
+  zip.close();
+  return entries;
+}
+
+/** A zip archive of stored (uncompressed) entries in the order given: enough to choose the order of an .xlsx's parts. */
+function storedZip(entries: [string, Buffer][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const fileName = Buffer.from(name);
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
