@@ -115,8 +115,8 @@ async function zipBombWorkbook(mebibytes) {
   await pipeline(Readable.from(sheet()), zlib.createDeflateRaw({ level: 9 }), async (chunks) => {
     for await (const chunk of chunks) deflated.push(chunk);
   });
-  const small = (text) => ({ data: zlib.deflateRawSync(Buffer.from(text)), size: Buffer.byteLength(text), crc: zlib.crc32(text) });
-  return zip([
+  const small = (text) => deflatedEntry(Buffer.from(text));
+  return zipArchive([
     ['[Content_Types].xml', small('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')],
     ['_rels/.rels', small('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')],
     ['xl/workbook.xml', small('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="vInfo" sheetId="1" r:id="rId1"/></sheets></workbook>')],
@@ -125,8 +125,13 @@ async function zipBombWorkbook(mebibytes) {
   ]);
 }
 
-/** A zip archive of deflated entries (local headers, data, central directory, end record). */
-function zip(entries) {
+/** An entry for zipArchive: the bytes deflated, with their size and CRC. */
+export function deflatedEntry(bytes) {
+  return { data: zlib.deflateRawSync(bytes), size: bytes.length, crc: zlib.crc32(bytes) };
+}
+
+/** A zip archive of deflated entries in the order given (local headers, data, central directory, end record). */
+export function zipArchive(entries) {
   const locals = [];
   const central = [];
   let offset = 0;

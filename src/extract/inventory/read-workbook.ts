@@ -37,6 +37,36 @@ export const MAX_WORKBOOK_CELLS = 10_000_000;
 type Row = { number: number; values: unknown };
 
 /**
+ * Builds tables from rows as either reader delivers them, counting cells against the cap: the
+ * first non-empty row of a sheet is its header, the others its rows, each cell as the text a person sees.
+ */
+class TableBuilder {
+  readonly tables: Table[] = [];
+  private cells = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly maxCells: number,
+  ) {}
+
+  /** A new sheet's table, and the function that adds its rows (`values` is exceljs's 1-based, sparse row). */
+  sheet(name: string): (values: unknown, line: number) => void {
+    const rows: TableRow[] = [];
+    const table: Table = { file: this.file, sheet: name, header: [], eachRow: (visit) => rows.forEach(visit) };
+    this.tables.push(table);
+    return (values, line) => {
+      const cells = Array.isArray(values) ? (values as CellValue[]).slice(1) : [];
+      this.cells += cells.length;
+      if (this.cells > this.maxCells) throw new TableError(`workbook holds more than ${this.maxCells.toLocaleString('en-US')} cells; not read (an export to split by sheet)`);
+      const texts = Array.from({ length: cells.length }, (_, i) => cellText(cells[i] as CellValue));
+      if (texts.every((cell) => cell === '')) return;
+      if (table.header.length === 0) table.header = texts;
+      else rows.push({ line, cells: texts });
+    };
+  }
+}
+
+/**
  * The sheets of an .xlsx workbook as tables, first non-empty row as header. Read as a stream
  * (exceljs's WorkbookReader): a workbook is never held as a whole object model. exceljs is
  * loaded only when a workbook is imported: most scans never need it.
@@ -47,55 +77,33 @@ export async function readWorkbookTables(bytes: Buffer, file: string, maxCells =
   const { default: ExcelJS } = await import('exceljs');
   // Styles are read to tell a date from a number; hyperlinks and other entries are skipped.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', styles: 'cache', entries: 'ignore' });
-  const tables: Table[] = [];
-  let cells = 0;
+  const builder = new TableBuilder(file, maxCells);
   try {
     for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<Row> & { name: string }>) {
-      const rows: TableRow[] = [];
-      const table: Table = { file, sheet: sheet.name, header: [], eachRow: (visit) => rows.forEach(visit) };
-      for await (const row of sheet) {
-        // row.values is 1-based and sparse.
-        const values = Array.isArray(row.values) ? (row.values as CellValue[]).slice(1) : [];
-        cells += values.length;
-        if (cells > maxCells) throw new TableError(`workbook holds more than ${maxCells.toLocaleString('en-US')} cells; not read (an export to split by sheet)`);
-        const texts = Array.from({ length: values.length }, (_, i) => cellText(values[i] as CellValue));
-        if (texts.every((cell) => cell === '')) continue;
-        if (table.header.length === 0) table.header = texts;
-        else rows.push({ line: row.number, cells: texts });
-      }
-      tables.push(table);
+      const add = builder.sheet(sheet.name);
+      for await (const row of sheet) add(row.values, row.number);
     }
   } catch (error) {
     if (error instanceof TableError) throw error;
     // exceljs's stream reader depends on the order of the archive's parts (a sheet before
     // xl/workbook.xml fails): such a workbook is loaded whole, within the inflated-size limit above.
-    return loadWorkbookTables(new ExcelJS.Workbook(), bytes, file, maxCells);
+    return loadWorkbookTables(new ExcelJS.Workbook(), bytes, new TableBuilder(file, maxCells));
   }
-  return tables;
+  return builder.tables;
 }
 
 /** The workbook loaded whole: the fallback for archives whose part order the stream reader cannot follow. */
-async function loadWorkbookTables(workbook: Workbook, bytes: Buffer, file: string, maxCells: number): Promise<Table[]> {
+async function loadWorkbookTables(workbook: Workbook, bytes: Buffer, builder: TableBuilder): Promise<Table[]> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new TableError(`not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
   }
-  let cells = 0;
-  return workbook.worksheets.map((sheet) => {
-    const rows: TableRow[] = [];
-    const table: Table = { file, sheet: sheet.name, header: [], eachRow: (visit) => rows.forEach(visit) };
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      cells += values.length;
-      if (cells > maxCells) throw new TableError(`workbook holds more than ${maxCells.toLocaleString('en-US')} cells; not read (an export to split by sheet)`);
-      const texts = Array.from({ length: values.length }, (_, i) => cellText(values[i] as CellValue));
-      if (texts.every((cell) => cell === '')) return;
-      if (table.header.length === 0) table.header = texts;
-      else rows.push({ line: rowNumber, cells: texts });
-    });
-    return table;
-  });
+  for (const sheet of workbook.worksheets) {
+    const add = builder.sheet(sheet.name);
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => add(row.values, rowNumber));
+  }
+  return builder.tables;
 }
 
 /**

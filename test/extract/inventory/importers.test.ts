@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import zlib from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEstate } from '../../../src/extract/inventory/estate.js';
@@ -7,6 +6,7 @@ import { importInventory } from '../../../src/extract/inventory/import-inventory
 import { readWorkbookTables } from '../../../src/extract/inventory/read-workbook.js';
 import type { LoadedInventory } from '../../../src/extract/inventory/inventory-builder.js';
 import type { Diagnostic } from '../../../src/result/schema.js';
+import { deflatedEntry, zipArchive } from '../../../scripts/make-bad-portfolio.mjs';
 import { REPO } from '../../helpers/run-cli.js';
 import { makeTree } from '../../helpers/temp-tree.js';
 
@@ -98,7 +98,7 @@ describe('RVTools', () => {
     const entries = await zipEntries(Buffer.from(await workbook.xlsx.writeBuffer()));
     // Worksheets, shared strings and relationships first; the workbook (the sheet names) last.
     const late = (name: string) => (name === 'xl/workbook.xml' ? 2 : name.startsWith('xl/worksheets/') || name.includes('sharedStrings') || name.endsWith('.rels') ? 0 : 1);
-    const reordered = storedZip([...entries].sort((a, b) => late(a[0]) - late(b[0])));
+    const reordered = zipArchive([...entries].sort((a, b) => late(a[0]) - late(b[0])).map(([name, bytes]) => [name, deflatedEntry(bytes)]));
     const tables = await readWorkbookTables(reordered, 'export.xlsx');
     expect(tables.map((table) => table.sheet).sort()).toEqual(['vHost', 'vInfo']);
   });
@@ -383,42 +383,4 @@ async function zipEntries(bytes: Buffer): Promise<[string, Buffer][]> {
   }
   zip.close();
   return entries;
-}
-
-/** A zip archive of stored (uncompressed) entries in the order given: enough to choose the order of an .xlsx's parts. */
-function storedZip(entries: [string, Buffer][]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const fileName = Buffer.from(name);
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
