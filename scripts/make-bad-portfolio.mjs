@@ -41,6 +41,9 @@ export async function makeBadPortfolio(dir, { small = false } = {}) {
   put(`deep-app/${deep}/Deep.java`, 'package deep;\npublic class Deep { String url = "jdbc:oracle:thin:@deepdb.acme.corp:1521/DEEP"; }\n');
   put('deep-app/pom.xml', '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>deep-app</artifactId><version>1.0</version><packaging>war</packaging></project>\n');
 
+  // One 200,000-character line of a's and a b: what takes a backtracking engine forever on ^(a+)+$.
+  put('broken-sources/scripts/aaaa.sh', `${'a'.repeat(200_000)}b\n${'a'.repeat(40)}\n`);
+
   // Symbolic links: a loop, a link to its own parent, a link out of the root, a dangling link.
   fs.mkdirSync(path.join(dir, 'links'), { recursive: true });
   fs.symlinkSync('.', path.join(dir, 'links/self'));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
-import type { Evidence, Finding, Severity, SuppressedEvidence } from '../result/schema.js';
+import type { Diagnostic, Evidence, Finding, Severity, SuppressedEvidence } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { ORIGINS, type Origin } from '../discover/origin.js';
 import { evidenceContext, originOf } from './evidence.js';
@@ -34,7 +34,11 @@ export const MAX_EVIDENCE_PER_FINDING = 25;
  * found in fifty places, not fifty problems. Places in files outside the rule's contexts (tests,
  * vendored libraries ...) make an uncounted finding beside it, never a counted one.
  */
-export function runRules(rules: Rule[], applications: ApplicationFacts[], settings: RuleSettings): { findings: Finding[]; uncounted: Finding[]; suppressed: SuppressedEvidence[] } {
+export function runRules(
+  rules: Rule[],
+  applications: ApplicationFacts[],
+  settings: RuleSettings,
+): { findings: Finding[]; uncounted: Finding[]; suppressed: SuppressedEvidence[]; diagnostics: Diagnostic[] } {
   const cache = new MatcherCache(settings.graph, settings.profile);
   const findings: Finding[] = [];
   const uncounted: Finding[] = [];
@@ -92,6 +96,7 @@ export function runRules(rules: Rule[], applications: ApplicationFacts[], settin
   }
   const byRule = (a: Finding, b: Finding) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.ruleId, b.ruleId);
   return {
+    diagnostics: cache.diagnostics,
     findings: findings.sort(byRule),
     uncounted: uncounted.sort(byRule),
     suppressed: suppressed.sort((a, b) => compareStrings(a.findingId, b.findingId) || compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)),

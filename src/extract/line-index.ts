@@ -16,6 +16,11 @@ export class LineIndex {
     return lastIndexAtMost(this.starts, offset) + 1;
   }
 
+  /** Where the line after the one holding `offset` starts (the text's length on the last line). */
+  nextLineStart(offset: number): number {
+    return this.starts[lastIndexAtMost(this.starts, offset) + 1] ?? this.text.length;
+  }
+
   /** The text of a 1-based line, without its line break. */
   line(line: number): string {
     const start = this.starts[line - 1] ?? 0;

@@ -60,7 +60,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   timed('model');
 
   progress('assess', `applying ${rules.length} rules`);
-  const { findings, uncounted, suppressed } = runRules(rules, facts, {
+  const { findings, uncounted, suppressed, diagnostics: overBudget } = runRules(rules, facts, {
     disabled: new Set(config.rules.disable),
     includeContext: config.includeContext,
     severity: config.rules.severity,
@@ -69,6 +69,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     ...(evidenceLimit ? { evidenceLimit } : {}),
     ...(profile ? { profile } : {}),
   });
+  diagnostics.push(...overBudget);
   const model = config.scoring;
   const results: Application[] = facts.map((fact) => {
     const { app, languages, loc, files: appFiles } = fact;

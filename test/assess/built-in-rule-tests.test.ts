@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_RULES, leaves, loadRulePacks } from '../../src/assess/rules/load-rules.js';
+import { BUILT_IN_RULES, loadRulePacks } from '../../src/assess/rules/load-rules.js';
 import { runRuleTests } from '../../src/rule-tests.js';
 
 /**
@@ -15,16 +15,6 @@ describe('built-in rule packs', () => {
     const rules = packs.flatMap(({ pack }) => pack.rules);
     expect(new Set(results.map((result) => result.ruleId)).size).toBe(rules.length);
   }, 180_000);
-
-  it('no pattern runs an unbounded repetition into more pattern: one long crafted line stays linear', async () => {
-    // `key=[^\n]*\bSSLv3` tries every rest of the line from every `key=`: a 360 KB line of
-    // `protocol=` took over a minute. `[^\n]{0,300}` bounds each try.
-    const packs = await loadRulePacks([BUILT_IN_RULES]);
-    const patterns = packs.flatMap(({ pack }) => pack.rules.flatMap((rule) => [...leaves(rule.when)].flatMap((leaf) => ('pattern' in leaf ? [`${rule.id}: ${leaf.pattern.regex}`] : []))));
-    expect(patterns.length).toBeGreaterThan(50);
-    const unbounded = /(\[\^(?:[^\]\\]|\\.)+\]|(?<!\\)\.)[*+](?!$|\||\))/;
-    expect(patterns.filter((pattern) => unbounded.test(pattern.slice(pattern.indexOf(': ') + 2)))).toEqual([]);
-  });
 });
 
 describe('rule documentation', () => {

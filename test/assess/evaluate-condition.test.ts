@@ -61,6 +61,15 @@ describe('evaluateCondition', () => {
     });
   });
 
+  it('pattern: a rule out of time on a file stops there with a rule-budget warning naming rule, file and line', () => {
+    const cache = new MatcherCache();
+    cache.rule = 'custom/session';
+    cache.budgetMs = -1;
+    const match = evaluateCondition({ pattern: { regex: '\\bHttpSession\\b', languages: ['java'] } }, app, cache);
+    expect(match.evidence).toEqual([{ file: 'app/src/Checkout.java', line: 1, snippet: 'import javax.servlet.http.HttpSession;' }]);
+    expect(cache.diagnostics).toEqual([{ level: 'warning', code: 'rule-budget', file: 'app/src/Checkout.java', line: 1, message: expect.stringMatching(/^rule custom\/session took over .* s on this file and stopped looking at line 1; places after it are not reported$/) }]);
+  });
+
   it('pattern: language and file filters; config files only when a glob names them', () => {
     expect(run({ pattern: { regex: 'HttpSession', languages: ['csharp'] } }, app).matched).toBe(false);
     expect(run({ pattern: { regex: 'password' } }, app).matched).toBe(false);

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import semver from 'semver';
 import type { ApplicationFacts } from '../../extract/application-facts.js';
-import type { Evidence } from '../../result/schema.js';
+import type { Diagnostic, Evidence } from '../../result/schema.js';
 import { evidenceSnippetAt, sourceText } from '../evidence.js';
 import { evaluateConfigCondition } from './evaluate-config-condition.js';
 import { evaluateFactCondition } from './evaluate-fact-condition.js';
@@ -10,19 +10,29 @@ import type { PortfolioGraph } from '../../model/portfolio-graph-types.js';
 import { evaluateGraphCondition } from './evaluate-graph-condition.js';
 import type { Condition } from './rule-schema.js';
 import type { ScanProfile } from '../../pipeline/scan-profile.js';
+import { LinearRegex } from './linear-regex.js';
 
 export interface ConditionMatch {
   matched: boolean;
   evidence: Evidence[];
 }
 
+/** A linear-time pattern still takes time in proportion to the text; no file holds a scan up for longer. */
+export const PATTERN_BUDGET_MS = 2000;
+
 /** Per-scan context and caches: each regex and glob is compiled once, however many applications use it. */
 export class MatcherCache {
-  private readonly regexes = new Map<string, RegExp>();
+  private readonly regexes = new Map<string, LinearRegex>();
   private readonly globs = new Map<string, (path: string) => boolean>();
 
-  /** The rule being evaluated, for the profile's per-file times. */
+  /** The rule being evaluated, for the profile's per-file times and the budget's diagnostics. */
   rule = '';
+
+  /** Time one rule's pattern may take on one file before it stops looking there, with a diagnostic. */
+  budgetMs = PATTERN_BUDGET_MS;
+
+  /** Rules that ran out of time on a file: what a scan reports as skipped. */
+  readonly diagnostics: Diagnostic[] = [];
 
   /** The portfolio graph, for graph conditions; absent when rules run on facts alone. */
   constructor(
@@ -30,12 +40,21 @@ export class MatcherCache {
     readonly profile?: ScanProfile,
   ) {}
 
-  regex(source: string, flags = ''): RegExp {
+  regex(source: string, flags = ''): LinearRegex {
     const key = `${flags}/${source}`;
     let regex = this.regexes.get(key);
-    if (!regex) this.regexes.set(key, (regex = new RegExp(source, `gm${flags}`)));
-    regex.lastIndex = 0;
+    if (!regex) this.regexes.set(key, (regex = LinearRegex.compile(source, flags)));
     return regex;
+  }
+
+  overBudget(file: string, line: number): void {
+    this.diagnostics.push({
+      level: 'warning',
+      code: 'rule-budget',
+      file,
+      line,
+      message: `rule ${this.rule} took over ${this.budgetMs / 1000} s on this file and stopped looking at line ${line}; places after it are not reported`,
+    });
   }
 
   glob(patterns: string[]): (path: string) => boolean {
@@ -96,12 +115,6 @@ export function evaluateCondition(condition: Condition, facts: ApplicationFacts,
 
 const NO_MATCH: ConditionMatch = { matched: false, evidence: [] };
 
-/** Cached regexes are global (g): each test of a new text starts from its beginning. */
-function testFrom0(regex: RegExp, text: string): boolean {
-  regex.lastIndex = 0;
-  return regex.test(text);
-}
-
 /** Files by name, optionally by what their text holds; the evidence is the whole file, so no line of it is shown. */
 function matchFile(condition: Extract<Condition, { file: unknown }>['file'], facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
   const matches = cache.glob(condition.glob);
@@ -114,8 +127,8 @@ function matchFile(condition: Extract<Condition, { file: unknown }>['file'], fac
       // A file whose text was not read (binary, too large) says nothing about its content.
       const text = sourceText(facts, file.rel)?.masked;
       if (text === undefined) continue;
-      if (containing && !testFrom0(containing, text)) continue;
-      if (notContaining && testFrom0(notContaining, text)) continue;
+      if (containing && !containing.test(text)) continue;
+      if (notContaining && notContaining.test(text)) continue;
     }
     evidence.push({ file: file.rel });
   }
@@ -126,20 +139,21 @@ function matchPattern(pattern: Extract<Condition, { pattern: unknown }>['pattern
   const inFiles = pattern.files ? cache.glob(pattern.files) : undefined;
   const languages = pattern.languages ? new Set(pattern.languages) : undefined;
   const evidence: Evidence[] = [];
+  const regex = cache.regex(pattern.regex, pattern.flags);
   for (const { appRel, source } of facts.texts) {
     if (inFiles ? !inFiles(appRel) : !source.language) continue;
     if (languages && !(source.language && languages.has(source.language.id))) continue;
-    const regex = cache.regex(pattern.regex, pattern.flags);
-    const started = cache.profile ? performance.now() : 0;
-    let lastLine = 0;
+    const started = performance.now();
     let full = false;
-    for (let match = regex.exec(source.masked); match; match = regex.exec(source.masked)) {
-      if (match[0] === '') regex.lastIndex++;
-      const line = source.lines.lineAt(match.index);
-      if (line === lastLine) continue;
-      lastLine = line;
+    // One place a line: after a match, the search goes on from the next line.
+    for (const { start, end } of regex.matches(source.masked, (start) => source.lines.nextLineStart(start))) {
+      const line = source.lines.lineAt(start);
       evidence.push({ file: source.rel, line, snippet: evidenceSnippetAt(facts, source.rel, line) ?? '' });
       if ((full = evidence.length >= MAX_EVIDENCE_PER_CONDITION)) break;
+      if (performance.now() - started > cache.budgetMs) {
+        cache.overBudget(source.rel, source.lines.lineAt(end));
+        break;
+      }
     }
     // A pattern's time on a file is where a pathological expression shows.
     cache.profile?.file(source.rel, performance.now() - started, `rule ${cache.rule}`);

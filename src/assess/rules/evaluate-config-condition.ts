@@ -17,12 +17,8 @@ export function evaluateConfigCondition(condition: ConfigFactCondition, facts: A
     for (const endpoint of facts.endpoints) {
       if (condition.endpoint.kind && !condition.endpoint.kind.includes(endpoint.kind)) continue;
       if (protocols && !protocols(endpoint.protocol)) continue;
-      if (host) host.lastIndex = 0;
       if (host && !host.test(endpoint.host)) continue;
-      if (notHost) {
-        notHost.lastIndex = 0;
-        if (notHost.test(endpoint.host)) continue;
-      }
+      if (notHost?.test(endpoint.host)) continue;
       evidence.push({ file: endpoint.file, line: endpoint.line, snippet: evidenceSnippetAt(facts, endpoint.file, endpoint.line, `${endpoint.protocol}://${endpoint.host}`)! });
     }
   } else if ('secret' in condition) {
@@ -37,12 +33,13 @@ export function evaluateConfigCondition(condition: ConfigFactCondition, facts: A
     const excluded = condition.config.notKey ? cache.glob(condition.config.notKey) : undefined;
     const files = condition.config.files ? cache.glob(condition.config.files) : undefined;
     const value = condition.config.value ? cache.regex(condition.config.value, 'i') : undefined;
+    const notValue = condition.config.notValue ? cache.regex(condition.config.notValue, 'i') : undefined;
     for (const config of facts.configs) {
       if (files && !files(appRelOf(facts, config.file))) continue;
       for (const entry of config.entries) {
         if (!keys(entry.key) || excluded?.(entry.key)) continue;
-        if (value) value.lastIndex = 0;
         if (value && !value.test(entry.value)) continue;
+        if (notValue?.test(entry.value)) continue;
         evidence.push({ file: config.file, line: entry.line, snippet: evidenceSnippetAt(facts, config.file, entry.line, entry.key)! });
       }
     }

@@ -78,7 +78,6 @@ export function evaluateFactCondition(condition: FactCondition, facts: Applicati
       const value = condition.literal.value ? cache.regex(condition.literal.value) : undefined;
       for (const literal of source.literals) {
         if (!condition.literal.kind.includes(literal.kind)) continue;
-        if (value) value.lastIndex = 0;
         if (value && !value.test(literal.value)) continue;
         // Four numbers in a row on a line about versions are a version ('12.1.0.2', AssemblyVersion("1.0.0.0")).
         if (literal.kind === 'ip' && /version/i.test(sourceLine(facts, literal.location.file, literal.location.line) ?? '')) continue;

@@ -24,7 +24,6 @@ export function evaluateGraphCondition(condition: GraphPredicate['graph'], facts
     const consider = (attributes: EdgeAttributes, other: NodeAttributes) => {
       if (attributes.kind === 'contains' || (edge && !edge.includes(attributes.kind))) return;
       if (kind && !kind.includes(other.kind)) return;
-      if (labelPattern) labelPattern.lastIndex = 0;
       if (labelPattern && !labelPattern.test(other.label)) return;
       const via = attributes.via ? `, via ${attributes.via}` : attributes.datastore ? `, ${attributes.datastore}` : '';
       found.push(`${attributes.kind} ${other.kind} ${other.label}${attributes.port ? ` (port ${attributes.port}${via})` : via ? ` (${via.slice(2)})` : ''}`);

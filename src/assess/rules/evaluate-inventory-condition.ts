@@ -40,7 +40,6 @@ export function evaluateInventoryCondition(condition: InventoryCondition, facts:
     for (const { host, file, line } of context.hosts) {
       const osText = host.os ? `${host.os.name} ${host.os.version ?? ''}`.trim() : '';
       if (platform && !(host.platform && platform.includes(host.platform))) continue;
-      if (osPattern) osPattern.lastIndex = 0;
       if (osPattern && !osPattern.test(osText)) continue;
       if (coresAbove !== undefined && !((host.cpu?.cores ?? 0) > coresAbove)) continue;
       if (memoryGiBAbove !== undefined && !((host.memoryGiB ?? 0) > memoryGiBAbove)) continue;
@@ -56,7 +55,6 @@ export function evaluateInventoryCondition(condition: InventoryCondition, facts:
         if (!item.licence) continue;
         if (model && !model.includes(item.licence.model)) continue;
         if (byol !== undefined && item.licence.byol !== byol) continue;
-        if (name) name.lastIndex = 0;
         if (name && !name.test(item.name)) continue;
         evidence.push(at(file, line, `host ${host.id}: ${item.name}${item.version ? ` ${item.version}` : ''}, licence ${item.licence.model}${item.licence.byol === false ? ', not BYOL' : ''}`));
       }

@@ -5,7 +5,7 @@ import { languageById, LANGUAGES } from '../../discover/languages.js';
 import { InputError } from '../../errors.js';
 import { compareStrings } from '../../util/compare.js';
 import { parseYamlInput } from '../../util/yaml-input.js';
-import { backtrackingRisk } from './regex-safety.js';
+import { LinearRegex, RegexRefused } from './linear-regex.js';
 import type { Diagnostic } from '../../result/schema.js';
 import type { FactCache } from '../../extract/fact-cache.js';
 import { RulePack, type Condition, type Rule } from './rule-schema.js';
@@ -96,8 +96,9 @@ function readPack(text: string, file: string, report: (error: InputError) => voi
 }
 
 /**
- * Checks a schema cannot make: a regex that does not compile, one that can backtrack
- * exponentially, or a language id cloudready does not know (the rule would silently never fire).
+ * Checks a schema cannot make: a regex the linear-time engine cannot run (look-around,
+ * back-references, invalid syntax), or a language id cloudready does not know (the rule would
+ * silently never fire).
  */
 function conditionProblem(rule: Rule, file: string): InputError | undefined {
   const at = (problem: string, hint: string) => new InputError(`${file}: rule ${rule.id}: ${problem}`, hint, { file, problem: `rule ${rule.id}: ${problem}` });
@@ -107,16 +108,10 @@ function conditionProblem(rule: Rule, file: string): InputError | undefined {
     if (unknown) return at(`unknown language "${unknown}"`, `Known languages: ${LANGUAGES.map((l) => l.id).join(', ')}.`);
     for (const regex of regexesOf(condition)) {
       try {
-        new RegExp(regex, `gm${body.flags ?? ''}`);
+        LinearRegex.compile(regex, body.flags ?? '');
       } catch (error) {
-        return at(`invalid regex: ${(error as Error).message}`, 'Fix the pattern; it is a JavaScript regular expression.');
-      }
-      const risk = backtrackingRisk(regex, body.flags ?? '');
-      if (risk) {
-        return at(
-          `regex ${JSON.stringify(regex)} could take exponential time on some input (${risk})`,
-          'Rules run over files written by strangers: make each repetition unambiguous, e.g. (\\w+\\.)* rather than (\\w+\\.?)*.',
-        );
+        if (!(error instanceof RegexRefused)) throw error;
+        return at(`regex ${JSON.stringify(regex)}: ${error.message}`, error.hint);
       }
     }
   }
@@ -129,7 +124,7 @@ function regexesOf(condition: Condition): string[] {
   if ('pattern' in condition) return [condition.pattern.regex];
   if ('file' in condition) return given(condition.file.containing, condition.file.notContaining);
   if ('literal' in condition) return given(condition.literal.value);
-  if ('config' in condition) return given(condition.config.value);
+  if ('config' in condition) return given(condition.config.value, condition.config.notValue);
   if ('endpoint' in condition) return given(condition.endpoint.host, condition.endpoint.notHost);
   if ('host' in condition) return given(condition.host.os);
   if ('licence' in condition) return given(condition.licence.software);

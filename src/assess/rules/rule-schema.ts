@@ -14,7 +14,7 @@ import { Category } from '../scoring-model.js';
 const Globs = z.union([z.string(), z.array(z.string())]).transform((value) => (Array.isArray(value) ? value : [value]));
 
 export const PatternCondition = z.strictObject({
-  regex: z.string().min(1).describe('JavaScript regular expression, matched per line-aware text with comments blanked'),
+  regex: z.string().min(1).describe('Regular expression in JavaScript syntax, run on a linear-time engine (RE2: no look-around, no back-references), matched per line-aware text with comments blanked'),
   flags: z.string().regex(/^[isu]*$/, 'flags may only be i, s, u').optional().describe('Extra regex flags; g and m are always on'),
   files: Globs.optional().describe('Globs relative to the application folder; default: every source file'),
   languages: z.array(z.string()).optional().describe('Language ids (java, cobol, csharp ...); default: all'),
@@ -94,6 +94,7 @@ export const ConfigCondition = z.strictObject({
   key: Globs.describe('Flattened setting key: spring.datasource.url, configuration.system.web.sessionState.@mode'),
   notKey: Globs.optional().describe('Keys that do not count even when key matches, e.g. scratch folders (*temp*)'),
   value: z.string().optional().describe('Regular expression the value must match'),
+  notValue: z.string().optional().describe('Regular expression the value must not match, e.g. USER root'),
   files: Globs.optional().describe('Globs relative to the application folder'),
 });
 export const DeliveryCondition = z.strictObject({
