@@ -9,7 +9,9 @@
 // --only typescript (TypeScript import graph against dependency-cruiser, on the generated tree),
 // --only html (HTML report of --report-apps applications, default 500: size, render, open in chromium),
 // --only shard (the generated tree scanned as --shards N shards, default 2, one after the other as
-// separate machines would, then merged).
+// separate machines would, then merged), --only corpus (the real repositories of
+// test/corpus/repos.yaml present under $CLOUDREADY_CORPUS, default ../corpus: each cold and warm
+// against its own floor), --only demo (the demo portfolio as a whole process: CPU and wall time).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { generateInventory } from './generate-inventory.mjs';
 import { generatePortfolio } from './generate-portfolio.mjs';
 import { replicate } from './replicate-result.mjs';
+import YAML from 'yaml';
+import { RepoList } from './corpus-truth.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (module) => import(path.join(repo, 'dist', module));
@@ -78,8 +82,10 @@ if (process.argv[2] === '--floor-child') {
   let bytes = 0;
   let matches = 0;
   for (const rel of fs.readdirSync(process.argv[3], { recursive: true })) {
+    // A checkout's .git is no part of what a scan reads.
+    if (rel === '.git' || rel.startsWith(`.git${path.sep}`)) continue;
     const abs = path.join(process.argv[3], rel);
-    if (!fs.statSync(abs).isFile()) continue;
+    if (!fs.lstatSync(abs).isFile()) continue;
     const text = fs.readFileSync(abs, 'utf8');
     bytes += text.length;
     matches += (text.match(/\b(?:password|jdbc:|EXEC\s+CICS|new\s+Socket|process\.env)\b/g) ?? []).length;
@@ -427,6 +433,60 @@ async function htmlReportFigures() {
 }
 
 /** The generated portfolio of --lines lines with its inventory folder, made once per size and seed. */
+/** Targets of the rule-engine issue, as ratios to the floor measured in the same run. */
+const TARGET = { coldFloors: 10, warmFloors: 2, demoCpuSeconds: 0.6 };
+
+/**
+ * Real code: each corpus repository present, scanned cold (empty cache) and warm (nothing changed)
+ * as a whole process, against its own floor (reading every file and one regular-expression pass).
+ * Generated trees never held the text that made one pattern take 157 s; these do.
+ */
+function corpusScans() {
+  const corpusDir = path.resolve(process.env.CLOUDREADY_CORPUS ?? path.join(repo, '..', 'corpus'));
+  const list = RepoList.parse(YAML.parse(fs.readFileSync(path.join(repo, 'test/corpus/repos.yaml'), 'utf8')));
+  const present = list.repositories.map((entry) => ({ name: entry.name, dir: path.join(corpusDir, entry.name.replace('/', '+')) })).filter(({ dir }) => fs.existsSync(dir));
+  console.log(`\nReal code: ${present.length} of ${list.repositories.length} corpus repositories under ${corpusDir}${present.length === 0 ? ' (bring them as docs/accuracy.md says)' : ''}`);
+  if (present.length === 0) return;
+  console.log(`  ${'repository'.padEnd(44)} ${'MB'.padStart(6)} ${'floor s'.padStart(8)} ${'cold s'.padStart(7)} ${'×floor'.padStart(7)} ${'warm s'.padStart(7)} ${'×floor'.padStart(7)} ${'peak MiB'.padStart(9)}  slowest stage (cold)`);
+  const misses = [];
+  for (const { name, dir } of present) {
+    const floor = child(['--floor-child', dir]);
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudready-bench-cache-'));
+    try {
+      const cold = child(['--scan-child', dir, cacheDir]);
+      const warm = child(['--scan-child', dir, cacheDir]);
+      const coldRatio = cold.processMs / floor.ms;
+      const warmRatio = warm.processMs / floor.ms;
+      const [stage, stageMs] = Object.entries(cold.timings).filter(([key]) => !key.includes('RSS')).sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+      console.log(`  ${name.padEnd(44)} ${(floor.bytes / 1e6).toFixed(1).padStart(6)} ${(floor.ms / 1000).toFixed(2).padStart(8)} ${(cold.processMs / 1000).toFixed(2).padStart(7)} ${coldRatio.toFixed(1).padStart(7)} ${(warm.processMs / 1000).toFixed(2).padStart(7)} ${warmRatio.toFixed(1).padStart(7)} ${String(Math.round(Math.max(cold.maxRssMiB, warm.maxRssMiB))).padStart(9)}  ${stage} ${(stageMs / 1000).toFixed(2)} s`);
+      if (coldRatio > TARGET.coldFloors) misses.push(`${name} cold ${coldRatio.toFixed(1)}× (target ${TARGET.coldFloors}×)`);
+      if (warmRatio > TARGET.warmFloors) misses.push(`${name} warm ${warmRatio.toFixed(1)}× (target ${TARGET.warmFloors}×)`);
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }
+  console.log(misses.length === 0 ? '  every repository within its targets' : `  over target: ${misses.join('; ')}`);
+}
+
+/** The demo portfolio as a user runs it: the CLI as a whole process, CPU time and wall time, with and without a cache. */
+function demoProcess() {
+  const demo = path.join(repo, 'fixtures/demo-portfolio');
+  // The CLI keeps its cache in .cloudready/cache of the folder it runs in.
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudready-bench-cache-'));
+  console.log('\nDemo portfolio as a whole process (node scripts/cli-cpu.mjs scan … --format json)');
+  try {
+    for (const [name, extra] of [['no cache', ['--no-cache']], ['cold cache', []], ['warm cache', []]]) {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, [path.join(repo, 'scripts/cli-cpu.mjs'), 'scan', demo, '--format', 'json', '--output', os.devNull, ...extra], { encoding: 'utf8', cwd: cacheDir });
+      const wallMs = performance.now() - started;
+      const usage = JSON.parse(/cli-cpu (\{.*\})/.exec(run.stderr)?.[1] ?? '{}');
+      console.log(`  ${name.padEnd(11)} ${(usage.cpuMs / 1000).toFixed(2)} s CPU (target ${TARGET.demoCpuSeconds} s), ${(wallMs / 1000).toFixed(2)} s wall, peak RSS ${Math.round(usage.maxRssMiB)} MiB`);
+    }
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
 function generatedTree() {
   const tree = path.join(os.tmpdir(), `cloudready-bench-${seed}-${lines}`);
   if (!fs.existsSync(tree)) {
@@ -467,9 +527,19 @@ if (only === 'html') {
   await htmlReportFigures();
   process.exit(0);
 }
+if (only === 'corpus') {
+  corpusScans();
+  process.exit(0);
+}
+if (only === 'demo') {
+  demoProcess();
+  process.exit(0);
+}
 const demo = path.join(repo, 'fixtures/demo-portfolio');
 printLanguages('Demo portfolio: source reading and fact extraction per language (first use includes loading parsers)', await perLanguage(demo));
 wholeScan('demo', demo);
+demoProcess();
+corpusScans();
 
 const generated = generatedTree();
 printLanguages(`Generated portfolio (${lines.toLocaleString('en-US')} lines, seed ${seed}): source reading and fact extraction per language`, await perLanguage(generated));
