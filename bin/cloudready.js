@@ -7,14 +7,18 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+// The bundle (one file, quick to load) when the build made it, the compiled modules otherwise.
 let main;
-try {
-  main = await import('../dist/cli/main.js');
-} catch (error) {
-  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli/main.js')) {
-    process.stderr.write('cloudready: the CLI is not built yet (no dist/)\n  Run `npm ci` or `npm run build` in the cloudready folder.\n');
-    process.exit(2);
+for (const entry of ['../dist/bundle/cli.js', '../dist/cli/main.js']) {
+  try {
+    main = await import(entry);
+    break;
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(entry.slice(3))) throw error;
   }
-  throw error;
+}
+if (!main) {
+  process.stderr.write('cloudready: the CLI is not built yet (no dist/)\n  Run `npm ci` or `npm run build` in the cloudready folder.\n');
+  process.exit(2);
 }
 process.exitCode = await main.run(process.argv);

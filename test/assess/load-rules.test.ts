@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_RULES, loadRulePacks } from '../../src/assess/rules/load-rules.js';
+import { BUILT_IN_RULES, COMPILED_RULES, loadRulePacks, type CompiledRules } from '../../src/assess/rules/load-rules.js';
 import { makeTree } from '../helpers/temp-tree.js';
 
 const VALID_RULE = `
@@ -59,6 +62,19 @@ describe('loadRulePacks', () => {
     const header = 'pack: custom\ntitle: Custom\ndescription: Ours.\nrules:';
     await expect(loadPack(header + VALID_RULE.replace("'org\\.omg\\.CORBA'", () => "'org\\.omg\\.(?!CORBA\\.portable)'"))).rejects.toThrow(/custom\/no-corba: regex "org.*": look-around \(\?!…\) is not supported/);
     await expect(loadPack(header + VALID_RULE.replace("'org\\.omg\\.CORBA'", () => "'(a)\\1'"))).rejects.toThrow(/custom\/no-corba: regex .*: back-reference \\1 is not supported/);
+  });
+
+  it('loads the built-in packs as the build compiled them, and they are what their YAML says', async () => {
+    const compiled = JSON.parse(fs.readFileSync(COMPILED_RULES, 'utf8')) as CompiledRules;
+    const yamlFiles = fs.readdirSync(BUILT_IN_RULES).filter((name) => name.endsWith('.yaml')).sort();
+    // Stale when a pack changed since the last build: run npm run build.
+    expect(Object.fromEntries(Object.entries(compiled.packs).map(([name, { sha256 }]) => [name, sha256]))).toEqual(
+      Object.fromEntries(yamlFiles.map((name) => [name, createHash('sha256').update(fs.readFileSync(path.join(BUILT_IN_RULES, name))).digest('hex')])),
+    );
+    // The same files elsewhere are read from their YAML: the result must not differ.
+    const copy = await makeTree(Object.fromEntries(yamlFiles.map((name) => [name, fs.readFileSync(path.join(BUILT_IN_RULES, name), 'utf8')])));
+    const fromYaml = (await loadRulePacks([copy])).map(({ pack }) => pack);
+    expect((await loadRulePacks([BUILT_IN_RULES])).map(({ pack }) => pack)).toEqual(fromYaml);
   });
 
   it('refuses a rule id defined twice', async () => {

@@ -79,8 +79,8 @@ describe('content-hash cache of extracted facts', () => {
     await expect(fs.stat(path.join(work, '.cloudready'))).rejects.toThrow();
     const first = runCli(['scan', root, '--format', 'json', '--quiet'], { cwd: work });
     expect(first.code).toBe(0);
-    // Facts of the files, parsed rule packs, and the last assessment.
-    expect((await fs.readdir(path.join(work, '.cloudready/cache'))).filter((name) => /^(facts|result)-[0-9a-f]{16}\.bin$/.test(name))).toHaveLength(3);
+    // Facts of the files and the last assessment (the built-in rule packs come compiled with the build).
+    expect((await fs.readdir(path.join(work, '.cloudready/cache'))).filter((name) => /^(facts|result)-[0-9a-f]{16}\.bin$/.test(name))).toHaveLength(2);
     const second = runCli(['scan', root, '--format', 'json', '--quiet'], { cwd: work });
     expect(JSON.parse(second.stdout).applications).toEqual(JSON.parse(first.stdout).applications);
   });

@@ -10,32 +10,49 @@ type Node = { type: string; [key: string]: unknown };
  * uses them is refused when the pack loads, with a hint to say the same with conditions.
  */
 export class LinearRegex {
-  private readonly pattern: RE2JS;
-  private readonly prefilter: ((text: string) => boolean) | undefined;
+  private compiled: { pattern: RE2JS; prefilter: ((text: string) => boolean) | undefined } | undefined;
 
   private constructor(
     readonly source: string,
     readonly flags: string,
-  ) {
-    const { re2, ast } = toRe2(source, flags);
-    let compiled: RE2JS;
+  ) {}
+
+  /** Compiles a rule's pattern now; throws RegexRefused, saying why and what to write instead. */
+  static compile(source: string, flags = ''): LinearRegex {
+    const regex = new LinearRegex(source, flags);
+    return regex.ready();
+  }
+
+  /**
+   * A pattern already checked (a loaded pack's), compiled when first used: compiling all 115
+   * built-in patterns took 0.18 s, and a small scan never runs most of them.
+   */
+  static checked(source: string, flags = ''): LinearRegex {
+    return new LinearRegex(source, flags);
+  }
+
+  /** Compiles the pattern if it is not yet compiled, so that a caller can time its use apart from that. */
+  ready(): this {
+    this.program();
+    return this;
+  }
+
+  private program(): { pattern: RE2JS; prefilter: ((text: string) => boolean) | undefined } {
+    if (this.compiled) return this.compiled;
+    const { re2, ast } = toRe2(this.source, this.flags);
+    let pattern: RE2JS;
     try {
-      compiled = RE2JS.compile(re2, RE2JS.MULTILINE | (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (flags.includes('s') ? RE2JS.DOTALL : 0));
+      pattern = RE2JS.compile(re2, RE2JS.MULTILINE | (this.flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (this.flags.includes('s') ? RE2JS.DOTALL : 0));
     } catch (error) {
       throw new RegexRefused(`${(error as Error).message.replace(/^error parsing regexp: /, '')}`, 'RE2 allows repetition counts up to 1000 and no JavaScript-only syntax such as [^]; see https://github.com/google/re2/wiki/Syntax.');
     }
-    this.pattern = compiled;
-    this.prefilter = literalPrefilter(ast, flags.includes('i'));
-  }
-
-  /** Compiles a rule's pattern; throws RegexRefused, saying why and what to write instead. */
-  static compile(source: string, flags = ''): LinearRegex {
-    return new LinearRegex(source, flags);
+    return (this.compiled = { pattern, prefilter: literalPrefilter(ast, this.flags.includes('i')) });
   }
 
   /** Whether the pattern matches anywhere in the text. */
   test(text: string): boolean {
-    return (!this.prefilter || this.prefilter(text)) && this.pattern.test(text);
+    const { pattern, prefilter } = this.program();
+    return (!prefilter || prefilter(text)) && pattern.test(text);
   }
 
   /**
@@ -46,7 +63,7 @@ export class LinearRegex {
   *matches(text: string, from: (start: number, end: number) => number = (_, end) => end): Generator<{ start: number; end: number }> {
     // The automaton's yes-or-no is ten times faster than finding where: most texts stop here.
     if (!this.test(text)) return;
-    const matcher = this.pattern.matcher(text);
+    const matcher = this.program().pattern.matcher(text);
     let at = 0;
     while (at <= text.length && matcher.find(at)) {
       const start = matcher.start();
@@ -68,7 +85,7 @@ export class RegexRefused extends Error {
 }
 
 const LOOK_AROUND_HINT =
-  'Rules run on a linear-time engine (RE2), which has no look-around. Say the exception as a condition instead: `all: [{ pattern: … }, { not: { pattern: … } }]`, a `literal:` or `config:` condition, or a narrower pattern that consumes the context it checks.';
+  'Rules run on a linear-time engine (RE2), which has no look-around. Write a narrower pattern that consumes the context it checks (TLSv1([^.\\w]|$) rather than TLSv1(?!\\.\\d)), or say the exception as a condition: config with notKey or notValue, literal, endpoint, or not: around a second condition (which then holds for the whole application).';
 
 /** JavaScript's \s, which RE2's \s (ASCII blanks only) is narrower than. */
 const JS_BLANKS = String.raw`\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}`;

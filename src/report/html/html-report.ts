@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import type { ScanResult } from '../../result/schema.js';
 import type { Reporter } from '../reporter.js';
 import { buildReportData } from './build-report-data.js';
 
 /**
- * The page script and stylesheet, bundled at build time (scripts/build-report-assets.mjs) next
- * to this module in dist/; from the sources (tests), the built copies in dist/ serve.
+ * The page script and stylesheet, bundled at build time (scripts/build-report-assets.mjs) into
+ * dist/report/html/assets/, read from there by the compiled, the bundled and the source modules.
  */
 function readAsset(name: string): string {
-  const candidates = [new URL(`./assets/${name}`, import.meta.url), new URL(`../../../dist/report/html/assets/${name}`, import.meta.url)];
-  for (const candidate of candidates) {
-    const file = fileURLToPath(candidate);
-    if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
-  }
+  const file = path.join(PACKAGE_ROOT, 'dist', 'report', 'html', 'assets', name);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
   throw new Error(`the HTML report's ${name} is missing: run npm run build`);
 }
 
