@@ -46,11 +46,40 @@ function packPage(pack) {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** One line per field of a condition body: its name, whether it is required, its type and description. */
+function conditionFields(schema) {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const json = field.toJSONSchema({ io: 'input', unrepresentable: 'any' });
+    const type = json.enum ? json.enum.map((value) => `\`${value}\``).join(', ') : json.anyOf ? 'glob or list of globs' : json.type === 'array' ? `list${json.items?.enum ? ` of ${json.items.enum.map((value) => `\`${value}\``).join(', ')}` : ''}` : (json.type ?? 'object');
+    return `| \`${name}\` | ${field.safeParse(undefined).success ? '' : 'yes'} | ${cell(type)} | ${cell(field.description ?? '')} |`;
+  });
+}
+
+/** The condition reference, from the registry every leaf condition is defined in. */
+function conditionsPage(kinds) {
+  const lines = [
+    '# Conditions',
+    '',
+    '<!-- Generated from src/assess/rules/condition-registry.ts by npm run docs:rules. -->',
+    '',
+    'Every kind of leaf condition a rule can use under `when:` (joined with `all`, `any` and `not`; see the [guide to rules](README.md)), from what reads the most resolved facts to what reads plain text. Scope says where the facts live: one file, the application as a whole, or the portfolio graph.',
+    '',
+    '| Condition | Scope | Reads |',
+    '|---|---|---|',
+    ...kinds.map((kind) => `| [\`${kind.key}\`](#${kind.key.toLowerCase()}) | ${kind.scope} | ${cell(kind.reads)} |`),
+    '',
+  ];
+  for (const kind of kinds) lines.push(`## ${kind.key}`, '', `Scope: ${kind.scope}. Reads ${kind.reads}.`, '', '| Field | Required | Type | Meaning |', '|---|---|---|---|', ...conditionFields(kind.schema), '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
 export async function ruleDocFiles() {
   const { loadRulePacks, BUILT_IN_RULES } = await import(path.join(repo, 'dist/assess/rules/load-rules.js'));
+  const { CONDITION_KINDS } = await import(path.join(repo, 'dist/assess/rules/condition-registry.js'));
   const packs = await loadRulePacks([BUILT_IN_RULES]);
   const files = {};
   for (const { pack } of packs) files[`docs/rules/${pack.pack}.md`] = packPage(pack);
+  files['docs/rules/conditions.md'] = conditionsPage(CONDITION_KINDS);
   const rows = packs.map(({ pack }) => `| [${pack.pack}](${pack.pack}.md) | ${pack.rules.length} | ${cell(pack.title)} |`);
   files['docs/rules/packs.md'] = [
     '# Built-in rule packs',

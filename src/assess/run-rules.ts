@@ -5,7 +5,8 @@ import type { Diagnostic, Evidence, Finding, Severity, SuppressedEvidence } from
 import { compareStrings } from '../util/compare.js';
 import { ORIGINS, type Origin } from '../discover/origin.js';
 import { evidenceContext, originOf } from './evidence.js';
-import { evaluateCondition, MatcherCache } from './rules/evaluate-condition.js';
+import { evaluateCondition } from './rules/evaluate-condition.js';
+import { MatcherCache } from './rules/matcher-cache.js';
 import type { Rule } from './rules/rule-schema.js';
 import { Suppressor, type PathIgnore } from './suppressions.js';
 import type { ScanProfile } from '../pipeline/scan-profile.js';

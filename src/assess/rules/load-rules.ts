@@ -7,6 +7,7 @@ import { languageById, LANGUAGES } from '../../discover/languages.js';
 import { InputError } from '../../errors.js';
 import { compareStrings } from '../../util/compare.js';
 import { parseYamlInput } from '../../util/yaml-input.js';
+import { kindOf, type LeafCondition } from './condition-registry.js';
 import { LinearRegex, RegexRefused } from './linear-regex.js';
 import type { Diagnostic } from '../../result/schema.js';
 import type { FactCache } from '../../extract/fact-cache.js';
@@ -133,36 +134,23 @@ function readPack(text: string, file: string, report: (error: InputError) => voi
 function conditionProblem(rule: Rule, file: string): InputError | undefined {
   const at = (problem: string, hint: string) => new InputError(`${file}: rule ${rule.id}: ${problem}`, hint, { file, problem: `rule ${rule.id}: ${problem}` });
   for (const condition of leaves(rule.when)) {
-    const body = Object.values(condition)[0] as { languages?: string[]; regex?: string; flags?: string; value?: string };
+    const body = Object.values(condition)[0] as { languages?: string[] };
     const unknown = body.languages?.find((id) => !languageById(id));
     if (unknown) return at(`unknown language "${unknown}"`, `Known languages: ${LANGUAGES.map((l) => l.id).join(', ')}.`);
-    for (const regex of regexesOf(condition)) {
+    const { kind, body: leafBody } = kindOf(condition);
+    for (const { source, flags } of kind.regexes?.(leafBody) ?? []) {
       try {
-        LinearRegex.compile(regex, body.flags ?? '');
+        LinearRegex.compile(source, flags);
       } catch (error) {
         if (!(error instanceof RegexRefused)) throw error;
-        return at(`regex ${JSON.stringify(regex)}: ${error.message}`, error.hint);
+        return at(`regex ${JSON.stringify(source)}: ${error.message}`, error.hint);
       }
     }
   }
   return undefined;
 }
 
-/** The user-written regular expressions a leaf condition holds. */
-function regexesOf(condition: Condition): string[] {
-  const given = (...values: (string | undefined)[]) => values.filter((value): value is string => value !== undefined);
-  if ('pattern' in condition) return [condition.pattern.regex];
-  if ('file' in condition) return given(condition.file.containing, condition.file.notContaining);
-  if ('literal' in condition) return given(condition.literal.value);
-  if ('config' in condition) return given(condition.config.value, condition.config.notValue);
-  if ('endpoint' in condition) return given(condition.endpoint.host, condition.endpoint.notHost);
-  if ('host' in condition) return given(condition.host.os);
-  if ('licence' in condition) return given(condition.licence.software);
-  if ('graph' in condition) return given(condition.graph.dependsOn?.label);
-  return [];
-}
-
-export function* leaves(condition: Condition): Generator<Condition> {
+export function* leaves(condition: Condition): Generator<LeafCondition> {
   if ('all' in condition) for (const child of condition.all) yield* leaves(child);
   else if ('any' in condition) for (const child of condition.any) yield* leaves(child);
   else if ('not' in condition) yield* leaves(condition.not);

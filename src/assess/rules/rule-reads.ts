@@ -1,3 +1,4 @@
+import { CONDITION_KINDS } from './condition-registry.js';
 import { leaves } from './load-rules.js';
 import type { Condition } from './rule-schema.js';
 
@@ -7,34 +8,9 @@ import type { Condition } from './rule-schema.js';
  * results, dependencies by shipped scope, typed settings) or plain text. A rule that reads only
  * text matches names, not meaning: `rules list` says so.
  */
-const READS: [key: string, label: string][] = [
-  ['import', 'imports (own packages and unused imports left out)'],
-  ['annotation', 'annotations'],
-  ['api', 'API calls (receiver, use and path origin resolved)'],
-  ['dependency', 'dependencies (scopes that ship)'],
-  ['literal', 'literals (compared, defaulted, patterns left out)'],
-  ['endpoint', 'endpoints'],
-  ['secret', 'secrets'],
-  ['config', 'typed settings'],
-  ['mainframe', 'mainframe commands'],
-  ['jcl', 'job steps'],
-  ['entryPoint', 'entry points'],
-  ['scheduledJob', 'scheduler job definitions (by content)'],
-  ['dataAccess', 'data access'],
-  ['unit', 'code units'],
-  ['delivery', 'delivery facts'],
-  ['host', 'inventory hosts'],
-  ['licence', 'inventory licences'],
-  ['sla', 'service levels'],
-  ['connection', 'connections'],
-  ['graph', 'the dependency graph'],
-  ['file', 'file names'],
-  ['pattern', 'text'],
-];
-
 export function ruleReads(condition: Condition): string[] {
   const keys = new Set([...leaves(condition)].flatMap((leaf) => Object.keys(leaf)));
-  return READS.filter(([key]) => keys.has(key)).map(([, label]) => label);
+  return CONDITION_KINDS.filter((kind) => keys.has(kind.key)).map((kind) => kind.reads);
 }
 
 /** The short form for a table column. */

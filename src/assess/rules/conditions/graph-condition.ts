@@ -1,16 +1,29 @@
-import type { ApplicationFacts } from '../../extract/application-facts.js';
-import { dependentApplications } from '../../model/dependents.js';
-import { nodeId, type EdgeAttributes, type NodeAttributes } from '../../model/portfolio-graph-types.js';
-import type { Evidence } from '../../result/schema.js';
-import { compareStrings } from '../../util/compare.js';
-import type { ConditionMatch, MatcherCache } from './evaluate-condition.js';
-import type { GraphPredicate } from './rule-schema.js';
+import { z } from 'zod';
+import type { ApplicationFacts } from '../../../extract/application-facts.js';
+import { dependentApplications } from '../../../model/dependents.js';
+import { nodeId, type EdgeAttributes, type NodeAttributes } from '../../../model/portfolio-graph-types.js';
+import type { Evidence } from '../../../result/schema.js';
+import { compareStrings } from '../../../util/compare.js';
+import { defineCondition, regexesOf } from '../condition-kind.js';
+import type { ConditionMatch, MatcherCache } from '../matcher-cache.js';
+
+export const GraphCondition = z.strictObject({
+  dependsOn: z
+    .strictObject({
+      kind: z.array(z.string()).optional().describe('Node kinds: application, host, unknown-host, database, message-broker, library, licence ...'),
+      label: z.string().optional().describe('Regular expression over the node label'),
+      edge: z.array(z.string()).optional().describe('Edge kinds to follow: depends-on, connects-to, runs-on, shares-datastore ...; default: all but contains'),
+    })
+    .optional()
+    .describe('The application has an edge to a node matching all given'),
+  fanInAbove: z.number().int().nonnegative().optional().describe('More than this many other applications depend on it or share a datastore with it'),
+});
 
 /**
  * Predicates over the portfolio graph, seen from the application's node: what it depends on,
  * and how many applications depend on it. Evidence is placed at the application's folder.
  */
-export function evaluateGraphCondition(condition: GraphPredicate['graph'], facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
+function evaluateGraphCondition(condition: z.infer<typeof GraphCondition>, facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
   const graph = cache.graph;
   const appNode = nodeId.application(facts.app.id);
   if (!graph?.hasNode(appNode)) return { matched: false, evidence: [] };
@@ -43,3 +56,12 @@ export function evaluateGraphCondition(condition: GraphPredicate['graph'], facts
   }
   return matched ? { matched, evidence } : { matched: false, evidence: [] };
 }
+
+export const graphCondition = defineCondition({
+  key: 'graph',
+  schema: GraphCondition,
+  scope: 'portfolio',
+  reads: 'the dependency graph',
+  regexes: (body) => regexesOf('i', body.dependsOn?.label),
+  evaluate: evaluateGraphCondition,
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, MatcherCache } from '../../src/assess/rules/evaluate-condition.js';
+import { evaluateCondition } from '../../src/assess/rules/evaluate-condition.js';
+import { MatcherCache } from '../../src/assess/rules/matcher-cache.js';
 import type { Condition } from '../../src/assess/rules/rule-schema.js';
 import type { ApplicationFacts } from '../../src/extract/application-facts.js';
 import { languageForExtension } from '../../src/discover/languages.js';
