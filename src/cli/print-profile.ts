@@ -11,6 +11,8 @@ export function printProfile(profile: ProfileSummary): string {
     const ms = profile.stages[stage];
     if (ms !== undefined) lines.push(`  ${seconds(ms)}  ${stage.padEnd(12)} peak RSS ${Math.round(profile.stages[`${stage} peak RSS MiB`] ?? 0)} MiB`);
   }
+  const { threads, files } = profile.workers;
+  lines.push(threads > 0 ? `  extraction: ${files} files in ${threads} worker threads` : '  extraction: in the main thread (fewer than 300 tree-sitter files, or --workers 0)');
   lines.push('  slowest rules');
   if (!profile.rulesRan) lines.push('    none ran: the last assessment was reused from the cache (--no-cache runs them)');
   for (const { rule, ms } of profile.slowestRules) lines.push(`  ${seconds(ms)}  ${rule}`);

@@ -97,6 +97,7 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
       gathered.push(done);
     }
   } finally {
+    if (options.profile && pool) options.profile.workers = { threads: pool.size, files: pool.extracted };
     await pool?.close();
   }
   timed('extract');

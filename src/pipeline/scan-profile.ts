@@ -9,6 +9,8 @@ export interface ProfileSummary {
   slowestRules: { rule: string; ms: number }[];
   /** The files that took longest, with the extractor or rule that took most of it. */
   slowestFiles: { file: string; ms: number; by: string }[];
+  /** Extraction threads started, and the files they extracted (0 and 0: all in the main thread). */
+  workers: { threads: number; files: number };
 }
 
 const LISTED = 20;
@@ -17,6 +19,7 @@ const LISTED = 20;
 export class ScanProfile {
   readonly stages: StageTimings = {};
   rulesRan = false;
+  workers = { threads: 0, files: 0 };
   private readonly rules = new Map<string, number>();
   private readonly files = new Map<string, { ms: number; by: Map<string, number> }>();
 
@@ -41,6 +44,6 @@ export class ScanProfile {
       .sort((a, b) => b[1].ms - a[1].ms || (a[0] < b[0] ? -1 : 1))
       .slice(0, LISTED)
       .map(([file, { ms, by }]) => ({ file, ms: round(ms), by: [...by].sort((a, b) => b[1] - a[1])[0]![0] }));
-    return { stages, rulesRan: this.rulesRan, slowestRules, slowestFiles };
+    return { stages, rulesRan: this.rulesRan, slowestRules, slowestFiles, workers: this.workers };
   }
 }

@@ -315,6 +315,9 @@ export const ScanResult = z.strictObject({
       rulesRan: z.boolean().describe('False when the last assessment was reused from the cache: no rule ran'),
       slowestRules: z.array(z.strictObject({ rule: z.string(), ms: z.number() })).describe('The 20 rules that took longest over all applications'),
       slowestFiles: z.array(z.strictObject({ file: z.string(), ms: z.number(), by: z.string() })).describe('The 20 files that took longest, with the extractor or rule that took most of it'),
+      workers: z
+        .strictObject({ threads: z.number().int().nonnegative(), files: z.number().int().nonnegative() })
+        .describe('Extraction threads started and the files they extracted; 0 threads below 300 tree-sitter files or with --workers 0'),
     })
     .optional()
     .describe('Only with scan --profile: what took the time (differs run to run)'),

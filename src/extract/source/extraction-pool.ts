@@ -27,6 +27,8 @@ interface Pending {
 export class ExtractionPool {
   private readonly workers: { worker: Worker; pending: Map<number, Pending>; dead: boolean }[] = [];
   private nextId = 0;
+  /** Files the threads extracted (not those taken back in-process when a thread died). */
+  extracted = 0;
 
   private constructor(
     size: number,
@@ -39,6 +41,7 @@ export class ExtractionPool {
       worker.on('message', ({ id, facts, ms }: { id: number; facts: SourceFacts | undefined; ms: number }) => {
         const pending = entry.pending.get(id);
         if (pending) this.timer?.(pending.source.rel, ms, `extractor ${pending.source.language?.id ?? 'source'}`);
+        if (pending) this.extracted++;
         pending?.resolve(facts);
         entry.pending.delete(id);
       });
@@ -65,6 +68,10 @@ export class ExtractionPool {
       const request: ExtractRequest = { id, rel: source.rel, appRel: source.appRel, language: source.language!.id, text: source.text };
       entry.worker.postMessage(request);
     });
+  }
+
+  get size(): number {
+    return this.workers.length;
   }
 
   async close(): Promise<void> {
