@@ -20,8 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { generateInventory } from './generate-inventory.mjs';
 import { generatePortfolio } from './generate-portfolio.mjs';
 import { replicate } from './replicate-result.mjs';
-import YAML from 'yaml';
-import { RepoList } from './corpus-truth.mjs';
+import { corpusCheckouts } from './corpus-list.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (module) => import(path.join(repo, 'dist', module));
@@ -454,10 +453,9 @@ function cliScan(dir, cwd) {
  * 157 s; these do.
  */
 function corpusScans() {
-  const corpusDir = path.resolve(process.env.CLOUDREADY_CORPUS ?? path.join(repo, '..', 'corpus'));
-  const list = RepoList.parse(YAML.parse(fs.readFileSync(path.join(repo, 'test/corpus/repos.yaml'), 'utf8')));
-  const present = list.repositories.map((entry) => ({ name: entry.name, dir: path.join(corpusDir, entry.name.replace('/', '+')) })).filter(({ dir }) => fs.existsSync(dir));
-  console.log(`\nReal code: ${present.length} of ${list.repositories.length} corpus repositories under ${corpusDir}${present.length === 0 ? ' (bring them as docs/accuracy.md says)' : ''}`);
+  const { corpusDir, checkouts } = corpusCheckouts(repo);
+  const present = checkouts.filter((entry) => entry.present);
+  console.log(`\nReal code: ${present.length} of ${checkouts.length} corpus repositories under ${corpusDir}${present.length === 0 ? ' (bring them as docs/accuracy.md says)' : ''}`);
   if (present.length === 0) return;
   console.log(`  ${'repository'.padEnd(44)} ${'MB'.padStart(6)} ${'floor s'.padStart(8)} ${'cold s'.padStart(7)} ${'×floor'.padStart(7)} ${'warm s'.padStart(7)} ${'×floor'.padStart(7)} ${'peak MiB'.padStart(9)}  slowest stage (cold)`);
   const misses = [];

@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { judgeResult, rates, RepoList, TruthFile } from './corpus-truth.mjs';
+import { corpusCheckouts, folderOf } from './corpus-list.mjs';
+import { judgeResult, rates, TruthFile } from './corpus-truth.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -20,13 +21,11 @@ const judgeCount = Number(value('--judge') ?? 0);
 const only = value('--repo');
 const details = args.includes('--details');
 const markdown = args.includes('--markdown');
-const corpusDir = path.resolve(process.env.CLOUDREADY_CORPUS ?? path.join(repo, '..', 'corpus'));
+const { corpusDir, checkouts } = corpusCheckouts(repo);
 
 const { scan } = await import(path.join(repo, 'dist', 'scan.js'));
-const list = RepoList.parse(YAML.parse(fs.readFileSync(path.join(repo, 'test/corpus/repos.yaml'), 'utf8')));
-const wanted = list.repositories.filter((entry) => !only || entry.name.includes(only));
-const folderOf = (name) => name.replace('/', '+');
-const missing = wanted.filter((entry) => !fs.existsSync(path.join(corpusDir, folderOf(entry.name))));
+const wanted = checkouts.filter((entry) => !only || entry.name.includes(only));
+const missing = wanted.filter((entry) => !entry.present);
 if (missing.length > 0) {
   console.log(`Missing under ${corpusDir} (bring each snapshot and copy it out, see docs/accuracy.md):`);
   for (const entry of missing) console.log(`  ${entry.name} @ ${entry.commit.slice(0, 8)} → ${folderOf(entry.name)}/`);
@@ -36,7 +35,7 @@ if (missing.length > 0) {
 const rows = [];
 let unjudgedShown = 0;
 for (const entry of wanted.filter((candidate) => !missing.includes(candidate))) {
-  const dir = path.join(corpusDir, folderOf(entry.name));
+  const { dir } = entry;
   const truthFile = path.join(repo, 'test/corpus/truth', `${folderOf(entry.name)}.yaml`);
   const truth = fs.existsSync(truthFile) ? TruthFile.parse(YAML.parse(fs.readFileSync(truthFile, 'utf8'))) : { repository: entry.name, applications: [], findings: [] };
   const started = performance.now();

@@ -13,7 +13,7 @@ export interface ConditionMatch {
 export const NO_MATCH: ConditionMatch = { matched: false, evidence: [] };
 
 /** A linear-time pattern still takes time in proportion to the text; no file holds a scan up for longer. */
-export const PATTERN_BUDGET_MS = 2000;
+const PATTERN_BUDGET_MS = 2000;
 
 /** Per-scan context and caches: each regex and glob is compiled once, however many applications use it. */
 export class MatcherCache {

@@ -52,7 +52,7 @@ export const EntryPointCondition = z.strictObject({
   kind: z.array(z.enum(['main', 'servlet', 'http-route', 'message-listener', 'scheduled', 'web-service', 'cics-transaction', 'batch-program', 'batch-job'])).min(1),
 });
 
-export const SCHEDULERS = ['control-m', 'ca-7', 'autosys', 'windows-task'] as const;
+const SCHEDULERS = ['control-m', 'ca-7', 'autosys', 'windows-task'] as const;
 export const ScheduledJobCondition = z.strictObject({
   scheduler: z.array(z.enum(SCHEDULERS)).min(1).describe('Scheduler whose job definitions to find, recognised by content whatever the file is called: control-m (XML or Automation API JSON), ca-7 (DB.1 listings), autosys (JIL), windows-task (Task Scheduler XML)'),
 });
