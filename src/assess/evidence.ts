@@ -1,7 +1,7 @@
 import type { Origin } from '../discover/origin.js';
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { SourceText } from '../extract/source-text.js';
-import { continuesSecret, insidePrivateKey, MASK, redactSecrets } from './redact-secrets.js';
+import { continuesSecret, hiddenSecretKinds, insidePrivateKey, MASK, redactSecrets } from './redact-secrets.js';
 
 const MAX_SNIPPET = 160;
 /** Lines shown either side of an evidence line, as reports show code around a match. */
@@ -51,6 +51,9 @@ export function originOf(facts: ApplicationFacts, file: string): Origin {
   return indexOf(facts).origins.get(file) ?? 'production';
 }
 
+/** Per text, whether any of its lines can be part of a secret that the line alone does not show. */
+const hiddenIn = new WeakMap<SourceText, { privateKey: boolean; continued: boolean }>();
+
 /**
  * A line of one of the application's files as any output may show it. The generic masks catch
  * key=value secrets and setters; a line the configuration reader found a secret on shows only its
@@ -61,29 +64,53 @@ function shownLine(facts: ApplicationFacts, source: SourceText, at: number): str
   const text = source.lines.line(at).replace(/\s+$/, '');
   const secretKey = indexOf(facts).secretLines.get(`${source.rel}\0${at}`);
   if (secretKey) return `${/^\s*/.exec(text)?.[0] ?? ''}${secretKey} ${MASK} (value hidden)`;
-  if (insidePrivateKey(source.lines, at) || continuesSecret(source.lines, at)) return MASK;
+  let hidden = hiddenIn.get(source);
+  if (!hidden) hiddenIn.set(source, (hidden = hiddenSecretKinds(source.text)));
+  if ((hidden.privateKey && insidePrivateKey(source.lines, at)) || (hidden.continued && continuesSecret(source.lines, at))) return MASK;
   return redactSecrets(text);
+}
+
+/** A line as outputs show it: from the text, or from the lines kept when the text was dropped. */
+function shownAt(facts: ApplicationFacts, file: string, line: number): string | undefined {
+  const source = indexOf(facts).texts.get(file);
+  if (source) return line >= 1 && line <= source.lines.lineCount ? shownLine(facts, source, line) : undefined;
+  return facts.shownLines?.get(file)?.get(line);
 }
 
 /** The evidence snippet of a line of one of the application's files; `fallback` when the file was not read as text. */
 export function evidenceSnippetAt(facts: ApplicationFacts, file: string, line: number, fallback?: string): string | undefined {
-  const source = indexOf(facts).texts.get(file);
-  if (!source || line < 1 || line > source.lines.lineCount) return fallback === undefined ? undefined : evidenceSnippet(fallback);
-  const shown = shownLine(facts, source, line).trim();
-  if (shown === '') return fallback === undefined ? undefined : evidenceSnippet(fallback);
+  const shown = shownAt(facts, file, line)?.trim();
+  if (shown === undefined || shown === '') return fallback === undefined ? undefined : evidenceSnippet(fallback);
   return shown.length > MAX_SNIPPET ? `${shown.slice(0, MAX_SNIPPET - 1)}…` : shown;
 }
 
 /** The lines around an evidence line, for reports that show code in context, each as shownLine shows it. */
 export function evidenceContext(facts: ApplicationFacts, file: string, line: number): { firstLine: number; lines: string[] } | undefined {
-  const source = indexOf(facts).texts.get(file);
-  if (!source || line > source.lines.lineCount) return undefined;
+  if (shownAt(facts, file, line) === undefined) return undefined;
   const firstLine = Math.max(1, line - CONTEXT_LINES);
-  const lastLine = Math.min(source.lines.lineCount, line + CONTEXT_LINES);
   const lines: string[] = [];
-  for (let at = firstLine; at <= lastLine; at++) {
-    const masked = shownLine(facts, source, at);
-    lines.push(masked.length > MAX_CONTEXT_LINE ? `${masked.slice(0, MAX_CONTEXT_LINE - 1)}…` : masked);
+  // The file's last line ends the context: past it there is no line to show.
+  for (let at = firstLine, shown = shownAt(facts, file, at); at <= line + CONTEXT_LINES && shown !== undefined; shown = shownAt(facts, file, ++at)) {
+    lines.push(shown.length > MAX_CONTEXT_LINE ? `${shown.slice(0, MAX_CONTEXT_LINE - 1)}…` : shown);
   }
   return { firstLine, lines };
+}
+
+/**
+ * Lets an application's texts go once its file conditions have been evaluated, keeping only what
+ * evidence may still show: each cited line with the lines around it, as outputs show them.
+ */
+export function dropTexts(facts: ApplicationFacts, cited: Iterable<{ file: string; line?: number | undefined }>): void {
+  const { texts } = indexOf(facts);
+  const kept = new Map<string, Map<number, string>>();
+  for (const { file, line } of cited) {
+    const source = line ? texts.get(file) : undefined;
+    if (!source || !line || line > source.lines.lineCount) continue;
+    let lines = kept.get(file);
+    if (!lines) kept.set(file, (lines = new Map()));
+    for (let at = Math.max(1, line - CONTEXT_LINES); at <= Math.min(source.lines.lineCount, line + CONTEXT_LINES); at++) if (!lines.has(at)) lines.set(at, shownLine(facts, source, at));
+  }
+  facts.shownLines = kept;
+  facts.texts = [];
+  indexes.delete(facts);
 }

@@ -45,6 +45,15 @@ export function redactSecrets(whole: string): string {
 /** A key whose value is a YAML block scalar (`password: |`) or a .properties value continued on the next line (`password=abc\`). */
 const BLOCK_SECRET_KEY = new RegExp(String.raw`^\s*(?:-\s+)?["']?[\w.-]*${SECRET_WORD}[\w.-]*["']?\s*:\s*[|>][-+0-9]*\s*$`, 'i');
 const CONTINUED_SECRET_KEY = new RegExp(String.raw`^\s*[\w.-]*${SECRET_WORD}[\w.-]*\s*[=:]`, 'i');
+/**
+ * What a whole text may hide on lines that do not show it themselves: a private key block, a
+ * secret's value continued from a key above. Where neither can be, no line needs looking back for it.
+ */
+export function hiddenSecretKinds(text: string): { privateKey: boolean; continued: boolean } {
+  return { privateKey: PRIVATE_KEY_BEGIN.test(text), continued: SECRET_WORD_ANYWHERE.test(text) };
+}
+const SECRET_WORD_ANYWHERE = new RegExp(SECRET_WORD, 'i');
+
 /** How far back a line looks for the key its value continues from. */
 const CONTINUATION_LOOKBACK = 50;
 

@@ -15,18 +15,15 @@ export interface Suppression {
   reason?: string | undefined;
 }
 
-/**
- * `cloudready-ignore: RULE-ID reason` in a comment on the line of the evidence or the line
- * above silences that rule there (`*` for every rule). Written where the code is, so the
- * reason travels with it through reviews.
- */
-const INLINE = /cloudready-ignore\s*:?\s+([a-z0-9-]+\/[a-z0-9-]+|[a-z0-9-]+\/\*|\*)(?:[ \t]+([^\r\n]*?))?\s*(?:\*\/|-->|\*\))?\s*$/gm;
-
 interface InlineMarker {
   rule: string;
   reason?: string | undefined;
 }
 
+/**
+ * Why evidence does not count: an inline `cloudready-ignore` comment (extract/inline-ignores.ts)
+ * on its line or the line above, or a per-path ignore of cloudready.yaml.
+ */
 export class Suppressor {
   private readonly inline = new Map<string, Map<number, InlineMarker[]>>();
   private readonly matchers: { ignore: PathIgnore; matcher: Ignore }[];
@@ -35,16 +32,12 @@ export class Suppressor {
     this.matchers = ignores.map((entry) => ({ ignore: entry, matcher: ignore().add(entry.paths) }));
   }
 
-  /** Indexes the inline markers of one application's files (a cheap substring test first). */
+  /** Indexes the inline markers of one application's files. */
   addApplication(facts: ApplicationFacts) {
-    for (const { source } of facts.texts) {
-      if (!source.text.includes('cloudready-ignore')) continue;
-      const byLine = new Map<number, InlineMarker[]>();
-      for (const match of source.text.matchAll(INLINE)) {
-        const line = source.lines.lineAt(match.index);
-        byLine.set(line, [...(byLine.get(line) ?? []), { rule: match[1]!, ...(match[2] ? { reason: match[2].trim() } : {}) }]);
-      }
-      if (byLine.size) this.inline.set(source.rel, byLine);
+    for (const { file, line, rule, reason } of facts.inlineIgnores) {
+      let byLine = this.inline.get(file);
+      if (!byLine) this.inline.set(file, (byLine = new Map()));
+      byLine.set(line, [...(byLine.get(line) ?? []), { rule, ...(reason ? { reason } : {}) }]);
     }
   }
 

@@ -2,7 +2,7 @@ import type { DiscoveredApplication } from '../discover/find-applications.js';
 import { languageFromShebang } from '../discover/languages.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
 import { originOfPath, originOfText, type Origin } from '../discover/origin.js';
-import type { Diagnostic } from '../result/schema.js';
+import type { Diagnostic, Evidence } from '../result/schema.js';
 import { configFormatOf, type ConfigFile } from './config/config-entries.js';
 import { collectEndpointsAndSecrets, type EndpointFact, type SecretFact } from './config/config-facts.js';
 import { dropDeclaredNames } from './config/declared-names.js';
@@ -14,6 +14,7 @@ import { readConfig } from './config/read-config.js';
 import { secretsInCode } from './config/secrets.js';
 import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
 import { extractContentFacts, extractProjectFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
+import { inlineIgnoresIn, type InlineIgnore } from './inline-ignores.js';
 import { readText } from './read-text.js';
 import { analyseText, type SourceText } from './source-text.js';
 import type { FactCache } from './fact-cache.js';
@@ -35,8 +36,18 @@ export interface TextFile extends AppFile {
 export interface ApplicationFacts {
   app: DiscoveredApplication;
   files: AppFile[];
-  /** Source, manifest, config and descriptor files that could be read as text. */
+  /**
+   * Source, manifest, config and descriptor files that could be read as text; emptied once the
+   * rules' file conditions have been evaluated on them (pipeline/gather-facts.ts), so that a
+   * portfolio's texts are never all held at once.
+   */
   texts: TextFile[];
+  /** What each file-scoped condition of the enabled rules found, by condition key, once evaluated where the texts were read. */
+  conditionHits?: Map<string, { matched: boolean; evidence: Evidence[] }>;
+  /** Lines of dropped texts that evidence may show (cited lines with their context), as outputs show them: secrets masked. */
+  shownLines?: Map<string, Map<number, string>>;
+  /** `cloudready-ignore` comments, read with the texts. */
+  inlineIgnores: InlineIgnore[];
   manifests: ManifestFacts[];
   /** Units, references, data access ... of each source file whose language has an extractor. */
   sources: SourceFacts[];
@@ -72,7 +83,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     // From the scanned root down: an application found inside tests/ or samples/ is test or sample code throughout.
     return { file, appRel, origin: file.declaredOrigin ?? originOfPath(file.rootRel) };
   });
-  const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, languages: {}, loc: 0, skipped: 0, kind: { kind: 'service', reason: '' } };
+  const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, inlineIgnores: [], languages: {}, loc: 0, skipped: 0, kind: { kind: 'service', reason: '' } };
 
   const projectSources: SourceText[] = [];
   // Facts in file order, whichever thread extracted them first: the result must not depend on timing.
@@ -153,6 +164,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   Object.assign(facts, collectEndpointsAndSecrets(facts.configs, facts.sources));
   for (const { source } of facts.texts) {
     if (source.language) for (const secret of secretsInCode(source.masked)) facts.secrets.push({ ...secret, file: source.rel });
+    facts.inlineIgnores.push(...inlineIgnoresIn(source));
   }
   facts.delivery = collectDeliveryFacts(
     // The repository's own CI and test folders outside the application build and test it too.

@@ -5,7 +5,12 @@ import { ExtractionPool, MIN_POOLED_FILES, POOLED_LANGUAGES } from '../extract/s
 import { extractApplicationFacts, type ApplicationFacts } from '../extract/application-facts.js';
 import { importInventory } from '../extract/inventory/import-inventory.js';
 import type { LoadedInventory } from '../extract/inventory/inventory-builder.js';
-import type { LoadedPack } from '../assess/rules/load-rules.js';
+import { allRules, type LoadedPack } from '../assess/rules/load-rules.js';
+import { evaluateFileConditions, fileConditionsOf, type FileConditions } from '../assess/rules/file-conditions.js';
+import { MatcherCache } from '../assess/rules/matcher-cache.js';
+import { TextMemo } from '../assess/rules/text-memo.js';
+import { dropTexts } from '../assess/evidence.js';
+import { SET_ASIDE_KINDS } from '../result/unit-kinds.js';
 import type { Diagnostic } from '../result/schema.js';
 import type { ScanOptions, ProgressListener } from '../scan.js';
 import { discoverPortfolio, type DiscoveredPortfolio } from './discover-portfolio.js';
@@ -63,6 +68,22 @@ export async function gatherFacts(options: ScanOptions, progress: ProgressListen
   return extractFacts(await discoverPortfolio(options, progress), options, progress, shard);
 }
 
+/**
+ * The rules' file conditions on one application's files, evaluated while their texts are at hand
+ * (applications set aside as libraries or desktop clients are not assessed); then the texts go,
+ * all but the lines its evidence may show, so that a portfolio's texts are never all in memory.
+ */
+function applyFileConditions(conditions: FileConditions, facts: ApplicationFacts, matchers: MatcherCache, diagnostics: Diagnostic[], profile: ScanOptions['profile']) {
+  const before = matchers.diagnostics.length;
+  facts.conditionHits = SET_ASIDE_KINDS.has(facts.kind.kind) ? new Map() : evaluateFileConditions(conditions, facts, matchers, profile);
+  diagnostics.push(...matchers.diagnostics.splice(before));
+  matchers.memo?.flush();
+  const cited = [...facts.conditionHits.values()].flatMap((match) => match.evidence);
+  // Application-scoped conditions cite places too: where CI, tests, an image ... show.
+  for (const places of Object.values(facts.delivery)) cited.push(...places);
+  dropTexts(facts, cited);
+}
+
 /** Reads the applications and inventory files discovered (a shard: its share of them) into facts. */
 export async function extractFacts(portfolio: DiscoveredPortfolio, options: ScanOptions, progress: ProgressListener, shard?: ShardSpec): Promise<GatheredFacts> {
   const { roots, config, packs, setupDiagnostics, files, applications, outside, sources } = portfolio;
@@ -79,6 +100,9 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
   const pooled = ownApplications.reduce((sum, app) => sum + app.files.filter((file) => file.language && POOLED_LANGUAGES.has(file.language.id)).length, 0);
   const timer = options.profile ? options.profile.file.bind(options.profile) : undefined;
   const pool = pooled >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0, timer) : undefined;
+  const conditions = fileConditionsOf(allRules(packs), new Set(config.rules.disable));
+  const matchers = new MatcherCache(undefined, options.profile);
+  if (cache) matchers.memo = new TextMemo(cache, conditions.textConditions, conditions.textDigest);
   const gathered: GatheredApplication[] = [];
   try {
     // With workers, a few applications are read at once so that the threads never wait for the
@@ -87,7 +111,10 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
     const started: Promise<GatheredApplication>[] = [];
     const start = (index: number) => {
       const diagnostics: Diagnostic[] = [];
-      started[index] = extractApplicationFacts(ownApplications[index]!, diagnostics, cache, pool, timer).then((facts) => ({ facts, diagnostics }));
+      started[index] = extractApplicationFacts(ownApplications[index]!, diagnostics, cache, pool, timer).then((facts) => {
+        applyFileConditions(conditions, facts, matchers, diagnostics, options.profile);
+        return { facts, diagnostics };
+      });
     };
     for (let index = 0; index < Math.min(inFlight, ownApplications.length); index++) start(index);
     for (const [index, app] of ownApplications.entries()) {

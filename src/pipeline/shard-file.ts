@@ -5,11 +5,9 @@ import v8 from 'node:v8';
 import zlib from 'node:zlib';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import type { ApplicationFacts, TextFile } from '../extract/application-facts.js';
-import { analyseText } from '../extract/source-text.js';
 import { buildFingerprint } from '../build-fingerprint.js';
 import { TOOL_VERSION } from '../version.js';
-import type { GatheredApplication, GatheredFacts } from './gather-facts.js';
+import type { GatheredFacts } from './gather-facts.js';
 import type { ShardSpec } from './shard-plan.js';
 
 const gzip = promisify(zlib.gzip);
@@ -59,9 +57,8 @@ export async function encodeShard(gathered: GatheredFacts, shard: ShardSpec): Pr
     inventories: gathered.inventoryCount,
     ownedInventories: gathered.inventories.map((inventory) => inventory.index),
   };
-  // Texts travel without their comment-blanked copy and line index: merge rebuilds both.
-  const payload = { ...gathered, applications: gathered.applications.map(({ facts, diagnostics }) => ({ facts: { ...facts, texts: facts.texts.map(portableText) }, diagnostics })) };
-  const body = await gzip(v8.serialize(payload), { level: 1 });
+  // Texts do not travel: the rules' file conditions were evaluated where they were read (gather-facts.ts).
+  const body = await gzip(v8.serialize(gathered), { level: 1 });
   return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), body]);
 }
 
@@ -87,14 +84,13 @@ export async function readShard(file: string): Promise<ShardFile> {
     const writer = header.tool.version === TOOL_VERSION ? `another build of cloudready ${TOOL_VERSION}` : `cloudready ${header.tool.version}, this is ${TOOL_VERSION}`;
     throw new InputError(`${file}: written by ${writer}; shards are read only by the build that wrote them`, 'Scan every shard and merge with the same cloudready version (pin it in CI).');
   }
-  let payload: GatheredFacts & { applications: { facts: Portable; diagnostics: GatheredApplication['diagnostics'] }[] };
+  let payload: GatheredFacts;
   try {
     payload = v8.deserialize(await gunzip(bytes.subarray(headerEnd + 1))) as typeof payload;
   } catch {
     throw new InputError(`${file}: the shard file is truncated or damaged`, 'Scan this shard again (was the upload or download cut short?).');
   }
-  const applications = payload.applications.map(({ facts, diagnostics }) => ({ facts: { ...facts, texts: facts.texts.map(restoreText) }, diagnostics }));
-  return { header, gathered: { ...payload, applications } };
+  return { header, gathered: payload };
 }
 
 /** Configuration and rule packs, by content (pack files' own paths differ between machines). */
@@ -102,15 +98,4 @@ export function settingsDigest(gathered: Pick<GatheredFacts, 'config' | 'packs'>
   return createHash('sha256')
     .update(JSON.stringify({ config: gathered.config, packs: gathered.packs.map((loaded) => loaded.pack) }))
     .digest('hex');
-}
-
-type PortableText = Omit<TextFile, 'source'> & { source: Pick<TextFile['source'], 'rel' | 'appRel' | 'language' | 'text'> };
-type Portable = Omit<ApplicationFacts, 'texts'> & { texts: PortableText[] };
-
-function portableText({ source, ...rest }: TextFile): PortableText {
-  return { ...rest, source: { rel: source.rel, appRel: source.appRel, language: source.language, text: source.text } };
-}
-
-function restoreText({ source, ...rest }: PortableText): TextFile {
-  return { ...rest, source: analyseText(source.rel, source.text, source.language, source.appRel) };
 }

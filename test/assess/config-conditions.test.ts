@@ -24,7 +24,7 @@ function application(): ApplicationFacts {
   });
   const manifests = [{ file: 'app/pom.xml', ecosystem: 'maven' as const, dependencies: [{ ecosystem: 'maven' as const, name: 'log4j:log4j', version: '1.2.17', scope: 'compile', file: 'app/pom.xml', line: 9 }], diagnostics: [] }];
   const delivery = collectDeliveryFacts(texts.map(({ appRel, file }) => ({ appRel, rel: file.rel })), [{ rel: 'app/Dockerfile', text: FILES.Dockerfile! }], manifests, configs, []);
-  return { app: { id: 'app' } as ApplicationFacts['app'], files: texts, texts, manifests, sources: [], configs, ...collectEndpointsAndSecrets(configs, []), delivery, languages: {}, loc: 0, skipped: 0, kind: { kind: 'service', reason: '' } };
+  return { app: { id: 'app' } as ApplicationFacts['app'], files: texts, texts, manifests, sources: [], configs, ...collectEndpointsAndSecrets(configs, []), delivery, inlineIgnores: [], languages: {}, loc: 0, skipped: 0, kind: { kind: 'service', reason: '' } };
 }
 
 const run = (condition: Condition) => evaluateCondition(condition, application(), new MatcherCache());

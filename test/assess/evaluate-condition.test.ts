@@ -37,6 +37,7 @@ function facts(files: Record<string, string>): ApplicationFacts {
     languages: {},
     loc: 0,
     skipped: 0,
+    inlineIgnores: [],
     kind: { kind: 'service', reason: '' },
   };
 }

@@ -21,7 +21,7 @@ async function application(files: Record<string, string>): Promise<ApplicationFa
     const facts = await extractSourceFacts(source);
     if (facts) sources.push(facts);
   }
-  return { app: { id: 'app' } as ApplicationFacts['app'], files: texts, texts, manifests: [], sources, configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, languages: {}, loc: 0, skipped: 0, kind: { kind: 'service', reason: '' } };
+  return { app: { id: 'app' } as ApplicationFacts['app'], files: texts, texts, manifests: [], sources, configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, inlineIgnores: [], languages: {}, loc: 0, skipped: 0, kind: { kind: 'service', reason: '' } };
 }
 
 const JAVA = `package com.acme;

@@ -29,6 +29,8 @@ export interface ConditionKind<K extends string = string, S extends z.ZodType = 
   /** What a rule with this condition reads, for `rules list` and `rules show`. */
   reads: string;
   regexes?: (body: z.infer<S>) => ConditionRegex[];
+  /** Searches the files' texts: what it finds in each file is kept between scans (text-memo.ts). */
+  readsText?: true;
   evaluate: (body: z.infer<S>, facts: ApplicationFacts, cache: MatcherCache) => ConditionMatch;
 }
 
@@ -39,4 +41,17 @@ export function defineCondition<K extends string, S extends z.ZodType>(kind: Con
 /** The regular expressions among `values` that are set, each with `flags`. */
 export function regexesOf(flags: string, ...values: (string | undefined)[]): ConditionRegex[] {
   return values.filter((value): value is string => value !== undefined).map((source) => ({ source, flags }));
+}
+
+const keys = new WeakMap<object, string>();
+
+/**
+ * A leaf condition's identity: its kind and what it says. Rules that repeat a condition share its
+ * evaluation, and what a condition found is looked up by this key once the texts are gone.
+ */
+export function conditionKey(kind: string, body: unknown): string {
+  if (typeof body !== 'object' || body === null) return `${kind}:${JSON.stringify(body)}`;
+  let key = keys.get(body);
+  if (key === undefined) keys.set(body, (key = `${kind}:${JSON.stringify(body)}`));
+  return key;
 }

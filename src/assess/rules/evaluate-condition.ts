@@ -1,10 +1,15 @@
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Evidence } from '../../result/schema.js';
+import { conditionKey } from './condition-kind.js';
 import { kindOf } from './condition-registry.js';
 import { NO_MATCH, type ConditionMatch, type MatcherCache } from './matcher-cache.js';
 import type { Condition } from './rule-schema.js';
 
-/** A rule's condition tree on one application: all/any/not here, each leaf by its kind. */
+/**
+ * A rule's condition tree on one application: all/any/not here, each leaf by its kind. A
+ * file-scoped leaf was evaluated where the files were read (file-conditions.ts), when the
+ * application's facts carry what it found; otherwise (facts built by hand) it is evaluated now.
+ */
 export function evaluateCondition(condition: Condition, facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
   if ('all' in condition) {
     const evidence: Evidence[] = [];
@@ -21,5 +26,11 @@ export function evaluateCondition(condition: Condition, facts: ApplicationFacts,
   }
   if ('not' in condition) return { matched: !evaluateCondition(condition.not, facts, cache).matched, evidence: [] };
   const { kind, body } = kindOf(condition);
+  if (kind.scope === 'file' && facts.conditionHits) {
+    const found = facts.conditionHits.get(conditionKey(kind.key, body));
+    // The texts are gone: evaluating now would find nothing in them, silently.
+    if (!found) throw new Error(`internal error: a ${kind.key} condition of rule ${cache.rule} was not evaluated when the files were read`);
+    return found;
+  }
   return kind.evaluate(body, facts, cache);
 }

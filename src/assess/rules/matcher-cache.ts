@@ -3,6 +3,7 @@ import type { PortfolioGraph } from '../../model/portfolio-graph-types.js';
 import type { ScanProfile } from '../../pipeline/scan-profile.js';
 import type { Diagnostic, Evidence } from '../../result/schema.js';
 import { LinearRegex } from './linear-regex.js';
+import type { TextMemo } from './text-memo.js';
 
 /** What one condition found: whether it holds, and where. */
 export interface ConditionMatch {
@@ -25,6 +26,9 @@ export class MatcherCache {
 
   /** Time one rule's pattern may take on one file before it stops looking there, with a diagnostic. */
   budgetMs = PATTERN_BUDGET_MS;
+
+  /** What text conditions found in each file on earlier scans, when rules run where the files are read. */
+  memo?: TextMemo;
 
   /** Rules that ran out of time on a file: what a scan reports as skipped. */
   readonly diagnostics: Diagnostic[] = [];

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { evidenceSnippetAt, sourceText } from '../../evidence.js';
 import type { ApplicationFacts } from '../../../extract/application-facts.js';
 import type { Evidence } from '../../../result/schema.js';
-import { defineCondition, regexesOf } from '../condition-kind.js';
+import type { SourceText } from '../../../extract/source-text.js';
+import { conditionKey, defineCondition, regexesOf } from '../condition-kind.js';
+import type { LinearRegex } from '../linear-regex.js';
 import { Globs } from '../condition-fields.js';
 import { MAX_EVIDENCE_PER_CONDITION, type ConditionMatch, type MatcherCache } from '../matcher-cache.js';
 
@@ -26,15 +28,18 @@ function matchFile(condition: FileBody, facts: ApplicationFacts, cache: MatcherC
   const matches = cache.glob(condition.glob);
   const containing = condition.containing ? cache.regex(condition.containing) : undefined;
   const notContaining = condition.notContaining ? cache.regex(condition.notContaining) : undefined;
+  const key = conditionKey('file', condition);
   const evidence: Evidence[] = [];
   for (const { file, appRel } of facts.files) {
     if (!matches(appRel)) continue;
     if (containing || notContaining) {
       // A file whose text was not read (binary, too large) says nothing about its content.
-      const text = sourceText(facts, file.rel)?.masked;
-      if (text === undefined) continue;
-      if (containing && !containing.test(text)) continue;
-      if (notContaining && notContaining.test(text)) continue;
+      const source = sourceText(facts, file.rel);
+      if (source === undefined) continue;
+      // Line 0 stands for the whole file.
+      const holds = () => ({ lines: (!containing || containing.test(source.masked)) && !notContaining?.test(source.masked) ? [0] : [], whole: true });
+      const found = cache.memo ? cache.memo.lines(source, key, holds) : holds().lines;
+      if (found.length === 0) continue;
     }
     evidence.push({ file: file.rel });
   }
@@ -44,30 +49,43 @@ function matchFile(condition: FileBody, facts: ApplicationFacts, cache: MatcherC
 function matchPattern(pattern: PatternBody, facts: ApplicationFacts, cache: MatcherCache): ConditionMatch {
   const inFiles = pattern.files ? cache.glob(pattern.files) : undefined;
   const languages = pattern.languages ? new Set(pattern.languages) : undefined;
-  const evidence: Evidence[] = [];
   const regex = cache.regex(pattern.regex, pattern.flags);
+  const key = conditionKey('pattern', pattern);
+  const evidence: Evidence[] = [];
   for (const { appRel, source } of facts.texts) {
     if (inFiles ? !inFiles(appRel) : !source.language) continue;
     if (languages && !(source.language && languages.has(source.language.id))) continue;
-    // Compiled before the clock starts: a file's time is the pattern's work on it.
-    regex.ready();
-    const started = performance.now();
-    let full = false;
-    // One place a line: after a match, the search goes on from the next line.
-    for (const { start, end } of regex.matches(source.masked, (start) => source.lines.nextLineStart(start))) {
-      const line = source.lines.lineAt(start);
+    const search = () => linesMatching(regex, source, cache);
+    for (const line of cache.memo ? cache.memo.lines(source, key, search) : search().lines) {
       evidence.push({ file: source.rel, line, snippet: evidenceSnippetAt(facts, source.rel, line) ?? '' });
-      if ((full = evidence.length >= MAX_EVIDENCE_PER_CONDITION)) break;
-      if (performance.now() - started > cache.budgetMs) {
-        cache.overBudget(source.rel, source.lines.lineAt(end));
-        break;
-      }
+      if (evidence.length >= MAX_EVIDENCE_PER_CONDITION) return { matched: true, evidence };
     }
-    // A pattern's time on a file is where a pathological expression shows.
-    cache.profile?.file(source.rel, performance.now() - started, `rule ${cache.rule}`);
-    if (full) return { matched: true, evidence };
   }
   return { matched: evidence.length > 0, evidence };
+}
+
+/**
+ * The lines of one file a pattern matches (one place a line: after a match, the search goes on
+ * from the next line), at most the evidence limit; not whole when the rule ran out of time there.
+ */
+function linesMatching(regex: LinearRegex, source: SourceText, cache: MatcherCache): { lines: number[]; whole: boolean } {
+  // Compiled before the clock starts: a file's time is the pattern's work on it.
+  regex.ready();
+  const started = performance.now();
+  const lines: number[] = [];
+  let whole = true;
+  for (const { start, end } of regex.matches(source.masked, (start) => source.lines.nextLineStart(start))) {
+    lines.push(source.lines.lineAt(start));
+    if (lines.length >= MAX_EVIDENCE_PER_CONDITION) break;
+    if (performance.now() - started > cache.budgetMs) {
+      cache.overBudget(source.rel, source.lines.lineAt(end));
+      whole = false;
+      break;
+    }
+  }
+  // A pattern's time on a file is where a pathological expression shows.
+  cache.profile?.file(source.rel, performance.now() - started, `rule ${cache.rule}`);
+  return { lines, whole };
 }
 
 export const patternCondition = defineCondition({
@@ -75,6 +93,7 @@ export const patternCondition = defineCondition({
   schema: PatternCondition,
   scope: 'file',
   reads: 'text',
+  readsText: true,
   regexes: (body) => regexesOf(body.flags ?? '', body.regex),
   evaluate: matchPattern,
 });
@@ -84,6 +103,7 @@ export const fileCondition = defineCondition({
   schema: FileCondition,
   scope: 'file',
   reads: 'file names',
+  readsText: true,
   regexes: (body) => regexesOf('', body.containing, body.notContaining),
   evaluate: matchFile,
 });

@@ -1,0 +1,66 @@
+import type { SourceText } from '../../extract/source-text.js';
+
+/** Where memoised results are kept between scans: the fact cache (extract/fact-cache.ts). */
+export interface MemoStore {
+  key(...parts: string[]): string;
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+}
+
+/** One file's entry: the lines each text condition found there, by the condition's position; a condition absent found nothing. */
+type Entry = [position: number, lines: number[]][];
+
+/**
+ * What the rules' text conditions (patterns, `file: containing`) found in each file, kept by the
+ * file's text and by the text of every such condition: an unchanged file is not searched again on
+ * the next scan, and a change to any rule's text condition searches every file again. One cache
+ * entry per file, listing only the conditions that found something in it.
+ */
+export class TextMemo {
+  private readonly files = new Map<SourceText, { key: string; found: Map<number, number[]>; stored: boolean; complete: boolean }>();
+
+  /** `conditions`: the key of every text condition of the enabled rules, each with its position in a stable order. */
+  constructor(
+    private readonly store: MemoStore,
+    private readonly conditions: Map<string, number>,
+    private readonly digest: string,
+  ) {}
+
+  /**
+   * The lines condition `key` finds in this file: kept from an earlier scan, or computed now.
+   * `compute` answers undefined beside its lines when they are not the whole answer (it ran out of
+   * time): such a file is searched again next time.
+   */
+  lines(source: SourceText, key: string, compute: () => { lines: number[]; whole: boolean }): number[] {
+    const position = this.conditions.get(key);
+    if (position === undefined) return compute().lines;
+    const file = this.file(source);
+    const kept = file.found.get(position);
+    if (kept || file.stored) return kept ?? [];
+    const { lines, whole } = compute();
+    if (lines.length > 0) file.found.set(position, lines);
+    if (!whole) file.complete = false;
+    return lines;
+  }
+
+  /** Stores the entries of files searched since the last call, and forgets them all. */
+  flush(): void {
+    for (const { key, found, stored, complete } of this.files.values()) {
+      if (stored || !complete) continue;
+      const entry: Entry = [...found];
+      this.store.set(key, entry);
+    }
+    this.files.clear();
+  }
+
+  private file(source: SourceText) {
+    let file = this.files.get(source);
+    if (!file) {
+      const key = this.store.key('text conditions', this.digest, source.rel, source.appRel, source.language?.id ?? '', source.text);
+      const entry = this.store.get<Entry>(key);
+      file = { key, found: new Map(entry ?? []), stored: entry !== undefined, complete: true };
+      this.files.set(source, file);
+    }
+    return file;
+  }
+}
