@@ -1,28 +1,52 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { buildFingerprint } from '../build-fingerprint.js';
 import { readSealed, writeSealed } from '../util/cache-seal.js';
 
-const FORMAT = 'cloudready-fact-cache-1';
+const FORMAT = 'cloudready-fact-cache-2';
+
+/**
+ * New entries are appended in a second file while they stay at most this share of the whole and
+ * the entries no longer used stay below it too; past that, the whole cache is written afresh.
+ */
+const DELTA_SHARE = 0.2;
+
+interface Stored {
+  format?: string;
+  salt?: string;
+  /** Names the base file a delta file was written against. */
+  id?: string;
+  entries?: Map<string, unknown>;
+}
 
 /**
  * What extraction found in a file, kept by a hash of everything it depends on: the file's text,
  * its path and language, and the code that extracted it. A scan whose files did not change reads
- * the facts back instead of parsing again. Rules are not cached: they run on every scan.
+ * the facts back instead of parsing again. What the rules' text conditions found in each file is
+ * kept the same way (assess/rules/text-memo.ts).
  *
- * One file per set of scanned roots, written whole to a temporary file and renamed into place:
- * a killed run leaves the previous cache, and a cache that cannot be read is started afresh.
+ * One base file per set of scanned roots, and beside it a delta file of the entries added since:
+ * a scan after a small change writes only those (on the 1,000,000-line benchmark tree, 1 % of
+ * files changed, rewriting everything cost 1.5 s). Each is written whole to a temporary file and
+ * renamed into place: a killed run leaves the previous cache, and a cache that cannot be read is
+ * started afresh.
  */
 export class FactCache {
   private readonly fresh = new Map<string, unknown>();
+  /** Keys set this run (not read back): what a delta file holds besides the delta entries still used. */
+  private readonly setThisRun = new Set<string>();
   hits = 0;
   misses = 0;
 
   private constructor(
     private readonly file: string,
     private readonly salt: string,
-    private readonly stored: Map<string, unknown>,
+    /** The base file's entries and its id (empty when there is none). */
+    private readonly base: { id: string; entries: Map<string, unknown> },
+    /** Entries of the delta file written against that base. */
+    private readonly delta: Map<string, unknown>,
     /** Why an existing cache file was not used (not sealed for this user), if so. */
     readonly note?: string,
   ) {}
@@ -31,16 +55,12 @@ export class FactCache {
   static async open(folder: string, roots: string[]): Promise<FactCache> {
     const salt = await buildFingerprint();
     const file = path.join(folder, `facts-${createHash('sha256').update(roots.join('\0')).digest('hex').slice(0, 16)}.bin`);
-    let stored = new Map<string, unknown>();
     // Only bytes sealed with this user's key are ever deserialised (util/cache-seal.ts).
-    const { bytes, note } = await readSealed(file);
-    try {
-      const content = bytes ? (v8.deserialize(bytes) as { format?: string; salt?: string; entries?: Map<string, unknown> }) : undefined;
-      if (content?.format === FORMAT && content.salt === salt && content.entries instanceof Map) stored = content.entries;
-    } catch {
-      // A damaged one: start afresh.
-    }
-    return new FactCache(file, salt, stored, note);
+    const base = await readStored(file, salt);
+    const delta = base.content && base.content.id ? await readStored(deltaFile(file), salt) : {};
+    const entries = base.content?.entries ?? new Map<string, unknown>();
+    const added = delta.content?.id === base.content?.id ? (delta.content?.entries ?? new Map<string, unknown>()) : new Map<string, unknown>();
+    return new FactCache(file, salt, { id: base.content?.id ?? '', entries }, added, base.note ?? delta.note);
   }
 
   /** A key for a value that depends on these strings (path, language, text ...). */
@@ -51,7 +71,7 @@ export class FactCache {
   }
 
   get<T>(key: string): T | undefined {
-    const value = this.fresh.get(key) ?? this.stored.get(key);
+    const value = this.fresh.get(key) ?? this.base.entries.get(key) ?? this.delta.get(key);
     if (value === undefined) {
       this.misses++;
       return undefined;
@@ -62,18 +82,48 @@ export class FactCache {
   }
 
   set(key: string, value: unknown): void {
+    this.setThisRun.add(key);
     this.fresh.set(key, value);
   }
 
-  /** Writes what this scan used (entries of files gone are dropped); returns why it could not, if so. */
+  /** Writes what this scan used (entries of files gone are dropped in time); returns why it could not, if so. */
   async save(): Promise<string | undefined> {
-    // Every entry read back and none added: the file on disk already says exactly this.
-    if (this.misses === 0 && this.fresh.size === this.stored.size) return undefined;
+    const stored = this.base.entries.size + this.delta.size;
+    // Every entry read back and none set: the files on disk already say exactly this.
+    if (this.setThisRun.size === 0 && this.fresh.size === stored) return undefined;
     try {
-      await writeSealed(this.file, v8.serialize({ format: FORMAT, salt: this.salt, entries: this.fresh }));
+      const added = new Map<string, unknown>();
+      let fromBase = 0;
+      for (const [key, value] of this.fresh) {
+        if (this.base.entries.has(key) && !this.setThisRun.has(key)) fromBase++;
+        else added.set(key, value);
+      }
+      const unused = this.base.entries.size - fromBase;
+      if (this.base.id && added.size <= DELTA_SHARE * this.fresh.size && unused <= DELTA_SHARE * this.base.entries.size) {
+        await writeSealed(deltaFile(this.file), v8.serialize({ format: FORMAT, salt: this.salt, id: this.base.id, entries: added } satisfies Stored));
+        return undefined;
+      }
+      await writeSealed(this.file, v8.serialize({ format: FORMAT, salt: this.salt, id: randomUUID(), entries: this.fresh } satisfies Stored));
+      await fs.rm(deltaFile(this.file), { force: true });
       return undefined;
     } catch (error) {
       return `the cache in ${path.dirname(this.file)} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next scan parses every file again`;
     }
   }
+}
+
+function deltaFile(file: string): string {
+  return file.replace(/\.bin$/, '.delta.bin');
+}
+
+/** A sealed cache file of this format and build, if there is one. */
+async function readStored(file: string, salt: string): Promise<{ content?: Stored; note?: string }> {
+  const { bytes, note } = await readSealed(file);
+  try {
+    const content = bytes ? (v8.deserialize(bytes) as Stored) : undefined;
+    if (content?.format === FORMAT && content.salt === salt && content.entries instanceof Map) return { content, ...(note ? { note } : {}) };
+  } catch {
+    // A damaged one: start afresh.
+  }
+  return note ? { note } : {};
 }

@@ -55,6 +55,59 @@ describe('content-hash cache of extracted facts', () => {
     expect((await FactCache.open(root, ['/y'])).get(key)).toBeUndefined();
   });
 
+  it('after a small change writes only the new entries beside the base file, and the whole cache again once they grow', async () => {
+    const base = await makeTree({});
+    const keysOf = (cache: FactCache, from: number, to: number) => Array.from({ length: to - from }, (_, at) => cache.key(`file${from + at}`));
+    const first = await FactCache.open(base, ['/x']);
+    for (const key of keysOf(first, 0, 100)) first.set(key, { key });
+    expect(await first.save()).toBeUndefined();
+    const [baseFile] = await fs.readdir(base);
+    const baseBytes = await fs.readFile(path.join(base, baseFile!));
+
+    // 5 new entries and 95 kept of 100: a delta file, the base file untouched.
+    const second = await FactCache.open(base, ['/x']);
+    for (const key of keysOf(second, 5, 100)) expect(second.get(key)).toEqual({ key });
+    for (const key of keysOf(second, 100, 105)) second.set(key, { key });
+    expect(await second.save()).toBeUndefined();
+    expect((await fs.readdir(base)).sort()).toEqual([baseFile, baseFile!.replace(/\.bin$/, '.delta.bin')].sort());
+    expect((await fs.readFile(path.join(base, baseFile!))).equals(baseBytes)).toBe(true);
+    const third = await FactCache.open(base, ['/x']);
+    for (const key of keysOf(third, 5, 105)) expect(third.get(key)).toEqual({ key });
+    expect(third.misses).toBe(0);
+
+    // 50 more new entries: past a fifth of the whole, the base is written afresh and the delta goes.
+    for (const key of keysOf(third, 105, 155)) third.set(key, { key });
+    expect(await third.save()).toBeUndefined();
+    expect(await fs.readdir(base)).toEqual([baseFile]);
+    const fourth = await FactCache.open(base, ['/x']);
+    for (const key of keysOf(fourth, 5, 155)) expect(fourth.get(key)).toEqual({ key });
+    // Entries no scan used any more are gone with the rewrite.
+    expect(fourth.get(fourth.key('file0'))).toBeUndefined();
+  });
+
+  it('ignores a delta file written against another base file', async () => {
+    const root = await makeTree({});
+    const first = await FactCache.open(root, ['/x']);
+    for (let at = 0; at < 10; at++) first.set(first.key(`f${at}`), at);
+    await first.save();
+    const second = await FactCache.open(root, ['/x']);
+    for (let at = 0; at < 10; at++) second.get(second.key(`f${at}`));
+    second.set(second.key('extra'), 'from the delta');
+    await second.save();
+    expect((await FactCache.open(root, ['/x'])).get(second.key('extra'))).toBe('from the delta');
+
+    // The base file replaced by another one (another run's, written since): the delta does not belong to it.
+    const elsewhere = await makeTree({});
+    const other = await FactCache.open(elsewhere, ['/x']);
+    other.set(other.key('f0'), 'other');
+    await other.save();
+    const [baseFile] = await fs.readdir(elsewhere);
+    await fs.copyFile(path.join(elsewhere, baseFile!), path.join(root, baseFile!));
+    const mismatched = await FactCache.open(root, ['/x']);
+    expect(mismatched.get(mismatched.key('extra'))).toBeUndefined();
+    expect(mismatched.get(mismatched.key('f0'))).toBe('other');
+  });
+
   it('starts afresh from a damaged or half-written cache, and leaves no temporary file', async () => {
     const root = await makeTree(TREE);
     const cacheDir = path.join(root, '.cloudready', 'cache');
