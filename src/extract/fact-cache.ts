@@ -51,9 +51,12 @@ export class FactCache {
     readonly note?: string,
   ) {}
 
-  /** The cache for these roots under `folder`; empty when there is none, it is unreadable, or the tool changed. */
-  static async open(folder: string, roots: string[]): Promise<FactCache> {
-    const salt = await buildFingerprint();
+  /**
+   * The cache for these roots under `folder`; empty when there is none, it is unreadable, or the
+   * tool changed, or what else the facts depend on (`depends`: the extractors' catalogue) changed.
+   */
+  static async open(folder: string, roots: string[], depends = ''): Promise<FactCache> {
+    const salt = `${await buildFingerprint()}\0${depends}`;
     const file = path.join(folder, `facts-${createHash('sha256').update(roots.join('\0')).digest('hex').slice(0, 16)}.bin`);
     // Only bytes sealed with this user's key are ever deserialised (util/cache-seal.ts).
     const base = await readStored(file, salt);

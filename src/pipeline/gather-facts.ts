@@ -3,6 +3,7 @@ import type { OutsideFolder } from '../discover/find-applications.js';
 import { FactCache } from '../extract/fact-cache.js';
 import { ExtractionPool, MIN_POOLED_FILES, POOLED_LANGUAGES } from '../extract/source/extraction-pool.js';
 import { extractApplicationFacts, type ApplicationFacts } from '../extract/application-facts.js';
+import { useCatalogues } from '../extract/source/catalogue.js';
 import { importInventory } from '../extract/inventory/import-inventory.js';
 import type { LoadedInventory } from '../extract/inventory/inventory-builder.js';
 import { allRules, type LoadedPack } from '../assess/rules/load-rules.js';
@@ -95,11 +96,14 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
   const ownApplications = applications.filter((_, position) => mine(position));
 
   const cacheKey = [...roots.map((root) => root.dir), ...(shard ? [`shard ${shard.index}/${shard.count}`] : [])];
-  const cache = options.cacheDir ? await FactCache.open(options.cacheDir, cacheKey) : undefined;
+  // The extractors read with the built-in catalogue extended by the packs' (and so do the threads); facts depend on it.
+  const catalogues = packs.flatMap(({ pack }) => (pack.catalogue ? [pack.catalogue] : []));
+  const catalogueDigest = useCatalogues(catalogues);
+  const cache = options.cacheDir ? await FactCache.open(options.cacheDir, cacheKey, catalogueDigest) : undefined;
   if (cache?.note) options.notice?.(cache.note);
   const pooled = ownApplications.reduce((sum, app) => sum + app.files.filter((file) => file.language && POOLED_LANGUAGES.has(file.language.id)).length, 0);
   const timer = options.profile ? options.profile.file.bind(options.profile) : undefined;
-  const pool = pooled >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0, timer) : undefined;
+  const pool = pooled >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0, timer, catalogues) : undefined;
   const conditions = fileConditionsOf(allRules(packs), new Set(config.rules.disable));
   const matchers = new MatcherCache(undefined, options.profile);
   if (cache) matchers.memo = new TextMemo(cache, conditions.textConditions, conditions.textDigest);

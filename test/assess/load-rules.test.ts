@@ -38,6 +38,15 @@ describe('loadRulePacks', () => {
     expect(loaded?.pack.rules[0]?.id).toBe('custom/no-corba');
   });
 
+  it('loads a pack that only extends the extractors\' catalogue, and refuses a section a language does not read or a pack of nothing', async () => {
+    const [loaded] = await loadPack('pack: vault\ntitle: Vault\ndescription: Ours.\ncatalogue:\n  apis:\n    java:\n      calls:\n        file-write: [Vault.store]\n  entryPoints:\n    method:\n      scheduled: [NightlyJob]\n');
+    expect(loaded?.pack.rules).toEqual([]);
+    expect(loaded?.pack.catalogue?.apis?.java?.calls).toEqual({ 'file-write': ['Vault.store'] });
+    await expect(loadPack('pack: vault\ntitle: Vault\ndescription: Ours.\ncatalogue:\n  apis:\n    go:\n      methods:\n        file-write: [Store]\n')).rejects.toThrow(/catalogue\.apis\.go\.methods.*the go extractor reads only calls/);
+    await expect(loadPack('pack: vault\ntitle: Vault\ndescription: Ours.\ncatalogue:\n  apis:\n    java:\n      calls:\n        disk-write: [Vault.store]\n')).rejects.toThrow(/disk-write|file-write/);
+    await expect(loadPack('pack: vault\ntitle: Vault\ndescription: Ours.\n')).rejects.toThrow(/a pack has rules, a catalogue, or both/);
+  });
+
   it('names file and line for malformed YAML', async () => {
     await expect(loadPack('pack: custom\ntitle: [unclosed\n')).rejects.toThrow(/pack\.yaml:\d+: malformed YAML/);
   });

@@ -34,6 +34,38 @@ describe('extraction in worker threads', () => {
     expect(result).toEqual(comparable(single.stdout));
   });
 
+  it('reads with the catalogue a rule pack extends, in the threads as in one thread', async () => {
+    const files = portfolio();
+    for (const rel of Object.keys(files).filter((name) => name.endsWith('.java'))) files[rel] = files[rel]!.replace('void run() {', 'void run() { Vault.store(db);');
+    files['packs/vault.yaml'] = [
+      'pack: vault',
+      'title: Vault',
+      'description: The in-house document vault writes to a local disk.',
+      'catalogue:',
+      '  apis:',
+      '    java:',
+      '      calls:',
+      '        file-write: [Vault.store]',
+      'rules:',
+      '  - id: vault/local-store',
+      '    title: Documents stored on a local disk',
+      '    category: state',
+      '    severity: major',
+      '    effort: 3',
+      '    description: Vault.store writes to the local disk.',
+      '    remediation: Store documents in object storage.',
+      '    when:',
+      '      api: { kind: [file-write], name: [Vault.store] }',
+    ].join('\n');
+    const root = await makeTree(files);
+    const places = (stdout: string) => (JSON.parse(stdout) as { findings: { ruleId: string; evidenceCount: number }[] }).findings.filter((finding) => finding.ruleId === 'vault/local-store').map((finding) => finding.evidenceCount);
+    const pooled = runCli(['scan', root, '--rules', `${root}/packs`, '--workers', '2', '--no-cache', '--format', 'json', '--quiet', '--profile']);
+    const single = runCli(['scan', root, '--rules', `${root}/packs`, '--workers', '0', '--no-cache', '--format', 'json', '--quiet']);
+    expect(JSON.parse(pooled.stdout).profile.workers.files).toBe(360);
+    expect(places(pooled.stdout)).toEqual([45, 45, 45, 45]);
+    expect(places(single.stdout)).toEqual([45, 45, 45, 45]);
+  });
+
   it('--workers takes a whole number from 0 to 64', () => {
     const wrong = runCli(['scan', '.', '--workers', 'many']);
     expect(wrong.code).toBe(2);

@@ -108,6 +108,20 @@ describe('content-hash cache of extracted facts', () => {
     expect(mismatched.get(mismatched.key('f0'))).toBe('other');
   });
 
+  it('extracts again when a rule pack changes the extractors\' catalogue: the facts depend on it', async () => {
+    const root = await makeTree({
+      ...TREE,
+      'orders/src/main/java/com/acme/Archive.java': 'package com.acme;\npublic class Archive {\n  void keep(String doc) { Vault.store(doc); }\n}\n',
+      'packs/vault.yaml': 'pack: vault\ntitle: Vault\ndescription: Ours.\nrules:\n  - id: vault/local-store\n    title: Local store\n    category: state\n    severity: major\n    effort: 3\n    description: Vault.store writes to disk.\n    remediation: Use object storage.\n    when:\n      api: { kind: [file-write], name: [Vault.store] }\n',
+    });
+    const cacheDir = path.join(root, '.cloudready', 'cache');
+    const options = { paths: [path.join(root, 'orders')], cwd: root, now, cacheDir, ruleFolders: ['packs'] };
+    const stores = async () => (await scan(options)).findings.filter((finding) => finding.ruleId === 'vault/local-store').map((finding) => finding.evidence.map((place) => `${place.file}:${place.line}`));
+    expect(await stores()).toEqual([]);
+    await fs.appendFile(path.join(root, 'packs/vault.yaml'), 'catalogue:\n  apis:\n    java:\n      calls:\n        file-write: [Vault.store]\n');
+    expect(await stores()).toEqual([['src/main/java/com/acme/Archive.java:3']]);
+  });
+
   it('starts afresh from a damaged or half-written cache, and leaves no temporary file', async () => {
     const root = await makeTree(TREE);
     const cacheDir = path.join(root, '.cloudready', 'cache');

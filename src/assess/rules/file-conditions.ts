@@ -4,7 +4,8 @@ import type { ScanProfile } from '../../pipeline/scan-profile.js';
 import { conditionKey } from './condition-kind.js';
 import { kindOf, type LeafCondition } from './condition-registry.js';
 import type { ConditionMatch, MatcherCache } from './matcher-cache.js';
-import type { Condition, Rule } from './rule-schema.js';
+import { leaves as leavesOf } from './load-rules.js';
+import type { Rule } from './rule-schema.js';
 
 /** The file-scoped leaf conditions of the enabled rules: what is evaluated where the files are read. */
 export interface FileConditions {
@@ -18,17 +19,14 @@ export interface FileConditions {
 
 export function fileConditionsOf(rules: Rule[], disabled: Set<string>): FileConditions {
   const leaves = new Map<string, { key: string; leaf: LeafCondition; rule: string }>();
-  const visit = (condition: Condition, rule: string) => {
-    if ('all' in condition) for (const child of condition.all) visit(child, rule);
-    else if ('any' in condition) for (const child of condition.any) visit(child, rule);
-    else if ('not' in condition) visit(condition.not, rule);
-    else {
-      const { kind, body } = kindOf(condition);
+  for (const rule of rules) {
+    if (disabled.has(rule.id)) continue;
+    for (const leaf of leavesOf(rule.when)) {
+      const { kind, body } = kindOf(leaf);
       const key = conditionKey(kind.key, body);
-      if (kind.scope === 'file' && !leaves.has(key)) leaves.set(key, { key, leaf: condition, rule });
+      if (kind.scope === 'file' && !leaves.has(key)) leaves.set(key, { key, leaf, rule: rule.id });
     }
-  };
-  for (const rule of rules) if (!disabled.has(rule.id)) visit(rule.when, rule.id);
+  }
   const textKeys = [...leaves.values()].filter(({ leaf }) => kindOf(leaf).kind.readsText).map(({ key }) => key).sort();
   const digest = createHash('sha256');
   for (const key of textKeys) digest.update(key).update('\0');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Catalogue } from '../../extract/source/catalogue.js';
 import { ORIGINS } from '../../discover/origin.js';
 import { Severity, Strategy } from '../../result/schema.js';
 import { Category } from '../scoring-model.js';
@@ -70,6 +71,7 @@ export const RulePack = z.strictObject({
   title: z.string(),
   description: z.string(),
   sources: z.array(z.string()).default([]).describe('Where the pack\'s knowledge comes from: vendor documentation, migration guides, standards (text with a URL)'),
-  rules: z.array(Rule).min(1),
-});
+  rules: z.array(Rule).default([]),
+  catalogue: Catalogue.optional().describe('Extends what the source extractors recognise (rules/catalogue/platform-apis.yaml): API calls per language and entry-point annotations, each by kind'),
+}).refine((pack) => pack.rules.length > 0 || pack.catalogue !== undefined, 'a pack has rules, a catalogue, or both');
 export type RulePack = z.infer<typeof RulePack>;

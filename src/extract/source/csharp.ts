@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
-import { CSHARP_APIS } from './api-catalog.js';
-import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
+import { apisOf, entryOfAnnotation } from './catalogue.js';
+import { joinRoute } from './join-route.js';
 import { childrenOfType, type FactCollector } from './fact-collector.js';
 import { unescapeString } from '../unescape-string.js';
 import type { SourceFacts, UnitKind } from './source-facts.js';
@@ -163,7 +163,7 @@ class CSharpWalker {
     const type = typeNames(typeNode)[0];
     if (type) {
       this.c.reference(type, 'instantiates', node);
-      const api = CSHARP_APIS.constructors[simpleName(type)];
+      const api = apisOf('csharp').constructors[simpleName(type)];
       if (api) this.c.api(api, `new ${type}`, node);
     }
     for (const child of node.namedChildren) if (child && child.id !== typeNode?.id) this.visit(child);
@@ -177,7 +177,7 @@ class CSharpWalker {
       const receiverType = receiver ? this.receiverType(receiver) : undefined;
       if (receiverType) this.c.reference(receiverType, 'calls', node);
       const written = `${receiver?.text ?? ''}.${method}`;
-      const api = CSHARP_APIS.calls[`${simpleName(receiverType ?? receiver?.text ?? '')}.${method}`] ?? CSHARP_APIS.methods[method];
+      const api = apisOf('csharp').calls[`${simpleName(receiverType ?? receiver?.text ?? '')}.${method}`] ?? apisOf('csharp').methods[method];
       if (api) this.c.api(api, written, node);
       if (receiver) this.visit(receiver);
     } else if (fn) {
@@ -191,7 +191,7 @@ class CSharpWalker {
     const text = node.type === 'element_access_expression' ? node.childForFieldName('expression')?.text ?? '' : node.text;
     if (node.type === 'element_access_expression' && /(^|\.)Session$/.test(text)) this.c.api('session', `${text}[]`, node);
     if (node.type !== 'member_access_expression' || node.parent?.type === 'invocation_expression') return;
-    const api = CSHARP_APIS.calls[text.split('.').slice(-2).join('.')];
+    const api = apisOf('csharp').calls[text.split('.').slice(-2).join('.')];
     if (api) this.c.api(api, text, node);
   }
 
@@ -206,7 +206,7 @@ class CSharpWalker {
   private typeUse(type: string, node: Node): void {
     if (!/^[A-Z]/.test(simpleName(type))) return;
     this.c.reference(type, 'uses', node);
-    const api = CSHARP_APIS.types[simpleName(type)];
+    const api = apisOf('csharp').types[simpleName(type)];
     if (api) this.c.api(api, type, node);
   }
 

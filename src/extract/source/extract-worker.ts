@@ -1,8 +1,9 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { languageById } from '../../discover/languages.js';
 import { deferredSourceText } from '../source-text.js';
 import { extractSourceFacts } from './index.js';
 import { oneAtATime } from './extraction-pool.js';
+import { useCatalogues, type Catalogue } from './catalogue.js';
 import { grammarReady } from './tree-sitter/grammars.js';
 
 /** A worker thread of the extraction pool: one file in, its facts out (extract/source/extraction-pool.ts). */
@@ -13,6 +14,8 @@ export interface ExtractRequest {
   language: string;
   text: string;
 }
+
+useCatalogues((workerData as { catalogues?: Catalogue[] } | null)?.catalogues ?? []);
 
 parentPort?.on('message', (request: ExtractRequest) => {
   // One file at a time, after its grammar has loaded (once per thread): the time sent back is the file's own.

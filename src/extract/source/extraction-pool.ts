@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Catalogue } from './catalogue.js';
 import type { SourceText } from '../source-text.js';
 import type { ExtractRequest } from './extract-worker.js';
 import { extractSourceFacts, type SourceFacts } from './index.js';
@@ -34,9 +35,11 @@ export class ExtractionPool {
     size: number,
     script: URL,
     private readonly timer?: FileTimer,
+    catalogues: Catalogue[] = [],
   ) {
     for (let index = 0; index < size; index++) {
-      const worker = new Worker(script);
+      // The threads read with the catalogue this scan reads with (rule packs may extend it).
+      const worker = new Worker(script, { workerData: { catalogues } });
       const entry = { worker, pending: new Map<number, Pending>(), dead: false };
       worker.on('message', ({ id, facts, ms }: { id: number; facts: SourceFacts | undefined; ms: number }) => {
         const pending = entry.pending.get(id);
@@ -52,10 +55,10 @@ export class ExtractionPool {
   }
 
   /** A pool of `size` threads, or none when the compiled worker is not there (running from the TypeScript sources). */
-  static create(size: number, timer?: FileTimer): ExtractionPool | undefined {
+  static create(size: number, timer?: FileTimer, catalogues: Catalogue[] = []): ExtractionPool | undefined {
     const script = new URL('./extract-worker.js', import.meta.url);
     if (size < 1 || !fs.existsSync(fileURLToPath(script))) return undefined;
-    return new ExtractionPool(size, script, timer);
+    return new ExtractionPool(size, script, timer, catalogues);
   }
 
   extract(source: SourceText): Promise<SourceFacts | undefined> {

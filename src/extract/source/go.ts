@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
-import { GO_APIS } from './api-catalog.js';
+import { apisOf } from './catalogue.js';
 import { childrenOfType, type FactCollector } from './fact-collector.js';
 import type { SourceFacts } from './source-facts.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
@@ -127,7 +127,7 @@ class GoWalker {
       const imported = this.imports.get(operand);
       if (imported) {
         this.c.reference(`${imported}.${member}`, 'calls', node);
-        const api = GO_APIS.calls[`${imported.slice(imported.lastIndexOf('/') + 1)}.${member}`];
+        const api = apisOf('go').calls[`${imported.slice(imported.lastIndexOf('/') + 1)}.${member}`];
         if (api && !(api === 'socket' && isDialerAdapter(node))) this.c.api(api, `${operand}.${member}`, node);
       } else {
         const type = this.c.typeOf(operand);

@@ -1,9 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
-import { JAVA_APIS } from './api-catalog.js';
+import { apisOf, entryOfAnnotation } from './catalogue.js';
 import { childrenOfType, unquote, type FactCollector } from './fact-collector.js';
 import { unescapeString } from '../unescape-string.js';
-import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
+import { joinRoute } from './join-route.js';
 import type { Import, SourceFacts, UnitKind } from './source-facts.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
 import { firstString, namedArgument, simpleName } from './walker-helpers.js';
@@ -88,7 +88,7 @@ class JavaWalker {
       const type = typeName(node.childForFieldName('type'));
       if (type) {
         this.c.reference(type, 'instantiates', node);
-        const api = readOnlyRandomAccess(type, node) ? 'file-read' : JAVA_APIS.constructors[simpleName(type)];
+        const api = readOnlyRandomAccess(type, node) ? 'file-read' : apisOf('java').constructors[simpleName(type)];
         if (api) this.c.api(api, `new ${type}`, node);
       }
       this.visitChildren(node);
@@ -193,7 +193,7 @@ class JavaWalker {
     else if (object?.type === 'field_access' && object.text.startsWith('this.')) receiverType = this.c.typeOf(object.text.slice(5));
     if (receiverType) this.c.reference(receiverType, 'calls', node);
     const qualified = receiverType ? `${simpleName(receiverType)}.${method}` : undefined;
-    const api = (qualified && JAVA_APIS.calls[qualified]) || (object && method === 'exec' && /Runtime/.test(object.text) ? 'process-exec' : undefined) || (method === 'getSession' && isHttpReceiver(object?.text, receiverType) ? 'session' : undefined) || (method === 'lookup' && receiverType && /Context$/.test(receiverType) ? 'jndi' : undefined);
+    const api = (qualified && apisOf('java').calls[qualified]) || (object && method === 'exec' && /Runtime/.test(object.text) ? 'process-exec' : undefined) || (method === 'getSession' && isHttpReceiver(object?.text, receiverType) ? 'session' : undefined) || (method === 'lookup' && receiverType && /Context$/.test(receiverType) ? 'jndi' : undefined) || (object ? apisOf('java').methods[method] : undefined);
     if (api) this.c.api(api, qualified ?? `${object?.text ?? ''}.${method}`, node);
     this.entityAccess(method, node);
     this.visitChildren(node);
@@ -218,7 +218,7 @@ class JavaWalker {
     const name = node.text;
     if (!/^[A-Z]/.test(simpleName(name)) || this.typeParameters.some((names) => names.has(name))) return;
     this.c.reference(name, 'uses', node);
-    const api = JAVA_APIS.types[simpleName(name)];
+    const api = apisOf('java').types[simpleName(name)];
     if (api) this.c.api(api, name, node);
   }
 

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
-import { PHP_APIS } from './api-catalog.js';
-import { entryOfAnnotation, joinRoute } from './entry-annotations.js';
+import { apisOf, entryOfAnnotation } from './catalogue.js';
+import { joinRoute } from './join-route.js';
 import { childrenOfType, type FactCollector } from './fact-collector.js';
 import type { SourceFacts, UnitKind } from './source-facts.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
@@ -75,7 +75,7 @@ class PhpWalker {
       case 'object_creation_expression': {
         const type = childrenOfType(node, 'name', 'qualified_name')[0]?.text;
         if (type) this.c.reference(this.resolve(type), 'instantiates', node);
-        if (type && PHP_APIS.constructors[simpleName(dotted(type))]) this.c.api(PHP_APIS.constructors[simpleName(dotted(type))]!, `new ${type}`, node);
+        if (type && apisOf('php').constructors[simpleName(dotted(type))]) this.c.api(apisOf('php').constructors[simpleName(dotted(type))]!, `new ${type}`, node);
         return this.visitChildren(node);
       }
       case 'scoped_call_expression':
@@ -91,12 +91,12 @@ class PhpWalker {
       case 'function_call_expression': {
         this.ensureFileUnit(node);
         const name = node.childForFieldName('function')?.text ?? '';
-        const api = PHP_APIS.calls[name.replace(/^\\/, '')];
+        const api = apisOf('php').calls[name.replace(/^\\/, '')];
         if (api) this.c.api(api, name, node);
         return this.visitChildren(node.childForFieldName('arguments'));
       }
       case 'variable_name': {
-        const api = PHP_APIS.types[node.text.replace(/^\$/, '')];
+        const api = apisOf('php').types[node.text.replace(/^\$/, '')];
         if (api) this.c.api(api, node.text, node);
         return;
       }

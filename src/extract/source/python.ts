@@ -1,7 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceText } from '../source-text.js';
-import { PYTHON_APIS } from './api-catalog.js';
-import { entryOfAnnotation } from './entry-annotations.js';
+import { apisOf, entryOfAnnotation } from './catalogue.js';
 import { childrenOfType, type FactCollector } from './fact-collector.js';
 import type { SourceFacts } from './source-facts.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
@@ -175,7 +174,7 @@ class PythonWalker {
     if (fn) {
       const written = fn.text;
       const resolved = this.resolveName(written);
-      const api = PYTHON_APIS.calls[resolved] ?? (fn.type === 'attribute' ? PYTHON_APIS.methods[fn.childForFieldName('attribute')?.text ?? ''] : undefined);
+      const api = apisOf('python').calls[resolved] ?? (fn.type === 'attribute' ? apisOf('python').methods[fn.childForFieldName('attribute')?.text ?? ''] : undefined);
       const shown = /^[\w.]+$/.test(written) ? written : `….${fn.childForFieldName('attribute')?.text ?? ''}`;
       if (api) this.c.api(api, shown, node);
       else if (written === 'open') this.c.api(opensForWriting(args) ? 'file-write' : 'file-read', 'open', node);
@@ -198,7 +197,7 @@ class PythonWalker {
   private attributeUse(node: Node | null): void {
     if (!node) return;
     const resolved = this.resolveName(node.text);
-    const api = PYTHON_APIS.calls[resolved];
+    const api = apisOf('python').calls[resolved];
     if (api) this.c.api(api, node.text, node);
   }
 

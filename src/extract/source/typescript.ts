@@ -1,12 +1,11 @@
 import { createRequire } from 'node:module';
 import type TS from 'typescript';
 import type { SourceText } from '../source-text.js';
-import { NODE_APIS } from './api-catalog.js';
+import { apisOf, entryOfAnnotation } from './catalogue.js';
 import { classifyLiteral } from './classify-literal.js';
 import { placeOfTsNode, useOfTsValue } from './literal-place-typescript.js';
 import { markListedReads, PathOrigins, type PathOrigin } from './path-origin.js';
 import { literalUse, VALUE_APIS } from './literal-use.js';
-import { entryOfAnnotation } from './entry-annotations.js';
 import { emptyFacts, type Location, type ReferenceKind, type SourceFacts } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
 import { turnsCertificateChecksOff } from './tls-options.js';
@@ -241,7 +240,7 @@ class FileWalker {
         if (target) this.reference(unit, target, ts.isNewExpression(node) ? 'instantiates' : 'calls', node);
         const [head, ...rest] = calleeText.split('.');
         const resolvedName = this.moduleNames.has(head!) ? [this.moduleNames.get(head!), ...rest].join('.') : calleeText;
-        const api = NODE_APIS.calls[resolvedName] ?? (ts.isNewExpression(node) ? NODE_APIS.constructors[calleeText] : undefined);
+        const api = apisOf('javascript').calls[resolvedName] ?? (ts.isNewExpression(node) ? apisOf('javascript').constructors[calleeText] : undefined);
         if (api) {
           const use = useOfTsValue(ts, node, this.file, VALUE_APIS.has(api));
           const path = api === 'file-read' || api === 'file-write' ? this.pathOrigin(node) : undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApplicationFacts } from '../../../extract/application-facts.js';
+import { API_KINDS, ENTRY_KINDS } from '../../../extract/source/catalogue.js';
 import { PATH_ORIGINS } from '../../../extract/source/path-origin.js';
 import type { Location, SourceFacts } from '../../../extract/source/index.js';
 import type { Evidence } from '../../../result/schema.js';
@@ -25,7 +26,7 @@ export const AnnotationCondition = z.strictObject({
 });
 
 export const ApiCondition = z.strictObject({
-  kind: z.array(z.enum(['file-read', 'file-write', 'socket', 'session', 'thread', 'process-exec', 'environment', 'system-property', 'jndi', 'registry', 'reflection', 'machine-name', 'certificate-checks-off'])).min(1),
+  kind: z.array(z.enum(API_KINDS)).min(1).describe('What the call does, as the extractors\' catalogue says (rules/catalogue/platform-apis.yaml, extended by packs)'),
   name: Globs.optional().describe('The call as written, e.g. Files.write'),
   notUse: z.array(z.enum(['reported', 'fallback', 'compared'])).min(1).optional().describe('Calls whose result the code only uses so do not count: reported (a named field of a message, payload or log line), fallback (the default of a setting), compared'),
   path: z.array(z.enum(PATH_ORIGINS)).min(1).optional().describe('Only file calls whose path comes from here: configured (a setting, environment variable or property), absolute, data-folder (a folder named for uploads, media, archives ...), listed (found by listing such a folder), bundled (shipped with the code), temporary, system (/proc, /sys, /dev)'),
@@ -49,7 +50,7 @@ export const LiteralCondition = z.strictObject({
 });
 
 export const EntryPointCondition = z.strictObject({
-  kind: z.array(z.enum(['main', 'servlet', 'http-route', 'message-listener', 'scheduled', 'web-service', 'cics-transaction', 'batch-program', 'batch-job'])).min(1),
+  kind: z.array(z.enum(ENTRY_KINDS)).min(1),
 });
 
 const SCHEDULERS = ['control-m', 'ca-7', 'autosys', 'windows-task'] as const;
