@@ -34,17 +34,30 @@ export interface ProjectCache {
  * made Node scan it for named exports first (0.5 s of CPU, half of it in module-format detection).
  */
 let compiler: Ts | undefined;
+
+/** Characters of text whose syntax trees are kept between the two passes over a project. */
+const KEPT_TREES_CHARS = 8 * 2 ** 20;
 function loadTypeScript(): Ts {
   return (compiler ??= createRequire(import.meta.url)('typescript') as Ts);
 }
 
-export async function extractTypeScriptProject(sources: SourceText[], cache?: ProjectCache): Promise<SourceFacts[]> {
+export async function extractTypeScriptProject(sources: SourceText[], cache?: ProjectCache, keptTreesChars = KEPT_TREES_CHARS): Promise<SourceFacts[]> {
   if (sources.length === 0) return [];
   const ts = loadTypeScript();
+  // Syntax trees kept from the first pass (each file's shape) for the second (its facts), up to a
+  // budget: a tree takes some twenty times its text, and a project with 24 MB of bundled scripts
+  // (Orchard) held 1 GiB. A file past the budget is parsed again when its turn comes.
   const parsed = new Map<SourceText, TS.SourceFile>();
-  const parse = (source: SourceText) => {
+  let keptChars = 0;
+  const parse = (source: SourceText, keep: boolean) => {
     let file = parsed.get(source);
-    if (!file) parsed.set(source, (file = ts.createSourceFile(`/app/${source.appRel}`, source.text, ts.ScriptTarget.Latest, true, scriptKind(ts, source.appRel))));
+    if (!file) {
+      file = ts.createSourceFile(`/app/${source.appRel}`, source.text, ts.ScriptTarget.Latest, true, scriptKind(ts, source.appRel));
+      if (keep && keptChars + source.text.length <= keptTreesChars) {
+        parsed.set(source, file);
+        keptChars += source.text.length;
+      }
+    }
     return file;
   };
   const textKeys = new Map(sources.map((source) => [source, cache?.key('typescript', source.rel, source.appRel, source.language?.id ?? '', source.text)]));
@@ -59,7 +72,7 @@ export async function extractTypeScriptProject(sources: SourceText[], cache?: Pr
     let shape = shapeKey ? cache!.get<ModuleShape>(shapeKey) : undefined;
     if (!shape) {
       try {
-        shape = shapeOf(ts, parse(source), module);
+        shape = shapeOf(ts, parse(source, true), module);
       } catch (error) {
         parsed.delete(source);
         unreadable.push(unanalysable(source, error));
@@ -77,9 +90,11 @@ export async function extractTypeScriptProject(sources: SourceText[], cache?: Pr
     if (kept) return kept;
     let facts: SourceFacts;
     try {
-      facts = new FileWalker(ts, index, parse(index.source), modules).extract();
+      facts = new FileWalker(ts, index, parse(index.source, false), modules).extract();
     } catch (error) {
       return unanalysable(index.source, error);
+    } finally {
+      parsed.delete(index.source);
     }
     if (factsKey) cache!.set(factsKey, facts);
     return facts;

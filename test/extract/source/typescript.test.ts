@@ -137,6 +137,12 @@ describe('TypeScript facts in the fact cache', () => {
   }
   const sourcesOf = (files: Record<string, string>) => Object.entries(files).map(([appRel, text]) => analyseText(`shop/${appRel}`, text, languageForExtension(appRel.slice(appRel.lastIndexOf('.'))), appRel));
 
+  it('gives the same facts when the syntax trees are not kept between its two passes (a project past the memory budget)', async () => {
+    const { extractTypeScriptProject } = await import('../../../src/extract/source/typescript.js');
+    expect(await extractTypeScriptProject(sourcesOf(FILES), undefined, 0)).toEqual(await extractTypeScriptProject(sourcesOf(FILES)));
+    expect((await extractTypeScriptProject(sourcesOf(FILES), undefined, 0)).flatMap((facts) => facts.references).length).toBeGreaterThan(3);
+  });
+
   it('re-reads only the file whose bodies changed, and gives the facts a fresh read gives', async () => {
     const cache = countingCache();
     const first = await extractProjectFacts(sourcesOf(FILES), cache);
