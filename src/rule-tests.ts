@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoadedPack } from './assess/rules/load-rules.js';
-import type { Rule, RuleTestCase } from './assess/rules/rule-schema.js';
+import type { Rule, RulePack, RuleTestCase } from './assess/rules/rule-schema.js';
 import { scan } from './scan.js';
 
 export interface RuleTestResult {
@@ -37,12 +37,12 @@ async function materialise(testCase: Extract<RuleTestCase, { file: string } | { 
   return root;
 }
 
-/** Scans one case with only the rule under test, and says whether the rule fired. */
-async function runCase(rule: Rule, testCase: RuleTestCase, packFile: string): Promise<{ matched: boolean; detail: string }> {
+/** Scans one case with only the rule under test (and its pack's catalogue), and says whether the rule fired. */
+async function runCase(rule: Rule, testCase: RuleTestCase, packFile: string, catalogue: RulePack['catalogue']): Promise<{ matched: boolean; detail: string }> {
   const inline = !('fixture' in testCase);
   const root = inline ? await materialise(testCase) : path.resolve(path.dirname(packFile), testCase.fixture);
   try {
-    const packs: LoadedPack[] = [{ pack: { pack: rule.id.split('/')[0]!, title: '', description: '', sources: [], rules: [rule] }, source: packFile, file: packFile }];
+    const packs: LoadedPack[] = [{ pack: { pack: rule.id.split('/')[0]!, title: '', description: '', sources: [], rules: [rule], ...(catalogue ? { catalogue } : {}) }, source: packFile, file: packFile }];
     const result = await scan({ paths: [root], cwd: root, packs });
     const findings = result.findings.filter((finding) => finding.ruleId === rule.id);
     const problems = result.diagnostics.filter((d) => d.level === 'error');
@@ -71,7 +71,7 @@ export async function runRuleTests(packs: LoadedPack[], filter?: string): Promis
         for (const [position, testCase] of tests[expectation].entries()) {
           let outcome: { matched: boolean; detail: string };
           try {
-            outcome = await runCase(rule, testCase, packFile);
+            outcome = await runCase(rule, testCase, packFile, pack.catalogue);
           } catch (error) {
             outcome = { matched: expectation !== 'match', detail: `the case could not run: ${(error as Error).message}` };
             results.push({ ruleId: rule.id, expectation, index: position + 1, description: testCase.description, passed: false, detail: outcome.detail });

@@ -73,6 +73,41 @@ describe('cloudready rules', () => {
     expect(run.stdout).toContain('3 cases of 1 rule: 2 passed, 1 failed');
   });
 
+  it('test runs a case with its pack\'s catalogue, so a rule on an in-house API can be tested', async () => {
+    const pack = [
+      'pack: vault',
+      'title: Vault',
+      'description: The in-house document vault.',
+      'catalogue:',
+      '  apis:',
+      '    java:',
+      '      calls:',
+      '        file-write: [Vault.store]',
+      'rules:',
+      '  - id: vault/local-store',
+      '    title: Documents stored on a local disk',
+      '    category: state',
+      '    severity: major',
+      '    effort: 3',
+      '    description: Vault.store writes to the local disk.',
+      '    remediation: Store documents in object storage.',
+      '    when:',
+      '      api: { kind: [file-write], name: [Vault.*] }',
+      '    tests:',
+      '      match:',
+      '        - file: src/main/java/acme/Docs.java',
+      '          content: "package acme;\\nclass Docs { void keep(String d) { Vault.store(d); } }\\n"',
+      '      no-match:',
+      '        - file: src/main/java/acme/Docs.java',
+      '          content: "package acme;\\nclass Docs { void keep(String d) { Vault.read(d); } }\\n"',
+    ].join('\n');
+    const dir = await makeTree({ 'vault.yaml': pack });
+    const run = runCli(['rules', 'test', dir]);
+    expect(run.stdout).toContain('2 cases of 1 rule: 2 passed, 0 failed');
+    expect(run.code).toBe(0);
+    expect(runCli(['rules', 'validate', dir]).stdout).toContain('1 packs, 1 rules valid (0 blocker, 1 major, 0 minor, 0 info); the catalogue extended by 1 API and 0 entry-point names');
+  });
+
   it('validate accepts a good pack and stops on a bad one with file, line and field', async () => {
     const good = await makeTree({ 'acme.yaml': PACK });
     const ok = runCli(['rules', 'validate', good]);
