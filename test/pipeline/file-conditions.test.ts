@@ -142,4 +142,21 @@ describe('file conditions with the fact cache: the same result as a scan without
     expect(marker(repatterned)).toEqual(['src/main/java/com/acme/Billing.java:3']);
     expect(text(repatterned)).toBe(text(await scan(options)));
   });
+
+  it('past the evidence limit in one file, still searches and keeps the files after it: once that file no longer matches, their places come from the cache', async () => {
+    const crowded = `package com.acme;\npublic class Crowded {\n${Array.from({ length: 520 }, (_, at) => `  String m${at} = "MARKER-A";`).join('\n')}\n}\n`;
+    const root = await makeTree({
+      'orders/pom.xml': '<project><groupId>com.acme</groupId><artifactId>orders</artifactId><packaging>war</packaging></project>',
+      'orders/src/main/java/com/acme/Aaa.java': crowded,
+      'orders/src/main/java/com/acme/Billing.java': 'package com.acme;\npublic class Billing {\n  String note = "MARKER-A";\n}\n',
+      'packs/extra.yaml': pack('MARKER-A'),
+    });
+    const options: ScanOptions = { paths: [path.join(root, 'orders')], cwd: root, now, ruleFolders: ['packs'] };
+    const cached = () => scan({ ...options, cacheDir: path.join(root, '.cache') });
+    expect((await cached()).findings.find((finding) => finding.ruleId === 'extra/marker')?.evidenceCount).toBe(500);
+    await fs.writeFile(path.join(root, 'orders/src/main/java/com/acme/Aaa.java'), 'package com.acme;\npublic class Crowded {}\n');
+    const uncrowded = await cached();
+    expect(uncrowded.findings.find((finding) => finding.ruleId === 'extra/marker')?.evidence.map((place) => `${place.file}:${place.line}`)).toEqual(['src/main/java/com/acme/Billing.java:3']);
+    expect(text(uncrowded)).toBe(text(await scan(options)));
+  });
 });

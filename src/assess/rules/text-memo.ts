@@ -28,8 +28,9 @@ export class TextMemo {
 
   /**
    * The lines condition `key` finds in this file: kept from an earlier scan, or computed now.
-   * `compute` answers undefined beside its lines when they are not the whole answer (it ran out of
-   * time): such a file is searched again next time.
+   * `compute` says whether its lines are the whole answer; a file with one that is not (the rule
+   * ran out of time there) is not kept, and is searched again next time. A file's entry is kept as
+   * the answer for every text condition: each that applies to the file must be asked.
    */
   lines(source: SourceText, key: string, compute: () => { lines: number[]; whole: boolean }): number[] {
     const position = this.conditions.get(key);

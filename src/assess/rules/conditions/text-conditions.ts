@@ -56,9 +56,16 @@ function matchPattern(pattern: PatternBody, facts: ApplicationFacts, cache: Matc
     if (inFiles ? !inFiles(appRel) : !source.language) continue;
     if (languages && !(source.language && languages.has(source.language.id))) continue;
     const search = () => linesMatching(regex, source, cache);
+    if (evidence.length >= MAX_EVIDENCE_PER_CONDITION) {
+      // Full: the other files are still searched when their results are kept, since a file's kept
+      // entry must answer for every condition, and on the next scan an edit to the files before it
+      // may leave room for its places.
+      if (cache.memo) cache.memo.lines(source, key, search);
+      continue;
+    }
     for (const line of cache.memo ? cache.memo.lines(source, key, search) : search().lines) {
       evidence.push({ file: source.rel, line, snippet: evidenceSnippetAt(facts, source.rel, line) ?? '' });
-      if (evidence.length >= MAX_EVIDENCE_PER_CONDITION) return { matched: true, evidence };
+      if (evidence.length >= MAX_EVIDENCE_PER_CONDITION) break;
     }
   }
   return { matched: evidence.length > 0, evidence };
