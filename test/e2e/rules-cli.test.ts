@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTree } from '../helpers/temp-tree.js';
 import { runCli } from '../helpers/run-cli.js';
+import { vaultPack } from '../helpers/vault-pack.js';
 
 const PACK = `pack: acme
 title: Acme house rules
@@ -74,33 +75,7 @@ describe('cloudready rules', () => {
   });
 
   it('test runs a case with its pack\'s catalogue, so a rule on an in-house API can be tested', async () => {
-    const pack = [
-      'pack: vault',
-      'title: Vault',
-      'description: The in-house document vault.',
-      'catalogue:',
-      '  apis:',
-      '    java:',
-      '      calls:',
-      '        file-write: [Vault.store]',
-      'rules:',
-      '  - id: vault/local-store',
-      '    title: Documents stored on a local disk',
-      '    category: state',
-      '    severity: major',
-      '    effort: 3',
-      '    description: Vault.store writes to the local disk.',
-      '    remediation: Store documents in object storage.',
-      '    when:',
-      '      api: { kind: [file-write], name: [Vault.*] }',
-      '    tests:',
-      '      match:',
-      '        - file: src/main/java/acme/Docs.java',
-      '          content: "package acme;\\nclass Docs { void keep(String d) { Vault.store(d); } }\\n"',
-      '      no-match:',
-      '        - file: src/main/java/acme/Docs.java',
-      '          content: "package acme;\\nclass Docs { void keep(String d) { Vault.read(d); } }\\n"',
-    ].join('\n');
+    const pack = vaultPack({ tests: true });
     const dir = await makeTree({ 'vault.yaml': pack });
     const run = runCli(['rules', 'test', dir]);
     expect(run.stdout).toContain('2 cases of 1 rule: 2 passed, 0 failed');

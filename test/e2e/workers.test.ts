@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTree } from '../helpers/temp-tree.js';
+import { vaultPack } from '../helpers/vault-pack.js';
 
 /** Enough tree-sitter files (300 or more) for the scan to start worker threads. */
 function portfolio(): Record<string, string> {
@@ -37,26 +38,7 @@ describe('extraction in worker threads', () => {
   it('reads with the catalogue a rule pack extends, in the threads as in one thread', async () => {
     const files = portfolio();
     for (const rel of Object.keys(files).filter((name) => name.endsWith('.java'))) files[rel] = files[rel]!.replace('void run() {', 'void run() { Vault.store(db);');
-    files['packs/vault.yaml'] = [
-      'pack: vault',
-      'title: Vault',
-      'description: The in-house document vault writes to a local disk.',
-      'catalogue:',
-      '  apis:',
-      '    java:',
-      '      calls:',
-      '        file-write: [Vault.store]',
-      'rules:',
-      '  - id: vault/local-store',
-      '    title: Documents stored on a local disk',
-      '    category: state',
-      '    severity: major',
-      '    effort: 3',
-      '    description: Vault.store writes to the local disk.',
-      '    remediation: Store documents in object storage.',
-      '    when:',
-      '      api: { kind: [file-write], name: [Vault.store] }',
-    ].join('\n');
+    files['packs/vault.yaml'] = vaultPack();
     const root = await makeTree(files);
     const places = (stdout: string) => (JSON.parse(stdout) as { findings: { ruleId: string; evidenceCount: number }[] }).findings.filter((finding) => finding.ruleId === 'vault/local-store').map((finding) => finding.evidenceCount);
     const pooled = runCli(['scan', root, '--rules', `${root}/packs`, '--workers', '2', '--no-cache', '--format', 'json', '--quiet', '--profile']);

@@ -6,6 +6,7 @@ import type { ScanResult } from '../../src/result/schema.js';
 import { scan } from '../../src/scan.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTree } from '../helpers/temp-tree.js';
+import { VAULT_CATALOGUE, vaultPack } from '../helpers/vault-pack.js';
 
 const now = () => new Date('2026-01-01T00:00:00Z');
 const TREE = {
@@ -112,13 +113,13 @@ describe('content-hash cache of extracted facts', () => {
     const root = await makeTree({
       ...TREE,
       'orders/src/main/java/com/acme/Archive.java': 'package com.acme;\npublic class Archive {\n  void keep(String doc) { Vault.store(doc); }\n}\n',
-      'packs/vault.yaml': 'pack: vault\ntitle: Vault\ndescription: Ours.\nrules:\n  - id: vault/local-store\n    title: Local store\n    category: state\n    severity: major\n    effort: 3\n    description: Vault.store writes to disk.\n    remediation: Use object storage.\n    when:\n      api: { kind: [file-write], name: [Vault.store] }\n',
+      'packs/vault.yaml': vaultPack({ catalogue: false }),
     });
     const cacheDir = path.join(root, '.cloudready', 'cache');
     const options = { paths: [path.join(root, 'orders')], cwd: root, now, cacheDir, ruleFolders: ['packs'] };
     const stores = async () => (await scan(options)).findings.filter((finding) => finding.ruleId === 'vault/local-store').map((finding) => finding.evidence.map((place) => `${place.file}:${place.line}`));
     expect(await stores()).toEqual([]);
-    await fs.appendFile(path.join(root, 'packs/vault.yaml'), 'catalogue:\n  apis:\n    java:\n      calls:\n        file-write: [Vault.store]\n');
+    await fs.appendFile(path.join(root, 'packs/vault.yaml'), `${VAULT_CATALOGUE}\n`);
     expect(await stores()).toEqual([['src/main/java/com/acme/Archive.java:3']]);
   });
 
