@@ -16,7 +16,7 @@ import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
 import { extractContentFacts, extractProjectFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
 import { inlineIgnoresIn, type InlineIgnore } from './inline-ignores.js';
 import { readText } from './read-text.js';
-import { analyseText, type SourceText } from './source-text.js';
+import { analyseText, textDigest, type SourceText } from './source-text.js';
 import type { FactCache } from './fact-cache.js';
 import { timedExtraction, type ExtractionPool, type FileTimer } from './source/extraction-pool.js';
 
@@ -180,7 +180,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
 
 /** What a file's facts depend on: its path inside and outside the application, its language and its text. */
 function sourceKey(cache: FactCache | undefined, source: SourceText): string | undefined {
-  return cache?.key(source.rel, source.appRel, source.language?.id ?? '', source.text);
+  return cache?.key(source.rel, source.appRel, source.language?.id ?? '', textDigest(source));
 }
 
 /** The value kept under `key`, else computed and kept. `null` stands for "no facts" (a file without an extractor). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { CommentStyle, LanguageInfo } from '../discover/languages.js';
 import { LineIndex } from './line-index.js';
@@ -63,4 +64,16 @@ function countCodeLines(masked: string): number {
   let loc = 0;
   for (const line of masked.split('\n')) if (line.trim() !== '') loc++;
   return loc;
+}
+
+const digests = new WeakMap<SourceText, string>();
+
+/**
+ * A digest of a file's text, made once: the keys its facts, its project's facts and what the
+ * rules' text conditions found in it are cached by all depend on the text.
+ */
+export function textDigest(source: SourceText): string {
+  let digest = digests.get(source);
+  if (digest === undefined) digests.set(source, (digest = createHash('sha256').update(source.text).digest('base64url')));
+  return digest;
 }

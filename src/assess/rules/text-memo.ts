@@ -1,4 +1,4 @@
-import type { SourceText } from '../../extract/source-text.js';
+import { textDigest, type SourceText } from '../../extract/source-text.js';
 
 /** Where memoised results are kept between scans: the fact cache (extract/fact-cache.ts). */
 export interface MemoStore {
@@ -57,7 +57,7 @@ export class TextMemo {
   private file(source: SourceText) {
     let file = this.files.get(source);
     if (!file) {
-      const key = this.store.key('text conditions', this.digest, source.rel, source.appRel, source.language?.id ?? '', source.text);
+      const key = this.store.key('text conditions', this.digest, source.rel, source.appRel, source.language?.id ?? '', textDigest(source));
       const entry = this.store.get<Entry>(key);
       file = { key, found: new Map(entry ?? []), stored: entry !== undefined, complete: true };
       this.files.set(source, file);

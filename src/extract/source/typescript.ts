@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type TS from 'typescript';
-import type { SourceText } from '../source-text.js';
+import { textDigest, type SourceText } from '../source-text.js';
 import { apisOf, entryOfAnnotation } from './catalogue.js';
 import { classifyLiteral } from './classify-literal.js';
 import { placeOfTsNode, useOfTsValue } from './literal-place-typescript.js';
@@ -60,7 +60,7 @@ export async function extractTypeScriptProject(sources: SourceText[], cache?: Pr
     }
     return file;
   };
-  const textKeys = new Map(sources.map((source) => [source, cache?.key('typescript', source.rel, source.appRel, source.language?.id ?? '', source.text)]));
+  const textKeys = new Map(sources.map((source) => [source, cache?.key('typescript', source.rel, source.appRel, source.language?.id ?? '', textDigest(source))]));
   // A later file of the same module id (a.ts beside a.js) takes the earlier one's place.
   const shapes = new Map<string, { source: SourceText; shape: ModuleShape }>();
   // One file the parser or a walker cannot handle (nested too deep for the stack) is that file's
