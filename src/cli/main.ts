@@ -44,6 +44,7 @@ function buildProgram(outcome: Outcome): Command {
     .option('--no-progress', 'no progress spinner')
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
     .option('--workers <n>', 'threads for parsing source (default: one per core; 0: none)', (value) => parseInteger(value, 0, 64, 'A number of workers'))
+    .option('--low-memory', LOW_MEMORY_HELP)
     .option('--include-context <origins>', `count evidence in these kinds of file too, comma-separated: ${ORIGINS.filter((origin) => origin !== 'production').join(', ')} (default: production code only)`, parseOrigins)
     .option('--no-follow-symlinks', 'do not follow links to folders placed in the scanned folder (a portfolio of links to checkouts is followed by default, a repository\'s own links never)')
     .option('--shard <I/N>', 'read only part I of N of the portfolio and write its facts (--output) for cloudready merge (docs/scaling.md)', shardOption)
@@ -76,6 +77,7 @@ not be read (the report is always written when the scan completed; its diagnosti
   )
     .option('-q, --quiet', 'print nothing but the report')
     .option('--strict', 'exit 2 when an input the shards hold could not be read')
+    .option('--low-memory', LOW_MEMORY_HELP)
     .option('--no-color', 'no colours in terminal output')
     .addHelpText(
       'after',
@@ -262,9 +264,16 @@ function withResultSource(command: Command): Command {
     .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
     .option('-r, --rules <folders...>', 'rule packs besides the built-in ones')
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
+    .option('--low-memory', LOW_MEMORY_HELP)
     .option('--strict', 'exit 2 when an input could not be read (default: report it on stderr and go on)')
     .option('--no-color', 'no colours');
 }
+
+/**
+ * --low-memory is applied by bin/cloudready.js before any code loads (a V8 setting: memory is
+ * collected sooner as the heap grows); the commands only accept it.
+ */
+const LOW_MEMORY_HELP = 'collect memory sooner: about a third less peak memory on a large tree, for 5-15 % more time (docs/performance.md)';
 
 function parseInteger(value: string, min: number, max: number, what: string): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}.`);

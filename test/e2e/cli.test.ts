@@ -105,6 +105,17 @@ describe('cloudready scan: the demo portfolio', () => {
     const parsed = ScanResult.parse(JSON.parse(stdout.stdout));
     expect({ ...parsed, scannedAt: '', roots: [] }).toEqual({ ...written, scannedAt: '', roots: [] });
   });
+
+  it('--low-memory changes how memory is collected, never the result; scan, merge and explain take it', async () => {
+    const plain = runCli(['scan', DEMO, '-f', 'json', '--quiet', '--no-cache']);
+    const low = runCli(['scan', DEMO, '-f', 'json', '--quiet', '--no-cache', '--low-memory']);
+    expect(low.code).toBe(0);
+    expect({ ...JSON.parse(low.stdout), scannedAt: '' }).toEqual({ ...JSON.parse(plain.stdout), scannedAt: '' });
+    const from = path.join(await makeTree({}), 'result.json');
+    await fs.writeFile(from, plain.stdout);
+    expect(runCli(['explain', 'order-management', '--from', from, '--low-memory']).code).toBe(0);
+    expect(runCli(['merge', '--help']).stdout).toContain('--low-memory');
+  });
 });
 
 describe('cloudready scan: edge cases', () => {
