@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_RULES, COMPILED_RULES, loadRulePacks, type CompiledRules } from '../../src/assess/rules/load-rules.js';
+import { BUILT_IN_RULES, loadRulePacks } from '../../src/assess/rules/load-rules.js';
+import { COMPILED_RULES, type CompiledRules } from '../../src/compiled-rules.js';
+import { BUILT_IN_CATALOGUE, Catalogue } from '../../src/extract/source/catalogue.js';
+import { parse } from 'yaml';
 import { makeTree } from '../helpers/temp-tree.js';
 
 const VALID_RULE = `
@@ -80,6 +83,10 @@ describe('loadRulePacks', () => {
     expect(Object.fromEntries(Object.entries(compiled.packs).map(([name, { sha256 }]) => [name, sha256]))).toEqual(
       Object.fromEntries(yamlFiles.map((name) => [name, createHash('sha256').update(fs.readFileSync(path.join(BUILT_IN_RULES, name))).digest('hex')])),
     );
+    // The extractors' catalogue too: compiled from its YAML, and equal to it.
+    const catalogueYaml = fs.readFileSync(BUILT_IN_CATALOGUE, 'utf8');
+    expect(compiled.catalogue?.sha256).toBe(createHash('sha256').update(catalogueYaml).digest('hex'));
+    expect(compiled.catalogue?.value).toEqual(Catalogue.parse(parse(catalogueYaml)));
     // The same files elsewhere are read from their YAML: the result must not differ.
     const copy = await makeTree(Object.fromEntries(yamlFiles.map((name) => [name, fs.readFileSync(path.join(BUILT_IN_RULES, name), 'utf8')])));
     const fromYaml = (await loadRulePacks([copy])).map(({ pack }) => pack);

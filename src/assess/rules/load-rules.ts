@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../package-root.js';
+import { compiledValue } from '../../compiled-rules.js';
 import { languageById, LANGUAGES } from '../../discover/languages.js';
 import { InputError } from '../../errors.js';
 import { compareStrings } from '../../util/compare.js';
@@ -24,31 +23,10 @@ export interface LoadedPack {
 /** rules/ of the package. */
 export const BUILT_IN_RULES = path.join(PACKAGE_ROOT, 'rules');
 
-/** The built-in packs as `npm run build` checked them (scripts/compile-rules.mjs), per pack file. */
-export const COMPILED_RULES = path.join(PACKAGE_ROOT, 'dist', 'rules.json');
-
-export interface CompiledRules {
-  packs: Record<string, { sha256: string; pack: RulePack }>;
-}
-
-let compiled: CompiledRules | null | undefined;
-
-/**
- * A built-in pack file as the build compiled it, when its text is still the text the build read:
- * parsing the YAML and checking every rule took 0.45 s of CPU on each scan without a cache. An
- * edited pack (development) or a missing compilation falls back to reading the YAML.
- */
+/** A built-in pack file as the build compiled it, while its text is still the text the build read. */
 function compiledPack(file: string, text: string): RulePack | undefined {
   if (path.dirname(file) !== BUILT_IN_RULES) return undefined;
-  if (compiled === undefined) {
-    try {
-      compiled = JSON.parse(readFileSync(COMPILED_RULES, 'utf8')) as CompiledRules;
-    } catch {
-      compiled = null;
-    }
-  }
-  const entry = compiled?.packs[path.basename(file)];
-  return entry && entry.sha256 === createHash('sha256').update(text).digest('hex') ? entry.pack : undefined;
+  return compiledValue<RulePack>((rules) => rules.packs[path.basename(file)], text);
 }
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { PACKAGE_ROOT } from '../../package-root.js';
+import { compiledValue } from '../../compiled-rules.js';
 import type { ApiKind, EntryKind } from './source-facts.js';
 
 export const API_KINDS = ['file-read', 'file-write', 'socket', 'session', 'thread', 'process-exec', 'environment', 'system-property', 'jndi', 'registry', 'reflection', 'machine-name', 'certificate-checks-off'] as const satisfies readonly ApiKind[];
@@ -78,14 +79,17 @@ interface Tables {
   digest: string;
 }
 
-const BUILT_IN_CATALOGUE = path.join(PACKAGE_ROOT, 'rules', 'catalogue', 'platform-apis.yaml');
+export const BUILT_IN_CATALOGUE = path.join(PACKAGE_ROOT, 'rules', 'catalogue', 'platform-apis.yaml');
 
 let builtIn: Catalogue | undefined;
 let active: Tables | undefined;
 
-/** The built-in catalogue; a broken one is a broken installation, not bad input. */
+/** The built-in catalogue, as the build compiled it while its YAML is unchanged; a broken one is a broken installation, not bad input. */
 export function builtInCatalogue(): Catalogue {
-  builtIn ??= Catalogue.parse(parse(readFileSync(BUILT_IN_CATALOGUE, 'utf8')));
+  if (!builtIn) {
+    const text = readFileSync(BUILT_IN_CATALOGUE, 'utf8');
+    builtIn = compiledValue<Catalogue>((rules) => rules.catalogue, text) ?? Catalogue.parse(parse(text));
+  }
   return builtIn;
 }
 
