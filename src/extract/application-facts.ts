@@ -160,7 +160,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   for (const sourceFacts of await extractProjectFacts(projectSources, cache)) addSourceFacts(facts, sourceFacts, diagnostics);
   const tooling = settleDevScriptFolders(facts.files, facts.sources);
   if (tooling.size > 0) for (const text of facts.texts) if (tooling.has(text.file.rel)) text.origin = 'build';
-  dropDeclaredNames(facts.sources, facts.configs);
+  facts.sources = dropDeclaredNames(facts.sources, facts.configs);
   Object.assign(facts, collectEndpointsAndSecrets(facts.configs, facts.sources));
   for (const { source } of facts.texts) {
     if (source.language) for (const secret of secretsInCode(source.masked)) facts.secrets.push({ ...secret, file: source.rel });

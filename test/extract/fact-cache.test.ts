@@ -163,3 +163,21 @@ describe('content-hash cache of extracted facts', () => {
     expect(notices[0]).toMatch(/could not be written \(E(NOTDIR|EXIST)\); the next scan parses every file again/);
   });
 });
+
+describe('cached facts are never changed by what reads them', () => {
+  it('a host name the configuration stops declaring is a host again on the next cached scan', async () => {
+    // `billing.queue.local` is a service id while services.yaml declares it, a host once it does not.
+    const root = await makeTree({
+      'billing/composer.json': '{"name":"acme/billing","require":{"php":">=8.1"}}',
+      'billing/src/Queue.php': "<?php\nclass Queue {\n  public function open() { return connect('billing.queue.local'); }\n}\n",
+      'billing/config/services.yaml': 'services:\n  billing.queue.local:\n    class: Queue\n',
+    });
+    const cacheDir = path.join(root, '.cloudready', 'cache');
+    const hosts = (result: ScanResult) => result.findings.filter((finding) => finding.ruleId === 'networking/hardcoded-host').flatMap((finding) => finding.evidence.map((place) => `${place.file}:${place.line}`));
+    expect(hosts(await scan({ paths: [root], cwd: root, now, cacheDir }))).toEqual([]);
+    await fs.writeFile(path.join(root, 'billing/config/services.yaml'), 'services:\n  billing.mailer:\n    class: Mailer\n');
+    const uncached = await scan({ paths: [root], cwd: root, now });
+    expect(hosts(uncached)).toEqual(['billing/src/Queue.php:3']);
+    expect(comparable(await scan({ paths: [root], cwd: root, now, cacheDir }))).toBe(comparable(uncached));
+  });
+});

@@ -6,9 +6,9 @@ import type { ConfigFile } from './config-entries.js';
  * it gave something, not hosts: `avatar.driver.local` is a service id in phpBB's container YAML,
  * as a bean or handler id would be in Spring XML. They are dropped from the code's place literals.
  */
-export function dropDeclaredNames(sources: SourceFacts[], configs: ConfigFile[]): void {
+export function dropDeclaredNames(sources: SourceFacts[], configs: ConfigFile[]): SourceFacts[] {
   const hosts = new Set(sources.flatMap((source) => source.literals.filter((literal) => literal.kind === 'host').map((literal) => literal.value)));
-  if (hosts.size === 0) return;
+  if (hosts.size === 0) return sources;
   const declared = new Set<string>();
   for (const config of configs) {
     for (const entry of config.entries) {
@@ -17,6 +17,7 @@ export function dropDeclaredNames(sources: SourceFacts[], configs: ConfigFile[])
       for (const host of hosts) if (key.includes(`.${host}.`)) declared.add(host);
     }
   }
-  if (declared.size === 0) return;
-  for (const source of sources) source.literals = source.literals.filter((literal) => literal.kind !== 'host' || !declared.has(literal.value));
+  if (declared.size === 0) return sources;
+  // New objects: the fact cache holds the extracted ones, and the next scan's configuration may declare other names.
+  return sources.map((source) => (source.literals.some((literal) => literal.kind === 'host' && declared.has(literal.value)) ? { ...source, literals: source.literals.filter((literal) => literal.kind !== 'host' || !declared.has(literal.value)) } : source));
 }
