@@ -63,7 +63,7 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   if (cache?.stored) return judgeAssessment(cache.stored, portfolio.config.gate, options);
   // Extraction and assessment load only now: an unchanged tree never needs their code.
   const [{ extractFacts }, { assessGathered }] = await Promise.all([import('./pipeline/gather-facts.js'), import('./pipeline/assess-portfolio.js')]);
-  const assessment = assessGathered(await extractFacts(portfolio, options, progress), options.timings, progress, options.evidenceLimit, options.profile);
+  const assessment = assessGathered(await extractFacts(portfolio, options, progress, undefined, cache?.fileHashes), options.timings, progress, options.evidenceLimit, options.profile);
   const problem = await cache?.save(assessment);
   if (problem) options.notice?.(problem);
   return judgeAssessment(assessment, portfolio.config.gate, options);

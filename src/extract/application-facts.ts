@@ -17,7 +17,7 @@ import { extractContentFacts, extractProjectFacts, isProjectLanguage, type Sourc
 import { inlineIgnoresIn, type InlineIgnore } from './inline-ignores.js';
 import { readText } from './read-text.js';
 import { analyseText, textDigest, type SourceText } from './source-text.js';
-import type { FactCache } from './fact-cache.js';
+import type { FactStore } from './fact-cache.js';
 import { timedExtraction, type ExtractionPool, type FileTimer } from './source/extraction-pool.js';
 
 export interface AppFile {
@@ -76,7 +76,7 @@ const KEY_MATERIAL = /\.pem$|(^|\/)id_(rsa|ecdsa|ed25519)$/i;
 /** Documents worth opening: scheduler listings are exported as text reports. */
 const REPORT_FILE = /\.(txt|lst|rpt|ca7)$/i;
 
-export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactCache, pool?: ExtractionPool, timer?: FileTimer): Promise<ApplicationFacts> {
+export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactStore, pool?: ExtractionPool, timer?: FileTimer): Promise<ApplicationFacts> {
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
   const files = app.files.map((file): AppFile => {
     const appRel = file.rootRel.slice(prefix.length);
@@ -179,12 +179,12 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
 }
 
 /** What a file's facts depend on: its path inside and outside the application, its language and its text. */
-function sourceKey(cache: FactCache | undefined, source: SourceText): string | undefined {
+function sourceKey(cache: FactStore | undefined, source: SourceText): string | undefined {
   return cache?.key(source.rel, source.appRel, source.language?.id ?? '', textDigest(source));
 }
 
 /** The value kept under `key`, else computed and kept. `null` stands for "no facts" (a file without an extractor). */
-async function cached<T>(cache: FactCache | undefined, key: string | undefined, compute: () => Promise<T>): Promise<T> {
+async function cached<T>(cache: FactStore | undefined, key: string | undefined, compute: () => Promise<T>): Promise<T> {
   if (!cache || !key) return compute();
   const kept = cache.get<T | null>(key);
   if (kept !== undefined) return (kept ?? undefined) as T;

@@ -14,7 +14,9 @@ import { dropTexts } from '../assess/evidence.js';
 import { SET_ASIDE_KINDS } from '../result/unit-kinds.js';
 import type { Diagnostic } from '../result/schema.js';
 import type { ScanOptions, ProgressListener } from '../scan.js';
+import { ApplicationCache } from './application-cache.js';
 import { discoverPortfolio, type DiscoveredPortfolio } from './discover-portfolio.js';
+import { settingsDigest } from './shard-file.js';
 import { assignShards, type ShardSpec } from './shard-plan.js';
 import { stageTimer } from './stage-timer.js';
 
@@ -85,8 +87,11 @@ function applyFileConditions(conditions: FileConditions, facts: ApplicationFacts
   dropTexts(facts, cited);
 }
 
-/** Reads the applications and inventory files discovered (a shard: its share of them) into facts. */
-export async function extractFacts(portfolio: DiscoveredPortfolio, options: ScanOptions, progress: ProgressListener, shard?: ShardSpec): Promise<GatheredFacts> {
+/**
+ * Reads the applications and inventory files discovered (a shard: its share of them) into facts.
+ * `fileHashes`: the SHA-256 of files this scan has read already (the result cache's digest), by absolute path.
+ */
+export async function extractFacts(portfolio: DiscoveredPortfolio, options: ScanOptions, progress: ProgressListener, shard?: ShardSpec, fileHashes?: Map<string, string>): Promise<GatheredFacts> {
   const { roots, config, packs, setupDiagnostics, files, applications, outside, sources } = portfolio;
   const timed = stageTimer(options.timings);
 
@@ -106,7 +111,7 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
   const pool = pooled >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0, timer, catalogues) : undefined;
   const conditions = fileConditionsOf(allRules(packs), new Set(config.rules.disable));
   const matchers = new MatcherCache(undefined, options.profile);
-  if (cache) matchers.memo = new TextMemo(cache, conditions.textConditions, conditions.textDigest);
+  const kept = cache ? new ApplicationCache(cache, settingsDigest(portfolio), fileHashes) : undefined;
   const gathered: GatheredApplication[] = [];
   try {
     // With workers, a few applications are read at once so that the threads never wait for the
@@ -114,10 +119,22 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
     const inFlight = pool ? APPLICATIONS_IN_FLIGHT : 1;
     const started: Promise<GatheredApplication>[] = [];
     const start = (index: number) => {
+      const app = ownApplications[index]!;
+      const key = kept?.key(app);
+      const reused = key ? kept!.reuse(key, app) : undefined;
+      if (reused) {
+        started[index] = Promise.resolve(reused);
+        return;
+      }
       const diagnostics: Diagnostic[] = [];
-      started[index] = extractApplicationFacts(ownApplications[index]!, diagnostics, cache, pool, timer).then((facts) => {
+      const store = kept?.recording();
+      started[index] = extractApplicationFacts(app, diagnostics, store, pool, timer).then((facts) => {
+        // Text conditions' lines are kept per file, through the same view: the application's entries.
+        matchers.memo = store ? new TextMemo(store, conditions.textConditions, conditions.textDigest) : undefined;
         applyFileConditions(conditions, facts, matchers, diagnostics, options.profile);
-        return { facts, diagnostics };
+        const done = { facts, diagnostics };
+        if (key) kept!.keep(key, done, store!);
+        return done;
       });
     };
     for (let index = 0; index < Math.min(inFlight, ownApplications.length); index++) start(index);
@@ -129,6 +146,7 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
     }
   } finally {
     if (options.profile && pool) options.profile.workers = { threads: pool.size, files: pool.extracted };
+    if (options.profile && kept) options.profile.reusedApplications = kept.reused;
     await pool?.close();
   }
   timed('extract');

@@ -6,6 +6,7 @@ import { buildFingerprint } from '../build-fingerprint.js';
 import { readSealed, writeSealed } from '../util/cache-seal.js';
 import { MAX_TEXT_BYTES } from '../extract/read-text.js';
 import type { Assessment } from './assess-portfolio.js';
+import type { DiscoveredFile } from '../discover/walk-files.js';
 import type { DiscoveredPortfolio } from './discover-portfolio.js';
 import { settingsDigest } from './shard-file.js';
 
@@ -25,13 +26,16 @@ export class ResultCache {
     private readonly digest: string,
     /** The assessment stored under the same digest, if any. */
     readonly stored: Assessment | undefined,
+    /** The SHA-256 of each file read for the digest, by absolute path: extraction need not read an unchanged application again. */
+    readonly fileHashes: Map<string, string>,
     /** Why an existing cache file was not used (not sealed for this user), if so. */
     readonly note?: string,
   ) {}
 
   static async open(folder: string, portfolio: DiscoveredPortfolio): Promise<ResultCache> {
     const file = path.join(folder, `result-${createHash('sha256').update(portfolio.roots.map((root) => root.dir).join('\0')).digest('hex').slice(0, 16)}.bin`);
-    const digest = await portfolioDigest(portfolio);
+    const fileHashes = new Map<string, string>();
+    const digest = await portfolioDigest(portfolio, fileHashes);
     let stored: Assessment | undefined;
     // Only bytes sealed with this user's key are ever deserialised: a shipped or edited cache cannot forge a result or pass a gate.
     const { bytes, note } = await readSealed(file);
@@ -41,7 +45,7 @@ export class ResultCache {
     } catch {
       // Damaged: assess afresh.
     }
-    return new ResultCache(file, digest, stored, note);
+    return new ResultCache(file, digest, stored, fileHashes, note);
   }
 
   /** Keeps this assessment (serialised at once: the caller may change it after); returns why it could not, if so. */
@@ -56,8 +60,8 @@ export class ResultCache {
   }
 }
 
-/** A hash of everything an assessment of the portfolio depends on. */
-export async function portfolioDigest(portfolio: DiscoveredPortfolio): Promise<string> {
+/** A hash of everything an assessment of the portfolio depends on; `fileHashes` receives each small file's hash by absolute path. */
+export async function portfolioDigest(portfolio: DiscoveredPortfolio, fileHashes = new Map<string, string>()): Promise<string> {
   const hash = createHash('sha256');
   const record = (...parts: unknown[]) => hash.update(`${parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join('\0')}\n`);
   record('build', await buildFingerprint());
@@ -69,12 +73,21 @@ export async function portfolioDigest(portfolio: DiscoveredPortfolio): Promise<s
   // Inventory files are hashed whole with the inventory sources below; text over the analysis limit is skipped by size alone.
   // Read one after the other on this thread: for thousands of small files that beats the thread
   // pool's round trips (warm scan of the 1,000,000-line benchmark tree: 1.5 s of file system calls).
-  for (const file of portfolio.files) record('file', file.rel, file.size, file.kind === 'inventory' ? 'inventory' : file.size > MAX_TEXT_BYTES ? 'too large' : smallFileHash(file.abs));
+  for (const file of portfolio.files) {
+    const content = fileContentKey(file);
+    fileHashes.set(file.abs, content);
+    record('file', file.rel, file.size, content);
+  }
   record('applications', portfolio.applications.map(({ id, name, path: folder, detectedBy, detection, manifests, modules, parts, declaredKind, files, shared }) => [id, name, folder, detectedBy, detection, manifests, modules, parts, declaredKind ?? '', files.map((file) => file.rel), shared.map((file) => file.rel)]));
   record('outside', portfolio.outside);
   const inventories = await Promise.all(portfolio.sources.map((source) => contentHash(source.abs)));
   for (const [index, { abs, file, size, format, columns, explicit }] of portfolio.sources.entries()) record('inventory', abs, file, size, format ?? '', columns ?? null, explicit, inventories[index]);
   return hash.digest('hex');
+}
+
+/** What stands for a file's content in a digest: inventories are hashed whole elsewhere, text over the analysis limit is skipped by size alone. */
+export function fileContentKey(file: DiscoveredFile): string {
+  return file.kind === 'inventory' ? 'inventory' : file.size > MAX_TEXT_BYTES ? 'too large' : smallFileHash(file.abs);
 }
 
 /** SHA-256 of a file of at most MAX_TEXT_BYTES, read at once; a file that cannot be read hashes to its error. */

@@ -11,6 +11,8 @@ export interface ProfileSummary {
   slowestFiles: { file: string; ms: number; by: string }[];
   /** Extraction threads started, and the files they extracted (0 and 0: all in the main thread). */
   workers: { threads: number; files: number };
+  /** Applications read back whole from the cache, none of their files read again (pipeline/application-cache.ts). */
+  reusedApplications: number;
 }
 
 const LISTED = 20;
@@ -20,6 +22,7 @@ export class ScanProfile {
   readonly stages: StageTimings = {};
   rulesRan = false;
   workers = { threads: 0, files: 0 };
+  reusedApplications = 0;
   private readonly rules = new Map<string, number>();
   private readonly files = new Map<string, { ms: number; by: Map<string, number> }>();
 
@@ -44,6 +47,6 @@ export class ScanProfile {
       .sort((a, b) => b[1].ms - a[1].ms || (a[0] < b[0] ? -1 : 1))
       .slice(0, LISTED)
       .map(([file, { ms, by }]) => ({ file, ms: round(ms), by: [...by].sort((a, b) => b[1] - a[1])[0]![0] }));
-    return { stages, rulesRan: this.rulesRan, slowestRules, slowestFiles, workers: this.workers };
+    return { stages, rulesRan: this.rulesRan, slowestRules, slowestFiles, workers: this.workers, reusedApplications: this.reusedApplications };
   }
 }

@@ -318,6 +318,7 @@ export const ScanResult = z.strictObject({
       workers: z
         .strictObject({ threads: z.number().int().nonnegative(), files: z.number().int().nonnegative() })
         .describe('Extraction threads started and the files they extracted; 0 threads below 300 tree-sitter files or with --workers 0'),
+      reusedApplications: z.number().int().nonnegative().describe('Applications read back whole from the cache, their files unchanged since the scan that kept them'),
     })
     .optional()
     .describe('Only with scan --profile: what took the time (differs run to run)'),

@@ -40,8 +40,11 @@ export function sealKey(): Promise<Buffer | undefined> {
   return key;
 }
 
-export function seal(secret: Buffer, bytes: Uint8Array): Buffer {
-  return Buffer.concat([MAGIC, createHmac('sha256', secret).update(bytes).digest(), bytes]);
+/** The sealed file's parts: written one after the other, never copied into one buffer (the fact cache runs to 100 MB). */
+export function seal(secret: Buffer, chunks: readonly Uint8Array[]): Uint8Array[] {
+  const mac = createHmac('sha256', secret);
+  for (const chunk of chunks) mac.update(chunk);
+  return [MAGIC, mac.digest(), ...chunks];
 }
 
 /** The sealed bytes, or undefined when the seal is missing or does not match. */
@@ -66,14 +69,26 @@ export async function readSealed(file: string): Promise<{ bytes?: Buffer; note?:
   return bytes ? { bytes } : { note: `${file} was not written by cloudready for this user on this machine; it is ignored and written afresh` };
 }
 
-/** Writes a cache file sealed, whole: to a temporary file renamed into place. */
-export async function writeSealed(file: string, bytes: Uint8Array): Promise<void> {
+/** Writes a cache file sealed, whole (its bytes, or their parts in order): to a temporary file renamed into place. */
+export async function writeSealed(file: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
   const secret = await sealKey();
   if (!secret) throw Object.assign(new Error(`no cache key in ${sealKeyFile()}`), { code: 'NOKEY' });
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(temporary, seal(secret, bytes));
+    const handle = await fs.open(temporary, 'w');
+    try {
+      const chunks = seal(secret, bytes instanceof Uint8Array ? [bytes] : bytes);
+      // writev takes at most IOV_MAX (1,024) buffers at a time, and may write fewer bytes than asked.
+      for (let at = 0; at < chunks.length; at += 1024) {
+        const batch = chunks.slice(at, at + 1024);
+        const { bytesWritten } = await handle.writev(batch);
+        const total = batch.reduce((sum, chunk) => sum + chunk.length, 0);
+        if (bytesWritten < total) await handle.writeFile(Buffer.concat(batch).subarray(bytesWritten));
+      }
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);

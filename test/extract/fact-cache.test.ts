@@ -86,6 +86,25 @@ describe('content-hash cache of extracted facts', () => {
     expect(fourth.get(fourth.key('file0'))).toBeUndefined();
   });
 
+  it('keeps an entry only noted as used (has) through a rewrite of the whole cache, without reading it', async () => {
+    const root = await makeTree({});
+    const first = await FactCache.open(root, ['/x']);
+    first.set(first.key('kept'), { units: ['Kept'] });
+    first.set(first.key('dropped'), { units: ['Dropped'] });
+    await first.save();
+    const second = await FactCache.open(root, ['/x']);
+    expect(second.has(second.key('kept'))).toBe(true);
+    expect(second.has(second.key('never set'))).toBe(false);
+    for (let at = 0; at < 10; at++) second.set(second.key(`new${at}`), at);
+    await second.save();
+    expect(await fs.readdir(root)).toHaveLength(1);
+    const third = await FactCache.open(root, ['/x']);
+    expect(third.get(third.key('kept'))).toEqual({ units: ['Kept'] });
+    expect(third.get(third.key('dropped'))).toBeUndefined();
+    // Neither has() nor the rewrite read the value: get() was the first.
+    expect([second.hits, third.hits]).toEqual([0, 1]);
+  });
+
   it('ignores a delta file written against another base file', async () => {
     const root = await makeTree({});
     const first = await FactCache.open(root, ['/x']);

@@ -6,7 +6,8 @@ import { evaluateCondition } from '../../src/assess/rules/evaluate-condition.js'
 import { fileConditionsOf } from '../../src/assess/rules/file-conditions.js';
 import { MatcherCache } from '../../src/assess/rules/matcher-cache.js';
 import type { Rule } from '../../src/assess/rules/rule-schema.js';
-import { TextMemo, type MemoStore } from '../../src/assess/rules/text-memo.js';
+import { TextMemo } from '../../src/assess/rules/text-memo.js';
+import type { FactStore } from '../../src/extract/fact-cache.js';
 import type { ApplicationFacts } from '../../src/extract/application-facts.js';
 import { analyseText } from '../../src/extract/source-text.js';
 import type { DiscoveredFile } from '../../src/discover/walk-files.js';
@@ -22,7 +23,7 @@ function rule(id: string, when: Rule['when']): Rule {
 }
 
 /** A store that counts what is written, as the fact cache keeps it. */
-function memoryStore(): MemoStore & { entries: Map<string, unknown> } {
+function memoryStore(): FactStore & { entries: Map<string, unknown> } {
   const entries = new Map<string, unknown>();
   return { entries, key: (...parts) => parts.join('\u0001'), get: <T,>(key: string) => entries.get(key) as T | undefined, set: (key, value) => void entries.set(key, value) };
 }

@@ -33,7 +33,7 @@ describe('a cache shipped with the scanned code cannot forge a result', () => {
     const authorKey = await fs.readFile(path.join(author, 'cloudready/cache-key'));
     const cached = v8.deserialize(unseal(authorKey, await fs.readFile(path.join(folder, resultFile)))!) as Cached;
     for (const app of cached.assessment.applications) app.score = 100;
-    await fs.writeFile(path.join(folder, resultFile), seal(authorKey, v8.serialize(cached)));
+    await fs.writeFile(path.join(folder, resultFile), Buffer.concat(seal(authorKey, [v8.serialize(cached)])));
     // The forgery works for its author, which is what makes it a forgery worth refusing.
     expect(JSON.parse(scan(author).stdout).applications[0].score).toBe(100);
 

@@ -28,7 +28,7 @@ export class MatcherCache {
   budgetMs = PATTERN_BUDGET_MS;
 
   /** What text conditions found in each file on earlier scans, when rules run where the files are read. */
-  memo?: TextMemo;
+  memo?: TextMemo | undefined;
 
   /** Rules that ran out of time on a file: what a scan reports as skipped. */
   readonly diagnostics: Diagnostic[] = [];

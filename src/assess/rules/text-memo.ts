@@ -1,11 +1,5 @@
+import type { FactStore } from '../../extract/fact-cache.js';
 import { textDigest, type SourceText } from '../../extract/source-text.js';
-
-/** Where memoised results are kept between scans: the fact cache (extract/fact-cache.ts). */
-export interface MemoStore {
-  key(...parts: string[]): string;
-  get<T>(key: string): T | undefined;
-  set(key: string, value: unknown): void;
-}
 
 /** One file's entry: the lines each text condition found there, by the condition's position; a condition absent found nothing. */
 type Entry = [position: number, lines: number[]][];
@@ -21,7 +15,7 @@ export class TextMemo {
 
   /** `conditions`: the key of every text condition of the enabled rules, each with its position in a stable order. */
   constructor(
-    private readonly store: MemoStore,
+    private readonly store: FactStore,
     private readonly conditions: Map<string, number>,
     private readonly digest: string,
   ) {}

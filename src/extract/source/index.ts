@@ -16,7 +16,7 @@ import { extractMyBatis } from './mybatis.js';
 import { extractPhp } from './php.js';
 import { extractPython } from './python.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
-import type { ProjectCache } from './typescript.js';
+import type { FactStore } from '../fact-cache.js';
 import { extractWindowsTask, WINDOWS_TASK_XML } from './windows-task.js';
 
 type SourceExtractor = (source: SourceText) => SourceFacts | Promise<SourceFacts>;
@@ -68,7 +68,7 @@ export function hasFactExtractor(language: string): boolean {
 }
 
 /** Facts of an application's TypeScript and JavaScript files, read together (and kept file by file in the cache, if given). */
-export async function extractProjectFacts(sources: SourceText[], cache?: ProjectCache): Promise<SourceFacts[]> {
+export async function extractProjectFacts(sources: SourceText[], cache?: FactStore): Promise<SourceFacts[]> {
   if (sources.length === 0) return [];
   try {
     return await (await import('./typescript.js')).extractTypeScriptProject(sources, cache);

@@ -10,15 +10,9 @@ import { emptyFacts, type Location, type ReferenceKind, type SourceFacts } from 
 import { looksLikeSql, sqlTables } from './sql-tables.js';
 import { turnsCertificateChecksOff } from './tls-options.js';
 import { exportedUnit, indexModules, moduleId, resolveSpecifier, shapeOf, unitKindOf, type ModuleIndex, type ModuleShape, type Ts } from './typescript-modules.js';
+import type { FactStore } from '../fact-cache.js';
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'options', 'head']);
-
-/** The fact cache as this extractor uses it (extract/fact-cache.ts). */
-export interface ProjectCache {
-  key(...parts: string[]): string;
-  get<T>(key: string): T | undefined;
-  set(key: string, value: unknown): void;
-}
 
 /**
  * TypeScript and JavaScript of one application, parsed with the TypeScript compiler's parser (no
@@ -41,7 +35,7 @@ function loadTypeScript(): Ts {
   return (compiler ??= createRequire(import.meta.url)('typescript') as Ts);
 }
 
-export async function extractTypeScriptProject(sources: SourceText[], cache?: ProjectCache, keptTreesChars = KEPT_TREES_CHARS): Promise<SourceFacts[]> {
+export async function extractTypeScriptProject(sources: SourceText[], cache?: FactStore, keptTreesChars = KEPT_TREES_CHARS): Promise<SourceFacts[]> {
   if (sources.length === 0) return [];
   const ts = loadTypeScript();
   // Syntax trees kept from the first pass (each file's shape) for the second (its facts), up to a
