@@ -3,7 +3,7 @@ import { loadReporter, type Format } from '../report/reporter.js';
 import type { ScanResult } from '../result/schema.js';
 import { wantsColour } from './colour.js';
 import { plural } from '../util/plural.js';
-import { writeOutputAtomically } from './write-output.js';
+import { batched, writeOutputAtomically } from './write-output.js';
 
 /** Formats that are documents, not text to read in a terminal. */
 const DOCUMENT_FORMATS = new Set<Format>(['html']);
@@ -26,13 +26,17 @@ export function checkDestination(options: Pick<EmitOptions, 'format' | 'output'>
 export async function emitReport(result: ScanResult, options: EmitOptions): Promise<void> {
   checkDestination(options);
   const color = options.output ? false : wantsColour(options.color);
-  const report = (await loadReporter(options.format))(result, { color });
+  // The JSON document is written in parts as it is made: on a large portfolio it runs to tens of megabytes.
+  const report = options.format === 'json' ? (await import('../report/json-report.js')).jsonReportParts(result) : (await loadReporter(options.format))(result, { color });
   if (options.output) {
     await writeOutputAtomically(options.output, report);
     if (!options.quiet) {
       process.stderr.write(`cloudready: wrote ${options.output} (${plural(result.summary.applications, 'application')}, ${plural(result.findings.length, 'finding')})\n`);
     }
-  } else {
+  } else if (typeof report === 'string') {
     process.stdout.write(report);
+  } else {
+    // A pipe that is full says so: wait until it drains rather than buffer the whole document.
+    for (const piece of batched(report)) if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
 }

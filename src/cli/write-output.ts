@@ -11,7 +11,9 @@ const STANDARD_OUTPUT = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'])
  * replaced). Anything else that exists (a FIFO, a terminal, /dev/stdout, /dev/null, /dev/full) is
  * written into directly, never replaced by a regular file, and a failed write is an error.
  */
-export async function writeOutputAtomically(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeOutputAtomically(file: string, report: string | Uint8Array | Iterable<string>): Promise<void> {
+  // A report in parts is written in pieces of about a megabyte: never whole in memory, nor one write per part.
+  const content = typeof report === 'string' || report instanceof Uint8Array ? report : batched(report);
   const target = path.resolve(file);
   // Standard output by name is written to the open stream: a pipe or socket cannot be opened again by path.
   if (file === '-' || STANDARD_OUTPUT.has(target)) return writeToStdout(content);
@@ -36,7 +38,26 @@ export async function writeOutputAtomically(file: string, content: string | Uint
   }
 }
 
-async function writeInto(file: string, target: string, content: string | Uint8Array): Promise<void> {
+type Content = string | Uint8Array | Iterable<string>;
+
+const BATCH_CHARS = 1 << 20;
+
+/** Parts joined into pieces of about a megabyte (in characters). */
+export function* batched(parts: Iterable<string>): Generator<string> {
+  let pending: string[] = [];
+  let size = 0;
+  for (const part of parts) {
+    pending.push(part);
+    size += part.length;
+    if (size < BATCH_CHARS) continue;
+    yield pending.join('');
+    pending = [];
+    size = 0;
+  }
+  if (size > 0) yield pending.join('');
+}
+
+async function writeInto(file: string, target: string, content: Content): Promise<void> {
   try {
     await fs.writeFile(target, content);
   } catch (error) {
@@ -44,10 +65,12 @@ async function writeInto(file: string, target: string, content: string | Uint8Ar
   }
 }
 
-function writeToStdout(content: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    process.stdout.write(content, (error) => (error ? reject(failure('standard output', error)) : resolve()));
-  });
+async function writeToStdout(content: Content): Promise<void> {
+  for (const piece of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) {
+    await new Promise<void>((resolve, reject) => {
+      process.stdout.write(piece, (error) => (error ? reject(failure('standard output', error)) : resolve()));
+    });
+  }
 }
 
 function failure(file: string, error: unknown): InputError {
