@@ -35,12 +35,16 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 if (process.argv[2] === '--scan-child') {
   // Run in a child so that peak RSS is the scan's own. argv: tree, cache folder or "none".
   const { scan } = await dist('scan.js');
-  const { jsonReport } = await dist('report/json-report.js');
+  const { jsonReportParts } = await dist('report/json-report.js');
+  const { writeOutputAtomically } = await dist('cli/write-output.js');
   const timings = {};
   const started = performance.now();
   const result = await scan({ paths: [process.argv[3]], cwd: process.cwd(), cacheDir: process.argv[4] === 'none' ? undefined : process.argv[4], workers: os.availableParallelism(), timings });
   const reportStarted = performance.now();
-  jsonReport(result, { color: false });
+  // As the CLI writes --format json --output FILE: in parts, as they are made.
+  const output = path.join(os.tmpdir(), `cloudready-bench-result-${process.pid}.json`);
+  await writeOutputAtomically(output, jsonReportParts(result));
+  fs.rmSync(output);
   timings.report = performance.now() - reportStarted;
   timings['report peak RSS MiB'] = process.resourceUsage().maxRSS / 1024;
   const ms = performance.now() - started;
