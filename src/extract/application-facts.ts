@@ -49,8 +49,16 @@ export interface ApplicationFacts {
   /** `cloudready-ignore` comments, read with the texts. */
   inlineIgnores: InlineIgnore[];
   manifests: ManifestFacts[];
-  /** Units, references, data access ... of each source file whose language has an extractor. */
+  /**
+   * Units, references, data access ... of each source file whose language has an extractor;
+   * emptied, like the texts, once the file conditions have been evaluated and the unit-level
+   * subgraph made from them.
+   */
   sources: SourceFacts[];
+  /** The unit-level subgraph as the model adds it (model/unit-graph.ts), made before the sources were emptied. */
+  unitGraph?: (string | { kind: string; label: string; [key: string]: string | number | boolean })[];
+  /** Entry points over all source files, counted before they were emptied. */
+  entryPointCount?: number;
   /** Configuration files flattened to key/value entries. */
   configs: ConfigFile[];
   /** Datastores and services the application connects to, from configuration and code. */

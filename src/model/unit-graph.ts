@@ -1,27 +1,58 @@
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { SourceFacts } from '../extract/source/index.js';
-import { nodeId, type PortfolioGraph } from './portfolio-graph-types.js';
+import { nodeId, type NodeAttributes, type PortfolioGraph } from './portfolio-graph-types.js';
 import { UnitIndex } from './resolve-references.js';
 
 /**
- * Adds one application's unit-level subgraph: its units (classes, programs, jobs ...), the
+ * One application's unit-level subgraph as the steps that add it to the portfolio graph, in
+ * order: `n`, node id, attributes (merged into the node's) or `e`, kind, source, target (an edge
+ * of that kind, once). It depends on the application's facts alone, so it is made as soon as they
+ * are read and kept in their place (ApplicationFacts.unitGraph): the facts of every source file,
+ * most of a scan's memory, need not be kept until the model is built, and an application read
+ * back from the cache brings its subgraph, not its files' facts.
+ */
+export type UnitSubgraph = (string | NodeAttributes)[];
+
+/** Adds an application's unit-level subgraph (made now from its sources if it was not made before). */
+export function addUnitGraph(graph: PortfolioGraph, facts: ApplicationFacts) {
+  const steps = facts.unitGraph ?? unitSubgraph(facts);
+  for (let at = 0; at < steps.length; ) {
+    if (steps[at] === 'n') {
+      // A copy: the graph's later changes to a node stay out of the facts.
+      graph.mergeNode(steps[at + 1] as string, { ...(steps[at + 2] as NodeAttributes) });
+      at += 3;
+    } else {
+      const [kind, source, target] = steps.slice(at + 1, at + 4) as string[];
+      graph.mergeEdgeWithKey(`${kind}:${source}->${target}`, source!, target!, { kind: kind! });
+      at += 4;
+    }
+  }
+}
+
+/**
+ * Makes an application's unit-level subgraph: its units (classes, programs, jobs ...), the
  * references between them, and what they read and write (tables, datasets, files, queues).
  * CICS file names resolve to their VSAM dataset through CSD definitions, so the online program
  * and the batch job that share a dataset meet in the graph.
  */
-export function addUnitGraph(graph: PortfolioGraph, facts: ApplicationFacts) {
+export function unitSubgraph(facts: ApplicationFacts): UnitSubgraph {
   const app = facts.app.id;
   const appNode = nodeId.application(app);
   const index = new UnitIndex(facts.sources);
   const unitNode = (id: string) => nodeId.unit(app, id);
-  const addEdge = (source: string, target: string, kind: string) => graph.mergeEdgeWithKey(`${kind}:${source}->${target}`, source, target, { kind });
+  const steps: UnitSubgraph = [];
+  const units = new Map<string, NodeAttributes>();
+  const addNode = (id: string, attributes: NodeAttributes) => steps.push('n', id, attributes);
+  const addEdge = (source: string, target: string, kind: string) => steps.push('e', kind, source, target);
 
   const sourceOf = new Map<string, SourceFacts>();
   for (const source of facts.sources) {
     for (const unit of source.units) {
       if (sourceOf.has(unit.id)) continue;
       sourceOf.set(unit.id, source);
-      graph.mergeNode(unitNode(unit.id), { kind: 'unit', label: unit.id, unitKind: unit.kind, language: source.language, file: source.file, line: unit.location.line });
+      const attributes: NodeAttributes = { kind: 'unit', label: unit.id, unitKind: unit.kind, language: source.language, file: source.file, line: unit.location.line };
+      units.set(unitNode(unit.id), attributes);
+      addNode(unitNode(unit.id), attributes);
       addEdge(appNode, unitNode(unit.id), 'contains');
     }
   }
@@ -29,7 +60,7 @@ export function addUnitGraph(graph: PortfolioGraph, facts: ApplicationFacts) {
   const bindings = resourceBindings(facts.sources, index);
   for (const [entity, tableName] of bindings.entityTables) {
     const table = nodeId.resource('table', app, tableName);
-    graph.mergeNode(table, { kind: 'table', label: tableName });
+    addNode(table, { kind: 'table', label: tableName });
     addEdge(unitNode(entity), table, 'maps-to');
   }
   for (const source of facts.sources) {
@@ -49,29 +80,31 @@ export function addUnitGraph(graph: PortfolioGraph, facts: ApplicationFacts) {
       const kind = access.mode === 'write' ? 'writes' : 'reads';
       const name = access.targetKind === 'entity' ? (index.resolve(access.target, source) ?? access.target) : access.target;
       for (const target of bindings.resolve(app, access.unit, access.targetKind, name)) {
-        graph.mergeNode(target.id, { kind: target.kind, label: target.label });
+        addNode(target.id, { kind: target.kind, label: target.label });
         addEdge(unitNode(access.unit), target.id, kind);
       }
     }
     for (const dataset of source.datasets) {
       if (LOAD_LIBRARIES.has(dataset.dd)) continue;
       const node = nodeId.dataset(dataset.dsn);
-      graph.mergeNode(node, { kind: 'dataset', label: dataset.dsn });
+      addNode(node, { kind: 'dataset', label: dataset.dsn });
       const kind = dataset.mode === 'write' ? 'writes' : 'reads';
       if (index.has(dataset.job)) addEdge(unitNode(dataset.job), node, kind);
     }
     for (const entry of source.entryPoints) {
       // Entry points are the application's use cases (cloudready split): kept on their unit.
-      if (index.has(entry.unit) && graph.hasNode(unitNode(entry.unit))) {
+      const unit = index.has(entry.unit) ? units.get(unitNode(entry.unit)) : undefined;
+      if (unit) {
         const text = `${entry.kind}${entry.detail ? ` ${entry.detail}` : ''}`;
-        graph.updateNodeAttribute(unitNode(entry.unit), 'entryPoints', (current) => (current ? `${current}; ${text}` : text));
+        unit.entryPoints = unit.entryPoints ? `${unit.entryPoints}; ${text}` : text;
       }
       if (entry.kind !== 'cics-transaction' || !entry.detail || !index.has(entry.unit)) continue;
       const transaction = nodeId.transaction(app, entry.detail);
-      graph.mergeNode(transaction, { kind: 'transaction', label: entry.detail });
+      addNode(transaction, { kind: 'transaction', label: entry.detail });
       addEdge(transaction, unitNode(entry.unit), 'starts');
     }
   }
+  return steps;
 }
 
 /** Load libraries hold programs, not data. */

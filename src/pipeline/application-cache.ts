@@ -1,7 +1,6 @@
 import type { DiscoveredApplication } from '../discover/find-applications.js';
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { FactCache, FactStore } from '../extract/fact-cache.js';
-import type { SourceFacts } from '../extract/source/source-facts.js';
 import type { Diagnostic } from '../result/schema.js';
 import type { GatheredApplication } from './gather-facts.js';
 import { fileContentKey } from './result-cache.js';
@@ -9,18 +8,16 @@ import { fileContentKey } from './result-cache.js';
 /** The fact cache as one application's reading used it. */
 interface RecordingStore extends FactStore {
   used: string[];
-  keyOf: WeakMap<object, string>;
 }
 
 /** What is kept of an application: its facts as the assess stage takes them, less what discovery gives again. */
 interface KeptApplication {
-  facts: Omit<ApplicationFacts, 'app' | 'files' | 'sources'>;
-  /** Each file's facts: the key of its own entry (not kept twice), or the facts themselves when they have none. */
-  sources: (string | SourceFacts)[];
+  /** As the assess stage takes them: texts and sources dropped, the unit-level subgraph made. */
+  facts: Omit<ApplicationFacts, 'app' | 'files'>;
   /** Each file's origin and path inside the application, in the order of the application's files. */
   files: [appRel: string, origin: ApplicationFacts['files'][number]['origin']][];
   diagnostics: Diagnostic[];
-  /** The entries of its files (facts, text conditions' lines), kept for the scan after one of them changes. */
+  /** The entries of its files (facts, text conditions' lines), kept unread for the scan after one of them changes. */
   entries: string[];
 }
 
@@ -56,26 +53,18 @@ export class ApplicationCache {
   reuse(key: string, app: DiscoveredApplication): GatheredApplication | undefined {
     const kept = this.cache.get<KeptApplication>(key);
     if (!kept || kept.files.length !== app.files.length) return undefined;
-    const sources: SourceFacts[] = [];
-    for (const source of kept.sources) {
-      const facts = typeof source === 'string' ? this.cache.get<SourceFacts | null>(source) : source;
-      // An entry gone (a cache written by a scan of another shard): read the application again.
-      if (!facts) return undefined;
-      sources.push(facts);
-    }
     for (const entry of kept.entries) this.cache.has(entry);
     this.reused++;
     const files = app.files.map((file, at) => ({ file, appRel: kept.files[at]![0], origin: kept.files[at]![1] }));
-    return { facts: { ...kept.facts, app, files, sources }, diagnostics: kept.diagnostics };
+    return { facts: { ...kept.facts, app, files }, diagnostics: kept.diagnostics };
   }
 
-  /** Keeps a freshly read application (after its file conditions, texts dropped) with the entries its files used. */
+  /** Keeps a freshly read application (after its file conditions, texts and sources dropped) with the entries its files used. */
   keep(key: string, { facts, diagnostics }: GatheredApplication, store: RecordingStore): void {
     if (diagnostics.some((diagnostic) => diagnostic.code === 'rule-budget')) return;
-    const { app: _app, files, sources, ...rest } = facts;
+    const { app: _app, files, ...rest } = facts;
     const kept: KeptApplication = {
       facts: rest,
-      sources: sources.map((source) => store.keyOf.get(source) ?? source),
       files: files.map(({ appRel, origin }) => [appRel, origin]),
       diagnostics,
       entries: [...new Set(store.used)],
@@ -83,24 +72,19 @@ export class ApplicationCache {
     this.cache.set(key, kept);
   }
 
-  /** A view of the fact cache that notes every entry an application's reading uses, and which entry each value is. */
+  /** A view of the fact cache that notes every entry an application's reading uses. */
   recording(): RecordingStore {
     const { cache } = this;
     const used: string[] = [];
-    const keyOf = new WeakMap<object, string>();
     return {
       used,
-      keyOf,
       key: (...parts) => cache.key(...parts),
       get: <T>(key: string) => {
         used.push(key);
-        const value = cache.get<T>(key);
-        if (typeof value === 'object' && value !== null) keyOf.set(value, key);
-        return value;
+        return cache.get<T>(key);
       },
       set: (key, value) => {
         used.push(key);
-        if (typeof value === 'object' && value !== null) keyOf.set(value, key);
         cache.set(key, value);
       },
     };

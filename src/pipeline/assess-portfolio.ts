@@ -176,6 +176,6 @@ function usageSignals(facts: ApplicationFacts, graph: PortfolioGraph, connection
     trafficKnown: hosts > 0 && connectionsKnown,
     dependents: dependents.size,
     inboundConnections: facts.inventory?.connections.filter((connection) => connection.direction === 'inbound').length ?? 0,
-    entryPoints: facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0),
+    entryPoints: facts.entryPointCount ?? facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0),
   };
 }

@@ -11,6 +11,7 @@ import { evaluateFileConditions, fileConditionsOf, type FileConditions } from '.
 import { MatcherCache } from '../assess/rules/matcher-cache.js';
 import { TextMemo } from '../assess/rules/text-memo.js';
 import { dropTexts } from '../assess/evidence.js';
+import { unitSubgraph } from '../model/unit-graph.js';
 import { SET_ASIDE_KINDS } from '../result/unit-kinds.js';
 import type { Diagnostic } from '../result/schema.js';
 import type { ScanOptions, ProgressListener } from '../scan.js';
@@ -74,7 +75,8 @@ export async function gatherFacts(options: ScanOptions, progress: ProgressListen
 /**
  * The rules' file conditions on one application's files, evaluated while their texts are at hand
  * (applications set aside as libraries or desktop clients are not assessed); then the texts go,
- * all but the lines its evidence may show, so that a portfolio's texts are never all in memory.
+ * all but the lines its evidence may show, so that a portfolio's texts are never all in memory,
+ * and the files' facts go, all but the unit-level subgraph the model makes of them.
  */
 function applyFileConditions(conditions: FileConditions, facts: ApplicationFacts, matchers: MatcherCache, diagnostics: Diagnostic[], profile: ScanOptions['profile']) {
   const before = matchers.diagnostics.length;
@@ -85,6 +87,11 @@ function applyFileConditions(conditions: FileConditions, facts: ApplicationFacts
   // Application-scoped conditions cite places too: where CI, tests, an image ... show.
   for (const places of Object.values(facts.delivery)) cited.push(...places);
   dropTexts(facts, cited);
+  // The model needs of the sources only the unit-level subgraph: made now (none for applications
+  // set aside, which are not modelled), and the sources go too.
+  facts.unitGraph = SET_ASIDE_KINDS.has(facts.kind.kind) ? [] : unitSubgraph(facts);
+  facts.entryPointCount = facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0);
+  facts.sources = [];
 }
 
 /**
