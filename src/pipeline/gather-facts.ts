@@ -89,7 +89,7 @@ function applyFileConditions(conditions: FileConditions, facts: ApplicationFacts
   dropTexts(facts, cited);
   // The model needs of the sources only the unit-level subgraph: made now (none for applications
   // set aside, which are not modelled), and the sources go too.
-  facts.unitGraph = SET_ASIDE_KINDS.has(facts.kind.kind) ? [] : unitSubgraph(facts);
+  facts.unitGraph = SET_ASIDE_KINDS.has(facts.kind.kind) ? { names: [], nodes: [], steps: [] } : unitSubgraph(facts);
   facts.entryPointCount = facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0);
   facts.sources = [];
 }
