@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual, type Hmac } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,5 +94,98 @@ export async function writeSealed(file: string, bytes: Uint8Array | readonly Uin
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * A sealed cache file written part by part while its content is made, so that the content is
+ * never all in memory (the fact cache of the 1,000,000-line benchmark tree is 100 MB); the MAC
+ * goes in front once the last part is written. Writes are synchronous: parts come mid-scan.
+ */
+export class SealedWriter {
+  private offset = MAGIC.length + MAC_BYTES;
+
+  private constructor(
+    private readonly fd: number,
+    private readonly temporary: string,
+    private readonly mac: Hmac,
+  ) {}
+
+  /** Starts `file`'s next version beside it; throws when the folder cannot be written. */
+  static create(file: string, secret: Buffer): SealedWriter {
+    removeAbandoned(file);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    const fd = openSync(temporary, 'w+');
+    const writer = new SealedWriter(fd, temporary, createHmac('sha256', secret));
+    try {
+      writeAll(fd, MAGIC, 0);
+      writeAll(fd, Buffer.alloc(MAC_BYTES), MAGIC.length);
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
+    return writer;
+  }
+
+  /** Appends bytes; returns where in the file they start. */
+  append(bytes: Uint8Array): number {
+    const at = this.offset;
+    writeAll(this.fd, bytes, at);
+    this.mac.update(bytes);
+    this.offset += bytes.length;
+    return at;
+  }
+
+  /** Bytes appended earlier, read back. */
+  read(at: number, length: number): Buffer {
+    const bytes = Buffer.allocUnsafe(length);
+    for (let done = 0; done < length; ) done += readSync(this.fd, bytes, done, length - done, at + done);
+    return bytes;
+  }
+
+  /** Seals what was appended and puts it in place of `file`. */
+  finish(file: string): void {
+    writeAll(this.fd, this.mac.digest(), MAGIC.length);
+    closeSync(this.fd);
+    renameSync(this.temporary, file);
+  }
+
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Closed already.
+    }
+    rmSync(this.temporary, { force: true });
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array, at: number): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
+}
+
+/** Temporary files of `file` left by runs that were killed mid-scan (their process is gone). */
+function removeAbandoned(file: string): void {
+  const prefix = `${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -'.tmp'.length)) : NaN;
+    if (!Number.isInteger(pid) || pid === process.pid || running(pid)) continue;
+    rmSync(path.join(path.dirname(file), name), { force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -105,6 +105,36 @@ describe('content-hash cache of extracted facts', () => {
     expect([second.hits, third.hits]).toEqual([0, 1]);
   });
 
+  it('writes each entry to the next cache file as it is set, reads it back from there, and leaves no temporary file', async () => {
+    const root = await makeTree({});
+    const cache = await FactCache.open(root, ['/x']);
+    const big = 'x'.repeat(200_000);
+    for (let at = 0; at < 5; at++) cache.set(cache.key(`file${at}`), { text: big, at });
+    // Before the scan ends, the entries are on disk, not held: the temporary file has them all.
+    const [temporary] = await fs.readdir(root);
+    expect(temporary).toMatch(new RegExp(`\\.${process.pid}\\.tmp$`));
+    expect((await fs.stat(path.join(root, temporary!))).size).toBeGreaterThan(5 * 200_000);
+    expect(cache.get<{ at: number }>(cache.key('file3'))?.at).toBe(3);
+    expect(await cache.save()).toBeUndefined();
+    expect((await fs.readdir(root)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await FactCache.open(root, ['/x'])).get<{ at: number }>(cache.key('file4'))?.at).toBe(4);
+  });
+
+  it('removes the temporary files of runs killed mid-scan, never those of a run still going', async () => {
+    const root = await makeTree({});
+    const first = await FactCache.open(root, ['/x']);
+    first.set(first.key('a'), 1);
+    await first.save();
+    const [cacheFile] = await fs.readdir(root);
+    // No process has this pid (above the kernel's limit); the parent of this one is running.
+    await fs.writeFile(path.join(root, `${cacheFile}.4194305.tmp`), 'left by a killed scan');
+    await fs.writeFile(path.join(root, `${cacheFile}.${process.ppid}.tmp`), 'another scan, still writing');
+    const second = await FactCache.open(root, ['/x']);
+    second.set(second.key('b'), 2);
+    await second.save();
+    expect((await fs.readdir(root)).sort()).toEqual([cacheFile, `${cacheFile}.${process.ppid}.tmp`].sort());
+  });
+
   it('ignores a delta file written against another base file', async () => {
     const root = await makeTree({});
     const first = await FactCache.open(root, ['/x']);
