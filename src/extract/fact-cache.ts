@@ -154,6 +154,13 @@ export class FactCache implements FactStore {
     this.written.clear();
   }
 
+  /** The bytes of the files read (100 MB on the 1,000,000-line tree) can go before the scan goes on; the cache is done. */
+  private release(): void {
+    this.base.entries.clear();
+    this.delta.clear();
+    this.written.clear();
+  }
+
   private bytes(key: string): Uint8Array | undefined {
     const written = this.written.get(key);
     if (written) return this.writer!.read(written.at, written.length);
@@ -189,6 +196,7 @@ export class FactCache implements FactStore {
       writer.append(length);
       writer.finish(asDelta ? deltaFile(this.file) : this.file);
       this.writer = undefined;
+      this.release();
       if (!asDelta) rmSync(deltaFile(this.file), { force: true });
       return undefined;
     } catch (error) {
@@ -201,6 +209,7 @@ export class FactCache implements FactStore {
   private close(): string | undefined {
     this.writer?.abort();
     this.writer = undefined;
+    this.release();
     return this.problem ? `the cache in ${path.dirname(this.file)} could not be written (${this.problem}); the next scan parses every file again` : undefined;
   }
 }

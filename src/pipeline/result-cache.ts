@@ -3,14 +3,16 @@ import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { buildFingerprint } from '../build-fingerprint.js';
-import { readSealed, writeSealed } from '../util/cache-seal.js';
+import { readSealed, sealKey, SealedWriter } from '../util/cache-seal.js';
 import { MAX_TEXT_BYTES } from '../extract/read-text.js';
 import type { Assessment } from './assess-portfolio.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
 import type { DiscoveredPortfolio } from './discover-portfolio.js';
 import { settingsDigest } from './shard-file.js';
 
-const FORMAT = 'cloudready-result-cache-1';
+const FORMAT = 'cloudready-result-cache-2';
+/** Graph nodes or edges serialised at once: the whole assessment at once took 40 MB more at the end of a scan. */
+const SLICE = 20_000;
 
 /**
  * The last scan's assessment of a set of roots, kept with a digest of every input it depends on:
@@ -40,8 +42,7 @@ export class ResultCache {
     // Only bytes sealed with this user's key are ever deserialised: a shipped or edited cache cannot forge a result or pass a gate.
     const { bytes, note } = await readSealed(file);
     try {
-      const content = bytes ? (v8.deserialize(bytes) as { format?: string; digest?: string; assessment?: Assessment }) : undefined;
-      if (content?.format === FORMAT && content.digest === digest && content.assessment) stored = content.assessment;
+      stored = bytes ? decode(bytes, digest) : undefined;
     } catch {
       // Damaged: assess afresh.
     }
@@ -50,14 +51,55 @@ export class ResultCache {
 
   /** Keeps this assessment (serialised at once: the caller may change it after); returns why it could not, if so. */
   async save(assessment: Assessment): Promise<string | undefined> {
-    const bytes = v8.serialize({ format: FORMAT, digest: this.digest, assessment });
+    const secret = await sealKey();
+    let writer: SealedWriter | undefined;
     try {
-      await writeSealed(this.file, bytes);
+      if (!secret) throw Object.assign(new Error('no key to seal it with'), { code: 'NOKEY' });
+      writer = SealedWriter.create(this.file, secret);
+      for (const part of encode(assessment, this.digest)) {
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(part.length);
+        writer.append(length);
+        writer.append(part);
+      }
+      writer.finish(this.file);
       return undefined;
     } catch (error) {
+      writer?.abort();
       return `the cache in ${path.dirname(this.file)} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next scan parses every file again`;
     }
   }
+}
+
+/**
+ * The cache file's parts, each serialised on its own and preceded by its length: the header, the
+ * assessment less its graph, then the graph's nodes and edges a slice at a time (the graph is most
+ * of a large portfolio's assessment).
+ */
+function* encode(assessment: Assessment, digest: string): Generator<Uint8Array> {
+  const { nodes, edges } = assessment.graph;
+  const slices = (items: unknown[]) => Math.ceil(items.length / SLICE);
+  yield v8.serialize({ format: FORMAT, digest, nodeSlices: slices(nodes), edgeSlices: slices(edges) });
+  yield v8.serialize({ ...assessment, graph: { nodes: [], edges: [] } });
+  for (const items of [nodes, edges]) for (let at = 0; at < items.length; at += SLICE) yield v8.serialize(items.slice(at, at + SLICE));
+}
+
+/** The assessment kept under this digest, if the file holds one. */
+function decode(bytes: Buffer, digest: string): Assessment | undefined {
+  let at = 0;
+  const next = <T>(): T => {
+    const length = bytes.readUInt32LE(at);
+    if (at + 4 + length > bytes.length) throw new RangeError('a part runs past the end of the file');
+    const part = v8.deserialize(bytes.subarray(at + 4, at + 4 + length)) as T;
+    at += 4 + length;
+    return part;
+  };
+  const header = next<{ format?: string; digest?: string; nodeSlices?: number; edgeSlices?: number }>();
+  if (header.format !== FORMAT || header.digest !== digest) return undefined;
+  const assessment = next<Assessment>();
+  for (let slice = 0; slice < header.nodeSlices!; slice++) assessment.graph.nodes.push(...next<Assessment['graph']['nodes']>());
+  for (let slice = 0; slice < header.edgeSlices!; slice++) assessment.graph.edges.push(...next<Assessment['graph']['edges']>());
+  return at === bytes.length ? assessment : undefined;
 }
 
 /** A hash of everything an assessment of the portfolio depends on; `fileHashes` receives each small file's hash by absolute path. */

@@ -11,7 +11,18 @@ const APP = {
   'shop/src/main/java/shop/Cart.java': 'package shop;\npublic class Cart { String host = "10.20.4.17"; String db = "jdbc:oracle:thin:@ora-prod01.acme.corp:1521/ORDERS"; }\n',
 };
 
-type Cached = { format: string; digest: string; assessment: { applications: { score: number }[] } };
+type Assessment = { applications: { score: number }[] };
+
+/** The result cache's parts (each serialised on its own, after its length): header, assessment, graph slices. */
+function parts(bytes: Buffer): Buffer[] {
+  const found: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += 4 + bytes.readUInt32LE(at)) found.push(bytes.subarray(at + 4, at + 4 + bytes.readUInt32LE(at)));
+  return found;
+}
+
+function joined(found: Buffer[]): Buffer {
+  return Buffer.concat(found.flatMap((part) => [Buffer.from(Uint32Array.of(part.length).buffer), part]));
+}
 
 /**
  * A repository that ships its own `.cloudready/cache`, made by its author with cloudready and
@@ -31,9 +42,11 @@ describe('a cache shipped with the scanned code cannot forge a result', () => {
     const folder = path.join(tree, '.cloudready/cache');
     const resultFile = (await fs.readdir(folder)).find((name) => name.startsWith('result-'))!;
     const authorKey = await fs.readFile(path.join(author, 'cloudready/cache-key'));
-    const cached = v8.deserialize(unseal(authorKey, await fs.readFile(path.join(folder, resultFile)))!) as Cached;
-    for (const app of cached.assessment.applications) app.score = 100;
-    await fs.writeFile(path.join(folder, resultFile), Buffer.concat(seal(authorKey, [v8.serialize(cached)])));
+    const cached = parts(unseal(authorKey, await fs.readFile(path.join(folder, resultFile)))!);
+    const assessment = v8.deserialize(cached[1]!) as Assessment;
+    for (const app of assessment.applications) app.score = 100;
+    cached[1] = v8.serialize(assessment);
+    await fs.writeFile(path.join(folder, resultFile), Buffer.concat(seal(authorKey, [joined(cached)])));
     // The forgery works for its author, which is what makes it a forgery worth refusing.
     expect(JSON.parse(scan(author).stdout).applications[0].score).toBe(100);
 
@@ -43,7 +56,7 @@ describe('a cache shipped with the scanned code cannot forge a result', () => {
     expect(gated.stderr).toMatch(/result-\w+\.bin was not written by cloudready for this user on this machine; it is ignored and written afresh/);
 
     // The same edit with no seal at all (the format before seals) is ignored too.
-    await fs.writeFile(path.join(folder, resultFile), v8.serialize(cached));
+    await fs.writeFile(path.join(folder, resultFile), joined(cached));
     const unsealed = scan(user);
     expect(JSON.parse(unsealed.stdout).applications[0].score).toBe(realScore);
     expect(unsealed.stderr).toContain('was not written by cloudready for this user on this machine');
