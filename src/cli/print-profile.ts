@@ -12,7 +12,7 @@ export function printProfile(profile: ProfileSummary): string {
     if (ms !== undefined) lines.push(`  ${seconds(ms)}  ${stage.padEnd(12)} peak RSS ${Math.round(profile.stages[`${stage} peak RSS MiB`] ?? 0)} MiB`);
   }
   const { threads, files } = profile.workers;
-  lines.push(threads > 0 ? `  extraction: ${files} files in ${threads} worker threads` : '  extraction: in the main thread (fewer than 300 tree-sitter files, or --workers 0)');
+  lines.push(threads > 0 ? `  extraction: ${files} files in ${threads} worker threads` : '  extraction: in the main thread (fewer than 300 tree-sitter files to parse, or --workers 0)');
   if (profile.reusedApplications > 0) lines.push(`  ${profile.reusedApplications} ${profile.reusedApplications === 1 ? 'application' : 'applications'} read back from the cache: none of their files changed`);
   lines.push('  slowest rules');
   if (!profile.rulesRan) lines.push('    none ran: the last assessment was reused from the cache (--no-cache runs them)');

@@ -46,13 +46,29 @@ export class ApplicationCache {
     const file = (each: DiscoveredApplication['files'][number]) => [each.rel, each.rootRel, each.abs, each.size, each.kind, each.language?.id ?? '', each.declaredOrigin ?? '', each.devScriptFolder ?? ''];
     const { id, name, root, rootRel, path, detectedBy, detection, manifests, modules, parts, declaredKind } = app;
     const record = JSON.stringify([id, name, root, rootRel, path, detectedBy, detection, manifests, modules, parts, declaredKind ?? '', app.files.map(file), app.shared.map(file)]);
-    return this.cache.key('application', this.settings, record, ...app.files.map((each) => this.hashes.get(each.abs) ?? fileContentKey(each)));
+    return this.cache.key('application', this.settings, record, ...app.files.map((each) => this.hashOf(each)));
+  }
+
+  /** Whether a scan kept the application under this key. */
+  has(key: string): boolean {
+    return this.cache.has(key);
+  }
+
+  /**
+   * How many of the application's files in these languages are not as the scan that last kept it
+   * saw them (all of them when none did): the files this scan will parse, about. Worker threads
+   * are started only when there are enough (extraction-pool.ts); a small change parses in-thread.
+   */
+  changedFiles(app: DiscoveredApplication, languages: Set<string>): number {
+    const seen = this.cache.get<Map<string, string>>(this.filesKey(app));
+    return app.files.filter((file) => file.language && languages.has(file.language.id) && seen?.get(file.rel) !== this.hashOf(file)).length;
   }
 
   /** The application as a scan kept it, if one did; its files' entries are kept for the next scan. */
   reuse(key: string, app: DiscoveredApplication): GatheredApplication | undefined {
     const kept = this.cache.get<KeptApplication>(key);
     if (!kept || kept.files.length !== app.files.length) return undefined;
+    this.cache.has(this.filesKey(app));
     for (const entry of kept.entries) this.cache.has(entry);
     this.reused++;
     const files = app.files.map((file, at) => ({ file, appRel: kept.files[at]![0], origin: kept.files[at]![1] }));
@@ -70,6 +86,18 @@ export class ApplicationCache {
       entries: [...new Set(store.used)],
     };
     this.cache.set(key, kept);
+    this.cache.set(this.filesKey(facts.app), new Map(facts.app.files.map((file) => [file.rel, this.hashOf(file)])));
+  }
+
+  /** Where the hashes of the files an application had when last kept are, by its id. */
+  private filesKey(app: DiscoveredApplication): string {
+    return this.cache.key('application files', this.settings, app.root.dir, app.id);
+  }
+
+  private hashOf(file: DiscoveredApplication['files'][number]): string {
+    let hash = this.hashes.get(file.abs);
+    if (hash === undefined) this.hashes.set(file.abs, (hash = fileContentKey(file)));
+    return hash;
   }
 
   /** A view of the fact cache that notes every entry an application's reading uses. */

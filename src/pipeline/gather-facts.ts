@@ -113,12 +113,17 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
   const catalogueDigest = useCatalogues(catalogues);
   const cache = options.cacheDir ? await FactCache.open(options.cacheDir, cacheKey, catalogueDigest) : undefined;
   if (cache?.note) options.notice?.(cache.note);
-  const pooled = ownApplications.reduce((sum, app) => sum + app.files.filter((file) => file.language && POOLED_LANGUAGES.has(file.language.id)).length, 0);
+  const kept = cache ? new ApplicationCache(cache, settingsDigest(portfolio), fileHashes) : undefined;
+  const keys = ownApplications.map((app) => kept?.key(app));
+  // Threads pay for themselves only with enough files to parse: after a small change, few are.
+  const toParse = ownApplications.reduce((sum, app, index) => {
+    if (!kept) return sum + app.files.filter((file) => file.language && POOLED_LANGUAGES.has(file.language.id)).length;
+    return sum + (kept.has(keys[index]!) ? 0 : kept.changedFiles(app, POOLED_LANGUAGES));
+  }, 0);
   const timer = options.profile ? options.profile.file.bind(options.profile) : undefined;
-  const pool = pooled >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0, timer, catalogues) : undefined;
+  const pool = toParse >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0, timer, catalogues) : undefined;
   const conditions = fileConditionsOf(allRules(packs), new Set(config.rules.disable));
   const matchers = new MatcherCache(undefined, options.profile);
-  const kept = cache ? new ApplicationCache(cache, settingsDigest(portfolio), fileHashes) : undefined;
   const gathered: GatheredApplication[] = [];
   try {
     // With workers, a few applications are read at once so that the threads never wait for the
@@ -127,7 +132,7 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
     const started: Promise<GatheredApplication>[] = [];
     const start = (index: number) => {
       const app = ownApplications[index]!;
-      const key = kept?.key(app);
+      const key = keys[index];
       const reused = key ? kept!.reuse(key, app) : undefined;
       if (reused) {
         started[index] = Promise.resolve(reused);

@@ -317,7 +317,7 @@ export const ScanResult = z.strictObject({
       slowestFiles: z.array(z.strictObject({ file: z.string(), ms: z.number(), by: z.string() })).describe('The 20 files that took longest, with the extractor or rule that took most of it'),
       workers: z
         .strictObject({ threads: z.number().int().nonnegative(), files: z.number().int().nonnegative() })
-        .describe('Extraction threads started and the files they extracted; 0 threads below 300 tree-sitter files or with --workers 0'),
+        .describe('Extraction threads started and the files they extracted; 0 threads with fewer than 300 tree-sitter files to parse (the others unchanged since the last scan) or with --workers 0'),
       reusedApplications: z.number().int().nonnegative().describe('Applications read back whole from the cache, their files unchanged since the scan that kept them'),
     })
     .optional()

@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTree } from '../helpers/temp-tree.js';
@@ -46,6 +48,19 @@ describe('extraction in worker threads', () => {
     expect(JSON.parse(pooled.stdout).profile.workers.files).toBe(360);
     expect(places(pooled.stdout)).toEqual([45, 45, 45, 45]);
     expect(places(single.stdout)).toEqual([45, 45, 45, 45]);
+  });
+
+  it('after a small change parses the few changed files in the main thread, with the same result', async () => {
+    const root = await makeTree(portfolio());
+    const work = await makeTree({});
+    const scan = (...args: string[]) => runCli(['scan', root, '--workers', '2', '--format', 'json', '--quiet', '--profile', ...args], { cwd: work });
+    expect(JSON.parse(scan().stdout).profile.workers).toEqual({ threads: 2, files: 360 });
+    await fs.appendFile(path.join(root, 'app1/src/main/java/com/acme/a1/Unit7.java'), 'class Audit {}\n');
+    const changed = scan();
+    // One application has a changed file: the three others are read back, and no thread is started for one file.
+    expect(JSON.parse(changed.stdout).profile).toMatchObject({ workers: { threads: 0, files: 0 }, reusedApplications: 3 });
+    const comparable = (stdout: string) => ({ ...JSON.parse(stdout), scannedAt: '', profile: undefined });
+    expect(comparable(changed.stdout)).toEqual(comparable(scan('--no-cache').stdout));
   });
 
   it('--workers takes a whole number from 0 to 64', () => {
