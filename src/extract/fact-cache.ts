@@ -94,9 +94,9 @@ export class FactCache implements FactStore {
 
   /** A key for a value that depends on these strings (path, language, text ...). */
   key(...parts: string[]): string {
-    const hash = createHash('sha256');
-    for (const part of parts) hash.update(part).update('\0');
-    return hash.digest('base64url');
+    // One update of the parts each followed by NUL: the same digest as one update per part and
+    // per NUL, without the 100,000 calls an application's key and its files' keys made.
+    return createHash('sha256').update(`${parts.join('\0')}\0`).digest('base64url');
   }
 
   get<T>(key: string): T | undefined {
