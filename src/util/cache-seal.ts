@@ -41,11 +41,9 @@ export function sealKey(): Promise<Buffer | undefined> {
   return key;
 }
 
-/** The sealed file's parts: written one after the other, never copied into one buffer (the fact cache runs to 100 MB). */
-export function seal(secret: Buffer, chunks: readonly Uint8Array[]): Uint8Array[] {
-  const mac = createHmac('sha256', secret);
-  for (const chunk of chunks) mac.update(chunk);
-  return [MAGIC, mac.digest(), ...chunks];
+/** Bytes as a sealed file holds them (SealedWriter writes the same, part by part). */
+export function seal(secret: Buffer, bytes: Uint8Array): Buffer {
+  return Buffer.concat([MAGIC, createHmac('sha256', secret).update(bytes).digest(), bytes]);
 }
 
 /** The sealed bytes, or undefined when the seal is missing or does not match. */
@@ -70,33 +68,6 @@ export async function readSealed(file: string): Promise<{ bytes?: Buffer; note?:
   return bytes ? { bytes } : { note: `${file} was not written by cloudready for this user on this machine; it is ignored and written afresh` };
 }
 
-/** Writes a cache file sealed, whole (its bytes, or their parts in order): to a temporary file renamed into place. */
-export async function writeSealed(file: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
-  const secret = await sealKey();
-  if (!secret) throw Object.assign(new Error(`no cache key in ${sealKeyFile()}`), { code: 'NOKEY' });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const handle = await fs.open(temporary, 'w');
-    try {
-      const chunks = seal(secret, bytes instanceof Uint8Array ? [bytes] : bytes);
-      // writev takes at most IOV_MAX (1,024) buffers at a time, and may write fewer bytes than asked.
-      for (let at = 0; at < chunks.length; at += 1024) {
-        const batch = chunks.slice(at, at + 1024);
-        const { bytesWritten } = await handle.writev(batch);
-        const total = batch.reduce((sum, chunk) => sum + chunk.length, 0);
-        if (bytesWritten < total) await handle.writeFile(Buffer.concat(batch).subarray(bytesWritten));
-      }
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
-    throw error;
-  }
-}
-
 /**
  * A sealed cache file written part by part while its content is made, so that the content is
  * never all in memory (the fact cache of the 1,000,000-line benchmark tree is 100 MB); the MAC
@@ -116,7 +87,8 @@ export class SealedWriter {
     removeAbandoned(file);
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w+');
+    // Never through a link or over a file planted there: the folder may be inside the scanned tree.
+    const fd = openSync(temporary, 'wx+', 0o600);
     const writer = new SealedWriter(fd, temporary, createHmac('sha256', secret));
     try {
       writeAll(fd, MAGIC, 0);

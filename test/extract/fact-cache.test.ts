@@ -135,6 +135,19 @@ describe('content-hash cache of extracted facts', () => {
     expect((await fs.readdir(root)).sort()).toEqual([cacheFile, `${cacheFile}.${process.ppid}.tmp`].sort());
   });
 
+  it('never writes through a link planted where its temporary file goes', async () => {
+    const root = await makeTree({ 'victim.txt': 'not the cache\n' });
+    const first = await FactCache.open(path.join(root, 'cache'), ['/x']);
+    first.set(first.key('a'), 1);
+    await first.save();
+    const [cacheFile] = await fs.readdir(path.join(root, 'cache'));
+    await fs.symlink(path.join(root, 'victim.txt'), path.join(root, 'cache', `${cacheFile}.${process.pid}.tmp`));
+    const second = await FactCache.open(path.join(root, 'cache'), ['/x']);
+    second.set(second.key('b'), 2);
+    expect(await second.save()).toMatch(/could not be written \(EEXIST\)/);
+    expect(await fs.readFile(path.join(root, 'victim.txt'), 'utf8')).toBe('not the cache\n');
+  });
+
   it('ignores a delta file written against another base file', async () => {
     const root = await makeTree({});
     const first = await FactCache.open(root, ['/x']);
