@@ -11,8 +11,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 // --low-memory: V8 grows the heap by a fifth, not by its default factor, before collecting again.
-// Peak RSS of a cold scan: Orchard (one 50 MB application) 1,150 → 750 MiB at the same speed; the
-// 1,000,000-line benchmark tree 920 → 735 MiB for 8-15 % more time (docs/performance.md).
+// Peak RSS of a cold scan: Orchard (one 50 MB application) 1,123 → 745 MiB for 3 % more time; the
+// 1,000,000-line benchmark tree 606 → 475-486 MiB for 10 % more (docs/performance.md).
 if (process.argv.includes('--low-memory')) v8.setFlagsFromString('--heap-growing-percent=20');
 // The bundle (one file, quick to load) when the build made it, the compiled modules otherwise.
 const entry = ['../dist/bundle/cli.js', '../dist/cli/main.js'].map((relative) => new URL(relative, import.meta.url)).find((url) => existsSync(url));

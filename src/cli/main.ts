@@ -273,7 +273,7 @@ function withResultSource(command: Command): Command {
  * --low-memory is applied by bin/cloudready.js before any code loads (a V8 setting: memory is
  * collected sooner as the heap grows); the commands only accept it.
  */
-const LOW_MEMORY_HELP = 'collect memory sooner: about a third less peak memory on a large tree, for 5-15 % more time (docs/performance.md)';
+const LOW_MEMORY_HELP = 'collect memory sooner: a fifth to a third less peak memory on a large tree, for 3-15 % more time (docs/performance.md)';
 
 function parseInteger(value: string, min: number, max: number, what: string): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}.`);

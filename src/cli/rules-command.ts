@@ -118,10 +118,9 @@ export async function validateRules(folders: string[], options: RulesOptions): P
   for (const warning of warnings) process.stdout.write(`warning ${warning}\n`);
   const bySeverity = SEVERITY_ORDER.map((severity) => `${rules.filter((rule) => rule.severity === severity).length} ${severity}`).join(', ');
   // What packs teach the extractors (rules/catalogue/platform-apis.yaml is extended by them).
-  const names = (byKind: Record<string, string[] | undefined> | undefined) => Object.values(byKind ?? {}).reduce((sum, listed) => sum + (listed?.length ?? 0), 0);
   const catalogues = packs.flatMap(({ pack }) => (pack.catalogue ? [pack.catalogue] : []));
-  const apiNames = catalogues.reduce((sum, catalogue) => sum + Object.values(catalogue.apis ?? {}).reduce((inner, table) => inner + Object.values(table).reduce((n, section) => n + names(section), 0), 0), 0);
-  const entryNames = catalogues.reduce((sum, catalogue) => sum + names(catalogue.entryPoints?.class) + names(catalogue.entryPoints?.method), 0);
+  const apiNames = countNames(catalogues.map((catalogue) => catalogue.apis));
+  const entryNames = countNames(catalogues.map((catalogue) => catalogue.entryPoints));
   const taught = catalogues.length > 0 ? `; the catalogue extended by ${apiNames} API and ${entryNames} entry-point names` : '';
   process.stdout.write(`${packs.length} packs, ${rules.length} rules valid (${bySeverity})${taught}${warnings.length ? `; ${warnings.length} warnings` : ''}\n`);
   return ExitCode.ok;
@@ -136,4 +135,10 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/** The names listed anywhere in a catalogue's nested tables (language, section, kind → names). */
+function countNames(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item: unknown) => sum + (typeof item === 'string' ? 1 : countNames(item)), 0);
+  return typeof value === 'object' && value !== null ? Object.values(value).reduce((sum: number, item: unknown) => sum + countNames(item), 0) : 0;
 }

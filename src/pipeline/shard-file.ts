@@ -57,7 +57,8 @@ export async function encodeShard(gathered: GatheredFacts, shard: ShardSpec): Pr
     inventories: gathered.inventoryCount,
     ownedInventories: gathered.inventories.map((inventory) => inventory.index),
   };
-  // Texts do not travel: the rules' file conditions were evaluated where they were read (gather-facts.ts).
+  // Neither texts nor per-file facts travel: the rules' file conditions were evaluated and each
+  // application's unit subgraph made where they were read (gather-facts.ts).
   const body = await gzip(v8.serialize(gathered), { level: 1 });
   return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), body]);
 }

@@ -45,13 +45,13 @@ export const ApiTable = z.strictObject({
  */
 export const Catalogue = z
   .strictObject({
-  apis: z.partialRecord(z.enum(CATALOGUE_LANGUAGES), ApiTable).optional().describe('API calls per language (javascript: JavaScript and TypeScript)'),
-  entryPoints: z
-    .strictObject({
-      class: NamesByEntry.optional().describe('Annotations, attributes or decorators that make a class an entry point'),
-      method: NamesByEntry.optional().describe('... that make a method an entry point'),
-    })
-    .optional(),
+    apis: z.partialRecord(z.enum(CATALOGUE_LANGUAGES), ApiTable).optional().describe('API calls per language (javascript: JavaScript and TypeScript)'),
+    entryPoints: z
+      .strictObject({
+        class: NamesByEntry.optional().describe('Annotations, attributes or decorators that make a class an entry point'),
+        method: NamesByEntry.optional().describe('... that make a method an entry point'),
+      })
+      .optional(),
   })
   .superRefine((catalogue, context) => {
     for (const [language, table] of Object.entries(catalogue.apis ?? {}) as [CatalogueLanguage, z.infer<typeof ApiTable>][]) {

@@ -14,6 +14,18 @@ import type { FactStore } from '../fact-cache.js';
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'options', 'head']);
 
+/** Characters of text whose syntax trees are kept between the two passes over a project. */
+const KEPT_TREES_CHARS = 8 * 2 ** 20;
+
+/**
+ * The compiler, loaded on first use only, with require: importing its 9 MB of CommonJS as a module
+ * made Node scan it for named exports first (0.5 s of CPU, half of it in module-format detection).
+ */
+let compiler: Ts | undefined;
+function loadTypeScript(): Ts {
+  return (compiler ??= createRequire(import.meta.url)('typescript') as Ts);
+}
+
 /**
  * TypeScript and JavaScript of one application, parsed with the TypeScript compiler's parser (no
  * type checker, no program): each file once, its names resolved across files through imports,
@@ -23,18 +35,6 @@ const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'o
  * With a cache, a file's facts are kept by its text and the shapes of all the application's
  * modules: editing a function body re-reads one file, while a changed export re-reads them all.
  */
-/**
- * The compiler, loaded on first use only, with require: importing its 9 MB of CommonJS as a module
- * made Node scan it for named exports first (0.5 s of CPU, half of it in module-format detection).
- */
-let compiler: Ts | undefined;
-
-/** Characters of text whose syntax trees are kept between the two passes over a project. */
-const KEPT_TREES_CHARS = 8 * 2 ** 20;
-function loadTypeScript(): Ts {
-  return (compiler ??= createRequire(import.meta.url)('typescript') as Ts);
-}
-
 export async function extractTypeScriptProject(sources: SourceText[], cache?: FactStore, keptTreesChars = KEPT_TREES_CHARS): Promise<SourceFacts[]> {
   if (sources.length === 0) return [];
   const ts = loadTypeScript();
