@@ -3,14 +3,14 @@ import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { buildFingerprint } from '../build-fingerprint.js';
-import { readSealed, sealKey, SealedWriter } from '../util/cache-seal.js';
+import { sealKey, SealedReader, SealedWriter, type SealedEntry } from '../util/cache-seal.js';
 import { MAX_TEXT_BYTES } from '../extract/read-text.js';
 import type { Assessment } from './assess-portfolio.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
 import type { DiscoveredPortfolio } from './discover-portfolio.js';
 import { settingsDigest } from './shard-file.js';
 
-const FORMAT = 'cloudready-result-cache-2';
+const FORMAT = 'cloudready-result-cache-3';
 /** Graph nodes or edges serialised at once: the whole assessment at once took 40 MB more at the end of a scan. */
 const SLICE = 20_000;
 
@@ -40,11 +40,13 @@ export class ResultCache {
     const digest = await portfolioDigest(portfolio, fileHashes);
     let stored: Assessment | undefined;
     // Only bytes sealed with this user's key are ever deserialised: a shipped or edited cache cannot forge a result or pass a gate.
-    const { bytes, note } = await readSealed(file);
+    const { reader, note } = await SealedReader.open(file);
     try {
-      stored = bytes ? decode(bytes, digest) : undefined;
+      stored = reader ? decode(reader, digest) : undefined;
     } catch {
       // Damaged: assess afresh.
+    } finally {
+      reader?.close();
     }
     return new ResultCache(file, digest, stored, fileHashes, note);
   }
@@ -56,13 +58,11 @@ export class ResultCache {
     try {
       if (!secret) throw Object.assign(new Error('no key to seal it with'), { code: 'NOKEY' });
       writer = SealedWriter.create(this.file, secret);
-      for (const part of encode(assessment, this.digest)) {
-        const length = Buffer.alloc(4);
-        length.writeUInt32LE(part.length);
-        writer.append(length);
-        writer.append(part);
-      }
-      writer.finish(this.file);
+      const slices = (items: unknown[]) => Math.ceil(items.length / SLICE);
+      const { nodes, edges } = assessment.graph;
+      const parts = [...encode(assessment)].map((part) => writer!.add(part));
+      const index: Index = { format: FORMAT, digest: this.digest, nodeSlices: slices(nodes), edgeSlices: slices(edges), parts };
+      writer.finish(this.file, v8.serialize(index));
       return undefined;
     } catch (error) {
       writer?.abort();
@@ -71,35 +71,38 @@ export class ResultCache {
   }
 }
 
+/** The sealed index of the cache file: what the assessment depends on, and where its parts are. */
+interface Index {
+  format?: string;
+  digest?: string;
+  nodeSlices: number;
+  edgeSlices: number;
+  parts: SealedEntry[];
+}
+
 /**
- * The cache file's parts, each serialised on its own and preceded by its length: the header, the
- * assessment less its graph, then the graph's nodes and edges a slice at a time (the graph is most
- * of a large portfolio's assessment).
+ * The cache file's parts, each serialised on its own: the assessment less its graph, then the
+ * graph's nodes and edges a slice at a time (the graph is most of a large portfolio's assessment).
  */
-function* encode(assessment: Assessment, digest: string): Generator<Uint8Array> {
+function* encode(assessment: Assessment): Generator<Uint8Array> {
   const { nodes, edges } = assessment.graph;
-  const slices = (items: unknown[]) => Math.ceil(items.length / SLICE);
-  yield v8.serialize({ format: FORMAT, digest, nodeSlices: slices(nodes), edgeSlices: slices(edges) });
   yield v8.serialize({ ...assessment, graph: { nodes: [], edges: [] } });
   for (const items of [nodes, edges]) for (let at = 0; at < items.length; at += SLICE) yield v8.serialize(items.slice(at, at + SLICE));
 }
 
-/** The assessment kept under this digest, if the file holds one. */
-function decode(bytes: Buffer, digest: string): Assessment | undefined {
-  let at = 0;
-  const next = <T>(): T => {
-    const length = bytes.readUInt32LE(at);
-    if (at + 4 + length > bytes.length) throw new RangeError('a part runs past the end of the file');
-    const part = v8.deserialize(bytes.subarray(at + 4, at + 4 + length)) as T;
-    at += 4 + length;
-    return part;
+/** The assessment kept under this digest, if the file holds one: after a change, only the index is read. */
+function decode(reader: SealedReader, digest: string): Assessment | undefined {
+  const index = v8.deserialize(reader.index) as Index;
+  if (index.format !== FORMAT || index.digest !== digest || index.parts.length !== 1 + index.nodeSlices + index.edgeSlices) return undefined;
+  const read = (entry: SealedEntry) => {
+    const bytes = reader.read(entry);
+    if (bytes === undefined) throw new RangeError('a part no longer matches its seal');
+    return v8.deserialize(bytes);
   };
-  const header = next<{ format?: string; digest?: string; nodeSlices?: number; edgeSlices?: number }>();
-  if (header.format !== FORMAT || header.digest !== digest) return undefined;
-  const assessment = next<Assessment>();
-  for (let slice = 0; slice < header.nodeSlices!; slice++) assessment.graph.nodes.push(...next<Assessment['graph']['nodes']>());
-  for (let slice = 0; slice < header.edgeSlices!; slice++) assessment.graph.edges.push(...next<Assessment['graph']['edges']>());
-  return at === bytes.length ? assessment : undefined;
+  const [first, ...slices] = index.parts;
+  const assessment = read(first!) as Assessment;
+  for (const [at, entry] of slices.entries()) (at < index.nodeSlices ? assessment.graph.nodes : assessment.graph.edges).push(...read(entry));
+  return assessment;
 }
 
 /** A hash of everything an assessment of the portfolio depends on; `fileHashes` receives each small file's hash by absolute path. */

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { seal, unseal } from '../../src/util/cache-seal.js';
+import { SealedReader, SealedWriter, type SealedEntry } from '../../src/util/cache-seal.js';
 import { makeTree } from '../helpers/temp-tree.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -12,16 +12,21 @@ const APP = {
 };
 
 type Assessment = { applications: { score: number }[] };
+type Index = { parts: SealedEntry[] };
 
-/** The result cache's parts (each serialised on its own, after its length): header, assessment, graph slices. */
-function parts(bytes: Buffer): Buffer[] {
-  const found: Buffer[] = [];
-  for (let at = 0; at < bytes.length; at += 4 + bytes.readUInt32LE(at)) found.push(bytes.subarray(at + 4, at + 4 + bytes.readUInt32LE(at)));
-  return found;
+/** The result cache's index and parts (the assessment less its graph first), read with a key. */
+async function readParts(file: string, key: Buffer): Promise<{ index: Index; parts: Buffer[] }> {
+  const { reader } = await SealedReader.open(file, key);
+  const index = v8.deserialize(reader!.index) as Index;
+  const parts = index.parts.map((entry) => reader!.read(entry)!);
+  reader!.close();
+  return { index, parts };
 }
 
-function joined(found: Buffer[]): Buffer {
-  return Buffer.concat(found.flatMap((part) => [Buffer.from(Uint32Array.of(part.length).buffer), part]));
+/** The same parts written as a sealed file, with the index made to match them. */
+function writeParts(file: string, key: Buffer, index: Index, parts: Buffer[]): void {
+  const writer = SealedWriter.create(file, key);
+  writer.finish(file, v8.serialize({ ...index, parts: parts.map((part) => writer.add(part)) }));
 }
 
 /**
@@ -42,11 +47,11 @@ describe('a cache shipped with the scanned code cannot forge a result', () => {
     const folder = path.join(tree, '.cloudready/cache');
     const resultFile = (await fs.readdir(folder)).find((name) => name.startsWith('result-'))!;
     const authorKey = await fs.readFile(path.join(author, 'cloudready/cache-key'));
-    const cached = parts(unseal(authorKey, await fs.readFile(path.join(folder, resultFile)))!);
-    const assessment = v8.deserialize(cached[1]!) as Assessment;
+    const { index, parts } = await readParts(path.join(folder, resultFile), authorKey);
+    const assessment = v8.deserialize(parts[0]!) as Assessment;
     for (const app of assessment.applications) app.score = 100;
-    cached[1] = v8.serialize(assessment);
-    await fs.writeFile(path.join(folder, resultFile), seal(authorKey, joined(cached)));
+    parts[0] = v8.serialize(assessment);
+    writeParts(path.join(folder, resultFile), authorKey, index, parts);
     // The forgery works for its author, which is what makes it a forgery worth refusing.
     expect(JSON.parse(scan(author).stdout).applications[0].score).toBe(100);
 
@@ -55,8 +60,8 @@ describe('a cache shipped with the scanned code cannot forge a result', () => {
     expect(JSON.parse(gated.stdout).applications[0].score).toBe(realScore);
     expect(gated.stderr).toMatch(/result-\w+\.bin was not written by cloudready for this user on this machine; it is ignored and written afresh/);
 
-    // The same edit with no seal at all (the format before seals) is ignored too.
-    await fs.writeFile(path.join(folder, resultFile), joined(cached));
+    // The same edit with no seal at all is ignored too.
+    await fs.writeFile(path.join(folder, resultFile), Buffer.concat([...parts, v8.serialize({ ...index, parts: [] })]));
     const unsealed = scan(user);
     expect(JSON.parse(unsealed.stdout).applications[0].score).toBe(realScore);
     expect(unsealed.stderr).toContain('was not written by cloudready for this user on this machine');
