@@ -46,21 +46,36 @@ export function buildPortfolioGraph(applications: ApplicationFacts[]): Portfolio
   return graph;
 }
 
-/** Sorted plain form for the result document, so two scans of one tree serialise identically. */
+/**
+ * Sorted plain form for the result document, so two scans of one tree serialise identically:
+ * nodes by id, edges by source, target, kind and attributes. Edges are taken a source at a time,
+ * in node order, and sorted by their target's rank: one sort of 180,000 edges comparing ids that
+ * share long prefixes took a third of a second on the 1,000,000-line benchmark tree.
+ */
 export function serialiseGraph(graph: PortfolioGraph): { nodes: GraphNode[]; edges: GraphEdge[] } {
-  const nodes = graph.mapNodes((id, { kind, label, ...rest }) => ({
-    id,
-    kind,
-    label,
-    ...(Object.keys(rest).length > 0 ? { attributes: Object.fromEntries(Object.entries(rest).sort(([a], [b]) => compareStrings(a, b))) } : {}),
-  }));
-  const edges = graph.mapEdges((_edge, { kind, ...rest }, source, target) => ({
-    source,
-    target,
-    kind,
-    ...(Object.keys(rest).length > 0 ? { attributes: Object.fromEntries(Object.entries(rest).sort(([a], [b]) => compareStrings(a, b))) } : {}),
-  }));
-  nodes.sort((a, b) => compareStrings(a.id, b.id));
-  edges.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.kind, b.kind) || compareStrings(JSON.stringify(a.attributes ?? {}), JSON.stringify(b.attributes ?? {})));
+  const ids = graph.nodes().sort(compareStrings);
+  const rank = new Map(ids.map((id, at) => [id, at]));
+  const nodes = ids.map((id) => {
+    const attributes = graph.getNodeAttributes(id);
+    return { id, kind: attributes.kind, label: attributes.label, ...otherAttributes(attributes, 'label') };
+  });
+  const edges: GraphEdge[] = [];
+  const attributesText = (edge: GraphEdge) => JSON.stringify(edge.attributes ?? {});
+  for (const source of ids) {
+    const out: { rank: number; edge: GraphEdge }[] = [];
+    graph.forEachOutEdge(source, (_edge, attributes, _source, target) => out.push({ rank: rank.get(target)!, edge: { source, target, kind: attributes.kind, ...otherAttributes(attributes) } }));
+    out.sort((a, b) => a.rank - b.rank || compareStrings(a.edge.kind, b.edge.kind) || compareStrings(attributesText(a.edge), attributesText(b.edge)));
+    for (const { edge } of out) edges.push(edge);
+  }
   return { nodes, edges };
+}
+
+/** A node's or edge's attributes other than its kind (and label), sorted by name, if it has any: most have none, and pay no object for it. */
+function otherAttributes(attributes: Record<string, unknown>, label?: 'label'): Pick<GraphEdge, 'attributes'> {
+  let names: string[] | undefined;
+  for (const name in attributes) if (name !== 'kind' && name !== label) (names ??= []).push(name);
+  if (!names) return {};
+  const sorted: Record<string, string | number | boolean> = {};
+  for (const name of names.sort(compareStrings)) sorted[name] = attributes[name] as string | number | boolean;
+  return { attributes: sorted };
 }
