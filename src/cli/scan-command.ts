@@ -73,7 +73,7 @@ export async function finishReport(result: ScanResult, options: ReportCommandOpt
   // The terminal table lists input problems itself; other formats get them on stderr.
   const strict = reportInputProblems(result, { quiet: options.quiet, strict: options.strict, listed: options.format === 'table' && !options.output });
   if (strict !== undefined) return strict;
-  if (result.applications.length === 0 && !options.quiet && options.format !== 'table') {
+  if (result.applications.length === 0 && result.hosts.length === 0 && !options.quiet && options.format !== 'table') {
     process.stderr.write(`cloudready: no applications found ${where}\n`);
   }
   return result.gate && !result.gate.passed ? ExitCode.gateFailed : ExitCode.ok;

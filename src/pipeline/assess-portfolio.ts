@@ -1,4 +1,5 @@
 import { buildPortfolioGraph, serialiseGraph } from '../model/portfolio-graph.js';
+import { serversOf } from '../assess/servers/servers.js';
 import { addInventoryGraph } from '../model/inventory-graph.js';
 import { analyseGraph } from '../model/graph-analysis.js';
 import { dependentApplications } from '../model/dependents.js';
@@ -160,6 +161,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     endpoints: facts
       .flatMap(({ app, endpoints }) => endpoints.map((endpoint) => ({ applicationId: app.id, ...endpoint })))
       .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.host, b.host)),
+    hosts: serversOf(estate, facts),
     inventories: estate.files,
     graph,
     graphAnalysis,

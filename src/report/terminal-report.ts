@@ -6,6 +6,7 @@ import { SEVERITY_ORDER, type Application, type Finding, type ScanResult, type S
 import { compareStrings } from '../util/compare.js';
 import { plural } from '../util/plural.js';
 import type { Reporter } from './reporter.js';
+import { serversSection } from './servers-table.js';
 
 const TOP_FINDINGS = 12;
 
@@ -22,7 +23,9 @@ export const terminalReport: Reporter = (scanned, options) => {
     c.bold(`cloudready ${result.tool.version}`) +
       c.dim(` · ${plural(summary.applications, 'application')} · ${plural(summary.loc, 'line')} of code · ${plural(summary.files, 'file')}`),
   );
-  if (result.applications.length === 0) {
+  if (result.applications.length === 0 && result.hosts.some((server) => server.readiness)) {
+    lines.push('', 'No application code found: the servers below are judged from the inventories alone.');
+  } else if (result.applications.length === 0) {
     lines.push('', 'No applications found. cloudready looks for build manifests (pom.xml, package.json, *.csproj, *.sln, ...),');
     lines.push('Dockerfiles, mainframe programs (COBOL, PL/I) and folders of program sources; declare applications in cloudready.yaml otherwise.');
   } else {
@@ -52,6 +55,7 @@ export const terminalReport: Reporter = (scanned, options) => {
     const counts = [`${plural(inventory.imported, 'record')} imported`, inventory.ignored ? `${inventory.ignored} ignored` : '', inventory.rejected ? c.yellow(`${inventory.rejected} rejected`) : ''].filter(Boolean).join(', ');
     lines.push('', `Inventories: ${plural(inventory.files, 'file')} (${formats}): ${counts}; ${plural(inventory.hosts, 'host')}, ${plural(inventory.connections, 'connection')}`);
   }
+  lines.push(...serversSection(result, c));
   // Errors first: they are what sets the exit code.
   const skipped = [...result.diagnostics.filter((d) => d.level === 'error'), ...result.diagnostics.filter((d) => d.level === 'warning')];
   if (skipped.length > 0) {

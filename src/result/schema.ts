@@ -162,6 +162,43 @@ export const GraphEdge = z.strictObject({
 });
 export type GraphEdge = z.infer<typeof GraphEdge>;
 
+const Readiness = z.strictObject({
+  status: z.enum(['ready', 'ready-with-conditions', 'not-ready', 'unknown']),
+  reasons: z.array(z.string()).describe('Blockers first, then what is unknown, then conditions'),
+});
+
+export const Server = z.strictObject({
+  id: z.string().describe('The host id the inventories give (the graph node is host:<id>)'),
+  name: z.string().describe('Its DNS name when known, else its id'),
+  kind: z.enum(['vm', 'hypervisor', 'physical', 'mainframe', 'appliance', 'unknown']),
+  powerState: z.enum(['on', 'off', 'suspended']).optional(),
+  os: z
+    .strictObject({
+      name: z.string().describe('What the guest reports, else what the VM is configured for'),
+      configured: z.string().optional(),
+      reported: z.string().optional(),
+      lifecycle: z.string().optional().describe('The system of the lifecycle table it matched (rules/catalogue/operating-systems.yaml)'),
+      endOfSupport: z.string().optional(),
+      extendedUntil: z.string().optional(),
+    })
+    .optional(),
+  cores: z.number().int().positive().optional(),
+  memoryGiB: z.number().positive().optional(),
+  storageGiB: z.number().positive().optional(),
+  disks: z.strictObject({ count: z.number().int().nonnegative(), raw: z.number().int().nonnegative(), shared: z.number().int().nonnegative(), independent: z.number().int().nonnegative() }).optional(),
+  snapshots: z.number().int().nonnegative().optional(),
+  firmware: z.enum(['bios', 'efi']).optional(),
+  addresses: z.array(z.string()),
+  datacenter: z.string().optional(),
+  cluster: z.string().optional(),
+  hypervisor: z.string().optional(),
+  environment: z.string().optional(),
+  applications: z.array(z.string()).describe('Applications placed on it by an inventory, a host group or their own configuration'),
+  records: z.array(z.strictObject({ file: z.string(), id: z.string() })).describe('Every inventory record merged into this server'),
+  readiness: z.strictObject({ aws: Readiness, azure: Readiness, gcp: Readiness }).optional().describe('Whether it can be rehosted as it is, per cloud; absent for hypervisors and appliances'),
+});
+export type Server = z.infer<typeof Server>;
+
 export const Diagnostic = z.strictObject({
   level: z.enum(['error', 'warning', 'info']).describe('error: input that could not be read; the exit code is 2'),
   code: z.string().describe('Stable machine-readable reason, e.g. binary-file, parse-error'),
@@ -249,6 +286,7 @@ export const ScanResult = z.strictObject({
   suppressed: z.array(SuppressedEvidence).describe('Evidence silenced by cloudready-ignore comments or rules.ignore; a finding whose every place is silenced is not in findings'),
   dependencies: z.array(DependencyRecord).describe('Declared dependencies of every application, sorted'),
   endpoints: z.array(EndpointRecord).describe('Datastores and services applications connect to, sorted'),
+  hosts: z.array(Server).default([]).describe('Every server the inventories describe, with its readiness per cloud, sorted by id (docs/inventory.md, "Servers")'),
   inventories: z
     .array(z.strictObject({ file: z.string(), format: z.string(), imported: z.number().int().nonnegative(), ignored: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }))
     .describe('Each inventory file imported, with its format and record counts, sorted by file'),

@@ -15,6 +15,8 @@ export interface EstateHost extends Place {
   host: Host;
   /** Inventory formats that describe this host. */
   formats: InventoryFormat[];
+  /** Each inventory record merged into this host (file and the id it gave): how the match was made shows. */
+  records: { file: string; id: string }[];
 }
 
 export interface EstateApplication extends Place {
@@ -55,9 +57,19 @@ export interface Estate {
 
 /** Names a host is known by, in one namespace: ids, hostnames and aliases compare case-insensitively. */
 function hostKeys(host: Host): string[] {
-  const names = [host.id, host.hostname, ...host.aliases].filter((name): name is string => Boolean(name)).map((name) => `name:${name.toLowerCase()}`);
+  const names = [host.id, host.hostname, ...host.aliases].filter((name): name is string => Boolean(name) && !isPlaceholderName(name!)).map((name) => `name:${name.toLowerCase()}`);
   const ips = host.ips.map(normaliseAddress).filter((ip) => !isAnonymousAddress(ip)).map((ip) => `ip:${ip}`);
   return [...names, ...ips];
+}
+
+/** Names that guests left unconfigured all carry (localhost.localdomain ...): they name no machine. */
+function isPlaceholderName(name: string): boolean {
+  return /^(localhost\d*|localhost\d*\.localdomain\d*|localhost\d*\.\S*)$/i.test(name.trim());
+}
+
+/** The first label of a name, lower-case: what decides whether two names can be one machine. */
+function shortName(name: string | undefined): string | undefined {
+  return name && !isPlaceholderName(name) && !isIpAddress(name) ? name.toLowerCase().split('.')[0] : undefined;
 }
 
 /**
@@ -68,18 +80,23 @@ const PRECEDENCE: InventoryFormat[] = ['cloudready', 'cloudready-csv', 'rvtools'
 
 export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]): Estate {
   const ordered = [...inventories].sort((a, b) => PRECEDENCE.indexOf(a.format) - PRECEDENCE.indexOf(b.format) || compareStrings(a.file, b.file));
-  const records = ordered.flatMap((loaded) => loaded.inventory.hosts.map((host) => ({ host, loaded })));
+  // A template one file of an export marks is no server in the export's other files either.
+  const templates = new Set(ordered.flatMap((loaded) => (loaded.templates ?? []).map((id) => `${loaded.format}\0${id.toLowerCase()}`)));
+  const records = ordered.flatMap((loaded) => loaded.inventory.hosts.filter((host) => !templates.has(`${loaded.format}\0${host.id.toLowerCase()}`)).map((host) => ({ host, loaded })));
 
   // Union-find over host records that share a name or an address.
   const parent = records.map((_, index) => index);
   const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
   const owner = new Map<string, number>();
   const keys = records.map(({ host }) => hostKeys(host));
+  // An address alone joins two records only from different files whose names do not disagree:
+  // one export's two rows are two machines, and reused private addresses are common across sites.
+  const named = (index: number) => shortName(records[index]!.host.hostname);
   records.forEach((_, index) => {
     for (const key of keys[index]!) {
       const other = owner.get(key);
       if (other === undefined) owner.set(key, index);
-      else parent[find(index)] = find(other);
+      else if (!key.startsWith('ip:') || (records[other]!.loaded !== records[index]!.loaded && !(named(other) && named(index) && named(other) !== named(index)))) parent[find(index)] = find(other);
     }
   });
   const groups = new Map<number, number[]>();
@@ -96,7 +113,7 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     // The record that names the machine best: one with a hostname, else the first.
     const representative = members.find((index) => records[index]!.host.hostname) ?? members[0]!;
     const { host: first, loaded } = records[representative]!;
-    const host: Host = { ...first, aliases: [...first.aliases], ips: [...first.ips], software: [...first.software], groups: [...first.groups] };
+    const host: Host = { ...first, aliases: [...first.aliases], ips: [...first.ips], disks: first.disks.map((disk) => ({ ...disk })), software: [...first.software], groups: [...first.groups] };
     const formats = new Set<InventoryFormat>([loaded.format]);
     for (const index of members) {
       if (index === representative) continue;
@@ -106,7 +123,8 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
       formats.add(from.format);
     }
     host.aliases = host.aliases.filter((alias) => alias !== host.id);
-    hosts.push({ host, file: loaded.file, line: loaded.lines.get(`host:${first.id}`), formats: [...formats].sort() });
+    const merged = members.map((index) => ({ file: records[index]!.loaded.file, id: records[index]!.host.id }));
+    hosts.push({ host, file: loaded.file, line: loaded.lines.get(`host:${first.id}`), formats: [...formats].sort(), records: merged.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.id, b.id)) });
     for (const index of members) for (const key of keys[index]!) byKey.set(key, host.id);
   }
   hosts.sort((a, b) => compareStrings(a.host.id, b.host.id));

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../result/schema.js';
 import type { Inventory } from './inventory-schema.js';
-import type { Connection, Host, InventoryApplication, Software } from './inventory-schema-types.js';
+import type { Connection, Disk, Host, InventoryApplication, Software } from './inventory-schema-types.js';
 
 export type InventoryFormat =
   | 'cloudready'
@@ -24,6 +24,8 @@ export interface LoadedInventory {
   connectionLines: (number | undefined)[];
   /** imported: used; ignored: not a server or connection by design (templates, loopback); rejected: unusable, with a diagnostic. */
   records: { imported: number; ignored: number; rejected: number };
+  /** VM templates the file names: other files of the same export (one CSV per sheet) may list them without saying so. */
+  templates?: string[];
 }
 
 export type HostInput = Partial<Omit<Host, 'id'>> & { id: string };
@@ -46,6 +48,7 @@ export class InventoryBuilder {
   private readonly lines = new Map<string, number>();
   private readonly connectionLines: (number | undefined)[] = [];
   private readonly primaryLines = new Map<string, RecordPlace>();
+  private readonly templates = new Set<string>();
   private imported = 0;
   private ignored = 0;
   private rejected = 0;
@@ -85,6 +88,12 @@ export class InventoryBuilder {
     this.imported++;
   }
 
+  /** A VM template: ignored here, and by the estate in every other file that names it. */
+  template(where: RecordPlace, id: string) {
+    this.templates.add(id);
+    this.ignore(where, `${id} is a VM template, not a server`);
+  }
+
   /**
    * Adds or completes a host. `primary` marks the record that describes the host itself (a vInfo
    * row, a CMDB line): a second primary record for the same host is a duplicate, merged and noted.
@@ -98,7 +107,7 @@ export class InventoryBuilder {
     }
     if (!existing) {
       if (!where.sheet && where.line > 0) this.lines.set(`host:${input.id}`, where.line);
-      const host = { id: input.id, aliases: [], ips: [], software: [], groups: [] } as unknown as Host;
+      const host = { id: input.id, aliases: [], ips: [], disks: [], software: [], groups: [] } as unknown as Host;
       mergeHost(host, input);
       this.hosts.set(input.id, host);
       return host;
@@ -144,6 +153,7 @@ export class InventoryBuilder {
       lines: this.lines,
       connectionLines: this.connectionLines,
       records: { imported: this.imported, ignored: this.ignored, rejected: this.rejected },
+      ...(this.templates.size > 0 ? { templates: [...this.templates].sort() } : {}),
     };
   }
 }
@@ -162,6 +172,13 @@ export function mergeHost(into: Host, from: HostInput) {
     if (value === undefined || key === 'id') continue;
     if (key === 'software') {
       for (const item of value as Software[]) if (!into.software.some((s) => s.name === item.name && s.version === item.version)) into.software.push(item);
+    } else if (key === 'disks') {
+      // One entry per disk label: a second sheet naming the disk completes it.
+      for (const disk of value as Disk[]) {
+        const known = into.disks.find((other) => other.name === disk.name);
+        if (known) Object.assign(known, { ...disk, ...known });
+        else into.disks.push({ ...disk });
+      }
     } else if (Array.isArray(value)) {
       const current = target[key] as unknown[];
       for (const item of value) if (!current.includes(item)) current.push(item);

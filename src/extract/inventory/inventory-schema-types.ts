@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   Connection as ConnectionSchema,
+  Disk as DiskSchema,
   Host as HostSchema,
   InventoryApplication as InventoryApplicationSchema,
   Sla as SlaSchema,
@@ -8,6 +9,7 @@ import type {
 } from './inventory-schema.js';
 
 export type Host = z.infer<typeof HostSchema>;
+export type Disk = z.infer<typeof DiskSchema>;
 export type Software = z.infer<typeof SoftwareSchema>;
 export type Sla = z.infer<typeof SlaSchema>;
 export type Connection = z.infer<typeof ConnectionSchema>;

@@ -21,6 +21,14 @@ export const Software = z.strictObject({
   licence: Licence.optional(),
 });
 
+export const Disk = z.strictObject({
+  name: z.string().min(1).describe('Disk label, e.g. "Hard disk 1"'),
+  capacityGiB: z.number().nonnegative(),
+  raw: z.boolean().optional().describe('A raw device mapping (RDM): a LUN passed through, not a virtual disk'),
+  shared: z.boolean().optional().describe('Shared with other VMs (multi-writer, a cluster disk)'),
+  independent: z.boolean().optional().describe('Independent mode: left out of snapshots, and so of snapshot-based replication'),
+});
+
 export const Host = z.strictObject({
   id: z.string().min(1).describe('Stable id used by applications and connections'),
   hostname: z.string().optional(),
@@ -35,6 +43,15 @@ export const Host = z.strictObject({
   environment: z.string().optional().describe('production, test, development ...'),
   location: z.string().optional().describe('Data centre or site'),
   virtualisation: z.string().optional().describe('LPAR, VMware vSphere 7.0, bare-metal ...'),
+  kind: z.enum(['vm', 'hypervisor', 'physical', 'mainframe', 'appliance']).optional().describe('What the machine is; hypervisors and appliances are listed, not moved'),
+  powerState: z.enum(['on', 'off', 'suspended']).optional(),
+  osConfigured: z.string().optional().describe('The operating system the VM is configured for (RVTools)'),
+  osReported: z.string().optional().describe('The operating system the guest tools report (RVTools)'),
+  firmware: z.enum(['bios', 'efi']).optional(),
+  cluster: z.string().optional().describe('Hypervisor cluster'),
+  hypervisor: z.string().optional().describe('The hypervisor host the VM runs on'),
+  disks: z.array(Disk).default([]),
+  snapshots: z.number().int().nonnegative().optional(),
   software: z.array(Software).default([]),
   groups: z.array(z.string()).default([]).describe('Groups or roles (Ansible groups, CMDB services); a group named like an application places it here'),
 });

@@ -1,4 +1,5 @@
 import type { InventoryBuilder } from '../inventory-builder.js';
+import type { Disk, Host } from '../inventory-schema-types.js';
 import { Columns, hasColumns, type Table } from '../tables.js';
 import { parseBoolean, parseNumber, parsePositiveInteger, platformOf, splitAddresses } from '../inventory-values.js';
 
@@ -7,16 +8,23 @@ import { parseBoolean, parseNumber, parsePositiveInteger, platformOf, splitAddre
  * ("RVTools_tabvInfo.csv"). Column names differ between RVTools versions (MB became MiB, "IP
  * Address" became "IPv4 Address"), so each is looked up by all its known names.
  */
-export type RvToolsSheet = 'vInfo' | 'vHost' | 'vNetwork' | 'vPartition' | 'vDisk';
-const SHEETS: RvToolsSheet[] = ['vHost', 'vInfo', 'vNetwork', 'vDisk', 'vPartition'];
+export type RvToolsSheet = 'vInfo' | 'vHost' | 'vNetwork' | 'vPartition' | 'vDisk' | 'vSnapshot' | 'other';
+/** The order sheets are read in: hosts, then VMs (which say which are templates), then what completes them. */
+const SHEETS: RvToolsSheet[] = ['vHost', 'vInfo', 'vNetwork', 'vDisk', 'vPartition', 'vSnapshot'];
+/** RVTools sheets that describe no server by themselves: recognised, so that none is taken for another. */
+const OTHER_SHEETS = ['vCPU', 'vMemory', 'vTools', 'vCluster', 'vDatastore', 'vSource', 'vLicense', 'vHealth', 'vNIC', 'vSwitch', 'vPort', 'dvSwitch', 'dvPort', 'vSC_VMK', 'vMultiPath', 'vFloppy', 'vCD', 'vUSB', 'vRP', 'vFileInfo', 'vMetaData'];
 
 /** Which RVTools sheet a table is, by its sheet or file name, else by its columns. */
 export function rvToolsSheet(table: Table): RvToolsSheet | undefined {
-  const name = table.sheet ?? /tab(v\w+)\.csv$/i.exec(table.file)?.[1];
-  const named = SHEETS.find((sheet) => sheet.toLowerCase() === name?.toLowerCase());
+  const name = (table.sheet ?? /tab(v\w+)\.csv$/i.exec(table.file)?.[1])?.toLowerCase();
+  const named = SHEETS.find((sheet) => sheet.toLowerCase() === name);
   if (named) return named;
+  if (OTHER_SHEETS.some((sheet) => sheet.toLowerCase() === name)) return 'other';
   const { header } = table;
-  if (hasColumns(header, ['VM', 'Powerstate', 'CPUs'])) return 'vInfo';
+  // vCPU and vMemory name the VM and its power state too: their own columns tell them apart first.
+  if (hasColumns(header, ['VM', 'CPUs', 'Sockets']) || hasColumns(header, ['VM', 'Ballooned']) || hasColumns(header, ['VM', 'Tools Version'])) return 'other';
+  if (hasColumns(header, ['VM', 'Powerstate', 'CPUs', 'Memory'])) return 'vInfo';
+  if (hasColumns(header, ['VM', 'Date / time', 'Name'])) return 'vSnapshot';
   if (hasColumns(header, ['Host', '# Cores', 'ESX Version'])) return 'vHost';
   if (hasColumns(header, ['VM', 'Mac Address', 'Network'])) return 'vNetwork';
   if (hasColumns(header, ['VM', 'Disk', 'Consumed MB']) || hasColumns(header, ['VM', 'Disk', 'Consumed MiB'])) return 'vPartition';
@@ -30,11 +38,14 @@ const mib = (base: string) => MIB.map((unit) => `${base} ${unit}`);
 export function importRvTools(tables: Table[], builder: InventoryBuilder) {
   const sheets = tables.flatMap((table) => {
     const sheet = rvToolsSheet(table);
-    return sheet ? [{ table, sheet }] : [];
+    return sheet && sheet !== 'other' ? [{ table, sheet }] : [];
   });
   sheets.sort((a, b) => SHEETS.indexOf(a.sheet) - SHEETS.indexOf(b.sheet));
   const esxVersions = new Map<string, string>();
   const diskMiB = new Map<string, number>();
+  /** VMs vInfo marks as templates: other sheets may not say so. */
+  const templates = new Set<string>();
+  const snapshots = new Map<string, number>();
   for (const { table, sheet } of sheets) {
     const columns = new Columns(table);
     table.eachRow((row) => {
@@ -61,6 +72,8 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
             ...(memory ? { memoryGiB: Math.round(memory / 1024) } : {}),
             location: cell('Datacenter') || undefined,
             virtualisation: 'VMware ESXi hypervisor',
+            kind: 'hypervisor',
+            cluster: cell('Cluster') || undefined,
             groups: ['vmware-esxi-host'],
           },
           where,
@@ -73,12 +86,16 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
         builder.reject(where, 'the VM column is blank');
         return;
       }
-      if (parseBoolean(cell('Template')) === true) {
-        builder.ignore(where, `${vm} is a VM template, not a server`);
+      if (parseBoolean(cell('Template')) === true || templates.has(vm)) {
+        templates.add(vm);
+        builder.template(where, vm);
         return;
       }
       if (sheet === 'vInfo') {
-        const os = cell('OS according to the VMware Tools', 'OS according to the configuration file', 'OS');
+        const configured = cell('OS according to the configuration file');
+        const reported = cell('OS according to the VMware Tools');
+        const os = reported || configured || cell('OS');
+        const firmware = cell('Firmware').toLowerCase();
         const cores = parsePositiveInteger(cell('CPUs'));
         const memory = parseNumber(cell('Memory', ...mib('Memory')));
         const provisioned = parseNumber(cell(...mib('Provisioned')));
@@ -97,9 +114,19 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
             location: cell('Datacenter') || undefined,
             virtualisation: esx ? `VMware vSphere (ESXi ${esx})` : 'VMware vSphere',
             environment: cell('Environment') || undefined,
+            kind: 'vm',
+            powerState: powerState(cell('Powerstate')),
+            osConfigured: configured || undefined,
+            osReported: reported || undefined,
+            firmware: firmware === 'efi' || firmware === 'bios' ? firmware : undefined,
+            cluster: cell('Cluster') || undefined,
+            hypervisor: cell('Host') || undefined,
           },
           where,
         );
+      } else if (sheet === 'vSnapshot') {
+        snapshots.set(vm, (snapshots.get(vm) ?? 0) + 1);
+        builder.host({ id: vm }, where, false);
       } else if (sheet === 'vNetwork') {
         builder.host({ id: vm, ips: splitAddresses(cell('IPv4 Address', 'IP Address', 'IPv6 Address')) }, where, false);
       } else {
@@ -109,14 +136,29 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
           builder.reject(where, `no Capacity MB/MiB for ${vm}`);
           return;
         }
-        if (sheet === 'vDisk') diskMiB.set(vm, (diskMiB.get(vm) ?? 0) + capacity);
-        builder.host({ id: vm }, where, false);
+        if (sheet === 'vDisk') {
+          diskMiB.set(vm, (diskMiB.get(vm) ?? 0) + capacity);
+          const mode = cell('Disk Mode');
+          const disk: Disk = { name: cell('Disk') || `row ${row.line}`, capacityGiB: round(capacity / 1024) };
+          const raw = parseBoolean(cell('Raw'));
+          if (raw !== undefined) disk.raw = raw;
+          if (/multi-?writer/i.test(cell('Sharing mode'))) disk.shared = true;
+          if (/independent/i.test(mode)) disk.independent = true;
+          builder.host({ id: vm, disks: [disk] }, where, false);
+        } else builder.host({ id: vm }, where, false);
       }
       builder.accepted();
     });
   }
   for (const [vm, capacity] of diskMiB) builder.host({ id: vm, storageGiB: round(capacity / 1024) }, { line: 0 }, false);
+  for (const [vm, count] of snapshots) builder.host({ id: vm, snapshots: count }, { line: 0 }, false);
   return sheets.length;
+}
+
+/** RVTools writes poweredOn, poweredOff, suspended. */
+function powerState(text: string): Host['powerState'] {
+  const state = text.trim().toLowerCase();
+  return state === 'poweredon' ? 'on' : state === 'poweredoff' ? 'off' : state === 'suspended' ? 'suspended' : undefined;
 }
 
 function round(value: number): number {

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { PACKAGE_ROOT } from '../../package-root.js';
+import { LinearRegex } from '../rules/linear-regex.js';
+
+export const CLOUDS = ['aws', 'azure', 'gcp'] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+const Day = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).transform((day) => (typeof day === 'string' ? day : day.toISOString().slice(0, 10)));
+const CloudSupport = z.enum(['supported', 'conditional', 'unsupported']);
+const PerCloud = <T extends z.ZodType>(value: T) => z.strictObject({ aws: value, azure: value, gcp: value });
+
+/** rules/catalogue/operating-systems.yaml: vendor support dates, and which cloud runs what. */
+export const OsLifecycleSchema = z.strictObject({
+  asOf: Day.describe('The day the dates and the cloud columns were last checked'),
+  sources: z.array(z.string().url()).min(1),
+  limits: PerCloud(
+    z.strictObject({
+      maxDisks: z.number().int().positive(),
+      maxDiskGiB: z.number().positive(),
+      maxOsDiskGiB: z.number().positive().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  systems: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9.-]+$/),
+        name: z.string().min(1),
+        match: z.string().min(1).describe('Linear-time regular expression, case-insensitive, tried on the OS name'),
+        endOfSupport: Day.optional().describe("The vendor's last free security update"),
+        extendedUntil: Day.optional().describe('The end of paid extended support (ESU, ELS, LTSS, ESM)'),
+        clouds: PerCloud(CloudSupport),
+        note: z.string().optional(),
+      }),
+    )
+    .min(1),
+});
+export type OsLifecycle = z.infer<typeof OsLifecycleSchema>;
+export type OsSystem = OsLifecycle['systems'][number];
+
+export const BUILT_IN_OS_LIFECYCLE = path.join(PACKAGE_ROOT, 'rules', 'catalogue', 'operating-systems.yaml');
+
+/** The table with each system's pattern compiled; `find` names the system an OS string is. */
+export interface OsTable extends OsLifecycle {
+  find(os: string): OsSystem | undefined;
+}
+
+let builtIn: OsTable | undefined;
+
+/** The built-in table, read once (only scans with inventories of servers need it). */
+export function builtInOsTable(): OsTable {
+  return (builtIn ??= osTable(readFileSync(BUILT_IN_OS_LIFECYCLE, 'utf8'), BUILT_IN_OS_LIFECYCLE));
+}
+
+/** Parses and checks a table; throws an Error naming the file, and the line where it can. */
+export function osTable(text: string, file: string): OsTable {
+  const document = parseDocument(text, { prettyErrors: false });
+  if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0]!.message}`);
+  const parsed = OsLifecycleSchema.safeParse(document.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const patterns = parsed.data.systems.map((system) => ({ system, pattern: LinearRegex.compile(system.match, 'i') }));
+  return { ...parsed.data, find: (os) => patterns.find(({ pattern }) => pattern.test(os))?.system };
+}

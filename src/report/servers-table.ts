@@ -1,0 +1,52 @@
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { ScanResult, Server } from '../result/schema.js';
+import { compareStrings } from '../util/compare.js';
+import { plural } from '../util/plural.js';
+
+type Status = NonNullable<Server['readiness']>['aws']['status'];
+
+/** Servers shown in the terminal; the JSON result (hosts) has every one. */
+const SHOWN = 15;
+const CLOUDS = [
+  ['aws', 'AWS'],
+  ['azure', 'Azure'],
+  ['gcp', 'GCP'],
+] as const;
+const RANK: Record<Status, number> = { 'not-ready': 0, unknown: 1, 'ready-with-conditions': 2, ready: 3 };
+const LABEL: Record<Status, string> = { 'not-ready': 'not ready', unknown: 'unknown', 'ready-with-conditions': 'conditions', ready: 'ready' };
+
+/**
+ * The servers the inventories describe, the ones that need attention first: how many are ready
+ * on each cloud, then a table of the worst, with the first reason of each.
+ */
+export function serversSection(result: ScanResult, c: ChalkInstance): string[] {
+  const judged = result.hosts.filter((server) => server.readiness);
+  if (judged.length === 0) return [];
+  const off = judged.filter((server) => server.powerState === 'off').length;
+  const notMoved = result.hosts.length - judged.length;
+  const counts = CLOUDS.map(([cloud, name]) => {
+    const by = (status: Status) => judged.filter((server) => server.readiness![cloud].status === status).length;
+    return `${name} ${by('ready')} ready, ${by('ready-with-conditions')} with conditions, ${by('not-ready')} not ready${by('unknown') ? `, ${by('unknown')} unknown` : ''}`;
+  });
+  const lines = ['', `Servers: ${plural(judged.length, 'server')} to move${off ? ` (${off} powered off)` : ''}${notMoved ? `; ${plural(notMoved, 'hypervisor or appliance', 'hypervisors and appliances')} not moved` : ''}`, c.dim(`  ${counts.join(' · ')}`)];
+  const worst = (server: Server) => Math.min(...CLOUDS.map(([cloud]) => RANK[server.readiness![cloud].status]));
+  const ordered = [...judged].sort((a, b) => worst(a) - worst(b) || compareStrings(a.id, b.id));
+  const table = new Table({
+    head: ['Server', 'OS', 'Power', 'vCPU', 'GiB', ...CLOUDS.map(([, name]) => name), 'First reason'].map((h) => c.bold(h)),
+    colAligns: ['left', 'left', 'left', 'right', 'right', 'left', 'left', 'left', 'left'],
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    colWidths: [null, 28, null, null, null, null, null, null, 60] as unknown as number[],
+    wordWrap: true,
+  });
+  const paint = (status: Status) => (status === 'ready' ? c.green : status === 'not-ready' ? c.red : status === 'unknown' ? c.dim : c.yellow)(LABEL[status]);
+  for (const server of ordered.slice(0, SHOWN)) {
+    const reason = CLOUDS.map(([cloud]) => server.readiness![cloud].reasons[0]).find(Boolean) ?? '';
+    // The inventory's id (a VM's name): DNS names repeat where guests were left unnamed.
+    table.push([server.id, server.os?.name ?? c.dim('?'), server.powerState ?? '', server.cores ?? '', server.memoryGiB ?? '', ...CLOUDS.map(([cloud]) => paint(server.readiness![cloud].status)), reason]);
+  }
+  lines.push(table.toString());
+  if (judged.length > SHOWN) lines.push(c.dim(`  … ${judged.length - SHOWN} more (--format json: hosts)`));
+  return lines;
+}
