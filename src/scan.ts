@@ -17,6 +17,8 @@ export interface ScanOptions {
   configFile?: string | undefined;
   /** Inventory files outside the scanned folders (`--inventory`), in addition to those found under inventory/. */
   inventoryFiles?: string[];
+  /** A price list to size and cost servers with instead of the built-in one (`--prices`; docs/inventory.md). */
+  pricesFile?: string | undefined;
   /** Extra rule folders, after the built-in packs and those cloudready.yaml names. */
   ruleFolders?: string[];
   /** Packs already loaded (rule tests): no folder is read. */

@@ -35,6 +35,7 @@ function buildProgram(outcome: Outcome): Command {
       .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault)
       .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
       .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders: cloudready YAML/JSON/CSV, RVTools, Azure Migrate, AWS, Ansible, netstat/ss (docs/inventory.md)')
+      .option('--prices <file>', 'size and cost servers with this price list instead of the built-in one (the shape of rules/catalogue/instance-prices.yaml; docs/inventory.md)')
       .option('-r, --rules <folders...>', 'folders of rule pack YAML files to apply besides the built-in packs (docs/rules/README.md)'),
   )
     .option('-q, --quiet', 'print nothing but the report (no progress, no notices)')

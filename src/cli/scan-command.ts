@@ -32,6 +32,7 @@ export interface ScanCommandOptions extends ReportCommandOptions {
   profile?: boolean;
   config?: string;
   inventory?: string[];
+  prices?: string;
   rules?: string[];
   progress: boolean;
   cache: boolean;
@@ -89,6 +90,7 @@ function scanOptions(paths: string[], options: ScanCommandOptions): ScanOptions 
     cwd: process.cwd(),
     configFile: options.config,
     inventoryFiles: options.inventory ?? [],
+    pricesFile: options.prices,
     ruleFolders: options.rules ?? [],
     cacheDir: cacheFolder(options.cache),
     workers: options.workers ?? defaultWorkers(),

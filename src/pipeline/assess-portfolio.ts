@@ -1,5 +1,8 @@
 import { buildPortfolioGraph, serialiseGraph } from '../model/portfolio-graph.js';
 import { serversOf } from '../assess/servers/servers.js';
+import { builtInPrices, priceList } from '../plan/servers/instance-prices.js';
+import { serverCosts } from '../plan/servers/server-costs.js';
+import { targetSizes } from '../plan/servers/target-size.js';
 import { addInventoryGraph } from '../model/inventory-graph.js';
 import { analyseGraph } from '../model/graph-analysis.js';
 import { dependentApplications } from '../model/dependents.js';
@@ -108,6 +111,14 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   const waves = planWaves(portfolio, results);
   timed('plan');
 
+  // Servers: readiness per cloud, then the size and monthly cost of each on every cloud it can move to.
+  const prices = gathered.prices ? priceList(gathered.prices.text, gathered.prices.file) : builtInPrices();
+  const servers = serversOf(estate, facts).map((server) => {
+    const targets = targetSizes(server, prices);
+    return targets ? { ...server, targets } : server;
+  });
+  const costs = serverCosts(servers, prices);
+
   const sortedDiagnostics = diagnostics.sort(
     (a, b) => compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code),
   );
@@ -161,7 +172,8 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     endpoints: facts
       .flatMap(({ app, endpoints }) => endpoints.map((endpoint) => ({ applicationId: app.id, ...endpoint })))
       .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.host, b.host)),
-    hosts: serversOf(estate, facts),
+    ...(costs ? { serverCosts: costs } : {}),
+    hosts: servers,
     inventories: estate.files,
     graph,
     graphAnalysis,

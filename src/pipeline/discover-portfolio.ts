@@ -16,6 +16,7 @@ import { plural } from '../util/plural.js';
 import { hasThresholds } from '../assess/gate.js';
 import type { ScanOptions, ProgressListener } from '../scan.js';
 import { stageTimer } from './stage-timer.js';
+import type { PricesFile } from '../plan/servers/instance-prices.js';
 
 /** What discovery finds before any file is read: settings, files, applications, inventory files. */
 export interface DiscoveredPortfolio {
@@ -28,6 +29,8 @@ export interface DiscoveredPortfolio {
   /** Folders of files outside every application, with the reason. */
   outside: OutsideFolder[];
   sources: InventorySource[];
+  /** The --prices file, checked, as its text (it travels in shard files and keys the result cache). */
+  prices?: PricesFile;
 }
 
 /** Settings, rule packs, the walk, applications and inventory files. */
@@ -61,8 +64,9 @@ export async function discoverPortfolio(options: ScanOptions, progress: Progress
   const { applications, outside, notes } = await findApplications(roots, files, config.applications);
   setupDiagnostics.push(...notes);
   const sources = await inventorySources(files, [...(options.inventoryFiles ?? []), ...config.inventories], options.cwd);
+  const prices = options.pricesFile ? await readPrices(options.pricesFile, options.cwd) : undefined;
   timed('discover');
-  return { roots, config, packs, setupDiagnostics, files, applications, outside, sources };
+  return { roots, config, packs, setupDiagnostics, files, applications, outside, sources, ...(prices ? { prices } : {}) };
 }
 
 /**
@@ -134,3 +138,17 @@ function checkRuleReferences(known: Set<string>, referenced: string[], configFil
     diagnostics.push({ level: 'warning', code: 'unknown-rule', message: `${where} names rule ${id}, which no loaded pack defines; check its spelling` });
   }
 }
+
+/** A price list of the user's, given with --prices: read and checked before anything is scanned (a bad one stops the scan). */
+async function readPrices(given: string, cwd: string): Promise<PricesFile> {
+  const abs = path.resolve(cwd, given);
+  const stat = await fs.stat(abs).catch(() => undefined);
+  if (!stat?.isFile()) throw new InputError(`${given}: price list not found`, 'Check the --prices path.');
+  if (stat.size > MAX_PRICES_BYTES) throw new InputError(`${given}: price list over ${MAX_PRICES_BYTES / 1024 / 1024} MiB`, 'A price list holds sizes and prices for three clouds; see rules/catalogue/instance-prices.yaml.');
+  const text = await fs.readFile(abs, 'utf8');
+  // Loaded only now: most scans have no price list to check.
+  (await import('../plan/servers/instance-prices.js')).priceList(text, given);
+  return { file: given, text };
+}
+
+const MAX_PRICES_BYTES = 4 * 1024 * 1024;

@@ -17,6 +17,7 @@ import type { Diagnostic } from '../result/schema.js';
 import type { ScanOptions, ProgressListener } from '../scan.js';
 import { ApplicationCache } from './application-cache.js';
 import { discoverPortfolio, type DiscoveredPortfolio } from './discover-portfolio.js';
+import type { PricesFile } from '../plan/servers/instance-prices.js';
 import { settingsDigest } from './shard-file.js';
 import { assignShards, type ShardSpec } from './shard-plan.js';
 import { stageTimer } from './stage-timer.js';
@@ -57,6 +58,8 @@ export interface GatheredFacts {
   inventoryCount: number;
   applications: GatheredApplication[];
   inventories: GatheredInventory[];
+  /** The --prices file, if one was given. */
+  prices?: PricesFile;
 }
 
 /** Every diagnostic of gathered facts, in the order one scan meets them: setup and walk, applications, inventories. */
@@ -189,5 +192,6 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
     inventoryCount: sources.length,
     applications: gathered,
     inventories,
+    ...(portfolio.prices ? { prices: portfolio.prices } : {}),
   };
 }

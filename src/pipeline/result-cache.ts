@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import { buildFingerprint } from '../build-fingerprint.js';
 import { sealKey, SealedReader, SealedWriter, type SealedEntry } from '../util/cache-seal.js';
 import { MAX_TEXT_BYTES } from '../extract/read-text.js';
-import { BUILT_IN_OS_LIFECYCLE } from '../assess/servers/os-lifecycle.js';
+import { BUILT_IN_OS_LIFECYCLE, BUILT_IN_PRICES } from '../assess/servers/data-files.js';
 import type { Assessment } from './assess-portfolio.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
 import type { DiscoveredPortfolio } from './discover-portfolio.js';
@@ -127,8 +127,8 @@ export async function portfolioDigest(portfolio: DiscoveredPortfolio, fileHashes
   record('applications', portfolio.applications.map(({ id, name, path: folder, detectedBy, detection, manifests, modules, parts, declaredKind, files, shared }) => [id, name, folder, detectedBy, detection, manifests, modules, parts, declaredKind ?? '', files.map((file) => file.rel), shared.map((file) => file.rel)]));
   record('outside', portfolio.outside);
   const inventories = await Promise.all(portfolio.sources.map((source) => contentHash(source.abs)));
-  // Servers are judged against the operating-system table, data that can change without a build.
-  if (portfolio.sources.length > 0) record('os lifecycle', await contentHash(BUILT_IN_OS_LIFECYCLE));
+  // Servers are judged against the operating-system table and costed with the price list: data that can change without a build.
+  if (portfolio.sources.length > 0) record('server data', await contentHash(BUILT_IN_OS_LIFECYCLE), await contentHash(BUILT_IN_PRICES), portfolio.prices ?? null);
   for (const [index, { abs, file, size, format, columns, explicit }] of portfolio.sources.entries()) record('inventory', abs, file, size, format ?? '', columns ?? null, explicit, inventories[index]);
   return hash.digest('hex');
 }

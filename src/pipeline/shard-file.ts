@@ -95,8 +95,8 @@ export async function readShard(file: string): Promise<ShardFile> {
 }
 
 /** Configuration and rule packs, by content (pack files' own paths differ between machines). */
-export function settingsDigest(gathered: Pick<GatheredFacts, 'config' | 'packs'>): string {
+export function settingsDigest(gathered: Pick<GatheredFacts, 'config' | 'packs' | 'prices'>): string {
   return createHash('sha256')
-    .update(JSON.stringify({ config: gathered.config, packs: gathered.packs.map((loaded) => loaded.pack) }))
+    .update(JSON.stringify({ config: gathered.config, packs: gathered.packs.map((loaded) => loaded.pack), prices: gathered.prices ?? null }))
     .digest('hex');
 }

@@ -30,6 +30,7 @@ export function serversSection(result: ScanResult, c: ChalkInstance): string[] {
     return `${name} ${by('ready')} ready, ${by('ready-with-conditions')} with conditions, ${by('not-ready')} not ready${by('unknown') ? `, ${by('unknown')} unknown` : ''}`;
   });
   const lines = ['', `Servers: ${plural(judged.length, 'server')} to move${off ? ` (${off} powered off)` : ''}${notMoved ? `; ${plural(notMoved, 'hypervisor or appliance', 'hypervisors and appliances')} not moved` : ''}`, c.dim(`  ${counts.join(' · ')}`)];
+  lines.push(...costLines(result, c));
   const worst = (server: Server) => Math.min(...CLOUDS.map(([cloud]) => RANK[server.readiness![cloud].status]));
   const ordered = [...judged].sort((a, b) => worst(a) - worst(b) || compareStrings(a.id, b.id));
   const table = new Table({
@@ -49,4 +50,24 @@ export function serversSection(result: ScanResult, c: ChalkInstance): string[] {
   lines.push(table.toString());
   if (judged.length > SHOWN) lines.push(c.dim(`  … ${judged.length - SHOWN} more (--format json: hosts)`));
   return lines;
+}
+
+/** The month's cost per cloud at the list's prices, with the date and source of the prices, and what could not be sized. */
+function costLines(result: ScanResult, c: ChalkInstance): string[] {
+  const costs = result.serverCosts;
+  if (!costs) return [];
+  const money = (value: number) => `${costs.currency === 'USD' ? '$' : `${costs.currency} `}${Math.round(value).toLocaleString('en-US')}`;
+  const per = CLOUDS.flatMap(([cloud, name]) => {
+    const cost = costs.clouds[cloud];
+    return cost ? [{ name, cost }] : [];
+  });
+  const on = per.map(({ name, cost }) => `${name} ${money(cost.monthly)} (${cost.region})`).join(' · ');
+  const off = per.filter(({ cost }) => cost.poweredOff.servers > 0).map(({ name, cost }) => `${name} ${money(cost.poweredOff.monthly)}`);
+  const unsized = per.filter(({ cost }) => cost.unsized > 0).map(({ name, cost }) => `${name} ${cost.unsized}`);
+  const source = costs.source === 'built-in' ? 'built-in list prices' : costs.source;
+  return [
+    c.dim(`  A month, sized on allocated vCPUs and memory (${source} of ${costs.priceDate}, ${costs.currency}): ${on}`),
+    ...(off.length > 0 ? [c.dim(`  Powered off, if they move too: ${off.join(' · ')}`)] : []),
+    ...(unsized.length > 0 ? [c.dim(`  Not sized (not ready there, or no vCPUs or memory in the inventory): ${unsized.join(' · ')}`)] : []),
+  ];
 }

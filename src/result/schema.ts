@@ -167,6 +167,34 @@ const Readiness = z.strictObject({
   reasons: z.array(z.string()).describe('Blockers first, then what is unknown, then conditions'),
 });
 
+const Target = z.strictObject({
+  instance: z.string(),
+  family: z.enum(['general', 'compute', 'memory']),
+  vcpus: z.number().int().positive(),
+  memoryGiB: z.number().positive(),
+  basis: z.enum(['allocation', 'utilisation']).describe('Sized on what the VM is given, or on what it uses'),
+  monthly: z.strictObject({ compute: z.number().nonnegative(), storage: z.number().nonnegative(), total: z.number().nonnegative() }),
+});
+
+const CloudCost = z.strictObject({
+  region: z.string(),
+  storage: z.string().describe('The disk type storage is priced as'),
+  servers: z.number().int().nonnegative().describe('Powered-on servers sized'),
+  monthly: z.number().nonnegative(),
+  poweredOff: z.strictObject({ servers: z.number().int().nonnegative(), monthly: z.number().nonnegative() }).describe('Powered-off servers sized, costed apart: they may not move'),
+  unsized: z.number().int().nonnegative().describe('Servers not sized here: not ready on this cloud, or no vCPU or memory in the inventory, or larger than every size'),
+});
+
+export const ServerCosts = z.strictObject({
+  currency: z.string(),
+  priceDate: z.string().describe('The day the prices were taken'),
+  source: z.string().describe('built-in, or the --prices file'),
+  hoursPerMonth: z.number().positive(),
+  clouds: z.strictObject({ aws: CloudCost.optional(), azure: CloudCost.optional(), gcp: CloudCost.optional() }),
+});
+
+export type ServerCosts = z.infer<typeof ServerCosts>;
+
 export const Server = z.strictObject({
   id: z.string().describe('The host id the inventories give (the graph node is host:<id>)'),
   name: z.string().describe('Its DNS name when known, else its id'),
@@ -196,6 +224,10 @@ export const Server = z.strictObject({
   applications: z.array(z.string()).describe('Applications placed on it by an inventory, a host group or their own configuration'),
   records: z.array(z.strictObject({ file: z.string(), id: z.string() })).describe('Every inventory record merged into this server'),
   readiness: z.strictObject({ aws: Readiness, azure: Readiness, gcp: Readiness }).optional().describe('Whether it can be rehosted as it is, per cloud; absent for hypervisors and appliances'),
+  targets: z
+    .strictObject({ aws: Target.optional(), azure: Target.optional(), gcp: Target.optional() })
+    .optional()
+    .describe('The cheapest size that holds its vCPUs and memory on each cloud where it is not "not-ready", with its monthly cost (serverCosts says the prices used)'),
 });
 export type Server = z.infer<typeof Server>;
 
@@ -286,6 +318,7 @@ export const ScanResult = z.strictObject({
   suppressed: z.array(SuppressedEvidence).describe('Evidence silenced by cloudready-ignore comments or rules.ignore; a finding whose every place is silenced is not in findings'),
   dependencies: z.array(DependencyRecord).describe('Declared dependencies of every application, sorted'),
   endpoints: z.array(EndpointRecord).describe('Datastores and services applications connect to, sorted'),
+  serverCosts: ServerCosts.optional().describe('Monthly cost of the servers per cloud at list prices, when inventories describe servers'),
   hosts: z.array(Server).default([]).describe('Every server the inventories describe, with its readiness per cloud, sorted by id (docs/inventory.md, "Servers")'),
   inventories: z
     .array(z.strictObject({ file: z.string(), format: z.string(), imported: z.number().int().nonnegative(), ignored: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }))

@@ -11,6 +11,8 @@ describe('scan of an RVTools export with no code', () => {
     expect(table.stdout).toContain('No application code found: the servers below are judged from the inventories alone.');
     expect(table.stdout).toContain('Servers: 6 servers to move (1 powered off); 1 hypervisor or appliance not moved');
     expect(table.stdout).toContain('AWS 2 ready, 2 with conditions, 2 not ready · Azure 2 ready, 2 with conditions, 2 not ready · GCP 2 ready, 1 with conditions, 3 not ready');
+    expect(table.stdout).toMatch(/A month, sized on allocated vCPUs and memory \(built-in list prices of \d{4}-\d{2}-\d{2}, USD\): AWS \$[\d,]+ \(us-east-1\) · Azure \$[\d,]+ \(eastus\) · GCP \$[\d,]+ \(us-central1\)/);
+    expect(table.stdout).toContain('Powered off, if they move too: AWS $');
     const rows = table.stdout.split('\n').filter((line) => /^│ \S/.test(line));
     // Not ready somewhere first (FS-LEGACY01 on GCP, archive01's disk, Solaris), ready last.
     expect(rows.map((line) => line.split('│')[1]!.trim())).toEqual(['Server', 'FS-LEGACY01', 'archive01', 'sol-billing', 'SQL-REPORTS', 'app-node-a', 'app-node-b']);
@@ -22,4 +24,35 @@ describe('scan of an RVTools export with no code', () => {
     expect(result.hosts).toHaveLength(7);
     expect(result.hosts.find((host) => host.id === 'sol-billing')?.readiness?.gcp.status).toBe('not-ready');
   });
+
+  it('costs with the price list given by --prices, and stops with its file and line when it is wrong', async () => {
+    const root = await makeTree({ ...RVTOOLS_EXPORT, 'prices.yaml': PRICES, 'bad-prices.yaml': PRICES.replace('perGiBMonth: 0.05', 'perGiBMonth: cheap') });
+    const json = runCli(['scan', '.', '--no-cache', '--format', 'json', '--prices', 'prices.yaml'], { cwd: root });
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout) as { serverCosts: { source: string; currency: string; clouds: Record<string, { region: string; servers: number }> } };
+    expect(result.serverCosts).toMatchObject({ source: 'prices.yaml', currency: 'EUR', clouds: { azure: { region: 'westeurope', servers: 3 } } });
+    expect(Object.keys(result.serverCosts.clouds)).toEqual(['azure']);
+
+    const bad = runCli(['scan', '.', '--no-cache', '--prices', 'bad-prices.yaml'], { cwd: root });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad-prices.yaml:6: clouds.azure.storage.perGiBMonth');
+    const missing = runCli(['scan', '.', '--no-cache', '--prices', 'none.yaml'], { cwd: root });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('none.yaml: price list not found');
+  });
 });
+
+const PRICES = `asOf: 2026-11-30
+currency: EUR
+clouds:
+  azure:
+    region: westeurope
+    storage: { name: Standard SSD, perGiBMonth: 0.05 }
+    windowsPerVcpuHour: 0.05
+    instances:
+      general:
+        - [D2, 2, 8, 0.10]
+        - [D4, 4, 16, 0.20]
+        - [D8, 8, 32, 0.40]
+        - [D16, 16, 64, 0.80]
+`;

@@ -1,6 +1,7 @@
 import type { Host } from '../../extract/inventory/inventory-schema-types.js';
 import { platformOf } from '../../extract/inventory/inventory-values.js';
-import { CLOUDS, type Cloud, type OsSystem, type OsTable } from './os-lifecycle.js';
+import { CLOUD_NAMES, CLOUDS, type Cloud } from './clouds.js';
+import type { OsSystem, OsTable } from './os-lifecycle.js';
 
 export type ReadinessStatus = 'ready' | 'ready-with-conditions' | 'not-ready' | 'unknown';
 
@@ -9,8 +10,6 @@ export interface CloudReadiness {
   /** Why, blockers first: each names the fact and what it takes. */
   reasons: string[];
 }
-
-const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' };
 
 /** Kinds of machine that are not moved as they are: a hypervisor is replaced by the cloud, an appliance by its vendor's offer. */
 const NOT_MOVED = new Set<Host['kind']>(['hypervisor', 'appliance']);

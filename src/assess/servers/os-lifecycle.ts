@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { PACKAGE_ROOT } from '../../package-root.js';
+import { BUILT_IN_OS_LIFECYCLE } from './data-files.js';
+import { Day } from './clouds.js';
 import { LinearRegex } from '../rules/linear-regex.js';
+import { parseYamlInput } from '../../util/yaml-input.js';
 
-export const CLOUDS = ['aws', 'azure', 'gcp'] as const;
-export type Cloud = (typeof CLOUDS)[number];
-
-const Day = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).transform((day) => (typeof day === 'string' ? day : day.toISOString().slice(0, 10)));
 const CloudSupport = z.enum(['supported', 'conditional', 'unsupported']);
 const PerCloud = <T extends z.ZodType>(value: T) => z.strictObject({ aws: value, azure: value, gcp: value });
 
@@ -41,7 +37,6 @@ export const OsLifecycleSchema = z.strictObject({
 export type OsLifecycle = z.infer<typeof OsLifecycleSchema>;
 export type OsSystem = OsLifecycle['systems'][number];
 
-export const BUILT_IN_OS_LIFECYCLE = path.join(PACKAGE_ROOT, 'rules', 'catalogue', 'operating-systems.yaml');
 
 /** The table with each system's pattern compiled; `find` names the system an OS string is. */
 export interface OsTable extends OsLifecycle {
@@ -55,15 +50,9 @@ export function builtInOsTable(): OsTable {
   return (builtIn ??= osTable(readFileSync(BUILT_IN_OS_LIFECYCLE, 'utf8'), BUILT_IN_OS_LIFECYCLE));
 }
 
-/** Parses and checks a table; throws an Error naming the file, and the line where it can. */
+/** Parses and checks a table; throws an InputError naming the file and line. */
 export function osTable(text: string, file: string): OsTable {
-  const document = parseDocument(text, { prettyErrors: false });
-  if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0]!.message}`);
-  const parsed = OsLifecycleSchema.safeParse(document.toJS());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const patterns = parsed.data.systems.map((system) => ({ system, pattern: LinearRegex.compile(system.match, 'i') }));
-  return { ...parsed.data, find: (os) => patterns.find(({ pattern }) => pattern.test(os))?.system };
+  const table = parseYamlInput(text, file, OsLifecycleSchema, 'see rules/catalogue/operating-systems.yaml for the shape');
+  const patterns = table.systems.map((system) => ({ system, pattern: LinearRegex.compile(system.match, 'i') }));
+  return { ...table, find: (os) => patterns.find(({ pattern }) => pattern.test(os))?.system };
 }

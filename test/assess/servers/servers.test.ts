@@ -104,7 +104,7 @@ describe('the operating-system lifecycle table', () => {
   it('refuses a table with a pattern the linear engine cannot run, or a field missing, naming the file', () => {
     const table = (match: string, extra = '') => `asOf: 2026-12-03\nsources: [https://example.org/]\nlimits:\n  aws: { maxDisks: 1, maxDiskGiB: 1 }\n  azure: { maxDisks: 1, maxDiskGiB: 1 }\n  gcp: { maxDisks: 1, maxDiskGiB: 1 }\nsystems:\n  - { id: x, name: X, match: '${match}', clouds: { aws: supported, azure: supported, gcp: supported }${extra} }\n`;
     expect(() => osTable(table('(?<!Open)Solaris'), 'os.yaml')).toThrow(/look-behind|look-around|lookbehind/i);
-    expect(() => osTable(table('X', ', endOfSupport: soon'), 'os.yaml')).toThrow(/^os\.yaml: systems\.0\.endOfSupport/);
+    expect(() => osTable(table('X', ', endOfSupport: soon'), 'os.yaml')).toThrow(/^os\.yaml:8: systems\.0\.endOfSupport/);
     expect(osTable(table('X'), 'os.yaml').find('x 1')?.id).toBe('x');
   });
 });
