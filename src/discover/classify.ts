@@ -53,6 +53,8 @@ export function classify(relPath: string): Classification {
   for (const [pattern, family] of MANIFESTS) if (pattern.test(base)) return { kind: 'manifest', buildFamily: family };
   // Under inventory/: exports (CSV, XLSX), YAML/JSON, Ansible INI (often named just "hosts"), netstat captures.
   if (/(^|\/)inventor(y|ies)\//i.test(relPath) && (/\.(ya?ml|json|csv|tsv|xlsx|ini|txt|out|cfg)$/i.test(base) || !base.includes('.'))) return { kind: 'inventory' };
+  // RVTools names its exports itself: wherever they lie, or named alone on the command line, they are inventories.
+  if (/^RVTools_(export|tabv)\w*.*\.(xlsx|csv)$/i.test(base)) return { kind: 'inventory' };
   if (DESCRIPTORS.test(base) || /^\.env(\..+)?$/.test(base)) return { kind: 'descriptor' };
   const language = languageForExtension(ext);
   if (language) return { kind: 'source', language };

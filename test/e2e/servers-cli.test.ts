@@ -42,6 +42,16 @@ describe('scan of an RVTools export with no code', () => {
   });
 });
 
+describe('RVTools exports found by their names', () => {
+  it('reads them anywhere in a scanned folder, and when one is named alone on the command line', async () => {
+    const root = await makeTree(Object.fromEntries(Object.entries(RVTOOLS_EXPORT).map(([file, text]) => [file.replace('inventory/rvtools/', 'exports/'), text])));
+    const folder = JSON.parse(runCli(['scan', root, '--no-cache', '--format', 'json']).stdout) as { hosts: unknown[] };
+    expect(folder.hosts).toHaveLength(7);
+    const alone = JSON.parse(runCli(['scan', `${root}/exports/RVTools_tabvInfo.csv`, '--no-cache', '--format', 'json']).stdout) as { hosts: { id: string }[] };
+    expect(alone.hosts.map((host) => host.id)).toEqual(['FS-LEGACY01', 'SQL-REPORTS', 'app-node-a', 'app-node-b', 'archive01', 'sol-billing']);
+  });
+});
+
 const PRICES = `asOf: 2026-11-30
 currency: EUR
 clouds:
