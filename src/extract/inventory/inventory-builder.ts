@@ -78,6 +78,12 @@ export class InventoryBuilder {
     this.diagnostics.push({ level: 'info', code: 'inventory-record', file: this.file, ...(line ? { line } : {}), message: `${prefix}record ignored: ${reason}` });
   }
 
+  /** A problem with the file as a whole (a column missing): one error, whatever the number of rows. */
+  problem(where: RecordPlace, message: string) {
+    const { line, prefix } = this.place(where);
+    this.diagnostics.push({ level: 'error', code: 'inventory-columns', file: this.file, ...(line ? { line } : {}), message: `${prefix}${message}` });
+  }
+
   /** A note about a record that was imported anyway (a repeated host merged, a value ignored). */
   note(where: RecordPlace, message: string, level: Diagnostic['level'] = 'info') {
     const { line, prefix } = this.place(where);

@@ -4,10 +4,15 @@ import type { Host } from './inventory-schema-types.js';
  * A number as exports write it: "1,024", "1.024,5" (European), "16384 MB", " 8 ". Undefined
  * when the cell is blank or not a number, so that a bad cell never becomes 0.
  */
-export function parseNumber(text: string): number | undefined {
+export function parseNumber(text: string, decimal?: ','): number | undefined {
   const match = /^(-?\d[\d.,' ]*\d|-?\d)\s*(k?b|[kmgt]i?b|gb|%|cores?|vcpus?)?$/i.exec(text.trim());
   if (!match) return undefined;
   let digits = match[1]!.replace(/[ ']/g, '');
+  // The file says how it writes numbers: "16.384" is sixteen thousand where commas are decimal.
+  if (decimal === ',') {
+    const value = Number(digits.replace(/\./g, '').replace(',', '.'));
+    return Number.isFinite(value) ? value : undefined;
+  }
   const comma = digits.lastIndexOf(',');
   const dot = digits.lastIndexOf('.');
   // Several dots (or several commas) can only group thousands: 2.048.000, 1,024,000.

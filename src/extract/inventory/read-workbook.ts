@@ -2,7 +2,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CellValue, Workbook } from 'exceljs';
 import yauzl from 'yauzl';
-import { TableError, type Table, type TableRow } from './tables.js';
+import { isTitleAbove, TableError, type Table, type TableRow } from './tables.js';
 
 /** Workbooks larger than this are refused before unzipping: RVTools exports of big estates stay far below. */
 export const MAX_WORKBOOK_BYTES = 256 * 1024 * 1024;
@@ -38,7 +38,7 @@ type Row = { number: number; values: unknown };
 
 /**
  * Builds tables from rows as either reader delivers them, counting cells against the cap: the
- * first non-empty row of a sheet is its header, the others its rows, each cell as the text a person sees.
+ * first non-empty row of a sheet is its header (unless it is a title above the header), the others its rows, each cell as the text a person sees.
  */
 class TableBuilder {
   readonly tables: Table[] = [];
@@ -61,13 +61,16 @@ class TableBuilder {
       const texts = Array.from({ length: cells.length }, (_, i) => cellText(cells[i] as CellValue));
       if (texts.every((cell) => cell === '')) return;
       if (table.header.length === 0) table.header = texts;
-      else rows.push({ line, cells: texts });
+      else if (rows.length === 0 && isTitleAbove(table.header, texts, table.titleRows ?? 0)) {
+        table.header = texts;
+        table.titleRows = (table.titleRows ?? 0) + 1;
+      } else rows.push({ line, cells: texts });
     };
   }
 }
 
 /**
- * The sheets of an .xlsx workbook as tables, first non-empty row as header. Read as a stream
+ * The sheets of an .xlsx workbook as tables, first non-empty row (below any title) as header. Read as a stream
  * (exceljs's WorkbookReader): a workbook is never held as a whole object model. exceljs is
  * loaded only when a workbook is imported: most scans never need it.
  */

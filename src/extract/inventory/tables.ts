@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { parseNumber } from './inventory-values.js';
 
 /**
  * One sheet of a spreadsheet or one CSV file: a header, and rows that remember their line. Rows
@@ -11,6 +12,22 @@ export interface Table {
   sheet?: string;
   header: string[];
   eachRow(visit: (row: TableRow) => void): void;
+  /** Title lines above the header (a report name, an export date), skipped. */
+  titleRows?: number;
+  /** Numbers are written with a decimal comma and dots between thousands (a CSV saved by a German or French Excel). */
+  decimalComma?: boolean;
+}
+
+/** Title lines skipped at most above a header. */
+const MAX_TITLE_ROWS = 5;
+
+/**
+ * Whether a row read so far as the header is a title above it: the row after it fills more than
+ * twice as many cells (an export's own name or date, perhaps with a comma, then the real header).
+ */
+export function isTitleAbove(header: string[], next: string[], skipped: number): boolean {
+  const filled = (cells: string[]) => cells.filter((cell) => cell !== '').length;
+  return skipped < MAX_TITLE_ROWS && filled(next) >= 3 && 2 * filled(header) < filled(next);
 }
 
 export interface TableRow {
@@ -29,11 +46,14 @@ export class TableError extends Error {
   }
 }
 
-/** The delimiter the header line uses: exports come with commas, semicolons (European Excel) or tabs. */
+/**
+ * The delimiter the header uses: exports come with commas, semicolons (European Excel) or tabs.
+ * That of the first line with three fields or more: a title above the header may hold a comma.
+ */
 function sniffDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [',', ';', '\t', '|'].map((delimiter) => [delimiter, firstLine.split(delimiter).length] as const);
-  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+  const lines = text.slice(0, 64 * 1024).split(/\r?\n/, MAX_TITLE_ROWS + 1);
+  const best = (line: string) => [',', ';', '\t', '|'].map((delimiter) => [delimiter, line.split(delimiter).length] as const).reduce((top, next) => (next[1] > top[1] ? next : top));
+  return (lines.map(best).find(([, fields]) => fields >= 3) ?? best(lines[0] ?? ''))[0];
 }
 
 /**
@@ -69,16 +89,28 @@ export function readCsvTable(text: string, file: string): Table {
       throw new TableError(`malformed CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+/, '')}`, line === undefined ? undefined : line + lineOffset);
     }
   };
+  // The header is the first record, unless it is a title above the real one.
   let header: string[] = [];
-  read((record) => (header = record), 1);
+  let headerAt = 0;
+  let index = 0;
+  read((record) => {
+    if (index === 0) header = record;
+    else if (headerAt === index - 1 && isTitleAbove(header, record, headerAt)) {
+      header = record;
+      headerAt = index;
+    }
+    index++;
+  }, MAX_TITLE_ROWS + 1);
   return {
     file,
     header,
+    ...(headerAt > 0 ? { titleRows: headerAt } : {}),
+    // Semicolons separate cells where commas are decimal separators.
+    ...(delimiter === ';' ? { decimalComma: true } : {}),
     eachRow: (visit) => {
-      let first = true;
+      let at = 0;
       read((record, line) => {
-        if (first) first = false;
-        else if (record.some((cell) => cell !== '')) visit({ line, cells: record });
+        if (at++ > headerAt && record.some((cell) => cell !== '')) visit({ line, cells: record });
       });
     },
   };
@@ -110,6 +142,11 @@ export class Columns {
 
   has(...names: string[]): boolean {
     return names.some((name) => this.index.has(normaliseColumn(name)));
+  }
+
+  /** The number under any of `names`, read as the table writes numbers; undefined when blank or not a number. */
+  number(row: TableRow, ...names: string[]): number | undefined {
+    return parseNumber(this.get(row, ...names), this.table.decimalComma ? ',' : undefined);
   }
 
   /** The first non-blank cell under any of `names`, in that order; '' when all are blank or absent. */

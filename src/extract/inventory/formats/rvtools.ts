@@ -1,7 +1,8 @@
 import type { InventoryBuilder } from '../inventory-builder.js';
 import type { Disk, Host } from '../inventory-schema-types.js';
 import { Columns, hasColumns, type Table } from '../tables.js';
-import { parseBoolean, parseNumber, parsePositiveInteger, platformOf, splitAddresses } from '../inventory-values.js';
+import { plural } from '../../../util/plural.js';
+import { parseBoolean, parsePositiveInteger, platformOf, splitAddresses } from '../inventory-values.js';
 
 /**
  * RVTools exports (VMware vSphere inventories), as an .xlsx workbook or as one CSV per sheet
@@ -48,6 +49,7 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
   const snapshots = new Map<string, number>();
   for (const { table, sheet } of sheets) {
     const columns = new Columns(table);
+    if (!checkColumns(table, sheet, columns, builder)) continue;
     table.eachRow((row) => {
       const where = { line: row.line, sheet: table.sheet };
       const cell = (...names: string[]) => columns.get(row, ...names);
@@ -60,7 +62,7 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
         const version = cell('ESX Version');
         if (version) esxVersions.set(name.toLowerCase(), version.replace(/^VMware ESXi\s*/i, ''));
         const cores = parsePositiveInteger(cell('# Cores'));
-        const memory = parseNumber(cell('# Memory'));
+        const memory = columns.number(row, '# Memory');
         builder.host(
           {
             id: name,
@@ -97,8 +99,8 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
         const os = reported || configured || cell('OS');
         const firmware = cell('Firmware').toLowerCase();
         const cores = parsePositiveInteger(cell('CPUs'));
-        const memory = parseNumber(cell('Memory', ...mib('Memory')));
-        const provisioned = parseNumber(cell(...mib('Provisioned')));
+        const memory = columns.number(row, 'Memory', ...mib('Memory'));
+        const provisioned = columns.number(row, ...mib('Provisioned'));
         const esx = esxVersions.get(cell('Host').toLowerCase());
         builder.host(
           {
@@ -131,7 +133,7 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
         builder.host({ id: vm, ips: splitAddresses(cell('IPv4 Address', 'IP Address', 'IPv6 Address')) }, where, false);
       } else {
         // vDisk and vPartition: provisioned capacity, for VMs whose vInfo row is missing.
-        const capacity = parseNumber(cell(...mib('Capacity')));
+        const capacity = columns.number(row, ...mib('Capacity'));
         if (capacity === undefined) {
           builder.reject(where, `no Capacity MB/MiB for ${vm}`);
           return;
@@ -153,6 +155,36 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
   for (const [vm, capacity] of diskMiB) builder.host({ id: vm, storageGiB: round(capacity / 1024) }, { line: 0 }, false);
   for (const [vm, count] of snapshots) builder.host({ id: vm, snapshots: count }, { line: 0 }, false);
   return sheets.length;
+}
+
+/** Columns without which a sheet's rows say nothing, and columns without which every VM lacks a fact. */
+const REQUIRED: Partial<Record<RvToolsSheet, string[][]>> = { vHost: [['Host']], vInfo: [['VM']], vNetwork: [['VM']], vDisk: [['VM'], mib('Capacity')], vPartition: [['VM'], mib('Capacity')], vSnapshot: [['VM']] };
+const WANTED: Partial<Record<RvToolsSheet, { names: string[]; fact: string }[]>> = {
+  vInfo: [
+    { names: ['CPUs'], fact: 'vCPUs' },
+    { names: ['Memory', ...mib('Memory')], fact: 'memory' },
+    { names: ['OS according to the VMware Tools', 'OS according to the configuration file', 'OS'], fact: 'operating system' },
+  ],
+};
+
+/**
+ * Says once per sheet what its header lacks (never once per row): a sheet without a column it
+ * cannot do without is skipped with an error naming the column and the columns found; one
+ * without a column some fact comes from is read, with a warning that the fact is unknown.
+ */
+function checkColumns(table: Table, sheet: RvToolsSheet, columns: Columns, builder: InventoryBuilder): boolean {
+  const where = { line: table.titleRows ?? 1, sheet: table.sheet };
+  const label = table.sheet ? 'the sheet' : `this ${sheet} export`;
+  if (table.titleRows) builder.note(where, `${plural(table.titleRows, 'title line')} above the header skipped`);
+  const found = table.header.filter(Boolean);
+  const listed = `${found.slice(0, 12).join(', ')}${found.length > 12 ? `, … (${found.length} columns)` : ''}`;
+  const missing = (REQUIRED[sheet] ?? []).filter((names) => !columns.has(...names));
+  if (missing.length > 0) {
+    builder.problem(where, `${label} has no ${missing.map((names) => names.join(' or ')).join(', no ')} column, so none of its rows is read; its columns: ${listed}`);
+    return false;
+  }
+  for (const { names, fact } of WANTED[sheet] ?? []) if (!columns.has(...names)) builder.note(where, `${label} has no ${names[0]} column: the ${fact} of every VM is unknown; its columns: ${listed}`, 'warning');
+  return true;
 }
 
 /** RVTools writes poweredOn, poweredOff, suspended. */
