@@ -10,6 +10,7 @@ import { ExitCode } from './exit-codes.js';
 import { writeOutputAtomically } from './write-output.js';
 import { spreadsheetCsv } from '../report/csv-cells.js';
 import { reportInputProblems } from './input-problems.js';
+import { platformOf } from '../extract/inventory/inventory-values.js';
 
 export interface WavesCommandOptions extends ResultSource {
   format: 'table' | 'json' | 'csv' | 'cmf';
@@ -28,15 +29,17 @@ function table(plan: WavePlan, result: ScanResult, c: InstanceType<typeof Chalk>
   for (const wave of plan.waves) {
     lines.push(c.bold(`Wave ${wave.number}`) + c.dim(`  ${wave.applications.length} applications, ${wave.hosts.length} hosts, about ${wave.effort} person-days`), c.dim(`  ${wave.reasons[0]}`));
     for (const group of wave.groups) {
-      lines.push(`  ${group.applications.map((id) => `${name(id)} (${score.get(id)?.strategy} ${score.get(id)?.score})`).join(' + ')}`);
-      if (group.hosts.length) lines.push(c.dim(`    hosts: ${group.hosts.map((host) => host.replace(/^host:/, '')).join(', ')}`));
+      const hosts = group.hosts.map((host) => host.replace(/^host:/, ''));
+      lines.push(`  ${group.applications.length ? group.applications.map((id) => `${name(id)} (${score.get(id)?.strategy} ${score.get(id)?.score})`).join(' + ') : `servers: ${hosts.join(' + ')}`}`);
+      if (group.hosts.length && group.applications.length) lines.push(c.dim(`    hosts: ${hosts.join(', ')}`));
       for (const bond of group.bonds) lines.push(c.dim(`    together because they ${bond.detail} (${bond.between.map(name).join(' ↔ ')})`));
     }
     lines.push('');
   }
   lines.push(c.bold('Staying'));
   for (const stay of plan.staying) lines.push(`  ${name(stay.application)}: ${stay.reason}`);
-  if (!plan.staying.length) lines.push(c.dim('  nothing'));
+  for (const stay of plan.stayingServers) lines.push(`  server ${stay.server}: ${stay.reason}`);
+  if (!plan.staying.length && !plan.stayingServers.length) lines.push(c.dim('  nothing'));
   lines.push('', c.bold('Links across the hybrid boundary'));
   for (const link of plan.crossingLinks) {
     lines.push(`  ${link.from} → ${link.to}${link.port ? `:${link.port}` : ''}${link.volume ? `, ${link.volume} volume` : ''}${link.latencySensitive ? c.yellow(', latency-sensitive') : ''}; until ${link.until}`);
@@ -54,6 +57,8 @@ function csv(plan: WavePlan, result: ScanResult): string {
         const app = apps.get(id)!;
         rows.push([String(wave.number), group.id, id, app.name, app.strategy, String(app.score), String(app.effortRange.low), String(app.effortRange.high), group.hosts.map((host) => host.replace(/^host:/, '')).join(';'), group.bonds.map((bond) => bond.detail).join('; ')]);
       }
+      // A group of servers no application runs on: one row for the group, its servers under hosts.
+      if (group.applications.length === 0) rows.push([String(wave.number), group.id, '', '', 'rehost', '', '', '', group.hosts.map((host) => host.replace(/^host:/, '')).join(';'), group.bonds.map((bond) => bond.detail).join('; ')]);
     }
   }
   return spreadsheetCsv(rows);
@@ -67,29 +72,38 @@ const R_TYPE: Record<string, string> = { rehost: 'Rehost', replatform: 'Replatfo
  */
 function cmf(plan: WavePlan, result: ScanResult, graph: PortfolioGraph): string {
   const apps = new Map(result.applications.map((app) => [app.id, app]));
+  const servers = new Map(result.hosts.map((server) => [server.id, server]));
   const rows = [['wave_id', 'app_name', 'cloudendure_projectname', 'aws_accountid', 'server_name', 'server_os_family', 'server_os_version', 'server_fqdn', 'server_tier', 'server_environment', 'r_type', 'subnet_IDs', 'securitygroup_IDs', 'instanceType', 'tenancy']];
   for (const wave of plan.waves) {
     for (const group of wave.groups) {
+      // Servers no application runs on: rehosted, under the group's name.
+      if (group.applications.length === 0) for (const host of group.hosts) rows.push(serverRow(wave.number, group.id, host, 'Rehost'));
       for (const id of group.applications) {
         const app = apps.get(id)!;
         const hosts = graph.hasNode(`app:${id}`) ? graph.filterOutNeighbors(`app:${id}`, (node) => graph.getNodeAttribute(node, 'kind') === 'host').sort() : [];
-        for (const host of hosts) {
-          const attributes = graph.getNodeAttributes(host);
-          const platform = String(attributes.platform ?? '');
-          const family = platform === 'Windows' ? 'windows' : platform === 'Linux' ? 'linux' : platform.toLowerCase() || 'unknown';
-          const label = String(attributes.label);
-          rows.push([String(wave.number), app.name, '', '', host.replace(/^host:/, ''), family, String(attributes.os ?? ''), label.includes('.') ? label : '', '', String(attributes.environment ?? ''), R_TYPE[app.strategy]!, '', '', '', 'Shared']);
-        }
+        for (const host of hosts) rows.push(serverRow(wave.number, app.name, host, R_TYPE[app.strategy]!));
       }
     }
   }
   return spreadsheetCsv(rows);
+
+  function serverRow(wave: number, app: string, host: string, rType: string): string[] {
+    const attributes = graph.getNodeAttributes(host);
+    // Inventories that name the OS but not its family (cloudready's own format) still tell Windows from Linux.
+    const platform = String(attributes.platform ?? platformOf(String(attributes.os ?? '')) ?? '');
+    const family = platform === 'Windows' ? 'windows' : platform === 'Linux' ? 'linux' : platform.toLowerCase() || 'unknown';
+    const label = String(attributes.label);
+    const id = host.replace(/^host:/, '');
+    // The size the scan picked on AWS, when it picked one.
+    const instance = servers.get(id)?.targets?.aws?.instance ?? '';
+    return [String(wave), app, '', '', id, family, String(attributes.os ?? ''), label.includes('.') ? label : '', '', String(attributes.environment ?? ''), rType, '', '', instance, 'Shared'];
+  }
 }
 
 export async function runWaves(paths: string[], options: WavesCommandOptions): Promise<number> {
   const result = await resultFor(paths, options);
   const graph = graphFromResult(result.graph);
-  const plan = planWaves(graph, result.applications, { maxPerWave: options.maxPerWave, maxHostsPerWave: options.maxHostsPerWave, effortBudget: options.effortBudget });
+  const plan = planWaves(graph, result.applications, { maxPerWave: options.maxPerWave, maxHostsPerWave: options.maxHostsPerWave, effortBudget: options.effortBudget }, result.hosts);
   const text =
     options.format === 'json'
       ? `${JSON.stringify(plan, null, 2)}\n`

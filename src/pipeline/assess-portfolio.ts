@@ -108,9 +108,6 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   });
   const firing = new Set([...findings, ...uncounted, ...suppressed].map((item) => item.ruleId));
   timed('assess');
-  const waves = planWaves(portfolio, results);
-  timed('plan');
-
   // Servers: readiness per cloud, then the size and monthly cost of each on every cloud it can move to.
   const prices = gathered.prices ? priceList(gathered.prices.text, gathered.prices.file) : builtInPrices();
   const servers = serversOf(estate, facts).map((server) => {
@@ -118,6 +115,9 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     return targets ? { ...server, targets } : server;
   });
   const costs = serverCosts(servers, prices);
+  const waves = planWaves(portfolio, results, {}, servers);
+  timed('plan');
+
 
   const sortedDiagnostics = diagnostics.sort(
     (a, b) => compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code),

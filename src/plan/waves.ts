@@ -1,5 +1,5 @@
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
-import type { Application } from '../result/schema.js';
+import type { Application, Server } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 
 export interface WaveOptions {
@@ -9,10 +9,12 @@ export interface WaveOptions {
   maxHostsPerWave?: number | undefined;
   /** Person-days of effort per wave at most (typical figures). */
   effortBudget?: number | undefined;
+  /** Servers no application runs on, per wave at most (default 25: a replication batch). */
+  maxServersPerWave?: number | undefined;
 }
 
 export interface Bond {
-  kind: 'shared-datastore' | 'co-location' | 'chatty-link';
+  kind: 'shared-datastore' | 'co-location' | 'chatty-link' | 'connection';
   between: [string, string];
   detail: string;
 }
@@ -47,12 +49,21 @@ export interface Wave {
 export interface WavePlan {
   waves: Wave[];
   staying: { application: string; reason: string }[];
+  /** Servers no application runs on that no cloud can take as they are. */
+  stayingServers: { server: string; reason: string }[];
   crossingLinks: CrossingLink[];
 }
 
 const CRITICALITY = ['low', 'important', 'business-critical', 'mission-critical'];
 const DATASTORES = new Set(['database', 'cache', 'object-storage']);
 const PILOT_SCORE = 70;
+/** What a server no application runs on counts as for the pilot and the order: how ready it is on its best cloud. */
+const SERVER_SCORE = { ready: 90, 'ready-with-conditions': 70, unknown: 50, 'not-ready': 0 } as const;
+/**
+ * Ports of services every server talks to (DNS, Kerberos, NTP, RPC and SMB, LDAP, syslog, SNMP,
+ * WinRM, monitoring and update agents): traffic on them says nothing of what moves together.
+ */
+const INFRASTRUCTURE_PORTS = new Set([53, 88, 123, 135, 137, 138, 139, 161, 162, 389, 445, 464, 514, 636, 3268, 3269, 5985, 5986, 8530, 8531, 9100, 10050, 10051]);
 
 /**
  * Move groups and migration waves (docs/waves.md). Applications that share a datastore, run on
@@ -61,8 +72,9 @@ const PILOT_SCORE = 70;
  * waves: a pilot of small, ready, low-criticality groups first, then dependencies before their
  * dependents, less critical before more, within the size and effort limits.
  */
-export function planWaves(graph: PortfolioGraph, applications: Application[], options: WaveOptions = {}): WavePlan {
+export function planWaves(graph: PortfolioGraph, applications: Application[], options: WaveOptions = {}, servers: Server[] = []): WavePlan {
   const maxPerWave = options.maxPerWave ?? 5;
+  const maxServersPerWave = options.maxServersPerWave ?? 25;
   const byId = new Map(applications.map((app) => [app.id, app]));
   const staying: WavePlan['staying'] = [];
   const moving = new Set<string>();
@@ -71,6 +83,20 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     else if (app.strategy === 'retire') staying.push({ application: app.id, reason: 'retire: decommissioned, not moved' });
     else moving.add(app.id);
   }
+  // Servers no application runs on move as units of their own, keyed by their graph node
+  // (host:<id>, never an application id), unless no cloud can take them.
+  const serverUnits = new Map<string, Server>();
+  const stayingServers: WavePlan['stayingServers'] = [];
+  for (const server of servers) {
+    if (!server.readiness || server.applications.length > 0) continue;
+    const verdicts = Object.values(server.readiness);
+    if (verdicts.every((verdict) => verdict.status === 'not-ready')) stayingServers.push({ server: server.id, reason: `not ready on any cloud: ${verdicts[0]!.reasons[0] ?? 'see its readiness'}` });
+    else if (graph.hasNode(`host:${server.id}`)) {
+      serverUnits.set(`host:${server.id}`, server);
+      moving.add(`host:${server.id}`);
+    }
+  }
+  const serverScore = (unit: string) => Math.max(...Object.values(serverUnits.get(unit)!.readiness!).map((verdict) => SERVER_SCORE[verdict.status]));
   const appNode = (id: string) => `app:${id}`;
   const hostsOf = (id: string) => (graph.hasNode(appNode(id)) ? graph.filterOutNeighbors(appNode(id), (host) => graph.getNodeAttribute(host, 'kind') === 'host').sort(compareStrings) : []);
 
@@ -96,6 +122,15 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   const onHost = new Map<string, string[]>();
   for (const id of byId.keys()) for (const host of hostsOf(id)) onHost.set(host, [...(onHost.get(host) ?? []), id]);
   for (const [host, ids] of onHost) for (let i = 1; i < ids.length; i++) bond(ids[0]!, ids[i]!, 'co-location', `both run on ${label(host)}`);
+  // Hubs: servers that most others talk to (a file server, a jump host) would bind the estate into one group.
+  const degree = new Map<string, number>();
+  graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
+    if (attributes.kind !== 'connects-to' || sourceAttributes.kind !== 'host' || targetAttributes.kind !== 'host') return;
+    degree.set(source, (degree.get(source) ?? 0) + 1);
+    degree.set(target, (degree.get(target) ?? 0) + 1);
+  });
+  const hubLimit = Math.max(10, Math.ceil(0.05 * serverUnits.size));
+  const hubs = new Set([...degree].filter(([host, links]) => serverUnits.has(host) && links > hubLimit).map(([host]) => host));
   // Chatty host links: latency-sensitive or high volume between the hosts of two applications.
   const chatty: { from: string; to: string; port?: number | undefined; volume?: string | undefined; latencySensitive: boolean }[] = [];
   graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
@@ -103,6 +138,12 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     const latencySensitive = attributes.latencySensitive === true;
     const volume = typeof attributes.volume === 'string' ? attributes.volume : undefined;
     chatty.push({ from: source, to: target, port: typeof attributes.port === 'number' ? attributes.port : undefined, volume, latencySensitive });
+    const port = typeof attributes.port === 'number' ? attributes.port : undefined;
+    // A server no application runs on moves with what it talks to, but for infrastructure and hubs.
+    if ((serverUnits.has(source) || serverUnits.has(target)) && !(port && INFRASTRUCTURE_PORTS.has(port)) && !hubs.has(source) && !hubs.has(target)) {
+      const units = (host: string) => (serverUnits.has(host) ? [host] : (onHost.get(host) ?? []));
+      for (const a of units(source)) for (const b of units(target)) bond(a, b, latencySensitive || volume === 'high' ? 'chatty-link' : 'connection', `talk over ${label(source)} → ${label(target)}${port ? `:${port}` : ''}`);
+    }
     if (!latencySensitive && volume !== 'high') return;
     for (const a of onHost.get(source) ?? []) for (const b of onHost.get(target) ?? []) {
       bond(a, b, 'chatty-link', `talk over a ${latencySensitive ? 'latency-sensitive' : 'high-volume'} link ${label(source)} → ${label(target)}${attributes.port ? `:${attributes.port}` : ''}`);
@@ -123,8 +164,9 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     if (list) list.push(entry);
     else bondsOf.set(root, [entry]);
   }
-  const groups: MoveGroup[] = [...members.values()].map((ids) => {
-    const hosts = [...new Set(ids.flatMap(hostsOf))].sort(compareStrings);
+  const groups: MoveGroup[] = [...members.values()].map((units) => {
+    const ids = units.filter((unit) => !serverUnits.has(unit));
+    const hosts = [...new Set([...ids.flatMap(hostsOf), ...units.filter((unit) => serverUnits.has(unit))])].sort(compareStrings);
     const datastores = new Set<string>();
     for (const id of ids) {
       if (!graph.hasNode(appNode(id))) continue;
@@ -133,11 +175,11 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
       });
     }
     return {
-      id: `group-${ids[0]}`,
+      id: ids.length > 0 ? `group-${ids[0]}` : `group-${units[0]!.replace(':', '-')}`,
       applications: ids,
       hosts,
       datastores: [...datastores].sort(compareStrings),
-      bonds: [...(bondsOf.get(find(ids[0]!)) ?? [])].sort((a, b) => compareStrings(a.between.join(), b.between.join()) || compareStrings(a.kind, b.kind)),
+      bonds: [...(bondsOf.get(find(units[0]!)) ?? [])].sort((a, b) => compareStrings(a.between.join(), b.between.join()) || compareStrings(a.kind, b.kind)),
     };
   });
   const groupOf = new Map(groups.flatMap((group) => group.applications.map((id) => [id, group])));
@@ -150,7 +192,9 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     if (from && to && from !== to) needs.get(from.id)!.add(to.id);
   });
   const criticality = (group: MoveGroup) => Math.max(-1, ...group.applications.map((id) => CRITICALITY.indexOf(String(graph.hasNode(appNode(id)) ? graph.getNodeAttribute(appNode(id), 'criticality') ?? '' : ''))));
-  const readiness = (group: MoveGroup) => Math.min(...group.applications.map((id) => byId.get(id)!.score));
+  const loose = (group: MoveGroup) => group.hosts.filter((host) => serverUnits.has(host));
+  const readiness = (group: MoveGroup) => Math.min(...group.applications.map((id) => byId.get(id)!.score), ...loose(group).map(serverScore));
+  const named = (group: MoveGroup) => [...group.applications, ...loose(group).map((host) => host.slice('host:'.length))].join(', ');
   const effort = (group: MoveGroup) => group.applications.reduce((sum, id) => sum + byId.get(id)!.effort, 0);
 
   const waves: Wave[] = [];
@@ -158,6 +202,7 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   const hostSets = new Map<number, Set<string>>();
   const fits = (wave: Wave, group: MoveGroup) =>
     wave.applications.length + group.applications.length <= maxPerWave &&
+    loose({ hosts: wave.hosts } as MoveGroup).length + loose(group).length <= maxServersPerWave &&
     (options.maxHostsPerWave === undefined || wave.hosts.length + group.hosts.length <= options.maxHostsPerWave) &&
     (options.effortBudget === undefined || wave.effort + effort(group) <= options.effortBudget);
   const open = (reason: string): Wave => {
@@ -176,17 +221,17 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
       wave.hosts.push(host);
     }
     wave.effort += effort(group);
-    wave.reasons.push(`${group.applications.join(', ')}: ${reason}`);
+    wave.reasons.push(`${named(group)}: ${reason}`);
     placed.set(group.id, wave.number);
   };
 
   // The pilot: small, ready, not critical; the most ready first.
   const pilots = groups
-    .filter((group) => group.applications.length <= 2 && readiness(group) >= PILOT_SCORE && criticality(group) <= CRITICALITY.indexOf('important'))
+    .filter((group) => group.applications.length + loose(group).length <= 2 && readiness(group) >= PILOT_SCORE && criticality(group) <= CRITICALITY.indexOf('important'))
     .sort((a, b) => readiness(b) - readiness(a) || compareStrings(a.id, b.id));
   if (pilots.length) {
     const pilot = open('pilot: small, high-readiness, low-criticality groups, to prove the landing zone and the runbook');
-    for (const group of pilots) if (pilot.groups.length === 0 || fits(pilot, group)) add(pilot, group, `pilot (score ${readiness(group)}, ${group.applications.length} application${group.applications.length === 1 ? '' : 's'})`);
+    for (const group of pilots) if (pilot.groups.length === 0 || fits(pilot, group)) add(pilot, group, `pilot (score ${readiness(group)}, ${group.applications.length ? `${group.applications.length} application${group.applications.length === 1 ? '' : 's'}` : `${loose(group).length} server${loose(group).length === 1 ? '' : 's'}`})`);
   }
   // Then: a group whose dependencies have moved (or are in a cycle with it) goes next; among
   // those, less critical and more ready first. Kahn's order, kept with counts of what each waits on.
@@ -243,5 +288,5 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     crossingLinks.push({ from: label(link.from), to: label(link.to), ...(link.port ? { port: link.port } : {}), ...(link.volume ? { volume: link.volume } : {}), latencySensitive: link.latencySensitive, until });
   }
   crossingLinks.sort((a, b) => Number(b.latencySensitive) - Number(a.latencySensitive) || compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
-  return { waves, staying, crossingLinks };
+  return { waves, staying, stayingServers, crossingLinks };
 }

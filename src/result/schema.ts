@@ -344,7 +344,7 @@ export const ScanResult = z.strictObject({
               applications: z.array(z.string()),
               hosts: z.array(z.string()),
               datastores: z.array(z.string()),
-              bonds: z.array(z.strictObject({ kind: z.enum(['shared-datastore', 'co-location', 'chatty-link']), between: z.tuple([z.string(), z.string()]), detail: z.string() })),
+              bonds: z.array(z.strictObject({ kind: z.enum(['shared-datastore', 'co-location', 'chatty-link', 'connection']), between: z.tuple([z.string(), z.string()]), detail: z.string() })),
             }),
           ),
           applications: z.array(z.string()),
@@ -354,6 +354,7 @@ export const ScanResult = z.strictObject({
         }),
       ),
       staying: z.array(z.strictObject({ application: z.string(), reason: z.string() })),
+      stayingServers: z.array(z.strictObject({ server: z.string(), reason: z.string() })).default([]).describe('Servers no application runs on that are not ready on any cloud'),
       crossingLinks: z.array(z.strictObject({ from: z.string(), to: z.string(), port: z.number().optional(), volume: z.string().optional(), latencySensitive: z.boolean(), until: z.string() })),
     })
     .describe('Move groups and migration waves with default limits (docs/waves.md); cloudready waves takes other limits'),

@@ -17,6 +17,8 @@ export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
   const columns = new Columns(table);
   // Exports repeat each server on thousands of rows: describe it once per name, address and application.
   const described = new Set<string>();
+  // A connection is seen once per time slot however many rows (processes, sockets) show it there.
+  const seen = new Set<string>();
   table.eachRow((row) => {
     const where = { line: row.line, sheet: table.sheet };
     const cell = (name: string) => columns.get(row, name);
@@ -45,12 +47,16 @@ export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
       // Azure Migrate's "application" is the product the process belongs to (SQL Server, IIS ...).
       if (application && !/^(unknown|-)$/i.test(application)) builder.software(side.name, { name: application });
     }
+    const [from, to] = [source.name ?? source.address!, target.name ?? target.address!];
+    const slot = `${from}\0${to}\0${port ?? ''}\0${cell('Time slot')}`;
+    const newSlot = !seen.has(slot);
+    seen.add(slot);
     builder.connection(
       {
-        source: source.name ?? source.address!,
-        target: target.name ?? target.address!,
+        source: from,
+        target: to,
         ...(port ? { port } : {}),
-        observations: 1,
+        observations: newSlot ? 1 : 0,
         ...(cell('Source process') ? { sourceProcess: cell('Source process') } : {}),
         ...(cell('Destination process') ? { targetProcess: cell('Destination process') } : {}),
       },
