@@ -48,7 +48,8 @@ if (process.argv[2] === '--scan-child') {
   timings.report = performance.now() - reportStarted;
   timings['report peak RSS MiB'] = process.resourceUsage().maxRSS / 1024;
   const ms = performance.now() - started;
-  console.log(JSON.stringify({ ms, timings, maxRssMiB: process.resourceUsage().maxRSS / 1024, applications: result.applications.length, loc: result.summary.loc, files: result.summary.files, hosts: result.summary.inventory.hosts }));
+  const servers = { judged: result.hosts.filter((server) => server.readiness).length, sized: result.hosts.filter((server) => server.targets).length, waves: result.waves.waves.length, groups: result.waves.waves.reduce((sum, wave) => sum + wave.groups.length, 0), staying: result.waves.stayingServers.length };
+  console.log(JSON.stringify({ ms, timings, maxRssMiB: process.resourceUsage().maxRSS / 1024, applications: result.applications.length, loc: result.summary.loc, files: result.summary.files, hosts: result.summary.inventory.hosts, servers }));
   process.exit(0);
 }
 
@@ -285,12 +286,19 @@ function inventoryImport() {
   const dependenciesFile = path.join(dir, 'dependencies.csv');
   if (!fs.existsSync(dependenciesFile)) generateInventory(dir, { hosts: hostCount, connections: connectionCount, seed });
   const mb = (fs.statSync(hostsFile).size + fs.statSync(dependenciesFile).size) / 1e6;
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--inventory-child', hostsFile, dependenciesFile], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(child.stderr);
-  const { importMs, estateMs, records, hosts, connections, maxRssMiB } = JSON.parse(child.stdout);
+  const { importMs, estateMs, records, hosts, connections, maxRssMiB } = child(['--inventory-child', hostsFile, dependenciesFile]);
   console.log(`\nInventory import: ${hostCount.toLocaleString('en-US')} hosts (cloudready CSV) and ${connectionCount.toLocaleString('en-US')} connection rows (Azure Migrate CSV), ${mb.toFixed(1)} MB`);
   console.log(`  read and import: ${(importMs / 1000).toFixed(2)} s (${Math.round(records / (importMs / 1000)).toLocaleString('en-US')} records/s, ${(mb / (importMs / 1000)).toFixed(1)} MB/s)`);
   console.log(`  join into one estate: ${(estateMs / 1000).toFixed(2)} s → ${hosts.toLocaleString('en-US')} hosts, ${connections.toLocaleString('en-US')} distinct connections; peak RSS ${Math.round(maxRssMiB)} MiB`);
+  // The same estate scanned as a user would with no code: readiness, sizes and costs, waves, the JSON result written.
+  const tree = path.join(dir, 'scan-tree');
+  if (!fs.existsSync(path.join(tree, 'inventory', 'dependencies.csv'))) {
+    fs.mkdirSync(path.join(tree, 'inventory'), { recursive: true });
+    for (const file of [hostsFile, dependenciesFile]) fs.copyFileSync(file, path.join(tree, 'inventory', path.basename(file)));
+  }
+  const scanned = child(['--scan-child', tree, 'none']);
+  const { judged, sized, waves, groups, staying } = scanned.servers;
+  console.log(`  whole scan, no code: ${(scanned.processMs / 1000).toFixed(2)} s → ${judged.toLocaleString('en-US')} servers judged for three clouds, ${sized.toLocaleString('en-US')} sized and costed, ${groups.toLocaleString('en-US')} move groups in ${waves.toLocaleString('en-US')} waves, ${staying.toLocaleString('en-US')} staying; peak RSS ${Math.round(scanned.maxRssMiB)} MiB (target 1,024 MiB)`);
 }
 
 /** A generated estate: applications on four hosts each, chatty links inside clusters, some shared databases. */

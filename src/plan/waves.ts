@@ -1,4 +1,7 @@
+import { UndirectedGraph } from 'graphology';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
+import { louvain } from './graph-algorithms.js';
+import { seededRandom } from '../util/seeded-random.js';
 import type { Application, Server } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 
@@ -102,7 +105,16 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
 
   // Union-find over moving applications, remembering why each pair is bound.
   const parent = new Map([...moving].map((id) => [id, id]));
-  const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
+  // Iterative, halving the path as it goes: a chain of 100,000 servers bound one by one overflowed a recursive find.
+  const find = (id: string): string => {
+    let at = id;
+    for (let up = parent.get(at)!; up !== at; up = parent.get(at)!) {
+      const grand = parent.get(up)!;
+      parent.set(at, grand);
+      at = grand;
+    }
+    return at;
+  };
   const bonds: Bond[] = [];
   const bondKeys = new Set<string>();
   const bond = (a: string, b: string, kind: Bond['kind'], detail: string) => {
@@ -157,14 +169,19 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     if (list) list.push(id);
     else members.set(root, [id]);
   }
-  const bondsOf = new Map<string, Bond[]>();
+  // A component with servers too large to move as one (servers linked in a chain through the
+  // estate) is cut into its communities of traffic; the links between them cross for a while.
+  const parts = [...members.values()].flatMap((units) => (units.some((unit) => serverUnits.has(unit)) ? communities(units, bonds, 2 * maxServersPerWave) : [units]));
+  const partOf = new Map(parts.flatMap((units, index) => units.map((unit) => [unit, index] as const)));
+  const bondsOf = new Map<number, Bond[]>();
   for (const entry of bonds) {
-    const root = find(entry.between[0]);
-    const list = bondsOf.get(root);
+    const part = partOf.get(entry.between[0]);
+    if (part === undefined || part !== partOf.get(entry.between[1])) continue;
+    const list = bondsOf.get(part);
     if (list) list.push(entry);
-    else bondsOf.set(root, [entry]);
+    else bondsOf.set(part, [entry]);
   }
-  const groups: MoveGroup[] = [...members.values()].map((units) => {
+  const groups: MoveGroup[] = parts.map((units, part) => {
     const ids = units.filter((unit) => !serverUnits.has(unit));
     const hosts = [...new Set([...ids.flatMap(hostsOf), ...units.filter((unit) => serverUnits.has(unit))])].sort(compareStrings);
     const datastores = new Set<string>();
@@ -179,7 +196,7 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
       applications: ids,
       hosts,
       datastores: [...datastores].sort(compareStrings),
-      bonds: [...(bondsOf.get(find(units[0]!)) ?? [])].sort((a, b) => compareStrings(a.between.join(), b.between.join()) || compareStrings(a.kind, b.kind)),
+      bonds: [...(bondsOf.get(part) ?? [])].sort((a, b) => compareStrings(a.between.join(), b.between.join()) || compareStrings(a.kind, b.kind)),
     };
   });
   const groupOf = new Map(groups.flatMap((group) => group.applications.map((id) => [id, group])));
@@ -289,4 +306,35 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   }
   crossingLinks.sort((a, b) => Number(b.latencySensitive) - Number(a.latencySensitive) || compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
   return { waves, staying, stayingServers, crossingLinks };
+}
+
+/**
+ * A component cut into communities of traffic of at most `limit` units where it can be (Louvain,
+ * seeded: the same estate gives the same groups; a community still too large is cut again), each
+ * sorted; bonds weigh 3 for a chatty link or a shared datastore, 1 else.
+ */
+function communities(units: string[], bonds: Bond[], limit: number): string[][] {
+  if (units.length <= limit) return [units];
+  const inside = new Set(units);
+  const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
+  for (const unit of units) graph.addNode(unit);
+  // Only the bonds inside go on down: each level of cutting reads each bond once.
+  const inner = bonds.filter(({ between: [a, b] }) => inside.has(a) && inside.has(b));
+  for (const { between, kind } of inner) {
+    const [a, b] = between;
+    const weight = kind === 'connection' ? 1 : 3;
+    if (graph.hasEdge(a, b)) graph.updateEdgeAttribute(a, b, 'weight', (current) => (current ?? 0) + weight);
+    else graph.addEdge(a, b, { weight });
+  }
+  const found = louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(7) });
+  const byCommunity = new Map<number, string[]>();
+  for (const unit of units) {
+    const community = found[unit]!;
+    const list = byCommunity.get(community);
+    if (list) list.push(unit);
+    else byCommunity.set(community, [unit]);
+  }
+  // One community is the whole: Louvain cannot cut it, and it moves as one group.
+  if (byCommunity.size === 1) return [units];
+  return [...byCommunity.values()].flatMap((community) => communities(community, inner, limit)).sort((a, b) => compareStrings(a[0]!, b[0]!));
 }

@@ -39,6 +39,20 @@ describe('waves of servers no application runs on', () => {
     expect(waves.stayingServers).toEqual([{ server: 'sol01', reason: "not ready on any cloud: AWS runs no Oracle Solaris: no public cloud but Oracle's runs Solaris; SPARC needs emulation or a rewrite" }]);
   });
 
+  it('cuts a chain of servers too long to move as one into communities of traffic, each within two waves of servers', async () => {
+    const ids = Array.from({ length: 120 }, (_, at) => `srv${String(at).padStart(3, '0')}`);
+    const chain = ['version: 1', 'hosts:', ...ids.map((id) => host(id, 'Ubuntu 24.04 LTS')), 'connections:', ...ids.slice(1).map((id, at) => link(ids[at]!, id, 8080)), ''].join('\n');
+    const root = await makeTree({ 'inventory/estate.yaml': chain });
+    const first = (await scan({ paths: [root], cwd: root, now })).waves;
+    const groups = first.waves.flatMap((wave) => wave.groups);
+    expect(groups.length).toBeGreaterThan(2);
+    expect(Math.max(...groups.map((group) => group.hosts.length))).toBeLessThanOrEqual(50);
+    expect(groups.reduce((sum, group) => sum + group.hosts.length, 0)).toBe(120);
+    for (const wave of first.waves) expect(wave.hosts.length).toBeLessThanOrEqual(50);
+    // Seeded: the same estate gives the same groups.
+    expect((await scan({ paths: [root], cwd: root, now })).waves).toEqual(first);
+  });
+
   it('fills the CMF intake with the servers, their group and the AWS size the scan picked', async () => {
     const root = await makeTree({ 'inventory/estate.yaml': ESTATE });
     const cmf = runCli(['waves', root, '--format', 'cmf', '--no-cache']);

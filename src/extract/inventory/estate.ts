@@ -86,7 +86,12 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
 
   // Union-find over host records that share a name or an address.
   const parent = records.map((_, index) => index);
-  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
+  // Iterative with path halving: a recursive find overflows the stack on long chains of records.
+  const find = (index: number): number => {
+    let at = index;
+    while (parent[at] !== at) at = parent[at] = parent[parent[at]!]!;
+    return at;
+  };
   const owner = new Map<string, number>();
   const keys = records.map(({ host }) => hostKeys(host));
   // An address alone joins two records only from different files whose names do not disagree:
