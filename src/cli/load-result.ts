@@ -52,12 +52,13 @@ export interface ResultSource {
   config?: string | undefined;
   inventory?: string[] | undefined;
   rules?: string[] | undefined;
+  prices?: string | undefined;
 }
 
 /** What the graph, explain, split and waves commands work on: a saved result (--from), or a fresh scan of the paths. */
 export async function resultFor(paths: string[], source: ResultSource): Promise<ScanResult> {
   if (source.from) return readResult(source.from);
-  return scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], ruleFolders: source.rules ?? [], cacheDir: cacheFolder(source.cache), workers: defaultWorkers(), notice: noticePrinter() });
+  return scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], pricesFile: source.prices, ruleFolders: source.rules ?? [], cacheDir: cacheFolder(source.cache), workers: defaultWorkers(), notice: noticePrinter() });
 }
 
 /** "Applications: a, b, c … and 12 more." for a hint after a mistyped application id. */

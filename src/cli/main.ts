@@ -176,6 +176,17 @@ Examples:
     });
 
   program
+    .command('servers')
+    .description('every server the inventories describe: readiness per cloud, target size and monthly cost')
+    .argument('[paths...]', 'folders or inventory files to scan (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'table, json, or csv (one row per server)').choices(['table', 'json', 'csv']).default('table'))
+    .option('-o, --output <file>', 'write to a file (- for standard output)', standardOutputAsDefault)
+    .addHelpText('after', '\nExamples:\n  $ cloudready servers RVTools_export_all.xlsx\n  $ cloudready servers exports/ --prices our-rates.yaml --format csv --output servers.csv')
+    .action(async (paths: string[], options) => {
+      outcome.exitCode = await (await import('./servers-command.js')).runServers(paths.length > 0 ? paths : ['.'], options);
+    });
+
+  program
     .command('impact')
     .description('everything that breaks or must move together if a node moves')
     .argument('<node>', 'an application, host, datastore or any node id')
@@ -244,7 +255,7 @@ Examples:
       outcome.exitCode = await (await import('./rules-command.js')).validateRules(packs, options);
     });
   // Commands that read a scan share how they get it: a saved result or a fresh scan.
-  for (const command of [...program.commands].filter((candidate) => ['explain', 'split', 'graph', 'impact', 'waves'].includes(candidate.name()))) withResultSource(command);
+  for (const command of [...program.commands].filter((candidate) => ['explain', 'split', 'graph', 'impact', 'waves', 'servers'].includes(candidate.name()))) withResultSource(command);
   return program;
 }
 
@@ -264,6 +275,7 @@ function withResultSource(command: Command): Command {
     .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
     .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders')
     .option('-r, --rules <folders...>', 'rule packs besides the built-in ones')
+    .option('--prices <file>', 'size and cost servers with this price list instead of the built-in one')
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
     .option('--low-memory', LOW_MEMORY_HELP)
     .option('--strict', 'exit 2 when an input could not be read (default: report it on stderr and go on)')

@@ -23,14 +23,26 @@ const LABEL: Record<Status, string> = { 'not-ready': 'not ready', unknown: 'unkn
 export function serversSection(result: ScanResult, c: ChalkInstance): string[] {
   const judged = result.hosts.filter((server) => server.readiness);
   if (judged.length === 0) return [];
+  const lines = ['', ...serversSummary(result, c), serversTable(judged, c, SHOWN)];
+  if (judged.length > SHOWN) lines.push(c.dim(`  … ${judged.length - SHOWN} more (cloudready servers lists them all; --format json: hosts)`));
+  return lines;
+}
+
+/** How many servers move, how many are ready on each cloud, and what they would cost a month. */
+export function serversSummary(result: ScanResult, c: ChalkInstance): string[] {
+  const judged = result.hosts.filter((server) => server.readiness);
   const off = judged.filter((server) => server.powerState === 'off').length;
   const notMoved = result.hosts.length - judged.length;
   const counts = CLOUDS.map(([cloud, name]) => {
     const by = (status: Status) => judged.filter((server) => server.readiness![cloud].status === status).length;
     return `${name} ${by('ready')} ready, ${by('ready-with-conditions')} with conditions, ${by('not-ready')} not ready${by('unknown') ? `, ${by('unknown')} unknown` : ''}`;
   });
-  const lines = ['', `Servers: ${plural(judged.length, 'server')} to move${off ? ` (${off} powered off)` : ''}${notMoved ? `; ${plural(notMoved, 'hypervisor or appliance', 'hypervisors and appliances')} not moved` : ''}`, c.dim(`  ${counts.join(' · ')}`)];
-  lines.push(...costLines(result, c));
+  return [`Servers: ${plural(judged.length, 'server')} to move${off ? ` (${off} powered off)` : ''}${notMoved ? `; ${plural(notMoved, 'hypervisor or appliance', 'hypervisors and appliances')} not moved` : ''}`, c.dim(`  ${counts.join(' · ')}`), ...costLines(result, c)];
+}
+
+/** Servers worst first (not ready somewhere, then unknown, then with conditions), at most `limit`, with the first reason of each. */
+export function serversTable(servers: Server[], c: ChalkInstance, limit = Infinity): string {
+  const judged = servers.filter((server) => server.readiness);
   const worst = (server: Server) => Math.min(...CLOUDS.map(([cloud]) => RANK[server.readiness![cloud].status]));
   const ordered = [...judged].sort((a, b) => worst(a) - worst(b) || compareStrings(a.id, b.id));
   const table = new Table({
@@ -42,14 +54,12 @@ export function serversSection(result: ScanResult, c: ChalkInstance): string[] {
     wordWrap: true,
   });
   const paint = (status: Status) => (status === 'ready' ? c.green : status === 'not-ready' ? c.red : status === 'unknown' ? c.dim : c.yellow)(LABEL[status]);
-  for (const server of ordered.slice(0, SHOWN)) {
+  for (const server of ordered.slice(0, limit)) {
     const reason = CLOUDS.map(([cloud]) => server.readiness![cloud].reasons[0]).find(Boolean) ?? '';
     // The inventory's id (a VM's name): DNS names repeat where guests were left unnamed.
     table.push([server.id, server.os?.name ?? c.dim('?'), server.powerState ?? '', server.cores ?? '', server.memoryGiB ?? '', ...CLOUDS.map(([cloud]) => paint(server.readiness![cloud].status)), reason]);
   }
-  lines.push(table.toString());
-  if (judged.length > SHOWN) lines.push(c.dim(`  … ${judged.length - SHOWN} more (--format json: hosts)`));
-  return lines;
+  return table.toString();
 }
 
 /** The month's cost per cloud at the list's prices, with the date and source of the prices, and what could not be sized. */

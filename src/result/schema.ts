@@ -206,6 +206,7 @@ export const Server = z.strictObject({
       configured: z.string().optional(),
       reported: z.string().optional(),
       lifecycle: z.string().optional().describe('The system of the lifecycle table it matched (rules/catalogue/operating-systems.yaml)'),
+      architecture: z.enum(['x86', 'power', 'sparc', 'itanium', 's390x']).optional().describe('What that system runs on'),
       endOfSupport: z.string().optional(),
       extendedUntil: z.string().optional(),
     })

@@ -42,6 +42,22 @@ describe('scan of an RVTools export with no code', () => {
   });
 });
 
+describe('cloudready servers', () => {
+  it('lists every server worst first, writes one CSV row per server with each cloud, and says when there are none', async () => {
+    const root = await makeTree(RVTOOLS_EXPORT);
+    const table = runCli(['servers', root, '--no-cache', '--no-color']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toBe('Servers: 6 servers to move (1 powered off); 1 hypervisor or appliance not moved');
+    expect(table.stdout).toContain('Not moved: esx01.corp.example (hypervisor)');
+    const csv = runCli(['servers', root, '--no-cache', '--format', 'csv']).stdout.trim().split(/\r?\n/);
+    expect(csv).toHaveLength(8);
+    expect(csv[0]).toMatch(/^id,name,kind,power,os,os_lifecycle,end_of_support,extended_until,vcpus,memory_gib,storage_gib,disks,snapshots,datacenter,cluster,hypervisor,applications,aws_readiness,aws_reasons,aws_instance,aws_monthly_usd,azure_readiness/);
+    expect(csv.find((line) => line.startsWith('sol-billing,'))).toContain(',not-ready,');
+    const empty = await makeTree({ 'README.md': '# nothing here\n' });
+    expect(runCli(['servers', empty, '--no-cache']).stdout).toContain('No servers: cloudready reads them from inventories');
+  });
+});
+
 describe('RVTools exports found by their names', () => {
   it('reads them anywhere in a scanned folder, and when one is named alone on the command line', async () => {
     const root = await makeTree(Object.fromEntries(Object.entries(RVTOOLS_EXPORT).map(([file, text]) => [file.replace('inventory/rvtools/', 'exports/'), text])));

@@ -25,7 +25,7 @@ export function serversOf(estate: Estate, facts: ApplicationFacts[], table?: OsT
     return {
       id: host.id,
       name: host.hostname ?? host.id,
-      kind: host.kind ?? (host.platform === 'z/OS' ? 'mainframe' : 'unknown'),
+      kind: host.kind ?? kindOf(host),
       ...(host.powerState ? { powerState: host.powerState } : {}),
       ...(os
         ? {
@@ -33,7 +33,7 @@ export function serversOf(estate: Estate, facts: ApplicationFacts[], table?: OsT
               name: os,
               ...(host.osConfigured ? { configured: host.osConfigured } : {}),
               ...(host.osReported ? { reported: host.osReported } : {}),
-              ...(system ? { lifecycle: system.id } : {}),
+              ...(system ? { lifecycle: system.id, architecture: system.architecture } : {}),
               ...(system?.endOfSupport ? { endOfSupport: system.endOfSupport } : {}),
               ...(system?.extendedUntil ? { extendedUntil: system.extendedUntil } : {}),
             },
@@ -55,4 +55,13 @@ export function serversOf(estate: Estate, facts: ApplicationFacts[], table?: OsT
       ...(readiness ? { readiness } : {}),
     };
   });
+}
+
+/** What a machine is when the inventory does not say: from its platform and virtualisation. */
+function kindOf(host: { platform?: string | undefined; virtualisation?: string | undefined }): Server['kind'] {
+  if (host.platform === 'z/OS') return 'mainframe';
+  const virtualisation = host.virtualisation ?? '';
+  if (/bare.?metal|physical/i.test(virtualisation)) return 'physical';
+  if (/vmware|vsphere|hyper-?v|kvm|xen|lpar|virtual|ec2|azure|gce/i.test(virtualisation)) return 'vm';
+  return 'unknown';
 }

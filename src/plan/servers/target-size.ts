@@ -7,11 +7,13 @@ export type Target = NonNullable<Server['targets']>[Cloud];
 /**
  * The cheapest size of each cloud that holds a server's allocated vCPUs and memory, and what it
  * costs a month at the list's prices: compute (with the Windows licence for Windows guests) and
- * its provisioned storage. Allocation, not use: RVTools' point-in-time use figures are no peak,
- * and a size picked from them would starve the busy hour.
+ * its provisioned storage. Only servers whose system runs on x86 are sized. Allocation, not use:
+ * RVTools' point-in-time use figures are no peak, and a size picked from them would starve the
+ * busy hour.
  */
 export function targetSizes(server: Server, prices: PriceList): Server['targets'] {
-  if (!server.readiness || !server.cores || !server.memoryGiB) return undefined;
+  // Only x86 systems fit the clouds' ordinary VMs: AIX on Power is rehosted on Power, not resized.
+  if (!server.readiness || !server.cores || !server.memoryGiB || (server.os?.architecture ?? 'x86') !== 'x86') return undefined;
   const windows = /windows/i.test(server.os?.name ?? '');
   const targets: Partial<Record<Cloud, Target>> = {};
   for (const cloud of CLOUDS) {

@@ -1,0 +1,75 @@
+import { Chalk } from 'chalk';
+import { CLOUDS } from '../assess/servers/clouds.js';
+import { spreadsheetCsv } from '../report/csv-cells.js';
+import { serversSummary, serversTable } from '../report/servers-table.js';
+import type { ScanResult, Server } from '../result/schema.js';
+import { printableDeep } from '../util/printable.js';
+import { wantsColour } from './colour.js';
+import { ExitCode } from './exit-codes.js';
+import { reportInputProblems } from './input-problems.js';
+import { resultFor, type ResultSource } from './load-result.js';
+import { writeOutputAtomically } from './write-output.js';
+
+export interface ServersCommandOptions extends ResultSource {
+  format: 'table' | 'json' | 'csv';
+  output?: string;
+  color: boolean;
+}
+
+/** One row per server for a spreadsheet: what it is, then per cloud its verdict, first reason, size and month. */
+function csv(servers: Server[], result: ScanResult): string {
+  const currency = result.serverCosts?.currency ?? '';
+  const perCloud = CLOUDS.flatMap((cloud) => [`${cloud}_readiness`, `${cloud}_reasons`, `${cloud}_instance`, `${cloud}_monthly_${currency.toLowerCase() || 'cost'}`]);
+  const rows = [['id', 'name', 'kind', 'power', 'os', 'os_lifecycle', 'end_of_support', 'extended_until', 'vcpus', 'memory_gib', 'storage_gib', 'disks', 'snapshots', 'datacenter', 'cluster', 'hypervisor', 'applications', ...perCloud]];
+  for (const server of servers) {
+    rows.push([
+      server.id,
+      server.name,
+      server.kind,
+      server.powerState ?? '',
+      server.os?.name ?? '',
+      server.os?.lifecycle ?? '',
+      server.os?.endOfSupport ?? '',
+      server.os?.extendedUntil ?? '',
+      String(server.cores ?? ''),
+      String(server.memoryGiB ?? ''),
+      String(server.storageGiB ?? ''),
+      String(server.disks?.count ?? ''),
+      String(server.snapshots ?? ''),
+      server.datacenter ?? '',
+      server.cluster ?? '',
+      server.hypervisor ?? '',
+      server.applications.join(';'),
+      ...CLOUDS.flatMap((cloud) => {
+        const verdict = server.readiness?.[cloud];
+        const target = server.targets?.[cloud];
+        return [verdict?.status ?? '', verdict?.reasons.join('; ') ?? '', target?.instance ?? '', target ? String(target.monthly.total) : ''];
+      }),
+    ]);
+  }
+  return spreadsheetCsv(rows);
+}
+
+/**
+ * `cloudready servers`: every server the inventories describe, worst first in the terminal, or
+ * as JSON or CSV (one row per server, for the spreadsheet an infrastructure team plans in).
+ */
+export async function runServers(paths: string[], options: ServersCommandOptions): Promise<number> {
+  const result = await resultFor(paths, options);
+  const text =
+    options.format === 'json'
+      ? `${JSON.stringify({ serverCosts: result.serverCosts, hosts: result.hosts }, null, 2)}\n`
+      : options.format === 'csv'
+        ? csv(result.hosts, result)
+        : table(printableDeep(result), new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
+  if (options.output) await writeOutputAtomically(options.output, text);
+  else process.stdout.write(text);
+  return reportInputProblems(result, options) ?? ExitCode.ok;
+}
+
+function table(result: ScanResult, c: InstanceType<typeof Chalk>): string {
+  if (result.hosts.length === 0) return 'No servers: cloudready reads them from inventories (RVTools, Azure Migrate, AWS, CMDB, its own format; docs/inventory.md).\n';
+  const lines = serversSummary(result, c);
+  const hypervisors = result.hosts.filter((server) => !server.readiness).map((server) => `${server.id} (${server.kind})`);
+  return `${[...lines, serversTable(result.hosts, c), ...(hypervisors.length ? [c.dim(`Not moved: ${hypervisors.join(', ')}`)] : [])].join('\n')}\n`;
+}
