@@ -83,7 +83,7 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     );
     expect(drawn).toEqual([true, true, true, true]);
     // Visit every section: none of them may reach out either.
-    for (const route of ['applications', 'graph', 'waves', 'splits', 'notes', 'app/order-management']) {
+    for (const route of ['applications', 'graph', 'waves', 'servers', 'splits', 'notes', 'app/order-management']) {
       await page.evaluate((hash) => (location.hash = hash), `#/${route}`);
       await page.waitForTimeout(100);
     }
@@ -140,6 +140,24 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     expect(await names()).toEqual(['card-authorisation']);
     await table.getByRole('searchbox', { name: 'Filter applications' }).fill('no such thing');
     expect(await table.locator('tbody').textContent()).toBe('No application matches these filters.');
+    await page.close();
+  });
+
+  it('lists the servers per cloud, worst first, filtered by cloud, verdict and text', async () => {
+    const { page, problems } = await open(demoFile, '#/servers');
+    const servers = page.locator('#page-servers');
+    const ids = () => servers.locator('table.servers tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-server')));
+    expect((await ids()).slice(0, 3)).toEqual(['aix-app01', 'aix-db01', 'zos-prd1']);
+    await servers.getByRole('combobox', { name: 'Verdict' }).selectOption('ready');
+    expect(await ids()).toEqual(['lnx-app02', 'lnx-fraud01', 'riskhpc01']);
+    await servers.getByRole('combobox', { name: 'Cloud' }).selectOption('azure');
+    await servers.getByRole('combobox', { name: 'Verdict' }).selectOption('not-ready');
+    expect(await ids()).toEqual(['zos-prd1']);
+    await servers.getByRole('combobox', { name: 'Verdict' }).selectOption('');
+    await servers.getByRole('searchbox', { name: 'Find' }).fill('windows server 2012');
+    expect(await ids()).toEqual(['win-sql01']);
+    expect(await servers.getByTestId('servers-shown').textContent()).toBe('1 of 1 matching, 10 servers');
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -96,6 +96,8 @@ export function buildReportData(result: ScanResult): ReportData {
     graph: portfolioGraph(result),
     graphAnalysis: result.graphAnalysis,
     waves: result.waves,
+    hosts: result.hosts,
+    ...(result.serverCosts ? { serverCosts: result.serverCosts } : {}),
     splits: splits(result),
     risks: topRisks(result),
     inventories: result.inventories,

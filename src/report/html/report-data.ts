@@ -24,6 +24,9 @@ export interface ReportData {
   graph: { nodes: GraphNode[]; edges: GraphEdge[] };
   graphAnalysis: ScanResult['graphAnalysis'];
   waves: ScanResult['waves'];
+  /** Servers of the inventories, with readiness, sizes and costs per cloud. */
+  hosts: ScanResult['hosts'];
+  serverCosts?: ScanResult['serverCosts'];
   splits: ReportSplit[];
   /** The portfolio's main risks in plain language, most serious first. */
   risks: Risk[];

@@ -7,6 +7,7 @@ import { renderNotes } from './notes.js';
 import { renderOverview } from './overview.js';
 import { indexReport } from './report-index.js';
 import { renderSplits, renderWaves } from './waves.js';
+import { renderServers } from './servers.js';
 
 const data = JSON.parse(document.getElementById('cloudready-data')!.textContent!) as ReportData;
 const index = indexReport(data);
@@ -20,6 +21,7 @@ const pages = {
   applications: page('applications', 'Applications'),
   graph: page('graph', 'Dependency graph'),
   waves: page('waves', 'Migration waves'),
+  servers: page('servers', 'Servers'),
   splits: page('splits', 'Service splits'),
   notes: page('notes', 'Scan notes'),
 };
@@ -27,6 +29,7 @@ pages.overview.append(renderOverview(index));
 pages.applications.append(renderApplications(index));
 pages.graph.append(graph.element);
 pages.waves.append(renderWaves(index));
+pages.servers.append(renderServers(index));
 pages.splits.append(renderSplits(index));
 pages.notes.append(renderNotes(index));
 
@@ -52,6 +55,7 @@ const nav = h(
         ['applications', `Applications (${data.applications.length})`],
         ['graph', 'Dependency graph'],
         ['waves', 'Migration waves'],
+        ...(data.hosts.some((server) => server.readiness) ? ([['servers', `Servers (${data.hosts.filter((server) => server.readiness).length})`]] as const) : []),
         ['splits', 'Service splits'],
         ['notes', 'Scan notes'],
       ] as const
