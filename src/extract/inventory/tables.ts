@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { parseNumber } from './inventory-values.js';
+import { englishColumn, normaliseColumn } from './localised-columns.js';
 
 /**
  * One sheet of a spreadsheet or one CSV file: a header, and rows that remember their line. Rows
@@ -124,9 +125,7 @@ function newlines(record: string[]): number {
 }
 
 /** Lowercase letters and digits only: "Source server name", "source_server_name" and "SourceServerName" meet. */
-export function normaliseColumn(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
+export { normaliseColumn };
 
 /** Column lookup by any of several names (exports rename columns between versions). */
 export class Columns {
@@ -137,6 +136,11 @@ export class Columns {
     table.header.forEach((name, position) => {
       const key = normaliseColumn(name);
       if (key && !this.index.has(key)) this.index.set(key, position);
+    });
+    // A localised header answers to its English name too, where the file has no English one.
+    table.header.forEach((name, position) => {
+      const english = englishColumn(normaliseColumn(name));
+      if (english && !this.index.has(english)) this.index.set(english, position);
     });
   }
 
@@ -166,6 +170,6 @@ export class Columns {
 
 /** True when the header holds every one of the columns (any spelling `normaliseColumn` equates). */
 export function hasColumns(header: string[], required: string[]): boolean {
-  const present = new Set(header.map(normaliseColumn));
+  const present = new Set(header.flatMap((name) => [normaliseColumn(name), englishColumn(normaliseColumn(name)) ?? '']));
   return required.every((name) => present.has(normaliseColumn(name)));
 }
