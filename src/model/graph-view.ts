@@ -6,7 +6,7 @@ import type { EdgeAttributes, NodeAttributes, PortfolioGraph } from './portfolio
 
 /** What the portfolio level shows: applications and what they run on, use and share; not their code. */
 const PORTFOLIO_KINDS = new Set([
-  'application', 'module', 'host', 'software', 'licence', 'unknown-host', 'dataset',
+  'application', 'module', 'host', 'software', 'licence', 'unknown-host', 'internet', 'appliance', 'dataset',
   'database', 'message-broker', 'cache', 'directory', 'mail', 'file-transfer', 'http-service', 'object-storage', 'remote-object',
 ]);
 /** Node kinds that belong to one application's code: `kind:<app>:<name>`. */

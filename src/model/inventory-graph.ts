@@ -1,5 +1,6 @@
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import { connectionVolume, type Estate } from '../extract/inventory/estate.js';
+import { isPublicAddress } from '../extract/inventory/inventory-values.js';
 import { compareStrings } from '../util/compare.js';
 import { nodeId, type EdgeAttributes, type PortfolioGraph } from './portfolio-graph-types.js';
 
@@ -67,7 +68,7 @@ export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applica
     const source = connection.sourceHost ? nodeId.host(connection.sourceHost) : nodeId.address(connection.source);
     const target = connection.targetHost ? nodeId.host(connection.targetHost) : nodeId.address(connection.target);
     for (const [node, address] of [[source, connection.source], [target, connection.target]] as const) {
-      if (!graph.hasNode(node)) graph.mergeNode(node, { kind: 'unknown-host', label: address });
+      if (!graph.hasNode(node)) graph.mergeNode(node, addressNode(address, estate));
     }
     const volume = connectionVolume(connection);
     edge(
@@ -106,4 +107,11 @@ export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applica
     const sorted = [...users].sort(compareStrings);
     for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) edge(nodeId.application(sorted[i]!), nodeId.application(sorted[j]!), 'shares-datastore', { datastore: graph.getNodeAttribute(endpointNode, 'label') }, `:${endpointNode}`);
   }
+}
+
+/** A node for an address no inventory describes: a discovery appliance's, one on the internet, or a machine an inventory missed. */
+function addressNode(address: string, estate: Estate): { kind: string; label: string } {
+  if (estate.appliances.has(address)) return { kind: 'appliance', label: `${address} (discovery appliance)` };
+  if (isPublicAddress(address)) return { kind: 'internet', label: `${address} (public address)` };
+  return { kind: 'unknown-host', label: address };
 }

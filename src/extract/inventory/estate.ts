@@ -53,6 +53,28 @@ export interface Estate {
   applications: EstateApplication[];
   connections: EstateConnection[];
   files: InventoryFileSummary[];
+  /** Sources that reach most servers on management ports: discovery appliances and such tools, by host id or address. */
+  appliances: Set<string>;
+}
+
+/** Ports discovery appliances and management tools reach servers on: SSH, RPC/WMI, HTTPS, VMware's 902, WinRM. */
+const MANAGEMENT_PORTS = new Set([22, 135, 443, 902, 5985, 5986]);
+
+/**
+ * Sources that reach at least half the described servers (and ten) on management ports: Azure
+ * Migrate's appliance, a discovery or monitoring tool. Their traffic says what they look at, not
+ * what depends on what.
+ */
+function findAppliances(connections: Iterable<EstateConnection>, hosts: number): Map<string, number> {
+  const reach = new Map<string, Set<string>>();
+  for (const connection of connections) {
+    if (!connection.port || !MANAGEMENT_PORTS.has(connection.port)) continue;
+    const targets = reach.get(connection.source) ?? new Set<string>();
+    targets.add(connection.target);
+    reach.set(connection.source, targets);
+  }
+  const limit = Math.max(10, Math.ceil(hosts / 2));
+  return new Map([...reach].filter(([, targets]) => targets.size >= limit).map(([source, targets]) => [source, targets.size]));
 }
 
 /** Names a host is known by, in one namespace: ids, hostnames and aliases compare case-insensitively. */
@@ -186,7 +208,15 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     });
   }
 
+  const appliances = findAppliances(connections.values(), hosts.length);
+  for (const [source, reached] of appliances) {
+    const described = hostById.get(source);
+    // A described machine that only looks at others is not moved: the cloud's own tools replace it.
+    if (described && !described.host.kind) described.host.kind = 'appliance';
+    diagnostics.push({ level: 'info', code: 'inventory-appliance', ...(described ? { file: described.file, ...(described.line ? { line: described.line } : {}) } : {}), message: `${source} reaches ${reached} of the ${hosts.length} servers described on management ports: taken for a discovery appliance or management tool; its traffic binds no move group and is not traffic to an unknown machine` });
+  }
   return {
+    appliances: new Set(appliances.keys()),
     hosts,
     host: (id) => hostById.get(id),
     resolve,

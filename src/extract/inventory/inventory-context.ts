@@ -2,6 +2,7 @@ import { slugify } from '../../discover/find-applications.js';
 import { append } from '../../util/multimap.js';
 import type { OwnAddress } from '../config/own-addresses.js';
 import { connectionVolume, type Estate, type EstateConnection, type Place } from './estate.js';
+import { isPublicAddress } from './inventory-values.js';
 import type { Connection, Host, Sla } from './inventory-schema-types.js';
 
 export interface PlacedHost extends Place {
@@ -16,7 +17,8 @@ export interface ApplicationConnection extends Place {
   /** The application's host on this connection. */
   local: Host;
   /** The other side: a described host, or an address no inventory describes. */
-  peer: { name: string; host?: Host | undefined };
+  /** `role`: the address is on the internet, or is a discovery appliance's: not a machine of the estate an inventory missed. */
+  peer: { name: string; host?: Host | undefined; role?: 'public' | 'appliance' };
   port?: number | undefined;
   protocol?: string | undefined;
   volume?: Connection['volume'];
@@ -105,7 +107,7 @@ function seenFrom(connection: EstateConnection, direction: ApplicationConnection
   return {
     direction,
     local: estate.host(localId)!.host,
-    peer: { name: peerId ?? peerName, host: peerId ? estate.host(peerId)?.host : undefined },
+    peer: { name: peerId ?? peerName, host: peerId ? estate.host(peerId)?.host : undefined, ...(peerId ? {} : estate.appliances.has(peerName) ? { role: 'appliance' as const } : isPublicAddress(peerName) ? { role: 'public' as const } : {}) },
     port: connection.port,
     protocol: connection.protocol,
     ...(volume ? { volume } : {}),

@@ -67,6 +67,21 @@ export function isAnonymousAddress(address: string): boolean {
   return /^(127\.|0\.0\.0\.0$|169\.254\.|::1?$|fe80:|::ffff:127\.)/i.test(address);
 }
 
+/**
+ * An address on the internet: not private (RFC 1918, carrier-grade NAT, unique local IPv6), not
+ * loopback or link-local, not reserved for documentation. Traffic to one goes to a public service
+ * or a cloud, not to a machine of the estate that an inventory missed.
+ */
+export function isPublicAddress(address: string): boolean {
+  const text = normaliseAddress(address);
+  if (!isIpAddress(text) || isAnonymousAddress(text)) return false;
+  if (text.includes(':')) return !/^(f[cd]|fe[89ab]|ff|2001:db8:|::)/i.test(text);
+  const [a, b, c] = text.split('.').map(Number) as [number, number, number];
+  const documentation = (a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113);
+  const privateOrReserved = a === 10 || a === 0 || a >= 224 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 198 && (b === 18 || b === 19)) || documentation;
+  return !privateOrReserved;
+}
+
 /** IPv4-mapped IPv6 addresses ("::ffff:10.1.2.3") are IPv4 addresses. */
 export function normaliseAddress(address: string): string {
   return address.trim().replace(/^\[|\]$/g, '').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1').toLowerCase();

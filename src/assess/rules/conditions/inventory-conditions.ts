@@ -148,7 +148,8 @@ export const connectionCondition = defineCondition({
     const { peer, direction, chatty, latencySensitive, volume, port } = body;
     for (const connection of context.connections) {
       if (direction && connection.direction !== direction) continue;
-      if (peer === 'unknown' && connection.peer.host) continue;
+      // An address on the internet or a discovery appliance's is no machine an inventory missed.
+      if (peer === 'unknown' && (connection.peer.host || connection.peer.role)) continue;
       if (peer === 'stays-on-premises' && !(staysOnPremises(connection.peer.host) && !staysOnPremises(connection.local))) continue;
       if (chatty !== undefined && (connection.latencySensitive || connection.volume === 'high') !== chatty) continue;
       if (latencySensitive !== undefined && connection.latencySensitive !== latencySensitive) continue;
