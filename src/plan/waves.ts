@@ -171,7 +171,14 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   }
   // A component with servers too large to move as one (servers linked in a chain through the
   // estate) is cut into its communities of traffic; the links between them cross for a while.
-  const parts = [...members.values()].flatMap((units) => (units.some((unit) => serverUnits.has(unit)) ? communities(units, bonds, 2 * maxServersPerWave) : [units]));
+  const bondsByRoot = new Map<string, Bond[]>();
+  for (const entry of bonds) {
+    const root = find(entry.between[0]);
+    const list = bondsByRoot.get(root);
+    if (list) list.push(entry);
+    else bondsByRoot.set(root, [entry]);
+  }
+  const parts = [...members].flatMap(([root, units]) => (units.some((unit) => serverUnits.has(unit)) ? communities(units, bondsByRoot.get(root) ?? [], 2 * maxServersPerWave) : [units]));
   const partOf = new Map(parts.flatMap((units, index) => units.map((unit) => [unit, index] as const)));
   const bondsOf = new Map<number, Bond[]>();
   for (const entry of bonds) {
@@ -318,13 +325,17 @@ function communities(units: string[], bonds: Bond[], limit: number): string[][] 
   const inside = new Set(units);
   const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
   for (const unit of units) graph.addNode(unit);
-  // Only the bonds inside go on down: each level of cutting reads each bond once.
+  // Only the bonds inside count (the caller passes a community its own).
   const inner = bonds.filter(({ between: [a, b] }) => inside.has(a) && inside.has(b));
+  // Weights summed per pair first: one edge each, no lookup per bond (between is sorted).
+  const weights = new Map<string, number>();
   for (const { between, kind } of inner) {
-    const [a, b] = between;
-    const weight = kind === 'connection' ? 1 : 3;
-    if (graph.hasEdge(a, b)) graph.updateEdgeAttribute(a, b, 'weight', (current) => (current ?? 0) + weight);
-    else graph.addEdge(a, b, { weight });
+    const pair = `${between[0]}\0${between[1]}`;
+    weights.set(pair, (weights.get(pair) ?? 0) + (kind === 'connection' ? 1 : 3));
+  }
+  for (const [pair, weight] of weights) {
+    const [a, b] = pair.split('\0') as [string, string];
+    graph.addEdge(a, b, { weight });
   }
   const found = louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(7) });
   const byCommunity = new Map<number, string[]>();
@@ -336,5 +347,16 @@ function communities(units: string[], bonds: Bond[], limit: number): string[][] 
   }
   // One community is the whole: Louvain cannot cut it, and it moves as one group.
   if (byCommunity.size === 1) return [units];
-  return [...byCommunity.values()].flatMap((community) => communities(community, inner, limit)).sort((a, b) => compareStrings(a[0]!, b[0]!));
+  // Each community goes on with its own bonds: siblings do not read each other's.
+  const bondsIn = new Map<number, Bond[]>();
+  for (const entry of inner) {
+    const [a, b] = entry.between;
+    if (found[a] !== found[b]) continue;
+    const list = bondsIn.get(found[a]!);
+    if (list) list.push(entry);
+    else bondsIn.set(found[a]!, [entry]);
+  }
+  return [...byCommunity]
+    .flatMap(([community, members]) => communities(members, bondsIn.get(community) ?? [], limit))
+    .sort((a, b) => compareStrings(a[0]!, b[0]!));
 }

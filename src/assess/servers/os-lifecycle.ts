@@ -55,5 +55,11 @@ export function builtInOsTable(): OsTable {
 export function osTable(text: string, file: string): OsTable {
   const table = parseYamlInput(text, file, OsLifecycleSchema, 'see rules/catalogue/operating-systems.yaml for the shape');
   const patterns = table.systems.map((system) => ({ system, pattern: LinearRegex.compile(system.match, 'i') }));
-  return { ...table, find: (os) => patterns.find(({ pattern }) => pattern.test(os))?.system };
+  // Estates repeat a few OS names on thousands of servers: each is looked up once.
+  const found = new Map<string, OsSystem | undefined>();
+  const find = (os: string) => {
+    if (!found.has(os)) found.set(os, patterns.find(({ pattern }) => pattern.test(os))?.system);
+    return found.get(os);
+  };
+  return { ...table, find };
 }
