@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RVTOOLS_EXPORT } from '../helpers/rvtools-export.js';
+import { EURO_PRICES } from '../helpers/price-list.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTree } from '../helpers/temp-tree.js';
 
@@ -26,7 +27,7 @@ describe('scan of an RVTools export with no code', () => {
   });
 
   it('costs with the price list given by --prices, and stops with its file and line when it is wrong', async () => {
-    const root = await makeTree({ ...RVTOOLS_EXPORT, 'prices.yaml': PRICES, 'bad-prices.yaml': PRICES.replace('perGiBMonth: 0.05', 'perGiBMonth: cheap') });
+    const root = await makeTree({ ...RVTOOLS_EXPORT, 'prices.yaml': EURO_PRICES, 'bad-prices.yaml': EURO_PRICES.replace('perGiBMonth: 0.05', 'perGiBMonth: cheap') });
     const json = runCli(['scan', '.', '--no-cache', '--format', 'json', '--prices', 'prices.yaml'], { cwd: root });
     expect(json.code).toBe(0);
     const result = JSON.parse(json.stdout) as { serverCosts: { source: string; currency: string; clouds: Record<string, { region: string; servers: number }> } };
@@ -35,7 +36,7 @@ describe('scan of an RVTools export with no code', () => {
 
     const bad = runCli(['scan', '.', '--no-cache', '--prices', 'bad-prices.yaml'], { cwd: root });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('bad-prices.yaml:6: clouds.azure.storage.perGiBMonth');
+    expect(bad.stderr).toContain('bad-prices.yaml:7: clouds.azure.storage.perGiBMonth');
     const missing = runCli(['scan', '.', '--no-cache', '--prices', 'none.yaml'], { cwd: root });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('none.yaml: price list not found');
@@ -67,18 +68,3 @@ describe('RVTools exports found by their names', () => {
     expect(alone.hosts.map((host) => host.id)).toEqual(['FS-LEGACY01', 'SQL-REPORTS', 'app-node-a', 'app-node-b', 'archive01', 'sol-billing']);
   });
 });
-
-const PRICES = `asOf: 2026-11-30
-currency: EUR
-clouds:
-  azure:
-    region: westeurope
-    storage: { name: Standard SSD, perGiBMonth: 0.05 }
-    windowsPerVcpuHour: 0.05
-    instances:
-      general:
-        - [D2, 2, 8, 0.10]
-        - [D4, 4, 16, 0.20]
-        - [D8, 8, 32, 0.40]
-        - [D16, 16, 64, 0.80]
-`;

@@ -3,25 +3,11 @@ import { builtInPrices, priceList } from '../../../src/plan/servers/instance-pri
 import { serverCosts } from '../../../src/plan/servers/server-costs.js';
 import { targetSizes } from '../../../src/plan/servers/target-size.js';
 import type { Server } from '../../../src/result/schema.js';
+import { EURO_PRICES } from '../../helpers/price-list.js';
 
 const ready = { status: 'ready' as const, reasons: [] };
 const server = (id: string, extra: Partial<Server>): Server => ({ id, name: id, kind: 'vm', addresses: [], applications: [], records: [], readiness: { aws: ready, azure: ready, gcp: ready }, ...extra });
 
-const PRICES = `asOf: 2026-11-30
-currency: EUR
-hoursPerMonth: 730
-clouds:
-  azure:
-    region: westeurope
-    storage: { name: Standard SSD, perGiBMonth: 0.05 }
-    windowsPerVcpuHour: 0.05
-    instances:
-      general:
-        - [D2, 2, 8, 0.10]
-        - [D4, 4, 16, 0.20]
-      memory:
-        - [E2, 2, 16, 0.13]
-`;
 
 describe('target size and monthly cost', () => {
   it('takes the cheapest size that holds the allocated vCPUs and memory, from any family', () => {
@@ -34,7 +20,7 @@ describe('target size and monthly cost', () => {
   });
 
   it('adds the Windows licence per vCPU, and sizes nothing where the server is not ready or its size is unknown', () => {
-    const prices = priceList(PRICES, 'prices.yaml');
+    const prices = priceList(EURO_PRICES, 'prices.yaml');
     const windows = targetSizes(server('win', { cores: 3, memoryGiB: 8, os: { name: 'Microsoft Windows Server 2019 Standard' } }), prices)!;
     expect(windows).toEqual({ azure: { instance: 'D4', family: 'general', vcpus: 4, memoryGiB: 16, basis: 'allocation', monthly: { compute: 292, storage: 0, total: 292 } } });
     const blocked = server('sol', { cores: 2, memoryGiB: 4, readiness: { aws: ready, azure: { status: 'not-ready', reasons: ['x'] }, gcp: ready } });
@@ -45,7 +31,7 @@ describe('target size and monthly cost', () => {
   });
 
   it('adds up a month per cloud, powered-off servers apart, and counts those not sized', () => {
-    const prices = priceList(PRICES, 'prices.yaml');
+    const prices = priceList(EURO_PRICES, 'prices.yaml');
     const servers = [server('a', { cores: 2, memoryGiB: 8 }), server('b', { cores: 2, memoryGiB: 8, powerState: 'off' }), server('c', {}), { ...server('esx', {}), kind: 'hypervisor' as const, readiness: undefined }].map((one) => {
       const targets = targetSizes(one, prices);
       return targets ? { ...one, targets } : one;
@@ -60,7 +46,7 @@ describe('target size and monthly cost', () => {
   });
 
   it('refuses a price list with a wrong field, naming the file and line', () => {
-    expect(() => priceList(PRICES.replace('[D4, 4, 16, 0.20]', '[D4, four, 16, 0.20]'), 'prices.yaml')).toThrow(/^prices\.yaml:12: clouds\.azure\.instances\.general\.1\.1: /);
-    expect(() => priceList(PRICES.replace('currency: EUR', 'currency: euro'), 'prices.yaml')).toThrow(/^prices\.yaml:2: currency/);
+    expect(() => priceList(EURO_PRICES.replace('[D4, 4, 16, 0.20]', '[D4, four, 16, 0.20]'), 'prices.yaml')).toThrow(/^prices\.yaml:12: clouds\.azure\.instances\.general\.1\.1: /);
+    expect(() => priceList(EURO_PRICES.replace('currency: EUR', 'currency: euro'), 'prices.yaml')).toThrow(/^prices\.yaml:2: currency/);
   });
 });
