@@ -20,7 +20,7 @@ const CloudPrices = z.strictObject({
 /** rules/catalogue/instance-prices.yaml, or a user's file of the same shape (scan --prices). */
 export const InstancePricesSchema = z.strictObject({
   asOf: Day.describe('The day the prices were taken from the price lists'),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code in capitals, such as USD or EUR'),
   hoursPerMonth: z.number().positive().default(730),
   sources: z.array(z.string().url()).default([]),
   clouds: z.strictObject({ aws: CloudPrices.optional(), azure: CloudPrices.optional(), gcp: CloudPrices.optional() }),
