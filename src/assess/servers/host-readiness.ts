@@ -30,7 +30,7 @@ export function hostReadiness(host: Host, table: OsTable): Record<Cloud, CloudRe
   if (NOT_MOVED.has(host.kind)) return undefined;
   const os = hostOs(host);
   const system = os ? table.find(os) : undefined;
-  const common = commonConditions(host, table, os, system);
+  const common = commonConditions(host, table, system);
   return Object.fromEntries(
     CLOUDS.map((cloud) => {
       const blockers: string[] = [];
@@ -50,7 +50,7 @@ export function hostReadiness(host: Host, table: OsTable): Record<Cloud, CloudRe
 }
 
 /** Conditions that hold on every cloud: the operating system's support dates, disks to convert, snapshots. */
-function commonConditions(host: Host, table: OsTable, os: string | undefined, system: OsSystem | undefined): string[] {
+function commonConditions(host: Host, table: OsTable, system: OsSystem | undefined): string[] {
   const conditions: string[] = [];
   if (system) {
     const { endOfSupport, extendedUntil } = system;

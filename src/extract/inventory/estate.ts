@@ -86,7 +86,7 @@ function hostKeys(host: Host): string[] {
 
 /** Names that guests left unconfigured all carry (localhost.localdomain ...): they name no machine. */
 function isPlaceholderName(name: string): boolean {
-  return /^(localhost\d*|localhost\d*\.localdomain\d*|localhost\d*\.\S*)$/i.test(name.trim());
+  return /^localhost\d*(\.\S*)?$/i.test(name.trim());
 }
 
 /** The first label of a name, lower-case: what decides whether two names can be one machine. */
@@ -211,8 +211,8 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
   const appliances = findAppliances(connections.values(), hosts.length);
   for (const [source, reached] of appliances) {
     const described = hostById.get(source);
-    // A described machine that only looks at others is not moved: the cloud's own tools replace it.
-    if (described && !described.host.kind) described.host.kind = 'appliance';
+    // A described machine that only looks at others (often a VM of the export) is not moved: the cloud's own tools replace it.
+    if (described && described.host.kind !== 'hypervisor') described.host.kind = 'appliance';
     diagnostics.push({ level: 'info', code: 'inventory-appliance', ...(described ? { file: described.file, ...(described.line ? { line: described.line } : {}) } : {}), message: `${source} reaches ${reached} of the ${hosts.length} servers described on management ports: taken for a discovery appliance or management tool; its traffic binds no move group and is not traffic to an unknown machine` });
   }
   return {
