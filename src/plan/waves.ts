@@ -1,9 +1,10 @@
-import { UndirectedGraph } from 'graphology';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
-import { louvain } from './graph-algorithms.js';
-import { seededRandom } from '../util/seeded-random.js';
 import type { Application, Server } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
+import { append } from '../util/multimap.js';
+import { communities, ServerUnits, type Bond } from './server-units.js';
+
+export type { Bond } from './server-units.js';
 
 export interface WaveOptions {
   /** Applications per wave at most (a move group larger than this gets a wave of its own). */
@@ -14,12 +15,6 @@ export interface WaveOptions {
   effortBudget?: number | undefined;
   /** Servers no application runs on, per wave at most (default 25: a replication batch). */
   maxServersPerWave?: number | undefined;
-}
-
-export interface Bond {
-  kind: 'shared-datastore' | 'co-location' | 'chatty-link' | 'connection';
-  between: [string, string];
-  detail: string;
 }
 
 export interface MoveGroup {
@@ -60,13 +55,6 @@ export interface WavePlan {
 const CRITICALITY = ['low', 'important', 'business-critical', 'mission-critical'];
 const DATASTORES = new Set(['database', 'cache', 'object-storage']);
 const PILOT_SCORE = 70;
-/** What a server no application runs on counts as for the pilot and the order: how ready it is on its best cloud. */
-const SERVER_SCORE = { ready: 90, 'ready-with-conditions': 70, unknown: 50, 'not-ready': 0 } as const;
-/**
- * Ports of services every server talks to (DNS, Kerberos, NTP, RPC and SMB, LDAP, syslog, SNMP,
- * WinRM, monitoring and update agents): traffic on them says nothing of what moves together.
- */
-const INFRASTRUCTURE_PORTS = new Set([53, 88, 123, 135, 137, 138, 139, 161, 162, 389, 445, 464, 514, 636, 3268, 3269, 5985, 5986, 8530, 8531, 9100, 10050, 10051]);
 
 /**
  * Move groups and migration waves (docs/waves.md). Applications that share a datastore, run on
@@ -86,20 +74,9 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     else if (app.strategy === 'retire') staying.push({ application: app.id, reason: 'retire: decommissioned, not moved' });
     else moving.add(app.id);
   }
-  // Servers no application runs on move as units of their own, keyed by their graph node
-  // (host:<id>, never an application id), unless no cloud can take them.
-  const serverUnits = new Map<string, Server>();
-  const stayingServers: WavePlan['stayingServers'] = [];
-  for (const server of servers) {
-    if (!server.readiness || server.applications.length > 0) continue;
-    const verdicts = Object.values(server.readiness);
-    if (verdicts.every((verdict) => verdict.status === 'not-ready')) stayingServers.push({ server: server.id, reason: `not ready on any cloud: ${verdicts[0]!.reasons[0] ?? 'see its readiness'}` });
-    else if (graph.hasNode(`host:${server.id}`)) {
-      serverUnits.set(`host:${server.id}`, server);
-      moving.add(`host:${server.id}`);
-    }
-  }
-  const serverScore = (unit: string) => Math.max(...Object.values(serverUnits.get(unit)!.readiness!).map((verdict) => SERVER_SCORE[verdict.status]));
+  // Servers no application runs on move as units of their own (server-units.ts).
+  const serverUnits = new ServerUnits(graph, servers);
+  for (const unit of serverUnits.units.keys()) moving.add(unit);
   const appNode = (id: string) => `app:${id}`;
   const hostsOf = (id: string) => (graph.hasNode(appNode(id)) ? graph.filterOutNeighbors(appNode(id), (host) => graph.getNodeAttribute(host, 'kind') === 'host').sort(compareStrings) : []);
 
@@ -134,15 +111,6 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   const onHost = new Map<string, string[]>();
   for (const id of byId.keys()) for (const host of hostsOf(id)) onHost.set(host, [...(onHost.get(host) ?? []), id]);
   for (const [host, ids] of onHost) for (let i = 1; i < ids.length; i++) bond(ids[0]!, ids[i]!, 'co-location', `both run on ${label(host)}`);
-  // Hubs: servers that most others talk to (a file server, a jump host) would bind the estate into one group.
-  const degree = new Map<string, number>();
-  graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
-    if (attributes.kind !== 'connects-to' || sourceAttributes.kind !== 'host' || targetAttributes.kind !== 'host') return;
-    degree.set(source, (degree.get(source) ?? 0) + 1);
-    degree.set(target, (degree.get(target) ?? 0) + 1);
-  });
-  const hubLimit = Math.max(10, Math.ceil(0.05 * serverUnits.size));
-  const hubs = new Set([...degree].filter(([host, links]) => serverUnits.has(host) && links > hubLimit).map(([host]) => host));
   // Chatty host links: latency-sensitive or high volume between the hosts of two applications.
   const chatty: { from: string; to: string; port?: number | undefined; volume?: string | undefined; latencySensitive: boolean }[] = [];
   graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
@@ -152,7 +120,7 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     chatty.push({ from: source, to: target, port: typeof attributes.port === 'number' ? attributes.port : undefined, volume, latencySensitive });
     const port = typeof attributes.port === 'number' ? attributes.port : undefined;
     // A server no application runs on moves with what it talks to, but for infrastructure and hubs.
-    if ((serverUnits.has(source) || serverUnits.has(target)) && !(port && INFRASTRUCTURE_PORTS.has(port)) && !hubs.has(source) && !hubs.has(target)) {
+    if (serverUnits.binds(source, target, port)) {
       const units = (host: string) => (serverUnits.has(host) ? [host] : (onHost.get(host) ?? []));
       for (const a of units(source)) for (const b of units(target)) bond(a, b, latencySensitive || volume === 'high' ? 'chatty-link' : 'connection', `talk over ${label(source)} → ${label(target)}${port ? `:${port}` : ''}`);
     }
@@ -163,30 +131,17 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   });
 
   const members = new Map<string, string[]>();
-  for (const id of [...moving].sort(compareStrings)) {
-    const root = find(id);
-    const list = members.get(root);
-    if (list) list.push(id);
-    else members.set(root, [id]);
-  }
+  for (const id of [...moving].sort(compareStrings)) append(members, find(id), id);
   // A component with servers too large to move as one (servers linked in a chain through the
   // estate) is cut into its communities of traffic; the links between them cross for a while.
   const bondsByRoot = new Map<string, Bond[]>();
-  for (const entry of bonds) {
-    const root = find(entry.between[0]);
-    const list = bondsByRoot.get(root);
-    if (list) list.push(entry);
-    else bondsByRoot.set(root, [entry]);
-  }
+  for (const entry of bonds) append(bondsByRoot, find(entry.between[0]), entry);
   const parts = [...members].flatMap(([root, units]) => (units.some((unit) => serverUnits.has(unit)) ? communities(units, bondsByRoot.get(root) ?? [], 2 * maxServersPerWave) : [units]));
   const partOf = new Map(parts.flatMap((units, index) => units.map((unit) => [unit, index] as const)));
   const bondsOf = new Map<number, Bond[]>();
   for (const entry of bonds) {
     const part = partOf.get(entry.between[0]);
-    if (part === undefined || part !== partOf.get(entry.between[1])) continue;
-    const list = bondsOf.get(part);
-    if (list) list.push(entry);
-    else bondsOf.set(part, [entry]);
+    if (part !== undefined && part === partOf.get(entry.between[1])) append(bondsOf, part, entry);
   }
   const groups: MoveGroup[] = parts.map((units, part) => {
     const ids = units.filter((unit) => !serverUnits.has(unit));
@@ -216,8 +171,9 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     if (from && to && from !== to) needs.get(from.id)!.add(to.id);
   });
   const criticality = (group: MoveGroup) => Math.max(-1, ...group.applications.map((id) => CRITICALITY.indexOf(String(graph.hasNode(appNode(id)) ? graph.getNodeAttribute(appNode(id), 'criticality') ?? '' : ''))));
-  const loose = (group: MoveGroup) => group.hosts.filter((host) => serverUnits.has(host));
-  const readiness = (group: MoveGroup) => Math.min(...group.applications.map((id) => byId.get(id)!.score), ...loose(group).map(serverScore));
+  // The servers of no application among a group's or a wave's hosts.
+  const loose = (unit: { hosts: string[] }) => unit.hosts.filter((host) => serverUnits.has(host));
+  const readiness = (group: MoveGroup) => Math.min(...group.applications.map((id) => byId.get(id)!.score), ...loose(group).map((unit) => serverUnits.score(unit)));
   const named = (group: MoveGroup) => [...group.applications, ...loose(group).map((host) => host.slice('host:'.length))].join(', ');
   const effort = (group: MoveGroup) => group.applications.reduce((sum, id) => sum + byId.get(id)!.effort, 0);
 
@@ -226,7 +182,7 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   const hostSets = new Map<number, Set<string>>();
   const fits = (wave: Wave, group: MoveGroup) =>
     wave.applications.length + group.applications.length <= maxPerWave &&
-    loose({ hosts: wave.hosts } as MoveGroup).length + loose(group).length <= maxServersPerWave &&
+    loose(wave).length + loose(group).length <= maxServersPerWave &&
     (options.maxHostsPerWave === undefined || wave.hosts.length + group.hosts.length <= options.maxHostsPerWave) &&
     (options.effortBudget === undefined || wave.effort + effort(group) <= options.effortBudget);
   const open = (reason: string): Wave => {
@@ -312,51 +268,5 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     crossingLinks.push({ from: label(link.from), to: label(link.to), ...(link.port ? { port: link.port } : {}), ...(link.volume ? { volume: link.volume } : {}), latencySensitive: link.latencySensitive, until });
   }
   crossingLinks.sort((a, b) => Number(b.latencySensitive) - Number(a.latencySensitive) || compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
-  return { waves, staying, stayingServers, crossingLinks };
-}
-
-/**
- * A component cut into communities of traffic of at most `limit` units where it can be (Louvain,
- * seeded: the same estate gives the same groups; a community still too large is cut again), each
- * sorted; bonds weigh 3 for a chatty link or a shared datastore, 1 else.
- */
-function communities(units: string[], bonds: Bond[], limit: number): string[][] {
-  if (units.length <= limit) return [units];
-  const inside = new Set(units);
-  const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
-  for (const unit of units) graph.addNode(unit);
-  // Only the bonds inside count (the caller passes a community its own).
-  const inner = bonds.filter(({ between: [a, b] }) => inside.has(a) && inside.has(b));
-  // Weights summed per pair first: one edge each, no lookup per bond (between is sorted).
-  const weights = new Map<string, number>();
-  for (const { between, kind } of inner) {
-    const pair = `${between[0]}\0${between[1]}`;
-    weights.set(pair, (weights.get(pair) ?? 0) + (kind === 'connection' ? 1 : 3));
-  }
-  for (const [pair, weight] of weights) {
-    const [a, b] = pair.split('\0') as [string, string];
-    graph.addEdge(a, b, { weight });
-  }
-  const found = louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(7) });
-  const byCommunity = new Map<number, string[]>();
-  for (const unit of units) {
-    const community = found[unit]!;
-    const list = byCommunity.get(community);
-    if (list) list.push(unit);
-    else byCommunity.set(community, [unit]);
-  }
-  // One community is the whole: Louvain cannot cut it, and it moves as one group.
-  if (byCommunity.size === 1) return [units];
-  // Each community goes on with its own bonds: siblings do not read each other's.
-  const bondsIn = new Map<number, Bond[]>();
-  for (const entry of inner) {
-    const [a, b] = entry.between;
-    if (found[a] !== found[b]) continue;
-    const list = bondsIn.get(found[a]!);
-    if (list) list.push(entry);
-    else bondsIn.set(found[a]!, [entry]);
-  }
-  return [...byCommunity]
-    .flatMap(([community, members]) => communities(members, bondsIn.get(community) ?? [], limit))
-    .sort((a, b) => compareStrings(a[0]!, b[0]!));
+  return { waves, staying, stayingServers: serverUnits.staying, crossingLinks };
 }
