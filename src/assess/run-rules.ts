@@ -124,7 +124,7 @@ function makeFinding(rule: Rule, applicationId: string, evidence: Evidence[], se
     remediation: rule.remediation.trim(),
     evidence: evidence.slice(0, limit),
     evidenceCount: count,
-    fingerprint: fingerprint(rule.id, applicationId, evidence),
+    fingerprint: findingFingerprint(rule.id, applicationId, evidence),
   };
 }
 
@@ -171,11 +171,11 @@ function dedupe(evidence: Evidence[]): Evidence[] {
 }
 
 /**
- * Rule, application and what was found where, without line numbers: the fingerprint survives
- * lines moving and unrelated edits, and changes when the evidence itself changes.
+ * Rule, application (or server) and what was found where, without line numbers: the fingerprint
+ * survives lines moving and unrelated edits, and changes when the evidence itself changes.
  */
-function fingerprint(ruleId: string, applicationId: string, evidence: Evidence[]): string {
-  const hash = createHash('sha256').update(`${ruleId}\n${applicationId}\n`);
+export function findingFingerprint(ruleId: string, owner: string, evidence: Evidence[]): string {
+  const hash = createHash('sha256').update(`${ruleId}\n${owner}\n`);
   const normalised = [...new Set(evidence.map((item) => `${item.file}\t${(item.snippet ?? '').replace(/\s+/g, ' ')}`))].sort(compareStrings);
   for (const line of normalised) hash.update(`${line}\n`);
   return hash.digest('hex').slice(0, 32);

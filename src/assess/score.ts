@@ -16,7 +16,7 @@ export interface ApplicationScore {
   effortRange: { low: number; high: number };
 }
 
-export function countBySeverity(findings: Finding[]): SeverityCounts {
+export function countBySeverity(findings: Pick<Finding, 'severity'>[]): SeverityCounts {
   const counts: SeverityCounts = { blocker: 0, major: 0, minor: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;

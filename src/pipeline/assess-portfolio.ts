@@ -1,5 +1,6 @@
 import { buildPortfolioGraph, serialiseGraph } from '../model/portfolio-graph.js';
 import { serversOf } from '../assess/servers/servers.js';
+import { serverFindings } from '../assess/servers/server-findings.js';
 import { builtInPrices, priceList } from '../plan/servers/instance-prices.js';
 import { serverCosts } from '../plan/servers/server-costs.js';
 import { targetSizes } from '../plan/servers/target-size.js';
@@ -106,7 +107,6 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
       effortRange,
     };
   });
-  const firing = new Set([...findings, ...uncounted, ...suppressed].map((item) => item.ruleId));
   timed('assess');
   // Servers: readiness per cloud, then the size and monthly cost of each on every cloud it can move to.
   const prices = gathered.prices ? priceList(gathered.prices.text, gathered.prices.file) : builtInPrices();
@@ -115,8 +115,10 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     return targets ? { ...server, targets } : server;
   });
   const costs = serverCosts(servers, prices);
+  const onServers = serverFindings(rules, estate, servers, { disabled: new Set(config.rules.disable), severity: config.rules.severity });
   const waves = planWaves(portfolio, results, {}, servers);
   timed('plan');
+  const firing = new Set([...findings, ...uncounted, ...suppressed, ...onServers].map((item) => item.ruleId));
 
 
   const sortedDiagnostics = diagnostics.sort(
@@ -148,6 +150,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
       files: gathered.files,
       loc: results.reduce((sum, app) => sum + app.loc, 0),
       findings: countBySeverity(findings),
+      ...(servers.length > 0 ? { serverFindings: countBySeverity(onServers) } : {}),
       effort: results.reduce((sum, app) => sum + app.effort, 0),
       effortRange: { low: results.reduce((sum, app) => sum + app.effortRange.low, 0), high: results.reduce((sum, app) => sum + app.effortRange.high, 0) },
       skippedFiles: facts.reduce((sum, fact) => sum + fact.skipped, 0),
@@ -174,6 +177,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
       .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.host, b.host)),
     ...(costs ? { serverCosts: costs } : {}),
     hosts: servers,
+    serverFindings: onServers,
     inventories: estate.files,
     graph,
     graphAnalysis,

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Finding, ScanResult, Severity } from '../result/schema.js';
+import type { Finding, ScanResult, ServerFinding, Severity } from '../result/schema.js';
 import type { Reporter } from './reporter.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { blocker: 'error', major: 'error', minor: 'warning', info: 'note' };
 /** GitHub code scanning orders alerts by this (0-10). */
 const SECURITY_SEVERITY: Record<Severity, string> = { blocker: '9.0', major: '7.0', minor: '4.0', info: '1.0' };
 
-/** A stable fingerprint per place: rule, application, file and text, not the line. */
-function placeFingerprint(finding: Finding, file: string, snippet: string | undefined): string {
-  return createHash('sha256').update(`${finding.ruleId}\n${finding.applicationId}\n${file}\n${(snippet ?? '').replace(/\s+/g, ' ').trim()}`).digest('hex').slice(0, 32);
+/** A stable fingerprint per place: rule, application (or server), file and text, not the line. */
+function placeFingerprint(ruleId: string, owner: string, file: string, snippet: string | undefined): string {
+  return createHash('sha256').update(`${ruleId}\n${owner}\n${file}\n${(snippet ?? '').replace(/\s+/g, ' ').trim()}`).digest('hex').slice(0, 32);
 }
 
 /** Where a finding without a place is shown: the application's first manifest, else its folder. */
@@ -39,7 +39,7 @@ export const sarifReport: Reporter = (result) => {
           },
         },
       ],
-      partialFingerprints: { 'cloudready/v1': placeFingerprint(finding, place.file, place.snippet) },
+      partialFingerprints: { 'cloudready/v1': placeFingerprint(finding.ruleId, finding.applicationId, place.file, place.snippet) },
       properties: {
         applicationId: finding.applicationId,
         severity: finding.severity,
@@ -50,6 +50,8 @@ export const sarifReport: Reporter = (result) => {
       ...(finding.baselineState ? { baselineState: finding.baselineState === 'existing' ? 'unchanged' : finding.baselineState === 'changed' ? 'updated' : 'new' } : {}),
     }));
   });
+  // A server that runs no application has findings of its own, at its record in the inventory.
+  const onServers = result.serverFindings.flatMap((finding) => finding.evidence.map((place) => serverResult(finding, place, ruleIndex.get(finding.ruleId) ?? 0)));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -81,10 +83,22 @@ export const sarifReport: Reporter = (result) => {
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned folder' } } },
-        results,
+        results: [...results, ...onServers],
         properties: { scannedAt: result.scannedAt, roots: result.roots },
       },
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 };
+
+function serverResult(finding: ServerFinding, place: ServerFinding['evidence'][number], ruleIndex: number) {
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text: `${finding.message}${place.snippet ? `: ${place.snippet}` : ''}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(place.file), uriBaseId: '%SRCROOT%' }, ...(place.line ? { region: { startLine: place.line } } : {}) } }],
+    partialFingerprints: { 'cloudready/v1': placeFingerprint(finding.ruleId, `host:${finding.serverId}`, place.file, place.snippet) },
+    properties: { serverId: finding.serverId, severity: finding.severity, effort: finding.effort, ...(finding.strategyHint ? { strategyHint: finding.strategyHint } : {}) },
+  };
+}

@@ -37,7 +37,27 @@ export function serversSummary(result: ScanResult, c: ChalkInstance): string[] {
     const by = (status: Status) => judged.filter((server) => server.readiness![cloud].status === status).length;
     return `${name} ${by('ready')} ready, ${by('ready-with-conditions')} with conditions, ${by('not-ready')} not ready${by('unknown') ? `, ${by('unknown')} unknown` : ''}`;
   });
-  return [`Servers: ${plural(judged.length, 'server')} to move${off ? ` (${off} powered off)` : ''}${notMoved ? `; ${plural(notMoved, 'hypervisor or appliance', 'hypervisors and appliances')} not moved` : ''}`, c.dim(`  ${counts.join(' · ')}`), ...costLines(result, c)];
+  return [
+    `Servers: ${plural(judged.length, 'server')} to move${off ? ` (${off} powered off)` : ''}${notMoved ? `; ${plural(notMoved, 'hypervisor or appliance', 'hypervisors and appliances')} not moved` : ''}`,
+    c.dim(`  ${counts.join(' · ')}`),
+    ...costLines(result, c),
+    ...findingLines(result, c),
+  ];
+}
+
+/** The findings of servers that run no application: how many of each severity, the rules most often found. */
+function findingLines(result: ScanResult, c: ChalkInstance): string[] {
+  const findings = result.serverFindings;
+  if (findings.length === 0) return [];
+  const severities = (['blocker', 'major', 'minor', 'info'] as const).flatMap((severity) => {
+    const count = findings.filter((finding) => finding.severity === severity).length;
+    return count > 0 ? [`${count} ${severity}`] : [];
+  });
+  const byRule = new Map<string, number>();
+  for (const finding of findings) byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
+  const top = [...byRule].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+  const listed = top.slice(0, 5).map(([rule, count]) => `${rule} ×${count}`).join(', ');
+  return [c.dim(`  Findings on servers that run no application: ${severities.join(', ')} (${listed}${top.length > 5 ? ', …' : ''}; --format json: serverFindings)`)];
 }
 
 /** Servers worst first (not ready somewhere, then unknown, then with conditions), at most `limit`, with the first reason of each. */
@@ -76,8 +96,17 @@ function costLines(result: ScanResult, c: ChalkInstance): string[] {
   const unsized = per.filter(({ cost }) => cost.unsized > 0).map(({ name, cost }) => `${name} ${cost.unsized}`);
   const source = costs.source === 'built-in' ? 'built-in list prices' : costs.source;
   return [
-    c.dim(`  A month, sized on allocated vCPUs and memory (${source} of ${costs.priceDate}, ${costs.currency}): ${on}`),
+    c.dim(`  A month, ${sizingBasis(result.hosts)} (${source} of ${costs.priceDate}, ${costs.currency}): ${on}`),
     ...(off.length > 0 ? [c.dim(`  Powered off, if they move too: ${off.join(' · ')}`)] : []),
     ...(unsized.length > 0 ? [c.dim(`  Not sized (not ready there, or no vCPUs or memory in the inventory): ${unsized.join(' · ')}`)] : []),
   ];
+}
+
+/** What the sizes were picked from: allocation, or measured use for some servers. */
+function sizingBasis(servers: Server[]): string {
+  const sized = servers.filter((server) => server.targets && Object.values(server.targets).some(Boolean));
+  const measured = sized.filter((server) => Object.values(server.targets!).some((target) => target?.basis === 'utilisation')).length;
+  if (measured === 0) return 'sized on allocated vCPUs and memory';
+  if (measured === sized.length) return 'sized on measured use with 30 % head-room';
+  return `sized on measured use with 30 % head-room for ${plural(measured, 'server')}, on allocation for ${sized.length - measured}`;
 }

@@ -68,6 +68,14 @@ export const Finding = z.strictObject({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** A finding of a server that runs no application (rules that read hosts alone: rules/servers.yaml and others). */
+export const ServerFinding = Finding.omit({ applicationId: true, baselineState: true }).extend({
+  id: z.string().describe('ruleId@host:serverId, stable across runs'),
+  serverId: z.string().describe('The server (hosts[].id) it is about'),
+  fingerprint: z.string().describe('Hash of rule, server and normalised evidence'),
+});
+export type ServerFinding = z.infer<typeof ServerFinding>;
+
 export const SuppressedEvidence = z.strictObject({
   findingId: z.string(),
   ruleId: z.string(),
@@ -226,6 +234,7 @@ export const ScanResult = z.strictObject({
     files: z.number().int().nonnegative(),
     loc: z.number().int().nonnegative(),
     findings: SeverityCounts,
+    serverFindings: SeverityCounts.optional().describe('Findings of servers that run no application; absent without inventories'),
     effort: z.number().nonnegative(),
     effortRange: EffortRange,
     skippedFiles: z.number().int().nonnegative(),
@@ -254,6 +263,10 @@ export const ScanResult = z.strictObject({
   endpoints: z.array(EndpointRecord).describe('Datastores and services applications connect to, sorted'),
   serverCosts: ServerCosts.optional().describe('Monthly cost of the servers per cloud at list prices, when inventories describe servers'),
   hosts: z.array(Server).default([]).describe('Every server the inventories describe, with its readiness per cloud, sorted by id (docs/inventory.md, "Servers")'),
+  serverFindings: z
+    .array(ServerFinding)
+    .default([])
+    .describe('Findings of servers that run no application, sorted by server and rule; a server that runs one gives its findings to the application. Not in scores or gates'),
   inventories: z
     .array(z.strictObject({ file: z.string(), format: z.string(), imported: z.number().int().nonnegative(), ignored: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }))
     .describe('Each inventory file imported, with its format and record counts, sorted by file'),

@@ -16,7 +16,7 @@ const Target = z.strictObject({
   family: z.enum(['general', 'compute', 'memory']),
   vcpus: z.number().int().positive(),
   memoryGiB: z.number().positive(),
-  basis: z.enum(['allocation', 'utilisation']).describe('Sized on what the VM is given, or on what it uses'),
+  basis: z.enum(['allocation', 'utilisation']).describe('Sized on what the VM is given, or on what it uses (utilisation with 30 % head-room, never more than the allocation)'),
   monthly: z.strictObject({ compute: z.number().nonnegative(), storage: z.number().nonnegative(), total: z.number().nonnegative() }),
 });
 
@@ -60,6 +60,12 @@ export const Server = z.strictObject({
   storageGiB: z.number().positive().optional(),
   disks: z.strictObject({ count: z.number().int().nonnegative(), raw: z.number().int().nonnegative(), shared: z.number().int().nonnegative(), independent: z.number().int().nonnegative() }).optional(),
   snapshots: z.number().int().nonnegative().optional(),
+  nics: z.array(z.strictObject({ name: z.string(), adapter: z.string().optional(), network: z.string().optional() })).optional().describe('Network adapters, where an inventory lists them'),
+  tools: z.enum(['ok', 'old', 'not-running', 'not-installed']).optional().describe('Guest tools state'),
+  utilisation: z
+    .strictObject({ cpuPercent: z.number().optional(), memoryPercent: z.number().optional(), source: z.string().optional() })
+    .optional()
+    .describe('Measured use in percent of the allocation; sizes are picked from it, with 30 % head-room, when present'),
   firmware: z.enum(['bios', 'efi']).optional(),
   addresses: z.array(z.string()),
   datacenter: z.string().optional(),
@@ -72,7 +78,7 @@ export const Server = z.strictObject({
   targets: z
     .strictObject({ aws: Target.optional(), azure: Target.optional(), gcp: Target.optional() })
     .optional()
-    .describe('The cheapest size that holds its vCPUs and memory on each cloud where it is not "not-ready", with its monthly cost (serverCosts says the prices used)'),
+    .describe('The cheapest size that holds what it needs (its measured use with head-room, else its allocation) on each cloud where it is not "not-ready", with its monthly cost (serverCosts says the prices used)'),
 });
 export type Server = z.infer<typeof Server>;
 

@@ -11,12 +11,15 @@ describe('scan of an RVTools export with no code', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('No application code found: the servers below are judged from the inventories alone.');
     expect(table.stdout).toContain('Servers: 6 servers to move (1 powered off); 1 hypervisor or appliance not moved');
-    expect(table.stdout).toContain('AWS 2 ready, 2 with conditions, 2 not ready · Azure 2 ready, 2 with conditions, 2 not ready · GCP 2 ready, 1 with conditions, 3 not ready');
-    expect(table.stdout).toMatch(/A month, sized on allocated vCPUs and memory \(built-in list prices of \d{4}-\d{2}-\d{2}, USD\): AWS \$[\d,]+ \(us-east-1\) · Azure \$[\d,]+ \(eastus\) · GCP \$[\d,]+ \(us-central1\)/);
+    expect(table.stdout).toContain('AWS 1 ready, 3 with conditions, 2 not ready · Azure 1 ready, 3 with conditions, 2 not ready · GCP 1 ready, 2 with conditions, 3 not ready');
+    expect(table.stdout).toMatch(
+      /A month, sized on measured use with 30 % head-room for 2 servers, on allocation for 2 \(built-in list prices of \d{4}-\d{2}-\d{2}, USD\): AWS \$[\d,]+ \(us-east-1\) · Azure \$[\d,]+ \(eastus\) · GCP \$[\d,]+ \(us-central1\)/,
+    );
+    expect(table.stdout).toContain('Findings on servers that run no application: 8 major, 4 minor (platform-and-sla/end-of-life-os ×2,');
     expect(table.stdout).toContain('Powered off, if they move too: AWS $');
     const rows = table.stdout.split('\n').filter((line) => /^│ \S/.test(line));
     // Not ready somewhere first (FS-LEGACY01 on GCP, archive01's disk, Solaris), ready last.
-    expect(rows.map((line) => line.split('│')[1]!.trim())).toEqual(['Server', 'FS-LEGACY01', 'archive01', 'sol-billing', 'SQL-REPORTS', 'app-node-a', 'app-node-b']);
+    expect(rows.map((line) => line.split('│')[1]!.trim())).toEqual(['Server', 'FS-LEGACY01', 'archive01', 'sol-billing', 'SQL-REPORTS', 'app-node-b', 'app-node-a']);
 
     const json = runCli(['scan', root, '--no-cache', '--format', 'json']);
     expect(json.code).toBe(0);
@@ -24,6 +27,14 @@ describe('scan of an RVTools export with no code', () => {
     const result = JSON.parse(json.stdout) as { hosts: { id: string; readiness?: { gcp: { status: string } } }[] };
     expect(result.hosts).toHaveLength(7);
     expect(result.hosts.find((host) => host.id === 'sol-billing')?.readiness?.gcp.status).toBe('not-ready');
+
+    // Code scanning gets each server finding at the VM's row of the export.
+    const sarif = runCli(['scan', root, '--no-cache', '--format', 'sarif']);
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[]; properties: { serverId?: string } }[] }[] }).runs[0]!.results;
+    const raw = results.find((item) => item.ruleId === 'servers/raw-disk')!;
+    expect(raw.properties.serverId).toBe('FS-LEGACY01');
+    expect(raw.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'inventory/rvtools/RVTools_tabvInfo.csv', uriBaseId: '%SRCROOT%' }, region: { startLine: 2 } });
+    expect(results).toHaveLength(12);
   });
 
   it('costs with the price list given by --prices, and stops with its file and line when it is wrong', async () => {

@@ -1,8 +1,9 @@
 /**
  * An RVTools export as one CSV per sheet, with the columns RVTools 4.x writes (a subset, in its
  * order). The estate: a Windows 2003 file server with an RDM and a multi-writer disk, a powered-
- * off SQL Server 2012 VM with snapshots, two Linux guests left named localhost.localdomain, a
- * Solaris x86 VM, a guest whose 70 TiB data disk no cloud attaches, a template, and an ESXi host.
+ * off SQL Server 2012 VM with snapshots, two Linux guests left named localhost.localdomain (one
+ * sized on what it uses, one whose tools stopped), a
+ * Solaris x86 VM with an SR-IOV adapter, a guest whose 70 TiB data disk no cloud attaches, a template, and an ESXi host.
  */
 const VINFO = [
   'VM,Powerstate,Template,DNS Name,CPUs,Memory,NICs,Disks,Primary IP Address,Provisioned MiB,In Use MiB,Firmware,Datacenter,Cluster,Host,OS according to the configuration file,OS according to the VMware Tools,VM UUID',
@@ -20,12 +21,28 @@ const VCPU = [
   'VM,Powerstate,Template,CPUs,Sockets,Cores p/s,Max,Overall,Level,Shares,Reservation,Datacenter,Cluster,Host',
   'FS-LEGACY01,poweredOn,False,2,2,1,4800,310,normal,2000,0,DC1,CL-WIN,esx01.corp.example',
   'SQL-REPORTS,poweredOff,False,8,4,2,19200,0,normal,8000,0,DC1,CL-WIN,esx01.corp.example',
+  'app-node-a,poweredOn,False,4,4,1,9600,960,normal,4000,0,DC1,CL-LNX,esx02.corp.example',
+].join('\n');
+
+// What app-node-a uses: 10 % of its CPU and 20 % of its memory active, so it is sized on use.
+const VMEMORY = [
+  'VM,Powerstate,Template,Size MiB,Overhead,Max,Consumed,Consumed Overhead,Private,Shared,Swapped,Ballooned,Active,Entitlement,Datacenter,Cluster,Host',
+  'app-node-a,poweredOn,False,8192,51,8192,6100,51,6000,100,0,0,1638,8192,DC1,CL-LNX,esx02.corp.example',
+  'SQL-REPORTS,poweredOff,False,32768,0,32768,0,0,0,0,0,0,0,0,DC1,CL-WIN,esx01.corp.example',
+].join('\n');
+
+// app-node-b's guest tools stopped.
+const VTOOLS = [
+  'VM,Powerstate,Template,VM Version,Tools,Tools Version,Required Version,Upgradeable,Upgrade Policy,Datacenter,Cluster,Host',
+  'app-node-a,poweredOn,False,vmx-19,toolsOk,12352,12352,False,manual,DC1,CL-LNX,esx02.corp.example',
+  'app-node-b,poweredOn,False,vmx-19,toolsNotRunning,12352,12352,False,manual,DC1,CL-LNX,esx02.corp.example',
 ].join('\n');
 
 // Older exports have no Template column here: the template's NIC must not bring it back as a server.
 const VNETWORK = [
   'VM,Powerstate,NIC label,Adapter,Network,Switch,Connected,Mac Address,Type,IPv4 Address,IPv6 Address,Datacenter,Cluster,Host',
   'FS-LEGACY01,poweredOn,Network adapter 1,E1000,VLAN10,vSwitch0,True,00:50:56:aa:00:01,assigned,10.10.1.5,,DC1,CL-WIN,esx01.corp.example',
+  'sol-billing,poweredOn,Network adapter 2,SriovEthernetCard,VLAN30,vSwitch1,True,00:50:56:aa:00:05,assigned,10.10.30.7,,DC1,CL-LNX,esx02.corp.example',
   'tpl-rhel9,poweredOff,Network adapter 1,Vmxnet3,VLAN20,vSwitch0,False,00:50:56:aa:00:07,assigned,,,DC1,CL-LNX,esx02.corp.example',
 ].join('\n');
 
@@ -52,6 +69,8 @@ const VHOST = [
 export const RVTOOLS_EXPORT: Record<string, string> = {
   'inventory/rvtools/RVTools_tabvInfo.csv': `${VINFO}\n`,
   'inventory/rvtools/RVTools_tabvCPU.csv': `${VCPU}\n`,
+  'inventory/rvtools/RVTools_tabvMemory.csv': `${VMEMORY}\n`,
+  'inventory/rvtools/RVTools_tabvTools.csv': `${VTOOLS}\n`,
   'inventory/rvtools/RVTools_tabvNetwork.csv': `${VNETWORK}\n`,
   'inventory/rvtools/RVTools_tabvDisk.csv': `${VDISK}\n`,
   'inventory/rvtools/RVTools_tabvSnapshot.csv': `${VSNAPSHOT}\n`,

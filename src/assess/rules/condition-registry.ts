@@ -3,7 +3,7 @@ import type { ConditionKind } from './condition-kind.js';
 import { endpointCondition, secretCondition, configCondition, deliveryCondition } from './conditions/config-conditions.js';
 import { dependencyCondition } from './conditions/dependency-condition.js';
 import { graphCondition } from './conditions/graph-condition.js';
-import { hostCondition, licenceCondition, slaCondition, connectionCondition } from './conditions/inventory-conditions.js';
+import { hostCondition, serverCondition, licenceCondition, slaCondition, connectionCondition } from './conditions/inventory-conditions.js';
 import {
   importCondition,
   annotationCondition,
@@ -39,6 +39,7 @@ export const CONDITION_KINDS = [
   unitCondition,
   deliveryCondition,
   hostCondition,
+  serverCondition,
   licenceCondition,
   slaCondition,
   connectionCondition,

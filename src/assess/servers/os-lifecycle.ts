@@ -29,6 +29,7 @@ export const OsLifecycleSchema = z.strictObject({
         endOfSupport: Day.optional().describe("The vendor's last free security update"),
         extendedUntil: Day.optional().describe('The end of paid extended support (ESU, ELS, LTSS, ESM)'),
         clouds: PerCloud(CloudSupport),
+        uefi: z.boolean().optional().describe('false: no cloud boots this system with UEFI firmware (Azure generation 2, AWS and Google UEFI boot)'),
         architecture: z.enum(['x86', 'power', 'sparc', 'itanium', 's390x']).default('x86').describe('What it runs on: only x86 systems are sized to the clouds\' ordinary VMs'),
         note: z.string().optional(),
       }),

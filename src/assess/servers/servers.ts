@@ -1,5 +1,6 @@
 import type { ApplicationFacts } from '../../extract/application-facts.js';
 import type { Estate } from '../../extract/inventory/estate.js';
+import type { Host } from '../../extract/inventory/inventory-schema-types.js';
 import type { Server } from '../../result/schema.js';
 import { compareStrings } from '../../util/compare.js';
 import { hostOs, hostReadiness } from './host-readiness.js';
@@ -44,6 +45,9 @@ export function serversOf(estate: Estate, facts: ApplicationFacts[], table?: OsT
       ...(host.storageGiB ? { storageGiB: host.storageGiB } : {}),
       ...(host.disks.length > 0 ? { disks: { count: host.disks.length, raw: count('raw'), shared: count('shared'), independent: count('independent') } } : {}),
       ...(host.snapshots !== undefined ? { snapshots: host.snapshots } : {}),
+      ...(host.nics.length > 0 ? { nics: host.nics.map((nic) => ({ ...nic })) } : {}),
+      ...(host.tools ? { tools: host.tools } : {}),
+      ...(host.utilisation ? { utilisation: utilisationOf(host.utilisation) } : {}),
       ...(host.firmware ? { firmware: host.firmware } : {}),
       addresses: [...host.ips].sort(compareStrings),
       ...(host.location ? { datacenter: host.location } : {}),
@@ -55,6 +59,11 @@ export function serversOf(estate: Estate, facts: ApplicationFacts[], table?: OsT
       ...(readiness ? { readiness } : {}),
     };
   });
+}
+
+/** Measured use in a fixed order, whichever sheet gave which figure first. */
+function utilisationOf({ cpuPercent, memoryPercent, source }: NonNullable<Host['utilisation']>): NonNullable<Server['utilisation']> {
+  return { ...(cpuPercent !== undefined ? { cpuPercent } : {}), ...(memoryPercent !== undefined ? { memoryPercent } : {}), ...(source ? { source } : {}) };
 }
 
 /** What a machine is when the inventory does not say: from its platform and virtualisation. */

@@ -140,7 +140,7 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     // The record that names the machine best: one with a hostname, else the first.
     const representative = members.find((index) => records[index]!.host.hostname) ?? members[0]!;
     const { host: first, loaded } = records[representative]!;
-    const host: Host = { ...first, aliases: [...first.aliases], ips: [...first.ips], disks: first.disks.map((disk) => ({ ...disk })), software: [...first.software], groups: [...first.groups] };
+    const host: Host = { ...first, aliases: [...first.aliases], ips: [...first.ips], disks: first.disks.map((disk) => ({ ...disk })), nics: first.nics.map((nic) => ({ ...nic })), software: [...first.software], groups: [...first.groups] };
     const formats = new Set<InventoryFormat>([loaded.format]);
     for (const index of members) {
       if (index === representative) continue;

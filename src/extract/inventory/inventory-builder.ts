@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../result/schema.js';
 import type { Inventory } from './inventory-schema.js';
-import type { Connection, Disk, Host, InventoryApplication, Software } from './inventory-schema-types.js';
+import type { Connection, Disk, Host, InventoryApplication, Nic, Software, Utilisation } from './inventory-schema-types.js';
 
 export type InventoryFormat =
   | 'cloudready'
@@ -113,7 +113,7 @@ export class InventoryBuilder {
     }
     if (!existing) {
       if (!where.sheet && where.line > 0) this.lines.set(`host:${input.id}`, where.line);
-      const host = { id: input.id, aliases: [], ips: [], disks: [], software: [], groups: [] } as unknown as Host;
+      const host = { id: input.id, aliases: [], ips: [], disks: [], nics: [], software: [], groups: [] } as unknown as Host;
       mergeHost(host, input);
       this.hosts.set(input.id, host);
       return host;
@@ -185,6 +185,11 @@ export function mergeHost(into: Host, from: HostInput) {
         if (known) Object.assign(known, { ...disk, ...known });
         else into.disks.push({ ...disk });
       }
+    } else if (key === 'nics') {
+      for (const nic of value as Nic[]) if (!into.nics.some((other) => other.name === nic.name)) into.nics.push({ ...nic });
+    } else if (key === 'utilisation') {
+      // vCPU gives the processor, vMemory the memory: one figure each.
+      into.utilisation = { ...(value as Utilisation), ...into.utilisation };
     } else if (Array.isArray(value)) {
       const current = target[key] as unknown[];
       for (const item of value) if (!current.includes(item)) current.push(item);

@@ -29,6 +29,18 @@ export const Disk = z.strictObject({
   independent: z.boolean().optional().describe('Independent mode: left out of snapshots, and so of snapshot-based replication'),
 });
 
+export const Nic = z.strictObject({
+  name: z.string().min(1).describe('Adapter label, e.g. "Network adapter 1"'),
+  adapter: z.string().optional().describe('Adapter type: Vmxnet3, E1000E, SR-IOV, PCI pass-through ...'),
+  network: z.string().optional().describe('Port group or network it is connected to'),
+});
+
+export const Utilisation = z.strictObject({
+  cpuPercent: z.number().min(0).max(100).optional().describe('CPU in use, in percent of the vCPUs allocated'),
+  memoryPercent: z.number().min(0).max(100).optional().describe('Memory in use (active), in percent of the memory allocated'),
+  source: z.string().optional().describe('Where the figures come from, e.g. "RVTools vCPU and vMemory (one moment)"'),
+});
+
 export const Host = z.strictObject({
   id: z.string().min(1).describe('Stable id used by applications and connections'),
   hostname: z.string().optional(),
@@ -51,6 +63,9 @@ export const Host = z.strictObject({
   cluster: z.string().optional().describe('Hypervisor cluster'),
   hypervisor: z.string().optional().describe('The hypervisor host the VM runs on'),
   disks: z.array(Disk).default([]),
+  nics: z.array(Nic).default([]),
+  tools: z.enum(['ok', 'old', 'not-running', 'not-installed']).optional().describe('Guest tools state (RVTools vTools): without running tools the guest OS and addresses are unconfirmed'),
+  utilisation: Utilisation.optional().describe('What the server uses, for sizing on use rather than allocation'),
   snapshots: z.number().int().nonnegative().optional(),
   software: z.array(Software).default([]),
   groups: z.array(z.string()).default([]).describe('Groups or roles (Ansible groups, CMDB services); a group named like an application places it here'),

@@ -2,24 +2,38 @@ import { CLOUDS, type Cloud } from '../../assess/servers/clouds.js';
 import type { Server } from '../../result/schema.js';
 import type { PriceList } from './instance-prices.js';
 
-export type Target = NonNullable<Server['targets']>[Cloud];
+export type Target = NonNullable<NonNullable<Server['targets']>[Cloud]>;
+
+/** Head-room over measured use, as Azure Migrate's performance-based sizing applies by default. */
+export const COMFORT_FACTOR = 1.3;
 
 /**
- * The cheapest size of each cloud that holds a server's allocated vCPUs and memory, and what it
+ * What a server needs: its measured use with head-room where the inventory gives it (never more
+ * than it is allocated), else what it is allocated.
+ */
+export function neededCapacity(server: Server): { vcpus: number; memoryGiB: number; basis: Target['basis'] } | undefined {
+  if (!server.cores || !server.memoryGiB) return undefined;
+  const { cpuPercent, memoryPercent } = server.utilisation ?? {};
+  const vcpus = cpuPercent !== undefined ? Math.min(server.cores, Math.max(1, Math.ceil((server.cores * cpuPercent * COMFORT_FACTOR) / 100))) : server.cores;
+  const memoryGiB = memoryPercent !== undefined ? Math.min(server.memoryGiB, Math.max(0.5, (server.memoryGiB * memoryPercent * COMFORT_FACTOR) / 100)) : server.memoryGiB;
+  return { vcpus, memoryGiB, basis: cpuPercent !== undefined || memoryPercent !== undefined ? 'utilisation' : 'allocation' };
+}
+
+/**
+ * The cheapest size of each cloud that holds what a server needs (neededCapacity), and what it
  * costs a month at the list's prices: compute (with the Windows licence for Windows guests) and
- * its provisioned storage. Only servers whose system runs on x86 are sized. Allocation, not use:
- * RVTools' point-in-time use figures are no peak, and a size picked from them would starve the
- * busy hour.
+ * its provisioned storage. Only servers whose system runs on x86 are sized.
  */
 export function targetSizes(server: Server, prices: PriceList): Server['targets'] {
+  const needed = neededCapacity(server);
   // Only x86 systems fit the clouds' ordinary VMs: AIX on Power is rehosted on Power, not resized.
-  if (!server.readiness || !server.cores || !server.memoryGiB || (server.os?.architecture ?? 'x86') !== 'x86') return undefined;
+  if (!server.readiness || !needed || (server.os?.architecture ?? 'x86') !== 'x86') return undefined;
   const windows = /windows/i.test(server.os?.name ?? '');
   const targets: Partial<Record<Cloud, Target>> = {};
   for (const cloud of CLOUDS) {
     const list = prices.clouds[cloud];
     if (!list || server.readiness[cloud].status === 'not-ready') continue;
-    const size = prices.sizes(cloud).find((candidate) => candidate.vcpus >= server.cores! && candidate.memoryGiB >= server.memoryGiB!);
+    const size = prices.sizes(cloud).find((candidate) => candidate.vcpus >= needed.vcpus && candidate.memoryGiB >= needed.memoryGiB);
     if (!size) continue;
     const compute = (size.hourly + (windows ? list.windowsPerVcpuHour * size.vcpus : 0)) * prices.hoursPerMonth;
     const storage = (server.storageGiB ?? 0) * list.storage.perGiBMonth;
@@ -28,7 +42,7 @@ export function targetSizes(server: Server, prices: PriceList): Server['targets'
       family: size.family,
       vcpus: size.vcpus,
       memoryGiB: size.memoryGiB,
-      basis: 'allocation',
+      basis: needed.basis,
       monthly: { compute: cents(compute), storage: cents(storage), total: cents(compute + storage) },
     };
   }

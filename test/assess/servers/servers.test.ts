@@ -23,8 +23,9 @@ describe('servers from an RVTools export alone', () => {
     expect(messages).toContain('info record ignored: tpl-rhel9 is a VM template, not a server');
     expect(byId(hosts, 'esx01.corp.example')).toMatchObject({ kind: 'hypervisor', cluster: 'CL-WIN' });
     expect(byId(hosts, 'esx01.corp.example').readiness).toBeUndefined();
-    // Two guests nobody named are two machines, each with its own records.
-    expect(byId(hosts, 'app-node-a').records).toHaveLength(1);
+    // Two guests nobody named are two machines, each with its own records (vCPU, vMemory, vTools rows complete the VM, none is one).
+    expect(byId(hosts, 'app-node-a').records.map((record) => record.file.replace('inventory/rvtools/RVTools_tab', ''))).toEqual(['vCPU.csv', 'vInfo.csv', 'vMemory.csv', 'vTools.csv']);
+    expect(byId(hosts, 'app-node-b').records).toHaveLength(2);
     expect(byId(hosts, 'app-node-a').name).toBe('localhost.localdomain');
   });
 
@@ -67,8 +68,81 @@ describe('servers from an RVTools export alone', () => {
     // A 70 TiB data disk: over every cloud's largest disk.
     expect(byId(hosts, 'archive01').readiness!.gcp).toEqual({
       status: 'not-ready',
-      reasons: ["Hard disk 2 is 70020 GiB, over Google Cloud's largest disk (65536 GiB)", 'Ubuntu 22.04 LTS: vendor support ends 2027-06-01; plan the upgrade with the move'],
+      reasons: ['Hard disk 2 is 70020 GiB, over the largest disk (65536 GiB) of Google Cloud', 'Ubuntu 22.04 LTS: vendor support ends 2027-06-01; plan the upgrade with the move'],
     });
+    // Stopped guest tools and an SR-IOV adapter (vTools, vNetwork) are conditions.
+    expect(byId(hosts, 'app-node-b')).toMatchObject({ tools: 'not-running', readiness: { aws: { status: 'ready-with-conditions' } } });
+    expect(byId(hosts, 'app-node-b').readiness!.aws.reasons[0]).toMatch(/^VMware Tools not running/);
+    expect(byId(hosts, 'sol-billing').nics).toEqual([{ name: 'Network adapter 2', adapter: 'SriovEthernetCard', network: 'VLAN30' }]);
+  });
+
+  it('sizes on what a VM uses where vCPU and vMemory say it, with 30 % head-room, else on its allocation', async () => {
+    const { hosts } = await servers(RVTOOLS_EXPORT);
+    const used = byId(hosts, 'app-node-a');
+    // 960 of 9,600 MHz and 1,638 of 8,192 MiB active: 1 vCPU and 2.1 GiB with head-room, not 4 and 8.
+    expect(used.utilisation).toEqual({ cpuPercent: 10, memoryPercent: 20, source: 'RVTools vCPU and vMemory (one moment)' });
+    expect(used.targets!.aws).toMatchObject({ basis: 'utilisation', instance: 'c7i.large', vcpus: 2, memoryGiB: 4 });
+    const allocated = byId(hosts, 'app-node-b');
+    expect(allocated.utilisation).toBeUndefined();
+    expect(allocated.targets!.aws).toMatchObject({ basis: 'allocation', vcpus: 4 });
+    expect(allocated.targets!.aws!.memoryGiB).toBeGreaterThanOrEqual(8);
+    // A powered-off VM's zero use says nothing: it is sized on what it is given.
+    expect(byId(hosts, 'SQL-REPORTS').utilisation).toBeUndefined();
+    expect(byId(hosts, 'SQL-REPORTS').targets!.azure).toMatchObject({ basis: 'allocation', vcpus: 8 });
+  });
+});
+
+describe('findings of servers that run no application', () => {
+  it('come from the rules that read hosts, at the server\'s inventory record, and count in the summary', async () => {
+    const root = await makeTree(RVTOOLS_EXPORT);
+    const result = await scan({ paths: [root], cwd: root, now });
+    const found = result.serverFindings.map((finding) => `${finding.serverId} ${finding.ruleId}`);
+    expect(found).toEqual([
+      'FS-LEGACY01 platform-and-sla/end-of-life-os',
+      'FS-LEGACY01 servers/independent-disk',
+      'FS-LEGACY01 servers/os-not-offered',
+      'FS-LEGACY01 servers/raw-disk',
+      'FS-LEGACY01 servers/shared-disk',
+      'SQL-REPORTS platform-and-sla/end-of-life-os',
+      'SQL-REPORTS servers/snapshots',
+      'app-node-b servers/tools-not-running',
+      'archive01 servers/disk-over-limit',
+      'archive01 servers/os-support-ending',
+      'sol-billing platform-and-sla/unix-host',
+      'sol-billing servers/passthrough-nic',
+    ]);
+    const raw = result.serverFindings.find((finding) => finding.ruleId === 'servers/raw-disk')!;
+    expect(raw).toMatchObject({ id: 'servers/raw-disk@host:FS-LEGACY01', severity: 'major', evidenceCount: 1 });
+    expect(raw.evidence[0]).toMatchObject({ file: 'inventory/rvtools/RVTools_tabvInfo.csv', line: 2 });
+    expect(raw.evidence[0]!.snippet).toContain('raw device mapping (Hard disk 2)');
+    expect(result.serverFindings.find((finding) => finding.ruleId === 'servers/disk-over-limit')!.evidence[0]!.snippet).toBe(
+      'host archive01: Hard disk 2 is 70020 GiB, over the largest disk (65536 GiB) of AWS, Azure and Google Cloud',
+    );
+    expect(result.summary.serverFindings).toEqual({ blocker: 0, major: 8, minor: 4, info: 0 });
+    // Server findings are not application findings: no score, no gate.
+    expect(result.findings).toEqual([]);
+    expect(result.rules.map((rule) => rule.id)).toContain('servers/raw-disk');
+  });
+
+  it('follow cloudready.yaml: a disabled rule finds nothing, a severity set there is the severity', async () => {
+    const root = await makeTree({ ...RVTOOLS_EXPORT, 'cloudready.yaml': 'rules:\n  disable: [servers/snapshots]\n  severity: { servers/raw-disk: blocker }\n' });
+    const result = await scan({ paths: [root], cwd: root, now });
+    expect(result.serverFindings.some((finding) => finding.ruleId === 'servers/snapshots')).toBe(false);
+    expect(result.serverFindings.find((finding) => finding.ruleId === 'servers/raw-disk')!.severity).toBe('blocker');
+  });
+
+  it('go to the application when the server runs one, where they count in its score', async () => {
+    const root = await makeTree({
+      ...RVTOOLS_EXPORT,
+      'billing/pom.xml': '<project><groupId>corp</groupId><artifactId>billing</artifactId><version>1</version><packaging>war</packaging></project>\n',
+      'billing/src/main/java/corp/Billing.java': 'package corp;\npublic class Billing {}\n',
+      'inventory/apps.yaml': 'version: 1\napplications:\n  - id: billing\n    hosts: [FS-LEGACY01]\n',
+    });
+    const result = await scan({ paths: [root], cwd: root, now });
+    expect(result.serverFindings.some((finding) => finding.serverId === 'FS-LEGACY01')).toBe(false);
+    const billing = result.findings.filter((finding) => finding.applicationId === 'billing').map((finding) => finding.ruleId);
+    expect(billing).toEqual(expect.arrayContaining(['platform-and-sla/end-of-life-os', 'servers/raw-disk', 'servers/shared-disk']));
+    expect(result.applications.find((app) => app.id === 'billing')!.score).toBeLessThan(100);
   });
 });
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { ApplicationFacts } from '../../../extract/application-facts.js';
-import type { ApplicationConnection, InventoryContext } from '../../../extract/inventory/inventory-context.js';
+import type { ApplicationConnection, InventoryContext, PlacedHost } from '../../../extract/inventory/inventory-context.js';
 import type { Host } from '../../../extract/inventory/inventory-schema-types.js';
 import type { Evidence } from '../../../result/schema.js';
 import { defineCondition, regexesOf } from '../condition-kind.js';
-import type { ConditionMatch } from '../matcher-cache.js';
+import type { ConditionMatch, MatcherCache } from '../matcher-cache.js';
+import { builtInOsTable } from '../../servers/os-lifecycle.js';
+import { checkTexts, SERVER_CHECKS, serverChecks } from '../../servers/server-checks.js';
 
 /*
  * Conditions over what inventories say about an application: the hosts it runs on, the software
@@ -12,11 +14,19 @@ import type { ConditionMatch } from '../matcher-cache.js';
  * inventory file at the host, connection or application entry.
  */
 
+type HostCondition = z.infer<typeof HostCondition>;
+type ServerCondition = z.infer<typeof ServerCondition>;
+type LicenceCondition = z.infer<typeof LicenceCondition>;
+
 export const HostCondition = z.strictObject({
   platform: z.array(z.enum(['z/OS', 'AIX', 'HP-UX', 'Solaris', 'IBM i', 'Windows', 'Linux', 'other'])).optional(),
   os: z.string().optional().describe('Regular expression over "<os name> <version>"'),
   coresAbove: z.number().optional(),
   memoryGiBAbove: z.number().optional(),
+});
+
+export const ServerCondition = z.strictObject({
+  check: z.array(z.enum(SERVER_CHECKS)).min(1).describe('What the server readiness check found on a host (docs/inventory.md, "Servers"): its operating system against the dated lifecycle table, its disks, NICs, snapshots and guest tools'),
 });
 
 export const LicenceCondition = z.strictObject({
@@ -74,27 +84,67 @@ function inInventory(facts: ApplicationFacts, collect: (context: InventoryContex
   return { matched: evidence.length > 0, evidence };
 }
 
+function hostsMatch(hosts: PlacedHost[], collect: (placed: PlacedHost, evidence: Evidence[]) => void): ConditionMatch {
+  const evidence: Evidence[] = [];
+  for (const placed of hosts) collect(placed, evidence);
+  return { matched: evidence.length > 0, evidence };
+}
+
+const onHosts = (body: HostCondition, hosts: PlacedHost[], cache: MatcherCache) => {
+  const { platform, os, coresAbove, memoryGiBAbove } = body;
+  const osPattern = os ? cache.regex(os, 'i') : undefined;
+  return hostsMatch(hosts, ({ host, file, line }, evidence) => {
+    const osText = host.os ? `${host.os.name} ${host.os.version ?? ''}`.trim() : '';
+    if (platform && !(host.platform && platform.includes(host.platform))) return;
+    if (osPattern && !osPattern.test(osText)) return;
+    if (coresAbove !== undefined && !((host.cpu?.cores ?? 0) > coresAbove)) return;
+    if (memoryGiBAbove !== undefined && !((host.memoryGiB ?? 0) > memoryGiBAbove)) return;
+    const size = host.cpu ? `, ${host.cpu.cores} cores` : '';
+    const memory = host.memoryGiB ? `, ${host.memoryGiB} GiB` : '';
+    evidence.push(at(file, line, `host ${host.id}: ${host.platform ?? 'unknown platform'}${osText ? ` (${osText})` : ''}${size}${memory}`));
+  });
+};
+
 export const hostCondition = defineCondition({
   key: 'host',
   schema: HostCondition,
   scope: 'application',
   reads: 'inventory hosts',
   regexes: (body) => regexesOf('i', body.os),
-  evaluate: (body, facts, cache) => inInventory(facts, (context, evidence) => {
-    const { platform, os, coresAbove, memoryGiBAbove } = body;
-    const osPattern = os ? cache.regex(os, 'i') : undefined;
-    for (const { host, file, line } of context.hosts) {
-      const osText = host.os ? `${host.os.name} ${host.os.version ?? ''}`.trim() : '';
-      if (platform && !(host.platform && platform.includes(host.platform))) continue;
-      if (osPattern && !osPattern.test(osText)) continue;
-      if (coresAbove !== undefined && !((host.cpu?.cores ?? 0) > coresAbove)) continue;
-      if (memoryGiBAbove !== undefined && !((host.memoryGiB ?? 0) > memoryGiBAbove)) continue;
-      const size = host.cpu ? `, ${host.cpu.cores} cores` : '';
-      const memory = host.memoryGiB ? `, ${host.memoryGiB} GiB` : '';
-      evidence.push(at(file, line, `host ${host.id}: ${host.platform ?? 'unknown platform'}${osText ? ` (${osText})` : ''}${size}${memory}`));
-    }
-  }),
+  evaluate: (body, facts, cache) => onHosts(body, facts.inventory?.hosts ?? [], cache),
+  onHosts,
 });
+
+const onServerHosts = (body: ServerCondition, hosts: PlacedHost[]) => {
+  const wanted = new Set(body.check);
+  return hostsMatch(hosts, ({ host, file, line }, evidence) => {
+    const found = serverChecks(host, builtInOsTable()).filter((check) => wanted.has(check.check));
+    if (found.length > 0) evidence.push(at(file, line, `host ${host.id}: ${found.flatMap(checkTexts).join('; ')}`));
+  });
+};
+
+export const serverCondition = defineCondition({
+  key: 'server',
+  schema: ServerCondition,
+  scope: 'application',
+  reads: 'server readiness checks',
+  evaluate: (body, facts) => onServerHosts(body, facts.inventory?.hosts ?? []),
+  onHosts: onServerHosts,
+});
+
+const onLicenceHosts = (body: LicenceCondition, hosts: PlacedHost[], cache: MatcherCache) => {
+  const { model, byol, software } = body;
+  const name = software ? cache.regex(software, 'i') : undefined;
+  return hostsMatch(hosts, ({ host, file, line }, evidence) => {
+    for (const item of host.software) {
+      if (!item.licence) continue;
+      if (model && !model.includes(item.licence.model)) continue;
+      if (byol !== undefined && item.licence.byol !== byol) continue;
+      if (name && !name.test(item.name)) continue;
+      evidence.push(at(file, line, `host ${host.id}: ${item.name}${item.version ? ` ${item.version}` : ''}, licence ${item.licence.model}${item.licence.byol === false ? ', not BYOL' : ''}`));
+    }
+  });
+};
 
 export const licenceCondition = defineCondition({
   key: 'licence',
@@ -102,19 +152,8 @@ export const licenceCondition = defineCondition({
   scope: 'application',
   reads: 'inventory licences',
   regexes: (body) => regexesOf('i', body.software),
-  evaluate: (body, facts, cache) => inInventory(facts, (context, evidence) => {
-    const { model, byol, software } = body;
-    const name = software ? cache.regex(software, 'i') : undefined;
-    for (const { host, file, line } of context.hosts) {
-      for (const item of host.software) {
-        if (!item.licence) continue;
-        if (model && !model.includes(item.licence.model)) continue;
-        if (byol !== undefined && item.licence.byol !== byol) continue;
-        if (name && !name.test(item.name)) continue;
-        evidence.push(at(file, line, `host ${host.id}: ${item.name}${item.version ? ` ${item.version}` : ''}, licence ${item.licence.model}${item.licence.byol === false ? ', not BYOL' : ''}`));
-      }
-    }
-  }),
+  evaluate: (body, facts, cache) => onLicenceHosts(body, facts.inventory?.hosts ?? [], cache),
+  onHosts: onLicenceHosts,
 });
 
 export const slaCondition = defineCondition({

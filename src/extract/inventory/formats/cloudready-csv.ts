@@ -61,6 +61,8 @@ function parseRow(kind: CloudreadyCsvKind, columns: Columns, row: TableRow) {
   if (kind === 'hosts') {
     const os = cell('os', 'os_name');
     const cores = numberCell(cell('cpu_cores', 'cores'));
+    const cpuPercent = numberCell(cell('cpu_utilisation_percent', 'cpu_utilization_percent'));
+    const memoryPercent = numberCell(cell('memory_utilisation_percent', 'memory_utilization_percent'));
     return Host.safeParse(
       defined({
         id: cell('id'),
@@ -77,6 +79,7 @@ function parseRow(kind: CloudreadyCsvKind, columns: Columns, row: TableRow) {
         location: cell('location'),
         virtualisation: cell('virtualisation', 'virtualization'),
         groups: splitList(cell('groups')),
+        utilisation: cpuPercent !== undefined || memoryPercent !== undefined ? defined({ cpuPercent, memoryPercent, source: cell('utilisation_source', 'utilization_source') }) : undefined,
       }),
     );
   }

@@ -9,11 +9,11 @@ import { parseBoolean, parsePositiveInteger, platformOf, splitAddresses } from '
  * ("RVTools_tabvInfo.csv"). Column names differ between RVTools versions (MB became MiB, "IP
  * Address" became "IPv4 Address"), so each is looked up by all its known names.
  */
-export type RvToolsSheet = 'vInfo' | 'vHost' | 'vNetwork' | 'vPartition' | 'vDisk' | 'vSnapshot' | 'other';
+export type RvToolsSheet = 'vInfo' | 'vHost' | 'vNetwork' | 'vPartition' | 'vDisk' | 'vSnapshot' | 'vCPU' | 'vMemory' | 'vTools' | 'other';
 /** The order sheets are read in: hosts, then VMs (which say which are templates), then what completes them. */
-const SHEETS: RvToolsSheet[] = ['vHost', 'vInfo', 'vNetwork', 'vDisk', 'vPartition', 'vSnapshot'];
+const SHEETS: RvToolsSheet[] = ['vHost', 'vInfo', 'vNetwork', 'vDisk', 'vPartition', 'vSnapshot', 'vCPU', 'vMemory', 'vTools'];
 /** RVTools sheets that describe no server by themselves: recognised, so that none is taken for another. */
-const OTHER_SHEETS = ['vCPU', 'vMemory', 'vTools', 'vCluster', 'vDatastore', 'vSource', 'vLicense', 'vHealth', 'vNIC', 'vSwitch', 'vPort', 'dvSwitch', 'dvPort', 'vSC_VMK', 'vMultiPath', 'vFloppy', 'vCD', 'vUSB', 'vRP', 'vFileInfo', 'vMetaData'];
+const OTHER_SHEETS = ['vCluster', 'vDatastore', 'vSource', 'vLicense', 'vHealth', 'vNIC', 'vSwitch', 'vPort', 'dvSwitch', 'dvPort', 'vSC_VMK', 'vMultiPath', 'vFloppy', 'vCD', 'vUSB', 'vRP', 'vFileInfo', 'vMetaData'];
 
 /** Which RVTools sheet a table is, by its sheet or file name, else by its columns. */
 export function rvToolsSheet(table: Table): RvToolsSheet | undefined {
@@ -23,7 +23,9 @@ export function rvToolsSheet(table: Table): RvToolsSheet | undefined {
   if (OTHER_SHEETS.some((sheet) => sheet.toLowerCase() === name)) return 'other';
   const { header } = table;
   // vCPU and vMemory name the VM and its power state too: their own columns tell them apart first.
-  if (hasColumns(header, ['VM', 'CPUs', 'Sockets']) || hasColumns(header, ['VM', 'Ballooned']) || hasColumns(header, ['VM', 'Tools Version'])) return 'other';
+  if (hasColumns(header, ['VM', 'CPUs', 'Sockets'])) return 'vCPU';
+  if (hasColumns(header, ['VM', 'Ballooned'])) return 'vMemory';
+  if (hasColumns(header, ['VM', 'Tools Version'])) return 'vTools';
   if (hasColumns(header, ['VM', 'Powerstate', 'CPUs', 'Memory'])) return 'vInfo';
   if (hasColumns(header, ['VM', 'Date / time', 'Name'])) return 'vSnapshot';
   if (hasColumns(header, ['Host', '# Cores', 'ESX Version'])) return 'vHost';
@@ -130,7 +132,18 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
         snapshots.set(vm, (snapshots.get(vm) ?? 0) + 1);
         builder.host({ id: vm }, where, false);
       } else if (sheet === 'vNetwork') {
-        builder.host({ id: vm, ips: splitAddresses(cell('IPv4 Address', 'IP Address', 'IPv6 Address')) }, where, false);
+        const adapter = cell('Adapter');
+        const nic = { name: cell('NIC label', 'Network adapter') || `row ${row.line}`, ...(adapter ? { adapter } : {}), ...(cell('Network') ? { network: cell('Network') } : {}) };
+        builder.host({ id: vm, ips: splitAddresses(cell('IPv4 Address', 'IP Address', 'IPv6 Address')), nics: [nic] }, where, false);
+      } else if (sheet === 'vCPU' || sheet === 'vMemory') {
+        // What the VM used when the export was taken: one moment, not a peak; nothing for a VM that is off.
+        const [used, of] = sheet === 'vCPU' ? [columns.number(row, 'Overall'), columns.number(row, 'Max')] : [columns.number(row, 'Active'), columns.number(row, ...mib('Size'))];
+        const percent = powerState(cell('Powerstate')) !== 'off' && used !== undefined && of ? Math.min(100, round((100 * used) / of)) : undefined;
+        const source = 'RVTools vCPU and vMemory (one moment)';
+        builder.host({ id: vm, ...(percent !== undefined ? { utilisation: sheet === 'vCPU' ? { cpuPercent: percent, source } : { memoryPercent: percent, source } } : {}) }, where, false);
+      } else if (sheet === 'vTools') {
+        const tools = TOOLS_STATES[cell('Tools').toLowerCase()];
+        builder.host({ id: vm, ...(tools ? { tools } : {}) }, where, false);
       } else {
         // vDisk and vPartition: provisioned capacity, for VMs whose vInfo row is missing.
         const capacity = columns.number(row, ...mib('Capacity'));
@@ -158,7 +171,7 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
 }
 
 /** Columns without which a sheet's rows say nothing, and columns without which every VM lacks a fact. */
-const REQUIRED: Partial<Record<RvToolsSheet, string[][]>> = { vHost: [['Host']], vInfo: [['VM']], vNetwork: [['VM']], vDisk: [['VM'], mib('Capacity')], vPartition: [['VM'], mib('Capacity')], vSnapshot: [['VM']] };
+const REQUIRED: Partial<Record<RvToolsSheet, string[][]>> = { vHost: [['Host']], vInfo: [['VM']], vNetwork: [['VM']], vDisk: [['VM'], mib('Capacity')], vPartition: [['VM'], mib('Capacity')], vSnapshot: [['VM']], vCPU: [['VM']], vMemory: [['VM']], vTools: [['VM']] };
 const WANTED: Partial<Record<RvToolsSheet, { names: string[]; fact: string }[]>> = {
   vInfo: [
     { names: ['CPUs'], fact: 'vCPUs' },
@@ -186,6 +199,9 @@ function checkColumns(table: Table, sheet: RvToolsSheet, columns: Columns, build
   for (const { names, fact } of WANTED[sheet] ?? []) if (!columns.has(...names)) builder.note(where, `${label} has no ${names[0]} column: the ${fact} of every VM is unknown; its columns: ${listed}`, 'warning');
   return true;
 }
+
+/** The Tools column of vTools. */
+const TOOLS_STATES: Record<string, Host['tools']> = { toolsok: 'ok', toolsold: 'old', toolsnotrunning: 'not-running', toolsnotinstalled: 'not-installed' };
 
 /** RVTools writes poweredOn, poweredOff, suspended. */
 function powerState(text: string): Host['powerState'] {
