@@ -140,7 +140,10 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     // The record that names the machine best: one with a hostname, else the first.
     const representative = members.find((index) => records[index]!.host.hostname) ?? members[0]!;
     const { host: first, loaded } = records[representative]!;
-    const host: Host = { ...first, aliases: [...first.aliases], ips: [...first.ips], disks: first.disks.map((disk) => ({ ...disk })), nics: first.nics.map((nic) => ({ ...nic })), software: [...first.software], groups: [...first.groups] };
+    // A machine of one record is that record, shared with the file's facts and never changed; one of
+    // several is a copy the others are merged into.
+    const alone = members.length === 1 && !first.aliases.includes(first.id);
+    const host: Host = alone ? first : { ...first, aliases: [...first.aliases], ips: [...first.ips], disks: first.disks.map((disk) => ({ ...disk })), nics: first.nics.map((nic) => ({ ...nic })), software: [...first.software], groups: [...first.groups] };
     const formats = new Set<InventoryFormat>([loaded.format]);
     for (const index of members) {
       if (index === representative) continue;
@@ -149,7 +152,7 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
       mergeHost(host, { ...other, id: host.id });
       formats.add(from.format);
     }
-    host.aliases = host.aliases.filter((alias) => alias !== host.id);
+    if (!alone) host.aliases = host.aliases.filter((alias) => alias !== host.id);
     const merged = members.map((index) => ({ file: records[index]!.loaded.file, id: records[index]!.host.id }));
     hosts.push({ host, file: loaded.file, line: loaded.lines.get(`host:${first.id}`), formats: [...formats].sort(), records: merged.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.id, b.id)) });
     for (const index of members) for (const key of keys[index]!) byKey.set(key, host.id);
@@ -157,22 +160,7 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
   hosts.sort((a, b) => compareStrings(a.host.id, b.host.id));
   const hostById = new Map(hosts.map((entry) => [entry.host.id, entry]));
 
-  const shortNames = new Map<string, string>();
-  for (const [key, id] of byKey) if (key.startsWith('name:') && !isIpAddress(key.slice(5))) shortNames.set(key.slice(5).split('.')[0]!, id);
-  // Connections name the same few machines over and over: resolve each name once.
-  const resolved = new Map<string, string | undefined>();
-  const resolve = (name: string): string | undefined => {
-    if (resolved.has(name)) return resolved.get(name);
-    const id = resolveName(name);
-    resolved.set(name, id);
-    return id;
-  };
-  const resolveName = (name: string): string | undefined => {
-    const text = normaliseAddress(name);
-    if (isIpAddress(text)) return isAnonymousAddress(text) ? undefined : byKey.get(`ip:${text}`);
-    // A short name matches an FQDN's first label and the other way round.
-    return byKey.get(`name:${text}`) ?? byKey.get(`name:${text.split('.')[0]}`) ?? shortNames.get(text.split('.')[0]!);
-  };
+  const resolve = resolver(byKey);
 
   const applications = new Map<string, EstateApplication>();
   for (const loaded of ordered) {
@@ -193,6 +181,58 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     }
   }
 
+  const connections = joinConnections(ordered, resolve);
+  const appliances = findAppliances(connections, hosts.length);
+  for (const [source, reached] of appliances) {
+    const described = hostById.get(source);
+    // A described machine that only looks at others (often a VM of the export) is not moved: the cloud's own tools replace it.
+    if (described && described.host.kind !== 'hypervisor') described.host = { ...described.host, kind: 'appliance' };
+    diagnostics.push({ level: 'info', code: 'inventory-appliance', ...(described ? { file: described.file, ...(described.line ? { line: described.line } : {}) } : {}), message: `${source} reaches ${reached} of the ${hosts.length} servers described on management ports: taken for a discovery appliance or management tool; its traffic binds no move group and is not traffic to an unknown machine` });
+  }
+  return {
+    appliances: new Set(appliances.keys()),
+    hosts,
+    host: lookupIn(hostById),
+    resolve,
+    applications: [...applications.values()].sort((a, b) => compareStrings(a.id, b.id)),
+    connections: connections.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || (a.port ?? 0) - (b.port ?? 0)),
+    files: ordered.map(({ file, format, records: counts }) => ({ file, format, ...counts })).sort((a, b) => compareStrings(a.file, b.file)),
+  };
+}
+
+/*
+ * The estate's functions (host, resolve) and the connection join are made outside buildEstate: a
+ * closure keeps its whole enclosing scope alive, and made inside, they kept every working map of
+ * the build with the estate (the union-find's keys, a million connection keys on a large export).
+ */
+
+/** A map's get, as a function that keeps nothing else alive. */
+function lookupIn<T>(map: Map<string, T>): (id: string) => T | undefined {
+  return (id) => map.get(id);
+}
+
+/** The host a name, FQDN, short name or address belongs to, each name resolved once. */
+function resolver(byKey: Map<string, string>): (name: string) => string | undefined {
+  const shortNames = new Map<string, string>();
+  for (const [key, id] of byKey) if (key.startsWith('name:') && !isIpAddress(key.slice(5))) shortNames.set(key.slice(5).split('.')[0]!, id);
+  const resolveName = (name: string): string | undefined => {
+    const text = normaliseAddress(name);
+    if (isIpAddress(text)) return isAnonymousAddress(text) ? undefined : byKey.get(`ip:${text}`);
+    // A short name matches an FQDN's first label and the other way round.
+    return byKey.get(`name:${text}`) ?? byKey.get(`name:${text.split('.')[0]}`) ?? shortNames.get(text.split('.')[0]!);
+  };
+  // Connections name the same few machines over and over.
+  const resolved = new Map<string, string | undefined>();
+  return (name) => {
+    if (resolved.has(name)) return resolved.get(name);
+    const id = resolveName(name);
+    resolved.set(name, id);
+    return id;
+  };
+}
+
+/** Every file's connections between resolved hosts (or addresses), one per source, target and port. */
+function joinConnections(ordered: LoadedInventory[], resolve: (name: string) => string | undefined): EstateConnection[] {
   const connections = new Map<string, EstateConnection>();
   for (const loaded of ordered) {
     loaded.inventory.connections.forEach((connection, index) => {
@@ -201,29 +241,29 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
       if (sourceHost && sourceHost === targetHost) return;
       const source = sourceHost ?? normaliseAddress(connection.source);
       const target = targetHost ?? normaliseAddress(connection.target);
-      const key = `${source}\0${target}\0${connection.port ?? ''}`;
+      const key = [source, target, connection.port ?? ''].join('\0');
       const existing = connections.get(key);
       if (existing) mergeConnection(existing, connection);
-      else connections.set(key, { ...connection, source, target, sourceHost, targetHost, file: loaded.file, line: loaded.connectionLines[index] });
+      // Every field in one order: one object shape for a million connections.
+      else
+        connections.set(key, {
+          source,
+          target,
+          port: connection.port,
+          protocol: connection.protocol,
+          volume: connection.volume,
+          latencySensitive: connection.latencySensitive,
+          observations: connection.observations,
+          sourceProcess: connection.sourceProcess,
+          targetProcess: connection.targetProcess,
+          sourceHost,
+          targetHost,
+          file: loaded.file,
+          line: loaded.connectionLines[index],
+        });
     });
   }
-
-  const appliances = findAppliances(connections.values(), hosts.length);
-  for (const [source, reached] of appliances) {
-    const described = hostById.get(source);
-    // A described machine that only looks at others (often a VM of the export) is not moved: the cloud's own tools replace it.
-    if (described && described.host.kind !== 'hypervisor') described.host.kind = 'appliance';
-    diagnostics.push({ level: 'info', code: 'inventory-appliance', ...(described ? { file: described.file, ...(described.line ? { line: described.line } : {}) } : {}), message: `${source} reaches ${reached} of the ${hosts.length} servers described on management ports: taken for a discovery appliance or management tool; its traffic binds no move group and is not traffic to an unknown machine` });
-  }
-  return {
-    appliances: new Set(appliances.keys()),
-    hosts,
-    host: (id) => hostById.get(id),
-    resolve,
-    applications: [...applications.values()].sort((a, b) => compareStrings(a.id, b.id)),
-    connections: [...connections.values()].sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || (a.port ?? 0) - (b.port ?? 0)),
-    files: ordered.map(({ file, format, records: counts }) => ({ file, format, ...counts })).sort((a, b) => compareStrings(a.file, b.file)),
-  };
+  return [...connections.values()];
 }
 
 const VOLUME_BY_OBSERVATIONS: [number, Connection['volume']][] = [

@@ -45,6 +45,8 @@ export class InventoryBuilder {
   private readonly applications = new Map<string, InventoryApplication>();
   /** Connections keyed by source, target and port: repeated observations add up instead of piling up. */
   private readonly connections = new Map<string, Connection>();
+  /** One copy of each name: a million rows of traffic name a few thousand hosts and processes. */
+  private readonly names = new Map<string, string>();
   private readonly lines = new Map<string, number>();
   private readonly connectionLines: (number | undefined)[] = [];
   private readonly primaryLines = new Map<string, RecordPlace>();
@@ -140,15 +142,41 @@ export class InventoryBuilder {
     if (!existing.sla && entry.sla) existing.sla = entry.sla;
   }
 
-  connection(connection: Connection, where: RecordPlace) {
-    const key = `${connection.source}\0${connection.target}\0${connection.port ?? ''}`;
+  /** Adds a connection, or merges it into the one with its source, target and port; returns the one kept. */
+  connection(connection: Connection, where: RecordPlace): Connection {
+    // join, not a template literal: a template makes a rope that a map keeps beside its flattened copy.
+    const key = [connection.source, connection.target, connection.port ?? ''].join('\0');
     const existing = this.connections.get(key);
     if (!existing) {
       this.connectionLines.push(where.sheet ? undefined : where.line);
-      this.connections.set(key, { ...connection });
-      return;
+      const kept = this.kept(connection);
+      this.connections.set(key, kept);
+      return kept;
     }
     mergeConnection(existing, connection);
+    return existing;
+  }
+
+  /** A connection as kept: every field in one order (one object shape), names shared. */
+  private kept(connection: Connection): Connection {
+    const name = (value: string | undefined) => {
+      if (value === undefined) return undefined;
+      const known = this.names.get(value);
+      if (known !== undefined) return known;
+      this.names.set(value, value);
+      return value;
+    };
+    return {
+      source: name(connection.source)!,
+      target: name(connection.target)!,
+      port: connection.port,
+      protocol: name(connection.protocol),
+      volume: connection.volume,
+      latencySensitive: connection.latencySensitive,
+      observations: connection.observations,
+      sourceProcess: name(connection.sourceProcess),
+      targetProcess: name(connection.targetProcess),
+    };
   }
 
   build(): LoadedInventory {

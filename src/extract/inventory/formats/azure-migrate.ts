@@ -1,4 +1,5 @@
 import type { InventoryBuilder } from '../inventory-builder.js';
+import type { Connection } from '../inventory-schema-types.js';
 import { Columns, hasColumns, type Table } from '../tables.js';
 import { isAnonymousAddress, normaliseAddress, parsePort } from '../inventory-values.js';
 
@@ -17,8 +18,9 @@ export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
   const columns = new Columns(table);
   // Exports repeat each server on thousands of rows: describe it once per name, address and application.
   const described = new Set<string>();
-  // A connection is seen once per time slot however many rows (processes, sockets) show it there.
-  const seen = new Set<string>();
+  // A connection is seen once per time slot however many rows (processes, sockets) show it there:
+  // the connections seen in each slot (a set of objects per slot, not a million slot keys).
+  const seen = new Map<string, Set<Connection>>();
   table.eachRow((row) => {
     const where = { line: row.line, sheet: table.sheet };
     const cell = (name: string) => columns.get(row, name);
@@ -40,7 +42,7 @@ export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
     }
     for (const [side, application] of [[source, cell('Source application')], [target, cell('Destination application')]] as const) {
       if (!side.name) continue;
-      const key = `${side.name}\0${side.address ?? ''}\0${application}`;
+      const key = [side.name, side.address ?? '', application].join('\0');
       if (described.has(key)) continue;
       described.add(key);
       builder.host({ id: side.name, hostname: side.name, ips: side.address && !isAnonymousAddress(side.address) ? [side.address] : [] }, where, false);
@@ -48,20 +50,24 @@ export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
       if (application && !/^(unknown|-)$/i.test(application)) builder.software(side.name, { name: application });
     }
     const [from, to] = [source.name ?? source.address!, target.name ?? target.address!];
-    const slot = `${from}\0${to}\0${port ?? ''}\0${cell('Time slot')}`;
-    const newSlot = !seen.has(slot);
-    seen.add(slot);
-    builder.connection(
+    const kept = builder.connection(
       {
         source: from,
         target: to,
         ...(port ? { port } : {}),
-        observations: newSlot ? 1 : 0,
+        observations: 0,
         ...(cell('Source process') ? { sourceProcess: cell('Source process') } : {}),
         ...(cell('Destination process') ? { targetProcess: cell('Destination process') } : {}),
       },
       where,
     );
+    const slot = cell('Time slot');
+    const inSlot = seen.get(slot) ?? new Set<Connection>();
+    seen.set(slot, inSlot);
+    if (!inSlot.has(kept)) {
+      inSlot.add(kept);
+      kept.observations = (kept.observations ?? 0) + 1;
+    }
     builder.accepted();
   });
 }
