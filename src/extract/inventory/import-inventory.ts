@@ -8,6 +8,7 @@ import { decodeText } from '../read-text.js';
 import { importAnsible, isAnsibleIni, isAnsibleYaml } from './formats/ansible.js';
 import { awsTableKind, importAws } from './formats/aws.js';
 import { importAzureMigrate, isAzureMigrateDependencies } from './formats/azure-migrate.js';
+import { importAzureMigrateServers, isAzureMigrateServers } from './formats/azure-migrate-servers.js';
 import { cloudreadyCsvKind, importCloudreadyCsv } from './formats/cloudready-csv.js';
 import { importCmdbCsv, type CmdbColumns } from './formats/cmdb-csv.js';
 import { importNetstat, isNetstatCapture } from './formats/netstat.js';
@@ -34,7 +35,7 @@ export interface InventorySource {
 }
 
 export const FORMATS_HELP =
-  'cloudready (YAML/JSON/CSV), RVTools (.xlsx or per-sheet CSV), Azure Migrate dependencies CSV, AWS Application Discovery Service exports, AWS Migration Hub import CSV, AWS Cloud Migration Factory intake CSV, Ansible (INI/YAML), netstat/ss captures, and CMDB CSV with a column mapping';
+  'cloudready (YAML/JSON/CSV), RVTools (.xlsx or per-sheet CSV), Azure Migrate dependencies CSV and server import CSV, AWS Application Discovery Service exports, AWS Migration Hub import CSV, AWS Cloud Migration Factory intake CSV, Ansible (INI/YAML), netstat/ss captures, and CMDB CSV with a column mapping';
 
 /**
  * Reads one inventory file in whichever supported format it is. With a cache, an export read
@@ -146,6 +147,7 @@ function importTables(tables: Table[], source: InventorySource, diagnostics: Dia
   const aws = awsTableKind(table.header);
   if (aws) return build(source, aws === 'cmf-intake' ? 'aws-cmf' : 'aws-ads', diagnostics, (builder) => importAws(table, aws, builder));
   if (isAzureMigrateDependencies(table.header)) return build(source, 'azure-migrate', diagnostics, (builder) => importAzureMigrate(table, builder));
+  if (isAzureMigrateServers(table.header)) return build(source, 'azure-migrate', diagnostics, (builder) => importAzureMigrateServers(table, builder));
   const own = cloudreadyCsvKind(table.header);
   if (own) return build(source, 'cloudready-csv', diagnostics, (builder) => importCloudreadyCsv(table, own, builder));
   return unrecognised(source, diagnostics);

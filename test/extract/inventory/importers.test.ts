@@ -145,6 +145,30 @@ describe('Azure Migrate dependency analysis', () => {
   });
 });
 
+describe('Azure Migrate server import', () => {
+  it('reads cores, memory, OS, boot type, disks and measured utilisation; a row without a name is rejected, an impossible percentage left out', async () => {
+    const { loaded, messages } = await load('azure-migrate-import/servers.csv');
+    expect(loaded?.format).toBe('azure-migrate');
+    expect(loaded?.records).toEqual({ imported: 3, ignored: 0, rejected: 1 });
+    expect(messages).toEqual(['warning 4 record rejected: the Server name column is blank']);
+    const hosts = hostsOf(loaded);
+    expect(hosts['erp-app01']).toMatchObject({
+      ips: ['10.20.1.11', '10.20.1.12'],
+      os: { name: 'Windows Server 2016 Datacenter' },
+      platform: 'Windows',
+      cpu: { cores: 8 },
+      memoryGiB: 32,
+      firmware: 'efi',
+      storageGiB: 640,
+      disks: [{ name: 'Disk 1', capacityGiB: 128 }, { name: 'Disk 2', capacityGiB: 512 }],
+      utilisation: { cpuPercent: 23.5, memoryPercent: 41, source: 'Azure Migrate import (CPU and memory utilization)' },
+    });
+    expect(hosts['erp-db01']).toMatchObject({ os: { name: 'Red Hat Enterprise Linux 8.9' }, firmware: 'bios' });
+    expect(hosts['erp-db01']!.utilisation).toBeUndefined();
+    expect(hosts['edge-proxy']!.utilisation).toEqual({ memoryPercent: 12, source: 'Azure Migrate import (CPU and memory utilization)' });
+  });
+});
+
 describe('AWS', () => {
   it('Application Discovery Service agent exports join on agent_id across files', async () => {
     const files = ['aws/o-0a1b2c3d4e5f60001_osInfo.csv', 'aws/o-0a1b2c3d4e5f60001_networkInterface.csv', 'aws/o-0a1b2c3d4e5f60001_systemPerformance.csv', 'aws/o-0a1b2c3d4e5f60002_destinationProcessConnection.csv'];
