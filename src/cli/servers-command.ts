@@ -19,9 +19,13 @@ export interface ServersCommandOptions extends ResultSource {
 /** One row per server for a spreadsheet: what it is, then per cloud its verdict, first reason, size and month. */
 function csv(servers: Server[], result: ScanResult): string {
   const currency = result.serverCosts?.currency ?? '';
-  const perCloud = CLOUDS.flatMap((cloud) => [`${cloud}_readiness`, `${cloud}_reasons`, `${cloud}_instance`, `${cloud}_monthly_${currency.toLowerCase() || 'cost'}`]);
-  const rows = [['id', 'name', 'kind', 'power', 'os', 'os_lifecycle', 'end_of_support', 'extended_until', 'vcpus', 'memory_gib', 'storage_gib', 'disks', 'snapshots', 'datacenter', 'cluster', 'hypervisor', 'applications', ...perCloud]];
+  // Every figure says its region, and the last column the day of its prices.
+  const perCloud = CLOUDS.flatMap((cloud) => [`${cloud}_readiness`, `${cloud}_reasons`, `${cloud}_instance`, `${cloud}_monthly_${currency.toLowerCase() || 'cost'}`, `${cloud}_region`]);
+  const rows = [['id', 'name', 'kind', 'power', 'os', 'os_lifecycle', 'end_of_support', 'extended_until', 'vcpus', 'memory_gib', 'storage_gib', 'storage_used_gib', 'disks', 'snapshots', 'datacenter', 'cluster', 'hypervisor', 'applications', 'cpu_used_percent', 'memory_used_percent', 'sized_on', 'findings', ...perCloud, 'prices_of']];
+  const findings = new Map<string, string[]>();
+  for (const finding of result.serverFindings) findings.set(finding.serverId, [...(findings.get(finding.serverId) ?? []), finding.ruleId]);
   for (const server of servers) {
+    const bases = new Set(Object.values(server.targets ?? {}).map((target) => target?.basis));
     rows.push([
       server.id,
       server.name,
@@ -34,17 +38,23 @@ function csv(servers: Server[], result: ScanResult): string {
       String(server.cores ?? ''),
       String(server.memoryGiB ?? ''),
       String(server.storageGiB ?? ''),
+      String(server.storageUsedGiB ?? ''),
       String(server.disks?.count ?? ''),
       String(server.snapshots ?? ''),
       server.datacenter ?? '',
       server.cluster ?? '',
       server.hypervisor ?? '',
       server.applications.join(';'),
+      String(server.utilisation?.cpuPercent ?? ''),
+      String(server.utilisation?.memoryPercent ?? ''),
+      bases.has('utilisation') ? 'utilisation' : bases.has('allocation') ? 'allocation' : '',
+      (findings.get(server.id) ?? []).join(';'),
       ...CLOUDS.flatMap((cloud) => {
         const verdict = server.readiness?.[cloud];
         const target = server.targets?.[cloud];
-        return [verdict?.status ?? '', verdict?.reasons.join('; ') ?? '', target?.instance ?? '', target ? String(target.monthly.total) : ''];
+        return [verdict?.status ?? '', verdict?.reasons.join('; ') ?? '', target?.instance ?? '', target ? String(target.monthly.total) : '', target ? (result.serverCosts?.clouds[cloud]?.region ?? '') : ''];
       }),
+      result.serverCosts ? `${result.serverCosts.source === 'built-in' ? 'built-in list' : result.serverCosts.source} of ${result.serverCosts.priceDate}` : '',
     ]);
   }
   return spreadsheetCsv(rows);

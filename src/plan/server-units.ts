@@ -81,7 +81,7 @@ export function communities(units: string[], bonds: Bond[], limit: number): stri
   // Weights summed per pair first: one edge each, no lookup per bond (between is sorted).
   const weights = new Map<string, number>();
   for (const { between, kind } of inner) {
-    const pair = `${between[0]}\0${between[1]}`;
+    const pair = between.join('\0');
     weights.set(pair, (weights.get(pair) ?? 0) + (kind === 'connection' ? 1 : 3));
   }
   for (const [pair, weight] of weights) {

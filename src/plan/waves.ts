@@ -97,7 +97,7 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   const bond = (a: string, b: string, kind: Bond['kind'], detail: string) => {
     if (a === b || !moving.has(a) || !moving.has(b)) return;
     const pair = [a, b].sort(compareStrings) as [string, string];
-    const key = `${kind}\0${pair[0]}\0${pair[1]}`;
+    const key = [kind, pair[0], pair[1]].join('\0');
     if (!bondKeys.has(key)) {
       bondKeys.add(key);
       bonds.push({ kind, between: pair, detail });
@@ -112,13 +112,7 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   for (const id of byId.keys()) for (const host of hostsOf(id)) onHost.set(host, [...(onHost.get(host) ?? []), id]);
   for (const [host, ids] of onHost) for (let i = 1; i < ids.length; i++) bond(ids[0]!, ids[i]!, 'co-location', `both run on ${label(host)}`);
   // Chatty host links: latency-sensitive or high volume between the hosts of two applications.
-  const chatty: { from: string; to: string; port?: number | undefined; volume?: string | undefined; latencySensitive: boolean }[] = [];
-  graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
-    if (attributes.kind !== 'connects-to' || sourceAttributes.kind !== 'host' || targetAttributes.kind !== 'host') return;
-    const latencySensitive = attributes.latencySensitive === true;
-    const volume = typeof attributes.volume === 'string' ? attributes.volume : undefined;
-    chatty.push({ from: source, to: target, port: typeof attributes.port === 'number' ? attributes.port : undefined, volume, latencySensitive });
-    const port = typeof attributes.port === 'number' ? attributes.port : undefined;
+  forEachHostLink(graph, (source, target, port, volume, latencySensitive) => {
     // A server no application runs on moves with what it talks to, but for infrastructure and hubs.
     if (serverUnits.binds(source, target, port)) {
       const units = (host: string) => (serverUnits.has(host) ? [host] : (onHost.get(host) ?? []));
@@ -126,7 +120,7 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     }
     if (!latencySensitive && volume !== 'high') return;
     for (const a of onHost.get(source) ?? []) for (const b of onHost.get(target) ?? []) {
-      bond(a, b, 'chatty-link', `talk over a ${latencySensitive ? 'latency-sensitive' : 'high-volume'} link ${label(source)} → ${label(target)}${attributes.port ? `:${attributes.port}` : ''}`);
+      bond(a, b, 'chatty-link', `talk over a ${latencySensitive ? 'latency-sensitive' : 'high-volume'} link ${label(source)} → ${label(target)}${port ? `:${port}` : ''}`);
     }
   });
 
@@ -260,13 +254,22 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   const waveOfHost = new Map<string, number>();
   for (const wave of waves) for (const host of wave.hosts) waveOfHost.set(host, wave.number);
   const crossingLinks: CrossingLink[] = [];
-  for (const link of chatty) {
-    const [from, to] = [waveOfHost.get(link.from), waveOfHost.get(link.to)];
-    if (from !== undefined && to !== undefined && from === to) continue;
-    if (from === undefined && to === undefined) continue;
+  // The links are walked again rather than kept: an estate's export has a million of them.
+  forEachHostLink(graph, (source, target, port, volume, latencySensitive) => {
+    const [from, to] = [waveOfHost.get(source), waveOfHost.get(target)];
+    if (from !== undefined && to !== undefined && from === to) return;
+    if (from === undefined && to === undefined) return;
     const until = from === undefined || to === undefined ? 'always: one side stays' : `wave ${Math.max(from, to)}`;
-    crossingLinks.push({ from: label(link.from), to: label(link.to), ...(link.port ? { port: link.port } : {}), ...(link.volume ? { volume: link.volume } : {}), latencySensitive: link.latencySensitive, until });
-  }
+    crossingLinks.push({ from: label(source), to: label(target), ...(port ? { port } : {}), ...(volume ? { volume } : {}), latencySensitive, until });
+  });
   crossingLinks.sort((a, b) => Number(b.latencySensitive) - Number(a.latencySensitive) || compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
   return { waves, staying, stayingServers: serverUnits.staying, crossingLinks };
+}
+
+/** Each traffic link between two hosts of the graph, with its port, volume and latency sensitivity. */
+function forEachHostLink(graph: PortfolioGraph, visit: (source: string, target: string, port: number | undefined, volume: string | undefined, latencySensitive: boolean) => void) {
+  graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
+    if (attributes.kind !== 'connects-to' || sourceAttributes.kind !== 'host' || targetAttributes.kind !== 'host') return;
+    visit(source, target, typeof attributes.port === 'number' ? attributes.port : undefined, typeof attributes.volume === 'string' ? attributes.volume : undefined, attributes.latencySensitive === true);
+  });
 }

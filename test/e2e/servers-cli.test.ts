@@ -63,8 +63,13 @@ describe('cloudready servers', () => {
     expect(table.stdout).toContain('Not moved: esx01.corp.example (hypervisor)');
     const csv = runCli(['servers', root, '--no-cache', '--format', 'csv']).stdout.trim().split(/\r?\n/);
     expect(csv).toHaveLength(8);
-    expect(csv[0]).toMatch(/^id,name,kind,power,os,os_lifecycle,end_of_support,extended_until,vcpus,memory_gib,storage_gib,disks,snapshots,datacenter,cluster,hypervisor,applications,aws_readiness,aws_reasons,aws_instance,aws_monthly_usd,azure_readiness/);
+    expect(csv[0]).toMatch(/^id,name,kind,power,os,os_lifecycle,end_of_support,extended_until,vcpus,memory_gib,storage_gib,storage_used_gib,disks,snapshots,datacenter,cluster,hypervisor,applications,cpu_used_percent,memory_used_percent,sized_on,findings,aws_readiness,aws_reasons,aws_instance,aws_monthly_usd,aws_region,azure_readiness.*,prices_of$/);
     expect(csv.find((line) => line.startsWith('sol-billing,'))).toContain(',not-ready,');
+    // What a VM uses and what it was sized on, and its findings, beside the verdicts.
+    expect(csv.find((line) => line.startsWith('app-node-a,'))).toContain(',10,20,utilisation,,');
+    expect(csv.find((line) => line.startsWith('app-node-a,'))).toMatch(/,us-east-1,.*,eastus,.*,us-central1,built-in list of \d{4}-\d{2}-\d{2}$/);
+    expect(csv.find((line) => line.startsWith('archive01,'))).toContain(',70080,58593.8,2,');
+    expect(csv.find((line) => line.startsWith('SQL-REPORTS,'))).toContain(',,,allocation,platform-and-sla/end-of-life-os;servers/snapshots,');
     const empty = await makeTree({ 'README.md': '# nothing here\n' });
     expect(runCli(['servers', empty, '--no-cache']).stdout).toContain('No servers: cloudready reads them from inventories');
   });

@@ -43,6 +43,7 @@ export function serversOf(estate: Estate, facts: ApplicationFacts[], table?: OsT
       ...(host.cpu ? { cores: host.cpu.cores } : {}),
       ...(host.memoryGiB ? { memoryGiB: host.memoryGiB } : {}),
       ...(host.storageGiB ? { storageGiB: host.storageGiB } : {}),
+      ...(host.storageUsedGiB !== undefined ? { storageUsedGiB: host.storageUsedGiB } : {}),
       ...(host.disks.length > 0 ? { disks: { count: host.disks.length, raw: count('raw'), shared: count('shared'), independent: count('independent') } } : {}),
       ...(host.snapshots !== undefined ? { snapshots: host.snapshots } : {}),
       ...(host.nics.length > 0 ? { nics: host.nics.map((nic) => ({ ...nic })) } : {}),

@@ -52,6 +52,7 @@ export const Host = z.strictObject({
   cpu: z.strictObject({ cores: z.number().int().positive(), architecture: z.string().optional() }).optional(),
   memoryGiB: z.number().positive().optional(),
   storageGiB: z.number().positive().optional(),
+  storageUsedGiB: z.number().nonnegative().optional().describe('Storage the guest uses of what is provisioned (RVTools In Use)'),
   environment: z.string().optional().describe('production, test, development ...'),
   location: z.string().optional().describe('Data centre or site'),
   virtualisation: z.string().optional().describe('LPAR, VMware vSphere 7.0, bare-metal ...'),

@@ -14,6 +14,10 @@ const CloudPrices = z.strictObject({
   region: z.string().min(1),
   storage: z.strictObject({ name: z.string().min(1), perGiBMonth: z.number().nonnegative() }),
   windowsPerVcpuHour: z.number().nonnegative().describe('The Windows Server licence a cloud adds per vCPU and hour'),
+  dataDisks: z
+    .strictObject({ perVcpu: z.number().positive().optional(), max: z.number().int().positive() })
+    .optional()
+    .describe('Data disks a size attaches: perVcpu times its vCPUs, at most max; a server is sized to hold its disks'),
   instances: z.strictObject({ general: z.array(Size).min(1), compute: z.array(Size).default([]), memory: z.array(Size).default([]) }),
 });
 
@@ -39,6 +43,8 @@ export interface InstanceSize {
   vcpus: number;
   memoryGiB: number;
   hourly: number;
+  /** Data disks it attaches, where the list says. */
+  dataDisks?: number;
 }
 
 export interface PriceList extends InstancePrices {
@@ -61,7 +67,9 @@ export function priceList(text: string, file: string, source = file): PriceList 
   const sorted = new Map<Cloud, InstanceSize[]>(
     CLOUDS.map((cloud) => {
       const instances = prices.clouds[cloud]?.instances;
-      const sizes = instances ? FAMILIES.flatMap((family) => instances[family].map(([name, vcpus, memoryGiB, hourly]) => ({ name, family, vcpus, memoryGiB, hourly }))) : [];
+      const disks = prices.clouds[cloud]?.dataDisks;
+      const dataDisks = (vcpus: number) => (disks ? { dataDisks: Math.min(disks.max, disks.perVcpu ? Math.floor(disks.perVcpu * vcpus) : disks.max) } : {});
+      const sizes = instances ? FAMILIES.flatMap((family) => instances[family].map(([name, vcpus, memoryGiB, hourly]): InstanceSize => ({ name, family, vcpus, memoryGiB, hourly, ...dataDisks(vcpus) }))) : [];
       return [cloud, sizes.sort((a, b) => a.hourly - b.hourly || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))];
     }),
   );

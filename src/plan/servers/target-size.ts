@@ -20,7 +20,8 @@ export function neededCapacity(server: Server): { vcpus: number; memoryGiB: numb
 }
 
 /**
- * The cheapest size of each cloud that holds what a server needs (neededCapacity), and what it
+ * The cheapest size of each cloud that holds what a server needs (neededCapacity) and attaches its
+ * data disks, and what it
  * costs a month at the list's prices: compute (with the Windows licence for Windows guests) and
  * its provisioned storage. Only servers whose system runs on x86 are sized.
  */
@@ -33,7 +34,9 @@ export function targetSizes(server: Server, prices: PriceList): Server['targets'
   for (const cloud of CLOUDS) {
     const list = prices.clouds[cloud];
     if (!list || server.readiness[cloud].status === 'not-ready') continue;
-    const size = prices.sizes(cloud).find((candidate) => candidate.vcpus >= needed.vcpus && candidate.memoryGiB >= needed.memoryGiB);
+    // Every disk but the boot disk is a data disk the size must attach.
+    const dataDisks = Math.max(0, (server.disks?.count ?? 0) - 1);
+    const size = prices.sizes(cloud).find((candidate) => candidate.vcpus >= needed.vcpus && candidate.memoryGiB >= needed.memoryGiB && (candidate.dataDisks ?? Infinity) >= dataDisks);
     if (!size) continue;
     const compute = (size.hourly + (windows ? list.windowsPerVcpuHour * size.vcpus : 0)) * prices.hoursPerMonth;
     const storage = (server.storageGiB ?? 0) * list.storage.perGiBMonth;

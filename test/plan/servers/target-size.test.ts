@@ -30,6 +30,19 @@ describe('target size and monthly cost', () => {
     expect(targetSizes(server('huge', { cores: 64, memoryGiB: 8 }), prices)).toBeUndefined();
   });
 
+  it('picks a size that attaches every data disk, and sizes on measured use with head-room, never above the allocation', () => {
+    const prices = builtInPrices();
+    // Nine disks: eight data disks, more than a 2-vCPU Azure size attaches (four).
+    const disky = targetSizes(server('files', { cores: 2, memoryGiB: 8, disks: { count: 9, raw: 0, shared: 0, independent: 0 } }), prices)!;
+    expect(disky.azure).toMatchObject({ instance: 'Standard_F4s_v2', vcpus: 4 });
+    expect(disky.aws!.vcpus).toBe(2);
+    // 10 % of 16 vCPUs and 25 % of 64 GiB in use: 3 vCPUs and 20.8 GiB with 30 % head-room.
+    const busy = { cpuPercent: 10, memoryPercent: 25, source: 'test' };
+    expect(targetSizes(server('quiet', { cores: 16, memoryGiB: 64, utilisation: busy }), prices)!.aws).toMatchObject({ basis: 'utilisation', vcpus: 4, memoryGiB: 32 });
+    // Flat out: the allocation, not more.
+    expect(targetSizes(server('hot', { cores: 4, memoryGiB: 16, utilisation: { cpuPercent: 100, memoryPercent: 100 } }), prices)!.aws).toMatchObject({ basis: 'utilisation', vcpus: 4, memoryGiB: 16 });
+  });
+
   it('adds up a month per cloud, powered-off servers apart, and counts those not sized', () => {
     const prices = priceList(EURO_PRICES, 'prices.yaml');
     const servers = [server('a', { cores: 2, memoryGiB: 8 }), server('b', { cores: 2, memoryGiB: 8, powerState: 'off' }), server('c', {}), { ...server('esx', {}), kind: 'hypervisor' as const, readiness: undefined }].map((one) => {

@@ -75,6 +75,7 @@ function parseRow(kind: CloudreadyCsvKind, columns: Columns, row: TableRow) {
         cpu: cores !== undefined ? defined({ cores, architecture: cell('cpu_architecture', 'architecture') }) : undefined,
         memoryGiB: numberCell(cell('memory_gib')),
         storageGiB: numberCell(cell('storage_gib')),
+        storageUsedGiB: numberCell(cell('storage_used_gib')),
         environment: cell('environment'),
         location: cell('location'),
         virtualisation: cell('virtualisation', 'virtualization'),

@@ -103,6 +103,7 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
         const cores = parsePositiveInteger(cell('CPUs'));
         const memory = columns.number(row, 'Memory', ...mib('Memory'));
         const provisioned = columns.number(row, ...mib('Provisioned'));
+        const inUse = columns.number(row, ...mib('In Use'));
         const esx = esxVersions.get(cell('Host').toLowerCase());
         builder.host(
           {
@@ -115,6 +116,7 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
             ...(cores ? { cpu: { cores } } : {}),
             ...(memory ? { memoryGiB: round(memory / 1024) } : {}),
             ...(provisioned ? { storageGiB: round(provisioned / 1024) } : {}),
+            ...(inUse !== undefined ? { storageUsedGiB: round(inUse / 1024) } : {}),
             location: cell('Datacenter') || undefined,
             virtualisation: esx ? `VMware vSphere (ESXi ${esx})` : 'VMware vSphere',
             environment: cell('Environment') || undefined,
