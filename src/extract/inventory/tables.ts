@@ -70,9 +70,14 @@ export function readCsvTable(text: string, file: string): Table {
     lineOffset = 1;
   }
   const delimiter = hint?.[1] ?? sniffDelimiter(body);
-  const read = (onRecord: (record: string[], line: number) => void, records?: number) => {
+  // The parser reads bytes: the text is turned into them once, not on every pass (exports run to
+  // a hundred megabytes). The header is looked for in the first 256 KiB, unless a record is longer.
+  const bytes = Buffer.from(body);
+  body = '';
+  const head = bytes.subarray(0, 256 * 1024);
+  const read = (onRecord: (record: string[], line: number) => void, records?: number, input: Buffer = bytes) => {
     try {
-      parse(body, {
+      parse(input, {
         delimiter,
         relax_column_count: true,
         relax_quotes: true,
@@ -94,14 +99,29 @@ export function readCsvTable(text: string, file: string): Table {
   let header: string[] = [];
   let headerAt = 0;
   let index = 0;
-  read((record) => {
-    if (index === 0) header = record;
-    else if (headerAt === index - 1 && isTitleAbove(header, record, headerAt)) {
-      header = record;
-      headerAt = index;
-    }
-    index++;
-  }, MAX_TITLE_ROWS + 1);
+  const findHeader = (input: Buffer) => {
+    [header, headerAt, index] = [[], 0, 0];
+    read(
+      (record) => {
+        if (index === 0) header = record;
+        else if (headerAt === index - 1 && isTitleAbove(header, record, headerAt)) {
+          header = record;
+          headerAt = index;
+        }
+        index++;
+      },
+      MAX_TITLE_ROWS + 1,
+      input,
+    );
+  };
+  const cut = head.length < bytes.length;
+  try {
+    findHeader(head);
+  } catch (error) {
+    if (!cut) throw error;
+  }
+  // The first records run past the slice (or a record there is broken): read them from the whole.
+  if (cut && index < MAX_TITLE_ROWS + 1) findHeader(bytes);
   return {
     file,
     header,
