@@ -1,9 +1,10 @@
 import type { PlacedHost } from '../../extract/inventory/inventory-context.js';
 import type { Estate } from '../../extract/inventory/estate.js';
-import type { Evidence, Server, ServerFinding, Severity } from '../../result/schema.js';
+import type { Server, ServerFinding, Severity } from '../../result/schema.js';
 import { compareStrings } from '../../util/compare.js';
 import { kindOf } from '../rules/condition-registry.js';
-import { MatcherCache, NO_MATCH, type ConditionMatch } from '../rules/matcher-cache.js';
+import { evaluateTree } from '../rules/evaluate-condition.js';
+import { MatcherCache, type ConditionMatch } from '../rules/matcher-cache.js';
 import type { Condition, Rule } from '../rules/rule-schema.js';
 import { findingFingerprint } from '../run-rules.js';
 
@@ -21,22 +22,7 @@ function readsOnlyHosts(condition: Condition): boolean {
 
 /** A rule's condition tree on hosts alone (isServerRule rules only). */
 function evaluateOnHosts(condition: Condition, hosts: PlacedHost[], cache: MatcherCache): ConditionMatch {
-  if ('all' in condition) {
-    const evidence: Evidence[] = [];
-    for (const child of condition.all) {
-      const match = evaluateOnHosts(child, hosts, cache);
-      if (!match.matched) return NO_MATCH;
-      evidence.push(...match.evidence);
-    }
-    return { matched: true, evidence };
-  }
-  if ('any' in condition) {
-    const matches = condition.any.map((child) => evaluateOnHosts(child, hosts, cache)).filter((match) => match.matched);
-    return matches.length === 0 ? NO_MATCH : { matched: true, evidence: matches.flatMap((match) => match.evidence) };
-  }
-  if ('not' in condition) return { matched: !evaluateOnHosts(condition.not, hosts, cache).matched, evidence: [] };
-  const { kind, body } = kindOf(condition);
-  return kind.onHosts!(body, hosts, cache);
+  return evaluateTree(condition, (kind, body) => kind.onHosts!(body, hosts, cache));
 }
 
 export interface ServerRuleSettings {

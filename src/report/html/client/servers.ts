@@ -50,7 +50,7 @@ export function renderServers(index: ReportIndex): HTMLElement {
           h('td', { class: 'numeric' }, server.cores ?? ''),
           h('td', { class: 'numeric' }, server.memoryGiB ?? ''),
           h('td', null, h('span', { class: `readiness readiness-${verdict.status}` }, STATUS_LABEL[verdict.status])),
-          h('td', { class: 'small' }, target?.instance ?? ''),
+          h('td', { class: 'small' }, target?.instance ?? '', target?.basis === 'utilisation' ? h('div', { class: 'muted' }, `on use: ${[server.utilisation?.cpuPercent !== undefined ? `CPU ${server.utilisation.cpuPercent} %` : '', server.utilisation?.memoryPercent !== undefined ? `memory ${server.utilisation.memoryPercent} %` : ''].filter(Boolean).join(', ')}`) : null),
           h('td', { class: 'numeric' }, target ? money(costs, target.monthly.total) : ''),
           h('td', { class: 'small' }, verdict.reasons.length ? h('ul', null, verdict.reasons.map((reason) => h('li', null, reason))) : ''),
         ),
@@ -79,7 +79,7 @@ export function renderServers(index: ReportIndex): HTMLElement {
     'div',
     null,
     h('h1', null, 'Servers'),
-    h('p', { class: 'muted' }, `${plural(servers.length, 'server')} from the inventories, judged for rehosting on each cloud as they are: operating system support, disks, snapshots.${costs ? ` Monthly costs at ${costs.source === 'built-in' ? 'list prices' : `the prices of ${costs.source}`} of ${costs.priceDate} (${costs.currency}), sized on allocated vCPUs and memory.` : ''}`),
+    h('p', { class: 'muted' }, `${plural(servers.length, 'server')} from the inventories, judged for rehosting on each cloud as they are: operating system support, disks, boot firmware, snapshots, adapters, guest tools.${costs ? ` Monthly costs at ${costs.source === 'built-in' ? 'list prices' : `the prices of ${costs.source}`} of ${costs.priceDate} (${costs.currency}), sized on measured use with 30 % head-room where the inventory gives it, else on allocated vCPUs and memory.` : ''}`),
     h(
       'table',
       { class: 'compact' },
