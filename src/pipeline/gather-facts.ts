@@ -5,6 +5,7 @@ import { ExtractionPool, MIN_POOLED_FILES, POOLED_LANGUAGES } from '../extract/s
 import { extractApplicationFacts, type ApplicationFacts } from '../extract/application-facts.js';
 import { useCatalogues } from '../extract/source/catalogue.js';
 import { importInventory } from '../extract/inventory/import-inventory.js';
+import { collectSoonerForInventories } from '../util/heap-growth.js';
 import type { LoadedInventory } from '../extract/inventory/inventory-builder.js';
 import { allRules, type LoadedPack } from '../assess/rules/load-rules.js';
 import { evaluateFileConditions, fileConditionsOf, type FileConditions } from '../assess/rules/file-conditions.js';
@@ -167,6 +168,7 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
   timed('extract');
 
   const inventories: GatheredInventory[] = [];
+  collectSoonerForInventories(sources.reduce((sum, source) => sum + source.size, 0));
   for (const [index, source] of sources.entries()) {
     if (!mine(applications.length + index)) continue;
     progress('extract', `reading inventory ${source.file} (${index + 1}/${sources.length})`);

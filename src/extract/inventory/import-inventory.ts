@@ -1,5 +1,6 @@
 import { parseJson } from '../../util/json-input.js';
 import { yamlSyntax } from '../../util/yaml-input.js';
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Diagnostic } from '../../result/schema.js';
@@ -67,6 +68,14 @@ export async function importInventory(source: InventorySource, diagnostics: Diag
   return loaded;
 }
 
+/** Above this, a CSV that is valid UTF-8 is parsed from its bytes. */
+const LARGE_CSV_BYTES = 1024 * 1024;
+
+/** UTF-8 (with or without a byte order mark), and not UTF-16: the bytes the parser can read as they are. */
+function isUtf8Text(bytes: Buffer): boolean {
+  return !bytes.subarray(0, 8192).includes(0) && isUtf8(bytes);
+}
+
 /** The content of an inventory file, in whichever supported format it is; every problem is a diagnostic. */
 export async function importInventoryBytes(bytes: Buffer, source: InventorySource, diagnostics: Diagnostic[]): Promise<LoadedInventory | undefined> {
   const { file } = source;
@@ -74,6 +83,8 @@ export async function importInventoryBytes(bytes: Buffer, source: InventorySourc
   let text = '';
   try {
     if (/\.xlsx$/i.test(file)) return importTables(await readWorkbookTables(bytes, file), source, diagnostics);
+    // A large UTF-8 CSV goes to the parser as its bytes: a string of the whole export would double it.
+    if (/\.(csv|tsv)$/i.test(file) && bytes.length > LARGE_CSV_BYTES && isUtf8Text(bytes)) return importTables([readCsvTable(bytes, file)], source, diagnostics);
     const read = decodeText(bytes, file);
     if (!read.ok) return fail(read.diagnostic.code, read.diagnostic.message);
     if (read.note) diagnostics.push(read.note);

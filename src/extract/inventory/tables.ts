@@ -59,25 +59,25 @@ function sniffDelimiter(text: string): string {
 
 /**
  * Reads CSV as exports really are: a BOM, CRLF, a semicolon delimiter, ragged rows, blank lines,
- * and "sep=," hints from Excel. Rows keep their source line for diagnostics.
+ * and "sep=," hints from Excel. Rows keep their source line for diagnostics. The file comes as
+ * text, or as its UTF-8 bytes (a large export is never made one string).
  */
-export function readCsvTable(text: string, file: string): Table {
-  let body = text.replace(/^\uFEFF/, '');
+export function readCsvTable(input: string | Buffer, file: string): Table {
+  // The parser reads bytes: text is turned into them once, not on every pass.
+  let bytes = typeof input === 'string' ? Buffer.from(input.replace(/^\uFEFF/, '')) : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? input.subarray(3) : input;
   let lineOffset = 0;
-  const hint = /^sep=(.)\r?\n/.exec(body);
+  const start = bytes.subarray(0, 64 * 1024).toString('utf8');
+  const hint = /^sep=(.)\r?\n/.exec(start);
   if (hint) {
-    body = body.slice(hint[0].length);
+    bytes = bytes.subarray(Buffer.byteLength(hint[0]));
     lineOffset = 1;
   }
-  const delimiter = hint?.[1] ?? sniffDelimiter(body);
-  // The parser reads bytes: the text is turned into them once, not on every pass (exports run to
-  // a hundred megabytes). The header is looked for in the first 256 KiB, unless a record is longer.
-  const bytes = Buffer.from(body);
-  body = '';
+  const delimiter = hint?.[1] ?? sniffDelimiter(hint ? start.slice(hint[0].length) : start);
+  // The header is looked for in the first 256 KiB, unless a record is longer.
   const head = bytes.subarray(0, 256 * 1024);
-  const read = (onRecord: (record: string[], line: number) => void, records?: number, input: Buffer = bytes) => {
+  const read = (onRecord: (record: string[], line: number) => void, records?: number, from: Buffer = bytes) => {
     try {
-      parse(input, {
+      parse(from, {
         delimiter,
         relax_column_count: true,
         relax_quotes: true,

@@ -321,6 +321,34 @@ describe('CMDB CSV with a column mapping', () => {
   });
 });
 
+describe('large exports', () => {
+  // Over 1 MiB a UTF-8 CSV is parsed from its bytes, never made one string; other encodings are decoded first.
+  const rows = (count: number) => Array.from({ length: count }, (_, at) => `srv${String(at).padStart(6, '0')};srv${at}.corp.example;10.${(at >> 16) & 255}.${(at >> 8) & 255}.${at & 255};Ubuntu 22.04;4;Zürich`).join('\r\n');
+  const header = 'id;hostname;ips;os;cpu_cores;location';
+
+  it('reads a UTF-8 file with a byte order mark, an Excel sep= line and a title above the header from its bytes', async () => {
+    const text = `sep=;\r\nServer export 2026-12-01\r\n${header}\r\n${rows(20_000)}\r\n`;
+    const dir = await makeTree({});
+    await fs.writeFile(path.join(dir, 'hosts.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    const { loaded, messages } = await load('hosts.csv', dir);
+    expect((await fs.stat(path.join(dir, 'hosts.csv'))).size).toBeGreaterThan(1024 * 1024);
+    expect(loaded?.format).toBe('cloudready-csv');
+    expect(loaded?.records).toEqual({ imported: 20_000, ignored: 0, rejected: 0 });
+    expect(messages.filter((message) => !message.startsWith('info'))).toEqual([]);
+    expect(hostsOf(loaded)['srv019999']).toMatchObject({ hostname: 'srv19999.corp.example', location: 'Zürich', cpu: { cores: 4 } });
+    // The line of a host is its line in the file, counting the sep= and title lines.
+    expect(loaded?.lines.get('host:srv000000')).toBe(4);
+  });
+
+  it('decodes a Latin-1 file as before: its accents are kept', async () => {
+    const dir = await makeTree({});
+    await fs.writeFile(path.join(dir, 'hosts.csv'), Buffer.from(`${header}\n${rows(20_000)}\n`, 'latin1'));
+    const { loaded } = await load('hosts.csv', dir);
+    expect(loaded?.records.imported).toBe(20_000);
+    expect(hostsOf(loaded)['srv000001']!.location).toBe('Zürich');
+  });
+});
+
 describe('recognising files', () => {
   it('a CSV in no known layout is an error when named by the user, naming the formats cloudready reads', async () => {
     const dir = await makeTree({ 'hosts.csv': 'host,ip\nweb01,10.0.0.1\n', 'notes.txt': 'just some notes' });
