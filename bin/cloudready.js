@@ -13,7 +13,7 @@ for (const stream of [process.stdout, process.stderr]) {
 // --low-memory: V8 grows the heap by a fifth, not by its default factor, before collecting again.
 // Peak RSS of a cold scan: Orchard (one 50 MB application) 1,123 → 745 MiB for 3 % more time; the
 // 1,000,000-line benchmark tree 606 → 475-486 MiB for 10 % more (docs/performance.md). A scan does
-// the same by itself before it imports inventories over 32 MiB (src/util/heap-growth.ts).
+// the same by itself while it imports inventories over 32 MiB (src/util/heap-growth.ts).
 if (process.argv.includes('--low-memory')) v8.setFlagsFromString('--heap-growing-percent=20');
 // The bundle (one file, quick to load) when the build made it, the compiled modules otherwise.
 const entry = ['../dist/bundle/cli.js', '../dist/cli/main.js'].map((relative) => new URL(relative, import.meta.url)).find((url) => existsSync(url));

@@ -102,7 +102,7 @@ if (process.argv[2] === '--inventory-child') {
   // Import a cloudready hosts CSV and an Azure Migrate dependency export, then join them.
   const { importInventory } = await dist('extract/inventory/import-inventory.js');
   const { buildEstate } = await dist('extract/inventory/estate.js');
-  const { collectSoonerForInventories } = await dist('util/heap-growth.js');
+  const { collectSoonerForInventories, collectAsUsual } = await dist('util/heap-growth.js');
   // As a scan does before it imports (pipeline/gather-facts.ts).
   collectSoonerForInventories(process.argv.slice(3).reduce((sum, abs) => sum + fs.statSync(abs).size, 0));
   const diagnostics = [];
@@ -111,6 +111,7 @@ if (process.argv[2] === '--inventory-child') {
   for (const abs of process.argv.slice(3)) loaded.push(await importInventory({ abs, file: path.basename(abs), size: fs.statSync(abs).size, explicit: true }, diagnostics));
   const imported = performance.now();
   const estate = buildEstate(loaded, diagnostics);
+  collectAsUsual();
   const joined = performance.now();
   const records = loaded.reduce((sum, file) => sum + file.records.imported, 0);
   console.log(JSON.stringify({ importMs: imported - started, estateMs: joined - imported, records, hosts: estate.hosts.length, connections: estate.connections.length, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));

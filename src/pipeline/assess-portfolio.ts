@@ -9,6 +9,7 @@ import { analyseGraph } from '../model/graph-analysis.js';
 import { dependentApplications } from '../model/dependents.js';
 import { planWaves } from '../plan/waves.js';
 import { buildEstate } from '../extract/inventory/estate.js';
+import { collectAsUsual } from '../util/heap-growth.js';
 import { inventoryContext } from '../extract/inventory/inventory-context.js';
 import { ownAddresses } from '../extract/config/own-addresses.js';
 import type { ApplicationFacts } from '../extract/application-facts.js';
@@ -54,6 +55,8 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     .map(({ app, kind, files, loc }) => ({ id: app.id, name: app.name, path: app.path, kind: kind.kind, reason: kind.reason, detection: app.detection, manifests: app.manifests, files: files.length, loc }));
   const inventories = gathered.inventories.flatMap((inventory): LoadedInventory[] => (inventory.loaded ? [inventory.loaded] : []));
   const estate = buildEstate(inventories, diagnostics);
+  // Large inventories were imported with the heap grown in small steps (gather-facts.ts); the rest runs as usual.
+  collectAsUsual();
   for (const fact of facts) fact.inventory = inventoryContext(fact.app, ownAddresses(fact.configs), estate);
   timed('inventories');
 
