@@ -42,7 +42,8 @@ export function serverFindings(rules: Rule[], estate: Estate, servers: Server[],
   const cache = new MatcherCache();
   const findings: ServerFinding[] = [];
   for (const server of servers) {
-    if (server.applications.length > 0) continue;
+    // Hypervisors and appliances are not moved (no readiness): nothing of theirs is a migration finding.
+    if (server.applications.length > 0 || !server.readiness) continue;
     const entry = estate.host(server.id);
     if (!entry) continue;
     const hosts: PlacedHost[] = [{ host: entry.host, file: entry.file, line: entry.line, via: 'inventory' }];
@@ -51,7 +52,9 @@ export function serverFindings(rules: Rule[], estate: Estate, servers: Server[],
       const match = evaluateOnHosts(rule.when, hosts, cache);
       if (!match.matched) continue;
       const owner = `host:${server.id}`;
-      const evidence = match.evidence.filter((item, at) => match.evidence.findIndex((other) => other.file === item.file && other.line === item.line && other.snippet === item.snippet) === at);
+      const found = match.evidence.filter((item, at) => match.evidence.findIndex((other) => other.file === item.file && other.line === item.line && other.snippet === item.snippet) === at);
+      // A rule that holds by what a server lacks (a not) still points at the server's record.
+      const evidence = found.length > 0 ? found : [{ file: entry.file, ...(entry.line ? { line: entry.line } : {}), snippet: `host ${server.id}` }];
       findings.push({
         id: `${rule.id}@${owner}`,
         ruleId: rule.id,

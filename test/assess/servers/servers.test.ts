@@ -131,6 +131,31 @@ describe('findings of servers that run no application', () => {
     expect(result.serverFindings.find((finding) => finding.ruleId === 'servers/raw-disk')!.severity).toBe('blocker');
   });
 
+  it('come from a team\'s own host rules too, pointing at the record when a rule holds by an absence; hypervisors get none', async () => {
+    const pack = [
+      'pack: estate',
+      'title: Our estate rules',
+      'description: What our infrastructure team checks.',
+      'rules:',
+      '  - id: estate/not-linux',
+      '    title: Not on our Linux standard build',
+      '    category: platform',
+      '    severity: minor',
+      '    effort: 1',
+      '    description: Servers off the standard Linux build need their own migration runbook.',
+      '    remediation: Write a runbook or rebuild on the standard image.',
+      '    when: { not: { host: { platform: [Linux] } } }',
+    ].join('\n');
+    // An ESXi host of 64 cores: an oversized host, were it moved; it is not.
+    const vhost = RVTOOLS_EXPORT['inventory/rvtools/RVTools_tabvHost.csv']!.replace(',2,20,40,786432,', ',2,32,64,786432,');
+    const root = await makeTree({ ...RVTOOLS_EXPORT, 'inventory/rvtools/RVTools_tabvHost.csv': vhost, 'packs/estate.yaml': `${pack}\n` });
+    const result = await scan({ paths: [root], cwd: root, now, ruleFolders: [`${root}/packs`] });
+    const own = result.serverFindings.filter((finding) => finding.ruleId === 'estate/not-linux');
+    expect(own.map((finding) => finding.serverId)).toEqual(['FS-LEGACY01', 'SQL-REPORTS', 'sol-billing']);
+    expect(own[0]!.evidence).toEqual([{ file: 'inventory/rvtools/RVTools_tabvInfo.csv', line: 2, snippet: 'host FS-LEGACY01' }]);
+    expect(result.serverFindings.some((finding) => finding.serverId === 'esx01.corp.example')).toBe(false);
+  });
+
   it('go to the application when the server runs one, where they count in its score', async () => {
     const root = await makeTree({
       ...RVTOOLS_EXPORT,
