@@ -11,8 +11,9 @@ import { nodeId, type EdgeAttributes, type PortfolioGraph } from './portfolio-gr
  * connections, endpoints and shared datastores imply.
  */
 export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applications: ApplicationFacts[]) {
+  // join, not a template literal: a template makes a rope the graph keeps beside its flattened copy (a million connections).
   const edge = (source: string, target: string, kind: string, attributes: Omit<EdgeAttributes, 'kind'> = {}, suffix = '') =>
-    graph.mergeEdgeWithKey(`${kind}:${source}->${target}${suffix}`, source, target, { kind, ...attributes });
+    graph.mergeEdgeWithKey([kind, ':', source, '->', target, suffix].join(''), source, target, { kind, ...attributes });
   for (const { host, formats } of estate.hosts) {
     const hostNode = nodeId.host(host.id);
     graph.mergeNode(hostNode, {
