@@ -103,7 +103,7 @@ function cmf(plan: WavePlan, result: ScanResult, graph: PortfolioGraph): string 
 export async function runWaves(paths: string[], options: WavesCommandOptions): Promise<number> {
   const result = await resultFor(paths, options);
   const graph = graphFromResult(result.graph);
-  const plan = planWaves(graph, result.applications, { maxPerWave: options.maxPerWave, maxHostsPerWave: options.maxHostsPerWave, effortBudget: options.effortBudget }, result.hosts);
+  const plan = planWaves(graph, result.applications, { maxPerWave: options.maxPerWave, maxHostsPerWave: options.maxHostsPerWave, effortBudget: options.effortBudget }, result.hosts, result.serverFindings);
   const text =
     options.format === 'json'
       ? `${JSON.stringify(plan, null, 2)}\n`

@@ -119,7 +119,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   });
   const costs = serverCosts(servers, prices);
   const onServers = serverFindings(rules, estate, servers, { disabled: new Set(config.rules.disable), severity: config.rules.severity });
-  const waves = planWaves(portfolio, results, {}, servers);
+  const waves = planWaves(portfolio, results, {}, servers, onServers);
   timed('plan');
   const firing = new Set([...findings, ...uncounted, ...suppressed, ...onServers].map((item) => item.ruleId));
 

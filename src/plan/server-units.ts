@@ -1,6 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
-import type { Server } from '../result/schema.js';
+import type { Server, ServerFinding } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { append } from '../util/multimap.js';
 import { seededRandom } from '../util/seeded-random.js';
@@ -32,7 +32,11 @@ export class ServerUnits {
   /** Servers that most others talk to (a file server, a jump host): they would bind the estate into one group. */
   private readonly hubs: Set<string>;
 
-  constructor(graph: PortfolioGraph, servers: Server[]) {
+  /** Person-days of each unit's findings: the work its move takes besides replication. */
+  private readonly efforts = new Map<string, number>();
+
+  constructor(graph: PortfolioGraph, servers: Server[], findings: Pick<ServerFinding, 'serverId' | 'effort'>[] = []) {
+    for (const finding of findings) this.efforts.set(`host:${finding.serverId}`, (this.efforts.get(`host:${finding.serverId}`) ?? 0) + finding.effort);
     for (const server of servers) {
       if (!server.readiness || server.applications.length > 0) continue;
       const verdicts = Object.values(server.readiness);
@@ -53,6 +57,11 @@ export class ServerUnits {
 
   has(unit: string): boolean {
     return this.units.has(unit);
+  }
+
+  /** A unit's effort: what its findings take (the replication itself is not counted). */
+  effort(unit: string): number {
+    return this.efforts.get(unit) ?? 0;
   }
 
   /** A unit's score for the pilot and the order. */

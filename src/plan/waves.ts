@@ -1,5 +1,5 @@
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
-import type { Application, Server } from '../result/schema.js';
+import type { Application, Server, ServerFinding } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { append } from '../util/multimap.js';
 import { communities, ServerUnits, type Bond } from './server-units.js';
@@ -63,7 +63,7 @@ const PILOT_SCORE = 70;
  * waves: a pilot of small, ready, low-criticality groups first, then dependencies before their
  * dependents, less critical before more, within the size and effort limits.
  */
-export function planWaves(graph: PortfolioGraph, applications: Application[], options: WaveOptions = {}, servers: Server[] = []): WavePlan {
+export function planWaves(graph: PortfolioGraph, applications: Application[], options: WaveOptions = {}, servers: Server[] = [], serverFindings: Pick<ServerFinding, 'serverId' | 'effort'>[] = []): WavePlan {
   const maxPerWave = options.maxPerWave ?? 5;
   const maxServersPerWave = options.maxServersPerWave ?? 25;
   const byId = new Map(applications.map((app) => [app.id, app]));
@@ -75,7 +75,7 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
     else moving.add(app.id);
   }
   // Servers no application runs on move as units of their own (server-units.ts).
-  const serverUnits = new ServerUnits(graph, servers);
+  const serverUnits = new ServerUnits(graph, servers, serverFindings);
   for (const unit of serverUnits.units.keys()) moving.add(unit);
   const appNode = (id: string) => `app:${id}`;
   const hostsOf = (id: string) => (graph.hasNode(appNode(id)) ? graph.filterOutNeighbors(appNode(id), (host) => graph.getNodeAttribute(host, 'kind') === 'host').sort(compareStrings) : []);
@@ -169,7 +169,7 @@ export function planWaves(graph: PortfolioGraph, applications: Application[], op
   const loose = (unit: { hosts: string[] }) => unit.hosts.filter((host) => serverUnits.has(host));
   const readiness = (group: MoveGroup) => Math.min(...group.applications.map((id) => byId.get(id)!.score), ...loose(group).map((unit) => serverUnits.score(unit)));
   const named = (group: MoveGroup) => [...group.applications, ...loose(group).map((host) => host.slice('host:'.length))].join(', ');
-  const effort = (group: MoveGroup) => group.applications.reduce((sum, id) => sum + byId.get(id)!.effort, 0);
+  const effort = (group: MoveGroup) => group.applications.reduce((sum, id) => sum + byId.get(id)!.effort, 0) + loose(group).reduce((sum, unit) => sum + serverUnits.effort(unit), 0);
 
   const waves: Wave[] = [];
   const placed = new Map<string, number>();

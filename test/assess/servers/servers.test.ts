@@ -122,6 +122,8 @@ describe('findings of servers that run no application', () => {
     // Server findings are not application findings: no score, no gate.
     expect(result.findings).toEqual([]);
     expect(result.rules.map((rule) => rule.id)).toContain('servers/raw-disk');
+    // A wave of servers takes what their findings take: FS-LEGACY01 19, SQL-REPORTS 5.5, app-node-b 0.5 person-days.
+    expect(result.waves.waves.map((wave) => [wave.hosts.length, wave.effort])).toEqual([[4, 25]]);
   });
 
   it('follow cloudready.yaml: a disabled rule finds nothing, a severity set there is the severity', async () => {
