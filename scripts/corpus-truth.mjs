@@ -47,7 +47,24 @@ export const TruthFile = z.strictObject({
     }),
   ),
   findings: z.array(Judgement).default([]),
+  split: z
+    .strictObject({
+      application: z.string().describe('Path of the application split, as in applications'),
+      source: z.string().describe('How the reference was drawn, from what in the code'),
+      contexts: z.record(z.string(), z.array(z.string()).min(1)).describe('Bounded context → class or package names; a class belongs where the longest of them prefixes its name'),
+    })
+    .optional()
+    .describe('A reference decomposition, for the MoJoFM of cloudready split (issue #26)'),
 });
+
+/** The context the reference puts a class in: the longest name of any context that is the class or a package around it. */
+export function referenceContext(contexts, className) {
+  let best;
+  for (const [context, names] of Object.entries(contexts)) {
+    for (const name of names) if ((className === name || className.startsWith(`${name}.`)) && (!best || name.length > best.name.length)) best = { context, name };
+  }
+  return best?.context;
+}
 
 function slug(name) {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '');

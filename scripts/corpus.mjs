@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { corpusCheckouts, folderOf } from './corpus-list.mjs';
-import { judgeResult, rates, TruthFile } from './corpus-truth.mjs';
+import { judgeResult, rates, referenceContext, TruthFile } from './corpus-truth.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -24,6 +24,9 @@ const markdown = args.includes('--markdown');
 const { corpusDir, checkouts } = corpusCheckouts(repo);
 
 const { scan } = await import(path.join(repo, 'dist', 'scan.js'));
+const { graphFromResult } = await import(path.join(repo, 'dist', 'model', 'graph-view.js'));
+const { proposeSplit } = await import(path.join(repo, 'dist', 'plan', 'split.js'));
+const { mojoFm } = await import(path.join(repo, 'dist', 'plan', 'mojo.js'));
 const wanted = checkouts.filter((entry) => !only || entry.name.includes(only));
 const missing = wanted.filter((entry) => !entry.present);
 if (missing.length > 0) {
@@ -32,7 +35,11 @@ if (missing.length > 0) {
   console.log('');
 }
 
+/** Test code is no class of a service (issue #26): it is left out of the reference, and counted apart when a service holds it. */
+const TEST_FILE = /(^|\/)(src\/test|tests?|__tests__)\//;
+
 const rows = [];
+const splits = [];
 let unjudgedShown = 0;
 for (const entry of wanted.filter((candidate) => !missing.includes(candidate))) {
   const { dir } = entry;
@@ -43,12 +50,52 @@ for (const entry of wanted.filter((candidate) => !missing.includes(candidate))) 
   const seconds = (performance.now() - started) / 1000;
   const judgement = judgeResult(result, truth);
   rows.push({ name: entry.name, judgement, seconds, applications: result.applications.length, hasTruth: fs.existsSync(truthFile) });
+  if (truth.split) splits.push({ name: entry.name, ...judgeSplit(result, truth.split) });
   if (details) printDetails(entry.name, judgement);
   if (unjudgedShown < judgeCount) unjudgedShown += printUnjudged(dir, judgement.unjudged, judgeCount - unjudgedShown);
 }
 
 printTable(rows);
+if (splits.length > 0) printSplits(splits);
 if (args.includes('--by-rule')) printByRule(rows);
+
+/**
+ * cloudready split on the application of a reference decomposition: its MoJoFM against the
+ * reference, over the reference's server classes (a shared library is a cluster of its own), how
+ * many of them a service holds, and how many units of services are test code.
+ */
+function judgeSplit(result, reference) {
+  const app = result.applications.find((candidate) => candidate.path === reference.application);
+  if (!app) return { problem: `no application at ${reference.application}` };
+  const graph = graphFromResult(result.graph);
+  let proposal;
+  try {
+    proposal = proposeSplit(graph, app.id);
+  } catch (error) {
+    return { problem: error.message };
+  }
+  const fileOf = (unit) => String(graph.getNodeAttribute(`unit:${app.id}:${unit}`, 'file') ?? '');
+  const placed = new Map();
+  for (const service of proposal.services) for (const unit of service.units) placed.set(unit, service.name);
+  for (const library of proposal.sharedLibraries) for (const unit of library.units) if (!placed.has(unit)) placed.set(unit, `shared:${library.name}`);
+  const expected = new Map();
+  for (const unit of placed.keys()) {
+    const context = TEST_FILE.test(fileOf(unit)) ? undefined : referenceContext(reference.contexts, unit);
+    if (context) expected.set(unit, context);
+  }
+  const { similarity } = mojoFm(placed, expected);
+  const inService = [...expected.keys()].filter((unit) => !placed.get(unit).startsWith('shared:')).length;
+  const testUnits = proposal.services.reduce((sum, service) => sum + service.units.filter((unit) => TEST_FILE.test(fileOf(unit))).length, 0);
+  return { services: proposal.services.length, classes: expected.size, inService, testUnits, similarity };
+}
+
+function printSplits(splits) {
+  console.log('\nService splits against reference decompositions (MoJoFM over the reference\'s server classes; issue #26 aims at 75 and every class in a service)');
+  for (const { name, problem, services, classes, inService, testUnits, similarity } of splits) {
+    if (problem) console.log(`  ${name}: ${problem}`);
+    else console.log(`  ${name}: MoJoFM ${similarity.toFixed(1)} · ${services} services · ${inService} of ${classes} server classes in a service (the rest in shared libraries) · ${testUnits} test classes in services`);
+  }
+}
 
 /** Judged places and false positives per rule, over every repository: which rules carry the figures. */
 function printByRule(rows) {

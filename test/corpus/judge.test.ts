@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { judgeResult, RepoList, rates, TruthFile } from '../../scripts/corpus-truth.mjs';
+import { judgeResult, referenceContext, RepoList, rates, TruthFile } from '../../scripts/corpus-truth.mjs';
 
 const finding = (ruleId: string, severity: string, places: [string, number][]) => ({
   ruleId,
@@ -83,5 +83,17 @@ describe('the corpus files', () => {
       expect(truth.repository).toBe(name);
     }
     expect(fs.readdirSync(folder).length).toBe(list.repositories.length);
+  });
+});
+
+describe('reference decompositions of a split', () => {
+  it('put a class where the longest listed class or package name around it says, and nowhere when none does', () => {
+    const contexts = { booking: ['se.citerus.dddsample.domain.model.cargo', 'se.citerus.dddsample.application.impl.BookingServiceImpl'], handling: ['se.citerus.dddsample.application'] };
+    expect(referenceContext(contexts, 'se.citerus.dddsample.domain.model.cargo.Cargo')).toBe('booking');
+    expect(referenceContext(contexts, 'se.citerus.dddsample.application.impl.BookingServiceImpl')).toBe('booking');
+    expect(referenceContext(contexts, 'se.citerus.dddsample.application.impl.HandlingEventServiceImpl')).toBe('handling');
+    // A package name is a whole segment: cargoX is not in cargo.
+    expect(referenceContext(contexts, 'se.citerus.dddsample.domain.model.cargoX.Thing')).toBeUndefined();
+    expect(referenceContext(contexts, 'se.citerus.dddsample.config.DDDSampleApplicationContext')).toBeUndefined();
   });
 });
