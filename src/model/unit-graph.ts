@@ -67,11 +67,13 @@ export function unitSubgraph(facts: ApplicationFacts): UnitSubgraph {
   const addEdge = (source: string, target: string, kind: string) => graph.steps.push(EDGE, name(kind), name(source), name(target));
 
   const sourceOf = new Map<string, SourceFacts>();
+  // Test, build, sample and vendored code are units of no service (plan/split.ts): each unit says where it comes from.
+  const originOf = new Map(facts.files.map((file) => [file.file.rel, file.origin]));
   for (const source of facts.sources) {
     for (const unit of source.units) {
       if (sourceOf.has(unit.id)) continue;
       sourceOf.set(unit.id, source);
-      const attributes: NodeAttributes = { kind: 'unit', label: unit.id, unitKind: unit.kind, language: source.language, file: source.file, line: unit.location.line };
+      const attributes: NodeAttributes = { kind: 'unit', label: unit.id, unitKind: unit.kind, language: source.language, file: source.file, line: unit.location.line, origin: originOf.get(source.file) ?? 'production' };
       units.set(unitNode(unit.id), attributes);
       addNode(unitNode(unit.id), attributes);
       addEdge(appNode, unitNode(unit.id), 'contains');

@@ -41,7 +41,8 @@ const shortName = (name: string) => name.slice(name.lastIndexOf('.') + 1);
  */
 export function proposeSplit(graph: PortfolioGraph, applicationId: string, options: SplitOptions = {}): SplitProposal {
   const prefix = `unit:${applicationId}:`;
-  const unitIds = graph.filterNodes((node) => node.startsWith(prefix)).sort(compareStrings);
+  // Only server code is split: tests, build scripts, samples and vendored code are units of no service.
+  const unitIds = graph.filterNodes((node, attributes) => node.startsWith(prefix) && (attributes.origin ?? 'production') === 'production').sort(compareStrings);
   const label = (node: string) => graph.getNodeAttribute(node, 'label');
 
   // The weighted, undirected graph of units and the data they touch.

@@ -47,6 +47,20 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     expect(conflict!.suggestion).toContain('InvoiceRepository in billing-service should ask order-service through its API');
   });
 
+  it('splits server code only: a test that drives two contexts is a unit of no service', async () => {
+    const root = await makeTree({});
+    await fs.cp(MONOLITH, root, { recursive: true });
+    await fs.mkdir(path.join(root, 'src/test/java/com/acme/shop'), { recursive: true });
+    await fs.writeFile(
+      path.join(root, 'src/test/java/com/acme/shop/CheckoutFlowTest.java'),
+      'package com.acme.shop;\n\nimport com.acme.shop.catalog.CatalogService;\nimport com.acme.shop.customer.CustomerController;\n\npublic class CheckoutFlowTest {\n  CatalogService catalog = new CatalogService();\n  CustomerController customers = new CustomerController();\n}\n',
+    );
+    const withTest = json(split(root, '--format', 'json', '--no-cache'));
+    const units = withTest.services.flatMap((service) => service.units);
+    expect(units.some((unit) => unit.includes('CheckoutFlowTest'))).toBe(false);
+    expect(withTest.services.map((service) => service.name)).toEqual(proposal.services.map((service) => service.name));
+  });
+
   it('orders the extraction, reports the metrics, and is deterministic', () => {
     expect(proposal.extractionOrder.map((step) => step.service)).toEqual(['billing-service', 'catalog-service', 'customer-service', 'order-service']);
     expect(proposal.metrics.modularity).toBeGreaterThan(0.4);
