@@ -64,7 +64,7 @@ export function runRules(
       settings.profile?.rule(rule.id, performance.now() - started);
       if (!match.matched) continue;
       const id = `${rule.id}@${facts.app.id}`;
-      const evidence = dedupe(match.evidence);
+      const evidence = dedupeEvidence(match.evidence);
       // A suppressed place is reported as such; a finding left with no place is no finding.
       const kept: Evidence[] = [];
       for (const item of evidence) {
@@ -164,7 +164,8 @@ function byDecisiveness(evidence: Evidence[]): Evidence[] {
   return evidence.sort((a, b) => rank(a) - rank(b) || compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
-function dedupe(evidence: Evidence[]): Evidence[] {
+/** One evidence item per file and line, sorted by them. */
+export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
   const byKey = new Map<string, Evidence>();
   for (const item of evidence) byKey.set(`${item.file}\0${item.line ?? 0}`, item);
   return [...byKey.values()].sort((a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));

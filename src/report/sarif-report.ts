@@ -11,6 +11,11 @@ function placeFingerprint(ruleId: string, owner: string, file: string, snippet: 
   return createHash('sha256').update(`${ruleId}\n${owner}\n${file}\n${(snippet ?? '').replace(/\s+/g, ' ').trim()}`).digest('hex').slice(0, 32);
 }
 
+/** A place as SARIF locates it: the file under the scanned folder, and the line when there is one. */
+function location(place: { file: string; line?: number | undefined }) {
+  return { physicalLocation: { artifactLocation: { uri: encodeURI(place.file), uriBaseId: '%SRCROOT%' }, ...(place.line ? { region: { startLine: place.line } } : {}) } };
+}
+
 /** Where a finding without a place is shown: the application's first manifest, else its folder. */
 function applicationLocation(result: ScanResult, finding: Finding): string {
   const app = result.applications.find((candidate) => candidate.id === finding.applicationId);
@@ -31,14 +36,7 @@ export const sarifReport: Reporter = (result) => {
       ruleIndex: ruleIndex.get(finding.ruleId) ?? 0,
       level: LEVEL[finding.severity],
       message: { text: `${finding.message} in ${finding.applicationId}${place.snippet ? `: ${place.snippet}` : ''}` },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(place.file), uriBaseId: '%SRCROOT%' },
-            ...(place.line ? { region: { startLine: place.line } } : {}),
-          },
-        },
-      ],
+      locations: [location(place)],
       partialFingerprints: { 'cloudready/v1': placeFingerprint(finding.ruleId, finding.applicationId, place.file, place.snippet) },
       properties: {
         applicationId: finding.applicationId,
@@ -97,7 +95,7 @@ function serverResult(finding: ServerFinding, place: ServerFinding['evidence'][n
     ruleIndex,
     level: LEVEL[finding.severity],
     message: { text: `${finding.message}${place.snippet ? `: ${place.snippet}` : ''}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(place.file), uriBaseId: '%SRCROOT%' }, ...(place.line ? { region: { startLine: place.line } } : {}) } }],
+    locations: [location(place)],
     partialFingerprints: { 'cloudready/v1': placeFingerprint(finding.ruleId, `host:${finding.serverId}`, place.file, place.snippet) },
     properties: { serverId: finding.serverId, severity: finding.severity, effort: finding.effort, ...(finding.strategyHint ? { strategyHint: finding.strategyHint } : {}) },
   };

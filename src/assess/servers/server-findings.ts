@@ -6,7 +6,7 @@ import { kindOf } from '../rules/condition-registry.js';
 import { evaluateTree } from '../rules/evaluate-condition.js';
 import { MatcherCache, type ConditionMatch } from '../rules/matcher-cache.js';
 import type { Condition, Rule } from '../rules/rule-schema.js';
-import { findingFingerprint } from '../run-rules.js';
+import { dedupeEvidence, findingFingerprint } from '../run-rules.js';
 
 /** A rule made only of conditions that read hosts (host, server, licence) can be judged on a server alone. */
 export function isServerRule(rule: Rule): boolean {
@@ -52,7 +52,7 @@ export function serverFindings(rules: Rule[], estate: Estate, servers: Server[],
       const match = evaluateOnHosts(rule.when, hosts, cache);
       if (!match.matched) continue;
       const owner = `host:${server.id}`;
-      const found = match.evidence.filter((item, at) => match.evidence.findIndex((other) => other.file === item.file && other.line === item.line && other.snippet === item.snippet) === at);
+      const found = dedupeEvidence(match.evidence);
       // A rule that holds by what a server lacks (a not) still points at the server's record.
       const evidence = found.length > 0 ? found : [{ file: entry.file, ...(entry.line ? { line: entry.line } : {}), snippet: `host ${server.id}` }];
       findings.push({

@@ -25,6 +25,11 @@ export function parseNumber(text: string, decimal?: ','): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** A size to one decimal, as inventories give GiB. */
+export function tenths(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 export function parsePositiveInteger(text: string): number | undefined {
   const value = parseNumber(text);
   return value !== undefined && value > 0 ? Math.round(value) : undefined;

@@ -1,7 +1,7 @@
 import type { InventoryBuilder } from '../inventory-builder.js';
 import type { Disk } from '../inventory-schema-types.js';
 import { Columns, hasColumns, type Table } from '../tables.js';
-import { parsePositiveInteger, platformOf, splitAddresses } from '../inventory-values.js';
+import { parsePositiveInteger, platformOf, splitAddresses, tenths } from '../inventory-values.js';
 
 /**
  * Azure Migrate's server import (the CSV template of import-based discovery, also what teams fill
@@ -48,7 +48,7 @@ export function importAzureMigrateServers(table: Table, builder: InventoryBuilde
         ...(os ? { os: { name: os } } : {}),
         platform: platformOf(os),
         ...(cores ? { cpu: { cores } } : {}),
-        ...(memoryMb ? { memoryGiB: Math.round((memoryMb / 1024) * 10) / 10 } : {}),
+        ...(memoryMb ? { memoryGiB: tenths(memoryMb / 1024) } : {}),
         ...(disks.length > 0 ? { disks, storageGiB: disks.reduce((sum, disk) => sum + disk.capacityGiB, 0) } : {}),
         firmware: boot === 'uefi' || boot === 'efi' ? 'efi' : boot === 'bios' ? 'bios' : undefined,
         ...(cpuPercent !== undefined || memoryPercent !== undefined

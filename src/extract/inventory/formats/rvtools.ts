@@ -2,7 +2,7 @@ import type { InventoryBuilder } from '../inventory-builder.js';
 import type { Disk, Host } from '../inventory-schema-types.js';
 import { Columns, hasColumns, type Table } from '../tables.js';
 import { plural } from '../../../util/plural.js';
-import { parseBoolean, parsePositiveInteger, platformOf, splitAddresses } from '../inventory-values.js';
+import { parseBoolean, parsePositiveInteger, platformOf, splitAddresses, tenths } from '../inventory-values.js';
 
 /**
  * RVTools exports (VMware vSphere inventories), as an .xlsx workbook or as one CSV per sheet
@@ -114,9 +114,9 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
             ...(os ? { os: { name: os } } : {}),
             platform: platformOf(os),
             ...(cores ? { cpu: { cores } } : {}),
-            ...(memory ? { memoryGiB: round(memory / 1024) } : {}),
-            ...(provisioned ? { storageGiB: round(provisioned / 1024) } : {}),
-            ...(inUse !== undefined ? { storageUsedGiB: round(inUse / 1024) } : {}),
+            ...(memory ? { memoryGiB: tenths(memory / 1024) } : {}),
+            ...(provisioned ? { storageGiB: tenths(provisioned / 1024) } : {}),
+            ...(inUse !== undefined ? { storageUsedGiB: tenths(inUse / 1024) } : {}),
             location: cell('Datacenter') || undefined,
             virtualisation: esx ? `VMware vSphere (ESXi ${esx})` : 'VMware vSphere',
             environment: cell('Environment') || undefined,
@@ -140,7 +140,7 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
       } else if (sheet === 'vCPU' || sheet === 'vMemory') {
         // What the VM used when the export was taken: one moment, not a peak; nothing for a VM that is off.
         const [used, of] = sheet === 'vCPU' ? [columns.number(row, 'Overall'), columns.number(row, 'Max')] : [columns.number(row, 'Active'), columns.number(row, ...mib('Size'))];
-        const percent = powerState(cell('Powerstate')) !== 'off' && used !== undefined && of ? Math.min(100, round((100 * used) / of)) : undefined;
+        const percent = powerState(cell('Powerstate')) !== 'off' && used !== undefined && of ? Math.min(100, tenths((100 * used) / of)) : undefined;
         const source = 'RVTools vCPU and vMemory (one moment)';
         builder.host({ id: vm, ...(percent !== undefined ? { utilisation: sheet === 'vCPU' ? { cpuPercent: percent, source } : { memoryPercent: percent, source } } : {}) }, where, false);
       } else if (sheet === 'vTools') {
@@ -156,7 +156,7 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
         if (sheet === 'vDisk') {
           diskMiB.set(vm, (diskMiB.get(vm) ?? 0) + capacity);
           const mode = cell('Disk Mode');
-          const disk: Disk = { name: cell('Disk') || `row ${row.line}`, capacityGiB: round(capacity / 1024) };
+          const disk: Disk = { name: cell('Disk') || `row ${row.line}`, capacityGiB: tenths(capacity / 1024) };
           const raw = parseBoolean(cell('Raw'));
           if (raw !== undefined) disk.raw = raw;
           if (/multi-?writer/i.test(cell('Sharing mode'))) disk.shared = true;
@@ -167,7 +167,7 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
       builder.accepted();
     });
   }
-  for (const [vm, capacity] of diskMiB) builder.host({ id: vm, storageGiB: round(capacity / 1024) }, { line: 0 }, false);
+  for (const [vm, capacity] of diskMiB) builder.host({ id: vm, storageGiB: tenths(capacity / 1024) }, { line: 0 }, false);
   for (const [vm, count] of snapshots) builder.host({ id: vm, snapshots: count }, { line: 0 }, false);
   return sheets.length;
 }
@@ -211,6 +211,3 @@ function powerState(text: string): Host['powerState'] {
   return state === 'poweredon' ? 'on' : state === 'poweredoff' ? 'off' : state === 'suspended' ? 'suspended' : undefined;
 }
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
