@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { graphFromResult } from '../model/graph-view.js';
-import { proposeSplit, type SplitOptions, type SplitProposal } from '../plan/split.js';
+import { proposeSplit, type SplitMetric, type SplitOptions, type SplitProposal } from '../plan/split.js';
 import { readCoChange } from '../extract/git-history.js';
 import { InputError } from '../errors.js';
 import type { ScanResult } from '../result/schema.js';
@@ -56,7 +56,10 @@ function table(proposal: SplitProposal, c: InstanceType<typeof Chalk>): string {
   lines.push('', c.bold('Extraction order (strangler fig: fewest inbound dependencies and cleanest data first)'));
   proposal.extractionOrder.forEach((step, index) => lines.push(`  ${index + 1}. ${step.service}: ${step.why}`));
   const m = proposal.metrics;
-  lines.push('', `${c.bold('Metrics')}: modularity ${m.modularity} · SM ${m.sm} · ICP ${m.icp} · IFN ${m.ifn} · NED ${m.ned} · BCP ${m.bcp} · stability ${m.stability} (across resolutions ${m.resolutionStability}) ${c.dim('(docs/split.md)')}`);
+  const shown = (metric: SplitMetric) => (metric.value === null ? c.dim('n/a') : String(metric.value));
+  lines.push('', `${c.bold('Metrics')} over ${m.over.classes} classes in ${m.over.groups} services and shared libraries, ${m.over.links} ${m.over.edges === 'runtime' ? 'measured call' : 'static code'} links ${c.dim('(docs/split.md)')}`);
+  lines.push(`  modularity ${shown(m.modularity)} · SM ${shown(m.sm)} · ICP ${shown(m.icp)} · IFN ${shown(m.ifn)} · NED ${shown(m.ned)} · BCP ${shown(m.bcp)}`);
+  for (const [name, metric] of Object.entries({ modularity: m.modularity, SM: m.sm, ICP: m.icp, IFN: m.ifn, NED: m.ned, BCP: m.bcp })) if (metric.value === null) lines.push(c.dim(`  ${name} n/a: ${metric.reason}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -101,7 +101,9 @@ export function unitSubgraph(facts: ApplicationFacts): UnitSubgraph {
     for (const access of source.dataAccess) {
       if (!index.has(access.unit)) continue;
       const kind = access.mode === 'write' ? 'writes' : 'reads';
-      const name = access.targetKind === 'entity' ? (index.resolve(access.target, source) ?? access.target) : access.target;
+      // An entity is a class of the application: `list.remove(name)` on a String writes no entity.
+      const name = access.targetKind === 'entity' ? index.resolve(access.target, source) : access.target;
+      if (name === undefined) continue;
       for (const target of bindings.resolve(app, access.unit, access.targetKind, name)) {
         addNode(target.id, { kind: target.kind, label: target.label });
         addEdge(unitNode(access.unit), target.id, kind);

@@ -18,33 +18,42 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
   it('recovers the four contexts, each with its units, tables and entry points', () => {
     expect(run.code).toBe(0);
     expect(proposal.choice.services).toBe(4);
+    expect(proposal.choice.why).toMatch(/^one service per aggregate of data/);
     const services = byName(proposal);
-    expect(Object.keys(services).sort()).toEqual(['billing-service', 'catalog-service', 'customer-service', 'order-service']);
-    for (const [name, pkg] of [['order-service', 'order'], ['catalog-service', 'catalog'], ['customer-service', 'customer'], ['billing-service', 'billing']] as const) {
+    // Named after the part of the business their packages name, never after a layer.
+    expect(Object.keys(services).sort()).toEqual(['billing', 'catalog', 'customer', 'order']);
+    for (const pkg of ['order', 'catalog', 'customer', 'billing'] as const) {
+      const name = pkg;
       expect(services[name]!.units.every((unit) => unit.startsWith(`com.acme.shop.${pkg}.`)), name).toBe(true);
     }
-    expect(services['order-service']!.units).toContain('com.acme.shop.order.OrderService');
-    expect(services['order-service']!.entities).toEqual(['ORDERS', 'ORDER_LINES']);
-    expect(services['catalog-service']!.entities).toEqual(['PRODUCTS', 'STOCK']);
-    expect(services['billing-service']!.entryPoints).toEqual(['http-route /invoices/{orderId} (BillingController)']);
+    expect(services.order!.units).toContain('com.acme.shop.order.OrderService');
+    // OrderRepository stores ORDERS and ORDER_LINES (it reads and writes ORDERS; billing only writes it): one aggregate.
+    expect(services.order!.entities).toEqual(['ORDERS', 'ORDER_LINES']);
+    expect(services.catalog!.entities).toEqual(['PRODUCTS', 'STOCK']);
+    expect(services.billing!.entities).toEqual(['INVOICES']);
+    expect(services.billing!.entryPoints).toEqual(['http-route /invoices/{orderId} (BillingController)']);
     // Calls that become remote: billing asks orders, orders ask catalog and customers.
-    expect(services['order-service']!.inbound.map((item) => item.unit)).toEqual(['com.acme.shop.order.Order', 'com.acme.shop.order.OrderService']);
-    expect(services['order-service']!.outbound.map((item) => item.service).sort()).toEqual(['catalog-service', 'customer-service']);
+    expect(services.order!.inbound.map((item) => item.unit)).toEqual(['com.acme.shop.order.Order', 'com.acme.shop.order.OrderService']);
+    expect(services.order!.outbound.map((item) => item.service).sort()).toEqual(['catalog', 'customer']);
+    // Every server class is in exactly one place.
+    const placed = [...proposal.services.flatMap((service) => service.units), ...proposal.sharedLibraries.flatMap((library) => library.units)];
+    expect(placed).toHaveLength(22);
+    expect(new Set(placed).size).toBe(22);
   });
 
   it('marks the utilities used everywhere as a shared library instead of a service', () => {
-    expect(proposal.sharedLibraries).toEqual([{ name: 'util-library', units: ['com.acme.shop.util.Clock', 'com.acme.shop.util.Ids', 'com.acme.shop.util.Money'], usedBy: ['billing-service', 'catalog-service', 'customer-service', 'order-service'] }]);
+    expect(proposal.sharedLibraries).toEqual([{ name: 'util-library', units: ['com.acme.shop.util.Clock', 'com.acme.shop.util.Ids', 'com.acme.shop.util.Money'], usedBy: ['billing', 'catalog', 'customer', 'order'] }]);
   });
 
   it('flags the table written from two contexts, gives it to its owner and says what to do', () => {
     expect(proposal.conflicts).toHaveLength(1);
     const [conflict] = proposal.conflicts;
-    expect(conflict).toMatchObject({ entity: 'ORDERS', owner: 'order-service' });
+    expect(conflict).toMatchObject({ entity: 'ORDERS', owner: 'order' });
     expect(conflict!.writers).toEqual([
-      { service: 'billing-service', units: ['com.acme.shop.billing.InvoiceRepository'] },
-      { service: 'order-service', units: ['com.acme.shop.order.OrderRepository'] },
+      { service: 'billing', units: ['com.acme.shop.billing.InvoiceRepository'] },
+      { service: 'order', units: ['com.acme.shop.order.OrderRepository'] },
     ]);
-    expect(conflict!.suggestion).toContain('InvoiceRepository in billing-service should ask order-service through its API');
+    expect(conflict!.suggestion).toContain('InvoiceRepository in billing should ask order through its API');
   });
 
   it('splits server code only: a test that drives two contexts is a unit of no service', async () => {
@@ -61,14 +70,21 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     expect(withTest.services.map((service) => service.name)).toEqual(proposal.services.map((service) => service.name));
   });
 
-  it('orders the extraction, reports the metrics, and is deterministic', () => {
-    expect(proposal.extractionOrder.map((step) => step.service)).toEqual(['billing-service', 'catalog-service', 'customer-service', 'order-service']);
-    expect(proposal.metrics.modularity).toBeGreaterThan(0.4);
-    expect(proposal.metrics.icp).toBeGreaterThan(0);
-    expect(proposal.metrics.icp).toBeLessThan(0.5);
-    expect(proposal.metrics.stability).toBe(1);
-    expect(Object.keys(proposal.metrics)).toEqual(['modularity', 'sm', 'icp', 'ifn', 'ned', 'bcp', 'stability', 'resolutionStability']);
-    expect(proposal.metrics.resolutionStability).toBeGreaterThan(0.5);
+  it('orders the extraction by pay-off for risk, names what moves, reports the metrics over every class, and is deterministic', () => {
+    // catalog and customer serve routes, own their data and are called by one class each; billing writes order's table.
+    expect(proposal.extractionOrder.map((step) => step.service)).toEqual(['catalog', 'customer', 'order', 'billing']);
+    const [first] = proposal.extractionOrder;
+    expect(first).toMatchObject({ service: 'catalog', tables: ['PRODUCTS', 'STOCK'] });
+    expect(first!.remoteCalls).toContainEqual({ from: 'com.acme.shop.order.OrderService', to: 'com.acme.shop.catalog.CatalogService' });
+    expect(first!.why).toBe('2 entry points and 2 tables of its own; 1 class of other services calls into it; 0 data conflicts');
+    const { metrics } = proposal;
+    // 22 classes: 19 in four services, 3 in the shared library (a group of its own).
+    expect(metrics.over).toEqual({ classes: 22, groups: 5, links: metrics.over.links, edges: 'static' });
+    expect(metrics.modularity.value).toBeGreaterThan(0.4);
+    expect(metrics.icp.value).toBeGreaterThan(0);
+    expect(metrics.icp.value).toBeLessThan(0.5);
+    expect(metrics.bcp.value).toBeGreaterThan(0);
+    expect(Object.keys(metrics)).toEqual(['over', 'modularity', 'sm', 'icp', 'ifn', 'ned', 'bcp']);
     expect(split(MONOLITH, '--format', 'json').stdout).toBe(run.stdout);
   });
 
@@ -76,9 +92,13 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     const two = json(split(MONOLITH, '--services', '2', '--format', 'json'));
     expect(two.services).toHaveLength(2);
     expect(two.choice.why).toMatch(/^asked for 2 services/);
+    expect([...two.services.flatMap((service) => service.units), ...two.sharedLibraries.flatMap((library) => library.units)]).toHaveLength(22);
+    // More than the aggregates: the largest services are cut.
+    const six = json(split(MONOLITH, '--services', '6', '--format', 'json'));
+    expect(six.services.length).toBeGreaterThan(4);
     const diagram = split(MONOLITH, '--format', 'mermaid').stdout;
     expect(diagram).toMatch(/^flowchart LR\n/);
-    expect(diagram).toContain('billing_service -->|calls| order_service');
+    expect(diagram).toContain('billing -->|calls| order');
     expect(diagram).toContain('"writes ORDERS (conflict)"');
     const text = split(MONOLITH).stdout;
     expect(text).toContain('Data ownership conflicts (1)');

@@ -17,6 +17,10 @@ const UNIT_KINDS: Record<string, UnitKind> = {
 };
 const ENTITY_WRITES = new Set(['persist', 'merge', 'remove', 'refresh']);
 const ENTITY_READS = new Set(['find', 'getReference']);
+/** EntityManager queries whose second argument is the class of entity they return. */
+const TYPED_QUERIES = new Set(['createQuery', 'createNamedQuery']);
+/** Spring Data's repository interfaces, whose first type argument is the entity they store. */
+const SPRING_DATA_REPOSITORY = /^(Crud|ListCrud|PagingAndSorting|ListPagingAndSorting|Jpa|Mongo|ReactiveCrud|ReactiveMongo|R2dbc|Couchbase|Neo4j|Cassandra|Elasticsearch|Revision)?Repository$/;
 
 /** Java (incl. Java/Jakarta EE and Spring) from a tree-sitter syntax tree, walked once. */
 export function extractJava(source: SourceText): Promise<SourceFacts> {
@@ -124,6 +128,7 @@ class JavaWalker {
       for (const type of childrenOfType(list, 'type_list')[0]?.namedChildren ?? []) {
         const name = typeName(type);
         if (name) this.c.reference(name, node.type === 'interface_declaration' ? 'inherits' : 'implements', type!);
+        this.repositoryOf(name, type!);
       }
     }
     this.classEntries(node, annotations, superType, superclass);
@@ -199,7 +204,18 @@ class JavaWalker {
     this.visitChildren(node);
   }
 
-  /** EntityManager persist/merge/remove(x) writes x's entity; find(X.class, id) reads X. */
+  /**
+   * A Spring Data repository (`interface CargoRepositoryJPA extends CrudRepository<Cargo, Long>`)
+   * stores its entity: the framework gives it save and delete, so it writes the entity's table.
+   */
+  private repositoryOf(name: string | undefined, type: Node): void {
+    const unit = this.c.unit;
+    if (!unit || !name || type.type !== 'generic_type' || !SPRING_DATA_REPOSITORY.test(simpleName(name))) return;
+    const entity = typeName(childrenOfType(type, 'type_arguments')[0]?.namedChildren[0] ?? null);
+    if (entity) this.c.facts.dataAccess.push({ unit, target: entity, targetKind: 'entity', mode: 'write', via: 'spring-data', location: this.c.at(type) });
+  }
+
+  /** EntityManager persist/merge/remove(x) writes x's entity; find(X.class, id) and typed queries read X. */
   private entityAccess(method: string, node: Node): void {
     const unit = this.c.unit;
     const first = node.childForFieldName('arguments')?.namedChildren[0];
@@ -207,6 +223,9 @@ class JavaWalker {
     let entity: string | undefined;
     if (ENTITY_WRITES.has(method) && first.type === 'identifier') entity = this.c.typeOf(first.text);
     if (ENTITY_READS.has(method) && first.type === 'class_literal') entity = first.namedChildren[0]?.text;
+    // createNamedQuery("Location.findAll", Location.class) reads the entity its result is typed with.
+    const typed = node.childForFieldName('arguments')?.namedChildren[1];
+    if (TYPED_QUERIES.has(method) && typed?.type === 'class_literal') entity = typed.namedChildren[0]?.text;
     if (!entity) return;
     this.c.facts.dataAccess.push({ unit, target: entity, targetKind: 'entity', mode: ENTITY_WRITES.has(method) ? 'write' : 'read', via: 'jpa', location: this.c.at(node) });
   }
