@@ -151,12 +151,13 @@ Examples:
     .description('propose how to cut an application into services along its bounded contexts')
     .argument('<application>', 'an application id in the scanned folders, or an application folder')
     .argument('[paths...]', 'folders to scan (default: the current folder, or the application folder itself)')
-    .option('--services <n>', 'ask for this many services (default: chosen by quality and stability)', (value) => parseInteger(value, 1, 1000, 'A number of services'))
-    .option('--seed <n>', 'seed for the community detection (results are the same for the same seed)', (value) => parseInteger(value, 0, 2 ** 31, 'A seed'))
-    .option('--no-history', 'do not read co-change coupling from the git history')
+    .option('--services <n>', 'ask for this many services (default: one per aggregate of data and read side)', (value) => parseInteger(value, 1, 1000, 'A number of services'))
+    .option('--calls <file>', 'measured call volumes for clustering and metrics: a CSV of caller,callee,count or an OpenTelemetry span export (OTLP JSON)')
+    .option('--seed <n>', 'seed for the community detection that cuts services when --services asks for more (same seed, same result)', (value) => parseInteger(value, 0, 2 ** 31, 'A seed'))
+    .option('--history', 'also read co-change coupling from the git history (the report and the JSON result split without it)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'mermaid']).default('table'))
     .option('-o, --output <file>', 'write to a file (- for standard output)', standardOutputAsDefault)
-    .addHelpText('after', '\nExamples:\n  $ cloudready split fixtures/monolith-shop\n  $ cloudready split order-management fixtures/demo-portfolio --format json\n  $ cloudready split fixtures/monolith-shop --services 3 --format mermaid')
+    .addHelpText('after', '\nExamples:\n  $ cloudready split fixtures/monolith-shop\n  $ cloudready split order-management fixtures/demo-portfolio --format json\n  $ cloudready split fixtures/monolith-shop --services 3 --format mermaid\n  $ cloudready split fixtures/monolith-shop --calls calls.csv')
     .action(async (application: string, paths: string[], options) => {
       outcome.exitCode = await (await import('./split-command.js')).runSplit(application, paths, options);
     });

@@ -5,6 +5,7 @@ import { Chalk } from 'chalk';
 import { graphFromResult } from '../model/graph-view.js';
 import { proposeSplit, type SplitMetric, type SplitOptions, type SplitProposal } from '../plan/split.js';
 import { readCoChange } from '../extract/git-history.js';
+import { readRuntimeCalls } from '../extract/runtime-calls.js';
 import { InputError } from '../errors.js';
 import type { ScanResult } from '../result/schema.js';
 import { findApplication, readResult, resultFor, type ResultSource } from './load-result.js';
@@ -14,7 +15,9 @@ import { writeOutputAtomically } from './write-output.js';
 import { reportInputProblems } from './input-problems.js';
 
 export interface SplitCommandOptions extends ResultSource {
-  history: boolean;
+  history?: boolean;
+  /** Measured call volumes: a CSV of caller,callee,count or an OpenTelemetry span export. */
+  calls?: string;
   services?: number;
   seed?: number;
   format: 'table' | 'json' | 'mermaid';
@@ -36,7 +39,7 @@ function mermaid(proposal: SplitProposal): string {
 }
 
 function table(proposal: SplitProposal, c: InstanceType<typeof Chalk>): string {
-  const history = proposal.history ? `co-change from ${proposal.history.commits} commits (${proposal.history.pairs} file pair${proposal.history.pairs === 1 ? '' : 's'})` : 'no git history read';
+  const history = `${proposal.history ? `co-change from ${proposal.history.commits} commits (${proposal.history.pairs} file pair${proposal.history.pairs === 1 ? '' : 's'})` : 'no git history read'}${proposal.runtimeCalls ? `; measured calls between ${proposal.runtimeCalls.pairs} class pair${proposal.runtimeCalls.pairs === 1 ? '' : 's'}` : ''}`;
   const lines = [`${c.bold(`Split proposal for ${proposal.application}`)}: ${proposal.services.length} services`, c.dim(`${proposal.choice.why}; ${history}`), ''];
   for (const service of proposal.services) {
     lines.push(c.bold(service.name), `  units (${service.units.length}): ${service.units.join(', ')}`);
@@ -65,6 +68,8 @@ function table(proposal: SplitProposal, c: InstanceType<typeof Chalk>): string {
 
 /** `cloudready split APP`: an application id in the scanned portfolio, or an application folder. */
 export async function runSplit(target: string, paths: string[], options: SplitCommandOptions): Promise<number> {
+  // A broken calls file is told before a scan is waited for.
+  const runtimeCalls = options.calls ? await readRuntimeCalls(options.calls) : undefined;
   let result: ScanResult;
   let applicationId = target;
   let scannedRoot: string | undefined;
@@ -94,7 +99,7 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
   }
   let proposal: SplitProposal;
   try {
-    proposal = proposeSplit(graph, app.id, { services: options.services, seed: options.seed, coChange });
+    proposal = proposeSplit(graph, app.id, { services: options.services, seed: options.seed, coChange, runtimeCalls });
   } catch (error) {
     throw new InputError((error as Error).message);
   }

@@ -21,6 +21,7 @@ import { chooseStrategy, type UsageSignals } from '../assess/strategy.js';
 import { assessConfidence, weighEvidence } from '../assess/confidence.js';
 import { DEFAULT_DIMENSIONS } from '../assess/scoring-model.js';
 import { nodeId, type PortfolioGraph } from '../model/portfolio-graph-types.js';
+import { applicationSplits } from '../plan/split/application-splits.js';
 import { SCHEMA_VERSION, type Application, type ScanResult } from '../result/schema.js';
 import { SET_ASIDE_KINDS } from '../result/unit-kinds.js';
 import { compareStrings } from '../util/compare.js';
@@ -120,6 +121,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   const costs = serverCosts(servers, prices);
   const onServers = serverFindings(rules, estate, servers, { disabled: new Set(config.rules.disable), severity: config.rules.severity });
   const waves = planWaves(portfolio, results, {}, servers, onServers);
+  const splits = applicationSplits(portfolio, results);
   timed('plan');
   const firing = new Set([...findings, ...uncounted, ...suppressed, ...onServers].map((item) => item.ruleId));
 
@@ -185,6 +187,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     graph,
     graphAnalysis,
     waves,
+    splits,
     diagnostics: sortedDiagnostics,
   };
 }

@@ -15,7 +15,6 @@ import { placeUtilities, utilityPackages } from './split/utilities.js';
 import type { SplitProposal, SplitService } from './split-types.js';
 
 export type { ExtractionStep, SplitMetric, SplitMetrics, SplitProposal, SplitService } from './split-types.js';
-export type { RuntimeCall } from './split/split-input.js';
 export { SPLIT_WEIGHTS, CO_CHANGE_WEIGHT } from './split/split-input.js';
 
 export interface SplitOptions extends SplitInputOptions {
@@ -34,7 +33,7 @@ const shortName = (name: string) => name.slice(name.lastIndexOf('.') + 1);
  */
 export function proposeSplit(graph: PortfolioGraph, applicationId: string, options: SplitOptions = {}): SplitProposal {
   const input = splitInput(graph, applicationId, options);
-  if (input.atoms.length < 2) throw new Error(`${applicationId} has ${input.atoms.length} server class${input.atoms.length === 1 ? '' : 'es'}: nothing to split`);
+  if (input.atoms.length < 2) throw new Error(`Only ${input.atoms.length} server class${input.atoms.length === 1 ? '' : 'es'} (nested classes count with their outer class, browser code is the front end): too little to cut into services.`);
   const seed = options.seed ?? 42;
   const utilities = utilityPackages(input);
   const utilityAtoms = new Set([...utilities.values()].flat());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApplicationSplit } from './split-schema.js';
 import { APPLICATION_KINDS, PART_KINDS } from './unit-kinds.js';
 import { ORIGINS } from '../discover/origin.js';
 import { Server, ServerCosts } from './server-schema.js';
@@ -305,6 +306,7 @@ export const ScanResult = z.strictObject({
       crossingLinks: z.array(z.strictObject({ from: z.string(), to: z.string(), port: z.number().optional(), volume: z.string().optional(), latencySensitive: z.boolean(), until: z.string() })),
     })
     .describe('Move groups and migration waves with default limits (docs/waves.md); cloudready waves takes other limits'),
+  splits: z.array(ApplicationSplit).default([]).describe('A proposed service split of each application, or why it has none (docs/split.md)'),
   baseline: z
     .strictObject({
       new: z.number().int().nonnegative(),

@@ -121,7 +121,7 @@ describe('cloudready split inside a portfolio', () => {
 });
 
 describe('co-change coupling from git', () => {
-  it('reads which files changed together, and --no-history skips it', async () => {
+  it('reads which files changed together with --history, and not without', async () => {
     const repo = await makeTree({});
     await fs.cp(MONOLITH, repo, { recursive: true });
     const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
@@ -136,10 +136,39 @@ describe('co-change coupling from git', () => {
       await fs.appendFile(customer, `// change ${i}\n`);
       git('commit', '-q', '-am', `change ${i}`);
     }
-    const withHistory = json(split(repo, '--format', 'json'));
+    const withHistory = json(split(repo, '--format', 'json', '--history'));
     expect(withHistory.history).toEqual({ commits: 4, pairs: 1 });
     expect(withHistory.weights['co-change']).toBe(1);
-    expect(json(split(repo, '--format', 'json', '--no-history')).history).toBeUndefined();
-    expect(split(repo).stdout).toContain('co-change from 4 commits (1 file pair)');
+    // Without --history the split is the scan's: the one the JSON result and the HTML report hold.
+    expect(json(split(repo, '--format', 'json')).history).toBeUndefined();
+    expect(split(repo, '--history').stdout).toContain('co-change from 4 commits (1 file pair)');
   });
 });
+
+describe('measured calls and the scan result', () => {
+  it('--calls takes measured call volumes for clustering and metrics, and a broken file stops before the scan', async () => {
+    const root = await makeTree({
+      'calls.csv': 'caller,callee,count\ncom.acme.shop.billing.BillingService,com.acme.shop.order.OrderService,5000\ncom.acme.shop.order.OrderService,com.acme.shop.catalog.CatalogService,120\n',
+      'bad.csv': 'caller,callee,count\na,b,many\n',
+    });
+    const measured = json(split(MONOLITH, '--format', 'json', '--calls', path.join(root, 'calls.csv')));
+    expect(measured.runtimeCalls).toEqual({ pairs: 2 });
+    expect(measured.metrics.over).toMatchObject({ edges: 'runtime', links: 2 });
+    // Both measured calls cross services: all of the call volume is remote.
+    expect(measured.metrics.icp).toEqual({ value: 1 });
+    expect(measured.weights['runtime-call']).toBe(1);
+    const bad = split(MONOLITH, '--calls', path.join(root, 'bad.csv'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad.csv:2: count is not a number');
+  });
+
+  it('the scan stores the same split as cloudready split prints, for the JSON result and the HTML report', () => {
+    const scanned = JSON.parse(runCli(['scan', MONOLITH, '--format', 'json', '--no-cache']).stdout) as { splits: { applicationId: string; proposal?: SplitProposal }[] };
+    expect(scanned.splits).toHaveLength(1);
+    expect(scanned.splits[0]!.proposal).toEqual(proposalOfShop());
+  });
+});
+
+function proposalOfShop(): SplitProposal {
+  return json(split(MONOLITH, '--format', 'json'));
+}

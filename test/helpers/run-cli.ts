@@ -18,6 +18,8 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     env: { ...process.env, FORCE_COLOR: '', ...options.env },
     encoding: 'utf8',
     timeout: 60_000,
+    // A JSON result of a generated portfolio runs past spawnSync's default 1 MiB.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

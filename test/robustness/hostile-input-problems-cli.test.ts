@@ -9,7 +9,7 @@ describe('every command that reads a scan reports what it could not read', () =>
       'orders/src/main/java/orders/Order.java': 'package orders;\npublic class Order { OrderLine line; }\n',
       'orders/src/main/java/orders/OrderLine.java': 'package orders;\npublic class OrderLine { Order order; }\n',
     });
-    const commands = [['graph', dir], ['waves', dir], ['explain', 'orders', dir], ['impact', 'orders', dir], ['split', 'orders', dir, '--no-history']];
+    const commands = [['graph', dir], ['waves', dir], ['explain', 'orders', dir], ['impact', 'orders', dir], ['split', 'orders', dir]];
     for (const command of commands) {
       const lenient = runCli([...command, '--no-cache']);
       expect(lenient.code, command[0]).toBe(0);

@@ -26,7 +26,7 @@ describe('no network, no programs but git', () => {
       ['report', result, '--format', 'sarif', '--output', path.join(folder, 'result.sarif')],
       ['graph', '--from', result, '--format', 'neo4j', '--output', path.join(folder, 'neo4j')],
       ['waves', '--from', result, '--format', 'cmf', '--output', path.join(folder, 'cmf.csv')],
-      ['split', path.join(REPO, 'fixtures/monolith-shop')],
+      ['split', path.join(REPO, 'fixtures/monolith-shop'), '--history'],
       ['scan', DEMO, '--shard', '1/2', '--output', path.join(folder, 's1.bin')],
       ['scan', DEMO, '--shard', '2/2', '--output', path.join(folder, 's2.bin')],
       ['merge', path.join(folder, 's1.bin'), path.join(folder, 's2.bin'), '--format', 'markdown', '--output', path.join(folder, 'merged.md')],

@@ -36,11 +36,20 @@ export function findAggregates(input: SplitInput): Aggregate[] {
     if (!joined[0]) seeds.push(seed);
     for (const other of joined.slice(1)) {
       for (const node of other.data) seed.data.add(node);
-      for (const atom of other.atoms) (seed.atoms.add(atom), seedOf.set(atom, seed));
+      for (const atom of other.atoms) {
+        seed.atoms.add(atom);
+        seedOf.set(atom, seed);
+      }
       seeds.splice(seeds.indexOf(other), 1);
     }
-    for (const node of data) (seed.data.add(node), seedOf.set(node, seed));
-    for (const atom of atoms) (seed.atoms.add(atom), seedOf.set(atom, seed));
+    for (const node of data) {
+      seed.data.add(node);
+      seedOf.set(node, seed);
+    }
+    for (const atom of atoms) {
+      seed.atoms.add(atom);
+      seedOf.set(atom, seed);
+    }
   };
   const touches = (atom: string) => new Set([...(input.writes.get(atom) ?? []), ...(input.reads.get(atom) ?? [])]);
 

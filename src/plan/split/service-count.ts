@@ -14,19 +14,30 @@ export interface ServiceCount {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-/** Newman's modularity of an assignment over the nodes it places (weighted, undirected). */
-export function modularityOf(g: WeightedGraph, assignment: Map<string, number>): number {
+/** The weight of a graph's edges among placed nodes, per service: inside, degree, and between each pair ("a b", a < b). */
+function clusterTies(g: WeightedGraph, assignment: Map<string, number>) {
   let total = 0;
   const inside = new Map<number, number>();
   const degree = new Map<number, number>();
+  const between = new Map<string, number>();
   g.forEachEdge((_edge, { weight }, x, y) => {
     const [cx, cy] = [assignment.get(x), assignment.get(y)];
     if (cx === undefined || cy === undefined) return;
     total += weight;
-    if (cx === cy) inside.set(cx, (inside.get(cx) ?? 0) + weight);
     degree.set(cx, (degree.get(cx) ?? 0) + weight);
     degree.set(cy, (degree.get(cy) ?? 0) + weight);
+    if (cx === cy) inside.set(cx, (inside.get(cx) ?? 0) + weight);
+    else {
+      const key = cx < cy ? `${cx} ${cy}` : `${cy} ${cx}`;
+      between.set(key, (between.get(key) ?? 0) + weight);
+    }
   });
+  return { total, inside, degree, between };
+}
+
+/** Newman's modularity of an assignment over the nodes it places (weighted, undirected). */
+export function modularityOf(g: WeightedGraph, assignment: Map<string, number>): number {
+  const { total, inside, degree } = clusterTies(g, assignment);
   if (total === 0) return 0;
   let q = 0;
   for (const [cluster, d] of degree) q += (inside.get(cluster) ?? 0) / total - (d / (2 * total)) ** 2;
@@ -89,20 +100,7 @@ function merge(assignment: Map<string, number>, { a, b }: { a: number; b: number
 
 /** The merge of two services that raises modularity most (or lowers it least). */
 function bestMerge(g: WeightedGraph, assignment: Map<string, number>, among?: Set<number>): { a: number; b: number; gain: number } | undefined {
-  let total = 0;
-  const degree = new Map<number, number>();
-  const between = new Map<string, number>();
-  g.forEachEdge((_edge, { weight }, x, y) => {
-    const [cx, cy] = [assignment.get(x), assignment.get(y)];
-    if (cx === undefined || cy === undefined) return;
-    total += weight;
-    degree.set(cx, (degree.get(cx) ?? 0) + weight);
-    degree.set(cy, (degree.get(cy) ?? 0) + weight);
-    if (cx !== cy) {
-      const key = cx < cy ? `${cx} ${cy}` : `${cy} ${cx}`;
-      between.set(key, (between.get(key) ?? 0) + weight);
-    }
-  });
+  const { total, degree, between } = clusterTies(g, assignment);
   if (total === 0) return undefined;
   let best: { a: number; b: number; gain: number } | undefined;
   const clusters = [...new Set(assignment.values())].sort((a, b) => a - b);

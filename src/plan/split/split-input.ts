@@ -1,6 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import type { PortfolioGraph } from '../../model/portfolio-graph-types.js';
 import { compareStrings } from '../../util/compare.js';
+import type { RuntimeCall } from '../../extract/runtime-calls.js';
 import { append } from '../../util/multimap.js';
 import { applicationPrefix, businessWord } from './business-words.js';
 
@@ -45,12 +46,6 @@ export interface SplitInputOptions {
   runtimeCalls?: RuntimeCall[] | undefined;
 }
 
-/** A measured call volume between two classes or modules, by name. */
-export interface RuntimeCall {
-  caller: string;
-  callee: string;
-  count: number;
-}
 
 /** What the split reads of one application's unit graph. */
 export interface SplitInput {
@@ -143,8 +138,14 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
       if (weight === undefined) return;
       if (DATA.test(target)) {
         addWeight(atom, target, weight);
-        if (kind === 'writes') (once(writers, target, atom), once(writes, atom, target));
-        if (kind === 'reads') (once(readers, target, atom), once(reads, atom, target));
+        if (kind === 'writes') {
+          once(writers, target, atom);
+          once(writes, atom, target);
+        }
+        if (kind === 'reads') {
+          once(readers, target, atom);
+          once(reads, atom, target);
+        }
         if (kind === 'maps-to') once(mappedBy, target, atom);
         return;
       }
@@ -162,7 +163,10 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
   for (const atom of atoms) {
     const pkg = packageOfName(label(atom));
     const word = businessWord(pkg, appPrefix);
-    if (word) (wordOf.set(atom, word), addWeight(atom, `${WORD_NODE}${word}`, SAME_WORD));
+    if (word) {
+      wordOf.set(atom, word);
+      addWeight(atom, `${WORD_NODE}${word}`, SAME_WORD);
+    }
     else if (pkg) addWeight(atom, `${PACKAGE_NODE}${pkg}`, SAME_PACKAGE);
   }
 

@@ -68,7 +68,10 @@ export function splitMetrics(input: SplitInput, groupOf: Map<string, string>): S
     let frontier = [entry];
     for (let depth = 0; depth < 8 && frontier.length; depth++) {
       const next: string[] = [];
-      for (const atom of frontier) for (const other of input.uses.get(atom) ?? []) if (groupOf.has(other) && !reached.has(other)) (reached.add(other), next.push(other));
+      for (const atom of frontier) for (const other of input.uses.get(atom) ?? []) if (groupOf.has(other) && !reached.has(other)) {
+        reached.add(other);
+        next.push(other);
+      }
       frontier = next;
     }
     for (const group of new Set([...reached].map((atom) => groupOf.get(atom)!))) touching.set(group, (touching.get(group) ?? 0) + 1);

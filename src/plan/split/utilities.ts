@@ -59,7 +59,10 @@ export function placeUtilities(input: SplitInput, packages: Map<string, string[]
     for (const queue = [pkg]; queue.length > 0; ) {
       const next = queue.pop()!;
       for (const service of serviceUse.get(next)?.keys() ?? []) services.add(service);
-      for (const user of packageUse.get(next) ?? []) if (!seen.has(user)) (seen.add(user), queue.push(user));
+      for (const user of packageUse.get(next) ?? []) if (!seen.has(user)) {
+        seen.add(user);
+        queue.push(user);
+      }
     }
     return services;
   };

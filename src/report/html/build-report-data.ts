@@ -1,13 +1,9 @@
-import { graphFromResult } from '../../model/graph-view.js';
-import { proposeSplit } from '../../plan/split.js';
 import type { Finding, GraphEdge, RuleInfo, ScanResult } from '../../result/schema.js';
-import type { ReportData, ReportFinding, ReportSplit } from './report-data.js';
+import type { ReportData, ReportFinding } from './report-data.js';
 import { topRisks } from './top-risks.js';
 
 /** Code-level nodes: the split proposals show them; the portfolio graph would drown in them. */
 const CODE_KINDS = new Set(['unit', 'module']);
-/** Fewer units than this is not enough code to propose services from. */
-const MIN_SPLIT_UNITS = 4;
 /** Places per finding shown with the code around them; the rest show their matched line. */
 export const CONTEXT_PLACES = 3;
 /** Places listed per finding: enough to find the pattern; the JSON result lists more. */
@@ -32,25 +28,6 @@ function compactFinding(finding: Finding, rules: Map<string, RuleInfo>): ReportF
       return place;
     }),
   };
-}
-
-function splits(result: ScanResult): ReportSplit[] {
-  const graph = graphFromResult(result.graph);
-  const units = new Map<string, number>();
-  graph.forEachNode((node, attributes) => {
-    if (attributes.kind !== 'unit') return;
-    const app = node.split(':')[1];
-    if (app) units.set(app, (units.get(app) ?? 0) + 1);
-  });
-  return result.applications.map((app): ReportSplit => {
-    const count = units.get(app.id) ?? 0;
-    if (count < MIN_SPLIT_UNITS) return { applicationId: app.id, reason: count === 0 ? 'No code structure was read (cloudready reads classes, programs and modules of Java, C#, TypeScript/JavaScript, Python, Go, PHP and COBOL).' : `Only ${count} unit${count === 1 ? '' : 's'} of code: too little to cut into services.` };
-    try {
-      return { applicationId: app.id, proposal: proposeSplit(graph, app.id) };
-    } catch (error) {
-      return { applicationId: app.id, reason: (error as Error).message };
-    }
-  });
 }
 
 /**
@@ -98,7 +75,8 @@ export function buildReportData(result: ScanResult): ReportData {
     waves: result.waves,
     hosts: result.hosts,
     ...(result.serverCosts ? { serverCosts: result.serverCosts } : {}),
-    splits: splits(result),
+    // The split the scan made: the same as cloudready split prints.
+    splits: result.splits,
     risks: topRisks(result),
     inventories: result.inventories,
     suppressed: [...suppressed].map(([applicationId, count]) => ({ applicationId, count })),

@@ -1,4 +1,4 @@
-import type { SplitProposal } from '../../plan/split-types.js';
+import type { ApplicationSplit } from '../../plan/split-types.js';
 import type { Application, Diagnostic, EndpointRecord, Finding, GraphEdge, GraphNode, RuleInfo, ScanResult } from '../../result/schema.js';
 
 /**
@@ -42,7 +42,7 @@ export interface ReportData {
 }
 
 /** A split proposal, or why an application has none. */
-export type ReportSplit = { applicationId: string; proposal: SplitProposal } | { applicationId: string; reason: string };
+export type ReportSplit = ApplicationSplit;
 
 export interface Risk {
   severity: 'blocker' | 'major' | 'minor';

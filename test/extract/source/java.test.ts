@@ -124,6 +124,23 @@ describe('Java extractor', () => {
     ]);
   });
 
+  it('reads which entity a repository stores: Spring Data type arguments, EntityManager writes and typed queries', async () => {
+    const repository = await factsOf(
+      'src/main/java/acme/CargoRepositoryJPA.java',
+      'package acme;\nimport org.springframework.data.repository.CrudRepository;\npublic interface CargoRepositoryJPA extends CrudRepository<Cargo, Long>, CargoRepository {\n  default void store(Cargo cargo) { save(cargo); }\n}\n',
+    );
+    expect(repository.dataAccess.map((d) => [d.unit, d.target, d.mode, d.via, d.location.line])).toEqual([['acme.CargoRepositoryJPA', 'Cargo', 'write', 'spring-data', 3]]);
+    const jpa = await factsOf(
+      'src/main/java/acme/JpaLocationRepository.java',
+      'package acme;\nclass JpaLocationRepository {\n  EntityManager entityManager;\n  List<String> names;\n  List<Location> findAll() { return entityManager.createNamedQuery("Location.findAll", Location.class).getResultList(); }\n  void forget(String name) { names.remove(name); }\n}\n',
+    );
+    // remove(name) on a list of strings is recorded as a write of String; the model keeps only entities that are classes of the application.
+    expect(jpa.dataAccess.map((d) => [d.target, d.mode])).toEqual([
+      ['Location', 'read'],
+      ['String', 'write'],
+    ]);
+  });
+
   it('reports a syntax error with its position and keeps what it could read', async () => {
     const facts = await factsOf('src/Broken.java', 'package a;\nclass Broken {\n  void f( {\n}\nclass After {}\n');
     expect(facts.problems).toHaveLength(1);

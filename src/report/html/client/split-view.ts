@@ -1,4 +1,4 @@
-import type { SplitProposal } from '../../../plan/split-types.js';
+import type { SplitMetric, SplitProposal } from '../../../plan/split-types.js';
 import { h } from './dom.js';
 import { plural } from './format.js';
 
@@ -6,12 +6,16 @@ const shortName = (unit: string) => unit.slice(unit.lastIndexOf('.') + 1);
 const list = (items: string[], empty = 'none') => (items.length ? items.join(', ') : h('span', { class: 'muted' }, empty));
 
 /** One application's proposed services, shared libraries, data conflicts and extraction order. */
+/** A metric's value, or n/a with its reason. */
+const shown = (metric: SplitMetric) => (metric.value === null ? `n/a (${metric.reason ?? 'not computable'})` : String(metric.value));
+
 export function renderSplit(proposal: SplitProposal): HTMLElement {
   const metrics = proposal.metrics;
   return h(
     'div',
     { class: 'split' },
     h('p', null, `${plural(proposal.services.length, 'service')} proposed: ${proposal.choice.why}.`),
+    proposal.frontEnd ? h('p', null, `Web front end: one unit of ${plural(proposal.frontEnd.units.length, 'browser module')}, calling ${proposal.frontEnd.services.join(', ') || 'no service with HTTP routes'}.`) : null,
     h(
       'div',
       { class: 'services' },
@@ -40,7 +44,17 @@ export function renderSplit(proposal: SplitProposal): HTMLElement {
     h('h4', null, `Data ownership conflicts (${proposal.conflicts.length})`),
     proposal.conflicts.length ? h('ul', null, proposal.conflicts.map((conflict) => h('li', null, h('strong', null, conflict.entity), `: ${conflict.suggestion}`))) : h('p', { class: 'muted' }, 'Every table has one writing service.'),
     h('h4', null, 'Extraction order'),
-    h('ol', null, proposal.extractionOrder.map((step) => h('li', null, h('strong', null, step.service), `: ${step.why}`))),
-    h('p', { class: 'muted small' }, `Modularity ${metrics.modularity} · structural modularity ${metrics.sm} · inter-call percentage ${metrics.icp} · interface number ${metrics.ifn} · non-extreme distribution ${metrics.ned} · business-context purity ${metrics.bcp} · stability ${metrics.stability}. docs/split.md explains each.`),
+    h(
+      'ol',
+      null,
+      proposal.extractionOrder.map((step) =>
+        h('li', null, h('strong', null, step.service), `: ${step.why}`, step.tables.length ? `; moves ${step.tables.join(', ')}` : '', step.remoteCalls.length ? `; ${plural(step.remoteCalls.length, 'call')} become remote` : ''),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'muted small' },
+      `Over ${metrics.over.classes} classes in ${metrics.over.groups} services and shared libraries, ${metrics.over.edges === 'runtime' ? 'measured calls' : 'static code edges'}: modularity ${shown(metrics.modularity)} · structural modularity ${shown(metrics.sm)} · inter-call percentage ${shown(metrics.icp)} · interface number ${shown(metrics.ifn)} · non-extreme distribution ${shown(metrics.ned)} · business-context purity ${shown(metrics.bcp)}. docs/split.md explains each.`,
+    ),
   );
 }

@@ -73,7 +73,7 @@ export function renderSplits(index: ReportIndex): HTMLElement {
             'tbody',
             null,
             proposals.map(({ applicationId, proposal }) =>
-              h('tr', null, h('td', null, appLink(index, applicationId)), h('td', { class: 'numeric' }, proposal.services.length), h('td', { class: 'small' }, proposal.services.map((service) => service.name).join(', ')), h('td', { class: 'numeric' }, proposal.conflicts.length), h('td', { class: 'numeric' }, proposal.metrics.modularity)),
+              h('tr', null, h('td', null, appLink(index, applicationId)), h('td', { class: 'numeric' }, proposal.services.length), h('td', { class: 'small' }, proposal.services.map((service) => service.name).join(', ')), h('td', { class: 'numeric' }, proposal.conflicts.length), h('td', { class: 'numeric' }, proposal.metrics.modularity.value ?? 'n/a')),
             ),
           ),
         )
