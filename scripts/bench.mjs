@@ -378,7 +378,8 @@ async function splitMonolith() {
   console.log(`\nSplit: generated monolith of ${units.toLocaleString('en-US')} units in ${packages} packages, ${graph.size.toLocaleString('en-US')} edges`);
   console.log(`  ${proposal.services.length} services in ${(ms / 1000).toFixed(2)} s (${proposal.choice.why})`);
   const m = proposal.metrics;
-  console.log(`  modularity ${m.modularity} · SM ${m.sm} · ICP ${m.icp} · IFN ${m.ifn} · NED ${m.ned} · BCP ${m.bcp} · stability ${m.stability}; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+  const shown = (metric) => metric.value ?? 'n/a';
+  console.log(`  modularity ${shown(m.modularity)} · SM ${shown(m.sm)} · ICP ${shown(m.icp)} · IFN ${shown(m.ifn)} · NED ${shown(m.ned)} · BCP ${shown(m.bcp)} over ${m.over.classes} classes; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
 }
 
 /**

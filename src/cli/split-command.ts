@@ -34,6 +34,10 @@ function mermaid(proposal: SplitProposal): string {
     for (const target of [...new Set(service.outbound.map((interfaceCall) => interfaceCall.service))]) lines.push(`  ${id(service.name)} -->|calls| ${id(target)}`);
     for (const library of service.sharedLibraries) lines.push(`  ${id(service.name)} -.-> ${id(library)}`);
   }
+  if (proposal.frontEnd) {
+    lines.push(`  web_front_end[/"web front end<br/><small>${proposal.frontEnd.files.length} browser files</small>"/]`);
+    for (const service of proposal.frontEnd.services) lines.push(`  web_front_end -->|HTTP| ${id(service)}`);
+  }
   for (const conflict of proposal.conflicts) for (const writer of conflict.writers) if (writer.service !== conflict.owner) lines.push(`  ${id(writer.service)} -. "writes ${conflict.entity} (conflict)" .-> ${id(conflict.owner)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -48,6 +52,10 @@ function table(proposal: SplitProposal, c: InstanceType<typeof Chalk>): string {
     if (service.inbound.length) lines.push(`  called by others: ${service.inbound.map((item) => `${item.unit} (from ${item.from.join(', ')})`).join(', ')}`);
     if (service.outbound.length) lines.push(`  calls: ${service.outbound.map((item) => `${item.unit} (${item.service})`).join(', ')}`);
     lines.push('');
+  }
+  if (proposal.frontEnd) {
+    lines.push(c.bold('Web front end'), `  one unit of ${proposal.frontEnd.files.length} browser file${proposal.frontEnd.files.length === 1 ? '' : 's'}: ${proposal.frontEnd.files.join(', ')}`);
+    lines.push(`  calls: ${proposal.frontEnd.services.join(', ') || c.dim('no service with HTTP routes')}`, '');
   }
   if (proposal.sharedLibraries.length) {
     lines.push(c.bold('Shared libraries'));

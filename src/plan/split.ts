@@ -130,7 +130,7 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
     ...(options.runtimeCalls ? { runtimeCalls: { pairs: input.runtimePairs } } : {}),
     services,
     sharedLibraries,
-    ...(input.frontEnd.length > 0 ? { frontEnd: { units: input.frontEnd.map(input.label).sort(compareStrings), services: routed } } : {}),
+    ...(input.frontEnd.length > 0 ? { frontEnd: { files: [...new Set(input.frontEnd.map((unit) => String(graph.getNodeAttribute(unit, 'file') ?? input.label(unit))))].sort(compareStrings), units: input.frontEnd.length, services: routed.sort(compareStrings) } } : {}),
     conflicts,
     extractionOrder: extractionOrder(services, conflicts, input, serviceOfAtom),
     metrics: splitMetrics(input, groupOf),

@@ -21,7 +21,10 @@ export const SplitProposal = z.strictObject({
     }),
   ),
   sharedLibraries: z.array(z.strictObject({ name: z.string(), units: z.array(z.string()), usedBy: z.array(z.string()) })),
-  frontEnd: z.strictObject({ units: z.array(z.string()), services: z.array(z.string()) }).optional().describe('The web front end (browser code): one unit of the split, with the services that serve HTTP routes it can call'),
+  frontEnd: z
+    .strictObject({ files: z.array(z.string()), units: z.number().int().nonnegative(), services: z.array(z.string()) })
+    .optional()
+    .describe('The web front end (browser code): one unit of the split, its files and how many modules and functions they hold, with the services that serve HTTP routes it can call'),
   conflicts: z.array(z.strictObject({ entity: z.string(), owner: z.string(), writers: z.array(z.strictObject({ service: z.string(), units: z.array(z.string()) })), suggestion: z.string() })),
   extractionOrder: z.array(z.strictObject({ service: z.string(), why: z.string(), tables: z.array(z.string()), remoteCalls: z.array(z.strictObject({ from: z.string(), to: z.string() })) })),
   metrics: z.strictObject({

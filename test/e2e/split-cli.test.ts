@@ -56,6 +56,19 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     expect(conflict!.suggestion).toContain('InvoiceRepository in billing should ask order through its API');
   });
 
+  it('reports browser code as one front-end unit with the services it can call, never as services', async () => {
+    const root = await makeTree({});
+    await fs.cp(MONOLITH, root, { recursive: true });
+    await fs.mkdir(path.join(root, 'src/main/webapp/js'), { recursive: true });
+    await fs.writeFile(path.join(root, 'src/main/webapp/js/cart.js'), "import { price } from './price.js';\nexport function total(lines) {\n  return lines.reduce((sum, line) => sum + price(line), 0);\n}\n");
+    await fs.writeFile(path.join(root, 'src/main/webapp/js/price.js'), 'export function price(line) {\n  return line.quantity * line.unitPrice;\n}\n');
+    const withUi = json(split(root, '--format', 'json', '--no-cache'));
+    expect(withUi.frontEnd).toMatchObject({ files: ['src/main/webapp/js/cart.js', 'src/main/webapp/js/price.js'], units: 4 });
+    expect(withUi.frontEnd?.services).toEqual(['billing', 'catalog', 'customer', 'order']);
+    expect(withUi.services.flatMap((service) => service.units).filter((unit) => !unit.startsWith('com.acme.'))).toEqual([]);
+    expect(withUi.services.map((service) => service.name)).toEqual(proposal.services.map((service) => service.name));
+  });
+
   it('splits server code only: a test that drives two contexts is a unit of no service', async () => {
     const root = await makeTree({});
     await fs.cp(MONOLITH, root, { recursive: true });
@@ -93,9 +106,16 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     expect(two.services).toHaveLength(2);
     expect(two.choice.why).toMatch(/^asked for 2 services/);
     expect([...two.services.flatMap((service) => service.units), ...two.sharedLibraries.flatMap((library) => library.units)]).toHaveLength(22);
+    const one = json(split(MONOLITH, '--services', '1', '--format', 'json'));
+    expect(one.services).toHaveLength(1);
+    expect(one.sharedLibraries).toEqual([]);
+    expect(one.services[0]!.units).toHaveLength(22);
     // More than the aggregates: the largest services are cut.
     const six = json(split(MONOLITH, '--services', '6', '--format', 'json'));
     expect(six.services.length).toBeGreaterThan(4);
+    expect(six.choice.why).toMatch(/^asked for 6 services: 4 grown from the data and the entry points, a service of \d+ cut in \d+ by Louvain/);
+    const many = json(split(MONOLITH, '--services', '100', '--format', 'json'));
+    expect(many.choice.why).toMatch(/is as many as the code allows/);
     const diagram = split(MONOLITH, '--format', 'mermaid').stdout;
     expect(diagram).toMatch(/^flowchart LR\n/);
     expect(diagram).toContain('billing -->|calls| order');

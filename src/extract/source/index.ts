@@ -13,6 +13,8 @@ import { extractJava } from './java.js';
 import { extractIms } from './ims.js';
 import { extractJcl } from './jcl.js';
 import { extractMyBatis } from './mybatis.js';
+import { extractOrmMappings, ORM_MAPPINGS } from './orm-mappings.js';
+import { extractXmlEntryPoints, XML_ENTRY_POINTS } from './xml-entry-points.js';
 import { extractPhp } from './php.js';
 import { extractPython } from './python.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
@@ -38,7 +40,9 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
 
 /**
  * Files recognised by what they hold rather than by name: scheduler exports are saved as .xml,
- * .json, .txt, .jil or with no extension at all, so only their content tells. SQL mappers are XML.
+ * .json, .txt, .jil or with no extension at all, so only their content tells. SQL mappers, JPA and
+ * Hibernate mappings, and the descriptors that declare servlets, Struts actions and Spring MVC
+ * controllers are XML.
  */
 const CONTENT_EXTRACTORS: { test: (rel: string, text: string) => boolean; extract: SourceExtractor }[] = [
   { test: (_, text) => CONTROL_M_XML.test(text), extract: extractControlM },
@@ -47,6 +51,8 @@ const CONTENT_EXTRACTORS: { test: (rel: string, text: string) => boolean; extrac
   { test: (_, text) => WINDOWS_TASK_XML.test(text), extract: extractWindowsTask },
   { test: (_, text) => CA7_LISTING.test(text), extract: extractCa7 },
   { test: (rel, text) => /\.xml$/i.test(rel) && /<(mapper|sqlMap)\b[^>]*\bnamespace\s*=/.test(text), extract: extractMyBatis },
+  { test: (rel, text) => /\.xml$/i.test(rel) && ORM_MAPPINGS.test(text), extract: extractOrmMappings },
+  { test: (rel, text) => /\.xml$/i.test(rel) && XML_ENTRY_POINTS.test(text), extract: extractXmlEntryPoints },
 ];
 
 /** Facts of a configuration or document file that holds job definitions or SQL mappings, else undefined. */

@@ -15,7 +15,9 @@ const UNIT_KINDS: Record<string, UnitKind> = {
   record_declaration: 'record',
   annotation_type_declaration: 'annotation-type',
 };
-const ENTITY_WRITES = new Set(['persist', 'merge', 'remove', 'refresh']);
+const ENTITY_WRITES = new Set(['persist', 'merge', 'remove', 'refresh', 'save', 'saveOrUpdate', 'update', 'delete']);
+/** Receivers that store and load entities: JPA's EntityManager, Hibernate's sessions and templates, JDO's PersistenceManager. */
+const PERSISTENCE_APIS = /^(EntityManager|Session|StatelessSession|HibernateTemplate|JpaTemplate|PersistenceManager)$/;
 const ENTITY_READS = new Set(['find', 'getReference']);
 /** EntityManager queries whose second argument is the class of entity they return. */
 const TYPED_QUERIES = new Set(['createQuery', 'createNamedQuery']);
@@ -149,6 +151,11 @@ class JavaWalker {
         const tableName = (table && namedArgument(table.args, 'name')) ?? node.childForFieldName('name')?.text ?? '';
         this.c.facts.definitions.push({ kind: 'entity', name: this.c.unit!, attributes: { table: tableName.toUpperCase() }, location: this.c.at(annotation.node) });
       }
+      // Spring Data MongoDB: @Document(collection = "orders") stores the class in a collection, its table.
+      if (annotation.name === 'Document' && /^\s*$|collection|value|^\s*"/.test(annotation.args ?? '')) {
+        const collection = namedArgument(annotation.args, 'collection') ?? namedArgument(annotation.args, 'value') ?? firstString(annotation.args) ?? node.childForFieldName('name')?.text ?? '';
+        this.c.facts.definitions.push({ kind: 'entity', name: this.c.unit!, attributes: { table: collection.toUpperCase() }, location: this.c.at(annotation.node) });
+      }
     }
     if (superType && /^(javax|jakarta)?\.?(servlet\.http\.)?HttpServlet$/.test(superType) && at) this.c.entry('servlet', at);
     const implementsListener = this.c.facts.references.some((r) => r.from === this.c.unit && r.kind === 'implements' && simpleName(r.to) === 'MessageListener');
@@ -215,11 +222,16 @@ class JavaWalker {
     if (entity) this.c.facts.dataAccess.push({ unit, target: entity, targetKind: 'entity', mode: 'write', via: 'spring-data', location: this.c.at(type) });
   }
 
-  /** EntityManager persist/merge/remove(x) writes x's entity; find(X.class, id) and typed queries read X. */
+  /** EntityManager (or Hibernate Session) persist/merge/remove/save(x) writes x's entity; find(X.class, id) and typed queries read X. */
   private entityAccess(method: string, node: Node): void {
     const unit = this.c.unit;
     const first = node.childForFieldName('arguments')?.namedChildren[0];
     if (!unit || !first) return;
+    // Only a persistence API stores or loads an entity: `cart.remove(item)` on a list writes nothing.
+    const object = node.childForFieldName('object');
+    const receiver = object?.type === 'identifier' ? object.text : object?.type === 'field_access' && object.text.startsWith('this.') ? object.text.slice(5) : undefined;
+    const receiverType = receiver ? this.c.typeOf(receiver) : undefined;
+    if (!receiver || !(receiverType ? PERSISTENCE_APIS.test(simpleName(receiverType)) : /^(em|entityManager|session|hibernateSession)$/.test(receiver))) return;
     let entity: string | undefined;
     if (ENTITY_WRITES.has(method) && first.type === 'identifier') entity = this.c.typeOf(first.text);
     if (ENTITY_READS.has(method) && first.type === 'class_literal') entity = first.namedChildren[0]?.text;

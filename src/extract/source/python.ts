@@ -154,6 +154,7 @@ class PythonWalker {
       for (const base of node.childForFieldName('superclasses')?.namedChildren ?? []) {
         if (base && base.type !== 'keyword_argument') this.c.reference(this.resolveName(base.text), 'inherits', base);
       }
+      if (name) this.djangoModel(node, name);
     }
     this.visitChildren(node.childForFieldName('parameters'));
     this.visitChildren(node.childForFieldName('return_type'));
@@ -199,6 +200,21 @@ class PythonWalker {
     const resolved = this.resolveName(node.text);
     const api = apisOf('python').calls[resolved];
     if (api) this.c.api(api, node.text, node);
+  }
+
+  /**
+   * Django: a concrete model class of an app's models module (`dcim/models/devices.py`: `class
+   * Device(PrimaryModel)`, a base that is `models.Model` or ends in Model) is its table,
+   * `<app>_<model>` unless its Meta names a db_table; an abstract model (Meta: abstract = True) is none.
+   */
+  private djangoModel(node: Node, name: string): void {
+    const app = /(?:^|\/)([^/]+)\/models(?:\.py$|\/)/.exec(this.c.facts.file)?.[1];
+    const bases = (node.childForFieldName('superclasses')?.namedChildren ?? []).filter((base): base is Node => base !== null && base.type !== 'keyword_argument').map((base) => base.text);
+    if (!app || !this.c.unit || !bases.some((base) => base === 'models.Model' || /Model$/.test(simpleName(base)))) return;
+    const meta = node.childForFieldName('body')?.namedChildren.find((child) => child?.type === 'class_definition' && child.childForFieldName('name')?.text === 'Meta');
+    if (meta && /\babstract\s*=\s*True\b/.test(meta.text)) return;
+    const table = meta ? /\bdb_table\s*=\s*['"]([^'"]+)['"]/.exec(meta.text)?.[1] : undefined;
+    this.c.facts.definitions.push({ kind: 'entity', name: this.c.unit, attributes: { table: (table ?? `${app}_${name}`).toUpperCase() }, location: this.c.at(node) });
   }
 
   /** SQLAlchemy: __tablename__ = "orders" maps the class to its table. */

@@ -25,7 +25,8 @@ export function xmlElements(text: string, file: string, names: string[]): { elem
     return { file, line: line + 1, column: offset - lineStarts[line]! + 1 };
   };
   const elements: XmlElement[] = [];
-  const pattern = new RegExp(`<(${names.join('|')})\\b((?:[^>"']|"[^"]*"|'[^']*')*?)(/>|>([\\s\\S]*?)</\\1\\s*>)`, 'g');
+  // The name ends at a space, `/` or `>`: <entity> is not <entity-mappings>.
+  const pattern = new RegExp(`<(${names.join('|')})(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(/>|>([\\s\\S]*?)</\\1\\s*>)`, 'g');
   for (const match of text.matchAll(pattern)) {
     const attributes: Record<string, string> = {};
     for (const attribute of match[2]!.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes[attribute[1]!] = attribute[2] ?? attribute[3] ?? '';

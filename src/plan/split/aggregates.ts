@@ -87,16 +87,31 @@ export function findAggregates(input: SplitInput): Aggregate[] {
   return seeds.map((seed) => ({ data: [...seed.data].sort(compareStrings), atoms: [...seed.atoms].sort(compareStrings) })).sort((a, b) => compareStrings(a.data[0]!, b.data[0]!));
 }
 
-/** The root that reaches each class first, breadth first along the code's own direction (what a class uses), never through another root's classes. */
+/** How far (in uses) a root's entities reach the parts they hold: Cargo → Itinerary → Leg is two. */
+const PART_DEPTH = 3;
+
+/** Whether two classes are of one module: one business word, or one package where neither has a word. */
+function sameModule(input: SplitInput, a: string, b: string): boolean {
+  const [wordA, wordB] = [input.wordOf.get(a), input.wordOf.get(b)];
+  return wordA !== undefined || wordB !== undefined ? wordA === wordB : input.packageOf(a) === input.packageOf(b);
+}
+
+/**
+ * The root whose entity classes reach each class first, breadth first along the code's own
+ * direction (what a class uses) and at most PART_DEPTH steps, never through another seed's
+ * classes, an entry point or a class that writes data, nor out of the module (business word, or
+ * package without one): an entity holds its parts, a service that calls many repositories holds
+ * nothing, and an aggregate does not cross a module's boundary.
+ */
 function reachFromRoots(input: SplitInput, seeds: Seed[], seedOf: Map<string, Seed>): Map<string, Seed> {
   const owner = new Map<string, Seed>();
   let frontier: [string, Seed][] = [];
-  for (const seed of seeds) for (const atom of [...seed.atoms].sort(compareStrings)) frontier.push([atom, seed]);
-  while (frontier.length > 0) {
+  for (const seed of seeds) for (const data of [...seed.data].sort(compareStrings)) for (const atom of input.mappedBy.get(data) ?? []) frontier.push([atom, seed]);
+  for (let depth = 0; depth < PART_DEPTH && frontier.length > 0; depth++) {
     const next: [string, Seed][] = [];
     for (const [atom, seed] of frontier) {
       for (const used of input.uses.get(atom) ?? []) {
-        if (owner.has(used) || seedOf.has(used)) continue;
+        if (owner.has(used) || seedOf.has(used) || input.entryPoints.has(used) || input.writes.has(used) || !sameModule(input, atom, used)) continue;
         owner.set(used, seed);
         next.push([used, seed]);
       }

@@ -10,7 +10,10 @@ const LAYER_WORDS = new Set(
     'exceptions facade facades handler handlers helper helpers hibernate impl implementation infra infrastructure integration interfaces internal jdbc jms ' +
     'job jobs jpa kernel lang listener listeners main mapper mappers messaging model models mvc persistence port ports query queries readmodel repositories ' +
     'repository resource resources rest scheduling security server service services shared soap spi support task tasks types ui util utils view views ' +
-    'web webapp ws'
+    'web webapp ws business error errors webservice webservices servlet servlets struts struts2 spring route routes router routers middleware ' +
+    'lib libs src source sources pkg cmd internal test tests js ts static public scripts script www bin aop vm pojo pojos bean beans vo ' +
+    'serializers filtersets forms tables templatetags migration migrations graphql urls signals choices constants fields validators ' +
+    'management viewsets'
   ).split(' '),
 );
 /** Leading segments of reverse-domain package names: an organisation's, not a part of its business. */
@@ -46,7 +49,8 @@ export function applicationPrefix(packages: string[]): string[] {
 /**
  * The part of the business a package serves: its first segment below the application's prefix
  * that is not a layer word (`se.citerus.dddsample.interfaces.booking.web` → booking), the top-level
- * module a modular monolith declares. Outside the prefix, what it shares with the prefix and a
+ * module a modular monolith declares. A segment that holds layers which hold business words
+ * (`shop.model.catalog`) is a technical module, and the word below its layer counts. Outside the prefix, what it shares with the prefix and a
  * leading domain root are skipped (`org.eclipse.pathfinder.api` beside org.eclipse.cargotracker,
  * `com.pathfinder.api` → pathfinder). None when every segment is a layer word.
  */
@@ -56,6 +60,10 @@ export function businessWord(pkg: string, prefix: string[]): string | undefined 
   let shared = 0;
   while (shared < prefix.length && parts[shared] === prefix[shared]) shared++;
   const rest = parts.slice(shared).filter((part, at) => !(at === 0 && shared === 0 && DOMAIN_ROOTS.has(part.toLowerCase())));
-  const word = rest.find((part) => !LAYER_WORDS.has(part.toLowerCase()));
+  // API versions (v1, v2) are layers too.
+  const layer = rest.map((part) => LAYER_WORDS.has(part.toLowerCase().replace(/[^a-z0-9]/g, '')) || /^v\d+$/i.test(part));
+  // A segment with a layer below it and a business word below that is a technical module holding
+  // layers (`shop.model.catalog`, `business.repositories.catalog`): the word below the layer names the part.
+  const word = rest.find((_part, at) => !layer[at] && !layer.some((isLayer, below) => below > at && isLayer && layer.some((deeper, at2) => at2 > below && !deeper)));
   return word ? kebab(word) : undefined;
 }

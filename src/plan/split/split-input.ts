@@ -80,6 +80,17 @@ export interface SplitInput {
 }
 
 const packageOfName = (name: string) => (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
+/**
+ * The module path whose segments can name a part of the business: a class's package
+ * (`com.acme.order.Order` → com.acme.order), or a path-named module itself (a Go package
+ * `internal/route/repo`, a TypeScript file `routes/basket`), its slashes as dots.
+ */
+const modulePathOf = (name: string) => {
+  if (!name.includes('/')) return packageOfName(name);
+  const file = name.slice(name.lastIndexOf('/') + 1);
+  // `routes/basket.total` is a function of the module routes/basket.
+  return (file.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name).replace(/\//g, '.');
+};
 
 /** Reads an application's server classes, their ties and their data from the portfolio graph (docs/split.md, Input). */
 export function splitInput(graph: PortfolioGraph, application: string, options: SplitInputOptions = {}): SplitInput {
@@ -94,8 +105,12 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
   const server = production.filter((node) => !isFrontEnd(node));
   const serverSet = new Set(server);
 
-  // A nested class belongs to its outer class: `a.b.Outer.Inner` (or `Outer$Inner`) goes where Outer goes.
+  // A nested class belongs to its outer class (`a.b.Outer.Inner`, `Outer$Inner`), a module's classes
+  // and functions to their module, and a Go function to its package: each goes where that goes. A
+  // Python package's __init__ is another file, not an outer unit of its modules.
   const byLabel = new Map(server.map((node) => [label(node), node]));
+  const fileOf = (node: string) => graph.getNodeAttribute(node, 'file');
+  const encloses = (outer: string, inner: string) => fileOf(outer) === fileOf(inner) || (languageOf(outer) === 'go' && graph.getNodeAttribute(outer, 'unitKind') === 'module');
   const atomOf = new Map<string, string>();
   for (const node of server) {
     let name = label(node);
@@ -103,7 +118,7 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
     for (let at = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')); at > 0; at = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'))) {
       name = name.slice(0, at);
       const candidate = byLabel.get(name);
-      if (candidate) outer = candidate;
+      if (candidate && encloses(candidate, node)) outer = candidate;
     }
     atomOf.set(node, outer);
   }
@@ -158,11 +173,11 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
   }
   // The code's own module structure: classes of one business word (`booking` in interfaces.booking.web
   // and interfaces.booking.facade) meet at its node; classes of a package without one, at the package's.
-  const appPrefix = applicationPrefix(atoms.map((atom) => packageOfName(label(atom))));
+  const appPrefix = applicationPrefix(atoms.map((atom) => modulePathOf(label(atom))));
   const wordOf = new Map<string, string>();
   for (const atom of atoms) {
     const pkg = packageOfName(label(atom));
-    const word = businessWord(pkg, appPrefix);
+    const word = businessWord(modulePathOf(label(atom)), appPrefix);
     if (word) {
       wordOf.set(atom, word);
       addWeight(atom, `${WORD_NODE}${word}`, SAME_WORD);

@@ -130,14 +130,16 @@ describe('Java extractor', () => {
       'package acme;\nimport org.springframework.data.repository.CrudRepository;\npublic interface CargoRepositoryJPA extends CrudRepository<Cargo, Long>, CargoRepository {\n  default void store(Cargo cargo) { save(cargo); }\n}\n',
     );
     expect(repository.dataAccess.map((d) => [d.unit, d.target, d.mode, d.via, d.location.line])).toEqual([['acme.CargoRepositoryJPA', 'Cargo', 'write', 'spring-data', 3]]);
+    const mongo = await factsOf('src/main/java/acme/Order.java', 'package acme;\nimport org.springframework.data.mongodb.core.mapping.Document;\n@Document(collection = "orders")\npublic class Order {}\n');
+    expect(mongo.definitions.map((d) => [d.kind, d.name, d.attributes.table])).toEqual([['entity', 'acme.Order', 'ORDERS']]);
     const jpa = await factsOf(
       'src/main/java/acme/JpaLocationRepository.java',
-      'package acme;\nclass JpaLocationRepository {\n  EntityManager entityManager;\n  List<String> names;\n  List<Location> findAll() { return entityManager.createNamedQuery("Location.findAll", Location.class).getResultList(); }\n  void forget(String name) { names.remove(name); }\n}\n',
+      'package acme;\nclass JpaLocationRepository {\n  EntityManager entityManager;\n  List<Location> recent;\n  List<Location> findAll() { return entityManager.createNamedQuery("Location.findAll", Location.class).getResultList(); }\n  void store(Location location) { entityManager.persist(location); }\n  void forget(Location location) { recent.remove(location); }\n}\n',
     );
-    // remove(name) on a list of strings is recorded as a write of String; the model keeps only entities that are classes of the application.
-    expect(jpa.dataAccess.map((d) => [d.target, d.mode])).toEqual([
-      ['Location', 'read'],
-      ['String', 'write'],
+    // remove(location) on a list is no persistence call: only the EntityManager stores and loads entities.
+    expect(jpa.dataAccess.map((d) => [d.target, d.mode, d.location.line])).toEqual([
+      ['Location', 'read', 5],
+      ['Location', 'write', 6],
     ]);
   });
 

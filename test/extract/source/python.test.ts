@@ -55,6 +55,37 @@ async function facts(appRel: string, text: string) {
 }
 
 describe('Python extractor', () => {
+  it('maps concrete Django models of an app to their tables, and not abstract ones or classes outside models', async () => {
+    const models = await facts(
+      'netbox/dcim/models/devices.py',
+      [
+        'from django.db import models',
+        'from netbox.models import PrimaryModel',
+        '',
+        'class BaseComponent(models.Model):',
+        '    class Meta:',
+        '        abstract = True',
+        '',
+        'class Device(PrimaryModel):',
+        '    name = models.CharField(max_length=64)',
+        '',
+        'class Platform(models.Model):',
+        '    class Meta:',
+        "        db_table = 'dcim_platform_v2'",
+        '',
+        'class DeviceQuerySet(models.QuerySet):',
+        '    pass',
+        '',
+      ].join('\n'),
+    );
+    expect(models.definitions.map((d) => [d.name.split('.').pop(), d.attributes.table, d.location.line])).toEqual([
+      ['Device', 'DCIM_DEVICE', 8],
+      ['Platform', 'DCIM_PLATFORM_V2', 11],
+    ]);
+    const views = await facts('netbox/dcim/views.py', 'from django.db import models\n\nclass Device(models.Model):\n    pass\n');
+    expect(views.definitions).toEqual([]);
+  });
+
   it('names modules from their path inside the application', () => {
     expect(moduleName('shop/orders/api.py')).toBe('shop.orders.api');
     expect(moduleName('shop/__init__.py')).toBe('shop');

@@ -15,7 +15,7 @@ export function renderSplit(proposal: SplitProposal): HTMLElement {
     'div',
     { class: 'split' },
     h('p', null, `${plural(proposal.services.length, 'service')} proposed: ${proposal.choice.why}.`),
-    proposal.frontEnd ? h('p', null, `Web front end: one unit of ${plural(proposal.frontEnd.units.length, 'browser module')}, calling ${proposal.frontEnd.services.join(', ') || 'no service with HTTP routes'}.`) : null,
+    proposal.frontEnd ? h('p', null, `Web front end: one unit of ${plural(proposal.frontEnd.files.length, 'browser file')}, calling ${proposal.frontEnd.services.join(', ') || 'no service with HTTP routes'}.`) : null,
     h(
       'div',
       { class: 'services' },
