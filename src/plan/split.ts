@@ -26,10 +26,10 @@ const shortName = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
 /**
  * Proposes services for one application (docs/split.md): aggregates of data and the classes that
- * store it are the seeds; every other server class joins the service it is most tied to; services
- * are merged while modularity rises (or to the number asked for); utility packages that three
- * services use become shared libraries, the others join their users. Every server class ends up
- * in exactly one service or shared library.
+ * store it, and read sides with entry points, are the seeds; every other server class joins the
+ * seed it is closest to; one service per seed, tiny ones merged (or as many as asked for);
+ * utility packages that three services use become shared libraries, the others join their users.
+ * Every server class ends up in exactly one service or shared library.
  */
 export function proposeSplit(graph: PortfolioGraph, applicationId: string, options: SplitOptions = {}): SplitProposal {
   const input = splitInput(graph, applicationId, options);

@@ -173,10 +173,12 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
   }
   // The code's own module structure: classes of one business word (`booking` in interfaces.booking.web
   // and interfaces.booking.facade) meet at its node; classes of a package without one, at the package's.
+  // A path-named module's package is its folder: `routes/basket` is in routes.
+  const packageOf = (node: string) => (label(node).includes('/') ? packageOfName(modulePathOf(label(node))) : packageOfName(label(node)));
   const appPrefix = applicationPrefix(atoms.map((atom) => modulePathOf(label(atom))));
   const wordOf = new Map<string, string>();
   for (const atom of atoms) {
-    const pkg = packageOfName(label(atom));
+    const pkg = packageOf(atom);
     const word = businessWord(modulePathOf(label(atom)), appPrefix);
     if (word) {
       wordOf.set(atom, word);
@@ -239,7 +241,7 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
     entryPoints,
     wordOf,
     label,
-    packageOf: (node: string) => packageOfName(label(node)),
+    packageOf,
     coChangePairs,
     runtimePairs,
   };
