@@ -155,6 +155,8 @@ Examples:
     .option('--calls <file>', 'measured call volumes for clustering and metrics: a CSV of caller,callee,count or an OpenTelemetry span export (OTLP JSON)')
     .option('--seed <n>', 'seed for the community detection that cuts services when --services asks for more (same seed, same result)', (value) => parseInteger(value, 0, 2 ** 31, 'A seed'))
     .option('--history', 'also read co-change coupling from the git history (the report and the JSON result split without it)')
+    // Reading the history was the default before; scripts that switch it off keep working.
+    .addOption(new Option('--no-history', 'do not read the git history (the default)').hideHelp())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'mermaid']).default('table'))
     .option('-o, --output <file>', 'write to a file (- for standard output)', standardOutputAsDefault)
     .addHelpText('after', '\nExamples:\n  $ cloudready split fixtures/monolith-shop\n  $ cloudready split order-management fixtures/demo-portfolio --format json\n  $ cloudready split fixtures/monolith-shop --services 3 --format mermaid\n  $ cloudready split fixtures/monolith-shop --calls calls.csv')

@@ -43,7 +43,7 @@ function mermaid(proposal: SplitProposal): string {
 }
 
 function table(proposal: SplitProposal, c: InstanceType<typeof Chalk>): string {
-  const history = `${proposal.history ? `co-change from ${proposal.history.commits} commits (${proposal.history.pairs} file pair${proposal.history.pairs === 1 ? '' : 's'})` : 'no git history read'}${proposal.runtimeCalls ? `; measured calls between ${proposal.runtimeCalls.pairs} class pair${proposal.runtimeCalls.pairs === 1 ? '' : 's'}` : ''}`;
+  const history = `${proposal.history ? `co-change from ${proposal.history.commits} commit${proposal.history.commits === 1 ? '' : 's'} (${proposal.history.pairs} file pair${proposal.history.pairs === 1 ? '' : 's'})` : 'no git history read'}${proposal.runtimeCalls ? `; measured calls between ${proposal.runtimeCalls.pairs} class pair${proposal.runtimeCalls.pairs === 1 ? '' : 's'}` : ''}`;
   const lines = [`${c.bold(`Split proposal for ${proposal.application}`)}: ${proposal.services.length} services`, c.dim(`${proposal.choice.why}; ${history}`), ''];
   for (const service of proposal.services) {
     lines.push(c.bold(service.name), `  units (${service.units.length}): ${service.units.join(', ')}`);

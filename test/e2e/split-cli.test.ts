@@ -161,6 +161,8 @@ describe('co-change coupling from git', () => {
     expect(withHistory.weights['co-change']).toBe(1);
     // Without --history the split is the scan's: the one the JSON result and the HTML report hold.
     expect(json(split(repo, '--format', 'json')).history).toBeUndefined();
+    // --no-history, the switch of earlier versions, is still accepted.
+    expect(json(split(repo, '--format', 'json', '--no-history')).history).toBeUndefined();
     expect(split(repo, '--history').stdout).toContain('co-change from 4 commits (1 file pair)');
   });
 });
