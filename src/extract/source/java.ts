@@ -267,8 +267,24 @@ class JavaWalker {
       parsed.push(annotation);
       this.c.annotation(annotation.name, annotation.args, node, member);
       this.c.reference(annotation.name, 'uses', node);
+      this.jpqlQuery(annotation);
     }
     return parsed;
+  }
+
+  /**
+   * A JPQL query declared on a repository or entity (`@Query("select c from Cargo c")`,
+   * `@NamedQuery(query = "…")`) reads the entities it selects from and writes those it updates or
+   * deletes; a native query is SQL, whose tables the string literal already gives.
+   */
+  private jpqlQuery(annotation: ParsedAnnotation): void {
+    const unit = this.c.unit;
+    if (!unit || !/^(Query|NamedQuery)$/.test(annotation.name) || !annotation.args || /\bnativeQuery\s*=\s*true\b/.test(annotation.args)) return;
+    // "select c " + "from Cargo c": a query split over lines is read whole.
+    const strings = [...annotation.args.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1]!).join(' ');
+    const query = namedArgument(annotation.args, 'query') && annotation.name === 'NamedQuery' ? annotation.args.slice(annotation.args.search(/\bquery\s*=/)).replace(/^[^"]*/, '').replace(/"\s*\+\s*"/g, '') : strings;
+    if (!query) return;
+    for (const { entity, mode } of jpqlEntities(query)) this.c.facts.dataAccess.push({ unit, target: entity, targetKind: 'entity', mode, via: 'jpql', location: this.c.at(annotation.node) });
   }
 }
 
@@ -276,6 +292,14 @@ interface ParsedAnnotation {
   name: string;
   args?: string;
   node: Node;
+}
+
+/** Entities a JPQL statement names: capitalised names after FROM and JOIN are read, after UPDATE and DELETE FROM written (`join c.legs` is a path, not an entity). */
+export function jpqlEntities(query: string): { entity: string; mode: 'read' | 'write' }[] {
+  const found = new Map<string, 'read' | 'write'>();
+  for (const match of query.matchAll(/\b(update|delete\s+from)\s+([A-Z][\w$]*)/gi)) if (/^[A-Z]/.test(match[2]!)) found.set(match[2]!, 'write');
+  for (const match of query.matchAll(/\b(from|join)\s+([A-Z][\w$]*)(?![\w$.])/gi)) if (/^[A-Z]/.test(match[2]!) && !found.has(match[2]!)) found.set(match[2]!, 'read');
+  return [...found].map(([entity, mode]) => ({ entity, mode }));
 }
 
 function parseAnnotation(node: Node): { name: string; args?: string } {

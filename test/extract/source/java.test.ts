@@ -130,6 +130,15 @@ describe('Java extractor', () => {
       'package acme;\nimport org.springframework.data.repository.CrudRepository;\npublic interface CargoRepositoryJPA extends CrudRepository<Cargo, Long>, CargoRepository {\n  default void store(Cargo cargo) { save(cargo); }\n}\n',
     );
     expect(repository.dataAccess.map((d) => [d.unit, d.target, d.mode, d.via, d.location.line])).toEqual([['acme.CargoRepositoryJPA', 'Cargo', 'write', 'spring-data', 3]]);
+    const jpql = await factsOf(
+      'src/main/java/acme/HandlingEventRepositoryJPA.java',
+      'package acme;\n@NamedQuery(name = "Cargo.findAll", query = "Select c from Cargo c")\ninterface HandlingEventRepositoryJPA {\n  @Query("select he from HandlingEvent he " +\n    "join he.cargo c where c.trackingId = :id")\n  List<HandlingEvent> lookup(String id);\n  @Modifying @Query("delete from HandlingEvent he where he.old = true")\n  void purge();\n  @Query(value = "SELECT 1 FROM DUAL", nativeQuery = true)\n  int ping();\n}\n',
+    );
+    expect(jpql.dataAccess.filter((d) => d.via === 'jpql').map((d) => [d.target, d.mode, d.location.line])).toEqual([
+      ['Cargo', 'read', 2],
+      ['HandlingEvent', 'read', 4],
+      ['HandlingEvent', 'write', 7],
+    ]);
     const mongo = await factsOf('src/main/java/acme/Order.java', 'package acme;\nimport org.springframework.data.mongodb.core.mapping.Document;\n@Document(collection = "orders")\npublic class Order {}\n');
     expect(mongo.definitions.map((d) => [d.kind, d.name, d.attributes.table])).toEqual([['entity', 'acme.Order', 'ORDERS']]);
     const jpa = await factsOf(
