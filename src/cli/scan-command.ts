@@ -48,7 +48,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
   if (options.shard) return runShard(paths, options, options.shard);
   checkDestination(options);
   const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
-  const progress = startProgress(options.progress && !options.quiet);
+  const progress = startProgress(options.progress && !options.quiet, options.color);
   const profile = options.profile ? new ScanProfile() : undefined;
   let result;
   try {
@@ -112,7 +112,7 @@ async function runShard(paths: string[], options: ScanCommandOptions, shard: Sha
   }
   if (!options.output) throw new InputError('--shard needs --output: a shard writes a file for cloudready merge', `e.g. cloudready scan ${paths.join(' ')} --shard ${shard.index}/${shard.count} --output shard-${shard.index}.bin`);
   const [{ gatherFacts, gatheredDiagnostics }, { encodeShard }] = await Promise.all([import('../pipeline/gather-facts.js'), import('../pipeline/shard-file.js')]);
-  const progress = startProgress(options.progress && !options.quiet);
+  const progress = startProgress(options.progress && !options.quiet, options.color);
   let gathered;
   try {
     gathered = await gatherFacts(scanOptions(paths, options), progress.listener, shard);
