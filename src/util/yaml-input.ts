@@ -22,7 +22,9 @@ export function parseYamlInput<S extends z.ZodType>(source: string, file: string
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 5).map((issue) => {
-    const location = nearestNode(document, issue.path);
+    // A misspelt key is on its own line, not on its parent's.
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const location = (unknownKey !== undefined ? keyNode(document, issue.path, unknownKey) : undefined) ?? nearestNode(document, issue.path);
     const line = location === undefined ? undefined : lineCounter.linePos(location).line;
     const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     return { line, problem: `${field}${issue.message}` };
@@ -34,6 +36,12 @@ export function parseYamlInput<S extends z.ZodType>(source: string, file: string
     line: first.line,
     problem: `${first.problem}${issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : ''}`,
   });
+}
+
+/** Offset of a key of the map at a path (`severty` under `rules`). */
+function keyNode(document: ReturnType<typeof parseDocument>, path: PropertyKey[], key: string): number | undefined {
+  const map = (path.length === 0 ? document.contents : document.getIn(path as unknown[], true)) as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null | undefined;
+  return map?.items?.find((item) => item.key?.value === key)?.key?.range?.[0];
 }
 
 /** Offset of the deepest node that exists along the issue's path (a missing key points at its parent). */

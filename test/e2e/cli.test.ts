@@ -350,6 +350,9 @@ describe('cloudready scan: configuration', () => {
   it('a misspelt config key is rejected rather than ignored, and --config must exist', async () => {
     const dir = await makeTree({ 'cloudready.yaml': 'exlude: [legacy/]\n' });
     expect(runCli(['scan', dir]).stderr).toMatch(/cloudready\.yaml:1: Unrecognized key: "exlude"/);
+    // A misspelt key deeper down is reported on its own line, not on its parent's.
+    const nested = await makeTree({ 'cloudready.yaml': 'rules:\n  disable:\n    - delivery/no-ci\n  severty:\n    delivery/no-tests: info\n' });
+    expect(runCli(['scan', nested]).stderr).toMatch(/cloudready\.yaml:4: rules: Unrecognized key: "severty"/);
     const missing = runCli(['scan', dir, '--config', 'nope.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.yaml: config file could not be read');
