@@ -31,7 +31,8 @@ const NOT_ENDPOINTS = /^https?:\/\/(www\.)?(w3\.org|xmlns\.|java\.sun\.com|xmlns
 
 /** Endpoints named in one value: JDBC URLs, URLs, ADO.NET connection strings. */
 export function endpointsInValue(value: string): Endpoint[] {
-  const text = value.trim();
+  // `${MYSQL_URL:jdbc:mysql://db/petclinic}` (Spring) or `${DB_URL:-…}` (shell): the default is what runs when nothing overrides it.
+  const text = /^\$\{[^:}]+:-?(.*)\}$/.exec(value.trim())?.[1] ?? value.trim();
   const jdbc = jdbcEndpoint(text);
   if (jdbc) return [jdbc];
   if (/(^|;)\s*(server|data source|host|address|addr)\s*=/i.test(text) && text.includes(';')) {
@@ -39,7 +40,8 @@ export function endpointsInValue(value: string): Endpoint[] {
     return connection ? [connection] : [];
   }
   // failover:(tcp://a:61616,tcp://b:61616) and other lists of URLs
-  return [...text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/(?:[^@/\s,;()]*@)?(\[[^\]]+\]|[^:/\s,;()?#]+)(?::(\d{1,5}))?(\/[^\s,;()?#]*)?/gi)]
+  // A path ends at a brace or quote too: `{url: "mysql://db/shop"}` names the database shop.
+  return [...text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/(?:[^@/\s,;()]*@)?(\[[^\]]+\]|[^:/\s,;()?#]+)(?::(\d{1,5}))?(\/[^\s,;()?#{}'"]*)?/gi)]
     .filter((match) => !NOT_ENDPOINTS.test(match[0]))
     .flatMap((match) => {
       const scheme = match[1]!.toLowerCase();

@@ -24,6 +24,10 @@ describe('endpoints', () => {
     expect(endpointsInValue('http://www.w3.org/2001/XMLSchema-instance')).toEqual([]);
     expect(endpointsInValue('postgres://${DB_HOST}/app')).toEqual([]);
     expect(endpointsInValue('just text')).toEqual([]);
+    // A placeholder's default is what runs; its closing brace is no part of the database's name.
+    expect(endpointsInValue('${MYSQL_URL:jdbc:mysql://localhost:3306/petclinic}')).toEqual([{ kind: 'database', protocol: 'mysql', host: 'localhost', port: 3306, database: 'petclinic' }]);
+    expect(endpointsInValue('${DATABASE_URL:-postgres://db01.acme.corp:5432/orders}')).toEqual([{ kind: 'database', protocol: 'postgresql', host: 'db01.acme.corp', port: 5432, database: 'orders' }]);
+    expect(endpointsInValue('{url: "mysql://db02/shop"}')).toEqual([{ kind: 'database', protocol: 'mysql', host: 'db02', port: 3306, database: 'shop' }]);
   });
 
   it('host settings take their kind from the key and their port from a sibling', () => {
