@@ -73,5 +73,6 @@ export function impactOf(graph: PortfolioGraph, node: string): Impact {
   graph.forEachOutEdge(node, (_edge, { kind }, _source, target, _sourceAttributes, targetAttributes) => {
     if (kind === 'connects-to' && ['database', 'cache', 'object-storage'].includes(targetAttributes.kind) && graph.inDegree(target) === 1) add(target, 'its own datastore');
   });
-  return { id: node, kind: attributes.kind, label: attributes.label, dependents, moveTogether: [...together.values()].sort((a, b) => compareStrings(a.id, b.id)) };
+  // What moves with it does not also break: one list each (a datastore partner is planned together, not after).
+  return { id: node, kind: attributes.kind, label: attributes.label, dependents: dependents.filter((entry) => !together.has(entry.id)), moveTogether: [...together.values()].sort((a, b) => compareStrings(a.id, b.id)) };
 }
