@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { BaselineDocument } from '../assess/baseline.js';
 import { InputError } from '../errors.js';
+import { startProgress } from './progress.js';
 import { ScanResult } from '../result/schema.js';
 import { scan } from '../scan.js';
 import { cacheFolder, defaultWorkers, noticePrinter } from './scan-settings.js';
@@ -53,12 +54,24 @@ export interface ResultSource {
   inventory?: string[] | undefined;
   rules?: string[] | undefined;
   prices?: string | undefined;
+  /** Threads for parsing source when scanning (default: one per core). */
+  workers?: number | undefined;
+  /** Print nothing but the output: no progress, no notices. */
+  quiet?: boolean | undefined;
+  progress?: boolean | undefined;
+  color?: boolean | undefined;
 }
 
 /** What the graph, explain, split and waves commands work on: a saved result (--from), or a fresh scan of the paths. */
 export async function resultFor(paths: string[], source: ResultSource): Promise<ScanResult> {
   if (source.from) return readResult(source.from);
-  return scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], pricesFile: source.prices, ruleFolders: source.rules ?? [], cacheDir: cacheFolder(source.cache), workers: defaultWorkers(), notice: noticePrinter() });
+  // The same scan as cloudready scan runs: its workers, cache, progress and notices.
+  const progress = startProgress(source.progress !== false && !source.quiet, source.color !== false);
+  try {
+    return await scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], pricesFile: source.prices, ruleFolders: source.rules ?? [], cacheDir: cacheFolder(source.cache), workers: source.workers ?? defaultWorkers(), notice: noticePrinter(source.quiet) }, progress.listener);
+  } finally {
+    progress.stop();
+  }
 }
 
 /** "Applications: a, b, c … and 12 more." for a hint after a mistyped application id. */

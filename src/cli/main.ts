@@ -280,6 +280,9 @@ function withResultSource(command: Command): Command {
     .option('-r, --rules <folders...>', 'rule packs besides the built-in ones')
     .option('--prices <file>', 'size and cost servers with this price list instead of the built-in one')
     .option('--no-cache', 'parse every file again: no reading or writing of .cloudready/cache')
+    .option('--workers <n>', 'threads for parsing source when scanning (default: one per core; 0: none)', (value) => parseInteger(value, 0, 64, 'A number of workers'))
+    .option('-q, --quiet', 'print nothing but the output (no progress, no notices, no list of unreadable inputs)')
+    .option('--no-progress', 'no progress spinner while scanning')
     .option('--low-memory', LOW_MEMORY_HELP)
     .option('--strict', 'exit 2 when an input could not be read (default: report it on stderr and go on)')
     .option('--no-color', 'no colours');

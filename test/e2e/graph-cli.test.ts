@@ -154,3 +154,19 @@ describe('cloudready graph: levels and filters', () => {
     expect(new Set(exported.edges.map((edge) => edge.attributes.kind))).toEqual(new Set(['depends-on']));
   });
 });
+
+describe('commands that scan before they answer', () => {
+  it('take the scan options: --workers, --quiet and --no-cache, as cloudready scan does', () => {
+    const commands = [['explain', 'order-management', DEMO], ['graph', DEMO], ['waves', DEMO], ['split', 'order-management', DEMO], ['impact', 'order-management', DEMO], ['servers', DEMO]];
+    for (const command of commands) {
+      const run = runCli([...command, '--workers', '0', '--quiet', '--no-cache']);
+      expect(run.code, command.join(' ')).toBe(0);
+      expect(run.stdout.length, command.join(' ')).toBeGreaterThan(0);
+      // Quiet: no notices, no progress, nothing but the output.
+      expect(run.stderr, command.join(' ')).toBe('');
+    }
+    const wrong = runCli(['waves', DEMO, '--workers', 'many']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('A number of workers must be a whole number from 0 to 64.');
+  });
+});
