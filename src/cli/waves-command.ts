@@ -1,5 +1,6 @@
 import { printableDeep } from '../util/printable.js';
 import { Chalk } from 'chalk';
+import { compareStrings } from '../util/compare.js';
 import { graphFromResult } from '../model/graph-view.js';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { planWaves, type WavePlan } from '../plan/waves.js';
@@ -70,7 +71,7 @@ const R_TYPE: Record<string, string> = { rehost: 'Rehost', replatform: 'Replatfo
  * AWS Cloud Migration Factory intake form: one row per application and server, the columns the
  * factory's intake expects (wave_id, app_name, server_name, server_os_family ...).
  */
-function cmf(plan: WavePlan, result: ScanResult, graph: PortfolioGraph): string {
+function cmf(plan: WavePlan, result: ScanResult, graph: PortfolioGraph, unhosted: string[]): string {
   const apps = new Map(result.applications.map((app) => [app.id, app]));
   const servers = new Map(result.hosts.map((server) => [server.id, server]));
   const rows = [['wave_id', 'app_name', 'cloudendure_projectname', 'aws_accountid', 'server_name', 'server_os_family', 'server_os_version', 'server_fqdn', 'server_tier', 'server_environment', 'r_type', 'subnet_IDs', 'securitygroup_IDs', 'instanceType', 'tenancy']];
@@ -82,6 +83,8 @@ function cmf(plan: WavePlan, result: ScanResult, graph: PortfolioGraph): string 
         const app = apps.get(id)!;
         const hosts = graph.hasNode(`app:${id}`) ? graph.filterOutNeighbors(`app:${id}`, (node) => graph.getNodeAttribute(node, 'kind') === 'host').sort() : [];
         for (const host of hosts) rows.push(serverRow(wave.number, app.name, host, R_TYPE[app.strategy]!));
+        // The intake is one row per server: an application no inventory puts on a server has none.
+        if (hosts.length === 0) unhosted.push(app.name);
       }
     }
   }
@@ -104,15 +107,20 @@ export async function runWaves(paths: string[], options: WavesCommandOptions): P
   const result = await resultFor(paths, options);
   const graph = graphFromResult(result.graph);
   const plan = planWaves(graph, result.applications, { maxPerWave: options.maxPerWave, maxHostsPerWave: options.maxHostsPerWave, effortBudget: options.effortBudget }, result.hosts, result.serverFindings);
+  const unhosted: string[] = [];
   const text =
     options.format === 'json'
       ? `${JSON.stringify(plan, null, 2)}\n`
       : options.format === 'csv'
         ? csv(plan, result)
         : options.format === 'cmf'
-          ? cmf(plan, result, graph)
+          ? cmf(plan, result, graph, unhosted)
           : table(printableDeep(plan), printableDeep(result), new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
   if (options.output) await writeOutputAtomically(options.output, text);
   else process.stdout.write(text);
+  if (unhosted.length > 0 && !options.quiet) {
+    const names = unhosted.sort(compareStrings);
+    process.stderr.write(`cloudready: ${names.length} application${names.length === 1 ? ' is' : 's are'} not in the CMF intake, which lists servers, because no inventory puts ${names.length === 1 ? 'it' : 'them'} on one: ${names.join(', ')}\n  Add their servers to an inventory (docs/inventory.md), or plan them with --format csv, which lists every application.\n`);
+  }
   return reportInputProblems(result, options) ?? ExitCode.ok;
 }

@@ -82,3 +82,14 @@ describe('cloudready waves on the demo portfolio', () => {
     expect(run.stdout).toContain('Links across the hybrid boundary');
   });
 });
+
+describe('the CMF intake of applications no inventory places', () => {
+  it('says which applications it leaves out, and why, instead of dropping them silently', () => {
+    const run = runCli(['waves', path.join(path.dirname(DEMO), 'monolith-shop'), '--format', 'cmf', '--no-cache']);
+    expect(run.code).toBe(0);
+    // The header only: the intake lists servers, and the shop has none.
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('1 application is not in the CMF intake, which lists servers, because no inventory puts it on one: shop-monolith');
+    expect(runCli(['waves', path.join(path.dirname(DEMO), 'monolith-shop'), '--format', 'cmf', '--quiet']).stderr).toBe('');
+  });
+});
