@@ -4,6 +4,7 @@ import type { LoadedPack } from './assess/rules/load-rules.js';
 import { discoverPortfolio } from './pipeline/discover-portfolio.js';
 import { judgeAssessment } from './pipeline/judge-assessment.js';
 import { ResultCache } from './pipeline/result-cache.js';
+import { pruneCache } from './pipeline/cache-files.js';
 import { stageTimer, type StageTimings } from './pipeline/stage-timer.js';
 import type { ScanResult } from './result/schema.js';
 import type { Origin } from './discover/origin.js';
@@ -56,6 +57,7 @@ export type ProgressListener = (stage: Stage, detail: string) => void;
  * whose every input is unchanged since the last scan reuses that scan's assessment.
  */
 export async function scan(options: ScanOptions, progress: ProgressListener = () => {}): Promise<ScanResult> {
+  const started = Date.now();
   const portfolio = await discoverPortfolio(options, progress);
   const timed = stageTimer(options.timings);
   if (options.cacheDir) progress('extract', 'comparing with the last scan');
@@ -68,5 +70,10 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   const assessment = assessGathered(await extractFacts(portfolio, options, progress, undefined, cache?.fileHashes), options.timings, progress, options.evidenceLimit, options.profile);
   const problem = await cache?.save(assessment);
   if (problem) options.notice?.(problem);
+  // Each tree scanned from here leaves its own files: the oldest go once the folder passes its limit.
+  if (options.cacheDir && !problem) {
+    const removed = await pruneCache(options.cacheDir, started).catch(() => []);
+    if (removed.length > 0) options.notice?.(`removed ${removed.length} old cache file${removed.length === 1 ? '' : 's'} to keep ${options.cacheDir} under its size limit (CLOUDREADY_CACHE_MAX_MB; cloudready cache clean empties it)`);
+  }
   return judgeAssessment(assessment, portfolio.config.gate, options);
 }

@@ -257,6 +257,22 @@ Examples:
     .action(async (packs: string[], options) => {
       outcome.exitCode = await (await import('./rules-command.js')).validateRules(packs, options);
     });
+  const cache = program
+    .command('cache')
+    .description('show or empty the scan cache (.cloudready/cache in the current folder)')
+    .addHelpText('after', '\nThe cache keeps under 1 GiB (CLOUDREADY_CACHE_MAX_MB sets another limit): the files of trees scanned longest ago go first.\n\nExamples:\n  $ cloudready cache list\n  $ cloudready cache clean');
+  cache
+    .command('list')
+    .description('list the cache files, their size and when each was written, newest first')
+    .action(async () => {
+      outcome.exitCode = await (await import('./cache-command.js')).listCache();
+    });
+  cache
+    .command('clean')
+    .description('remove every scan cache file (the next scan reads every file again)')
+    .action(async () => {
+      outcome.exitCode = await (await import('./cache-command.js')).cleanCacheCommand();
+    });
   // Commands that read a scan share how they get it: a saved result or a fresh scan.
   for (const command of [...program.commands].filter((candidate) => ['explain', 'split', 'graph', 'impact', 'waves', 'servers'].includes(candidate.name()))) withResultSource(command);
   return program;
