@@ -99,8 +99,45 @@ describe('baselines', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('+ major   state-and-storage/local-file-write@ledger: Writes to the local file system');
     expect(table.stdout).toContain('- major   networking/hardcoded-ip@ledger: Hard-coded IP addresses');
-    const diff = JSON.parse(runCli(['diff', oldFile, newFile, '--format', 'json']).stdout) as { scores: { applicationId: string; change: number }[] };
-    expect(diff.scores).toEqual([{ applicationId: 'ledger', name: 'ledger', before: 88, after: 88, change: 0 }]);
+    const diff = JSON.parse(runCli(['diff', oldFile, newFile, '--format', 'json']).stdout) as { scores: { applicationId: string; change: number; effort?: { before: number; after: number } }[] };
+    expect(diff.scores).toHaveLength(1);
+    expect(diff.scores[0]).toMatchObject({ applicationId: 'ledger', name: 'ledger', before: 88, after: 88, change: 0 });
+    // One fix and one new finding of other efforts: the effort moves though the score does not.
+    expect(diff.scores[0]!.effort!.before).not.toBe(diff.scores[0]!.effort!.after);
+  });
+
+  it('cloudready diff shows strategy, effort and wave changes, and warns when two results are not one portfolio', async () => {
+    const dir = await makeTree({});
+    const saved = path.join(dir, 'demo.json');
+    runCli(['scan', DEMO, '--format', 'json', '--output', saved, '--quiet']);
+    // The same portfolio later: billing-service refactored instead of rehosted, with more effort, a wave later.
+    const later = JSON.parse(await fs.readFile(saved, 'utf8')) as ScanResult;
+    const billing = later.applications.find((app) => app.id === 'billing-service')!;
+    const wasStrategy = billing.strategy;
+    const wasEffort = billing.effort;
+    const wasWave = later.waves.waves.find((wave) => wave.applications.includes('billing-service'))!;
+    billing.strategy = wasStrategy === 'refactor' ? 'replatform' : 'refactor';
+    billing.effort = wasEffort + 10;
+    wasWave.applications = wasWave.applications.filter((id) => id !== 'billing-service');
+    later.waves.waves.push({ ...wasWave, number: 99, applications: ['billing-service'], groups: [] });
+    const laterFile = path.join(dir, 'later.json');
+    await fs.writeFile(laterFile, JSON.stringify(later));
+    const diff = JSON.parse(runCli(['diff', saved, laterFile, '--format', 'json']).stdout) as { warning?: string; scores: { applicationId: string; strategy?: object; effort?: object; wave?: object }[] };
+    expect(diff.warning).toBeUndefined();
+    expect(diff.scores.find((entry) => entry.applicationId === 'billing-service')).toMatchObject({
+      strategy: { before: wasStrategy, after: billing.strategy },
+      effort: { before: wasEffort, after: wasEffort + 10 },
+      wave: { before: wasWave.number, after: 99 },
+    });
+    expect(diff.scores.filter((entry) => entry.strategy || entry.effort || entry.wave).map((entry) => entry.applicationId)).toEqual(['billing-service']);
+    const table = runCli(['diff', saved, laterFile]);
+    expect(table.stdout).toContain(`strategy ${wasStrategy} → ${billing.strategy}, effort ${wasEffort} → ${wasEffort + 10} person-days, wave ${wasWave.number} → 99`);
+    // Two unrelated portfolios: said on stderr, and in the JSON.
+    const shop = path.join(dir, 'shop.json');
+    runCli(['scan', path.join(path.dirname(DEMO), 'monolith-shop'), '--format', 'json', '--output', shop, '--quiet']);
+    const unrelated = runCli(['diff', saved, shop]);
+    expect(unrelated.code).toBe(0);
+    expect(unrelated.stderr).toContain('the two results share 0 of their 9 and 1 applications: they look like two different portfolios');
   });
 });
 
