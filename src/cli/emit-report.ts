@@ -22,12 +22,22 @@ export function checkDestination(options: Pick<EmitOptions, 'format' | 'output'>
   }
 }
 
+/**
+ * The width the terminal table fits: the terminal's own, or COLUMNS when it is set (as `ls`
+ * reads it, so that a pipe can ask for a width too); none for files and plain pipes.
+ */
+export function terminalWidth(): number | undefined {
+  const fromEnv = Number(process.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+}
+
 /** Renders a result in one format to a file (atomically) or to standard output. */
 export async function emitReport(result: ScanResult, options: EmitOptions): Promise<void> {
   checkDestination(options);
   const color = options.output ? false : wantsColour(options.color);
   // The JSON document is written in parts as it is made: on a large portfolio it runs to tens of megabytes.
-  const report = options.format === 'json' ? (await import('../report/json-report.js')).jsonReportParts(result) : (await loadReporter(options.format))(result, { color });
+  const report = options.format === 'json' ? (await import('../report/json-report.js')).jsonReportParts(result) : (await loadReporter(options.format))(result, { color, width: options.output ? undefined : terminalWidth() });
   if (options.output) {
     await writeOutputAtomically(options.output, report);
     if (!options.quiet) {

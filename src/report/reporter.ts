@@ -3,6 +3,8 @@ import type { ScanResult } from '../result/schema.js';
 export interface ReportOptions {
   /** ANSI colours (terminal only; never when writing a file). */
   color: boolean;
+  /** The terminal's width in columns, when writing to one: the table fits it. */
+  width?: number | undefined;
 }
 
 /** A reporter is a pure function: result in, text out. */

@@ -1,5 +1,6 @@
 import { printableDeep } from '../util/printable.js';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { stripVTControlCharacters } from 'node:util';
 import Table from 'cli-table3';
 import { languageById } from '../discover/languages.js';
 import { SEVERITY_ORDER, type Application, type Finding, type ScanResult, type Severity } from '../result/schema.js';
@@ -30,9 +31,11 @@ export const terminalReport: Reporter = (scanned, options) => {
     lines.push('Dockerfiles, mainframe programs (COBOL, PL/I) and folders of program sources; declare applications in cloudready.yaml otherwise.');
   } else {
     const low = result.applications.filter((app) => app.confidence.level !== 'high').map((app) => `${app.name} (${app.confidence.level})`);
+    const table = portfolioTable(result.applications, c, options.width);
     lines.push(
       '',
-      portfolioTable(result.applications, c),
+      table.text,
+      ...(table.hidden.length > 0 ? [c.dim(`Fitted to ${options.width} columns: ${table.hidden.join(', ')} left out (a wider terminal, or --format json, shows every column).`)] : []),
       c.dim(`Effort: ${summary.effortRange.low}-${summary.effortRange.high} person-days for the portfolio.${low.length ? ` Lower confidence: ${low.join(', ')}.` : ''} cloudready explain APP shows how a score was made.`),
       '',
       ...topFindings(result, c),
@@ -91,18 +94,36 @@ function boundaries(result: ScanResult, c: ChalkInstance): string[] {
   return lines;
 }
 
-function portfolioTable(applications: Application[], c: ChalkInstance): string {
-  const table = new Table({
-    head: ['Application', 'Kind', 'Score', 'Strategy', 'Blockers', 'Major', 'Minor', 'Languages', 'LOC', 'Effort (days)'].map((h) => c.bold(h)),
-    colAligns: ['left', 'left', 'right', 'left', 'right', 'right', 'right', 'left', 'right', 'right'],
-    style: { head: [], border: [] },
-    // No rule between rows: a portfolio of fifty applications should fit on a screen.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
+/** The portfolio table's columns; those with a `drop` rank give way, lowest first, when the terminal is too narrow. */
+const COLUMNS: { head: string; align: 'left' | 'right'; drop?: number }[] = [
+  { head: 'Application', align: 'left' },
+  { head: 'Kind', align: 'left', drop: 1 },
+  { head: 'Score', align: 'right' },
+  { head: 'Strategy', align: 'left' },
+  { head: 'Blockers', align: 'right' },
+  { head: 'Major', align: 'right', drop: 5 },
+  { head: 'Minor', align: 'right', drop: 4 },
+  { head: 'Languages', align: 'left', drop: 2 },
+  { head: 'LOC', align: 'right', drop: 3 },
+  { head: 'Effort (days)', align: 'right' },
+];
+/** Names are cut to this before the finding counts give way, and never narrower than the least. */
+const NAME_WIDTH = 26;
+const MIN_NAME_WIDTH = 12;
+
+const widthOf = (text: string) => Math.max(...text.split('\n').map((line) => stripVTControlCharacters(line).length));
+
+/**
+ * The portfolio table, fitted to the terminal's width when there is one: the columns that matter
+ * least give way first (kind, languages, lines of code, minor and major counts), then long
+ * application names are cut with an ellipsis. Files and pipes get every column; --format json
+ * has everything either way. Returns the table and the columns it left out.
+ */
+function portfolioTable(applications: Application[], c: ChalkInstance, width?: number): { text: string; hidden: string[] } {
   const ordered = [...applications].sort((a, b) => b.score - a.score || compareStrings(a.name, b.name));
-  for (const app of ordered) {
+  const rows = ordered.map((app) => {
     const { blocker, major, minor } = app.findingCounts;
-    table.push([
+    return [
       app.name === app.path ? app.name : `${app.name} ${c.dim(app.path)}`,
       app.kind,
       scoreColour(app.score, c)(String(app.score)),
@@ -113,9 +134,44 @@ function portfolioTable(applications: Application[], c: ChalkInstance): string {
       topLanguages(app),
       app.loc.toLocaleString('en-US'),
       `${app.effortRange.low}-${app.effortRange.high}`,
-    ]);
-  }
-  return table.toString();
+    ];
+  });
+  const render = (shown: number[], nameWidth?: number) => {
+    const table = new Table({
+      head: shown.map((at) => c.bold(COLUMNS[at]!.head)),
+      colAligns: shown.map((at) => COLUMNS[at]!.align),
+      style: { head: [], border: [] },
+      // No rule between rows: a portfolio of fifty applications should fit on a screen.
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      ...(nameWidth ? { colWidths: shown.map((at) => (at === 0 ? nameWidth : null)), wordWrap: false, truncate: '…' } : {}),
+    });
+    for (const row of rows) table.push(shown.map((at) => row[at]!));
+    return table.toString();
+  };
+  let shown = COLUMNS.map((_column, at) => at);
+  let nameWidth: number | undefined;
+  let text = render(shown);
+  const nameColumn = Math.max(...[COLUMNS[0]!.head, ...rows.map((row) => row[0]!)].map(widthOf)) + 2;
+  // The application column takes what the others leave (its padding included), down to `floor`.
+  const cutNames = (floor: number) => {
+    if (!width || widthOf(text) <= width) return;
+    nameWidth = Math.max(floor, (nameWidth ?? nameColumn) - (widthOf(text) - width));
+    text = render(shown, nameWidth);
+  };
+  const drop = (upTo: number) => {
+    for (const column of COLUMNS.map((entry, at) => ({ at, rank: entry.drop })).filter((entry) => entry.rank !== undefined && entry.rank <= upTo).sort((a, b) => a.rank! - b.rank!)) {
+      if (!width || widthOf(text) <= width) return;
+      shown = shown.filter((at) => at !== column.at);
+      text = render(shown, nameWidth);
+    }
+  };
+  // Kind, languages and lines of code go first; then names are cut to a readable width; then the
+  // minor and major counts go; then names are cut to the least that still tells them apart.
+  drop(3);
+  cutNames(NAME_WIDTH);
+  drop(5);
+  cutNames(MIN_NAME_WIDTH);
+  return { text, hidden: COLUMNS.map((column, at) => (shown.includes(at) ? undefined : column.head)).filter((head) => head !== undefined) };
 }
 
 function topFindings(result: ScanResult, c: ChalkInstance): string[] {

@@ -26,8 +26,9 @@ describe('cloudready inventory', () => {
   it('a misspelt field or a wrong value is an error with its line; the scan goes on without the file', () => {
     const diagnostics: Diagnostic[] = [];
     const text = 'version: 1\nhosts:\n  - id: a\n    platfrom: Linux\n';
+    // The misspelt key's own line (4), not its host's (3).
     expect(loadInventory(text, 'inventory/bad.yaml', diagnostics)).toBeUndefined();
-    expect(diagnostics).toEqual([{ level: 'error', code: 'inventory-invalid', file: 'inventory/bad.yaml', line: 3, message: expect.stringContaining('Unrecognized key: "platfrom"') }]);
+    expect(diagnostics).toEqual([{ level: 'error', code: 'inventory-invalid', file: 'inventory/bad.yaml', line: 4, message: expect.stringContaining('Unrecognized key: "platfrom"') }]);
     const licence: Diagnostic[] = [];
     loadInventory('version: 1\nhosts:\n  - id: a\n    software:\n      - name: X\n        licence: { model: perpetual }\n', 'inventory/licence.yaml', licence);
     expect(licence[0]).toMatchObject({ code: 'inventory-invalid', line: 6 });
