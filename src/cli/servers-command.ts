@@ -5,6 +5,7 @@ import { serversSummary, serversTable } from '../report/servers-table.js';
 import type { ScanResult, Server } from '../result/schema.js';
 import { printableDeep } from '../util/printable.js';
 import { wantsColour } from './colour.js';
+import { terminalWidth } from './emit-report.js';
 import { ExitCode } from './exit-codes.js';
 import { reportInputProblems } from './input-problems.js';
 import { resultFor, type ResultSource } from './load-result.js';
@@ -71,15 +72,15 @@ export async function runServers(paths: string[], options: ServersCommandOptions
       ? `${JSON.stringify({ serverCosts: result.serverCosts, hosts: result.hosts }, null, 2)}\n`
       : options.format === 'csv'
         ? csv(result.hosts, result)
-        : table(printableDeep(result), new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }));
+        : table(printableDeep(result), new Chalk({ level: !options.output && wantsColour(options.color) ? 1 : 0 }), options.output ? undefined : terminalWidth());
   if (options.output) await writeOutputAtomically(options.output, text);
   else process.stdout.write(text);
   return reportInputProblems(result, options) ?? ExitCode.ok;
 }
 
-function table(result: ScanResult, c: InstanceType<typeof Chalk>): string {
+function table(result: ScanResult, c: InstanceType<typeof Chalk>, width?: number): string {
   if (result.hosts.length === 0) return 'No servers: cloudready reads them from inventories (RVTools, Azure Migrate, AWS, CMDB, its own format; docs/inventory.md).\n';
   const lines = serversSummary(result, c);
   const hypervisors = result.hosts.filter((server) => !server.readiness).map((server) => `${server.id} (${server.kind})`);
-  return `${[...lines, serversTable(result.hosts, c), ...(hypervisors.length ? [c.dim(`Not moved: ${hypervisors.join(', ')}`)] : [])].join('\n')}\n`;
+  return `${[...lines, serversTable(result.hosts, c, Infinity, width), ...(hypervisors.length ? [c.dim(`Not moved: ${hypervisors.join(', ')}`)] : [])].join('\n')}\n`;
 }

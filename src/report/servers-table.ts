@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { stripVTControlCharacters } from 'node:util';
 import Table from 'cli-table3';
 import type { ScanResult, Server } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
@@ -20,10 +21,10 @@ const LABEL: Record<Status, string> = { 'not-ready': 'not ready', unknown: 'unkn
  * The servers the inventories describe, the ones that need attention first: how many are ready
  * on each cloud, then a table of the worst, with the first reason of each.
  */
-export function serversSection(result: ScanResult, c: ChalkInstance): string[] {
+export function serversSection(result: ScanResult, c: ChalkInstance, width?: number): string[] {
   const judged = result.hosts.filter((server) => server.readiness);
   if (judged.length === 0) return [];
-  const lines = ['', ...serversSummary(result, c), serversTable(judged, c, SHOWN)];
+  const lines = ['', ...serversSummary(result, c), serversTable(judged, c, SHOWN, width)];
   if (judged.length > SHOWN) lines.push(c.dim(`  … ${judged.length - SHOWN} more (cloudready servers lists them all; --format json: hosts)`));
   return lines;
 }
@@ -60,26 +61,59 @@ function findingLines(result: ScanResult, c: ChalkInstance): string[] {
   return [c.dim(`  Findings on servers that run no application: ${severities.join(', ')} (${listed}${top.length > 5 ? ', …' : ''}; --format json: serverFindings)`)];
 }
 
-/** Servers worst first (not ready somewhere, then unknown, then with conditions), at most `limit`, with the first reason of each. */
-export function serversTable(servers: Server[], c: ChalkInstance, limit = Infinity): string {
+/** Widths of the OS and reason columns, and the least they wrap to on a narrow terminal. */
+const OS_WIDTH = [28, 14] as const;
+const REASON_WIDTH = [60, 24] as const;
+
+/**
+ * Servers worst first (not ready somewhere, then unknown, then with conditions), at most `limit`,
+ * with the first reason of each. On a terminal of a given width the power, memory and vCPU columns
+ * give way, then the reason column wraps narrower, then the OS column, so the table fits where it can.
+ */
+export function serversTable(servers: Server[], c: ChalkInstance, limit = Infinity, width?: number): string {
   const judged = servers.filter((server) => server.readiness);
   const worst = (server: Server) => Math.min(...CLOUDS.map(([cloud]) => RANK[server.readiness![cloud].status]));
   const ordered = [...judged].sort((a, b) => worst(a) - worst(b) || compareStrings(a.id, b.id));
-  const table = new Table({
-    head: ['Server', 'OS', 'Power', 'vCPU', 'GiB', ...CLOUDS.map(([, name]) => name), 'First reason'].map((h) => c.bold(h)),
-    colAligns: ['left', 'left', 'left', 'right', 'right', 'left', 'left', 'left', 'left'],
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    colWidths: [null, 28, null, null, null, null, null, null, 60] as unknown as number[],
-    wordWrap: true,
-  });
   const paint = (status: Status) => (status === 'ready' ? c.green : status === 'not-ready' ? c.red : status === 'unknown' ? c.dim : c.yellow)(LABEL[status]);
-  for (const server of ordered.slice(0, limit)) {
+  const rows = ordered.slice(0, limit).map((server) => {
     const reason = CLOUDS.map(([cloud]) => server.readiness![cloud].reasons[0]).find(Boolean) ?? '';
     // The inventory's id (a VM's name): DNS names repeat where guests were left unnamed.
-    table.push([server.id, server.os?.name ?? c.dim('?'), server.powerState ?? '', server.cores ?? '', server.memoryGiB ?? '', ...CLOUDS.map(([cloud]) => paint(server.readiness![cloud].status)), reason]);
+    return [server.id, server.os?.name ?? c.dim('?'), server.powerState ?? '', server.cores ?? '', server.memoryGiB ?? '', ...CLOUDS.map(([cloud]) => paint(server.readiness![cloud].status)), reason];
+  });
+  // Power, memory and vCPUs give way first on a narrow terminal; then the reason, then the OS, wrap narrower.
+  const heads = ['Server', 'OS', 'Power', 'vCPU', 'GiB', ...CLOUDS.map(([, name]) => name), 'First reason'];
+  const aligns = ['left', 'left', 'left', 'right', 'right', 'left', 'left', 'left', 'left'] as const;
+  let shown = heads.map((_head, at) => at);
+  const render = (osWidth: number, reasonWidth: number) => {
+    const table = new Table({
+      head: shown.map((at) => c.bold(heads[at]!)),
+      colAligns: shown.map((at) => aligns[at]!),
+      style: { head: [], border: [] },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      colWidths: shown.map((at) => (at === 1 ? osWidth : at === heads.length - 1 ? reasonWidth : null)) as unknown as number[],
+      wordWrap: true,
+    });
+    for (const row of rows) table.push(shown.map((at) => row[at]!));
+    return table.toString();
+  };
+  const tableWidth = (text: string) => stripVTControlCharacters(text.slice(0, text.indexOf('\n'))).length;
+  let os: number = OS_WIDTH[0];
+  let reason: number = REASON_WIDTH[0];
+  let text = render(os, reason);
+  for (const dropped of [2, 4, 3]) {
+    if (!width || tableWidth(text) <= width) break;
+    shown = shown.filter((at) => at !== dropped);
+    text = render(os, reason);
   }
-  return table.toString();
+  if (width && tableWidth(text) > width) {
+    reason = Math.max(REASON_WIDTH[1], reason - (tableWidth(text) - width));
+    text = render(os, reason);
+  }
+  if (width && tableWidth(text) > width) {
+    os = Math.max(OS_WIDTH[1], os - (tableWidth(text) - width));
+    text = render(os, reason);
+  }
+  return text;
 }
 
 /** The month's cost per cloud at the list's prices, with the date and source of the prices, and what could not be sized. */

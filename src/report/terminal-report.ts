@@ -58,7 +58,7 @@ export const terminalReport: Reporter = (scanned, options) => {
     const counts = [`${plural(inventory.imported, 'record')} imported`, inventory.ignored ? `${inventory.ignored} ignored` : '', inventory.rejected ? c.yellow(`${inventory.rejected} rejected`) : ''].filter(Boolean).join(', ');
     lines.push('', `Inventories: ${plural(inventory.files, 'file')} (${formats}): ${counts}; ${plural(inventory.hosts, 'host')}, ${plural(inventory.connections, 'connection')}`);
   }
-  lines.push(...serversSection(result, c));
+  lines.push(...serversSection(result, c, options.width));
   // Errors first: they are what sets the exit code.
   const skipped = [...result.diagnostics.filter((d) => d.level === 'error'), ...result.diagnostics.filter((d) => d.level === 'warning')];
   if (skipped.length > 0) {

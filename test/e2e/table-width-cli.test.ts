@@ -33,3 +33,15 @@ describe('the portfolio table on a terminal of a given width', () => {
     expect(tableLines(runCli(['scan', DEMO], { env: { COLUMNS: '64' } }).stdout).join('\n')).toContain('…');
   });
 });
+
+describe('the servers table on a terminal of a given width', () => {
+  it('fits 100 columns: power, memory and vCPUs give way and the reasons wrap; a pipe keeps them', () => {
+    const narrow = runCli(['servers', DEMO], { env: { COLUMNS: '100' } });
+    expect(narrow.code).toBe(0);
+    const lines = tableLines(narrow.stdout);
+    for (const line of lines) expect(stripVTControlCharacters(line).length, line).toBeLessThanOrEqual(100);
+    expect(lines[1]).toContain('First reason');
+    expect(lines[1]).not.toContain('Power');
+    expect(tableLines(runCli(['servers', DEMO]).stdout)[1]).toContain('Power');
+  });
+});
