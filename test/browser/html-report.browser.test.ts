@@ -138,6 +138,12 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     await table.getByRole('combobox', { name: 'Strategy' }).selectOption('');
     await table.getByRole('searchbox', { name: 'Filter applications' }).fill('cobol');
     expect(await names()).toEqual(['card-authorisation']);
+    // Languages by their names, as in the terminal; the filter finds C# by either.
+    for (const query of ['C#', 'csharp']) {
+      await table.getByRole('searchbox', { name: 'Filter applications' }).fill(query);
+      expect(await names(), query).toEqual(['Billing']);
+      expect(await table.locator('tbody tr td:last-child').first().textContent()).toContain('C#');
+    }
     await table.getByRole('searchbox', { name: 'Filter applications' }).fill('no such thing');
     expect(await table.locator('tbody').textContent()).toBe('No application matches these filters.');
     await page.close();

@@ -81,6 +81,13 @@ describe('HTML report data', () => {
     for (const edge of data.graph.edges) expect(edge.kind).not.toBe('contains');
   });
 
+  it('names languages as the terminal table does (C#, not csharp)', () => {
+    const data = buildReportData(demo);
+    expect(data.languageNames.csharp).toBe('C#');
+    expect(data.languageNames.java).toBe('Java');
+    expect(Object.keys(data.languageNames).sort()).toEqual([...new Set(demo.applications.flatMap((app) => Object.keys(app.languages)))].sort());
+  });
+
   it('shows code context for the first places of a finding only, to keep the file small', () => {
     const data = buildReportData(demo);
     for (const finding of data.findings) {

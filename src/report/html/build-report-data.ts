@@ -1,6 +1,7 @@
 import type { Finding, GraphEdge, RuleInfo, ScanResult } from '../../result/schema.js';
 import type { ReportData, ReportFinding } from './report-data.js';
 import { topRisks } from './top-risks.js';
+import { languageById } from '../../discover/languages.js';
 
 /** Code-level nodes: the split proposals show them; the portfolio graph would drown in them. */
 const CODE_KINDS = new Set(['unit', 'module']);
@@ -51,6 +52,12 @@ function portfolioGraph(result: ScanResult): ReportData['graph'] {
   return { nodes, edges: [...edges.values()] };
 }
 
+/** Display names of the languages the applications hold (`csharp` → C#), as the terminal table shows them. */
+function languageNames(result: ScanResult): Record<string, string> {
+  const ids = [...new Set(result.applications.flatMap((app) => Object.keys(app.languages)))].sort();
+  return Object.fromEntries(ids.map((id) => [id, languageById(id)?.name ?? id]));
+}
+
 /** The result as the HTML report's page script reads it. */
 export function buildReportData(result: ScanResult): ReportData {
   const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
@@ -66,6 +73,7 @@ export function buildReportData(result: ScanResult): ReportData {
     summary: result.summary,
     scoringModel: result.scoringModel,
     applications: result.applications,
+    languageNames: languageNames(result),
     setAside: result.setAside,
     findings: result.findings.map((finding) => compactFinding(finding, rules)),
     rules: result.rules,

@@ -15,6 +15,8 @@ export interface ReportData {
   summary: ScanResult['summary'];
   scoringModel: ScanResult['scoringModel'];
   applications: Application[];
+  /** Display names of language ids (`csharp` → C#): one label in the terminal and the report. */
+  languageNames: Record<string, string>;
   /** Libraries and desktop clients: listed, not migration candidates. */
   setAside: ScanResult['setAside'];
   findings: ReportFinding[];

@@ -176,7 +176,7 @@ function verdict(app: Application, index: ReportIndex): HTMLElement {
       h('dt', null, 'Confidence'),
       h('dd', null, `${app.confidence.level} (${app.confidence.score})`, app.confidence.reasons.length ? h('ul', { class: 'small' }, app.confidence.reasons.map((reason) => h('li', null, reason))) : null),
       h('dt', null, 'Code'),
-      h('dd', null, `${formatInteger(app.loc)} lines in ${plural(app.files, 'file')}: `, Object.entries(app.languages).sort((a, b) => b[1] - a[1]).map(([language, lines]) => `${language} ${formatInteger(lines)}`).join(', ') || 'none read'),
+      h('dd', null, `${formatInteger(app.loc)} lines in ${plural(app.files, 'file')}: `, Object.entries(app.languages).sort((a, b) => b[1] - a[1]).map(([language, lines]) => `${index.data.languageNames[language] ?? language} ${formatInteger(lines)}`).join(', ') || 'none read'),
       h('dt', null, 'Kind'),
       h('dd', null, app.kindReason ? `${app.kind}: ${app.kindReason}` : app.kind),
       h('dt', null, 'Found by'),

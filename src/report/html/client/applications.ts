@@ -11,6 +11,13 @@ interface Column {
   cell: (app: Application, index: ReportIndex) => HTMLElement | string;
 }
 
+/** An application's languages by their display names (C#, not csharp), most lines first: as the terminal table names them. */
+export function languagesOf(app: Application, index: ReportIndex): string[] {
+  return Object.entries(app.languages)
+    .sort((a, b) => b[1] - a[1])
+    .map(([language]) => index.data.languageNames[language] ?? language);
+}
+
 export function scoreMeter(score: number): HTMLElement {
   return h('span', { class: `score score-${scoreBand(score)}`, title: `readiness ${score} of 100` }, h('span', { class: 'score-track' }, h('span', { class: 'score-bar', style: `width:${score}%` })), h('span', { class: 'score-value' }, score));
 }
@@ -32,7 +39,12 @@ const COLUMNS: Column[] = [
   { key: 'confidence', label: 'Confidence', numeric: true, value: (app) => app.confidence.score, cell: (app) => h('span', { class: `confidence-${app.confidence.level}` }, app.confidence.level) },
   { key: 'wave', label: 'Wave', numeric: true, value: (app, index) => index.waveOf.get(app.id) ?? 99, cell: waveLabel },
   { key: 'loc', label: 'Lines', numeric: true, value: (app) => app.loc, cell: (app) => formatInteger(app.loc) },
-  { key: 'languages', label: 'Languages', value: (app) => Object.keys(app.languages).join(' '), cell: (app) => Object.entries(app.languages).sort((a, b) => b[1] - a[1]).map(([language]) => language).join(', ') },
+  {
+    key: 'languages',
+    label: 'Languages',
+    value: (app, index) => languagesOf(app, index).join(' '),
+    cell: (app, index) => languagesOf(app, index).join(', '),
+  },
 ];
 
 /** The portfolio table: sortable by any column, filtered by text, strategy, score and blockers. */
@@ -48,7 +60,8 @@ export function renderApplications(index: ReportIndex): HTMLElement {
     return index.data.applications
       .filter((app) => !state.strategy || app.strategy === state.strategy)
       .filter((app) => app.score <= state.maxScore && (!state.blockedOnly || app.blockers > 0))
-      .filter((app) => !text || [app.id, app.name, app.path, ...Object.keys(app.languages)].some((field) => field.toLowerCase().includes(text)))
+      // A language is found by its id or its name: csharp or C#.
+      .filter((app) => !text || [app.id, app.name, app.path, ...Object.keys(app.languages), ...languagesOf(app, index)].some((field) => field.toLowerCase().includes(text)))
       .sort((a, b) => {
         const left = column.value(a, index);
         const right = column.value(b, index);
