@@ -72,6 +72,11 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     await expect.poll(() => page.locator('#page-overview canvas').count()).toBe(4);
     expect(await page.locator('#page-overview h1').textContent()).toBe('Cloud readiness: demo-portfolio');
     expect(await page.locator('#page-overview .card-value').first().textContent()).toBe('9');
+    // Ready as they are means rehosted without blockers (catalog-service, fraud-scoring, rules-engine), not any score of 80.
+    expect(await page.locator('#page-overview .cards').textContent()).toContain('3 applications ready to move as they are');
+    // What stays is said under the effort chart, not drawn as a wave; the header names folders, not the scanning machine's paths.
+    expect(await page.locator('#page-overview').textContent()).toMatch(/Not in any wave: 2 applications stay \([\d.,]+ person-days if they were moved\)/);
+    expect(await page.locator('#page-overview p.muted').first().textContent()).toMatch(/· demo-portfolio$/);
     expect(await page.locator('.risks li').count()).toBeGreaterThanOrEqual(5);
     // Every chart has been drawn on: a blank canvas has no coloured pixel.
     const drawn = await page.$$eval('#page-overview canvas', (elements) =>

@@ -81,6 +81,12 @@ describe('HTML report data', () => {
     for (const edge of data.graph.edges) expect(edge.kind).not.toBe('contains');
   });
 
+  it('names the scanned folders, never the path on the machine that scanned them', () => {
+    const data = buildReportData({ ...demo, roots: ['/home/consultant/clients/acme/repos', 'C:\\Users\\me\\estate\\'] });
+    expect(data.roots).toEqual(['repos', 'estate']);
+    expect(data.title).toBe('Cloud readiness: repos, estate');
+  });
+
   it('names languages as the terminal table does (C#, not csharp)', () => {
     const data = buildReportData(demo);
     expect(data.languageNames.csharp).toBe('C#');

@@ -10,9 +10,11 @@ export const CONTEXT_PLACES = 3;
 /** Places listed per finding: enough to find the pattern; the JSON result lists more. */
 export const MAX_PLACES = 10;
 
+/** The scanned folders by name: the path on the machine that scanned them is no part of a client's report. */
+const folderNames = (result: ScanResult) => result.roots.map((root) => root.split(/[\\/]/).filter(Boolean).at(-1) ?? root);
+
 function title(result: ScanResult): string {
-  const roots = result.roots.map((root) => root.split(/[\\/]/).filter(Boolean).at(-1) ?? root);
-  return `Cloud readiness: ${roots.join(', ') || 'portfolio'}`;
+  return `Cloud readiness: ${folderNames(result).join(', ') || 'portfolio'}`;
 }
 
 /** A finding as the page needs it: what its rule says once, in the rules; its first places only. */
@@ -68,7 +70,7 @@ export function buildReportData(result: ScanResult): ReportData {
     tool: result.tool,
     schemaVersion: result.schemaVersion,
     scannedAt: result.scannedAt,
-    roots: result.roots,
+    roots: folderNames(result),
     rulePacks: result.rulePacks,
     summary: result.summary,
     scoringModel: result.scoringModel,

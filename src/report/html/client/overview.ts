@@ -57,39 +57,45 @@ function blockersByCategory(index: ReportIndex): HTMLElement | null {
     {
       type: 'bar',
       data: { labels: rows.map(([category]) => category), datasets: [{ label: 'Applications blocked', data: rows.map(([, entry]) => entry.apps.size), backgroundColor: SEVERITY_COLOURS.blocker }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'applications blocked' } } } },
+      // The axis runs to the number of applications: a bar reads "1 of 9", not a full 0-1 scale.
+      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, max: Math.max(1, index.data.applications.length), ticks: { precision: 0 }, title: { display: true, text: `applications blocked, of ${index.data.applications.length}` } } } },
     },
     { head: ['Category', 'Applications blocked', 'Blocker findings'], rows: rows.map(([category, entry]) => [category, entry.apps.size, entry.findings]) },
     Math.max(160, rows.length * 34 + 60),
   );
 }
 
+/** The effort of each wave; what stays is no wave, so it is said under the chart, not drawn as a bar. */
 function effortByWave(index: ReportIndex): HTMLElement {
   const { waves, staying } = index.data.waves;
   const stayingEffort = staying.reduce((sum, stay) => sum + (index.apps.get(stay.application)?.effort ?? 0), 0);
-  const rows = [...waves.map((wave) => ({ label: wave.number === 1 && wave.reasons.some((reason) => /pilot/i.test(reason)) ? 'Wave 1 (pilot)' : `Wave ${wave.number}`, effort: wave.effort, apps: wave.applications.length })), ...(staying.length ? [{ label: 'Staying (if moved)', effort: stayingEffort, apps: staying.length }] : [])];
-  return chartFigure(
+  const rows = waves.map((wave) => ({ label: wave.number === 1 && wave.reasons.some((reason) => /pilot/i.test(reason)) ? 'Wave 1 (pilot)' : `Wave ${wave.number}`, effort: wave.effort, apps: wave.applications.length }));
+  const figure = chartFigure(
     'Effort by wave',
     {
       type: 'bar',
-      data: { labels: rows.map((row) => row.label), datasets: [{ label: 'Person-days (typical)', data: rows.map((row) => row.effort), backgroundColor: rows.map((row) => (row.label.startsWith('Staying') ? '#9e9e9e' : '#1565c0')) }] },
+      data: { labels: rows.map((row) => row.label), datasets: [{ label: 'Person-days (typical)', data: rows.map((row) => row.effort), backgroundColor: '#1565c0' }] },
       options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, title: { display: true, text: 'person-days' } } } },
     },
     { head: ['Wave', 'Applications', 'Effort (person-days)'], rows: rows.map((row) => [row.label, row.apps, formatDays(row.effort)]) },
   );
+  if (staying.length > 0) figure.append(h('p', { class: 'muted small' }, `Not in any wave: ${plural(staying.length, 'application')} stay (${formatDays(stayingEffort)} person-days if they were moved).`));
+  return figure;
 }
 
 export function renderOverview(index: ReportIndex): HTMLElement {
   const { data } = index;
   const apps = data.applications;
   const average = apps.length ? Math.round(apps.reduce((sum, app) => sum + app.score, 0) / apps.length) : 0;
-  const ready = apps.filter((app) => app.blockers === 0 && app.score >= 80).length;
+  // Ready to move as they are: rehosted, nothing to change first (a replatform is a change).
+  const ready = apps.filter((app) => app.blockers === 0 && app.strategy === 'rehost').length;
   const blocked = apps.filter((app) => app.blockers > 0).length;
   const { summary } = data;
   return h(
     'div',
     null,
     h('h1', null, data.title),
+    // The scanned folders by name (build-report-data.ts): the consultant's own paths are no part of a client's report.
     h('p', { class: 'muted' }, `Scanned ${formatDate(data.scannedAt)} by cloudready ${data.tool.version} · ${data.roots.join(', ')}`),
     data.gate ? h('p', { class: `gate ${data.gate.passed ? 'passed' : 'failed'}` }, data.gate.passed ? 'CI gate passed.' : `CI gate failed for ${plural(data.gate.failures.length, 'application')}: ${data.gate.failures.map((failure) => data.applications.find((app) => app.id === failure.applicationId)?.name ?? failure.applicationId).join(', ')}.`) : null,
     h(
