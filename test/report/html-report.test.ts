@@ -136,6 +136,22 @@ describe('HTML report data', () => {
     );
     const severities = risks.map((risk) => ['blocker', 'major', 'minor'].indexOf(risk.severity));
     expect(severities).toEqual([...severities].sort((a, b) => a - b));
+    // Blockers do not fill the list: the circle and the shared warehouse above are shown beside them.
+    expect(risks.length).toBeLessThanOrEqual(10);
+    expect(risks.filter((risk) => risk.severity !== 'blocker').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves room for the other risks when blocking rules are many, and says how many more block', () => {
+    const blocker = (n: number) => ({ ...demo.findings.find((finding) => finding.severity === 'blocker')!, ruleId: `test/blocker-${n}`, id: `test/blocker-${n}@x`, title: `Blocker ${n}` });
+    const many = { ...demo, findings: [...demo.findings.filter((finding) => finding.severity !== 'blocker'), ...Array.from({ length: 12 }, (_, n) => blocker(n))] };
+    const { risks } = buildReportData(many);
+    const named = risks.filter((risk) => /^Blocker \d+/.test(risk.text));
+    const others = risks.filter((risk) => risk.severity !== 'blocker');
+    expect(risks).toHaveLength(10);
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    expect(named.length).toBeGreaterThanOrEqual(5);
+    expect(named.length + 1 + others.length).toBe(10);
+    expect(risks[named.length]!.text).toBe(`${12 - named.length} more blocking rules: each application's page lists its blockers.`);
   });
 
   it('cuts a remediation at its first full stop, not inside brackets or after e.g.', () => {

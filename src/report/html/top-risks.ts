@@ -3,6 +3,8 @@ import { compareStrings } from '../../util/compare.js';
 import type { Risk } from './report-data.js';
 
 const MAX_RISKS = 10;
+/** Blockers shown before the other kinds of risk get their turn. */
+const MAX_BLOCKER_RISKS = 6;
 const RANK = { blocker: 0, major: 1, minor: 2 } as const;
 
 /** "a, b, c and 4 more" */
@@ -78,7 +80,15 @@ export function topRisks(result: ScanResult): Risk[] {
   const unreadable = result.diagnostics.filter((diagnostic) => diagnostic.level === 'error');
   if (unreadable.length > 0) risks.push({ severity: 'major', text: `${plural(unreadable.length, 'input')} could not be read; the scan notes list them. What they hold is missing from this report.`, applications: [] });
 
-  return risks
-    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.applications.length - a.applications.length || compareStrings(a.text, b.text))
-    .slice(0, MAX_RISKS);
+  // Blockers come first, but not all ten: what ties applications together and what is unknown is
+  // as much a steering committee's risk as what blocks one application.
+  const order = (a: Risk, b: Risk) => RANK[a.severity] - RANK[b.severity] || b.applications.length - a.applications.length || compareStrings(a.text, b.text);
+  const blockers = risks.filter((risk) => risk.severity === 'blocker').sort(order);
+  const others = risks.filter((risk) => risk.severity !== 'blocker').sort(order);
+  let shownBlockers = Math.max(MAX_BLOCKER_RISKS, MAX_RISKS - others.length);
+  // Blockers left out are counted on a line of their own, which takes a slot.
+  if (blockers.length > shownBlockers) shownBlockers--;
+  const hidden = blockers.length - Math.min(blockers.length, shownBlockers);
+  const more: Risk[] = hidden > 0 ? [{ severity: 'blocker', text: `${plural(hidden, 'more blocking rule')}: each application's page lists its blockers.`, applications: [] }] : [];
+  return [...blockers.slice(0, shownBlockers), ...more, ...others].slice(0, MAX_RISKS);
 }
