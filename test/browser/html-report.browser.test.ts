@@ -182,6 +182,10 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     expect(page.url()).toMatch(/#\/graph\/app%3Aorder-management$/);
     const details = page.locator('.graph-details');
     expect(await details.locator('h3').textContent()).toBe('order-management');
+    // Kinds in plain words, in the legend and the filters: a web service, not an http-service.
+    expect(await page.locator('.legend').textContent()).toContain('web service (HTTP)');
+    expect(await page.locator('.legend').textContent()).not.toContain('http-service');
+    expect(await page.locator('.kind-filters').textContent()).toContain('machine no inventory describes');
     expect(await details.locator('.neighbours li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('card-authorisation'), expect.stringContaining('whdb01.acme.corp:1521/WHPROD')]));
     // Following a neighbour moves the focus.
     await details.getByRole('link', { name: 'card-authorisation' }).click();

@@ -29,6 +29,29 @@ const KIND_COLOURS: Record<string, string> = {
   library: '#9e9e9e',
 };
 const OTHER = '#90a4ae';
+/** Node kinds in words a reader of the report uses; a kind not listed shows as it is. */
+const KIND_LABELS: Record<string, string> = {
+  application: 'application',
+  host: 'server',
+  'unknown-host': 'machine no inventory describes',
+  database: 'database',
+  dataset: 'mainframe dataset',
+  table: 'table',
+  cache: 'cache',
+  'object-storage': 'object storage',
+  'message-broker': 'message broker',
+  queue: 'queue',
+  'http-service': 'web service (HTTP)',
+  'remote-object': 'remote object (RMI, CORBA, .NET remoting)',
+  'file-transfer': 'file transfer (FTP, SFTP)',
+  mail: 'mail server',
+  directory: 'directory (LDAP)',
+  transaction: 'CICS transaction',
+  licence: 'software licence',
+  software: 'installed software',
+  library: 'library',
+};
+const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
 const SHAPES: Record<string, cytoscape.Css.NodeShape> = { application: 'round-rectangle', host: 'rectangle', 'unknown-host': 'rectangle', database: 'barrel', dataset: 'barrel', table: 'barrel', 'message-broker': 'hexagon', queue: 'hexagon', licence: 'tag', software: 'ellipse', library: 'ellipse' };
 /** Shown at first; the rest are a tick away (a real estate has thousands of libraries). */
 const HIDDEN_AT_FIRST = new Set(['library']);
@@ -64,7 +87,7 @@ export function createGraphView(index: ReportIndex): GraphView {
 
   function drawLegend(): void {
     clear(legend);
-    const entries = colourBy === 'kind' ? kinds.map((kind) => [kind, KIND_COLOURS[kind] ?? OTHER] as const) : [...Object.entries(STRATEGY_COLOURS).filter(([strategy]) => index.data.applications.some((app) => app.strategy === strategy)), ['not an application', '#cfd8dc'] as const];
+    const entries = colourBy === 'kind' ? kinds.map((kind) => [kindLabel(kind), KIND_COLOURS[kind] ?? OTHER] as const) : [...Object.entries(STRATEGY_COLOURS).filter(([strategy]) => index.data.applications.some((app) => app.strategy === strategy)), ['not an application', '#cfd8dc'] as const];
     for (const [label, colour] of entries) legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'swatch', style: `background:${colour}` }), label));
   }
 
@@ -114,11 +137,11 @@ export function createGraphView(index: ReportIndex): GraphView {
     const neighbours = node.neighborhood('node').sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
     append(details, [
       h('h3', null, node.data('label')),
-      h('p', { class: 'muted' }, node.data('kind')),
+      h('p', { class: 'muted' }, kindLabel(node.data('kind'))),
       node.data('kind') === 'application' ? h('p', null, h('a', { href: routeTo('app', node.id().slice(4)) }, 'Open the application page →')) : null,
       data?.attributes ? h('dl', { class: 'attributes' }, Object.entries(data.attributes).map(([key, value]) => [h('dt', null, key), h('dd', null, String(value))])) : null,
       h('h4', null, `Connected to (${neighbours.length})`),
-      h('ul', { class: 'neighbours' }, neighbours.map((neighbour) => h('li', null, h('a', { href: routeTo('graph', neighbour.id()) }, neighbour.data('label')), h('span', { class: 'muted small' }, ` ${neighbour.data('kind')}`)))),
+      h('ul', { class: 'neighbours' }, neighbours.map((neighbour) => h('li', null, h('a', { href: routeTo('graph', neighbour.id()) }, neighbour.data('label')), h('span', { class: 'muted small' }, ` ${kindLabel(neighbour.data('kind'))}`)))),
     ]);
   }
 
@@ -203,7 +226,7 @@ export function createGraphView(index: ReportIndex): GraphView {
             layout();
           },
         }),
-        ` ${kind} (${nodes.filter((node) => node.kind === kind).length})`,
+        ` ${kindLabel(kind)} (${nodes.filter((node) => node.kind === kind).length})`,
       ),
     ),
   );
