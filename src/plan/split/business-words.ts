@@ -1,3 +1,5 @@
+import { slugify } from '../../discover/find-applications.js';
+
 /**
  * Package and folder names that say which layer, technology or kind of code a class is, not
  * which part of the business it serves: `domain.model.cargo` is about cargo, `infrastructure.persistence.jpa`
@@ -19,13 +21,9 @@ const LAYER_WORDS = new Set(
 /** Leading segments of reverse-domain package names: an organisation's, not a part of its business. */
 const DOMAIN_ROOTS = new Set('com org net io se de fr nl uk eu gov edu co be ch at it es dk no fi pl cz jp cn ru br au ca in us info biz me'.split(' '));
 
-/** `HandlingEvent` → `handling-event`, `ORDER_LINES` → `order-lines`. */
+/** `HandlingEvent` → `handling-event`, `ORDER_LINES` → `order-lines`: an application id's slug, camel case split first. */
 export function kebab(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
+  return slugify(name.replace(/([a-z0-9])([A-Z])/g, '$1-$2'));
 }
 
 /**

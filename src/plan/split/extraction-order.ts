@@ -1,8 +1,8 @@
 import { compareStrings } from '../../util/compare.js';
+import { plural } from '../../util/plural.js';
 import type { ExtractionStep, SplitProposal, SplitService } from '../split-types.js';
 import type { SplitInput } from './split-input.js';
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
 
 /**
  * The order to extract services in (docs/split.md, Extraction order): the one whose move pays
@@ -35,7 +35,7 @@ export function extractionOrder(services: SplitService[], conflicts: SplitPropos
     .sort((a, b) => b.score - a.score || a.inbound - b.inbound || compareStrings(a.service.name, b.service.name))
     .map(({ service, inbound, contested, payoff }) => ({
       service: service.name,
-      why: `${payoff === 0 ? 'serves no entry point and owns no data' : `${plural(service.entryPoints.length, 'entry point')} and ${plural(service.entities.length, 'table')} of its own`}; ${plural(inbound, 'class')} of other services call${inbound === 1 ? 's' : ''} into it; ${plural(contested, 'data conflict')}`,
+      why: `${payoff === 0 ? 'serves no entry point and owns no data' : `${plural(service.entryPoints.length, 'entry point')} and ${plural(service.entities.length, 'table')} of its own`}; ${plural(inbound, 'class', 'classes')} of other services call${inbound === 1 ? 's' : ''} into it; ${plural(contested, 'data conflict')}`,
       tables: [...service.entities],
       remoteCalls: (remote.get(service.name) ?? []).sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to)),
     }));
