@@ -1,14 +1,15 @@
 import { InputError } from '../errors.js';
-import { loadReporter, type Format } from '../report/reporter.js';
+import { loadReporter, type DocumentInfo, type Format } from '../report/reporter.js';
 import type { ScanResult } from '../result/schema.js';
 import { wantsColour } from './colour.js';
 import { plural } from '../util/plural.js';
 import { batched, writeOutputAtomically } from './write-output.js';
+import { checkRoadmap, withSchedule, type RoadmapOptions } from './roadmap-options.js';
 
 /** Formats that are documents, not text to read in a terminal. */
 const DOCUMENT_FORMATS = new Set<Format>(['html']);
 
-export interface EmitOptions {
+export interface EmitOptions extends DocumentInfo, RoadmapOptions {
   format: Format;
   output?: string | undefined;
   quiet?: boolean | undefined;
@@ -16,7 +17,8 @@ export interface EmitOptions {
 }
 
 /** Refuses, before any work, to pour a document into a terminal. */
-export function checkDestination(options: Pick<EmitOptions, 'format' | 'output'>): void {
+export function checkDestination(options: Pick<EmitOptions, 'format' | 'output' | 'start' | 'capacity'>): void {
+  checkRoadmap(options);
   if (!options.output && DOCUMENT_FORMATS.has(options.format) && process.stdout.isTTY) {
     throw new InputError(`--format ${options.format} writes a document, not terminal text`, `Add --output report.${options.format}, or redirect standard output to a file.`);
   }
@@ -32,12 +34,15 @@ export function terminalWidth(): number | undefined {
   return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
 }
 
+const documentOf = ({ title, client, author, classification }: DocumentInfo): DocumentInfo => ({ title, client, author, classification });
+
 /** Renders a result in one format to a file (atomically) or to standard output. */
-export async function emitReport(result: ScanResult, options: EmitOptions): Promise<void> {
+export async function emitReport(scanned: ScanResult, options: EmitOptions): Promise<void> {
   checkDestination(options);
+  const result = withSchedule(scanned, options);
   const color = options.output ? false : wantsColour(options.color);
   // The JSON document is written in parts as it is made: on a large portfolio it runs to tens of megabytes.
-  const report = options.format === 'json' ? (await import('../report/json-report.js')).jsonReportParts(result) : (await loadReporter(options.format))(result, { color, width: options.output ? undefined : terminalWidth() });
+  const report = options.format === 'json' ? (await import('../report/json-report.js')).jsonReportParts(result) : (await loadReporter(options.format))(result, { color, width: options.output ? undefined : terminalWidth(), document: documentOf(options) });
   if (options.output) {
     await writeOutputAtomically(options.output, report);
     if (!options.quiet) {

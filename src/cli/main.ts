@@ -8,6 +8,7 @@ import { MAX_SHARDS, parseShard } from '../pipeline/shard-plan.js';
 import { FORMATS } from '../report/reporter.js';
 import { ORIGINS, type Origin } from '../discover/origin.js';
 import { addToolCommands, type Outcome } from './tool-commands.js';
+import { parseCapacity, parseStartDate } from './roadmap-options.js';
 
 // Each command's module loads when it runs: `cloudready --version` or a warm scan does not pay
 // for the split, waves or graph code.
@@ -23,7 +24,7 @@ function buildProgram(outcome: Outcome): Command {
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
 
-  withGateOptions(
+  withDocumentOptions(withGateOptions(
     program
       .command('scan')
       .description('scan folders of source repositories, manifests and inventories, and report migration readiness')
@@ -34,7 +35,7 @@ function buildProgram(outcome: Outcome): Command {
       .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders: cloudready YAML/JSON/CSV, RVTools, Azure Migrate, AWS, Ansible, netstat/ss (docs/inventory.md)')
       .option('--prices <file>', 'size and cost servers with this price list instead of the built-in one (the shape of rules/catalogue/instance-prices.yaml; docs/inventory.md)')
       .option('-r, --rules <folders...>', 'folders of rule pack YAML files to apply besides the built-in packs (docs/rules/README.md)'),
-  )
+  ))
     .option('-q, --quiet', 'print nothing but the report (no progress, no notices)')
     .option('--strict', 'exit 2 when an input could not be read (default: report it, and keep 0 or 1)')
     .option('--profile', 'print what took the time (stages, the 20 slowest rules and files) on stderr, and add it to --format json')
@@ -65,14 +66,14 @@ not be read (the report is always written when the scan completed; its diagnosti
       outcome.exitCode = await (await import('./scan-command.js')).runScan(paths.length > 0 ? paths : ['.'], { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' });
     });
 
-  withGateOptions(
+  withDocumentOptions(withGateOptions(
     program
       .command('merge')
       .description('assess the shard files of one sharded scan as one portfolio: graph, rules, scores and waves over all of it')
       .argument('<shards...>', 'the files written by cloudready scan --shard I/N --output FILE, all N of them')
       .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
       .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault),
-  )
+  ))
     .option('-q, --quiet', 'print nothing but the report')
     .option('--strict', 'exit 2 when an input the shards hold could not be read')
     .option('--low-memory', LOW_MEMORY_HELP)
@@ -93,15 +94,17 @@ file), or with --strict inputs the shards could not read.`,
       outcome.exitCode = await (await import('./merge-command.js')).runMerge(files, options);
     });
 
-  program
-    .command('report')
-    .description('render a saved JSON result in another format, without scanning again')
-    .argument('<result.json>', 'a result written by cloudready scan --format json')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault)
+  withDocumentOptions(
+    program
+      .command('report')
+      .description('render a saved JSON result in another format, without scanning again')
+      .argument('<result.json>', 'a result written by cloudready scan --format json')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+      .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault),
+  )
     .option('-q, --quiet', 'print nothing but the report')
     .option('--no-color', 'no colours in terminal output')
-    .addHelpText('after', '\nExamples:\n  $ cloudready scan ~/repos --format json --output result.json\n  $ cloudready report result.json --format html --output report.html\n  $ cloudready report result.json --format sarif --output cloudready.sarif')
+    .addHelpText('after', '\nExamples:\n  $ cloudready scan ~/repos --format json --output result.json\n  $ cloudready report result.json --format html --output report.html --client "Acme Ltd" --classification Confidential\n  $ cloudready report result.json --format sarif --output cloudready.sarif')
     .action(async (file: string, options) => {
       outcome.exitCode = await (await import('./report-command.js')).runReport(file, options);
     });
@@ -170,7 +173,9 @@ Examples:
     .option('--max-per-wave <n>', 'applications per wave at most (default 5)', (value) => parseInteger(value, 1, 100_000, 'A wave size'))
     .option('--max-hosts-per-wave <n>', 'hosts per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A wave size'))
     .option('--effort-budget <days>', 'person-days of effort per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A budget'))
-    .addHelpText('after', '\nExamples:\n  $ cloudready waves fixtures/demo-portfolio\n  $ cloudready waves ~/repos --max-per-wave 10 --format cmf --output cmf-intake.csv')
+    .option('--start <date>', 'date the waves: the first working day of wave 1 (YYYY-MM-DD); needs --capacity', parseStartDate)
+    .option('--capacity <people>', 'date the waves: people working on the migration at once; needs --start', parseCapacity)
+    .addHelpText('after', '\nExamples:\n  $ cloudready waves fixtures/demo-portfolio\n  $ cloudready waves fixtures/demo-portfolio --start 2027-01-04 --capacity 4\n  $ cloudready waves ~/repos --max-per-wave 10 --format cmf --output cmf-intake.csv')
     .action(async (paths: string[], options) => {
       outcome.exitCode = await (await import('./waves-command.js')).runWaves(paths.length > 0 ? paths : ['.'], options);
     });
@@ -214,6 +219,17 @@ Examples:
 }
 
 /** The CI gate's thresholds and baseline, for the commands that judge a result: scan and merge. */
+/** A deliverable's cover, footers and roadmap: the HTML report's, the Markdown title, the JSON result's wave dates. */
+function withDocumentOptions(command: Command): Command {
+  return command
+    .option('--title <text>', 'the report\'s title (default: Cloud readiness: <scanned folders>)')
+    .option('--client <name>', 'who the report is for, on its cover')
+    .option('--author <name>', 'who prepared it, on its cover')
+    .option('--classification <text>', 'a confidentiality line for the cover and every printed page, e.g. "Confidential"')
+    .option('--start <date>', 'date the waves: the first working day of wave 1 (YYYY-MM-DD); needs --capacity', parseStartDate)
+    .option('--capacity <people>', 'date the waves: people working on the migration at once; needs --start', parseCapacity);
+}
+
 function withGateOptions(command: Command): Command {
   return command
     .option('--fail-under <score>', 'CI gate: fail (exit 1) when an application scores below this (0-100)', parseScore)

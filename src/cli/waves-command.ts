@@ -12,8 +12,11 @@ import { writeOutputAtomically } from './write-output.js';
 import { spreadsheetCsv } from '../report/csv-cells.js';
 import { reportInputProblems } from './input-problems.js';
 import { platformOf } from '../extract/inventory/inventory-values.js';
+import { scheduleWaves } from '../plan/schedule.js';
+import type { WaveSchedule } from '../result/schema.js';
+import { checkRoadmap, type RoadmapOptions } from './roadmap-options.js';
 
-export interface WavesCommandOptions extends ResultSource {
+export interface WavesCommandOptions extends ResultSource, RoadmapOptions {
   format: 'table' | 'json' | 'csv' | 'cmf';
   output?: string;
   maxPerWave?: number;
@@ -22,13 +25,22 @@ export interface WavesCommandOptions extends ResultSource {
   color: boolean;
 }
 
-function table(plan: WavePlan, result: ScanResult, c: InstanceType<typeof Chalk>): string {
+/** "4 Jan 2027 → 15 Jan 2027, 10 working days" */
+export function wavePeriod(schedule: WaveSchedule | undefined, wave: number): string {
+  const dates = schedule?.waves.find((entry) => entry.number === wave);
+  if (!dates) return '';
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return `${day(dates.start)} → ${day(dates.end)}, ${dates.workingDays} working day${dates.workingDays === 1 ? '' : 's'}`;
+}
+
+function table(plan: WavePlan & { schedule?: WaveSchedule }, result: ScanResult, c: InstanceType<typeof Chalk>): string {
   const score = new Map(result.applications.map((app) => [app.id, app]));
   // The names the portfolio table shows.
   const name = (id: string) => score.get(id)?.name ?? id;
   const lines: string[] = [];
   for (const wave of plan.waves) {
-    lines.push(c.bold(`Wave ${wave.number}`) + c.dim(`  ${wave.applications.length} applications, ${wave.hosts.length} hosts, about ${wave.effort} person-days`), c.dim(`  ${wave.reasons[0]}`));
+    const period = wavePeriod(plan.schedule, wave.number);
+    lines.push(c.bold(`Wave ${wave.number}`) + c.dim(`  ${wave.applications.length} applications, ${wave.hosts.length} hosts, about ${wave.effort} person-days`) + (period ? `  ${period}` : ''), c.dim(`  ${wave.reasons[0]}`));
     for (const group of wave.groups) {
       const hosts = group.hosts.map((host) => host.replace(/^host:/, ''));
       lines.push(`  ${group.applications.length ? group.applications.map((id) => `${name(id)} (${score.get(id)?.strategy} ${score.get(id)?.score})`).join(' + ') : `servers: ${hosts.join(' + ')}`}`);
@@ -46,6 +58,7 @@ function table(plan: WavePlan, result: ScanResult, c: InstanceType<typeof Chalk>
     lines.push(`  ${link.from} → ${link.to}${link.port ? `:${link.port}` : ''}${link.volume ? `, ${link.volume} volume` : ''}${link.latencySensitive ? c.yellow(', latency-sensitive') : ''}; until ${link.until}`);
   }
   if (!plan.crossingLinks.length) lines.push(c.dim('  none'));
+  if (plan.schedule) lines.push('', c.bold('Roadmap'), `  ${plan.waves.length} waves from ${plan.schedule.start} to ${plan.schedule.end} with ${plan.schedule.capacity} people: each wave's effort divided by the people, in working days, one wave after another.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -104,9 +117,11 @@ function cmf(plan: WavePlan, result: ScanResult, graph: PortfolioGraph, unhosted
 }
 
 export async function runWaves(paths: string[], options: WavesCommandOptions): Promise<number> {
+  checkRoadmap(options);
   const result = await resultFor(paths, options);
   const graph = graphFromResult(result.graph);
-  const plan = planWaves(graph, result.applications, { maxPerWave: options.maxPerWave, maxHostsPerWave: options.maxHostsPerWave, effortBudget: options.effortBudget }, result.hosts, result.serverFindings);
+  const planned = planWaves(graph, result.applications, { maxPerWave: options.maxPerWave, maxHostsPerWave: options.maxHostsPerWave, effortBudget: options.effortBudget }, result.hosts, result.serverFindings);
+  const plan = options.start !== undefined && options.capacity !== undefined ? { ...planned, schedule: scheduleWaves(planned.waves, { start: options.start, capacity: options.capacity }) } : planned;
   const unhosted: string[] = [];
   const text =
     options.format === 'json'

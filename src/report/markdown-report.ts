@@ -34,8 +34,11 @@ function place(finding: Finding): string {
  * A Markdown summary for a pull-request comment or a CI job summary: the gate's verdict, the
  * portfolio table, what is new against the baseline, and the findings that matter most.
  */
-export const markdownReport: Reporter = (result) => {
-  const lines: string[] = ['## cloudready migration readiness', ''];
+export const markdownReport: Reporter = (result, options) => {
+  const { title, client, author, classification } = options.document ?? {};
+  const lines: string[] = [`## ${escape(title?.trim() || 'cloudready migration readiness')}`, ''];
+  const cover = [client && `For ${client}`, author && `by ${author}`, classification].filter((line): line is string => Boolean(line?.trim()));
+  if (cover.length) lines.push(`*${escape(cover.join(' · '))}*`, '');
   const { summary } = result;
   if (result.gate) {
     lines.push(result.gate.passed ? '**Gate passed.**' : `**Gate failed** for ${result.gate.failures.length} application${result.gate.failures.length === 1 ? '' : 's'}:`, '');

@@ -215,6 +215,19 @@ export const RulePackInfo = z.strictObject({
   rules: z.number().int().nonnegative(),
 });
 
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Dates for the waves from a start date and a team's capacity (--start, --capacity; docs/waves.md). */
+export const WaveSchedule = z
+  .strictObject({
+    start: IsoDate.describe('The first working day of wave 1'),
+    capacity: z.number().positive().describe('People on the migration at once: person-days done per working day'),
+    end: IsoDate.describe('The last working day of the last wave'),
+    waves: z.array(z.strictObject({ number: z.number().int().positive(), start: IsoDate, end: IsoDate, workingDays: z.number().int().positive() })),
+  })
+  .describe('Each wave takes its effort divided by the capacity, in whole working days (Monday to Friday), one after another');
+export type WaveSchedule = z.infer<typeof WaveSchedule>;
+
 export const ScanResult = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.strictObject({ name: z.literal('cloudready'), version: z.string() }),
@@ -304,6 +317,7 @@ export const ScanResult = z.strictObject({
       staying: z.array(z.strictObject({ application: z.string(), reason: z.string() })),
       stayingServers: z.array(z.strictObject({ server: z.string(), reason: z.string() })).default([]).describe('Servers no application runs on that are not ready on any cloud'),
       crossingLinks: z.array(z.strictObject({ from: z.string(), to: z.string(), port: z.number().optional(), volume: z.string().optional(), latencySensitive: z.boolean(), until: z.string() })),
+      schedule: WaveSchedule.optional(),
     })
     .describe('Move groups and migration waves with default limits (docs/waves.md); cloudready waves takes other limits'),
   splits: z.array(ApplicationSplit).default([]).describe('A proposed service split of each application, or why it has none (docs/split.md)'),

@@ -96,7 +96,6 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     expect(problems).toEqual([]);
     await fs.mkdir(IMAGES, { recursive: true });
     await page.evaluate(() => (location.hash = '#/overview'));
-    await page.screenshot({ path: path.join(IMAGES, 'report-overview.png') });
     await page.close();
   });
 
@@ -157,6 +156,8 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
   it('lists the servers per cloud, worst first, filtered by cloud, verdict and text', async () => {
     const { page, problems } = await open(demoFile, '#/servers');
     const servers = page.locator('#page-servers');
+    await fs.mkdir(IMAGES, { recursive: true });
+    await page.screenshot({ path: path.join(IMAGES, 'report-servers.png') });
     const ids = () => servers.locator('table.servers tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-server')));
     expect((await ids()).slice(0, 3)).toEqual(['aix-app01', 'aix-db01', 'zos-prd1']);
     await servers.getByRole('combobox', { name: 'Verdict' }).selectOption('ready');

@@ -73,4 +73,40 @@ describe('cloudready report: a saved result in any format', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/argument 'pdf' is invalid/);
   });
+
+  it('puts a title, client, author and classification on the deliverable', async () => {
+    const markdown = runCli(['report', resultFile, '--format', 'markdown', '--title', 'Cloud readiness review', '--client', 'Acme Ltd', '--author', 'Jo Consultant', '--classification', 'Confidential']);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout.split('\n').slice(0, 4)).toEqual(['## Cloud readiness review', '', '*For Acme Ltd · by Jo Consultant · Confidential*', '']);
+    const target = path.join(folder, 'client.html');
+    expect(runCli(['report', resultFile, '--format', 'html', '--output', target, '--client', 'Acme Ltd', '--classification', 'Confidential']).code).toBe(0);
+    expect(await fs.readFile(target, 'utf8')).toContain('"document":{"client":"Acme Ltd","classification":"Confidential"}');
+  });
+
+  it('dates the waves with --start and --capacity, in the JSON result too; one without the other is refused before any work', async () => {
+    const dated = runCli(['report', resultFile, '--format', 'json', '--start', '2027-01-04', '--capacity', '4']);
+    expect(dated.code).toBe(0);
+    expect(JSON.parse(dated.stdout).waves.schedule).toEqual({
+      start: '2027-01-04',
+      capacity: 4,
+      end: '2027-03-31',
+      waves: [
+        { number: 1, start: '2027-01-04', end: '2027-01-13', workingDays: 8 },
+        { number: 2, start: '2027-01-14', end: '2027-03-31', workingDays: 55 },
+      ],
+    });
+    // A dated result is a result: cloudready reads it back.
+    const datedFile = path.join(folder, 'dated.json');
+    await fs.writeFile(datedFile, dated.stdout);
+    expect(runCli(['report', datedFile, '--format', 'markdown']).code).toBe(0);
+
+    const target = path.join(folder, 'half.html');
+    const half = runCli(['scan', DEMO, '--format', 'html', '--output', target, '--start', '2027-01-04']);
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain('--start needs --capacity too');
+    await expect(fs.stat(target)).rejects.toThrow();
+    const badDate = runCli(['report', resultFile, '--start', '2027-02-30', '--capacity', '4']);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain('A start date must be a calendar date as YYYY-MM-DD');
+  });
 });

@@ -209,3 +209,19 @@ describe('HTML report size', () => {
     expect(dataOf(page).applications).toHaveLength(large.applications.length);
   });
 });
+
+describe('HTML report: the cover', () => {
+  it('takes its title, client, author and classification from the options, trimmed, and leaves out empty ones', () => {
+    const data = buildReportData(demo, { title: '  Cloud readiness review ', client: 'Acme Ltd', author: ' ', classification: 'Confidential' });
+    expect(data.title).toBe('Cloud readiness review');
+    expect(data.document).toEqual({ client: 'Acme Ltd', classification: 'Confidential' });
+    expect(buildReportData(demo).document).toEqual({});
+    expect(buildReportData(demo).title).toBe('Cloud readiness: demo-portfolio');
+  });
+
+  it('escapes a cover line like any other string: markup in a client name stays text', () => {
+    const page = htmlReport(demo, { color: false, document: { client: '</script><script>alert(1)</script>' } });
+    expect(dataOf(page).document.client).toBe('</script><script>alert(1)</script>');
+    expect(page).not.toContain('<script>alert(1)');
+  });
+});

@@ -1,7 +1,9 @@
 import type { Finding, GraphEdge, RuleInfo, ScanResult } from '../../result/schema.js';
 import type { ReportData, ReportFinding } from './report-data.js';
+import { keyMessages } from './key-messages.js';
 import { topRisks } from './top-risks.js';
 import { languageById } from '../../discover/languages.js';
+import type { DocumentInfo } from '../reporter.js';
 
 /** Code-level nodes: the split proposals show them; the portfolio graph would drown in them. */
 const CODE_KINDS = new Set(['unit', 'module']);
@@ -13,8 +15,14 @@ export const MAX_PLACES = 10;
 /** The scanned folders by name: the path on the machine that scanned them is no part of a client's report. */
 const folderNames = (result: ScanResult) => result.roots.map((root) => root.split(/[\\/]/).filter(Boolean).at(-1) ?? root);
 
-function title(result: ScanResult): string {
-  return `Cloud readiness: ${folderNames(result).join(', ') || 'portfolio'}`;
+function title(result: ScanResult, document: DocumentInfo): string {
+  return document.title?.trim() || `Cloud readiness: ${folderNames(result).join(', ') || 'portfolio'}`;
+}
+
+/** The cover lines that were given, trimmed; an empty one is no line. */
+function cover(document: DocumentInfo): ReportData['document'] {
+  const lines = { client: document.client?.trim(), author: document.author?.trim(), classification: document.classification?.trim() };
+  return Object.fromEntries(Object.entries(lines).filter(([, value]) => value)) as ReportData['document'];
 }
 
 /** A finding as the page needs it: what its rule says once, in the rules; its first places only. */
@@ -61,12 +69,13 @@ function languageNames(result: ScanResult): Record<string, string> {
 }
 
 /** The result as the HTML report's page script reads it. */
-export function buildReportData(result: ScanResult): ReportData {
+export function buildReportData(result: ScanResult, document: DocumentInfo = {}): ReportData {
   const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
   const suppressed = new Map<string, number>();
   for (const item of result.suppressed) suppressed.set(item.applicationId, (suppressed.get(item.applicationId) ?? 0) + 1);
   return {
-    title: title(result),
+    title: title(result, document),
+    document: cover(document),
     tool: result.tool,
     schemaVersion: result.schemaVersion,
     scannedAt: result.scannedAt,
@@ -87,6 +96,7 @@ export function buildReportData(result: ScanResult): ReportData {
     ...(result.serverCosts ? { serverCosts: result.serverCosts } : {}),
     // The split the scan made: the same as cloudready split prints.
     splits: result.splits,
+    keyMessages: keyMessages(result),
     risks: topRisks(result),
     inventories: result.inventories,
     suppressed: [...suppressed].map(([applicationId, count]) => ({ applicationId, count })),

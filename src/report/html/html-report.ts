@@ -55,9 +55,9 @@ function noScriptSummary(result: ScanResult): string {
  * hash) and no connection of any kind, so the report makes no network request when opened,
  * and a scanned string that escaped escaping still could not run.
  */
-export const htmlReport: Reporter = (result) => {
+export const htmlReport: Reporter = (result, options) => {
   const { script, style } = reportAssets();
-  const data = buildReportData(result);
+  const data = buildReportData(result, options.document);
   const policy = [`default-src 'none'`, `script-src 'sha256-${sha256(script)}'`, `style-src 'unsafe-inline'`, `img-src data: blob:`, `connect-src 'none'`, `form-action 'none'`, `base-uri 'none'`].join('; ');
   return `<!doctype html>
 <html lang="en">

@@ -7,6 +7,8 @@ import type { Application, Diagnostic, EndpointRecord, Finding, GraphEdge, Graph
  */
 export interface ReportData {
   title: string;
+  /** The cover: client, author and confidentiality line, when given. */
+  document: { client?: string; author?: string; classification?: string };
   tool: ScanResult['tool'];
   schemaVersion: string;
   scannedAt: string;
@@ -30,6 +32,8 @@ export interface ReportData {
   hosts: ScanResult['hosts'];
   serverCosts?: ScanResult['serverCosts'];
   splits: ReportSplit[];
+  /** Three to five sentences a steering committee reads first. */
+  keyMessages: string[];
   /** The portfolio's main risks in plain language, most serious first. */
   risks: Risk[];
   inventories: ScanResult['inventories'];

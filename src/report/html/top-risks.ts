@@ -8,9 +8,9 @@ const MAX_BLOCKER_RISKS = 6;
 const RANK = { blocker: 0, major: 1, minor: 2 } as const;
 
 /** "a, b, c and 4 more" */
-function names(ids: string[], shown = 4): string {
-  if (ids.length <= shown) return ids.length > 1 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : (ids[0] ?? '');
-  return `${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more`;
+export function listOf(items: string[], shown = 4): string {
+  if (items.length <= shown) return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+  return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -36,6 +36,9 @@ export function firstSentence(text: string): string {
  */
 export function topRisks(result: ScanResult): Risk[] {
   const risks: Risk[] = [];
+  // Applications by their display names, as the portfolio table shows them; links keep the ids.
+  const displayNames = new Map(result.applications.map((app) => [app.id, app.name]));
+  const names = (ids: string[], shown?: number) => listOf(ids.map((id) => displayNames.get(id) ?? id), shown);
 
   const blockersByRule = new Map<string, { title: string; remediation: string; apps: Set<string> }>();
   for (const finding of result.findings) {
@@ -65,13 +68,13 @@ export function topRisks(result: ScanResult): Risk[] {
   if (unknown.length > 0) {
     const appIds = new Set(result.applications.map((app) => app.id));
     const users = [...new Set(unknown.flatMap((endpoint) => endpoint.usedBy.filter((id) => appIds.has(id))))].sort(compareStrings);
-    risks.push({ severity: 'major', text: `${plural(unknown.length, 'endpoint')} that no scanned application or inventory describes (${names(unknown.map((endpoint) => endpoint.label), 3)}): find their owners before planning the move.`, applications: users });
+    risks.push({ severity: 'major', text: `${plural(unknown.length, 'endpoint')} that no scanned application or inventory describes (${listOf(unknown.map((endpoint) => endpoint.label), 3)}): find their owners before planning the move.`, applications: users });
   }
 
   const sensitive = result.waves.crossingLinks.filter((link) => link.latencySensitive);
   if (sensitive.length > 0) {
     const ends = [...new Set(sensitive.flatMap((link) => [link.from, link.to]))].sort(compareStrings);
-    risks.push({ severity: 'major', text: `${plural(sensitive.length, 'latency-sensitive link')} will cross the hybrid boundary during the migration (${names(sensitive.map((link) => `${link.from} → ${link.to}`), 3)}): measure them, or move both ends together.`, applications: ends });
+    risks.push({ severity: 'major', text: `${plural(sensitive.length, 'latency-sensitive link')} will cross the hybrid boundary during the migration (${listOf(sensitive.map((link) => `${link.from} → ${link.to}`), 3)}): measure them, or move both ends together.`, applications: ends });
   }
 
   const unsure = result.applications.filter((app) => app.confidence.level === 'low').map((app) => app.id);

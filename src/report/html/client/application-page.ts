@@ -1,10 +1,10 @@
 import { scoreSteps } from '../../../assess/score-steps.js';
 import type { Application, Evidence } from '../../../result/schema.js';
 import type { ReportFinding } from '../report-data.js';
-import { chartFigure } from './charts.js';
+import { printedFindings } from './print-findings.js';
 import { scoreMeter, strategyBadge } from './applications.js';
 import { externalLink, h, routeTo } from './dom.js';
-import { formatDays, formatInteger, plural, SCORE_COLOURS, scoreBand, SEVERITIES } from './format.js';
+import { formatDays, formatInteger, plural, SEVERITIES } from './format.js';
 import type { ReportIndex } from './report-index.js';
 import { renderSplit } from './split-view.js';
 
@@ -78,17 +78,13 @@ function findingsByCategory(findings: ReportFinding[], index: ReportIndex): HTML
   );
 }
 
+/** A bar per dimension, drawn in HTML: it prints, and it fits a phone. */
 function dimensions(app: Application): HTMLElement {
-  const entries = Object.entries(app.dimensions);
-  return chartFigure(
-    'Score by dimension',
-    {
-      type: 'bar',
-      data: { labels: entries.map(([dimension]) => dimension), datasets: [{ label: 'Score', data: entries.map(([, score]) => score), backgroundColor: entries.map(([, score]) => SCORE_COLOURS[scoreBand(score)]) }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { min: 0, max: 100 } } },
-    },
-    { head: ['Dimension', 'Score'], rows: entries },
-    200,
+  return h(
+    'figure',
+    { class: 'chart dimensions' },
+    h('figcaption', null, 'Score by dimension'),
+    h('table', { class: 'compact dimension-bars' }, h('tbody', null, Object.entries(app.dimensions).map(([dimension, score]) => h('tr', null, h('th', { scope: 'row' }, dimension), h('td', null, scoreMeter(score)))))),
   );
 }
 
@@ -96,7 +92,7 @@ function scoreWalk(app: Application, index: ReportIndex): HTMLElement {
   const walk = scoreSteps(index.findingsByApp.get(app.id) ?? [], index.data.scoringModel);
   return h(
     'details',
-    { class: 'walk', open: true },
+    { class: 'walk no-print', open: true },
     h('summary', null, 'How the score was computed'),
     h('p', { class: 'small muted' }, 'Each finding takes its share of what is left, the most severe first; any blocker caps the score.'),
     h(
@@ -173,6 +169,8 @@ function verdict(app: Application, index: ReportIndex): HTMLElement {
       h('dd', null, `${formatDays(app.effortRange.low)}–${formatDays(app.effortRange.high)} person-days (${formatDays(app.effort)} typical)`),
       h('dt', null, 'Migration'),
       h('dd', null, wave ? h('a', { href: routeTo('waves') }, `wave ${wave}`) : stays ? `stays: ${stays}` : 'not planned'),
+      h('dt', { class: 'print-only' }, 'By dimension'),
+      h('dd', { class: 'print-only' }, Object.entries(app.dimensions).map(([dimension, score]) => `${dimension} ${score}`).join(' · ')),
       h('dt', null, 'Confidence'),
       h('dd', null, `${app.confidence.level} (${app.confidence.score})`, app.confidence.reasons.length ? h('ul', { class: 'small' }, app.confidence.reasons.map((reason) => h('li', null, reason))) : null),
       h('dt', null, 'Code'),
@@ -199,11 +197,13 @@ export function renderApplicationPage(app: Application, index: ReportIndex): HTM
     h('nav', { class: 'crumbs no-print', 'aria-label': 'Breadcrumb' }, h('a', { href: routeTo('applications') }, 'Applications'), ' › ', app.name),
     h('div', { class: 'app-head' }, h('div', null, h('h1', null, app.name), h('p', { class: 'muted' }, app.path)), h('div', { class: 'big-score' }, scoreMeter(app.score))),
     verdict(app, index),
-    h('h2', null, 'Score'),
-    h('div', { class: 'score-grid' }, dimensions(app), scoreWalk(app, index)),
+    h('h2', { class: 'no-print' }, 'Score'),
+    h('div', { class: 'score-grid no-print' }, dimensions(app), scoreWalk(app, index)),
     h('h2', null, `Findings (${findings.length})`),
     suppressed ? h('p', { class: 'small muted' }, `${plural(suppressed, 'place')} silenced by cloudready-ignore comments or rules.ignore.`) : null,
-    findingsByCategory(findings, index),
+    // On screen, each finding with its code; in print, a table, the remediations said once at the end.
+    h('div', { class: 'no-print' }, findingsByCategory(findings, index)),
+    printedFindings(findings, index, app.path),
     h('h2', null, 'Connections'),
     connections(app, index),
     h('h2', null, 'Service split'),

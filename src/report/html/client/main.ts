@@ -8,22 +8,28 @@ import { renderOverview } from './overview.js';
 import { indexReport } from './report-index.js';
 import { renderSplits, renderWaves } from './waves.js';
 import { renderServers } from './servers.js';
+import { pictureChartsForPrint } from './charts.js';
+import { fillContents, pageFooters, printCover, type PrintMode } from './print.js';
+import { labelTableCells } from './narrow-tables.js';
+import { renderRemediationGuide } from './print-findings.js';
 
 const data = JSON.parse(document.getElementById('cloudready-data')!.textContent!) as ReportData;
 const index = indexReport(data);
 const root = document.getElementById('report')!;
 
-const page = (id: string, label: string) => h('section', { class: 'page', id: `page-${id}`, 'aria-label': label, hidden: true });
+const page = (id: string, label: string, printed = '') => h('section', { class: `page ${printed}`.trim(), id: `page-${id}`, 'aria-label': label, hidden: true });
+const hasServers = data.hosts.some((server) => server.readiness);
 
 const graph = createGraphView(index);
 const pages = {
   overview: page('overview', 'Overview'),
   applications: page('applications', 'Applications'),
-  graph: page('graph', 'Dependency graph'),
+  // The executive summary prints neither the graph, the splits, the notes nor the application pages.
+  graph: page('graph', 'Dependency graph', 'print-full'),
   waves: page('waves', 'Migration waves'),
-  servers: page('servers', 'Servers'),
-  splits: page('splits', 'Service splits'),
-  notes: page('notes', 'Scan notes'),
+  servers: page('servers', 'Servers', hasServers ? '' : 'print-never'),
+  splits: page('splits', 'Service splits', 'print-full'),
+  notes: page('notes', 'Scan notes', 'print-full'),
 };
 pages.overview.append(renderOverview(index));
 pages.applications.append(renderApplications(index));
@@ -55,17 +61,26 @@ const nav = h(
         ['applications', `Applications (${data.applications.length})`],
         ['graph', 'Dependency graph'],
         ['waves', 'Migration waves'],
-        ...(data.hosts.some((server) => server.readiness) ? ([['servers', `Servers (${data.hosts.filter((server) => server.readiness).length})`]] as const) : []),
+        ...(hasServers ? ([['servers', `Servers (${data.hosts.filter((server) => server.readiness).length})`]] as const) : []),
         ['splits', 'Service splits'],
         ['notes', 'Scan notes'],
       ] as const
     ).map(([route, label]) => h('li', null, h('a', { href: routeTo(route), 'data-route': route }, label))),
   ),
-  h('button', { type: 'button', class: 'print-button', onclick: () => window.print() }, 'Print or save as PDF'),
+  h('button', { type: 'button', class: 'print-button', onclick: () => print('full') }, 'Print the full report'),
+  h('button', { type: 'button', class: 'print-button', onclick: () => print('executive') }, 'Print the executive summary'),
+  h('p', { class: 'small muted' }, 'Or save either as PDF from the print dialogue.'),
   h('p', { class: 'small muted' }, `cloudready ${data.tool.version}`),
 );
 
-root.append(nav, h('main', { id: 'content' }, Object.values(pages), h('div', { class: 'app-pages' }, [...appPages.values()])));
+const cover = printCover(index);
+// What to do about each rule, said once: printed after the application pages, which refer to it.
+const guide = h('section', { class: 'page print-only print-full', id: 'page-remediation', 'aria-label': 'What to do, rule by rule' });
+const content = h('main', { id: 'content' }, cover, Object.values(pages), h('div', { class: 'app-pages print-full', id: 'app-pages' }, [...appPages.values()]), guide);
+root.append(nav, content);
+document.head.append(pageFooters(index));
+// On a phone, table rows become cards whose cells are labelled with their column.
+labelTableCells(content);
 
 function show(): void {
   const [route = 'overview', ...rest] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -79,16 +94,26 @@ function show(): void {
   window.scrollTo(0, 0);
 }
 
-// Print gives the whole report: every section and every application, the graph as a picture.
-let closedDetails: HTMLDetailsElement[] = [];
+function print(mode: PrintMode): void {
+  document.body.dataset.print = mode;
+  window.print();
+}
+
+// A print gives the whole report (or the executive summary): every section it holds, every
+// application, the charts and the graph as pictures. What is folded on screen stays folded.
 window.addEventListener('beforeprint', () => {
-  for (const id of appPages.keys()) appPage(id);
-  graph.snapshot();
-  closedDetails = [...document.querySelectorAll<HTMLDetailsElement>('details:not([open])')].filter((details) => !details.classList.contains('chart-data'));
-  for (const details of closedDetails) details.open = true;
+  const mode: PrintMode = document.body.dataset.print === 'executive' ? 'executive' : 'full';
+  document.body.dataset.print = mode;
+  if (mode === 'full') {
+    for (const id of appPages.keys()) appPage(id);
+    graph.snapshot();
+    if (!guide.hasChildNodes()) guide.append(renderRemediationGuide(index));
+  }
+  pictureChartsForPrint();
+  fillContents(cover, index, mode, hasServers);
 });
 window.addEventListener('afterprint', () => {
-  for (const details of closedDetails) details.open = false;
+  delete document.body.dataset.print;
 });
 
 window.addEventListener('hashchange', show);

@@ -1,5 +1,6 @@
 import { chartFigure } from './charts.js';
 import { h, routeTo } from './dom.js';
+import { renderRoadmap } from './roadmap.js';
 import { formatDate, formatDays, formatInteger, plural, SCORE_COLOURS, scoreBand, SEVERITY_COLOURS, STRATEGIES, STRATEGY_COLOURS } from './format.js';
 import type { ReportIndex } from './report-index.js';
 
@@ -83,6 +84,47 @@ function effortByWave(index: ReportIndex): HTMLElement {
   return figure;
 }
 
+const HIGH_VALUE = new Set(['mission-critical', 'business-critical']);
+/** Readiness from which an application counts as ready enough to move early: the amber band's start. */
+const READY_FROM = 50;
+
+/**
+ * Business value against readiness: four boxes of applications. Value is the criticality the
+ * inventories give (sla.criticality); applications without one are listed under the boxes.
+ */
+function valueQuadrant(index: ReportIndex): HTMLElement {
+  const criticality = new Map(index.data.graph.nodes.filter((node) => node.kind === 'application').map((node) => [node.id.slice(4), node.attributes?.['criticality']]));
+  const apps = [...index.data.applications].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  const known = apps.filter((app) => typeof criticality.get(app.id) === 'string');
+  const unknown = apps.filter((app) => typeof criticality.get(app.id) !== 'string');
+  const chip = (app: (typeof apps)[number]) => h('a', { href: routeTo('app', app.id), class: 'chip', title: `${String(criticality.get(app.id) ?? 'criticality not known')}, score ${app.score}` }, `${app.name} · ${app.score}`);
+  const box = (title: string, advice: string, high: boolean, ready: boolean) => {
+    const members = known.filter((app) => HIGH_VALUE.has(String(criticality.get(app.id))) === high && app.score >= READY_FROM === ready);
+    return h('div', { class: `quadrant-box ${high ? 'high' : 'low'}-value ${ready ? 'ready' : 'not-ready'}` }, h('h3', null, `${title} (${members.length})`), h('p', { class: 'small muted' }, advice), h('div', { class: 'chips' }, members.map(chip)));
+  };
+  return h(
+    'figure',
+    { class: 'chart quadrant-figure' },
+    h('figcaption', null, 'Business value and readiness'),
+    known.length === 0
+      ? h('p', { class: 'muted' }, 'No inventory gives an application a criticality (sla.criticality in a cloudready inventory, docs/inventory.md), so value cannot be weighed against readiness.')
+      : h(
+          'div',
+          { class: 'quadrant', role: 'group', 'aria-label': `Rows: mission- or business-critical, then less critical. Columns: score below ${READY_FROM}, then ${READY_FROM} or more.` },
+          h('div', { class: 'axis-y' }, 'more critical ↑'),
+          box('Plan and invest', 'Valuable, with much to change: the longest preparation.', true, false),
+          box('Move with care', 'Valuable and ready: early waves, with a rehearsed cut-over.', true, true),
+          h('div', { class: 'axis-y' }, 'less critical'),
+          box('Question the move', 'Little value, much to change: retain, retire or repurchase?', false, false),
+          box('Quick wins', 'Ready and low-risk: pilots and the first wave.', false, true),
+          h('div'),
+          h('div', { class: 'axis-x' }, `score below ${READY_FROM}`),
+          h('div', { class: 'axis-x' }, `score ${READY_FROM} or more →`),
+        ),
+    unknown.length && known.length ? h('p', { class: 'small muted' }, `Criticality not known for ${plural(unknown.length, 'application')}: `, unknown.map(chip)) : null,
+  );
+}
+
 export function renderOverview(index: ReportIndex): HTMLElement {
   const { data } = index;
   const apps = data.applications;
@@ -98,6 +140,7 @@ export function renderOverview(index: ReportIndex): HTMLElement {
     // The scanned folders by name (build-report-data.ts): the consultant's own paths are no part of a client's report.
     h('p', { class: 'muted' }, `Scanned ${formatDate(data.scannedAt)} by cloudready ${data.tool.version} · ${data.roots.join(', ')}`),
     data.gate ? h('p', { class: `gate ${data.gate.passed ? 'passed' : 'failed'}` }, data.gate.passed ? 'CI gate passed.' : `CI gate failed for ${plural(data.gate.failures.length, 'application')}: ${data.gate.failures.map((failure) => data.applications.find((app) => app.id === failure.applicationId)?.name ?? failure.applicationId).join(', ')}.`) : null,
+    h('section', { class: 'key-messages', 'aria-label': 'Key messages' }, h('h2', null, 'Key messages'), h('ul', null, data.keyMessages.map((message) => h('li', null, message)))),
     h(
       'div',
       { class: 'cards' },
@@ -108,6 +151,8 @@ export function renderOverview(index: ReportIndex): HTMLElement {
       card('Estate', formatInteger(summary.inventory.hosts), `hosts, ${plural(summary.inventory.connections, 'connection')} from ${plural(summary.inventory.files, 'inventory file')}`),
     ),
     h('div', { class: 'charts' }, scoreDistribution(index), strategyBreakdown(index), blockersByCategory(index), effortByWave(index)),
+    index.data.waves.schedule ? renderRoadmap(index) : null,
+    valueQuadrant(index),
     h('h2', null, 'Top risks'),
     data.risks.length === 0
       ? h('p', { class: 'muted' }, 'No blocker, no circular dependency, no shared datastore and no unknown endpoint was found.')

@@ -97,7 +97,7 @@ export function renderServers(index: ReportIndex): HTMLElement {
     ),
     h(
       'table',
-      { class: 'compact servers' },
+      { class: 'compact servers print-full' },
       h('thead', null, h('tr', null, ['Server', 'Operating system', 'Power', 'vCPU', 'GiB', 'Verdict', 'Size', 'A month', 'Reasons'].map((label) => h('th', { class: ['vCPU', 'GiB', 'A month'].includes(label) ? 'numeric' : undefined, scope: 'col' }, label)))),
       body,
     ),

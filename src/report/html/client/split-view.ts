@@ -5,10 +5,38 @@ import { plural } from './format.js';
 const shortName = (unit: string) => unit.slice(unit.lastIndexOf('.') + 1);
 const list = (items: string[], empty = 'none') => (items.length ? items.join(', ') : h('span', { class: 'muted' }, empty));
 
-/** One application's proposed services, shared libraries, data conflicts and extraction order. */
 /** A metric's value, or n/a with its reason. */
 const shown = (metric: SplitMetric) => (metric.value === null ? `n/a (${metric.reason ?? 'not computable'})` : String(metric.value));
 
+/** Items printed per cell: a service can serve fifty routes. */
+const PRINTED_ITEMS = 6;
+const firstFew = (items: string[], empty: string) => (items.length === 0 ? empty : items.length <= PRINTED_ITEMS ? items.join(', ') : `${items.slice(0, PRINTED_ITEMS).join(', ')} and ${items.length - PRINTED_ITEMS} more`);
+
+/** The services as one printed table, a row each, instead of a page of cards. */
+function printedServices(proposal: SplitProposal): HTMLElement {
+  return h(
+    'table',
+    { class: 'compact printed-services print-only' },
+    h('thead', null, h('tr', null, ['Service', 'Owns', 'Serves', 'Calls', 'Units'].map((label) => h('th', { class: label === 'Units' ? 'numeric' : undefined }, label)))),
+    h(
+      'tbody',
+      null,
+      proposal.services.map((service) =>
+        h(
+          'tr',
+          null,
+          h('td', null, h('strong', null, service.name)),
+          h('td', null, firstFew(service.entities, 'no table')),
+          h('td', null, firstFew([...new Set(service.entryPoints)], '')),
+          h('td', null, firstFew([...new Set(service.outbound.map((call) => call.service))], '')),
+          h('td', { class: 'numeric' }, service.units.length),
+        ),
+      ),
+    ),
+  );
+}
+
+/** One application's proposed services, shared libraries, data conflicts and extraction order. */
 export function renderSplit(proposal: SplitProposal): HTMLElement {
   const metrics = proposal.metrics;
   return h(
@@ -16,9 +44,10 @@ export function renderSplit(proposal: SplitProposal): HTMLElement {
     { class: 'split' },
     h('p', null, `${plural(proposal.services.length, 'service')} proposed: ${proposal.choice.why}.`),
     proposal.frontEnd ? h('p', null, `Web front end: one unit of ${plural(proposal.frontEnd.files.length, 'browser file')}, calling ${proposal.frontEnd.services.join(', ') || 'no service with HTTP routes'}.`) : null,
+    printedServices(proposal),
     h(
       'div',
-      { class: 'services' },
+      { class: 'services no-print' },
       proposal.services.map((service) =>
         h(
           'article',

@@ -1,8 +1,15 @@
 import { h, routeTo } from './dom.js';
+import { renderRoadmap } from './roadmap.js';
 import { formatDays, plural } from './format.js';
 import type { ReportIndex } from './report-index.js';
 
-const appLink = (index: ReportIndex, id: string) => (index.apps.has(id) ? h('a', { href: routeTo('app', id) }, id) : id);
+/** An application by its display name, as the portfolio table names it, linked to its page. */
+const appLink = (index: ReportIndex, id: string) => {
+  const app = index.apps.get(id);
+  return app ? h('a', { href: routeTo('app', id) }, app.name) : id;
+};
+/** A graph node by its label (fraud01.acme.corp), not its id (host:lnx-fraud01). */
+const nodeLabel = (index: ReportIndex, id: string) => index.data.graph.nodes.find((node) => node.id === id)?.label ?? id.replace(/^host:/, '');
 const joinNodes = (nodes: (Node | string)[]) => nodes.flatMap((node, at) => (at ? [', ', node] : [node]));
 
 /** Waves in order, the groups that move together and why, what stays, and the links that cross. */
@@ -13,6 +20,7 @@ export function renderWaves(index: ReportIndex): HTMLElement {
     null,
     h('h1', null, 'Migration waves'),
     h('p', { class: 'muted' }, `${plural(waves.length, 'wave')}, ${plural(waves.reduce((sum, wave) => sum + wave.applications.length, 0), 'application')} moving; ${plural(staying.length, 'application')} staying. Applications that share a datastore, a host or a busy link move in one group.`),
+    renderRoadmap(index),
     waves.map((wave) =>
       h(
         'section',
@@ -32,9 +40,9 @@ export function renderWaves(index: ReportIndex): HTMLElement {
                 null,
                 h('td', null, group.id),
                 h('td', null, joinNodes(group.applications.map((id) => appLink(index, id)))),
-                h('td', { class: 'small' }, group.hosts.join(', ')),
+                h('td', { class: 'small' }, group.hosts.map((host) => nodeLabel(index, host)).join(', ')),
                 h('td', { class: 'small' }, group.datastores.join(', ')),
-                h('td', { class: 'small' }, group.bonds.length ? group.bonds.map((bond) => `${bond.between.join(' & ')}: ${bond.detail}`).join('; ') : 'moves alone'),
+                h('td', { class: 'small' }, group.bonds.length ? group.bonds.map((bond) => `${bond.between.map((id) => index.apps.get(id)?.name ?? id).join(' & ')}: ${bond.detail}`).join('; ') : 'moves alone'),
               ),
             ),
           ),
