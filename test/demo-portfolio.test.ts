@@ -75,12 +75,12 @@ describe('demo portfolio', () => {
 
   it('pins the score, strategy and runner-up of each application', () => {
     expect(Object.fromEntries(result.applications.map((a) => [a.id, `${a.score} ${a.strategy}, else ${a.strategyRunnerUp.strategy}`]))).toEqual({
-      'billing-service': '37 refactor, else replatform',
+      'billing-service': '35 refactor, else replatform',
       'card-authorisation': '7 retain, else refactor',
       'catalog-service': '100 rehost, else replatform',
       'fraud-scoring': '96 rehost, else replatform',
       'fraud-scoring-rules-engine': '90 rehost, else replatform',
-      'order-management': '34 refactor, else replatform',
+      'order-management': '33 refactor, else replatform',
       'partner-portal': '87 replatform, else rehost',
       'risk-batch': '15 retain, else refactor',
       'web-storefront': '61 replatform, else rehost',
@@ -367,13 +367,19 @@ describe('demo portfolio', () => {
   });
 
   it('finds what the inventory says about platforms, licences, sizing and service levels, on the right applications', () => {
-    const inventoryRules = (id: string) => rulesOf(id).filter((rule) => rule.startsWith('platform-and-sla/'));
+    // The runtime rules of the pack read build files, not inventories: checked below.
+    const inventoryRules = (id: string) => rulesOf(id).filter((rule) => rule.startsWith('platform-and-sla/') && !rule.includes('runtime'));
     expect(inventoryRules('card-authorisation')).toEqual(['platform-and-sla/high-availability-sla', 'platform-and-sla/mainframe-host', 'platform-and-sla/tight-recovery-objectives']);
     expect(inventoryRules('order-management')).toEqual(['platform-and-sla/end-of-life-os', 'platform-and-sla/tight-recovery-objectives', 'platform-and-sla/unix-host']);
     expect(inventoryRules('billing-service')).toEqual(['platform-and-sla/end-of-life-os', 'platform-and-sla/licence-not-portable', 'platform-and-sla/unknown-dependency']);
     expect(inventoryRules('risk-batch')).toEqual(['platform-and-sla/chatty-link-across-hybrid-boundary', 'platform-and-sla/node-locked-licence', 'platform-and-sla/oversized-host']);
     expect(inventoryRules('web-storefront')).toEqual(['platform-and-sla/chatty-link-across-hybrid-boundary', 'platform-and-sla/end-of-life-os', 'platform-and-sla/unknown-dependency']);
     expect(inventoryRules('partner-portal')).toEqual(['platform-and-sla/end-of-life-os']);
+    // Build files: Billing targets .NET Framework 4.6.1 (no updates since 2022), order management Java 8 (Oracle extended support only).
+    const runtimeRules = (id: string) => rulesOf(id).filter((rule) => rule.includes('runtime'));
+    expect(runtimeRules('billing-service')).toEqual(['platform-and-sla/end-of-life-runtime']);
+    expect(runtimeRules('order-management')).toEqual(['platform-and-sla/runtime-extended-support']);
+    expect(result.applications.filter((app) => !['billing-service', 'order-management'].includes(app.id)).flatMap((app) => runtimeRules(app.id))).toEqual([]);
     expect(inventoryRules('catalog-service')).toEqual([]);
     expect(result.findings.find((f) => f.id === 'platform-and-sla/unknown-dependency@web-storefront')?.evidence).toEqual([
       { file: 'inventory/azure-migrate-dependencies.csv', line: 4, snippet: 'connection lnx-web01 → 10.50.8.9 (described by no inventory):443 (low volume, seen 3×)', origin: 'production' },

@@ -15,6 +15,18 @@ const VIEW_FOLDER = /(^|\/)(templates|views|webapp|WebContent|WebRoot|wwwroot|pu
 const PHP_ENTRY = /(^|\/)(index|app|default)\.php$|(^|\/)(public|web|htdocs|www)\/[^/]+\.php$/i;
 /** Django and other WSGI/ASGI projects: served over HTTP by definition. */
 const WSGI_ENTRY = /(^|\/)(manage|wsgi|asgi)\.py$/;
+/** Pages a URL reaches directly, with no route in code: Web Forms pages, web services and handlers, JSP and JSF pages. */
+const ADDRESSABLE_PAGE = /\.(aspx|asmx|ashx|svc|jspx?|xhtml)$/i;
+
+/**
+ * Production pages that are entry points by the framework's convention (Web Forms, ASMX and WCF
+ * services, JSP, JSF, PHP entry pages): something can start the application though its code
+ * declares no route.
+ */
+export function addressablePages(facts: Pick<ApplicationFacts, 'files'>): number {
+  return facts.files.filter(({ origin, appRel }) => origin === 'production' && (ADDRESSABLE_PAGE.test(appRel) || PHP_ENTRY.test(appRel))).length;
+}
+
 /** Languages whose extractor reports entry points: only where all do can their absence mean a library. */
 const ENTRY_AWARE = new Set(['java', 'csharp', 'go', 'python', 'php', 'typescript', 'javascript']);
 const DESKTOP_PROJECT = /<OutputType>\s*WinExe\s*<\/OutputType>|<Use(WindowsForms|WPF)>\s*true\s*<\/Use\1>|Include="(System\.Windows\.Forms|PresentationFramework)"/i;

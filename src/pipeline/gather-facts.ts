@@ -1,3 +1,4 @@
+import { addressablePages } from '../extract/application-kind.js';
 import type { Config } from '../config/config-schema.js';
 import type { OutsideFolder } from '../discover/find-applications.js';
 import { FactCache } from '../extract/fact-cache.js';
@@ -94,7 +95,8 @@ function applyFileConditions(conditions: FileConditions, facts: ApplicationFacts
   // The model needs of the sources only the unit-level subgraph: made now (none for applications
   // set aside, which are not modelled), and the sources go too.
   facts.unitGraph = SET_ASIDE_KINDS.has(facts.kind.kind) ? { names: [], nodes: [], steps: [] } : unitSubgraph(facts);
-  facts.entryPointCount = facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0);
+  // Pages a URL reaches by convention are entry points too: a Web Forms site has no routes in code.
+  facts.entryPointCount = facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0) + addressablePages(facts);
   facts.sources = [];
 }
 

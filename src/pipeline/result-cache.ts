@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import { buildFingerprint } from '../build-fingerprint.js';
 import { sealKey, SealedReader, SealedWriter, type SealedEntry } from '../util/cache-seal.js';
 import { MAX_TEXT_BYTES } from '../extract/read-text.js';
-import { BUILT_IN_OS_LIFECYCLE, BUILT_IN_PRICES } from '../assess/servers/data-files.js';
+import { BUILT_IN_OS_LIFECYCLE, BUILT_IN_PRICES, BUILT_IN_RUNTIME_LIFECYCLE } from '../assess/servers/data-files.js';
 import type { Assessment } from './assess-portfolio.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
 import type { DiscoveredPortfolio } from './discover-portfolio.js';
@@ -128,6 +128,8 @@ export async function portfolioDigest(portfolio: DiscoveredPortfolio, fileHashes
   record('outside', portfolio.outside);
   const inventories = await Promise.all(portfolio.sources.map((source) => contentHash(source.abs)));
   // Servers are judged against the operating-system table and costed with the price list: data that can change without a build.
+  // Runtimes are judged against the support dates of rules/catalogue/runtimes.yaml, data too.
+  record('runtime data', await contentHash(BUILT_IN_RUNTIME_LIFECYCLE));
   if (portfolio.sources.length > 0) record('server data', await contentHash(BUILT_IN_OS_LIFECYCLE), await contentHash(BUILT_IN_PRICES), portfolio.prices ?? null);
   for (const [index, { abs, file, size, format, columns, explicit }] of portfolio.sources.entries()) record('inventory', abs, file, size, format ?? '', columns ?? null, explicit, inventories[index]);
   return hash.digest('hex');

@@ -109,7 +109,7 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     await expect.poll(() => section.isVisible()).toBe(true);
     expect(page.url()).toMatch(/#\/app\/order-management$/);
     expect(await section.locator('h1').textContent()).toBe('order-management');
-    expect(await section.locator('.big-score .score-value').textContent()).toBe('34');
+    expect(await section.locator('.big-score .score-value').textContent()).toBe('33');
     expect(await section.locator('h2', { hasText: 'Findings' }).textContent()).toMatch(/^Findings \(\d+\)$/);
     // Evidence shows the code around the line, the line itself marked.
     const ftp = section.locator('article', { hasText: 'FTP file transfers' });

@@ -28,9 +28,9 @@ describe('the CI gate', () => {
     const failed = runCli(['scan', DEMO, '--fail-under', '40', '--max-blockers', '0', '--quiet']);
     expect(failed.code).toBe(1);
     expect(failed.stderr.trim().split('\n')).toEqual([
-      'cloudready: gate failed: billing-service: score 37 is below 40',
+      'cloudready: gate failed: billing-service: score 35 is below 40',
       'cloudready: gate failed: card-authorisation: score 7 is below 40; 3 blockers (at most 0): mainframe/exec-cics, mainframe/vsam-dataset, platform-and-sla/mainframe-host',
-      'cloudready: gate failed: order-management: score 34 is below 40',
+      'cloudready: gate failed: order-management: score 33 is below 40',
       'cloudready: gate failed: risk-batch: score 15 is below 40; 2 blockers (at most 0): licensing/licence-server, platform-and-sla/node-locked-licence',
     ]);
   });

@@ -17,7 +17,7 @@ describe('cloudready report: a saved result in any format', () => {
     const target = path.join(folder, 'report.html');
     const run = runCli(['report', resultFile, '--format', 'html', '--output', target]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`cloudready: wrote ${target} (9 applications, 108 findings)\n`);
+    expect(run.stderr).toBe(`cloudready: wrote ${target} (9 applications, 110 findings)\n`);
     const html = await fs.readFile(target, 'utf8');
     expect(html.slice(0, 15)).toBe('<!doctype html>');
     expect(html.includes('"id":"order-management"')).toBe(true);
@@ -89,10 +89,10 @@ describe('cloudready report: a saved result in any format', () => {
     expect(JSON.parse(dated.stdout).waves.schedule).toEqual({
       start: '2027-01-04',
       capacity: 4,
-      end: '2027-03-31',
+      end: '2027-04-02',
       waves: [
         { number: 1, start: '2027-01-04', end: '2027-01-13', workingDays: 8 },
-        { number: 2, start: '2027-01-14', end: '2027-03-31', workingDays: 55 },
+        { number: 2, start: '2027-01-14', end: '2027-04-02', workingDays: 57 },
       ],
     });
     // A dated result is a result: cloudready reads it back.

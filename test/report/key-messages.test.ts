@@ -18,7 +18,7 @@ describe('key messages: what a steering committee reads first', () => {
     expect(keyMessages(demo)).toEqual([
       'Of 9 applications, 3 can move as they are (rehost), 2 need platform changes first (replatform), 2 need changes to their code (refactor) and 2 stay where they are for now (retain).',
       '2 applications cannot move until their blockers are resolved: card-authorisation (CICS command-level API, VSAM datasets and 1 more) and risk-batch (node-locked or dongle licence on the host and node-locked or floating licence server).',
-      'Moving 7 applications takes about 246 person-days in 2 waves; the pilot, wave 1, moves fraud-scoring, rules-engine and partner-portal (29 person-days) to prove the landing zone and the runbook. 2 applications stay.',
+      'Moving 7 applications takes about 257 person-days in 2 waves; the pilot, wave 1, moves fraud-scoring, rules-engine and partner-portal (29 person-days) to prove the landing zone and the runbook. 2 applications stay.',
       '1 circle of applications that depend on each other and 1 datastore shared between applications decide which applications move together; 6 endpoints that no scanned application or inventory describes need owners before the plan is final.',
       'Of 10 servers, 3 can be rehosted on Azure as they are and 6 with conditions. The 7 servers that could be sized cost about $9,002 a month on Azure ($13,959 on Google Cloud), at list prices.',
     ]);

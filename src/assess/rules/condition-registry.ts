@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ConditionKind } from './condition-kind.js';
 import { endpointCondition, secretCondition, configCondition, deliveryCondition } from './conditions/config-conditions.js';
 import { dependencyCondition } from './conditions/dependency-condition.js';
+import { runtimeCondition } from './conditions/runtime-condition.js';
 import { graphCondition } from './conditions/graph-condition.js';
 import { hostCondition, serverCondition, licenceCondition, slaCondition, connectionCondition } from './conditions/inventory-conditions.js';
 import {
@@ -27,6 +28,7 @@ export const CONDITION_KINDS = [
   annotationCondition,
   apiCondition,
   dependencyCondition,
+  runtimeCondition,
   literalCondition,
   endpointCondition,
   secretCondition,

@@ -1,3 +1,4 @@
+import type { RuntimeDeclaration } from './runtime-declarations.js';
 import type { Diagnostic } from '../../result/schema.js';
 
 export type Ecosystem = 'maven' | 'gradle' | 'npm' | 'pypi' | 'nuget' | 'go' | 'composer';
@@ -27,6 +28,8 @@ export interface ManifestFacts {
   packaging?: string | undefined;
   /** Target runtime, e.g. `net48`, `v4.7.2`, `17` (Java release), `>=20` (Node engines). */
   targetFramework?: string | undefined;
+  /** The runtimes it asks for, with their line: what end-of-support rules judge. */
+  runtimes?: RuntimeDeclaration[] | undefined;
   diagnostics: Diagnostic[];
 }
 

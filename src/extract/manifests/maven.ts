@@ -1,5 +1,6 @@
 import { lineOf, type Dependency, type ManifestFacts } from './manifest-facts.js';
 import { children, parseXml, text } from './xml.js';
+import { javaRelease } from './runtime-declarations.js';
 
 /** pom.xml: the project's dependencies and managed dependencies, versions resolved from its properties. */
 export function extractMaven(source: string, file: string): ManifestFacts {
@@ -38,6 +39,23 @@ export function extractMaven(source: string, file: string): ManifestFacts {
   if (parent && text(parent, 'groupId') && text(parent, 'artifactId')) {
     dependencies.push({ ecosystem: 'maven', name: `${text(parent, 'groupId')}:${text(parent, 'artifactId')}`, version: text(parent, 'version'), scope: 'parent', file, line: lineOf(source, '<parent>') });
   }
-  const release = text(properties, 'maven.compiler.release') ?? text(properties, 'maven.compiler.source') ?? text(properties, 'java.version');
-  return { file, ecosystem: 'maven', name: text(project, 'name') ?? text(project, 'artifactId'), packaging: text(project, 'packaging') ?? 'jar', dependencies, targetFramework: release, diagnostics: [] };
+  return { file, ecosystem: 'maven', name: text(project, 'name') ?? text(project, 'artifactId'), packaging: text(project, 'packaging') ?? 'jar', dependencies, ...javaRuntime(source, file, project, properties, resolve), diagnostics: [] };
+}
+
+/**
+ * The Java release a pom asks for: the compiler plugin's own configuration (release, else
+ * source) wins over the properties it defaults to (maven.compiler.release, .source, .target,
+ * and Spring Boot's java.version).
+ */
+function javaRuntime(source: string, file: string, project: unknown, properties: unknown, resolve: (value: string | undefined) => string | undefined): Pick<ManifestFacts, 'targetFramework' | 'runtimes'> {
+  const build = children(project, 'build')[0];
+  const plugins = [...children(children(build, 'plugins')[0], 'plugin'), ...children(children(children(build, 'pluginManagement')[0], 'plugins')[0], 'plugin')];
+  const compiler = children(plugins.find((plugin) => text(plugin, 'artifactId') === 'maven-compiler-plugin'), 'configuration')[0];
+  const fromPlugin = ['release', 'source'].find((key) => javaRelease(resolve(text(compiler, key)) ?? '') !== undefined);
+  const fromProperty = ['maven.compiler.release', 'maven.compiler.source', 'maven.compiler.target', 'java.version'].find((key) => text(properties, key) !== undefined);
+  const element = fromPlugin ?? fromProperty;
+  const release = element ? resolve(text(fromPlugin ? compiler : properties, element)) : undefined;
+  const java = release ? javaRelease(release) : undefined;
+  if (!element || !java) return { targetFramework: release };
+  return { targetFramework: release, runtimes: [{ runtime: 'java', version: java, file, line: lineOf(source, `<${element}>`, fromPlugin ? source.indexOf('maven-compiler-plugin') : 0), text: `<${element}>${release}</${element}>` }] };
 }

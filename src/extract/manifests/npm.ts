@@ -1,5 +1,6 @@
 import { parseJson } from '../../util/json-input.js';
 import { lineOf, parseError, type Dependency, type ManifestFacts } from './manifest-facts.js';
+import type { RuntimeDeclaration } from './runtime-declarations.js';
 
 const SCOPES: [key: string, scope: string][] = [
   ['dependencies', 'runtime'],
@@ -24,12 +25,18 @@ export function extractPackageJson(source: string, file: string, ecosystem: 'npm
     }
   }
   const engines = manifest.engines as Record<string, unknown> | undefined;
+  // Node.js from engines.node; PHP from composer's require.php (a platform requirement, not a package).
+  const runtimes: RuntimeDeclaration[] = [];
+  if (ecosystem === 'npm' && typeof engines?.node === 'string') runtimes.push({ runtime: 'node', version: engines.node.trim(), file, line: lineOf(source, '"node"', source.indexOf('"engines"')), text: `"node": "${engines.node}"` });
+  const php = dependencies.find((dependency) => dependency.ecosystem === 'composer' && dependency.scope === 'runtime' && dependency.name === 'php');
+  if (php?.version) runtimes.push({ runtime: 'php', version: php.version.replace(/\s*\|\|?\s*/g, ' || ').trim(), file, line: php.line, text: `"php": "${php.version}"` });
   return {
     file,
     ecosystem,
     name: typeof manifest.name === 'string' ? manifest.name : undefined,
     dependencies,
     targetFramework: typeof engines?.node === 'string' ? engines.node : undefined,
+    runtimes,
     diagnostics: [],
   };
 }

@@ -1,5 +1,6 @@
 import { lineOf, type Dependency, type ManifestFacts } from './manifest-facts.js';
 import { children, parseXml, text } from './xml.js';
+import { dotnetRuntime, type RuntimeDeclaration } from './runtime-declarations.js';
 
 /**
  * .csproj/.vbproj (SDK-style and classic) and packages.config: NuGet packages, framework
@@ -19,8 +20,11 @@ export function extractNuget(source: string, file: string): ManifestFacts {
   }
   const project = children(parsed.root, 'Project')[0];
   let targetFramework: string | undefined;
+  let element = '';
   for (const group of children(project, 'PropertyGroup')) {
-    targetFramework ??= text(group, 'TargetFramework') ?? text(group, 'TargetFrameworks') ?? text(group, 'TargetFrameworkVersion');
+    if (targetFramework !== undefined) break;
+    element = ['TargetFramework', 'TargetFrameworks', 'TargetFrameworkVersion'].find((name) => text(group, name) !== undefined) ?? '';
+    if (element) targetFramework = text(group, element);
   }
   for (const group of children(project, 'ItemGroup')) {
     for (const reference of children(group, 'PackageReference')) {
@@ -35,5 +39,10 @@ export function extractNuget(source: string, file: string): ManifestFacts {
       add(name || undefined, version, text(reference, 'HintPath') ? 'runtime' : 'framework', `"${include}"`);
     }
   }
-  return { file, ecosystem: 'nuget', name: file.split('/').pop()?.replace(/\.\w+proj$/, ''), dependencies, targetFramework, diagnostics: [] };
+  // Each framework a project targets (net8.0;net48) is a runtime it must run on.
+  const runtimes: RuntimeDeclaration[] = (targetFramework ?? '').split(';').flatMap((moniker) => {
+    const runtime = dotnetRuntime(moniker);
+    return runtime ? [{ ...runtime, file, line: lineOf(source, `<${element}>`), text: `<${element}>${targetFramework}</${element}>` }] : [];
+  });
+  return { file, ecosystem: 'nuget', name: file.split('/').pop()?.replace(/\.\w+proj$/, ''), dependencies, targetFramework, runtimes, diagnostics: [] };
 }

@@ -1,10 +1,17 @@
 import { parse as parseToml } from 'smol-toml';
 import { lineOf, parseError, type Dependency, type ManifestFacts } from './manifest-facts.js';
+import { pythonRange, type RuntimeDeclaration } from './runtime-declarations.js';
 
 /** A PEP 508 requirement: `requests[socks]>=2.31 ; python_version > "3.8"` → name and version. */
 function requirement(spec: string): { name: string; version?: string } | undefined {
   const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(?:(===?|~=|!=|>=|<=|>|<)\s*([^;,\s]+))?/.exec(spec);
   return match ? { name: normalise(match[1]!), ...(match[4] ? { version: match[4] } : {}) } : undefined;
+}
+
+/** The Python a manifest asks for: Poetry's ^3.8 is a semver range already; PEP 440 is translated. */
+function pythonRuntime(specifier: string, file: string, line: number | undefined, text: string): RuntimeDeclaration[] {
+  const version = /^[\d.]+$/.test(specifier.trim()) ? specifier.trim() : /^[\^~]\d/.test(specifier.trim()) ? specifier.trim() : pythonRange(specifier);
+  return version ? [{ runtime: 'python', version, file, line, text }] : [];
 }
 
 function normalise(name: string): string {
@@ -42,7 +49,10 @@ export function extractPyproject(source: string, file: string): ManifestFacts {
   addTable(poetry?.dependencies, 'runtime');
   addTable(poetry?.['dev-dependencies'], 'dev');
   for (const [group, table] of Object.entries(poetry?.group ?? {})) addTable(table.dependencies, /test|dev|lint|doc/i.test(group) ? 'dev' : 'optional');
-  return { file, ecosystem: 'pypi', name: project.name ?? poetry?.name, dependencies, diagnostics: [] };
+  const pep621 = (data.project as { 'requires-python'?: unknown } | undefined)?.['requires-python'];
+  const requires = typeof pep621 === 'string' ? pep621 : poetry?.dependencies?.python;
+  const runtimes = typeof requires === 'string' ? pythonRuntime(requires, file, lineOf(source, typeof pep621 === 'string' ? 'requires-python' : 'python ='), `${typeof pep621 === 'string' ? 'requires-python' : 'python'} = "${requires}"`) : [];
+  return { file, ecosystem: 'pypi', name: project.name ?? poetry?.name, dependencies, runtimes, diagnostics: [] };
 }
 
 /** Pipfile: [packages] and [dev-packages]. */
@@ -56,7 +66,10 @@ export function extractPipfile(source: string, file: string): ManifestFacts {
       dependencies.push({ ecosystem: 'pypi', name: normalise(name), ...(version ? { version } : {}), scope, file, line: lineOf(source, name) });
     }
   }
-  return { file, ecosystem: 'pypi', dependencies, diagnostics: [] };
+  const requires = (data.requires as { python_version?: unknown; python_full_version?: unknown } | undefined) ?? {};
+  const version = typeof requires.python_version === 'string' ? requires.python_version : typeof requires.python_full_version === 'string' ? requires.python_full_version : undefined;
+  const runtimes = version ? pythonRuntime(version, file, lineOf(source, 'python_'), `python_version = "${version}"`) : [];
+  return { file, ecosystem: 'pypi', dependencies, runtimes, diagnostics: [] };
 }
 
 /** poetry.lock: [[package]] entries with name, version and category. */
