@@ -7,6 +7,7 @@ import { compareStrings } from '../util/compare.js';
  * and application scores. Read loosely, so that results of older versions still serve.
  */
 export const BaselineDocument = z.looseObject({
+  scannedAt: z.string().optional(),
   applications: z.array(z.looseObject({ id: z.string(), name: z.string().optional(), score: z.number() })),
   findings: z.array(
     z.looseObject({

@@ -1,7 +1,7 @@
 import { compareWithBaseline, type BaselineDocument } from '../assess/baseline.js';
 import { evaluateGate, hasThresholds, type GateThresholds } from '../assess/gate.js';
 import type { Config } from '../config/config-schema.js';
-import type { ScanResult } from '../result/schema.js';
+import type { ScanResult, Severity, SeverityCounts } from '../result/schema.js';
 import type { StageTimings } from './stage-timer.js';
 
 export interface AssessOptions {
@@ -15,6 +15,12 @@ export interface AssessOptions {
 
 /** A result before it is judged: without the time of the scan, baseline states and the gate. */
 export type Assessment = Omit<ScanResult, 'scannedAt' | 'baseline' | 'gate'>;
+
+function severityCounts(findings: { severity: Severity }[]): SeverityCounts {
+  const counts = { blocker: 0, major: 0, minor: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
 
 /** The assessment stamped with the time, compared with a baseline and judged by the gate. */
 export function judgeAssessment(assessment: Assessment, configured: Config['gate'], options: AssessOptions): ScanResult {
@@ -36,6 +42,10 @@ export function judgeAssessment(assessment: Assessment, configured: Config['gate
             changed: findings.filter((finding) => finding.baselineState === 'changed').length,
             existing: findings.filter((finding) => finding.baselineState === 'existing').length,
             fixed: comparison.fixed.map(({ id, ruleId, applicationId, severity, title }) => ({ id, ruleId, applicationId, severity, title })),
+            // What a trend needs: when the baseline was, what it found, and each score then and now.
+            ...(options.baseline!.scannedAt ? { scannedAt: options.baseline!.scannedAt } : {}),
+            findingsBefore: severityCounts(options.baseline!.findings),
+            scores: applications.flatMap((app) => (comparison.scores.has(app.id) ? [{ applicationId: app.id, before: comparison.scores.get(app.id)!, after: app.score }] : [])),
           },
         }
       : {}),

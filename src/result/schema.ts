@@ -327,6 +327,12 @@ export const ScanResult = z.strictObject({
       changed: z.number().int().nonnegative(),
       existing: z.number().int().nonnegative(),
       fixed: z.array(z.strictObject({ id: z.string(), ruleId: z.string(), applicationId: z.string(), severity: Severity, title: z.string() })).describe('Findings of the baseline that are gone'),
+      scannedAt: z.string().optional().describe('When the baseline was scanned'),
+      findingsBefore: SeverityCounts.optional().describe("The baseline's findings by severity"),
+      scores: z
+        .array(z.strictObject({ applicationId: z.string(), before: z.number(), after: z.number() }))
+        .default([])
+        .describe('Each application in both results with its score then and now, in result order'),
     })
     .optional()
     .describe('With --baseline: how the findings compare with the earlier result'),

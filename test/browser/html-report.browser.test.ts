@@ -153,6 +153,32 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     await page.close();
   });
 
+  it('saves the applications, their findings and the servers as CSV files made in the page', async () => {
+    const { page, problems, requests } = await open(demoFile, '#/applications');
+    const saved = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      return { name: download.suggestedFilename(), text: await fs.readFile((await download.path())!, 'utf8') };
+    };
+    const applications = await saved('Download applications (CSV)');
+    expect(applications.name).toBe('demo-portfolio-applications.csv');
+    // A byte-order mark for spreadsheets, a header, one row per application.
+    expect(applications.text.startsWith('\ufeffid,name,path,kind,score,strategy,runner_up,blockers')).toBe(true);
+    const rows = applications.text.trim().split('\n');
+    expect(rows).toHaveLength(10);
+    expect(rows.find((row) => row.startsWith('billing-service,'))).toMatch(/^billing-service,Billing,billing-service,service,35,refactor,replatform,0,14,9,/);
+    const findings = await saved('Download findings (CSV)');
+    expect(findings.name).toBe('demo-portfolio-findings.csv');
+    expect(findings.text.trim().split('\n')).toHaveLength(1 + 110);
+    expect(findings.text).toContain('card-authorisation,card-authorisation,blocker,mainframe,mainframe/exec-cics,CICS command-level API,');
+    await page.evaluate(() => (location.hash = '#/servers'));
+    const servers = await saved('Download servers (CSV)');
+    expect(servers.text.trim().split('\n')).toHaveLength(1 + 10);
+    expect(servers.text).toMatch(/\nwin-sql01,[^\n]*Windows Server 2012/);
+    expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('lists the servers per cloud, worst first, filtered by cloud, verdict and text', async () => {
     const { page, problems } = await open(demoFile, '#/servers');
     const servers = page.locator('#page-servers');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BaselineDocument } from '../../src/assess/baseline.js';
 import { withSchedule } from '../../src/cli/roadmap-options.js';
 import { htmlReport } from '../../src/report/html/html-report.js';
 import type { ScanResult } from '../../src/result/schema.js';
@@ -166,6 +167,30 @@ describe.runIf(requireChromium())('HTML report in print and on a phone', () => {
     await page.evaluate(() => (location.hash = '#/overview'));
     await page.screenshot({ path: path.join(IMAGES, 'report-phone.png') });
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the trend since a baseline on the overview: readiness, blockers and majors then and now, the scores that moved', async () => {
+    // The baseline: Billing scored 20, and the storefront's seven majors were not there yet.
+    const baseline = BaselineDocument.parse({
+      ...result,
+      scannedAt: '2026-06-01T00:00:00.000Z',
+      applications: result.applications.map((app) => (app.id === 'billing-service' ? { ...app, score: 20 } : app)),
+      findings: result.findings.filter((finding) => !(finding.applicationId === 'web-storefront' && finding.severity === 'major')),
+    });
+    const trendFile = path.join(folder, 'trend.html');
+    await fs.writeFile(trendFile, htmlReport(await scan({ paths: [path.relative(REPO, DEMO)], cwd: REPO, now, baseline }), { color: false }));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(pathToFileURL(trendFile).href);
+    await page.waitForSelector('body[data-ready]');
+    const trend = page.locator('#page-overview figure.trend');
+    expect(await trend.locator('figcaption').textContent()).toBe('Since the baseline of 1 June 2026 at 00:00 UTC');
+    expect(await trend.locator('li').allTextContents()).toEqual([
+      'Average readiness of the 9 applications in both scans: 57 → 58 (+1).',
+      `Blocker findings 5 → 5, major ${result.summary.findings.major - 7} → ${result.summary.findings.major}.`,
+      '7 new findings, 0 findings with new places, 0 findings fixed.',
+    ]);
+    expect(await trend.locator('tbody tr').allInnerTexts()).toEqual(['Billing\t20\t35\t+15']);
     await page.close();
   });
 

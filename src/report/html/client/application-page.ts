@@ -2,6 +2,7 @@ import { scoreSteps } from '../../../assess/score-steps.js';
 import type { Application, Evidence } from '../../../result/schema.js';
 import type { ReportFinding } from '../report-data.js';
 import { printedFindings } from './print-findings.js';
+import { categoryLabel } from '../../category-labels.js';
 import { scoreMeter, strategyBadge } from './applications.js';
 import { externalLink, h, routeTo } from './dom.js';
 import { formatDays, formatInteger, plural, SEVERITIES } from './format.js';
@@ -71,7 +72,7 @@ function findingsByCategory(findings: ReportFinding[], index: ReportIndex): HTML
         h(
           'section',
           { class: 'category' },
-          h('h3', null, `${category} (${list.length})`),
+          h('h3', null, `${categoryLabel(category)} (${list.length})`),
           list.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.ruleId.localeCompare(b.ruleId)).map((finding) => findingArticle(finding, index)),
         ),
       ),

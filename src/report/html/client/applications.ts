@@ -2,6 +2,7 @@ import type { Application } from '../../../result/schema.js';
 import { clear, h, routeTo } from './dom.js';
 import { formatDays, formatInteger, scoreBand, STRATEGIES } from './format.js';
 import type { ReportIndex } from './report-index.js';
+import { applicationDownloads } from './downloads.js';
 
 interface Column {
   key: string;
@@ -116,7 +117,7 @@ export function renderApplications(index: ReportIndex): HTMLElement {
     'div',
     null,
     h('h1', null, 'Applications'),
-    h('div', { class: 'toolbar no-print' }, search, strategy, maxScore, h('label', null, blocked, ' with blockers only'), shown),
+    h('div', { class: 'toolbar no-print' }, search, strategy, maxScore, h('label', null, blocked, ' with blockers only'), shown, applicationDownloads(index)),
     h('div', { class: 'table-wrap' }, h('table', { class: 'applications' }, h('thead', null, head), body)),
   );
 }

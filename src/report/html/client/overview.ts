@@ -1,6 +1,8 @@
 import { chartFigure } from './charts.js';
 import { h, routeTo } from './dom.js';
 import { renderRoadmap } from './roadmap.js';
+import { renderTrend } from './trend.js';
+import { categoryLabel } from '../../category-labels.js';
 import { formatDate, formatDays, formatInteger, plural, SCORE_COLOURS, scoreBand, SEVERITY_COLOURS, STRATEGIES, STRATEGY_COLOURS } from './format.js';
 import type { ReportIndex } from './report-index.js';
 
@@ -57,11 +59,11 @@ function blockersByCategory(index: ReportIndex): HTMLElement | null {
     'Blockers by category',
     {
       type: 'bar',
-      data: { labels: rows.map(([category]) => category), datasets: [{ label: 'Applications blocked', data: rows.map(([, entry]) => entry.apps.size), backgroundColor: SEVERITY_COLOURS.blocker }] },
+      data: { labels: rows.map(([category]) => categoryLabel(category)), datasets: [{ label: 'Applications blocked', data: rows.map(([, entry]) => entry.apps.size), backgroundColor: SEVERITY_COLOURS.blocker }] },
       // The axis runs to the number of applications: a bar reads "1 of 9", not a full 0-1 scale.
       options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, max: Math.max(1, index.data.applications.length), ticks: { precision: 0 }, title: { display: true, text: `applications blocked, of ${index.data.applications.length}` } } } },
     },
-    { head: ['Category', 'Applications blocked', 'Blocker findings'], rows: rows.map(([category, entry]) => [category, entry.apps.size, entry.findings]) },
+    { head: ['Category', 'Applications blocked', 'Blocker findings'], rows: rows.map(([category, entry]) => [categoryLabel(category), entry.apps.size, entry.findings]) },
     Math.max(160, rows.length * 34 + 60),
   );
 }
@@ -151,6 +153,7 @@ export function renderOverview(index: ReportIndex): HTMLElement {
       card('Estate', formatInteger(summary.inventory.hosts), `hosts, ${plural(summary.inventory.connections, 'connection')} from ${plural(summary.inventory.files, 'inventory file')}`),
     ),
     h('div', { class: 'charts' }, scoreDistribution(index), strategyBreakdown(index), blockersByCategory(index), effortByWave(index)),
+    renderTrend(index),
     index.data.waves.schedule ? renderRoadmap(index) : null,
     valueQuadrant(index),
     h('h2', null, 'Top risks'),

@@ -2,6 +2,7 @@ import type { Server, ServerCosts } from '../../../result/schema.js';
 import { clear, h } from './dom.js';
 import { formatInteger, plural } from './format.js';
 import type { ReportIndex } from './report-index.js';
+import { serverDownload } from './downloads.js';
 
 type Cloud = 'aws' | 'azure' | 'gcp';
 type Status = NonNullable<Server['readiness']>[Cloud]['status'];
@@ -94,6 +95,7 @@ export function renderServers(index: ReportIndex): HTMLElement {
       select('Power', [['', 'any'], ['on', 'on'], ['off', 'off'], ['suspended', 'suspended'], ['unknown', 'not known']], (value) => (state.power = value)),
       h('label', null, 'Find ', h('input', { type: 'search', placeholder: 'name, OS, cluster, application', oninput: (event: Event) => ((state.text = (event.target as HTMLInputElement).value), draw()) })),
       shown,
+      serverDownload(index),
     ),
     h(
       'table',
