@@ -30,8 +30,8 @@ export interface ResultDiff {
     effort?: Change<number>;
     wave?: Change<number>;
   }[];
-  new: { id: string; severity: string; title: string; state: 'new' | 'changed' }[];
-  fixed: { id: string; severity: string; title: string }[];
+  new: { id: string; ruleId: string; applicationId: string; application: string; severity: string; title: string; state: 'new' | 'changed' }[];
+  fixed: { id: string; ruleId: string; applicationId: string; application: string; severity: string; title: string }[];
 }
 
 /** What a result says of an application besides its score: its strategy, effort and wave (older results may lack them). */
@@ -71,9 +71,9 @@ export function diffResults(before: BaselineDocument, after: BaselineDocument): 
     }),
     new: after.findings.flatMap((finding) => {
       const state = baselineState(finding, earlier);
-      return state === 'existing' ? [] : [{ id: finding.id, severity: finding.severity, title: finding.title, state }];
+      return state === 'existing' ? [] : [{ id: finding.id, ruleId: finding.ruleId, applicationId: finding.applicationId, application: name(finding.applicationId), severity: finding.severity, title: finding.title, state }];
     }),
-    fixed: before.findings.filter((finding) => !later.has(finding.id)).map(({ id, severity, title }) => ({ id, severity, title })),
+    fixed: before.findings.filter((finding) => !later.has(finding.id)).map(({ id, ruleId, applicationId, severity, title }) => ({ id, ruleId, applicationId, application: name(applicationId), severity, title })),
   };
 }
 
@@ -98,9 +98,10 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
     lines.push(`  ${shown.padEnd(32)} ${text}${plan.length ? `; ${plan.join(', ')}` : ''}`);
   }
   lines.push('', c.bold(`New findings (${diff.new.length})`));
-  for (const finding of diff.new) lines.push(`  ${c.red('+')} ${finding.severity.padEnd(7)} ${finding.id}${finding.state === 'changed' ? ' (new places)' : ''}: ${finding.title}`);
+  // Applications by the name the portfolio table shows; the rule id for looking it up.
+  for (const finding of diff.new) lines.push(`  ${c.red('+')} ${finding.severity.padEnd(7)} ${finding.application}: ${finding.title}${finding.state === 'changed' ? ' (new places)' : ''} ${c.dim(`[${finding.ruleId}]`)}`);
   lines.push('', c.bold(`Fixed findings (${diff.fixed.length})`));
-  for (const finding of diff.fixed) lines.push(`  ${c.green('-')} ${finding.severity.padEnd(7)} ${finding.id}: ${finding.title}`);
+  for (const finding of diff.fixed) lines.push(`  ${c.green('-')} ${finding.severity.padEnd(7)} ${finding.application}: ${finding.title} ${c.dim(`[${finding.ruleId}]`)}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return ExitCode.ok;
 }

@@ -84,7 +84,13 @@ const KEY_MATERIAL = /\.pem$|(^|\/)id_(rsa|ecdsa|ed25519)$/i;
 /** Documents worth opening: scheduler listings are exported as text reports. */
 const REPORT_FILE = /\.(txt|lst|rpt|ca7)$/i;
 
-export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactStore, pool?: ExtractionPool, timer?: FileTimer): Promise<ApplicationFacts> {
+/** The files an application's facts are read from: text kinds, reports that may be scheduler exports, small unknown files. */
+export function filesToRead<T extends { file: Pick<DiscoveredFile, 'kind' | 'rootRel' | 'size'> }>(files: T[]): T[] {
+  return files.filter(({ file }) => (TEXT_KINDS.has(file.kind) || (file.kind === 'doc' && REPORT_FILE.test(file.rootRel) && file.size < 4 * 1024 * 1024)) && !(file.kind === 'other' && file.size > 256 * 1024));
+}
+
+/** `onFiles` is told of files whose facts are in (read, and parsed where they are parsed), for the progress line. */
+export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactStore, pool?: ExtractionPool, timer?: FileTimer, onFiles: (count: number) => void = () => {}): Promise<ApplicationFacts> {
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
   const files = app.files.map((file): AppFile => {
     const appRel = file.rootRel.slice(prefix.length);
@@ -96,12 +102,18 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   const projectSources: SourceText[] = [];
   // Facts in file order, whichever thread extracted them first: the result must not depend on timing.
   const slots: Promise<SourceFacts | undefined>[] = [];
+  // A parsed file counts once its facts are in (a thread may still be parsing it after it was read).
+  const settled = (slot: Promise<SourceFacts | undefined>) => {
+    slots.push(slot);
+    slot.then(() => onFiles(1), () => onFiles(1));
+  };
   // Unknown files (kind "other") are read only when small: they may be extensionless scripts.
-  const wanted = files.filter(({ file }) => (TEXT_KINDS.has(file.kind) || (file.kind === 'doc' && REPORT_FILE.test(file.rootRel) && file.size < 4 * 1024 * 1024)) && !(file.kind === 'other' && file.size > 256 * 1024));
+  const wanted = filesToRead(files);
   for (const appFile of wanted) {
     const { file } = appFile;
     const read = await readText(file.abs, file.rel, file.size);
     if (!read.ok) {
+      onFiles(1);
       if (file.kind !== 'other') {
         diagnostics.push(read.diagnostic);
         facts.skipped++;
@@ -115,6 +127,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     if (file.kind === 'other' && !language && KEY_MATERIAL.test(file.rootRel)) {
       // Key files are read only so that rules can tell a private key from a certificate or a public key.
       facts.texts.push({ ...appFile, source });
+      onFiles(1);
       continue;
     }
     if (file.kind === 'doc' || (file.kind === 'other' && !language)) {
@@ -125,6 +138,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
         facts.texts.push({ ...appFile, source });
         slots.push(Promise.resolve(report));
       }
+      onFiles(1);
       continue;
     }
     facts.texts.push({ ...appFile, source });
@@ -135,9 +149,9 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
         facts.loc += source.loc;
       }
       if (isProjectLanguage(language.id)) projectSources.push(source);
-      else slots.push(cached(cache, sourceKey(cache, source), () => (pool ? pool.extract(source) : timedExtraction(source, timer))));
+      else settled(cached(cache, sourceKey(cache, source), () => (pool ? pool.extract(source) : timedExtraction(source, timer))));
     } else {
-      slots.push(extractContentFacts(source));
+      settled(extractContentFacts(source));
       const format = configFormatOf(file.rootRel);
       if (format && (file.kind === 'config' || file.kind === 'descriptor')) {
         const config = readConfig(file.rel, format, read.text);
@@ -166,6 +180,7 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   for (const slot of slots) addSourceFacts(facts, await slot, diagnostics);
   // Names resolve across a project's files: the extractor keeps each file's facts by its text and the project's exports.
   for (const sourceFacts of await extractProjectFacts(projectSources, cache)) addSourceFacts(facts, sourceFacts, diagnostics);
+  onFiles(projectSources.length);
   const tooling = settleDevScriptFolders(facts.files, facts.sources);
   if (tooling.size > 0) for (const text of facts.texts) if (tooling.has(text.file.rel)) text.origin = 'build';
   facts.sources = dropDeclaredNames(facts.sources, facts.configs);

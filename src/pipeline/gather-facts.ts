@@ -1,9 +1,10 @@
 import { addressablePages } from '../extract/application-kind.js';
+import { FileProgress } from './file-progress.js';
 import type { Config } from '../config/config-schema.js';
 import type { OutsideFolder } from '../discover/find-applications.js';
 import { FactCache } from '../extract/fact-cache.js';
 import { ExtractionPool, MIN_POOLED_FILES, POOLED_LANGUAGES } from '../extract/source/extraction-pool.js';
-import { extractApplicationFacts, type ApplicationFacts } from '../extract/application-facts.js';
+import { extractApplicationFacts, filesToRead, type ApplicationFacts } from '../extract/application-facts.js';
 import { useCatalogues } from '../extract/source/catalogue.js';
 import { importInventory } from '../extract/inventory/import-inventory.js';
 import { collectSoonerForInventories } from '../util/heap-growth.js';
@@ -131,6 +132,7 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
   const conditions = fileConditionsOf(allRules(packs), new Set(config.rules.disable));
   const matchers = new MatcherCache(undefined, options.profile);
   const gathered: GatheredApplication[] = [];
+  const fileProgress = new FileProgress(ownApplications.reduce((sum, app) => sum + filesToRead(app.files.map((file) => ({ file }))).length, 0), progress);
   try {
     // With workers, a few applications are read at once so that the threads never wait for the
     // next one; each keeps its own diagnostics.
@@ -141,12 +143,13 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
       const key = keys[index];
       const reused = key ? kept!.reuse(key, app) : undefined;
       if (reused) {
+        fileProgress.advance(filesToRead(app.files.map((file) => ({ file }))).length);
         started[index] = Promise.resolve(reused);
         return;
       }
       const diagnostics: Diagnostic[] = [];
       const store = kept?.recording();
-      started[index] = extractApplicationFacts(app, diagnostics, store, pool, timer).then((facts) => {
+      started[index] = extractApplicationFacts(app, diagnostics, store, pool, timer, (count) => fileProgress.advance(count)).then((facts) => {
         // Text conditions' lines are kept per file, through the same view: the application's entries.
         matchers.memo = store ? new TextMemo(store, conditions.textConditions, conditions.textDigest) : undefined;
         applyFileConditions(conditions, facts, matchers, diagnostics, options.profile);
@@ -157,7 +160,7 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
     };
     for (let index = 0; index < Math.min(inFlight, ownApplications.length); index++) start(index);
     for (const [index, app] of ownApplications.entries()) {
-      progress('extract', `reading ${app.name} (${index + 1}/${ownApplications.length})`);
+      fileProgress.reading(ownApplications.length > 1 ? `${app.name} (${index + 1}/${ownApplications.length})` : app.name);
       const done = await started[index]!;
       if (index + inFlight < ownApplications.length) start(index + inFlight);
       gathered.push(done);

@@ -97,8 +97,9 @@ describe('baselines', () => {
     runCli(['scan', b, '--format', 'json', '--output', newFile, '--quiet']);
     const table = runCli(['diff', oldFile, newFile]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain('+ major   state-and-storage/local-file-write@ledger: Writes to the local file system');
-    expect(table.stdout).toContain('- major   networking/hardcoded-ip@ledger: Hard-coded IP addresses');
+    // Applications by the name the portfolio table shows, the rule to look up in brackets.
+    expect(table.stdout).toContain('+ major   ledger: Writes to the local file system [state-and-storage/local-file-write]');
+    expect(table.stdout).toContain('- major   ledger: Hard-coded IP addresses [networking/hardcoded-ip]');
     const diff = JSON.parse(runCli(['diff', oldFile, newFile, '--format', 'json']).stdout) as { scores: { applicationId: string; change: number; effort?: { before: number; after: number } }[] };
     expect(diff.scores).toHaveLength(1);
     expect(diff.scores[0]).toMatchObject({ applicationId: 'ledger', name: 'ledger', before: 88, after: 88, change: 0 });
@@ -132,6 +133,11 @@ describe('baselines', () => {
     expect(diff.scores.filter((entry) => entry.strategy || entry.effort || entry.wave).map((entry) => entry.applicationId)).toEqual(['billing-service']);
     const table = runCli(['diff', saved, laterFile]);
     expect(table.stdout).toContain(`strategy ${wasStrategy} → ${billing.strategy}, effort ${wasEffort} → ${wasEffort + 10} person-days, wave ${wasWave.number} → 99`);
+    // A finding of an application with a display name of its own is shown under that name.
+    const renamed = JSON.parse(await fs.readFile(laterFile, 'utf8')) as ScanResult;
+    renamed.findings = renamed.findings.filter((finding) => finding.ruleId !== 'middleware/wcf');
+    await fs.writeFile(laterFile, JSON.stringify(renamed));
+    expect(runCli(['diff', saved, laterFile]).stdout).toContain('- major   Billing: WCF services [middleware/wcf]');
     // Two unrelated portfolios: said on stderr, and in the JSON.
     const shop = path.join(dir, 'shop.json');
     runCli(['scan', path.join(path.dirname(DEMO), 'monolith-shop'), '--format', 'json', '--output', shop, '--quiet']);

@@ -86,6 +86,19 @@ function effortByWave(index: ReportIndex): HTMLElement {
   return figure;
 }
 
+/** The cheapest cloud's monthly cost of the servers that could be sized, when the inventories describe servers. */
+function runCost(index: ReportIndex): HTMLElement | null {
+  const costs = index.data.serverCosts;
+  if (!costs) return null;
+  const names = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' } as const;
+  const priced = (Object.keys(names) as (keyof typeof names)[]).flatMap((cloud) => (costs.clouds[cloud] ? [{ cloud, cost: costs.clouds[cloud] }] : []));
+  const cheapest = priced.sort((a, b) => a.cost.monthly - b.cost.monthly)[0];
+  if (!cheapest) return null;
+  const { cloud, cost } = cheapest;
+  const amount = `${costs.currency === 'USD' ? '$' : `${costs.currency} `}${formatInteger(Math.round(cost.monthly))}`;
+  return card('Run cost', `${amount} a month`, `on ${names[cloud]} (${costs.source === 'built-in' ? 'list prices' : 'given prices'}) for ${plural(cost.servers, 'server')} sized; the servers page compares clouds`);
+}
+
 const HIGH_VALUE = new Set(['mission-critical', 'business-critical']);
 /** Readiness from which an application counts as ready enough to move early: the amber band's start. */
 const READY_FROM = 50;
@@ -151,6 +164,7 @@ export function renderOverview(index: ReportIndex): HTMLElement {
       card('Blocked', formatInteger(blocked), `${plural(summary.findings.blocker, 'blocker finding')}`),
       card('Effort', `${formatInteger(summary.effortRange.low)}–${formatInteger(summary.effortRange.high)}`, `person-days; ${formatDays(summary.effort)} typical`),
       card('Estate', formatInteger(summary.inventory.hosts), `hosts, ${plural(summary.inventory.connections, 'connection')} from ${plural(summary.inventory.files, 'inventory file')}`),
+      runCost(index),
     ),
     h('div', { class: 'charts' }, scoreDistribution(index), strategyBreakdown(index), blockersByCategory(index), effortByWave(index)),
     renderTrend(index),
