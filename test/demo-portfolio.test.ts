@@ -90,7 +90,8 @@ describe('demo portfolio', () => {
   });
 
   it('breaks the score into dimensions and says how much of each application it could see', () => {
-    expect(app('card-authorisation').dimensions).toMatchObject({ platform: 8, code: 100, data: 100 });
+    // Where the mainframe system's data lives (VSAM, DB2 for z/OS) counts against data, not platform.
+    expect(app('card-authorisation').dimensions).toMatchObject({ platform: 17, code: 100, data: 30 });
     expect(app('catalog-service').dimensions).toEqual({ code: 100, platform: 100, data: 100, operations: 100, delivery: 100 });
     expect(app('order-management').dimensions.operations).toBeLessThan(app('order-management').dimensions.data);
     expect(app('catalog-service').confidence).toEqual({ score: 100, level: 'high', reasons: ['every file read, an extractor for every language, hosts known'] });

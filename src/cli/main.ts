@@ -25,12 +25,12 @@ function buildProgram(outcome: Outcome): Command {
     .exitOverride();
 
   withDocumentOptions(withGateOptions(
-    program
-      .command('scan')
-      .description('scan folders of source repositories, manifests and inventories, and report migration readiness')
-      .argument('[paths...]', 'folders or files to scan (default: the current folder)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-      .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault)
+    withReportFormat(
+      program
+        .command('scan')
+        .description('scan folders of source repositories, manifests and inventories, and report migration readiness')
+        .argument('[paths...]', 'folders or files to scan (default: the current folder)'),
+    )
       .option('-c, --config <file>', 'configuration file (default: cloudready.yaml in the scanned folder)')
       .option('-i, --inventory <files...>', 'inventory files besides those under inventory/ folders: cloudready YAML/JSON/CSV, RVTools, Azure Migrate, AWS, Ansible, netstat/ss (docs/inventory.md)')
       .option('--prices <file>', 'size and cost servers with this price list instead of the built-in one (the shape of rules/catalogue/instance-prices.yaml; docs/inventory.md)')
@@ -66,14 +66,12 @@ not be read (the report is always written when the scan completed; its diagnosti
       outcome.exitCode = await (await import('./scan-command.js')).runScan(paths.length > 0 ? paths : ['.'], { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' });
     });
 
-  withDocumentOptions(withGateOptions(
+  withDocumentOptions(withGateOptions(withReportFormat(
     program
       .command('merge')
       .description('assess the shard files of one sharded scan as one portfolio: graph, rules, scores and waves over all of it')
-      .argument('<shards...>', 'the files written by cloudready scan --shard I/N --output FILE, all N of them')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-      .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault),
-  ))
+      .argument('<shards...>', 'the files written by cloudready scan --shard I/N --output FILE, all N of them'),
+  )))
     .option('-q, --quiet', 'print nothing but the report')
     .option('--strict', 'exit 2 when an input the shards hold could not be read')
     .option('--low-memory', LOW_MEMORY_HELP)
@@ -94,14 +92,12 @@ file), or with --strict inputs the shards could not read.`,
       outcome.exitCode = await (await import('./merge-command.js')).runMerge(files, options);
     });
 
-  withDocumentOptions(
+  withDocumentOptions(withReportFormat(
     program
       .command('report')
       .description('render a saved JSON result in another format, without scanning again')
-      .argument('<result.json>', 'a result written by cloudready scan --format json')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-      .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault),
-  )
+      .argument('<result.json>', 'a result written by cloudready scan --format json'),
+  ))
     .option('-q, --quiet', 'print nothing but the report')
     .option('--no-color', 'no colours in terminal output')
     .addHelpText('after', '\nExamples:\n  $ cloudready scan ~/repos --format json --output result.json\n  $ cloudready report result.json --format html --output report.html --client "Acme Ltd" --classification Confidential\n  $ cloudready report result.json --format sarif --output cloudready.sarif')
@@ -219,6 +215,13 @@ Examples:
 }
 
 /** The CI gate's thresholds and baseline, for the commands that judge a result: scan and merge. */
+/** The report formats and where the report goes: scan, merge and report write the same ones. */
+function withReportFormat(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault);
+}
+
 /** A deliverable's cover, footers and roadmap: the HTML report's, the Markdown title, the JSON result's wave dates. */
 function withDocumentOptions(command: Command): Command {
   return command
