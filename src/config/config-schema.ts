@@ -7,6 +7,7 @@ import { CmdbColumns } from '../extract/inventory/formats/cmdb-csv.js';
 import { GateConfig } from '../assess/gate.js';
 import { ScoringModel } from '../assess/scoring-model.js';
 import { Severity } from '../result/schema.js';
+import { CRITICALITIES } from '../extract/inventory/inventory-schema.js';
 
 /** cloudready.yaml. Strict: a misspelt key is an error, not a silently ignored setting. */
 export const Config = z.strictObject({
@@ -25,6 +26,8 @@ export const Config = z.strictObject({
           partOf: z.string().min(1).optional().describe('Merge: the applications found in the folders matched belong to the application at this folder'),
           exclude: z.boolean().optional().describe('The applications found in the folders matched are not applications; their files are listed outside every application'),
           reason: z.string().optional().describe('Why, shown with an exclusion'),
+          criticality: z.enum(CRITICALITIES).optional().describe("What the business loses when it stops: mission-critical, business-critical, important or low; an inventory's sla.criticality wins"),
+          owner: z.string().min(1).optional().describe('Who answers for it: a team or a person, shown on its page and in the CSV'),
         })
         .refine((entry) => !(entry.partOf && entry.exclude), { message: 'an entry either merges (partOf) or excludes, not both' }),
     )

@@ -2,7 +2,7 @@ import ignore from 'ignore';
 import type { Diagnostic } from '../result/schema.js';
 import { normaliseFolder } from './folder-paths.js';
 import { resultPath, shownPath, type ScanRoot } from './scan-root.js';
-import type { Candidate } from './unit-candidate.js';
+import type { BusinessFacts, Candidate } from './unit-candidate.js';
 import type { ApplicationKind } from './unit-kind.js';
 import type { DiscoveredFile } from './walk-files.js';
 
@@ -14,6 +14,8 @@ export interface DeclaredApplication {
   partOf?: string | undefined;
   exclude?: boolean | undefined;
   reason?: string | undefined;
+  criticality?: BusinessFacts['criticality'];
+  owner?: string | undefined;
 }
 
 /** A folder path, or a gitignore-style glob: the shallowest folders it matches. */

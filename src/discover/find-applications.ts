@@ -7,7 +7,7 @@ import { folderOf, parentOf, topFolder } from './folder-paths.js';
 import { originOfPath } from './origin.js';
 import { groupLooseSources } from './loose-sources.js';
 import { resultPath, shownPath, type ScanRoot } from './scan-root.js';
-import { deepestIn, emptyCandidate, indexByFolder, part, type ApplicationPart, type Candidate, type DetectedBy } from './unit-candidate.js';
+import { deepestIn, emptyCandidate, indexByFolder, part, type ApplicationPart, type BusinessFacts, type Candidate, type DetectedBy } from './unit-candidate.js';
 import { roleOfFolder, roleOfLeftovers, type ApplicationKind, type PartKind, type UnitRole } from './unit-kind.js';
 import type { DiscoveredFile } from './walk-files.js';
 import { compareStrings } from '../util/compare.js';
@@ -40,6 +40,8 @@ export interface DiscoveredApplication {
   parts: ApplicationPart[];
   /** The kind cloudready.yaml gives it, which wins over the kind its facts suggest. */
   declaredKind?: ApplicationKind | undefined;
+  /** Criticality and owner cloudready.yaml gives it. */
+  business?: BusinessFacts | undefined;
   files: DiscoveredFile[];
   /** Files outside every application that serve this one: its repository's CI definitions and tests. */
   shared: DiscoveredFile[];
@@ -87,7 +89,8 @@ async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: Dec
     const matched = matchFolders(entry.path, folders).filter((folder) => known.has(folder));
     matches.set(entry, (matches.get(entry) ?? 0) + matched.length);
     for (const folder of matched) {
-      candidates.push({ ...emptyCandidate(folder, 'config'), name: entry.name, declaredKind: entry.kind, detection: [`declared in cloudready.yaml (${entry.path})`] });
+      const business = entry.criticality || entry.owner ? { ...(entry.criticality ? { criticality: entry.criticality } : {}), ...(entry.owner ? { owner: entry.owner } : {}) } : undefined;
+      candidates.push({ ...emptyCandidate(folder, 'config'), name: entry.name, declaredKind: entry.kind, business, detection: [`declared in cloudready.yaml (${entry.path})`] });
     }
   }
 
@@ -163,6 +166,7 @@ async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: Dec
       // A part inside another part (a test project under tests/) is named once, by the outer one.
       parts: candidate.parts.filter((one) => !candidate.parts.some((other) => one.path.startsWith(`${other.path}/`))).sort((a, b) => compareStrings(a.path, b.path)),
       ...(candidate.declaredKind ? { declaredKind: candidate.declaredKind } : {}),
+      ...(candidate.business ? { business: candidate.business } : {}),
       files: appFiles.sort((a, b) => compareStrings(a.rel, b.rel)),
       shared: sharedByRepository.get(repositoryOfFolder(candidate.rootRel)) ?? [],
     });

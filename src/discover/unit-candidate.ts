@@ -19,6 +19,12 @@ export interface ApplicationPart {
   counted: boolean;
 }
 
+/** What the business says of an application (cloudready.yaml): not in its code. */
+export interface BusinessFacts {
+  criticality?: 'mission-critical' | 'business-critical' | 'important' | 'low' | undefined;
+  owner?: string | undefined;
+}
+
 /** A folder that may be an application, while discovery decides what it is. */
 export interface Candidate {
   rootRel: string;
@@ -26,6 +32,8 @@ export interface Candidate {
   families: Set<BuildFamily>;
   name?: string | undefined;
   declaredKind?: ApplicationKind | undefined;
+  /** Criticality and owner cloudready.yaml gives it. */
+  business?: BusinessFacts | undefined;
   detection: string[];
   manifests: string[];
   modules: string[];

@@ -20,7 +20,8 @@ export function buildPortfolioGraph(applications: ApplicationFacts[]): Portfolio
   for (const facts of applications) {
     const { app, manifests, loc } = facts;
     const appNode = nodeId.application(app.id);
-    graph.mergeNode(appNode, { kind: 'application', label: app.name, path: app.path, loc });
+    // What cloudready.yaml says of it; an inventory's service level may set criticality again.
+    graph.mergeNode(appNode, { kind: 'application', label: app.name, path: app.path, loc, ...(app.business?.criticality ? { criticality: app.business.criticality } : {}), ...(app.business?.owner ? { owner: app.business.owner } : {}) });
     for (const module of app.modules) {
       const moduleNode = nodeId.module(module);
       graph.mergeNode(moduleNode, { kind: 'module', label: module });

@@ -206,6 +206,9 @@ describe.runIf(requireChromium())('HTML report in print and on a phone', () => {
     expect(await box('Question the move').allTextContents()).toEqual(['risk-batch · 15']);
     expect(await page.locator('.quadrant-figure').textContent()).toContain('Criticality not known for 3 applications');
     expect(await page.locator('.key-messages li').count()).toBe(5);
+    // The application page says what the business says of it.
+    await page.evaluate(() => (location.hash = '#/app/billing-service'));
+    await expect.poll(() => page.locator('#page-app-billing-service dl.facts').textContent()).toContain('Businessbusiness-critical');
     await page.screenshot({ path: path.join(IMAGES, 'report-overview.png'), fullPage: true });
     await page.close();
   });

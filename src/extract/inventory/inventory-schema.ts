@@ -72,11 +72,14 @@ export const Host = z.strictObject({
   groups: z.array(z.string()).default([]).describe('Groups or roles (Ansible groups, CMDB services); a group named like an application places it here'),
 });
 
+/** How much the business loses when an application stops, most first. */
+export const CRITICALITIES = ['mission-critical', 'business-critical', 'important', 'low'] as const;
+
 export const Sla = z.strictObject({
   availability: z.number().min(0).max(100).optional().describe('Target availability in percent, e.g. 99.9'),
   rtoMinutes: z.number().nonnegative().optional(),
   rpoMinutes: z.number().nonnegative().optional(),
-  criticality: z.enum(['mission-critical', 'business-critical', 'important', 'low']).optional(),
+  criticality: z.enum(CRITICALITIES).optional(),
   dataClassification: z.string().optional(),
 });
 

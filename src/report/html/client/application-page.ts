@@ -176,6 +176,9 @@ function verdict(app: Application, index: ReportIndex): HTMLElement {
       h('dd', null, `${app.confidence.level} (${app.confidence.score})`, app.confidence.reasons.length ? h('ul', { class: 'small' }, app.confidence.reasons.map((reason) => h('li', null, reason))) : null),
       h('dt', null, 'Code'),
       h('dd', null, `${formatInteger(app.loc)} lines in ${plural(app.files, 'file')}: `, Object.entries(app.languages).sort((a, b) => b[1] - a[1]).map(([language, lines]) => `${index.data.languageNames[language] ?? language} ${formatInteger(lines)}`).join(', ') || 'none read'),
+      ...(index.business.get(app.id)?.criticality || index.business.get(app.id)?.owner
+        ? [h('dt', null, 'Business'), h('dd', null, [index.business.get(app.id)?.criticality, index.business.get(app.id)?.owner ? `owned by ${index.business.get(app.id)?.owner}` : undefined].filter(Boolean).join(', '))]
+        : []),
       h('dt', null, 'Kind'),
       h('dd', null, app.kindReason ? `${app.kind}: ${app.kindReason}` : app.kind),
       h('dt', null, 'Found by'),

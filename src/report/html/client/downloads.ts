@@ -31,11 +31,11 @@ function save(name: string, rows: string[][]): void {
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
 function applicationRows(index: ReportIndex): string[][] {
-  const rows = [['id', 'name', 'path', 'kind', 'score', 'strategy', 'runner_up', 'blockers', 'major', 'minor', 'info', 'effort_low', 'effort_typical', 'effort_high', 'confidence', 'wave', 'lines', 'languages', ...(['code', 'platform', 'data', 'operations', 'delivery'] as const).map((dimension) => `score_${dimension}`)]];
+  const rows = [['id', 'name', 'path', 'kind', 'score', 'strategy', 'runner_up', 'blockers', 'major', 'minor', 'info', 'effort_low', 'effort_typical', 'effort_high', 'confidence', 'wave', 'lines', 'languages', 'criticality', 'owner', ...(['code', 'platform', 'data', 'operations', 'delivery'] as const).map((dimension) => `score_${dimension}`)]];
   for (const app of index.data.applications) {
     const wave = index.waveOf.get(app.id);
     const languages = Object.entries(app.languages).sort((a, b) => b[1] - a[1]).map(([language]) => index.data.languageNames[language] ?? language);
-    rows.push([app.id, app.name, app.path, app.kind, text(app.score), app.strategy, app.strategyRunnerUp.strategy, text(app.findingCounts.blocker), text(app.findingCounts.major), text(app.findingCounts.minor), text(app.findingCounts.info), text(app.effortRange.low), text(app.effort), text(app.effortRange.high), app.confidence.level, wave ? String(wave) : index.stays.has(app.id) ? 'stays' : '', text(app.loc), languages.join('; '), text(app.dimensions.code), text(app.dimensions.platform), text(app.dimensions.data), text(app.dimensions.operations), text(app.dimensions.delivery)]);
+    rows.push([app.id, app.name, app.path, app.kind, text(app.score), app.strategy, app.strategyRunnerUp.strategy, text(app.findingCounts.blocker), text(app.findingCounts.major), text(app.findingCounts.minor), text(app.findingCounts.info), text(app.effortRange.low), text(app.effort), text(app.effortRange.high), app.confidence.level, wave ? String(wave) : index.stays.has(app.id) ? 'stays' : '', text(app.loc), languages.join('; '), index.business.get(app.id)?.criticality ?? '', index.business.get(app.id)?.owner ?? '', text(app.dimensions.code), text(app.dimensions.platform), text(app.dimensions.data), text(app.dimensions.operations), text(app.dimensions.delivery)]);
   }
   return rows;
 }

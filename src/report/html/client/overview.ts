@@ -108,11 +108,11 @@ const READY_FROM = 50;
  * inventories give (sla.criticality); applications without one are listed under the boxes.
  */
 function valueQuadrant(index: ReportIndex): HTMLElement {
-  const criticality = new Map(index.data.graph.nodes.filter((node) => node.kind === 'application').map((node) => [node.id.slice(4), node.attributes?.['criticality']]));
+  const criticality = new Map([...index.business].map(([id, business]) => [id, business.criticality]));
   const apps = [...index.data.applications].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   const known = apps.filter((app) => typeof criticality.get(app.id) === 'string');
   const unknown = apps.filter((app) => typeof criticality.get(app.id) !== 'string');
-  const chip = (app: (typeof apps)[number]) => h('a', { href: routeTo('app', app.id), class: 'chip', title: `${String(criticality.get(app.id) ?? 'criticality not known')}, score ${app.score}` }, `${app.name} · ${app.score}`);
+  const chip = (app: (typeof apps)[number]) => h('a', { href: routeTo('app', app.id), class: 'chip', title: [criticality.get(app.id) ?? 'criticality not known', `score ${app.score}`, index.business.get(app.id)?.owner].filter(Boolean).join(', ') }, `${app.name} · ${app.score}`);
   const box = (title: string, advice: string, high: boolean, ready: boolean) => {
     const members = known.filter((app) => HIGH_VALUE.has(String(criticality.get(app.id))) === high && app.score >= READY_FROM === ready);
     return h('div', { class: `quadrant-box ${high ? 'high' : 'low'}-value ${ready ? 'ready' : 'not-ready'}` }, h('h3', null, `${title} (${members.length})`), h('p', { class: 'small muted' }, advice), h('div', { class: 'chips' }, members.map(chip)));
@@ -122,7 +122,7 @@ function valueQuadrant(index: ReportIndex): HTMLElement {
     { class: 'chart quadrant-figure' },
     h('figcaption', null, 'Business value and readiness'),
     known.length === 0
-      ? h('p', { class: 'muted' }, 'No inventory gives an application a criticality (sla.criticality in a cloudready inventory, docs/inventory.md), so value cannot be weighed against readiness.')
+      ? h('p', { class: 'muted' }, 'No application has a criticality (sla.criticality in an inventory, docs/inventory.md, or criticality in cloudready.yaml, docs/configuration.md), so value cannot be weighed against readiness.')
       : h(
           'div',
           { class: 'quadrant', role: 'group', 'aria-label': `Rows: mission- or business-critical, then less critical. Columns: score below ${READY_FROM}, then ${READY_FROM} or more.` },

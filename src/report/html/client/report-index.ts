@@ -11,6 +11,8 @@ export interface ReportIndex {
   waveOf: Map<string, number>;
   stays: Map<string, string>;
   suppressed: Map<string, number>;
+  /** Criticality and owner from the inventories and cloudready.yaml, by application id. */
+  business: Map<string, { criticality?: string; owner?: string }>;
 }
 
 function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -35,5 +37,13 @@ export function indexReport(data: ReportData): ReportIndex {
     waveOf,
     stays: new Map(data.waves.staying.map((stay) => [stay.application, stay.reason])),
     suppressed: new Map(data.suppressed.map((item) => [item.applicationId, item.count])),
+    business: new Map(
+      data.graph.nodes
+        .filter((node) => node.kind === 'application')
+        .map((node) => {
+          const { criticality, owner } = node.attributes ?? {};
+          return [node.id.slice('app:'.length), { ...(typeof criticality === 'string' ? { criticality } : {}), ...(typeof owner === 'string' ? { owner } : {}) }];
+        }),
+    ),
   };
 }
