@@ -15,8 +15,8 @@ await esbuild.build({
   format: 'iife',
   // The CSV downloads use the same writer as the CLI (csv-cells.ts), in its browser build.
   alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
-  // Chart.js and Cytoscape.js are MIT-licensed: their notices travel with the code.
+  // The bundled libraries are MIT-licensed: their notices travel with the code.
   legalComments: 'inline',
-  banner: { js: '/*! cloudready HTML report. Bundles Chart.js (MIT, Chart.js contributors), Cytoscape.js (MIT, The Cytoscape Consortium) and cytoscape-fcose (MIT, iVis@Bilkent). */' },
+  banner: { js: '/*! cloudready HTML report. Bundles Chart.js (MIT, Chart.js contributors), Cytoscape.js (MIT, The Cytoscape Consortium), cytoscape-fcose (MIT, iVis@Bilkent), csv-stringify (MIT, Adaltas), write-excel-file (MIT, catamphetamine) and fflate (MIT, Arjun Barrett). */' },
 });
 await esbuild.build({ ...common, entryPoints: { report: path.join(client, 'report.css') } });

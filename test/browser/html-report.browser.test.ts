@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReport } from '../../src/report/html/html-report.js';
@@ -153,7 +154,7 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     await page.close();
   });
 
-  it('saves the applications, their findings and the servers as CSV files made in the page', async () => {
+  it('saves the applications, their findings and the servers as CSV files and one workbook, made in the page', async () => {
     const { page, problems, requests } = await open(demoFile, '#/applications');
     const saved = async (button: string) => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -170,6 +171,15 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     expect(findings.name).toBe('demo-portfolio-findings.csv');
     expect(findings.text.trim().split('\n')).toHaveLength(1 + 110);
     expect(findings.text).toContain('card-authorisation,card-authorisation,blocker,mainframe,mainframe/exec-cics,CICS command-level API,');
+    // One workbook of three sheets, numbers as numbers.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workbook (XLSX)' }).click()]);
+    expect(download.suggestedFilename()).toBe('demo-portfolio-assessment.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await fs.readFile((await download.path())!));
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.rowCount])).toEqual([['Applications', 10], ['Findings', 111], ['Servers', 11]]);
+    const sheet = workbook.getWorksheet('Applications')!;
+    const billing = sheet.getRows(2, 9)!.find((row) => row.getCell(1).value === 'billing-service')!;
+    expect([billing.getCell(2).value, billing.getCell(5).value, billing.getCell(6).value]).toEqual(['Billing', 35, 'refactor']);
     await page.evaluate(() => (location.hash = '#/servers'));
     const servers = await saved('Download servers (CSV)');
     expect(servers.text.trim().split('\n')).toHaveLength(1 + 10);
