@@ -175,7 +175,7 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workbook (XLSX)' }).click()]);
     expect(download.suggestedFilename()).toBe('demo-portfolio-assessment.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await fs.readFile((await download.path())!));
+    await workbook.xlsx.load((await fs.readFile((await download.path())!)) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.rowCount])).toEqual([['Applications', 10], ['Findings', 111], ['Servers', 11]]);
     const sheet = workbook.getWorksheet('Applications')!;
     const billing = sheet.getRows(2, 9)!.find((row) => row.getCell(1).value === 'billing-service')!;
