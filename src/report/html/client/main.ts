@@ -67,8 +67,8 @@ const nav = h(
       ] as const
     ).map(([route, label]) => h('li', null, h('a', { href: routeTo(route), 'data-route': route }, label))),
   ),
-  h('button', { type: 'button', class: 'print-button', onclick: () => print('full') }, 'Print the full report'),
-  h('button', { type: 'button', class: 'print-button', onclick: () => print('executive') }, 'Print the executive summary'),
+  h('button', { type: 'button', class: 'print-button', onclick: () => printAs('full') }, 'Print the full report'),
+  h('button', { type: 'button', class: 'print-button', onclick: () => printAs('executive') }, 'Print the executive summary'),
   h('p', { class: 'small muted' }, 'Or save either as PDF from the print dialogue.'),
   h('p', { class: 'small muted' }, `cloudready ${data.tool.version}`),
 );
@@ -94,7 +94,7 @@ function show(): void {
   window.scrollTo(0, 0);
 }
 
-function print(mode: PrintMode): void {
+function printAs(mode: PrintMode): void {
   document.body.dataset.print = mode;
   window.print();
 }
