@@ -32,6 +32,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // dependency-cruiser's configuration is CommonJS.
+    files: ['**/*.cjs'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+  },
+  {
     // Each pipeline stage imports only from earlier stages (see docs/architecture.md).
     files: ['src/discover/**/*.ts', 'src/extract/**/*.ts'],
     rules: {

@@ -9,7 +9,7 @@ import { evaluateCondition } from './rules/evaluate-condition.js';
 import { MatcherCache } from './rules/matcher-cache.js';
 import type { Rule } from './rules/rule-schema.js';
 import { Suppressor, type PathIgnore } from './suppressions.js';
-import type { ScanProfile } from '../pipeline/scan-profile.js';
+import type { ScanProfile } from '../util/scan-profile.js';
 
 export interface RuleSettings {
   disabled: Set<string>;

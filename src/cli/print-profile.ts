@@ -1,4 +1,4 @@
-import type { ProfileSummary } from '../pipeline/scan-profile.js';
+import type { ProfileSummary } from '../util/scan-profile.js';
 import { printable } from '../util/printable.js';
 
 const STAGES = ['discover', 'extract', 'inventories', 'model', 'assess', 'plan'] as const;

@@ -13,7 +13,7 @@ import { startProgress } from './progress.js';
 import { reportInputProblems } from './input-problems.js';
 import { writeOutputAtomically } from './write-output.js';
 import { printProfile } from './print-profile.js';
-import { ScanProfile } from '../pipeline/scan-profile.js';
+import { ScanProfile } from '../util/scan-profile.js';
 
 /** How a finished result is reported and judged: shared by scan and merge. */
 export interface ReportCommandOptions {

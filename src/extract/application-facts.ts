@@ -1,82 +1,26 @@
 import type { DiscoveredApplication } from '../discover/find-applications.js';
 import { languageFromShebang } from '../discover/languages.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
-import { originOfPath, originOfText, type Origin } from '../discover/origin.js';
-import type { Diagnostic, Evidence } from '../result/schema.js';
-import { configFormatOf, type ConfigFile } from './config/config-entries.js';
-import { collectEndpointsAndSecrets, type EndpointFact, type SecretFact } from './config/config-facts.js';
+import { originOfPath, originOfText } from '../discover/origin.js';
+import type { Diagnostic } from '../result/schema.js';
+import { configFormatOf } from './config/config-entries.js';
+import { collectEndpointsAndSecrets } from './config/config-facts.js';
 import { dropDeclaredNames } from './config/declared-names.js';
 import { settleDevScriptFolders } from './dev-script-folders.js';
-import { collectDeliveryFacts, type DeliveryFacts } from './config/delivery-facts.js';
-import { applicationKind, type KindVerdict } from './application-kind.js';
-import type { InventoryContext } from './inventory/inventory-context.js';
+import { collectDeliveryFacts } from './config/delivery-facts.js';
+import { applicationKind } from './application-kind.js';
+import type { AppFile, ApplicationFacts } from './application-facts-types.js';
 import { readConfig } from './config/read-config.js';
 import { secretsInCode } from './config/secrets.js';
-import { manifestExtractorFor, type ManifestFacts } from './manifests/index.js';
+import { manifestExtractorFor } from './manifests/index.js';
 import { extractContentFacts, extractProjectFacts, isProjectLanguage, type SourceFacts } from './source/index.js';
-import { inlineIgnoresIn, type InlineIgnore } from './inline-ignores.js';
+import { inlineIgnoresIn } from './inline-ignores.js';
 import { readText } from './read-text.js';
 import { analyseText, textDigest, type SourceText } from './source-text.js';
 import type { FactStore } from './fact-cache.js';
 import { timedExtraction, type ExtractionPool, type FileTimer } from './source/extraction-pool.js';
 
-export interface AppFile {
-  file: DiscoveredFile;
-  /** Path relative to the application folder: what rule globs match against. */
-  appRel: string;
-  /** Production, test, vendored ...: from the path, refined by the head of the text once read. */
-  origin: Origin;
-}
-
-export interface TextFile extends AppFile {
-  source: SourceText;
-}
-
-/** Everything known about one application, for rules, scoring and the graph. */
-export interface ApplicationFacts {
-  app: DiscoveredApplication;
-  files: AppFile[];
-  /**
-   * Source, manifest, config and descriptor files that could be read as text; emptied once the
-   * rules' file conditions have been evaluated on them (pipeline/gather-facts.ts), so that a
-   * portfolio's texts are never all held at once.
-   */
-  texts: TextFile[];
-  /** What each file-scoped condition of the enabled rules found, by condition key, once evaluated where the texts were read. */
-  conditionHits?: Map<string, { matched: boolean; evidence: Evidence[] }>;
-  /** Lines of dropped texts that evidence may show (cited lines with their context), as outputs show them: secrets masked. */
-  shownLines?: Map<string, Map<number, string>>;
-  /** `cloudready-ignore` comments, read with the texts. */
-  inlineIgnores: InlineIgnore[];
-  manifests: ManifestFacts[];
-  /**
-   * Units, references, data access ... of each source file whose language has an extractor;
-   * emptied, like the texts, once the file conditions have been evaluated and the unit-level
-   * subgraph made from them.
-   */
-  sources: SourceFacts[];
-  /** The unit-level subgraph as the model adds it (model/unit-graph.ts), made before the sources were emptied. */
-  unitGraph?: { names: string[]; nodes: { kind: string; label: string; [key: string]: string | number | boolean }[]; steps: number[] };
-  /** Entry points over all source files, counted before they were emptied. */
-  entryPointCount?: number;
-  /** Configuration files flattened to key/value entries. */
-  configs: ConfigFile[];
-  /** Datastores and services the application connects to, from configuration and code. */
-  endpoints: EndpointFact[];
-  /** Secrets in configuration: key, kind and place, never the value. */
-  secrets: SecretFact[];
-  /** CI, tests, container image, infrastructure as code, health checks: where each shows. */
-  delivery: DeliveryFacts;
-  /** Hosts and SLA from inventories, set once inventories are read. */
-  inventory?: InventoryContext;
-  /** Lines of code per language id. */
-  languages: Record<string, number>;
-  loc: number;
-  /** Files that could not be analysed (binary, too large, unreadable). */
-  skipped: number;
-  /** Service, web, batch, mainframe, desktop or library, and the fact that decided. */
-  kind: KindVerdict;
-}
+export type { AppFile, ApplicationFacts, KindVerdict, TextFile } from './application-facts-types.js';
 
 const TEXT_KINDS = new Set<DiscoveredFile['kind']>(['source', 'manifest', 'config', 'descriptor', 'other']);
 /** PEM files and SSH keys: a private key, a certificate or a public key, as their text says. */

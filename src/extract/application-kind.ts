@@ -1,12 +1,7 @@
 import path from 'node:path';
-import type { ApplicationKind } from '../discover/unit-kind.js';
-import type { ApplicationFacts } from './application-facts.js';
+import type { ApplicationFacts, KindVerdict } from './application-facts-types.js';
 
-export interface KindVerdict {
-  kind: ApplicationKind;
-  /** The fact that decided, in words. */
-  reason: string;
-}
+export type { KindVerdict } from './application-facts-types.js';
 
 /** Pages rendered on the server: JSP, JSF, Razor and Web Forms, PHP entry pages, template engines. */
 const SERVER_PAGE = /\.blade\.php$|\.(jspx?|xhtml|aspx|ascx|cshtml|vbhtml|erb|ejs|hbs|handlebars|pug|jade|twig|tmpl|gohtml|ftl|ftlh|vm|jinja2?|j2|mustache)$/i;

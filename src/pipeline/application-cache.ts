@@ -2,7 +2,7 @@ import type { DiscoveredApplication } from '../discover/find-applications.js';
 import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { FactCache, FactStore } from '../extract/fact-cache.js';
 import type { Diagnostic } from '../result/schema.js';
-import type { GatheredApplication } from './gather-facts.js';
+import type { GatheredApplication } from './gathered-facts.js';
 import { fileContentKey } from './result-cache.js';
 
 /** The fact cache as one application's reading used it. */

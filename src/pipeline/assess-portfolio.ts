@@ -26,11 +26,11 @@ import { SCHEMA_VERSION, type Application, type ScanResult } from '../result/sch
 import { SET_ASIDE_KINDS } from '../result/unit-kinds.js';
 import { compareStrings } from '../util/compare.js';
 import { TOOL_VERSION } from '../version.js';
-import type { ProgressListener } from '../scan.js';
-import { gatheredDiagnostics, type GatheredFacts } from './gather-facts.js';
+import type { ProgressListener } from './scan-options.js';
+import { gatheredDiagnostics, type GatheredFacts } from './gathered-facts.js';
 import { judgeAssessment, type AssessOptions, type Assessment } from './judge-assessment.js';
-import { stageTimer } from './stage-timer.js';
-import type { ScanProfile } from './scan-profile.js';
+import { stageTimer } from '../util/stage-timer.js';
+import type { ScanProfile } from '../util/scan-profile.js';
 
 export { judgeAssessment, type AssessOptions, type Assessment } from './judge-assessment.js';
 

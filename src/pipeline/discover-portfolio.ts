@@ -14,8 +14,8 @@ import { compareStrings } from '../util/compare.js';
 import { isInside } from '../util/inside.js';
 import { plural } from '../util/plural.js';
 import { hasThresholds } from '../assess/gate.js';
-import type { ScanOptions, ProgressListener } from '../scan.js';
-import { stageTimer } from './stage-timer.js';
+import type { ScanOptions, ProgressListener } from './scan-options.js';
+import { stageTimer } from '../util/stage-timer.js';
 import type { PricesFile } from '../plan/servers/instance-prices.js';
 
 /** What discovery finds before any file is read: settings, files, applications, inventory files. */

@@ -1,4 +1,4 @@
-import type { ProgressListener } from '../scan.js';
+import type { ProgressListener } from './scan-options.js';
 
 /** How often the line is redrawn at most: often enough to move, rarely enough to cost nothing. */
 const REDRAW_MS = 150;

@@ -1,15 +1,12 @@
 import { addressablePages } from '../extract/application-kind.js';
 import { FileProgress } from './file-progress.js';
-import type { Config } from '../config/config-schema.js';
-import type { OutsideFolder } from '../discover/find-applications.js';
 import { FactCache } from '../extract/fact-cache.js';
 import { ExtractionPool, MIN_POOLED_FILES, POOLED_LANGUAGES } from '../extract/source/extraction-pool.js';
 import { extractApplicationFacts, filesToRead, type ApplicationFacts } from '../extract/application-facts.js';
 import { useCatalogues } from '../extract/source/catalogue.js';
 import { importInventory } from '../extract/inventory/import-inventory.js';
 import { collectSoonerForInventories } from '../util/heap-growth.js';
-import type { LoadedInventory } from '../extract/inventory/inventory-builder.js';
-import { allRules, type LoadedPack } from '../assess/rules/load-rules.js';
+import { allRules } from '../assess/rules/load-rules.js';
 import { evaluateFileConditions, fileConditionsOf, type FileConditions } from '../assess/rules/file-conditions.js';
 import { MatcherCache } from '../assess/rules/matcher-cache.js';
 import { TextMemo } from '../assess/rules/text-memo.js';
@@ -17,58 +14,15 @@ import { dropTexts } from '../assess/evidence.js';
 import { unitSubgraph } from '../model/unit-graph.js';
 import { SET_ASIDE_KINDS } from '../result/unit-kinds.js';
 import type { Diagnostic } from '../result/schema.js';
-import type { ScanOptions, ProgressListener } from '../scan.js';
+import type { ScanOptions, ProgressListener } from './scan-options.js';
+import type { GatheredApplication, GatheredFacts, GatheredInventory } from './gathered-facts.js';
 import { ApplicationCache } from './application-cache.js';
 import { discoverPortfolio, type DiscoveredPortfolio } from './discover-portfolio.js';
-import type { PricesFile } from '../plan/servers/instance-prices.js';
 import { settingsDigest } from './shard-file.js';
 import { assignShards, type ShardSpec } from './shard-plan.js';
-import { stageTimer } from './stage-timer.js';
+import { stageTimer } from '../util/stage-timer.js';
 
-/** One application's facts and what went wrong reading it. */
-export interface GatheredApplication {
-  facts: ApplicationFacts;
-  diagnostics: Diagnostic[];
-}
-
-/** One inventory file: what it held (none when unusable) and what went wrong reading it. */
-export interface GatheredInventory {
-  /** Position in the sorted list of the portfolio's inventory files. */
-  index: number;
-  loaded?: LoadedInventory | undefined;
-  diagnostics: Diagnostic[];
-}
-
-/**
- * Everything read from disk: the settings, and the facts of the applications and inventories
- * this run was given (all of them, or one shard's). Assessing needs nothing else, so a shard can
- * hand this to another machine and `cloudready merge` assesses the whole.
- */
-export interface GatheredFacts {
-  /** The scanned paths as given. */
-  roots: string[];
-  config: Config;
-  packs: LoadedPack[];
-  /** Configuration, rule and walk problems: the same for every shard, so kept by shard 1 only. */
-  setupDiagnostics: Diagnostic[];
-  /** Files walked in the whole portfolio. */
-  files: number;
-  /** Ids of every application in the portfolio, in result order. */
-  applicationIds: string[];
-  /** Folders of files outside every application, with the reason. */
-  outside: OutsideFolder[];
-  /** Inventory files in the portfolio. */
-  inventoryCount: number;
-  applications: GatheredApplication[];
-  inventories: GatheredInventory[];
-  /** The --prices file, if one was given. */
-  prices?: PricesFile;
-}
-
-/** Every diagnostic of gathered facts, in the order one scan meets them: setup and walk, applications, inventories. */
-export function gatheredDiagnostics(gathered: GatheredFacts): Diagnostic[] {
-  return [...gathered.setupDiagnostics, ...gathered.applications.flatMap((app) => app.diagnostics), ...gathered.inventories.flatMap((inventory) => inventory.diagnostics)];
-}
+export { gatheredDiagnostics, type GatheredApplication, type GatheredFacts, type GatheredInventory } from './gathered-facts.js';
 
 /** Applications read at once when extraction runs in worker threads. */
 const APPLICATIONS_IN_FLIGHT = 4;

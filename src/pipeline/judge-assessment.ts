@@ -2,7 +2,7 @@ import { compareWithBaseline, type BaselineDocument } from '../assess/baseline.j
 import { evaluateGate, hasThresholds, type GateThresholds } from '../assess/gate.js';
 import type { Config } from '../config/config-schema.js';
 import type { ScanResult, Severity, SeverityCounts } from '../result/schema.js';
-import type { StageTimings } from './stage-timer.js';
+import type { StageTimings } from '../util/stage-timer.js';
 
 export interface AssessOptions {
   /** Gate thresholds from the command line; they override cloudready.yaml's portfolio thresholds. */

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { GatheredFacts } from './gather-facts.js';
+import type { GatheredFacts } from './gathered-facts.js';
 import { readShard, type ShardFile, type ShardHeader } from './shard-file.js';
 
 const RESCAN = 'Run every shard of one scan (same paths, settings and cloudready version), then merge all N files.';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { buildFingerprint } from '../build-fingerprint.js';
 import { TOOL_VERSION } from '../version.js';
-import type { GatheredFacts } from './gather-facts.js';
+import type { GatheredFacts } from './gathered-facts.js';
 import type { ShardSpec } from './shard-plan.js';
 
 const gzip = promisify(zlib.gzip);

@@ -1,4 +1,4 @@
-import type { Reporter } from './reporter.js';
+import type { Reporter } from './reporter-types.js';
 
 /** The result document itself: the contract described in docs/result-schema.md. */
 export const jsonReport: Reporter = (result) => `${JSON.stringify(result, null, 2)}\n`;

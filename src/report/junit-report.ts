@@ -1,5 +1,5 @@
 import type { ScanResult } from '../result/schema.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter } from './reporter-types.js';
 
 function xml(text: string): string {
   // XML 1.0 cannot carry most control characters at all: drop them, escape the rest.

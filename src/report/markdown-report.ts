@@ -1,7 +1,7 @@
 import type { Finding } from '../result/schema.js';
 import { SEVERITY_ORDER } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter } from './reporter-types.js';
 
 /** GitHub refuses comments over 65,536 characters; stay well below with room for a header. */
 const MAX_LENGTH = 60_000;

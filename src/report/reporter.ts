@@ -1,28 +1,7 @@
-import type { ScanResult } from '../result/schema.js';
+import type { Format, Reporter } from './reporter-types.js';
 
-export interface ReportOptions {
-  /** ANSI colours (terminal only; never when writing a file). */
-  color: boolean;
-  /** The terminal's width in columns, when writing to one: the table fits it. */
-  width?: number | undefined;
-  /** Who the document is for and by whom: the HTML report's cover and page footers, the Markdown title. */
-  document?: DocumentInfo | undefined;
-}
-
-/** A deliverable's cover: set with --title, --client, --author and --classification. */
-export interface DocumentInfo {
-  title?: string | undefined;
-  client?: string | undefined;
-  author?: string | undefined;
-  /** A confidentiality line, such as "Confidential: prepared for Acme Ltd only". */
-  classification?: string | undefined;
-}
-
-/** A reporter is a pure function: result in, text out. */
-export type Reporter = (result: ScanResult, options: ReportOptions) => string;
-
-export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS } from './reporter-types.js';
+export type { DocumentInfo, Format, Reporter, ReportOptions } from './reporter-types.js';
 
 /** Reporters load lazily so a JSON run never pays for the table renderer and vice versa. */
 export async function loadReporter(format: Format): Promise<Reporter> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Finding, ScanResult, ServerFinding, Severity } from '../result/schema.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter } from './reporter-types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { blocker: 'error', major: 'error', minor: 'warning', info: 'note' };
 /** GitHub code scanning orders alerts by this (0-10). */

@@ -6,7 +6,7 @@ import { languageById } from '../discover/languages.js';
 import { SEVERITY_ORDER, type Application, type Finding, type ScanResult, type Severity } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { plural } from '../util/plural.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter } from './reporter-types.js';
 import { serversSection } from './servers-table.js';
 
 const TOP_FINDINGS = 12;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEVERITY_ORDER } from './severity-order.js';
 import { WaveSchedule } from './schedule-schema.js';
 import { ApplicationSplit } from './split-schema.js';
 import { APPLICATION_KINDS, PART_KINDS } from './unit-kinds.js';
@@ -16,9 +17,10 @@ const Origin = z.enum(ORIGINS);
  */
 export const SCHEMA_VERSION = '1.0.0';
 
-export const Severity = z.enum(['blocker', 'major', 'minor', 'info']);
+// The severities are listed once, most severe first, in a module the page script can use without zod.
+export const Severity = z.enum(SEVERITY_ORDER);
 export type Severity = z.infer<typeof Severity>;
-export { SEVERITY_ORDER } from './severity-order.js';
+export { SEVERITY_ORDER };
 
 export const Strategy = z.enum(['rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate']);
 export type Strategy = z.infer<typeof Strategy>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScanProfile } from '../../src/pipeline/scan-profile.js';
+import { ScanProfile } from '../../src/util/scan-profile.js';
 import type { ScanResult } from '../../src/result/schema.js';
 import { scan } from '../../src/scan.js';
 import { makeTree } from '../helpers/temp-tree.js';

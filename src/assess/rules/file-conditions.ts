@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationFacts } from '../../extract/application-facts.js';
-import type { ScanProfile } from '../../pipeline/scan-profile.js';
+import type { ScanProfile } from '../../util/scan-profile.js';
 import { conditionKey } from './condition-kind.js';
 import { kindOf, type LeafCondition } from './condition-registry.js';
 import type { ConditionMatch, MatcherCache } from './matcher-cache.js';

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { PortfolioGraph } from '../../model/portfolio-graph-types.js';
-import type { ScanProfile } from '../../pipeline/scan-profile.js';
+import type { ScanProfile } from '../../util/scan-profile.js';
 import type { Diagnostic, Evidence } from '../../result/schema.js';
 import { LinearRegex } from './linear-regex.js';
 import type { TextMemo } from './text-memo.js';

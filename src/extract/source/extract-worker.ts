@@ -4,16 +4,10 @@ import { deferredSourceText } from '../source-text.js';
 import { extractSourceFacts } from './index.js';
 import { oneAtATime } from './extraction-pool.js';
 import { useCatalogues, type Catalogue } from './catalogue.js';
+import type { ExtractRequest } from './extract-request.js';
 import { grammarReady } from './tree-sitter/grammars.js';
 
 /** A worker thread of the extraction pool: one file in, its facts out (extract/source/extraction-pool.ts). */
-export interface ExtractRequest {
-  id: number;
-  rel: string;
-  appRel: string;
-  language: string;
-  text: string;
-}
 
 useCatalogues((workerData as { catalogues?: Catalogue[] } | null)?.catalogues ?? []);
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Catalogue } from './catalogue.js';
 import type { SourceText } from '../source-text.js';
-import type { ExtractRequest } from './extract-worker.js';
+import type { ExtractRequest } from './extract-request.js';
 import { extractSourceFacts, type SourceFacts } from './index.js';
 import { grammarReady } from './tree-sitter/grammars.js';
 

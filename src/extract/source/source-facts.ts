@@ -1,4 +1,4 @@
-import type { PathOrigin } from './path-origin.js';
+import type { PathOrigin } from './path-origins.js';
 import type { ValueUse } from './literal-use.js';
 
 /**

@@ -3,7 +3,7 @@ import type { ReportData, ReportFinding } from './report-data.js';
 import { keyMessages } from './key-messages.js';
 import { topRisks } from './top-risks.js';
 import { languageById } from '../../discover/languages.js';
-import type { DocumentInfo } from '../reporter.js';
+import type { DocumentInfo } from '../reporter-types.js';
 
 /** Code-level nodes: the split proposals show them; the portfolio graph would drown in them. */
 const CODE_KINDS = new Set(['unit', 'module']);

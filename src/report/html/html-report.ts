@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import type { ScanResult } from '../../result/schema.js';
-import type { Reporter } from '../reporter.js';
+import type { Reporter } from '../reporter-types.js';
 import { buildReportData } from './build-report-data.js';
 
 /**
