@@ -160,17 +160,17 @@ Examples:
       outcome.exitCode = await (await import('./split-command.js')).runSplit(application, paths, options);
     });
 
-  program
-    .command('waves')
-    .description('plan migration waves: move groups, a pilot, dependency order, links that cross the hybrid boundary')
-    .argument('[paths...]', 'folders to scan (default: the current folder)')
-    .addOption(new Option('-f, --format <format>', 'table, json, csv, or cmf (AWS Cloud Migration Factory intake)').choices(['table', 'json', 'csv', 'cmf']).default('table'))
-    .option('-o, --output <file>', 'write to a file (- for standard output)', standardOutputAsDefault)
-    .option('--max-per-wave <n>', 'applications per wave at most (default 5)', (value) => parseInteger(value, 1, 100_000, 'A wave size'))
-    .option('--max-hosts-per-wave <n>', 'hosts per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A wave size'))
-    .option('--effort-budget <days>', 'person-days of effort per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A budget'))
-    .option('--start <date>', 'date the waves: the first working day of wave 1 (YYYY-MM-DD); needs --capacity', parseStartDate)
-    .option('--capacity <people>', 'date the waves: people working on the migration at once; needs --start', parseCapacity)
+  withRoadmapOptions(
+    program
+      .command('waves')
+      .description('plan migration waves: move groups, a pilot, dependency order, links that cross the hybrid boundary')
+      .argument('[paths...]', 'folders to scan (default: the current folder)')
+      .addOption(new Option('-f, --format <format>', 'table, json, csv, or cmf (AWS Cloud Migration Factory intake)').choices(['table', 'json', 'csv', 'cmf']).default('table'))
+      .option('-o, --output <file>', 'write to a file (- for standard output)', standardOutputAsDefault)
+      .option('--max-per-wave <n>', 'applications per wave at most (default 5)', (value) => parseInteger(value, 1, 100_000, 'A wave size'))
+      .option('--max-hosts-per-wave <n>', 'hosts per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A wave size'))
+      .option('--effort-budget <days>', 'person-days of effort per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A budget')),
+  )
     .addHelpText('after', '\nExamples:\n  $ cloudready waves fixtures/demo-portfolio\n  $ cloudready waves fixtures/demo-portfolio --start 2027-01-04 --capacity 4\n  $ cloudready waves ~/repos --max-per-wave 10 --format cmf --output cmf-intake.csv')
     .action(async (paths: string[], options) => {
       outcome.exitCode = await (await import('./waves-command.js')).runWaves(paths.length > 0 ? paths : ['.'], options);
@@ -224,11 +224,16 @@ function withReportFormat(command: Command): Command {
 
 /** A deliverable's cover, footers and roadmap: the HTML report's, the Markdown title, the JSON result's wave dates. */
 function withDocumentOptions(command: Command): Command {
-  return command
+  return withRoadmapOptions(command)
     .option('--title <text>', 'the report\'s title (default: Cloud readiness: <scanned folders>)')
     .option('--client <name>', 'who the report is for, on its cover')
     .option('--author <name>', 'who prepared it, on its cover')
-    .option('--classification <text>', 'a confidentiality line for the cover and every printed page, e.g. "Confidential"')
+    .option('--classification <text>', 'a confidentiality line for the cover and every printed page, e.g. "Confidential"');
+}
+
+/** Dates for the waves: on the commands that write a result or a report, and on waves. */
+function withRoadmapOptions(command: Command): Command {
+  return command
     .option('--start <date>', 'date the waves: the first working day of wave 1 (YYYY-MM-DD); needs --capacity', parseStartDate)
     .option('--capacity <people>', 'date the waves: people working on the migration at once; needs --start', parseCapacity);
 }

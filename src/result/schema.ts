@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITY_ORDER } from './severity-order.js';
-import { WaveSchedule } from './schedule-schema.js';
+import { WavePlan } from './wave-plan-schema.js';
 import { ApplicationSplit } from './split-schema.js';
 import { APPLICATION_KINDS, PART_KINDS } from './unit-kinds.js';
 import { ORIGINS } from '../discover/origin.js';
@@ -218,7 +218,7 @@ export const RulePackInfo = z.strictObject({
   rules: z.number().int().nonnegative(),
 });
 
-export { WaveSchedule } from './schedule-schema.js';
+export { WavePlan, WaveSchedule } from './wave-plan-schema.js';
 
 export const ScanResult = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -286,32 +286,7 @@ export const ScanResult = z.strictObject({
       unknownEndpoints: z.array(z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), usedBy: z.array(z.string()) })).describe('Endpoints and machines no scanned application or inventory describes'),
     })
     .describe('What the dependency graph says (docs/graph.md)'),
-  waves: z
-    .strictObject({
-      waves: z.array(
-        z.strictObject({
-          number: z.number().int().positive(),
-          groups: z.array(
-            z.strictObject({
-              id: z.string(),
-              applications: z.array(z.string()),
-              hosts: z.array(z.string()),
-              datastores: z.array(z.string()),
-              bonds: z.array(z.strictObject({ kind: z.enum(['shared-datastore', 'co-location', 'chatty-link', 'connection']), between: z.tuple([z.string(), z.string()]), detail: z.string() })),
-            }),
-          ),
-          applications: z.array(z.string()),
-          hosts: z.array(z.string()),
-          effort: z.number().nonnegative(),
-          reasons: z.array(z.string()),
-        }),
-      ),
-      staying: z.array(z.strictObject({ application: z.string(), reason: z.string() })),
-      stayingServers: z.array(z.strictObject({ server: z.string(), reason: z.string() })).default([]).describe('Servers no application runs on that are not ready on any cloud'),
-      crossingLinks: z.array(z.strictObject({ from: z.string(), to: z.string(), port: z.number().optional(), volume: z.string().optional(), latencySensitive: z.boolean(), until: z.string() })),
-      schedule: WaveSchedule.optional(),
-    })
-    .describe('Move groups and migration waves with default limits (docs/waves.md); cloudready waves takes other limits'),
+  waves: WavePlan,
   splits: z.array(ApplicationSplit).default([]).describe('A proposed service split of each application, or why it has none (docs/split.md)'),
   baseline: z
     .strictObject({

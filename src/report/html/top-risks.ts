@@ -1,6 +1,7 @@
 import type { ScanResult } from '../../result/schema.js';
 import { compareStrings } from '../../util/compare.js';
 import type { Risk } from './report-data.js';
+import { plural } from '../../util/plural.js';
 
 const MAX_RISKS = 10;
 /** Blockers shown before the other kinds of risk get their turn. */
@@ -13,7 +14,6 @@ export function listOf(items: string[], shown = 4): string {
   return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|cf|approx)$/i;
 
