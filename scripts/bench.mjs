@@ -121,7 +121,7 @@ if (process.argv[2] === '--inventory-child') {
 if (process.argv[2] === '--ts-graph-child') {
   // cloudready's TypeScript import graph of a tree, as a whole process (start-up included, as for dependency-cruiser).
   const { analyseText } = await dist('extract/source-text.js');
-  const { languageForExtension } = await dist('discover/languages.js');
+  const { languageForExtension } = await dist('languages/registry.js');
   const { extractTypeScriptProject } = await dist('extract/source/typescript.js');
   const root = process.argv[3];
   const byApp = new Map();

@@ -7,6 +7,7 @@ import { proposeSplit, type SplitMetric, type SplitOptions, type SplitProposal }
 import { readCoChange } from '../extract/git-history.js';
 import { readRuntimeCalls } from '../extract/runtime-calls.js';
 import { InputError } from '../errors.js';
+import { LANGUAGES } from '../languages/registry.js';
 import type { ScanResult } from '../result/schema.js';
 import { findApplication, readResult, resultFor, type ResultSource } from './load-result.js';
 import { wantsColour } from './colour.js';
@@ -96,7 +97,7 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
   const graph = graphFromResult(result.graph);
   const units = graph.filterNodes((node) => node.startsWith(`unit:${app.id}:`)).length;
   if (units < 2) {
-    throw new InputError(`${app.id} has no unit graph to split (languages: ${Object.keys(app.languages).join(', ') || 'none'})`, 'split reads Java, C#, TypeScript/JavaScript, Python, Go, PHP and COBOL; other languages are only counted (docs/languages.md).');
+    throw new InputError(`${app.id} has no unit graph to split (languages: ${Object.keys(app.languages).join(', ') || 'none'})`, `split reads the units of ${LANGUAGES.filter(({ analysis }) => analysis?.extractor ?? analysis?.project).map(({ name }) => name).join(', ')}; other languages are only counted (docs/languages.md).`);
   }
   // Co-change coupling from git, when the application's folder is in a repository.
   let coChange: SplitOptions['coChange'];

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { languageForExtension, type LanguageInfo } from './languages.js';
+import { languageForExtension } from '../languages/registry.js';
+import type { LanguageInfo } from '../languages/language-info.js';
 
 /**
  * What a file is to cloudready. Classification uses names only (cheap, no I/O);

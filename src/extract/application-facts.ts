@@ -1,5 +1,5 @@
 import type { DiscoveredApplication } from '../discover/find-applications.js';
-import { languageFromShebang } from '../discover/languages.js';
+import { languageFromShebang } from '../languages/registry.js';
 import type { DiscoveredFile } from '../discover/walk-files.js';
 import { originOfPath, originOfText } from '../discover/origin.js';
 import type { Diagnostic } from '../result/schema.js';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { languageById } from '../languages/registry.js';
 import type { ApplicationFacts, KindVerdict } from './application-facts-types.js';
 
 export type { KindVerdict } from './application-facts-types.js';
@@ -22,8 +23,6 @@ export function addressablePages(facts: Pick<ApplicationFacts, 'files'>): number
   return facts.files.filter(({ origin, appRel }) => origin === 'production' && (ADDRESSABLE_PAGE.test(appRel) || PHP_ENTRY.test(appRel))).length;
 }
 
-/** Languages whose extractor reports entry points: only where all do can their absence mean a library. */
-const ENTRY_AWARE = new Set(['java', 'csharp', 'go', 'python', 'php', 'typescript', 'javascript']);
 const DESKTOP_PROJECT = /<OutputType>\s*WinExe\s*<\/OutputType>|<Use(WindowsForms|WPF)>\s*true\s*<\/Use\1>|Include="(System\.Windows\.Forms|PresentationFramework)"/i;
 
 /**
@@ -60,7 +59,8 @@ export function applicationKind(facts: ApplicationFacts): KindVerdict {
   const mains = entries.filter((entry) => entry.kind === 'main' || entry.kind === 'scheduled' || entry.kind === 'batch-program' || entry.kind === 'batch-job');
   if (mains.length > 0) return { kind: 'batch', reason: `runs as a program with nothing that listens (${shortList(mains.map((entry) => entry.location.file))})` };
   if (startsAsCommand(facts)) return { kind: 'batch', reason: 'a command its package declares (bin or start script)' };
-  if (programs.some(({ file }) => !ENTRY_AWARE.has(file.language!.id))) return { kind: 'service', reason: 'no entry point was recognised (not every language here reports one); taken for a service' };
+  // Only where every language's extractor reports entry points can their absence mean a library.
+  if (programs.some(({ file }) => !languageById(file.language!.id)?.analysis?.entryPoints)) return { kind: 'service', reason: 'no entry point was recognised (not every language here reports one); taken for a service' };
 
   // A library ships code and no runtime settings; with neither, nothing tells.
   const settings = production.find(({ appRel }) => RUNTIME_SETTINGS.test(appRel));

@@ -1,4 +1,4 @@
-import type { CommentStyle } from '../discover/languages.js';
+import type { CommentStyle } from '../languages/language-info.js';
 
 /**
  * Replaces every comment character with a space, keeping line breaks, so that rules never match

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { CommentStyle, LanguageInfo } from '../discover/languages.js';
+import type { CommentStyle, LanguageInfo } from '../languages/language-info.js';
 import { LineIndex } from './line-index.js';
 import { maskComments } from './mask-comments.js';
 

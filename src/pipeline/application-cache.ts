@@ -55,13 +55,13 @@ export class ApplicationCache {
   }
 
   /**
-   * How many of the application's files in these languages are not as the scan that last kept it
+   * How many of the application's files that pass the test are not as the scan that last kept it
    * saw them (all of them when none did): the files this scan will parse, about. Worker threads
    * are started only when there are enough (extraction-pool.ts); a small change parses in-thread.
    */
-  changedFiles(app: DiscoveredApplication, languages: Set<string>): number {
+  changedFiles(app: DiscoveredApplication, test: (file: DiscoveredApplication['files'][number]) => boolean): number {
     const seen = this.cache.get<Map<string, string>>(this.filesKey(app));
-    return app.files.filter((file) => file.language && languages.has(file.language.id) && seen?.get(file.rel) !== this.hashOf(file)).length;
+    return app.files.filter((file) => test(file) && seen?.get(file.rel) !== this.hashOf(file)).length;
   }
 
   /** The application as a scan kept it, if one did; its files' entries are kept for the next scan. */

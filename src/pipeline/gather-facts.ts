@@ -1,7 +1,7 @@
 import { addressablePages } from '../extract/application-kind.js';
 import { FileProgress } from './file-progress.js';
 import { FactCache } from '../extract/fact-cache.js';
-import { ExtractionPool, MIN_POOLED_FILES, POOLED_LANGUAGES } from '../extract/source/extraction-pool.js';
+import { ExtractionPool, isPooled, MIN_POOLED_FILES } from '../extract/source/extraction-pool.js';
 import { extractApplicationFacts, filesToRead, type ApplicationFacts } from '../extract/application-facts.js';
 import { useCatalogues } from '../extract/source/catalogue.js';
 import { importInventory } from '../extract/inventory/import-inventory.js';
@@ -78,8 +78,8 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
   const keys = ownApplications.map((app) => kept?.key(app));
   // Threads pay for themselves only with enough files to parse: after a small change, few are.
   const toParse = ownApplications.reduce((sum, app, index) => {
-    if (!kept) return sum + app.files.filter((file) => file.language && POOLED_LANGUAGES.has(file.language.id)).length;
-    return sum + (kept.has(keys[index]!) ? 0 : kept.changedFiles(app, POOLED_LANGUAGES));
+    if (!kept) return sum + app.files.filter(isPooled).length;
+    return sum + (kept.has(keys[index]!) ? 0 : kept.changedFiles(app, isPooled));
   }, 0);
   const timer = options.profile ? options.profile.file.bind(options.profile) : undefined;
   const pool = toParse >= MIN_POOLED_FILES ? ExtractionPool.create(options.workers ?? 0, timer, catalogues) : undefined;

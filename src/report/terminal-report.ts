@@ -2,7 +2,7 @@ import { printableDeep } from '../util/printable.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { stripVTControlCharacters } from 'node:util';
 import Table from 'cli-table3';
-import { languageById } from '../discover/languages.js';
+import { languageById } from '../languages/registry.js';
 import { SEVERITY_ORDER, type Application, type Finding, type ScanResult, type Severity } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
 import { plural } from '../util/plural.js';

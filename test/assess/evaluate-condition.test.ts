@@ -4,7 +4,7 @@ import { evaluateCondition } from '../../src/assess/rules/evaluate-condition.js'
 import { globMatcher, MatcherCache } from '../../src/assess/rules/matcher-cache.js';
 import type { Condition } from '../../src/assess/rules/rule-schema.js';
 import type { ApplicationFacts } from '../../src/extract/application-facts.js';
-import { languageForExtension } from '../../src/discover/languages.js';
+import { languageForExtension } from '../../src/languages/registry.js';
 import { analyseText } from '../../src/extract/source-text.js';
 import type { DiscoveredFile } from '../../src/discover/walk-files.js';
 

@@ -3,7 +3,7 @@ import { evaluateCondition } from '../../src/assess/rules/evaluate-condition.js'
 import { MatcherCache } from '../../src/assess/rules/matcher-cache.js';
 import type { Condition } from '../../src/assess/rules/rule-schema.js';
 import type { ApplicationFacts } from '../../src/extract/application-facts.js';
-import { languageForExtension } from '../../src/discover/languages.js';
+import { languageForExtension } from '../../src/languages/registry.js';
 import { extractSourceFacts } from '../../src/extract/source/index.js';
 import { analyseText } from '../../src/extract/source-text.js';
 import type { DiscoveredFile } from '../../src/discover/walk-files.js';

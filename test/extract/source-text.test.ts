@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageForExtension } from '../../src/discover/languages.js';
+import { languageForExtension } from '../../src/languages/registry.js';
 import { analyseText, deferredSourceText } from '../../src/extract/source-text.js';
 
 describe('deferredSourceText', () => {

@@ -11,7 +11,7 @@ import type { FactStore } from '../../src/extract/fact-cache.js';
 import type { ApplicationFacts } from '../../src/extract/application-facts.js';
 import { analyseText } from '../../src/extract/source-text.js';
 import type { DiscoveredFile } from '../../src/discover/walk-files.js';
-import { languageForExtension } from '../../src/discover/languages.js';
+import { languageForExtension } from '../../src/languages/registry.js';
 import type { ScanResult } from '../../src/result/schema.js';
 import { scan, type ScanOptions } from '../../src/scan.js';
 import { makeTree } from '../helpers/temp-tree.js';

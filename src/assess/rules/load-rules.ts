@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import { compiledValue } from '../../compiled-rules.js';
-import { languageById, LANGUAGES } from '../../discover/languages.js';
+import { languageById, LANGUAGES } from '../../languages/registry.js';
 import { InputError } from '../../errors.js';
 import { compareStrings } from '../../util/compare.js';
 import { parseYamlInput } from '../../util/yaml-input.js';

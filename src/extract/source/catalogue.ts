@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import { compiledValue } from '../../compiled-rules.js';
 import type { ApiKind, EntryKind } from './source-facts.js';
+import { catalogueTables } from '../../languages/registry.js';
 
 export const API_KINDS = ['file-read', 'file-write', 'socket', 'session', 'thread', 'process-exec', 'environment', 'system-property', 'jndi', 'registry', 'reflection', 'machine-name', 'certificate-checks-off'] as const satisfies readonly ApiKind[];
 export const ENTRY_KINDS = ['main', 'servlet', 'http-route', 'message-listener', 'scheduled', 'web-service', 'cics-transaction', 'batch-program', 'batch-job'] as const satisfies readonly EntryKind[];
@@ -13,19 +14,9 @@ export const ENTRY_KINDS = ['main', 'servlet', 'http-route', 'message-listener',
 const complete: [Exclude<ApiKind, (typeof API_KINDS)[number]> | Exclude<EntryKind, (typeof ENTRY_KINDS)[number]>] extends [never] ? true : false = true;
 void complete;
 
-/** Languages whose extractors read a catalogue; javascript covers JavaScript and TypeScript. */
-export const CATALOGUE_LANGUAGES = ['java', 'csharp', 'python', 'javascript', 'go', 'php'] as const;
-export type CatalogueLanguage = (typeof CATALOGUE_LANGUAGES)[number];
-
-/** The sections each language's extractor looks names up in. */
-const READ_SECTIONS: Record<CatalogueLanguage, (keyof ApiCatalog)[]> = {
-  java: ['constructors', 'calls', 'methods', 'types'],
-  csharp: ['constructors', 'calls', 'methods', 'types'],
-  python: ['calls', 'methods'],
-  javascript: ['constructors', 'calls'],
-  go: ['calls'],
-  php: ['constructors', 'calls', 'types'],
-};
+/** The catalogue tables extractors read, each with the sections its extractor looks names up in (src/languages/: javascript serves TypeScript too). */
+const READ_SECTIONS = catalogueTables();
+const CATALOGUE_LANGUAGES = [...READ_SECTIONS.keys()].sort() as [string, ...string[]];
 
 const Names = z.array(z.string().min(1)).min(1);
 const NamesByApi = z.partialRecord(z.enum(API_KINDS), Names);
@@ -54,9 +45,10 @@ export const Catalogue = z
       .optional(),
   })
   .superRefine((catalogue, context) => {
-    for (const [language, table] of Object.entries(catalogue.apis ?? {}) as [CatalogueLanguage, z.infer<typeof ApiTable>][]) {
-      for (const section of Object.keys(table) as (keyof ApiCatalog)[]) {
-        if (!READ_SECTIONS[language].includes(section)) context.addIssue({ code: 'custom', path: ['apis', language, section], message: `the ${language} extractor reads only ${READ_SECTIONS[language].join(', ')}` });
+    for (const [language, table] of Object.entries(catalogue.apis ?? {})) {
+      const read = READ_SECTIONS.get(language) ?? [];
+      for (const section of Object.keys(table ?? {})) {
+        if (!read.includes(section)) context.addIssue({ code: 'custom', path: ['apis', language, section], message: `the ${language} extractor reads only ${read.join(', ')}` });
       }
     }
   });
@@ -74,7 +66,7 @@ export interface ApiCatalog {
 }
 
 interface Tables {
-  apis: Record<CatalogueLanguage, ApiCatalog>;
+  apis: Record<string, ApiCatalog>;
   entries: { class: Lookup<EntryKind>; method: Lookup<EntryKind> };
   digest: string;
 }
@@ -108,8 +100,11 @@ function tables(): Tables {
   return active;
 }
 
-export function apisOf(language: CatalogueLanguage): ApiCatalog {
-  return tables().apis[language];
+/** The tables of a language that reads the catalogue (its file in src/languages/ names the table). */
+export function apisOf(language: string): ApiCatalog {
+  const apis = tables().apis[language];
+  if (!apis) throw new Error(`no catalogue table is named ${language} (src/languages/ names them)`);
+  return apis;
 }
 
 export function entryOfAnnotation(name: string, on: 'class' | 'method'): EntryKind | undefined {
@@ -118,14 +113,14 @@ export function entryOfAnnotation(name: string, on: 'class' | 'method'): EntryKi
 
 function merge(catalogues: Catalogue[]): Tables {
   const lookup = <K extends string>() => Object.create(null) as Record<string, K>;
-  const apis = Object.fromEntries(CATALOGUE_LANGUAGES.map((language) => [language, { constructors: lookup<ApiKind>(), calls: lookup<ApiKind>(), methods: lookup<ApiKind>(), types: lookup<ApiKind>() }])) as Record<CatalogueLanguage, Record<keyof ApiCatalog, Record<string, ApiKind>>>;
+  const apis = Object.fromEntries(CATALOGUE_LANGUAGES.map((language) => [language, { constructors: lookup<ApiKind>(), calls: lookup<ApiKind>(), methods: lookup<ApiKind>(), types: lookup<ApiKind>() }])) as Record<string, Record<keyof ApiCatalog, Record<string, ApiKind>>>;
   const entries = { class: lookup<EntryKind>(), method: lookup<EntryKind>() };
   const add = <K extends string>(into: Record<string, K>, byKind: Partial<Record<K, string[]>> | undefined) => {
     for (const [kind, names] of Object.entries(byKind ?? {}) as [K, string[]][]) for (const name of names) into[name] = kind;
   };
   for (const catalogue of catalogues) {
-    for (const [language, table] of Object.entries(catalogue.apis ?? {}) as [CatalogueLanguage, z.infer<typeof ApiTable>][]) {
-      for (const section of ['constructors', 'calls', 'methods', 'types'] as const) add(apis[language][section], table[section]);
+    for (const [language, table] of Object.entries(catalogue.apis ?? {})) {
+      if (table) for (const section of ['constructors', 'calls', 'methods', 'types'] as const) add(apis[language]![section], table[section]);
     }
     add(entries.class, catalogue.entryPoints?.class);
     add(entries.method, catalogue.entryPoints?.method);

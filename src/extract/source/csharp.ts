@@ -21,7 +21,7 @@ const STRING_NODES = new Set(['string_literal', 'verbatim_string_literal', 'raw_
 
 /** C# (.NET Framework and .NET) from a tree-sitter syntax tree, walked once. */
 export function extractCSharp(source: SourceText): Promise<SourceFacts> {
-  return extractWithTree('csharp', 'C#', source, (root, collector) => {
+  return extractWithTree(source, (root, collector) => {
     new CSharpWalker(collector).visit(root);
     markUnusedUsings(collector.facts.imports, source.masked);
   });

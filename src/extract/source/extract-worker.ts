@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { languageById } from '../../discover/languages.js';
+import { languageById } from '../../languages/registry.js';
 import { deferredSourceText } from '../source-text.js';
 import { extractSourceFacts } from './index.js';
 import { oneAtATime } from './extraction-pool.js';
@@ -14,9 +14,10 @@ useCatalogues((workerData as { catalogues?: Catalogue[] } | null)?.catalogues ??
 parentPort?.on('message', (request: ExtractRequest) => {
   // One file at a time, after its grammar has loaded (once per thread): the time sent back is the file's own.
   void oneAtATime(async () => {
-    await grammarReady(request.language).catch(() => undefined);
+    const language = languageById(request.language);
+    await grammarReady(language).catch(() => undefined);
     const started = performance.now();
-    const facts = await extractSourceFacts(deferredSourceText(request.rel, request.text, languageById(request.language), request.appRel));
+    const facts = await extractSourceFacts(deferredSourceText(request.rel, request.text, language, request.appRel));
     parentPort!.postMessage({ id: request.id, facts, ms: performance.now() - started });
   });
 });

@@ -7,8 +7,10 @@ import type { ExtractRequest } from './extract-request.js';
 import { extractSourceFacts, type SourceFacts } from './index.js';
 import { grammarReady } from './tree-sitter/grammars.js';
 
-/** Languages whose extraction is worth a thread: tree-sitter parses at 1-2 MB/s; the line lexers run near reading speed. */
-export const POOLED_LANGUAGES = new Set(['java', 'csharp', 'python', 'go', 'php']);
+/** Files whose extraction is worth a thread: those parsed with tree-sitter (1-2 MB/s); the line lexers run near reading speed. */
+export function isPooled(file: { language?: { grammar?: string } | undefined }): boolean {
+  return file.language?.grammar !== undefined;
+}
 /** Below this many such files, starting workers (and their grammars) costs more than it saves. */
 export const MIN_POOLED_FILES = 300;
 
@@ -63,7 +65,7 @@ export class ExtractionPool {
 
   extract(source: SourceText): Promise<SourceFacts | undefined> {
     const alive = this.workers.filter((candidate) => !candidate.dead);
-    if (!source.language || !POOLED_LANGUAGES.has(source.language.id) || alive.length === 0) return timedExtraction(source, this.timer);
+    if (!isPooled(source) || alive.length === 0) return timedExtraction(source, this.timer);
     const entry = alive.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -92,7 +94,7 @@ export class ExtractionPool {
 export function timedExtraction(source: SourceText, timer?: FileTimer): Promise<SourceFacts | undefined> {
   if (!timer) return extractSourceFacts(source);
   return oneAtATime(async () => {
-    await grammarReady(source.language?.id).catch(() => undefined);
+    await grammarReady(source.language).catch(() => undefined);
     const started = performance.now();
     const facts = await extractSourceFacts(source);
     timer(source.rel, performance.now() - started, `extractor ${source.language?.id ?? 'source'}`);

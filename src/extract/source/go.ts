@@ -14,7 +14,7 @@ const ROUTE_METHODS = new Set(['HandleFunc', 'Handle', 'GET', 'POST', 'PUT', 'DE
  * methods belong to their receiver's type.
  */
 export function extractGo(source: SourceText): Promise<SourceFacts> {
-  return extractWithTree('go', 'Go', source, (root, collector) => {
+  return extractWithTree(source, (root, collector) => {
     const folder = path.posix.dirname(source.appRel);
     const packageName = childrenOfType(root, 'package_clause')[0]?.namedChildren[0]?.text ?? 'main';
     const pkg = folder === '.' ? packageName : folder;

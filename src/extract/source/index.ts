@@ -1,42 +1,16 @@
 import type { SourceText } from '../source-text.js';
-import { extractAssembler } from './assembler.js';
-import { extractBms } from './bms.js';
 import { extractAutosys, AUTOSYS_JIL } from './autosys.js';
 import { CA7_LISTING, extractCa7 } from './ca7.js';
-import { extractCicsCsd } from './cics-csd.js';
-import { extractCobol } from './cobol.js';
 import { CONTROL_M_XML, extractControlM } from './control-m.js';
 import { CONTROL_M_JSON, extractControlMJson } from './control-m-json.js';
-import { extractCSharp } from './csharp.js';
-import { extractGo } from './go.js';
-import { extractJava } from './java.js';
-import { extractIms } from './ims.js';
-import { extractJcl } from './jcl.js';
 import { extractMyBatis } from './mybatis.js';
 import { extractOrmMappings, ORM_MAPPINGS } from './orm-mappings.js';
 import { extractXmlEntryPoints, XML_ENTRY_POINTS } from './xml-entry-points.js';
-import { extractPhp } from './php.js';
-import { extractPython } from './python.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
 import type { FactStore } from '../fact-cache.js';
+import { languageById } from '../../languages/registry.js';
+import type { FileExtractor, ProjectExtractor } from '../../languages/language-descriptor.js';
 import { extractWindowsTask, WINDOWS_TASK_XML } from './windows-task.js';
-
-type SourceExtractor = (source: SourceText) => SourceFacts | Promise<SourceFacts>;
-
-/** Language id → extractor. Languages without one are still counted and matched by text rules. */
-const EXTRACTORS: Record<string, SourceExtractor> = {
-  cobol: extractCobol,
-  jcl: extractJcl,
-  bms: extractBms,
-  csd: extractCicsCsd,
-  ims: extractIms,
-  assembler: extractAssembler,
-  java: extractJava,
-  csharp: extractCSharp,
-  python: extractPython,
-  go: extractGo,
-  php: extractPhp,
-};
 
 /**
  * Files recognised by what they hold rather than by name: scheduler exports are saved as .xml,
@@ -44,7 +18,7 @@ const EXTRACTORS: Record<string, SourceExtractor> = {
  * Hibernate mappings, and the descriptors that declare servlets, Struts actions and Spring MVC
  * controllers are XML.
  */
-const CONTENT_EXTRACTORS: { test: (rel: string, text: string) => boolean; extract: SourceExtractor }[] = [
+const CONTENT_EXTRACTORS: { test: (rel: string, text: string) => boolean; extract: FileExtractor }[] = [
   { test: (_, text) => CONTROL_M_XML.test(text), extract: extractControlM },
   { test: (_, text) => CONTROL_M_JSON.test(text) && /^\s*[{[]/.test(text), extract: extractControlMJson },
   { test: (_, text) => AUTOSYS_JIL.test(text), extract: extractAutosys },
@@ -61,29 +35,36 @@ export async function extractContentFacts(source: SourceText): Promise<SourceFac
   return extractor ? extractor.extract(source) : undefined;
 }
 
-/** Languages read per application rather than per file, because their names resolve across files. */
-const PROJECT_LANGUAGES = new Set(['typescript', 'javascript']);
-
+/** Whether a language is read per application rather than per file, because its names resolve across files. */
 export function isProjectLanguage(language: string): boolean {
-  return PROJECT_LANGUAGES.has(language);
+  return languageById(language)?.analysis?.project !== undefined;
 }
 
 /** Whether a language yields source facts (units, references ...) beyond lines of code and text rules. */
 export function hasFactExtractor(language: string): boolean {
-  return language in EXTRACTORS || PROJECT_LANGUAGES.has(language);
+  const analysis = languageById(language)?.analysis;
+  return analysis?.extractor !== undefined || analysis?.project !== undefined;
 }
 
-/** Facts of an application's TypeScript and JavaScript files, read together (and kept file by file in the cache, if given). */
+/**
+ * Facts of an application's files in languages read as a project (TypeScript and JavaScript read
+ * together), kept file by file in the cache if given.
+ */
 export async function extractProjectFacts(sources: SourceText[], cache?: FactStore): Promise<SourceFacts[]> {
-  if (sources.length === 0) return [];
-  try {
-    return await (await import('./typescript.js')).extractTypeScriptProject(sources, cache);
-  } catch (error) {
-    return sources.map((source) => ({
-      ...emptyFacts(source.rel, source.language?.id ?? 'typescript'),
-      problems: [{ message: `could not be analysed: ${(error as Error).message}`, location: { file: source.rel, line: 1, column: 1 } }],
-    }));
+  const projects = new Map<() => Promise<ProjectExtractor>, SourceText[]>();
+  for (const source of sources) {
+    const load = source.language && languageById(source.language.id)?.analysis?.project;
+    if (load) projects.set(load, [...(projects.get(load) ?? []), source]);
   }
+  const facts: SourceFacts[] = [];
+  for (const [load, project] of projects) {
+    try {
+      facts.push(...(await (await load())(project, cache)));
+    } catch (error) {
+      facts.push(...project.map((source) => unreadable(source, error)));
+    }
+  }
+  return facts;
 }
 
 /**
@@ -92,17 +73,20 @@ export async function extractProjectFacts(sources: SourceText[], cache?: FactSto
  * one bad file must not stop a scan.
  */
 export async function extractSourceFacts(source: SourceText): Promise<SourceFacts | undefined> {
-  const language = source.language?.id;
-  const extract = language ? EXTRACTORS[language] : undefined;
-  if (!extract || !language) return undefined;
+  const load = source.language && languageById(source.language.id)?.analysis?.extractor;
+  if (!load) return undefined;
   try {
-    return await extract(source);
+    return await (await load())(source);
   } catch (error) {
-    return {
-      ...emptyFacts(source.rel, language),
-      problems: [{ message: `could not be analysed: ${(error as Error).message}`, location: { file: source.rel, line: 1, column: 1 } }],
-    };
+    return unreadable(source, error);
   }
+}
+
+function unreadable(source: SourceText, error: unknown): SourceFacts {
+  return {
+    ...emptyFacts(source.rel, source.language?.id ?? 'unknown'),
+    problems: [{ message: `could not be analysed: ${(error as Error).message}`, location: { file: source.rel, line: 1, column: 1 } }],
+  };
 }
 
 export type * from './source-facts.js';

@@ -26,7 +26,7 @@ const SPRING_DATA_REPOSITORY = /^(Crud|ListCrud|PagingAndSorting|ListPagingAndSo
 
 /** Java (incl. Java/Jakarta EE and Spring) from a tree-sitter syntax tree, walked once. */
 export function extractJava(source: SourceText): Promise<SourceFacts> {
-  return extractWithTree('java', 'Java', source, (root, collector) => {
+  return extractWithTree(source, (root, collector) => {
     new JavaWalker(collector).visit(root);
     markUnusedImports(collector.facts.imports, source.masked);
   });

@@ -18,7 +18,7 @@ const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'any', 'mat
 
 /** PHP from a tree-sitter syntax tree. Namespaces use dots (App.Billing.Invoice), as everywhere else. */
 export function extractPhp(source: SourceText): Promise<SourceFacts> {
-  return extractWithTree('php', 'PHP', source, (root, collector) => {
+  return extractWithTree(source, (root, collector) => {
     const walker = new PhpWalker(collector, source.appRel);
     walker.visit(root);
     walker.finish();

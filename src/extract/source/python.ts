@@ -12,7 +12,7 @@ import { firstString, simpleName } from './walker-helpers.js';
  * functions; imported names resolve to what they import.
  */
 export function extractPython(source: SourceText): Promise<SourceFacts> {
-  return extractWithTree('python', 'Python', source, (root, collector) => {
+  return extractWithTree(source, (root, collector) => {
     const module = moduleName(source.appRel);
     collector.enterUnit({ id: module, name: module.slice(module.lastIndexOf('.') + 1), kind: 'module', location: collector.at(root) });
     new PythonWalker(collector, module).visit(root);

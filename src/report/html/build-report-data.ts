@@ -2,7 +2,7 @@ import type { Finding, GraphEdge, RuleInfo, ScanResult } from '../../result/sche
 import type { ReportData, ReportFinding } from './report-data.js';
 import { keyMessages } from './key-messages.js';
 import { topRisks } from './top-risks.js';
-import { languageById } from '../../discover/languages.js';
+import { languageById } from '../../languages/registry.js';
 import type { DocumentInfo } from '../reporter-types.js';
 
 /** Code-level nodes: the split proposals show them; the portfolio graph would drown in them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageById } from '../../../src/discover/languages.js';
+import { languageById } from '../../../src/languages/registry.js';
 import { extractSourceFacts } from '../../../src/extract/source/index.js';
 import { analyseText } from '../../../src/extract/source-text.js';
 

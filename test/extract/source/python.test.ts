@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../src/extract/read-text.js';
-import { languageById } from '../../../src/discover/languages.js';
+import { languageById } from '../../../src/languages/registry.js';
 import { extractSourceFacts } from '../../../src/extract/source/index.js';
 import { moduleName } from '../../../src/extract/source/python.js';
 import { analyseText } from '../../../src/extract/source-text.js';

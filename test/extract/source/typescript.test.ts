@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageForExtension } from '../../../src/discover/languages.js';
+import { languageForExtension } from '../../../src/languages/registry.js';
 import { extractProjectFacts } from '../../../src/extract/source/index.js';
 import type { SourceFacts } from '../../../src/extract/source/index.js';
 import { analyseText } from '../../../src/extract/source-text.js';
