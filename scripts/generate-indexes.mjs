@@ -17,6 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Folders whose files are plugins, with what the index exports and the files that are not plugins. */
 export const PLUGIN_FOLDERS = [
   { folder: 'src/languages', type: 'LanguageDescriptor', typeFrom: './language-descriptor.js', name: 'LANGUAGE_DESCRIPTORS', what: 'language' },
+  { folder: 'src/extract/inventory/formats', type: 'InventoryFormatDescriptor', typeFrom: './format-descriptor.js', name: 'INVENTORY_FORMATS', what: 'inventory format' },
 ];
 
 const camel = (file) => file.replace(/\.ts$/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());

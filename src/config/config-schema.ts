@@ -3,7 +3,7 @@ import { ORIGINS } from '../discover/origin.js';
 import { APPLICATION_KINDS } from '../discover/unit-kind.js';
 
 const Origin = z.enum(ORIGINS);
-import { CmdbColumns } from '../extract/inventory/formats/cmdb-csv.js';
+import { CmdbColumns } from '../extract/inventory/formats/cmdb-columns.js';
 import { GateConfig } from '../assess/gate.js';
 import { ScoringModel } from '../assess/scoring-model.js';
 import { Severity } from '../result/schema.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { languageById } from '../languages/registry.js';
+import { analysisOf } from '../languages/registry.js';
 import type { ApplicationFacts, KindVerdict } from './application-facts-types.js';
 
 export type { KindVerdict } from './application-facts-types.js';
@@ -60,7 +60,7 @@ export function applicationKind(facts: ApplicationFacts): KindVerdict {
   if (mains.length > 0) return { kind: 'batch', reason: `runs as a program with nothing that listens (${shortList(mains.map((entry) => entry.location.file))})` };
   if (startsAsCommand(facts)) return { kind: 'batch', reason: 'a command its package declares (bin or start script)' };
   // Only where every language's extractor reports entry points can their absence mean a library.
-  if (programs.some(({ file }) => !languageById(file.language!.id)?.analysis?.entryPoints)) return { kind: 'service', reason: 'no entry point was recognised (not every language here reports one); taken for a service' };
+  if (programs.some(({ file }) => !analysisOf(file.language!.id)?.entryPoints)) return { kind: 'service', reason: 'no entry point was recognised (not every language here reports one); taken for a service' };
 
   // A library ships code and no runtime settings; with neither, nothing tells.
   const settings = production.find(({ appRel }) => RUNTIME_SETTINGS.test(appRel));

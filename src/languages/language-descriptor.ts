@@ -29,5 +29,7 @@ export interface LanguageAnalysis {
 
 /** One language: a file of its own in src/languages/, collected by the generated index. */
 export interface LanguageDescriptor extends LanguageInfo {
+  /** Interpreters named on the `#!` line of an extensionless script in this language. */
+  shebang?: RegExp;
   analysis?: LanguageAnalysis;
 }

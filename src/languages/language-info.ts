@@ -1,6 +1,7 @@
 /**
  * What discovery and every later stage know of a language: its name, the files it is written in
- * and how its comments are written. A language's file in this folder says it all (docs/architecture.md).
+ * and how its comments are written. Plain data: it travels with every file, into the cache, shard
+ * files and worker threads. A language's file in this folder says it all (docs/architecture.md).
  */
 
 /** Comment syntaxes the source masker knows (extract/mask-comments.ts). */
@@ -20,8 +21,6 @@ export interface LanguageInfo {
    * application, and mainframe JCL or REXX without programs of its own is not a mainframe system.
    */
   script?: boolean;
-  /** Interpreters named on the `#!` line of an extensionless script in this language. */
-  shebang?: RegExp;
   /**
    * Its tree-sitter grammar in @vscode/tree-sitter-wasm. Files with one are extracted in worker
    * threads: tree-sitter parses at 1-2 MB/s, the line lexers run near reading speed.

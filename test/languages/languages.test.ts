@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { indexOf, PLUGIN_FOLDERS } from '../../scripts/generate-indexes.mjs';
 import { builtInCatalogue, apisOf } from '../../src/extract/source/catalogue.js';
 import { parserFor } from '../../src/extract/source/tree-sitter/grammars.js';
-import { catalogueTables, LANGUAGES, languageById, languageForExtension, languageFromShebang } from '../../src/languages/registry.js';
+import { analysisOf, catalogueTables, LANGUAGES, languageById, languageForExtension, languageFromShebang } from '../../src/languages/registry.js';
 import { hasFactExtractor, isProjectLanguage } from '../../src/extract/source/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -36,6 +37,13 @@ describe('language descriptors (src/languages/)', () => {
     expect(languageFromShebang('#!/usr/bin/env node')?.id).toBe('javascript');
     expect(languageFromShebang('#!/usr/bin/perl -w')?.id).toBe('perl');
     expect(languageFromShebang('# not a shebang python')).toBeUndefined();
+  });
+
+  it("gives files the language's plain data, which survives serialising (cache, shards, worker threads)", () => {
+    const java = languageForExtension('.java')!;
+    expect(v8.deserialize(v8.serialize(java))).toEqual({ id: 'java', name: 'Java', extensions: ['.java'], comments: 'c', grammar: 'tree-sitter-java.wasm' });
+    expect(analysisOf('java')?.entryPoints).toBe(true);
+    expect(analysisOf('kotlin')).toBeUndefined();
   });
 
   it('loads every extractor a language names, and every grammar', async () => {

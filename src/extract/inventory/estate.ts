@@ -2,6 +2,7 @@ import { slugify } from '../../discover/find-applications.js';
 import type { Diagnostic } from '../../result/schema.js';
 import { compareStrings } from '../../util/compare.js';
 import { mergeConnection, mergeHost, type InventoryFormat, type LoadedInventory } from './inventory-builder.js';
+import { precedenceOf } from './inventory-formats.js';
 import type { Connection, Host, Sla } from './inventory-schema-types.js';
 import { isAnonymousAddress, isIpAddress, normaliseAddress } from './inventory-values.js';
 
@@ -94,14 +95,8 @@ function shortName(name: string | undefined): string | undefined {
   return name && !isPlaceholderName(name) && !isIpAddress(name) ? name.toLowerCase().split('.')[0] : undefined;
 }
 
-/**
- * Which source wins when two describe one machine differently: hand-reconciled inventories,
- * then what discovery tools measured on the machine, then what people declared elsewhere.
- */
-const PRECEDENCE: InventoryFormat[] = ['cloudready', 'cloudready-csv', 'rvtools', 'aws-ads', 'azure-migrate', 'cmdb-csv', 'aws-cmf', 'ansible', 'netstat'];
-
 export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]): Estate {
-  const ordered = [...inventories].sort((a, b) => PRECEDENCE.indexOf(a.format) - PRECEDENCE.indexOf(b.format) || compareStrings(a.file, b.file));
+  const ordered = [...inventories].sort((a, b) => precedenceOf(a.format) - precedenceOf(b.format) || compareStrings(a.file, b.file));
   // A template one file of an export marks is no server in the export's other files either.
   const templates = new Set(ordered.flatMap((loaded) => (loaded.templates ?? []).map((id) => `${loaded.format}\0${id.toLowerCase()}`)));
   const records = ordered.flatMap((loaded) => loaded.inventory.hosts.filter((host) => !templates.has(`${loaded.format}\0${host.id.toLowerCase()}`)).map((host) => ({ host, loaded })));

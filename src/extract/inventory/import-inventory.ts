@@ -6,16 +6,10 @@ import fs from 'node:fs/promises';
 import type { Diagnostic } from '../../result/schema.js';
 import type { FactCache } from '../fact-cache.js';
 import { decodeText } from '../read-text.js';
-import { importAnsible, isAnsibleIni, isAnsibleYaml } from './formats/ansible.js';
-import { awsTableKind, importAws } from './formats/aws.js';
-import { importAzureMigrate, isAzureMigrateDependencies } from './formats/azure-migrate.js';
-import { importAzureMigrateServers, isAzureMigrateServers } from './formats/azure-migrate-servers.js';
-import { cloudreadyCsvKind, importCloudreadyCsv } from './formats/cloudready-csv.js';
-import { importCmdbCsv, type CmdbColumns } from './formats/cmdb-csv.js';
-import { importNetstat, isNetstatCapture } from './formats/netstat.js';
-import { importRvTools, rvToolsSheet } from './formats/rvtools.js';
-import { InventoryBuilder, type InventoryFormat, type LoadedInventory } from './inventory-builder.js';
-import { isCloudreadyInventory, loadInventory } from './load-inventory.js';
+import type { CmdbColumns } from './formats/cmdb-columns.js';
+import type { ImportContext } from './formats/format-descriptor.js';
+import { declaredFormat, FORMATS_HELP, TABLE_FORMATS, TEXT_FORMATS } from './inventory-formats.js';
+import type { InventoryFormat, LoadedInventory } from './inventory-builder.js';
 import { readWorkbookTables } from './read-workbook.js';
 import { readCsvTable, TableError, type Table } from './tables.js';
 
@@ -34,9 +28,6 @@ export interface InventorySource {
   /** Named by the user (--inventory, cloudready.yaml): a file cloudready cannot read is an error, not a note. */
   explicit: boolean;
 }
-
-export const FORMATS_HELP =
-  'cloudready (YAML/JSON/CSV), RVTools (.xlsx or per-sheet CSV), Azure Migrate dependencies CSV and server import CSV, AWS Application Discovery Service exports, AWS Migration Hub import CSV, AWS Cloud Migration Factory intake CSV, Ansible (INI/YAML), netstat/ss captures, and CMDB CSV with a column mapping';
 
 /**
  * Reads one inventory file in whichever supported format it is. With a cache, an export read
@@ -89,16 +80,9 @@ export async function importInventoryBytes(bytes: Buffer, source: InventorySourc
     if (!read.ok) return fail(read.diagnostic.code, read.diagnostic.message);
     if (read.note) diagnostics.push(read.note);
     text = read.text;
-    if (source.format === 'cmdb-csv') return importTables([readCsvTable(text, file)], source, diagnostics);
-    if (isCloudreadyInventory(text)) {
-      // YAML reads JSON too, but names a JSON file's mistakes better as JSON.
-      const json = /\.json$/i.test(file) ? parseJson(text) : undefined;
-      if (json && !json.ok) return fail('inventory-invalid', json.message, json.line);
-      return loadInventory(text, file, diagnostics);
-    }
-    if (isNetstatCapture(text)) return build(source, 'netstat', diagnostics, (builder) => importNetstat(text, file, builder));
-    if (/\.ya?ml$/i.test(file) && isAnsibleYaml(text)) return build(source, 'ansible', diagnostics, (builder) => importAnsible(text, true, builder));
-    if (!/\.(csv|tsv|ya?ml|json)$/i.test(file) && isAnsibleIni(text)) return build(source, 'ansible', diagnostics, (builder) => importAnsible(text, false, builder));
+    if (source.format) return importTables([readCsvTable(text, file)], source, diagnostics);
+    const format = TEXT_FORMATS.find((candidate) => candidate.recognises(text, file));
+    if (format) return format.read(text, contextOf(source, diagnostics));
     if (/\.(csv|tsv|txt)$/i.test(file)) return importTables([readCsvTable(text, file)], source, diagnostics);
   } catch (error) {
     if (!(error instanceof TableError)) throw error;
@@ -131,35 +115,19 @@ function unrecognised(source: InventorySource, diagnostics: Diagnostic[], text?:
   return undefined;
 }
 
-function build(source: InventorySource, format: InventoryFormat, diagnostics: Diagnostic[], fill: (builder: InventoryBuilder) => void): LoadedInventory {
-  const builder = new InventoryBuilder(source.file, format, diagnostics);
-  fill(builder);
-  return builder.build();
+function contextOf(source: InventorySource, diagnostics: Diagnostic[]): ImportContext {
+  return { file: source.file, diagnostics, columns: source.columns };
 }
 
-/** Tabular files: the header says which export each table is. */
+/** Tabular files: the header says which export each table is, unless cloudready.yaml said it. */
 function importTables(tables: Table[], source: InventorySource, diagnostics: Diagnostic[]): LoadedInventory | undefined {
   const nonEmpty = tables.filter((table) => table.header.length > 0);
-  if (source.format === 'cmdb-csv') {
-    if (!source.columns) {
-      diagnostics.push({ level: 'error', code: 'inventory-format', file: source.file, message: 'format cmdb-csv needs a columns: mapping in cloudready.yaml (docs/inventory.md)' });
-      return undefined;
-    }
-    const columns = source.columns;
-    return build(source, 'cmdb-csv', diagnostics, (builder) => nonEmpty.forEach((table) => importCmdbCsv(table, columns, builder)));
-  }
-  if (nonEmpty.some((table) => rvToolsSheet(table))) return build(source, 'rvtools', diagnostics, (builder) => importRvTools(nonEmpty, builder));
-  const [table] = nonEmpty;
-  if (!table) {
+  const declared = source.format && declaredFormat(source.format);
+  if (declared) return declared.read(nonEmpty, contextOf(source, diagnostics));
+  if (nonEmpty.length === 0) {
     diagnostics.push({ level: 'warning', code: 'inventory-empty', file: source.file, message: 'inventory has no header and no rows' });
     return undefined;
   }
-  // AWS first: its agent connection files share column names with Azure Migrate's.
-  const aws = awsTableKind(table.header);
-  if (aws) return build(source, aws === 'cmf-intake' ? 'aws-cmf' : 'aws-ads', diagnostics, (builder) => importAws(table, aws, builder));
-  if (isAzureMigrateDependencies(table.header)) return build(source, 'azure-migrate', diagnostics, (builder) => importAzureMigrate(table, builder));
-  if (isAzureMigrateServers(table.header)) return build(source, 'azure-migrate', diagnostics, (builder) => importAzureMigrateServers(table, builder));
-  const own = cloudreadyCsvKind(table.header);
-  if (own) return build(source, 'cloudready-csv', diagnostics, (builder) => importCloudreadyCsv(table, own, builder));
-  return unrecognised(source, diagnostics);
+  const format = TABLE_FORMATS.find((candidate) => candidate.recognises!(nonEmpty));
+  return format ? format.read(nonEmpty, contextOf(source, diagnostics)) : unrecognised(source, diagnostics);
 }

@@ -8,7 +8,7 @@ import { extractOrmMappings, ORM_MAPPINGS } from './orm-mappings.js';
 import { extractXmlEntryPoints, XML_ENTRY_POINTS } from './xml-entry-points.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
 import type { FactStore } from '../fact-cache.js';
-import { languageById } from '../../languages/registry.js';
+import { analysisOf } from '../../languages/registry.js';
 import type { FileExtractor, ProjectExtractor } from '../../languages/language-descriptor.js';
 import { extractWindowsTask, WINDOWS_TASK_XML } from './windows-task.js';
 
@@ -37,12 +37,12 @@ export async function extractContentFacts(source: SourceText): Promise<SourceFac
 
 /** Whether a language is read per application rather than per file, because its names resolve across files. */
 export function isProjectLanguage(language: string): boolean {
-  return languageById(language)?.analysis?.project !== undefined;
+  return analysisOf(language)?.project !== undefined;
 }
 
 /** Whether a language yields source facts (units, references ...) beyond lines of code and text rules. */
 export function hasFactExtractor(language: string): boolean {
-  const analysis = languageById(language)?.analysis;
+  const analysis = analysisOf(language);
   return analysis?.extractor !== undefined || analysis?.project !== undefined;
 }
 
@@ -53,7 +53,7 @@ export function hasFactExtractor(language: string): boolean {
 export async function extractProjectFacts(sources: SourceText[], cache?: FactStore): Promise<SourceFacts[]> {
   const projects = new Map<() => Promise<ProjectExtractor>, SourceText[]>();
   for (const source of sources) {
-    const load = source.language && languageById(source.language.id)?.analysis?.project;
+    const load = source.language && analysisOf(source.language.id)?.project;
     if (load) projects.set(load, [...(projects.get(load) ?? []), source]);
   }
   const facts: SourceFacts[] = [];
@@ -73,7 +73,7 @@ export async function extractProjectFacts(sources: SourceText[], cache?: FactSto
  * one bad file must not stop a scan.
  */
 export async function extractSourceFacts(source: SourceText): Promise<SourceFacts | undefined> {
-  const load = source.language && languageById(source.language.id)?.analysis?.extractor;
+  const load = source.language && analysisOf(source.language.id)?.extractor;
   if (!load) return undefined;
   try {
     return await (await load())(source);

@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import type { InventoryBuilder } from '../inventory-builder.js';
 import { isIpAddress, parsePositiveInteger, platformOf } from '../inventory-values.js';
+import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
 
 /**
  * Ansible inventories, INI and YAML: groups, children and host variables. Hosts keep every group
@@ -233,3 +234,16 @@ export function importAnsible(text: string, yaml: boolean, builder: InventoryBui
     builder.accepted();
   }
 }
+
+/** An Ansible inventory, INI or YAML. INI has no extension of its own (often just "hosts"). */
+const yamlInventory = (text: string, file: string) => /\.ya?ml$/i.test(file) && isAnsibleYaml(text);
+
+export default {
+  reads: 'text',
+  format: 'ansible',
+  help: 'Ansible (INI/YAML)',
+  precedence: 80,
+  priority: 30,
+  recognises: (text, file) => yamlInventory(text, file) || (!/\.(csv|tsv|ya?ml|json)$/i.test(file) && isAnsibleIni(text)),
+  read: (text, context) => built(context, 'ansible', (builder) => importAnsible(text, yamlInventory(text, context.file), builder)),
+} satisfies InventoryFormatDescriptor;

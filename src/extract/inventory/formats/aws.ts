@@ -1,6 +1,7 @@
 import type { InventoryBuilder } from '../inventory-builder.js';
 import { Columns, hasColumns, type Table } from '../tables.js';
 import { isAnonymousAddress, normaliseAddress, parsePort, parseNumber, parsePositiveInteger, platformOf, splitAddresses, splitList } from '../inventory-values.js';
+import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
 
 /**
  * AWS exports:
@@ -124,3 +125,20 @@ function importRow(kind: AwsTable, cell: Cell, where: { line: number; sheet?: st
   builder.connection({ source, target, ...(port ? { port } : {}), ...(cell('transport_protocol') ? { protocol: cell('transport_protocol').toLowerCase() } : {}), observations: 1 }, where);
   return undefined;
 }
+
+/**
+ * AWS Application Discovery Service exports and the Migration Hub import template: measured on
+ * the machines. Tried before Azure Migrate: its agent connection files share column names with Azure's.
+ */
+export default {
+  reads: 'tables',
+  format: 'aws-ads',
+  help: 'AWS Application Discovery Service exports, AWS Migration Hub import CSV',
+  precedence: 40,
+  priority: 21,
+  recognises([table]) {
+    const kind = table && awsTableKind(table.header);
+    return kind !== undefined && kind !== 'cmf-intake';
+  },
+  read: ([table], context) => built(context, 'aws-ads', (builder) => importAws(table!, awsTableKind(table!.header)!, builder)),
+} satisfies InventoryFormatDescriptor;

@@ -2,6 +2,7 @@ import type { InventoryBuilder } from '../inventory-builder.js';
 import type { Disk } from '../inventory-schema-types.js';
 import { Columns, hasColumns, type Table } from '../tables.js';
 import { parsePositiveInteger, platformOf, splitAddresses, tenths } from '../inventory-values.js';
+import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
 
 /**
  * Azure Migrate's server import (the CSV template of import-based discovery, also what teams fill
@@ -65,3 +66,14 @@ export function importAzureMigrateServers(table: Table, builder: InventoryBuilde
 function percent(value: number | undefined): number | undefined {
   return value !== undefined && value >= 0 && value <= 100 ? value : undefined;
 }
+
+/** Azure Migrate server import CSV: the servers an assessment starts from. */
+export default {
+  reads: 'tables',
+  format: 'azure-migrate',
+  help: 'Azure Migrate server import CSV',
+  precedence: 50,
+  priority: 31,
+  recognises: ([table]) => table !== undefined && isAzureMigrateServers(table.header),
+  read: ([table], context) => built(context, 'azure-migrate', (builder) => importAzureMigrateServers(table!, builder)),
+} satisfies InventoryFormatDescriptor;

@@ -2,6 +2,7 @@ import type { InventoryBuilder } from '../inventory-builder.js';
 import type { Connection } from '../inventory-schema-types.js';
 import { Columns, hasColumns, type Table } from '../tables.js';
 import { isAnonymousAddress, normaliseAddress, parsePort } from '../inventory-values.js';
+import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
 
 /**
  * Azure Migrate dependency analysis export: one row per connection seen in a time slot
@@ -78,3 +79,14 @@ function endpoint(name: string, ip: string): { name?: string; address?: string }
   if (!server && !address) return undefined;
   return { ...(server ? { name: server } : {}), ...(address ? { address } : {}) };
 }
+
+/** Azure Migrate dependency analysis export: connections between servers. */
+export default {
+  reads: 'tables',
+  format: 'azure-migrate',
+  help: 'Azure Migrate dependencies CSV',
+  precedence: 50,
+  priority: 30,
+  recognises: ([table]) => table !== undefined && isAzureMigrateDependencies(table.header),
+  read: ([table], context) => built(context, 'azure-migrate', (builder) => importAzureMigrate(table!, builder)),
+} satisfies InventoryFormatDescriptor;

@@ -3,6 +3,7 @@ import type { InventoryBuilder } from '../inventory-builder.js';
 import { Connection, Host, InventoryApplication, Software } from '../inventory-schema.js';
 import { Columns, hasColumns, type Table, type TableRow } from '../tables.js';
 import { parseBoolean, parseNumber, platformOf, splitAddresses, splitList } from '../inventory-values.js';
+import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
 
 /**
  * cloudready's inventory as CSV (docs/inventory.md): one file per record kind, told apart by
@@ -123,3 +124,14 @@ function parseRow(kind: CloudreadyCsvKind, columns: Columns, row: TableRow) {
     }),
   );
 }
+
+/** cloudready's own CSV: one file each for hosts, software, applications and connections. */
+export default {
+  reads: 'tables',
+  format: 'cloudready-csv',
+  help: 'cloudready CSV',
+  precedence: 20,
+  priority: 40,
+  recognises: ([table]) => table !== undefined && cloudreadyCsvKind(table.header) !== undefined,
+  read: ([table], context) => built(context, 'cloudready-csv', (builder) => importCloudreadyCsv(table!, cloudreadyCsvKind(table!.header)!, builder)),
+} satisfies InventoryFormatDescriptor;

@@ -1,28 +1,9 @@
-import { z } from 'zod';
+import type { CmdbColumns } from './cmdb-columns.js';
+import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
 import type { InventoryBuilder } from '../inventory-builder.js';
 import { Columns, type Table } from '../tables.js';
 import { parseNumber, parsePositiveInteger, platformOf, splitAddresses, splitList } from '../inventory-values.js';
 
-/** Which CMDB column holds which host field (cloudready.yaml, inventories: [{ format: cmdb-csv, columns }]). */
-export const CmdbColumns = z.strictObject({
-  id: z.string().describe('Column with the host id (CI name); required'),
-  hostname: z.string().optional(),
-  ips: z.string().optional().describe('Column with one or more IP addresses'),
-  os: z.string().optional(),
-  osVersion: z.string().optional(),
-  platform: z.string().optional(),
-  hardware: z.string().optional(),
-  cores: z.string().optional(),
-  memoryGiB: z.string().optional(),
-  memoryMiB: z.string().optional(),
-  storageGiB: z.string().optional(),
-  environment: z.string().optional(),
-  location: z.string().optional(),
-  virtualisation: z.string().optional(),
-  groups: z.string().optional().describe('Column with groups or roles, comma-separated'),
-  application: z.string().optional().describe('Column with the application (business service) running on the host; comma-separated for several'),
-});
-export type CmdbColumns = z.infer<typeof CmdbColumns>;
 
 /** Columns the mapping names that the file does not have: a typo in the mapping, said once. */
 export function missingCmdbColumns(table: Table, mapping: CmdbColumns): string[] {
@@ -69,3 +50,21 @@ export function importCmdbCsv(table: Table, mapping: CmdbColumns, builder: Inven
     builder.accepted();
   });
 }
+
+/** A CMDB export: no header says it is one, so cloudready.yaml names it and maps its columns. */
+export default {
+  reads: 'tables',
+  format: 'cmdb-csv',
+  help: 'CMDB CSV with a column mapping',
+  precedence: 60,
+  priority: 90,
+  recognises: undefined,
+  read(tables, context) {
+    const { columns } = context;
+    if (!columns) {
+      context.diagnostics.push({ level: 'error', code: 'inventory-format', file: context.file, message: 'format cmdb-csv needs a columns: mapping in cloudready.yaml (docs/inventory.md)' });
+      return undefined;
+    }
+    return built(context, 'cmdb-csv', (builder) => tables.forEach((table) => importCmdbCsv(table, columns, builder)));
+  },
+} satisfies InventoryFormatDescriptor;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { InventoryBuilder } from '../inventory-builder.js';
 import { isAnonymousAddress, normaliseAddress } from '../inventory-values.js';
+import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
 
 /**
  * Connection captures, one file per host: `ss -tnp` / `ss -tanp`, Linux `netstat -anp` /
@@ -119,3 +120,14 @@ export function importNetstat(text: string, file: string, builder: InventoryBuil
   }
   builder.host({ id: host, hostname: host, ips: [...ips] }, { line: 1 }, false);
 }
+
+/** A netstat or ss capture taken on one machine: its listening ports and connections. */
+export default {
+  reads: 'text',
+  format: 'netstat',
+  help: 'netstat/ss captures',
+  precedence: 90,
+  priority: 20,
+  recognises: (text) => isNetstatCapture(text),
+  read: (text, context) => built(context, 'netstat', (builder) => importNetstat(text, context.file, builder)),
+} satisfies InventoryFormatDescriptor;

@@ -3,6 +3,7 @@ import type { Disk, Host } from '../inventory-schema-types.js';
 import { Columns, hasColumns, type Table } from '../tables.js';
 import { plural } from '../../../util/plural.js';
 import { parseBoolean, parsePositiveInteger, platformOf, splitAddresses, tenths } from '../inventory-values.js';
+import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
 
 /**
  * RVTools exports (VMware vSphere inventories), as an .xlsx workbook or as one CSV per sheet
@@ -211,3 +212,13 @@ function powerState(text: string): Host['powerState'] {
   return state === 'poweredon' ? 'on' : state === 'poweredoff' ? 'off' : state === 'suspended' ? 'suspended' : undefined;
 }
 
+/** RVTools exports of a vSphere estate: a workbook, or its sheets saved one CSV each. */
+export default {
+  reads: 'tables',
+  format: 'rvtools',
+  help: 'RVTools (.xlsx or per-sheet CSV)',
+  precedence: 30,
+  priority: 10,
+  recognises: (tables) => tables.some((table) => rvToolsSheet(table)),
+  read: (tables, context) => built(context, 'rvtools', (builder) => importRvTools(tables, builder)),
+} satisfies InventoryFormatDescriptor;
