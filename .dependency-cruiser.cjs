@@ -30,6 +30,13 @@ module.exports = {
     { name: 'plan-before-report', severity: 'error', from: { path: '^src/plan/' }, to: later('report', 'pipeline', 'cli') },
     { name: 'report-is-output', severity: 'error', comment: 'Reporters render a result; they run no stage and no command.', from: { path: '^src/report/' }, to: later('pipeline', 'cli') },
     { name: 'report-reads-plans-from-the-result', severity: 'error', comment: 'Splits and waves are planned in plan/ and stored in the result; a reporter may know their types, never run the planners.', from: { path: '^src/report/' }, to: { path: '^src/plan/', pathNot: '^src/plan/split-types\\.ts$' } },
+    {
+      name: 'outputs-through-the-registry',
+      severity: 'error',
+      comment: 'Commands render every output through report/outputs.ts (one registry of outputs and formats); they hold no renderer.',
+      from: { path: '^src/(cli|pipeline)/' },
+      to: { path: '^src/report/', pathNot: ['^src/report/(outputs|reporter-types|json-report)\\.ts$', '^src/report/waves-report\\.ts$'] },
+    },
     { name: 'no-orphans', severity: 'error', comment: 'A module nothing imports is dead code, unless it is an entry point.', from: { orphan: true, pathNot: ['\\.d\\.ts$', '^src/cli/main\\.ts$', '^src/extract/source/extract-worker\\.ts$', '^src/report/html/client/main\\.ts$'] }, to: {} },
   ],
   options: {

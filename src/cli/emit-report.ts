@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
-import { loadReporter, type DocumentInfo, type Format } from '../report/reporter.js';
+import { renderText, type Format } from '../report/outputs.js';
+import type { DocumentInfo } from '../report/reporter-types.js';
 import type { ScanResult } from '../result/schema.js';
 import { wantsColour } from './colour.js';
 import { plural } from '../util/plural.js';
@@ -42,7 +43,7 @@ export async function emitReport(scanned: ScanResult, options: EmitOptions): Pro
   const result = withSchedule(scanned, options);
   const color = options.output ? false : wantsColour(options.color);
   // The JSON document is written in parts as it is made: on a large portfolio it runs to tens of megabytes.
-  const report = options.format === 'json' ? (await import('../report/json-report.js')).jsonReportParts(result) : (await loadReporter(options.format))(result, { color, width: options.output ? undefined : terminalWidth(), document: documentOf(options) });
+  const report = options.format === 'json' ? (await import('../report/json-report.js')).jsonReportParts(result) : await renderText('scan', options.format, result, { color, width: options.output ? undefined : terminalWidth(), document: documentOf(options) });
   if (options.output) {
     await writeOutputAtomically(options.output, report);
     if (!options.quiet) {

@@ -3,9 +3,8 @@ import { InputError } from '../errors.js';
 import { printable } from '../util/printable.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-codes.js';
-import { GRAPH_FORMATS } from '../report/graph-formats.js';
 import { MAX_SHARDS, parseShard } from '../pipeline/shard-plan.js';
-import { FORMATS } from '../report/reporter.js';
+import { formatsOf } from '../report/outputs.js';
 import { ORIGINS, type Origin } from '../discover/origin.js';
 import { addToolCommands, type Outcome } from './tool-commands.js';
 import { parseCapacity, parseStartDate } from './roadmap-options.js';
@@ -119,7 +118,7 @@ file), or with --strict inputs the shards could not read.`,
     .command('graph')
     .description('the dependency graph: a summary, a neighbourhood, or an export for Graphviz, Mermaid, Gephi, yEd or Neo4j')
     .argument('[paths...]', 'folders to scan (default: the current folder)')
-    .addOption(new Option('-f, --format <format>', 'tree (terminal summary) or an export').choices(GRAPH_FORMATS).default('tree'))
+    .addOption(new Option('-f, --format <format>', 'tree (terminal summary) or an export').choices(formatsOf('graph')).default('tree'))
     .option('-o, --output <file>', 'write to a file (a folder for neo4j; - for standard output)', standardOutputAsDefault)
     .addOption(new Option('--level <level>', 'portfolio (applications, hosts, datastores ...) or unit (one application\'s code)').choices(['portfolio', 'unit']).default('portfolio'))
     .option('--app <id>', 'one application: its neighbourhood, or its code with --level unit')
@@ -153,7 +152,7 @@ Examples:
     .option('--history', 'also read co-change coupling from the git history (the report and the JSON result split without it)')
     // Reading the history was the default before; scripts that switch it off keep working.
     .addOption(new Option('--no-history', 'do not read the git history (the default)').hideHelp())
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'mermaid']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatsOf('split')).default('table'))
     .option('-o, --output <file>', 'write to a file (- for standard output)', standardOutputAsDefault)
     .addHelpText('after', '\nExamples:\n  $ cloudready split fixtures/monolith-shop\n  $ cloudready split order-management fixtures/demo-portfolio --format json\n  $ cloudready split fixtures/monolith-shop --services 3 --format mermaid\n  $ cloudready split fixtures/monolith-shop --calls calls.csv')
     .action(async (application: string, paths: string[], options) => {
@@ -165,7 +164,7 @@ Examples:
       .command('waves')
       .description('plan migration waves: move groups, a pilot, dependency order, links that cross the hybrid boundary')
       .argument('[paths...]', 'folders to scan (default: the current folder)')
-      .addOption(new Option('-f, --format <format>', 'table, json, csv, or cmf (AWS Cloud Migration Factory intake)').choices(['table', 'json', 'csv', 'cmf']).default('table'))
+      .addOption(new Option('-f, --format <format>', 'table, json, csv, or cmf (AWS Cloud Migration Factory intake)').choices(formatsOf('waves')).default('table'))
       .option('-o, --output <file>', 'write to a file (- for standard output)', standardOutputAsDefault)
       .option('--max-per-wave <n>', 'applications per wave at most (default 5)', (value) => parseInteger(value, 1, 100_000, 'A wave size'))
       .option('--max-hosts-per-wave <n>', 'hosts per wave at most', (value) => parseInteger(value, 1, 1_000_000, 'A wave size'))
@@ -180,7 +179,7 @@ Examples:
     .command('servers')
     .description('every server the inventories describe: readiness per cloud, target size and monthly cost')
     .argument('[paths...]', 'folders or inventory files to scan (default: the current folder)')
-    .addOption(new Option('-f, --format <format>', 'table, json, or csv (one row per server)').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'table, json, or csv (one row per server)').choices(formatsOf('servers')).default('table'))
     .option('-o, --output <file>', 'write to a file (- for standard output)', standardOutputAsDefault)
     .addHelpText('after', '\nExamples:\n  $ cloudready servers RVTools_export_all.xlsx\n  $ cloudready servers exports/ --prices our-rates.yaml --format csv --output servers.csv')
     .action(async (paths: string[], options) => {
@@ -192,7 +191,7 @@ Examples:
     .description('everything that breaks or must move together if a node moves')
     .argument('<node>', 'an application, host, datastore or any node id')
     .argument('[paths...]', 'folders to scan (default: the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatsOf('impact')).default('table'))
     .action(async (node: string, paths: string[], options) => {
       outcome.exitCode = await (await import('./graph-command.js')).runImpact(node, paths.length > 0 ? paths : ['.'], options);
     });
@@ -202,7 +201,7 @@ Examples:
     .description('compare two JSON results: score changes, new findings, fixed findings')
     .argument('<old>', 'the earlier result (cloudready scan --format json)')
     .argument('<new>', 'the later result')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatsOf('diff')).default('table'))
     .option('--no-color', 'no colours')
     .action(async (oldFile: string, newFile: string, options) => {
       outcome.exitCode = await (await import('./diff-command.js')).runDiff(oldFile, newFile, options);
@@ -218,7 +217,7 @@ Examples:
 /** The report formats and where the report goes: scan, merge and report write the same ones. */
 function withReportFormat(command: Command): Command {
   return command
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatsOf('scan')).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output (- for standard output)', standardOutputAsDefault);
 }
 

@@ -1,4 +1,4 @@
-import type { Format } from '../report/reporter.js';
+import type { Format } from '../report/outputs.js';
 import { emitReport } from './emit-report.js';
 import { ExitCode } from './exit-codes.js';
 import { readResult } from './load-result.js';

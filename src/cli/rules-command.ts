@@ -1,15 +1,13 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
-import { stringify } from 'yaml';
 import { allRules, BUILT_IN_RULES, loadRulePacks, type LoadedPack } from '../assess/rules/load-rules.js';
-import { ruleReads, ruleReadsShort } from '../assess/rules/rule-reads.js';
 import { InputError } from '../errors.js';
 import { SEVERITY_ORDER } from '../result/schema.js';
 import { runRuleTests } from '../rule-tests.js';
-import { compareStrings } from '../util/compare.js';
 import { wantsColour } from './colour.js';
 import { ExitCode } from './exit-codes.js';
+import { renderText, type FormatOf } from '../report/outputs.js';
+import { writeText } from './write-output.js';
 
 export interface RulesOptions {
   rules?: string[];
@@ -21,28 +19,8 @@ async function packsFor(folders: string[] | undefined, builtIn = true): Promise<
   return loadRulePacks([...(builtIn ? [BUILT_IN_RULES] : []), ...(folders ?? []).map((folder) => path.resolve(folder))]);
 }
 
-export async function listRules(options: RulesOptions & { format: 'table' | 'json' }): Promise<number> {
-  const packs = await packsFor(options.rules);
-  if (options.format === 'json') {
-    const rules = packs.flatMap(({ pack, source }) => pack.rules.map((rule) => ({ pack: pack.pack, source, ...rule, reads: ruleReads(rule.when) })));
-    process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
-    return ExitCode.ok;
-  }
-  const c = new Chalk({ level: wantsColour(options.color) ? 1 : 0 });
-  const table = new Table({
-    // Category and effort are in `rules show` and the JSON; what a rule counts and reads fits here.
-    head: ['Rule', 'Severity', 'Strategy', 'Counts in', 'Reads', 'Title'].map((h) => c.bold(h)),
-    colWidths: [null, null, null, 20, 30, 46],
-    wordWrap: true,
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const rule of allRules(packs).sort((a, b) => compareStrings(a.id, b.id))) {
-    table.push([rule.id, rule.severity, rule.strategy ?? '', rule.contexts.join(', '), ruleReadsShort(rule.when), rule.title]);
-  }
-  process.stdout.write(
-    `${table.toString()}\n${allRules(packs).length} rules in ${packs.length} packs. Counts in: the kinds of file whose places count (docs/languages.md); Reads: the facts the rule checks, resolved by the extractors, or plain text. cloudready rules show RULE-ID for one rule.\n`,
-  );
+export async function listRules(options: RulesOptions & { format: FormatOf<'rules'> }): Promise<number> {
+  await writeText(await renderText('rules', options.format, await packsFor(options.rules), { color: wantsColour(options.color) }), undefined);
   return ExitCode.ok;
 }
 
@@ -57,33 +35,7 @@ export async function showRule(id: string, options: RulesOptions): Promise<numbe
       .map((candidate) => candidate.id);
     throw new InputError(`no rule ${id}`, near.length ? `Did you mean ${near.slice(0, 3).join(', ')}?` : 'List the rules with: cloudready rules list');
   }
-  const { rule, pack, source } = found;
-  const c = new Chalk({ level: wantsColour(options.color) ? 1 : 0 });
-  const lines = [
-    `${c.bold(rule.id)}  ${rule.title}`,
-    '',
-    `pack        ${pack.pack} (${source})`,
-    `severity    ${rule.severity}`,
-    `category    ${rule.category}`,
-    `effort      ${rule.effort} person-days for a typical application`,
-    ...(rule.strategy ? [`strategy    points to ${rule.strategy}`] : []),
-    ...(rule.labels.length ? [`labels      ${rule.labels.join(', ')}`] : []),
-    `counts in   ${rule.contexts.join(', ')} code (places elsewhere are shown apart)`,
-    `reads       ${ruleReads(rule.when).join('; ')}`,
-    '',
-    c.bold('Why it matters'),
-    rule.description.trim(),
-    '',
-    c.bold('What to do'),
-    rule.remediation.trim(),
-    ...(rule.references.length ? ['', c.bold('References'), ...rule.references.map((url) => `  ${url}`)] : []),
-    '',
-    c.bold('When it fires'),
-    stringify(rule.when).trimEnd(),
-    '',
-    `tests       ${rule.tests?.match.length ?? 0} match, ${rule.tests?.['no-match'].length ?? 0} no-match`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  await writeText(await renderText('rule', 'table', found, { color: wantsColour(options.color) }), undefined);
   return ExitCode.ok;
 }
 

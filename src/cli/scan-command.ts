@@ -2,7 +2,7 @@ import { printable } from '../util/printable.js';
 import { InputError } from '../errors.js';
 import type { ShardSpec } from '../pipeline/shard-plan.js';
 import type { Origin } from '../discover/origin.js';
-import type { Format } from '../report/reporter.js';
+import type { Format } from '../report/outputs.js';
 import type { ScanResult, Severity } from '../result/schema.js';
 import { scan, type ScanOptions } from '../scan.js';
 import { checkDestination, emitReport } from './emit-report.js';

@@ -1,3 +1,4 @@
+import { formatsOf } from '../report/outputs.js';
 import { type Command, Option } from 'commander';
 
 /** Where a command's action leaves its exit code. */
@@ -25,7 +26,7 @@ Examples:
   rules
     .command('list')
     .description('list every rule: id, severity, category, effort, strategy, title')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatsOf('rules')).default('table'))
     .option('-r, --rules <folders...>', 'rule pack folders or files besides the built-in packs')
     .option('--no-color', 'no colours')
     .action(async (options) => {

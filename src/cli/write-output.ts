@@ -77,3 +77,9 @@ function failure(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return new InputError(`${file}: could not write the report (${code})`, code === 'ENOSPC' ? 'The device is full.' : 'Check that the folder exists and is writable.');
 }
+
+/** Writes one text output to --output (atomically), or to standard output without one. */
+export async function writeText(text: string, output: string | undefined): Promise<void> {
+  if (output) await writeOutputAtomically(output, text);
+  else process.stdout.write(text);
+}

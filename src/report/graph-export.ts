@@ -4,9 +4,10 @@ import { digraph, toDot, type NodeModel } from 'ts-graphviz';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import { compareStrings } from '../util/compare.js';
 
-import type { GraphFormat } from './graph-formats.js';
 import { spreadsheetCsv } from './csv-cells.js';
-export { GRAPH_FORMATS, type GraphFormat } from './graph-formats.js';
+
+/** The files `cloudready graph` exports to, for other tools (docs/graph.md). */
+export type GraphExportFormat = 'json' | 'dot' | 'mermaid' | 'gexf' | 'graphml' | 'neo4j';
 
 /** One file, or several (Neo4j import: nodes, relationships, a Cypher script). */
 export type GraphExport = { text: string } | { files: Record<string, string> };
@@ -129,7 +130,7 @@ function neo4j(graph: PortfolioGraph): Record<string, string> {
   return { 'nodes.csv': nodesCsv, 'relationships.csv': relationshipsCsv, 'import.cypher': cypher };
 }
 
-export function exportGraph(graph: PortfolioGraph, format: Exclude<GraphFormat, 'tree'>): GraphExport {
+export function exportGraph(graph: PortfolioGraph, format: GraphExportFormat): GraphExport {
   switch (format) {
     case 'json':
       return { text: json(graph) };

@@ -1,4 +1,4 @@
-/** What every reporter is and takes: apart from the registry that loads them, which imports every reporter. */
+/** What every reporter is and takes: apart from the registry (outputs.ts), which names every reporter. */
 import type { ScanResult } from '../result/schema.js';
 
 export interface ReportOptions {
@@ -21,6 +21,3 @@ export interface DocumentInfo {
 
 /** A reporter is a pure function: result in, text out. */
 export type Reporter = (result: ScanResult, options: ReportOptions) => string;
-
-export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit', 'html'] as const;
-export type Format = (typeof FORMATS)[number];

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withSchedule } from '../../src/cli/roadmap-options.js';
 import { buildReportData } from '../../src/report/html/build-report-data.js';
-import { loadReporter, type Format } from '../../src/report/reporter.js';
+import { diffResults } from '../../src/assess/result-diff.js';
+import { BUILT_IN_RULES, loadRulePacks } from '../../src/assess/rules/load-rules.js';
+import { graphFromResult, resolveNode, selectGraph } from '../../src/model/graph-view.js';
+import { impactOf } from '../../src/model/impact.js';
+import { formatsOf, OUTPUTS, render, renderText, type Format, type Output, type OutputInputs } from '../../src/report/outputs.js';
 import type { ScanResult } from '../../src/result/schema.js';
 import { scan } from '../../src/scan.js';
 import { DEMO, REPO } from '../helpers/run-cli.js';
@@ -42,13 +46,55 @@ async function compare(file: string, actual: string): Promise<void> {
   }
 }
 
+/** File extension of each format's golden file. */
+const EXTENSION: Record<string, string> = { table: 'txt', tree: 'txt', json: 'json', csv: 'csv', cmf: 'csv', mermaid: 'mmd', dot: 'dot', gexf: 'gexf', graphml: 'graphml', neo4j: 'json' };
+
+/** What each output other than the scan report renders, made from the demo's result as its command makes it. */
+async function inputsOf(result: ScanResult): Promise<Omit<OutputInputs, 'scan'>> {
+  const graph = graphFromResult(result.graph);
+  const split = result.splits.find((entry) => entry.applicationId === 'order-management');
+  if (!split || !('proposal' in split)) throw new Error('the demo has no split of order-management');
+  const packs = await loadRulePacks([BUILT_IN_RULES]);
+  const [rule] = packs.flatMap(({ pack, source }) => pack.rules.map((entry) => ({ rule: entry, pack, source }))).filter(({ rule: entry }) => entry.id === 'configuration/app-server-datasource');
+  if (!rule) throw new Error('no rule configuration/app-server-datasource');
+  // An earlier result: one finding fewer, one score lower.
+  const before = { ...result, findings: result.findings.slice(1), applications: result.applications.map((app, index) => (index === 0 ? { ...app, score: app.score - 5 } : app)) };
+  return {
+    servers: result,
+    // As `cloudready graph` shows it by default: the portfolio level.
+    graph: { graph: selectGraph(graph, { level: 'portfolio' }), result },
+    impact: impactOf(graph, resolveNode(graph, 'host:aix-app01')),
+    split: split.proposal,
+    waves: { plan: result.waves, result },
+    explain: { result, app: result.applications.find((app) => app.id === 'order-management')! },
+    diff: { diff: diffResults(before, result), before: 'before.json', after: 'result.json' },
+    rules: packs,
+    rule,
+  };
+}
+
 describe('golden outputs of the demo portfolio', () => {
   for (const [format, file] of FILES) {
     it(`${format} matches test/golden/demo/${file}`, async () => {
-      const reporter = await loadReporter(format);
-      await compare(file, reporter(result, { color: false, document: { title: 'Demo portfolio', client: 'Acme Ltd' } }));
+      await compare(file, await renderText('scan', format, result, { color: false, document: { title: 'Demo portfolio', client: 'Acme Ltd' } }));
     });
   }
+
+  it('every output and format of the registry is pinned, and nothing else is', async () => {
+    const inputs = await inputsOf(result);
+    const pinned: string[] = [];
+    for (const output of Object.keys(OUTPUTS) as Output[]) {
+      if (output === 'scan') continue;
+      for (const format of formatsOf(output)) {
+        const file = `${output}-${format}.${EXTENSION[format]}`;
+        pinned.push(file);
+        const rendered = await render(output, format, inputs[output] as never, { color: false });
+        await compare(file, typeof rendered === 'string' ? rendered : 'text' in rendered ? rendered.text : `${JSON.stringify(rendered.files, null, 1)}\n`);
+      }
+    }
+    const scanFiles = [...FILES.map(([, file]) => file), 'report-data.json'];
+    expect((await fs.readdir(GOLDEN)).sort()).toEqual([...scanFiles, ...pinned].sort());
+  });
 
   it('the HTML report carries data that matches test/golden/demo/report-data.json', async () => {
     // The page script and stylesheet are build output; what the report says is its data.
