@@ -1,4 +1,5 @@
 import { discoverPortfolio } from './pipeline/discover-portfolio.js';
+import { loadSettings } from './pipeline/load-settings.js';
 import { judgeAssessment } from './pipeline/judge-assessment.js';
 import { ResultCache } from './pipeline/result-cache.js';
 import { pruneCache } from './pipeline/cache-files.js';
@@ -10,14 +11,15 @@ export type { StageTimings, TimedStage } from './util/stage-timer.js';
 export type { ScanOptions, Stage, ProgressListener } from './pipeline/scan-options.js';
 
 /**
- * The whole pipeline, one stage after the other: discover → extract (pipeline/gather-facts.ts),
+ * The whole pipeline, one stage after the other: settings and rule packs (pipeline/load-settings.ts),
+ * discover → extract (pipeline/gather-facts.ts),
  * then model → assess → plan (pipeline/assess-portfolio.ts). A sharded scan runs the first half
  * on each shard and `cloudready merge` the second on all of them. With a cache folder, a tree
  * whose every input is unchanged since the last scan reuses that scan's assessment.
  */
 export async function scan(options: ScanOptions, progress: ProgressListener = () => {}): Promise<ScanResult> {
   const started = Date.now();
-  const portfolio = await discoverPortfolio(options, progress);
+  const portfolio = await discoverPortfolio(await loadSettings(options), options, progress);
   const timed = stageTimer(options.timings);
   if (options.cacheDir) progress('extract', 'comparing with the last scan');
   const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, portfolio) : undefined;

@@ -1,4 +1,4 @@
-import type { ApplicationFacts } from '../extract/application-facts.js';
+import type { PlacedApplication } from '../model/inventory-context.js';
 import { hasFactExtractor } from '../extract/source/index.js';
 import type { Diagnostic, Finding } from '../result/schema.js';
 
@@ -16,7 +16,7 @@ const NOTHING_LOWERED = 'every file read, an extractor for every language, hosts
  * or parse, code in languages it only counts, no inventory describing where it runs, traffic
  * to machines nobody described. A high score with low confidence is a question, not an answer.
  */
-export function assessConfidence(facts: ApplicationFacts, diagnostics: Diagnostic[]): Confidence {
+export function assessConfidence(facts: PlacedApplication, diagnostics: Diagnostic[]): Confidence {
   const reasons: string[] = [];
   let score = 100;
   const prefix = facts.app.rootRel ? `${facts.app.rootRel}/` : '';

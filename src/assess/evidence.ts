@@ -97,10 +97,11 @@ export function evidenceContext(facts: ApplicationFacts, file: string, line: num
 }
 
 /**
- * Lets an application's texts go once its file conditions have been evaluated, keeping only what
- * evidence may still show: each cited line with the lines around it, as outputs show them.
+ * The application's facts without their texts, for once its file conditions have been evaluated:
+ * only what evidence may still show is kept, each cited line with the lines around it, as outputs
+ * show them. The facts given are left as they are; the caller lets them go.
  */
-export function dropTexts(facts: ApplicationFacts, cited: Iterable<{ file: string; line?: number | undefined }>): void {
+export function withoutTexts<F extends ApplicationFacts>(facts: F, cited: Iterable<{ file: string; line?: number | undefined }>): F {
   const { texts } = indexOf(facts);
   const kept = new Map<string, Map<number, string>>();
   for (const { file, line } of cited) {
@@ -110,7 +111,5 @@ export function dropTexts(facts: ApplicationFacts, cited: Iterable<{ file: strin
     if (!lines) kept.set(file, (lines = new Map()));
     for (let at = Math.max(1, line - CONTEXT_LINES); at <= Math.min(source.lines.lineCount, line + CONTEXT_LINES); at++) if (!lines.has(at)) lines.set(at, shownLine(facts, source, at));
   }
-  facts.shownLines = kept;
-  facts.texts = [];
-  indexes.delete(facts);
+  return { ...facts, shownLines: kept, texts: [] };
 }

@@ -6,7 +6,6 @@ import type { Evidence } from '../result/schema.js';
 import type { ConfigFile } from './config/config-entries.js';
 import type { EndpointFact, SecretFact } from './config/config-facts.js';
 import type { DeliveryFacts } from './config/delivery-facts.js';
-import type { InventoryContext } from './inventory/inventory-context.js';
 import type { ManifestFacts } from './manifests/index.js';
 import type { SourceFacts } from './source/index.js';
 import type { InlineIgnore } from './inline-ignores.js';
@@ -66,8 +65,6 @@ export interface ApplicationFacts {
   secrets: SecretFact[];
   /** CI, tests, container image, infrastructure as code, health checks: where each shows. */
   delivery: DeliveryFacts;
-  /** Hosts and SLA from inventories, set once inventories are read. */
-  inventory?: InventoryContext;
   /** Lines of code per language id. */
   languages: Record<string, number>;
   loc: number;

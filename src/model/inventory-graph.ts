@@ -1,5 +1,5 @@
-import type { ApplicationFacts } from '../extract/application-facts.js';
-import { connectionVolume, type Estate } from '../extract/inventory/estate.js';
+import type { PlacedApplication } from './inventory-context.js';
+import { connectionVolume, type Estate } from './estate.js';
 import { isPublicAddress } from '../extract/inventory/inventory-values.js';
 import { compareStrings } from '../util/compare.js';
 import { nodeId, type EdgeAttributes, type PortfolioGraph } from './portfolio-graph-types.js';
@@ -10,7 +10,7 @@ import { nodeId, type EdgeAttributes, type PortfolioGraph } from './portfolio-gr
  * in traffic that no inventory describes, and the application-to-application dependencies that
  * connections, endpoints and shared datastores imply.
  */
-export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applications: ApplicationFacts[]) {
+export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applications: PlacedApplication[]) {
   // join, not a template literal: a template makes a rope the graph keeps beside its flattened copy (a million connections).
   const edge = (source: string, target: string, kind: string, attributes: Omit<EdgeAttributes, 'kind'> = {}, suffix = '') =>
     graph.mergeEdgeWithKey([kind, ':', source, '->', target, suffix].join(''), source, target, { kind, ...attributes });

@@ -8,11 +8,10 @@ import { addInventoryGraph } from '../model/inventory-graph.js';
 import { analyseGraph } from '../model/graph-analysis.js';
 import { dependentApplications } from '../model/dependents.js';
 import { planWaves } from '../plan/waves.js';
-import { buildEstate } from '../extract/inventory/estate.js';
+import { buildEstate } from '../model/estate.js';
 import { collectAsUsual } from '../util/heap-growth.js';
-import { inventoryContext } from '../extract/inventory/inventory-context.js';
+import { inventoryContext, type PlacedApplication } from '../model/inventory-context.js';
 import { ownAddresses } from '../extract/config/own-addresses.js';
-import type { ApplicationFacts } from '../extract/application-facts.js';
 import type { LoadedInventory } from '../extract/inventory/inventory-builder.js';
 import { allRules } from '../assess/rules/load-rules.js';
 import { runRules } from '../assess/run-rules.js';
@@ -50,7 +49,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   const diagnostics = gatheredDiagnostics(gathered);
   // Libraries and desktop clients are listed, not assessed: they are not server workloads.
   const everyUnit = gathered.applications.map((app) => app.facts);
-  const facts = everyUnit.filter((fact) => !SET_ASIDE_KINDS.has(fact.kind.kind));
+  const assessed = everyUnit.filter((fact) => !SET_ASIDE_KINDS.has(fact.kind.kind));
   const setAside = everyUnit
     .filter((fact) => SET_ASIDE_KINDS.has(fact.kind.kind))
     .map(({ app, kind, files, loc }) => ({ id: app.id, name: app.name, path: app.path, kind: kind.kind, reason: kind.reason, detection: app.detection, manifests: app.manifests, files: files.length, loc }));
@@ -58,7 +57,8 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   const estate = buildEstate(inventories, diagnostics);
   // Large inventories were imported with the heap grown in small steps (gather-facts.ts); the rest runs as usual.
   collectAsUsual();
-  for (const fact of facts) fact.inventory = inventoryContext(fact.app, ownAddresses(fact.configs), estate);
+  // Where the inventories place each application; the extracted facts stay as they were.
+  const facts: PlacedApplication[] = assessed.map((fact) => ({ ...fact, inventory: inventoryContext(fact.app, ownAddresses(fact.configs), estate) }));
   timed('inventories');
 
   progress('model', 'building the dependency graph');
@@ -193,7 +193,7 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
 }
 
 /** What the graph and the inventories say about an application's use, for the retire signal. */
-function usageSignals(facts: ApplicationFacts, graph: PortfolioGraph, connectionsKnown: boolean): UsageSignals {
+function usageSignals(facts: PlacedApplication, graph: PortfolioGraph, connectionsKnown: boolean): UsageSignals {
   const dependents = dependentApplications(graph, nodeId.application(facts.app.id));
   const hosts = facts.inventory?.hosts.length ?? 0;
   return {

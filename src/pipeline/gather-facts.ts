@@ -10,13 +10,14 @@ import { allRules } from '../assess/rules/load-rules.js';
 import { evaluateFileConditions, fileConditionsOf, type FileConditions } from '../assess/rules/file-conditions.js';
 import { MatcherCache } from '../assess/rules/matcher-cache.js';
 import { TextMemo } from '../assess/rules/text-memo.js';
-import { dropTexts } from '../assess/evidence.js';
+import { withoutTexts } from '../assess/evidence.js';
 import { unitSubgraph } from '../model/unit-graph.js';
 import { SET_ASIDE_KINDS } from '../result/unit-kinds.js';
 import type { Diagnostic } from '../result/schema.js';
 import type { ScanOptions, ProgressListener } from './scan-options.js';
 import type { GatheredApplication, GatheredFacts, GatheredInventory } from './gathered-facts.js';
 import { ApplicationCache } from './application-cache.js';
+import { loadSettings } from './load-settings.js';
 import { discoverPortfolio, type DiscoveredPortfolio } from './discover-portfolio.js';
 import { settingsDigest } from './shard-file.js';
 import { assignShards, type ShardSpec } from './shard-plan.js';
@@ -29,30 +30,29 @@ const APPLICATIONS_IN_FLIGHT = 4;
 
 /** discover → extract: settings, files, applications, their facts and the inventories. */
 export async function gatherFacts(options: ScanOptions, progress: ProgressListener, shard?: ShardSpec): Promise<GatheredFacts> {
-  return extractFacts(await discoverPortfolio(options, progress), options, progress, shard);
+  return extractFacts(await discoverPortfolio(await loadSettings(options), options, progress), options, progress, shard);
 }
 
 /**
  * The rules' file conditions on one application's files, evaluated while their texts are at hand
- * (applications set aside as libraries or desktop clients are not assessed); then the texts go,
- * all but the lines its evidence may show, so that a portfolio's texts are never all in memory,
- * and the files' facts go, all but the unit-level subgraph the model makes of them.
+ * (applications set aside as libraries or desktop clients are not assessed); then the facts as
+ * they are kept: without the texts, all but the lines its evidence may show, so that a
+ * portfolio's texts are never all in memory, and without the files' facts, all but the
+ * unit-level subgraph the model makes of them.
  */
-function applyFileConditions(conditions: FileConditions, facts: ApplicationFacts, matchers: MatcherCache, diagnostics: Diagnostic[], profile: ScanOptions['profile']) {
+function condensedFacts(conditions: FileConditions, facts: ApplicationFacts, matchers: MatcherCache, diagnostics: Diagnostic[], profile: ScanOptions['profile']): ApplicationFacts {
   const before = matchers.diagnostics.length;
-  facts.conditionHits = SET_ASIDE_KINDS.has(facts.kind.kind) ? new Map() : evaluateFileConditions(conditions, facts, matchers, profile);
+  const conditionHits = SET_ASIDE_KINDS.has(facts.kind.kind) ? new Map() : evaluateFileConditions(conditions, facts, matchers, profile);
   diagnostics.push(...matchers.diagnostics.splice(before));
   matchers.memo?.flush();
-  const cited = [...facts.conditionHits.values()].flatMap((match) => match.evidence);
+  const cited = [...conditionHits.values()].flatMap((match) => match.evidence);
   // Application-scoped conditions cite places too: where CI, tests, an image ... show.
   for (const places of Object.values(facts.delivery)) cited.push(...places);
-  dropTexts(facts, cited);
-  // The model needs of the sources only the unit-level subgraph: made now (none for applications
-  // set aside, which are not modelled), and the sources go too.
-  facts.unitGraph = SET_ASIDE_KINDS.has(facts.kind.kind) ? { names: [], nodes: [], steps: [] } : unitSubgraph(facts);
+  // The model needs of the sources only the unit-level subgraph (none for applications set aside, which are not modelled).
+  const unitGraph = SET_ASIDE_KINDS.has(facts.kind.kind) ? { names: [], nodes: [], steps: [] } : unitSubgraph(facts);
   // Pages a URL reaches by convention are entry points too: a Web Forms site has no routes in code.
-  facts.entryPointCount = facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0) + addressablePages(facts);
-  facts.sources = [];
+  const entryPointCount = facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0) + addressablePages(facts);
+  return { ...withoutTexts(facts, cited), conditionHits, unitGraph, entryPointCount, sources: [] };
 }
 
 /**
@@ -103,11 +103,10 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
       }
       const diagnostics: Diagnostic[] = [];
       const store = kept?.recording();
-      started[index] = extractApplicationFacts(app, diagnostics, store, pool, timer, (count) => fileProgress.advance(count)).then((facts) => {
+      started[index] = extractApplicationFacts(app, diagnostics, store, pool, timer, (count) => fileProgress.advance(count)).then((extracted) => {
         // Text conditions' lines are kept per file, through the same view: the application's entries.
         matchers.memo = store ? new TextMemo(store, conditions.textConditions, conditions.textDigest) : undefined;
-        applyFileConditions(conditions, facts, matchers, diagnostics, options.profile);
-        const done = { facts, diagnostics };
+        const done = { facts: condensedFacts(conditions, extracted, matchers, diagnostics, options.profile), diagnostics };
         if (key) kept!.keep(key, done, store!);
         return done;
       });

@@ -3,9 +3,9 @@ import { evaluateCondition } from '../../src/assess/rules/evaluate-condition.js'
 import { MatcherCache } from '../../src/assess/rules/matcher-cache.js';
 import type { Condition } from '../../src/assess/rules/rule-schema.js';
 import type { ApplicationFacts } from '../../src/extract/application-facts.js';
-import { inventoryContext } from '../../src/extract/inventory/inventory-context.js';
+import { inventoryContext } from '../../src/model/inventory-context.js';
 import { loadInventory } from '../../src/extract/inventory/load-inventory.js';
-import { buildEstate } from '../../src/extract/inventory/estate.js';
+import { buildEstate } from '../../src/model/estate.js';
 
 const INVENTORY = `version: 1
 hosts:

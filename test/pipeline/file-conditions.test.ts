@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dropTexts, evidenceContext, evidenceSnippetAt } from '../../src/assess/evidence.js';
+import { withoutTexts, evidenceContext, evidenceSnippetAt } from '../../src/assess/evidence.js';
 import { evaluateCondition } from '../../src/assess/rules/evaluate-condition.js';
 import { fileConditionsOf } from '../../src/assess/rules/file-conditions.js';
 import { MatcherCache } from '../../src/assess/rules/matcher-cache.js';
@@ -93,7 +93,7 @@ describe('text memo: what a pattern found in a file is kept by the file and the 
   });
 });
 
-describe('dropping texts keeps what evidence shows', () => {
+describe('facts without their texts keep what evidence shows', () => {
   it('gives the same snippets and context for cited lines once the text is gone, and nothing for lines not kept', () => {
     const text = ['package acme;', 'class Db {', '  String password = "hunter2";', '  String url = "jdbc:oracle:thin:@db01:1521/ORD";', '}'].join('\n');
     const source = javaText('app/Db.java', text);
@@ -105,14 +105,15 @@ describe('dropping texts keeps what evidence shows', () => {
     } as unknown as ApplicationFacts;
     const before = [1, 3, 4, 5].map((line) => [evidenceSnippetAt(facts, 'app/Db.java', line), evidenceContext(facts, 'app/Db.java', line)]);
     expect(before[1]![0]).not.toContain('hunter2');
-    dropTexts(facts, [{ file: 'app/Db.java', line: 4 }, { file: 'app/Db.java', line: 1 }]);
-    expect(facts.texts).toEqual([]);
-    const after = [1, 3, 4, 5].map((line) => [evidenceSnippetAt(facts, 'app/Db.java', line), evidenceContext(facts, 'app/Db.java', line)]);
+    const kept = withoutTexts(facts, [{ file: 'app/Db.java', line: 4 }, { file: 'app/Db.java', line: 1 }]);
+    expect(kept.texts).toEqual([]);
+    expect(facts.texts).toHaveLength(1);
+    const after = [1, 3, 4, 5].map((line) => [evidenceSnippetAt(kept, 'app/Db.java', line), evidenceContext(kept, 'app/Db.java', line)]);
     expect(after[0]).toEqual(before[0]);
     expect(after[2]).toEqual(before[2]);
     expect(JSON.stringify(after)).not.toContain('hunter2');
     // Line 5 was kept as context of line 4; the fallback still stands for a line never kept.
-    expect(evidenceSnippetAt(facts, 'app/Db.java', 9, 'fallback')).toBe('fallback');
+    expect(evidenceSnippetAt(kept, 'app/Db.java', 9, 'fallback')).toBe('fallback');
   });
 });
 

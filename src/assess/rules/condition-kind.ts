@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { ApplicationFacts } from '../../extract/application-facts.js';
-import type { PlacedHost } from '../../extract/inventory/inventory-context.js';
+import type { PlacedApplication, PlacedHost } from '../../model/inventory-context.js';
 import type { ConditionMatch, MatcherCache } from './matcher-cache.js';
 
 /**
@@ -32,7 +31,7 @@ export interface ConditionKind<K extends string = string, S extends z.ZodType = 
   regexes?: (body: z.infer<S>) => ConditionRegex[];
   /** Searches the files' texts: what it finds in each file is kept between scans (text-memo.ts). */
   readsText?: true;
-  evaluate: (body: z.infer<S>, facts: ApplicationFacts, cache: MatcherCache) => ConditionMatch;
+  evaluate: (body: z.infer<S>, facts: PlacedApplication, cache: MatcherCache) => ConditionMatch;
   /**
    * For conditions that read nothing but hosts: the same test on hosts alone. A rule made of
    * such conditions is also judged on each server that runs no application (server-findings.ts).

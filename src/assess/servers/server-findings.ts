@@ -1,5 +1,5 @@
-import type { PlacedHost } from '../../extract/inventory/inventory-context.js';
-import type { Estate } from '../../extract/inventory/estate.js';
+import type { PlacedHost } from '../../model/inventory-context.js';
+import type { Estate } from '../../model/estate.js';
 import type { Server, ServerFinding, Severity } from '../../result/schema.js';
 import { compareStrings } from '../../util/compare.js';
 import { kindOf } from '../rules/condition-registry.js';

@@ -1,5 +1,5 @@
-import type { ApplicationFacts } from '../../extract/application-facts.js';
-import type { Estate } from '../../extract/inventory/estate.js';
+import type { PlacedApplication } from '../../model/inventory-context.js';
+import type { Estate } from '../../model/estate.js';
 import type { Host } from '../../extract/inventory/inventory-schema-types.js';
 import type { Server } from '../../result/schema.js';
 import { compareStrings } from '../../util/compare.js';
@@ -11,7 +11,7 @@ import { builtInOsTable, type OsTable } from './os-lifecycle.js';
  * with, the applications placed on it, and whether it can be rehosted on each cloud. An estate
  * with no code at all still gets a verdict per machine.
  */
-export function serversOf(estate: Estate, facts: ApplicationFacts[], table?: OsTable): Server[] {
+export function serversOf(estate: Estate, facts: PlacedApplication[], table?: OsTable): Server[] {
   if (estate.hosts.length === 0) return [];
   const lifecycle = table ?? builtInOsTable();
   const applications = new Map<string, Set<string>>();

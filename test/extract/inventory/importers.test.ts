@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEstate } from '../../../src/extract/inventory/estate.js';
+import { buildEstate } from '../../../src/model/estate.js';
 import { importInventory } from '../../../src/extract/inventory/import-inventory.js';
 import { readWorkbookTables } from '../../../src/extract/inventory/read-workbook.js';
 import type { LoadedInventory } from '../../../src/extract/inventory/inventory-builder.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEstate } from '../../../src/extract/inventory/estate.js';
+import { buildEstate } from '../../../src/model/estate.js';
 import { isCloudreadyInventory, loadInventory } from '../../../src/extract/inventory/load-inventory.js';
 import type { Diagnostic } from '../../../src/result/schema.js';
 import { REPO } from '../../helpers/run-cli.js';

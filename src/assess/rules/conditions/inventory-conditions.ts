@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { ApplicationFacts } from '../../../extract/application-facts.js';
-import type { ApplicationConnection, InventoryContext, PlacedHost } from '../../../extract/inventory/inventory-context.js';
+import type { ApplicationConnection, InventoryContext, PlacedApplication, PlacedHost } from '../../../model/inventory-context.js';
 import type { Host } from '../../../extract/inventory/inventory-schema-types.js';
 import type { Evidence } from '../../../result/schema.js';
 import { defineCondition, regexesOf } from '../condition-kind.js';
@@ -78,7 +77,7 @@ function at(file: string, line: number | undefined, snippet: string): Evidence {
 }
 
 /** What `collect` finds in the application's inventory context; nothing when no inventory describes it. */
-function inInventory(facts: ApplicationFacts, collect: (context: InventoryContext, evidence: Evidence[]) => void): ConditionMatch {
+function inInventory(facts: PlacedApplication, collect: (context: InventoryContext, evidence: Evidence[]) => void): ConditionMatch {
   const evidence: Evidence[] = [];
   if (facts.inventory) collect(facts.inventory, evidence);
   return { matched: evidence.length > 0, evidence };

@@ -1,10 +1,10 @@
-import { slugify } from '../../discover/find-applications.js';
-import type { Diagnostic } from '../../result/schema.js';
-import { compareStrings } from '../../util/compare.js';
-import { mergeConnection, mergeHost, type InventoryFormat, type LoadedInventory } from './inventory-builder.js';
-import { precedenceOf } from './inventory-formats.js';
-import type { Connection, Host, Sla } from './inventory-schema-types.js';
-import { isAnonymousAddress, isIpAddress, normaliseAddress } from './inventory-values.js';
+import { slugify } from '../discover/find-applications.js';
+import type { Diagnostic } from '../result/schema.js';
+import { compareStrings } from '../util/compare.js';
+import { mergeConnection, mergeHost, type InventoryFormat, type LoadedInventory } from '../extract/inventory/inventory-builder.js';
+import { precedenceOf } from '../extract/inventory/inventory-formats.js';
+import type { Connection, Host, Sla } from '../extract/inventory/inventory-schema-types.js';
+import { isAnonymousAddress, isIpAddress, normaliseAddress } from '../extract/inventory/inventory-values.js';
 
 /** Where a fact came from, for evidence. */
 export interface Place {

@@ -1,9 +1,17 @@
-import { slugify } from '../../discover/find-applications.js';
-import { append } from '../../util/multimap.js';
-import type { OwnAddress } from '../config/own-addresses.js';
+import { slugify } from '../discover/find-applications.js';
+import { append } from '../util/multimap.js';
+import type { ApplicationFacts } from '../extract/application-facts-types.js';
+import type { OwnAddress } from '../extract/config/own-addresses.js';
 import { connectionVolume, type Estate, type EstateConnection, type Place } from './estate.js';
-import { isPublicAddress } from './inventory-values.js';
-import type { Connection, Host, Sla } from './inventory-schema-types.js';
+import { isPublicAddress } from '../extract/inventory/inventory-values.js';
+import type { Connection, Host, Sla } from '../extract/inventory/inventory-schema-types.js';
+
+/**
+ * An application's facts with where the inventories place it: what the model and the rules read.
+ * Extracted facts stay as the extractors made them; placing an application joins them with every
+ * inventory file, which is model work.
+ */
+export type PlacedApplication = ApplicationFacts & { readonly inventory?: InventoryContext };
 
 export interface PlacedHost extends Place {
   host: Host;
