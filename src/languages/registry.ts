@@ -34,9 +34,10 @@ export function analysisOf(id: string): LanguageAnalysis | undefined {
   return analysisById.get(id);
 }
 
-/** Language of an extensionless script, from its `#!` line. */
-export function languageFromShebang(firstLine: string): LanguageInfo | undefined {
-  if (!firstLine.startsWith('#!')) return undefined;
+/** Language of an extensionless script, from the interpreter its `#!` line names (the lines after it do not count). */
+export function languageFromShebang(text: string): LanguageInfo | undefined {
+  if (!text.startsWith('#!')) return undefined;
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const language = LANGUAGES.find(({ shebang }) => shebang?.test(firstLine));
   return language && infoById.get(language.id);
 }

@@ -37,6 +37,8 @@ describe('language descriptors (src/languages/)', () => {
     expect(languageFromShebang('#!/usr/bin/env node')?.id).toBe('javascript');
     expect(languageFromShebang('#!/usr/bin/perl -w')?.id).toBe('perl');
     expect(languageFromShebang('# not a shebang python')).toBeUndefined();
+    // Only the #! line names the interpreter: a shell script that runs node later is a shell script.
+    expect(languageFromShebang('#!/bin/sh\n\nexec node "$@"\n')?.id).toBe('shell');
   });
 
   it("gives files the language's plain data, which survives serialising (cache, shards, worker threads)", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigFile } from '../../../src/extract/config/config-entries.js';
-import { ownAddresses } from '../../../src/extract/config/own-addresses.js';
-import { buildEstate } from '../../../src/model/estate.js';
-import { inventoryContext } from '../../../src/model/inventory-context.js';
-import { loadInventory } from '../../../src/extract/inventory/load-inventory.js';
+import type { ConfigFile } from '../../src/extract/config/config-entries.js';
+import { ownAddresses } from '../../src/extract/config/own-addresses.js';
+import { buildEstate } from '../../src/model/estate.js';
+import { inventoryContext } from '../../src/model/inventory-context.js';
+import { loadInventory } from '../../src/extract/inventory/load-inventory.js';
 
 const config = (file: string, entries: [string, string, number][]): ConfigFile => ({ file, format: 'properties', entries: entries.map(([key, value, line]) => ({ key, value, line })), problems: [] });
 
