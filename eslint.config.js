@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -22,8 +23,14 @@ export default tseslint.config(
       'no-implied-eval': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportDeclaration[source.value=/^(node:)?vm$/]", message: 'cloudready never runs scanned code: no node:vm.' },
-        { selector: 'ImportExpression[source.type!="Literal"]', message: 'Import modules by literal name only: a computed specifier could load a scanned file.' },
+        {
+          selector: 'ImportDeclaration[source.value=/^(node:)?vm$/]',
+          message: 'cloudready never runs scanned code: no node:vm.',
+        },
+        {
+          selector: 'ImportExpression[source.type!="Literal"]',
+          message: 'Import modules by literal name only: a computed specifier could load a scanned file.',
+        },
       ],
     },
   },
@@ -40,12 +47,17 @@ export default tseslint.config(
     // Each pipeline stage imports only from earlier stages (see docs/architecture.md).
     files: ['src/discover/**/*.ts', 'src/extract/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/model/**', '**/assess/**', '**/plan/**', '**/report/**', '**/cli/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/model/**', '**/assess/**', '**/plan/**', '**/report/**', '**/cli/**'] },
+      ],
     },
   },
   {
     files: ['src/model/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/assess/**', '**/plan/**', '**/report/**', '**/cli/**'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/assess/**', '**/plan/**', '**/report/**', '**/cli/**'] }],
+    },
   },
   {
     files: ['src/assess/**/*.ts'],
@@ -67,13 +79,29 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['node:*', '../../../*', '!../../../assess', '!../../../result', '!../../../util', '!../../../plan', '../../../assess/*', '!../../../assess/score-steps.js', '../../../result/*', '!../../../result/severity-order.js', '../../../plan/*', '!../../../plan/split-types.js'],
+              group: [
+                'node:*',
+                '../../../*',
+                '!../../../assess',
+                '!../../../result',
+                '!../../../util',
+                '!../../../plan',
+                '../../../assess/*',
+                '!../../../assess/score-steps.js',
+                '../../../result/*',
+                '!../../../result/severity-order.js',
+                '../../../plan/*',
+                '!../../../plan/split-types.js',
+              ],
               allowTypeImports: true,
-              message: 'The page script runs in a browser: import types from the Node side, code only from modules that run anywhere.',
+              message:
+                'The page script runs in a browser: import types from the Node side, code only from modules that run anywhere.',
             },
           ],
         },
       ],
     },
   },
+  // Layout is the formatter's (npm run format); eslint judges code, not spacing.
+  prettier,
 );

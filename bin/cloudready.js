@@ -16,9 +16,13 @@ for (const stream of [process.stdout, process.stderr]) {
 // the same by itself while it imports inventories over 32 MiB (src/util/heap-growth.ts).
 if (process.argv.includes('--low-memory')) v8.setFlagsFromString('--heap-growing-percent=20');
 // The bundle (one file, quick to load) when the build made it, the compiled modules otherwise.
-const entry = ['../dist/bundle/cli.js', '../dist/cli/main.js'].map((relative) => new URL(relative, import.meta.url)).find((url) => existsSync(url));
+const entry = ['../dist/bundle/cli.js', '../dist/cli/main.js']
+  .map((relative) => new URL(relative, import.meta.url))
+  .find((url) => existsSync(url));
 if (!entry) {
-  process.stderr.write('cloudready: the CLI is not built yet (no dist/)\n  Run `npm ci` or `npm run build` in the cloudready folder.\n');
+  process.stderr.write(
+    'cloudready: the CLI is not built yet (no dist/)\n  Run `npm ci` or `npm run build` in the cloudready folder.\n',
+  );
   process.exit(2);
 }
 const main = await import(entry.href);

@@ -10,7 +10,10 @@ import { build } from 'esbuild';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 await build({
-  entryPoints: { cli: path.join(repo, 'dist/cli/main.js'), 'extract-worker': path.join(repo, 'dist/extract/source/extract-worker.js') },
+  entryPoints: {
+    cli: path.join(repo, 'dist/cli/main.js'),
+    'extract-worker': path.join(repo, 'dist/extract/source/extract-worker.js'),
+  },
   outdir: path.join(repo, 'dist/bundle'),
   bundle: true,
   platform: 'node',
@@ -18,7 +21,9 @@ await build({
   target: 'node20',
   external: ['typescript', 'web-tree-sitter', '@vscode/tree-sitter-wasm', 'exceljs'],
   // CommonJS dependencies call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as cloudreadyRequire } from 'node:module'; const require = cloudreadyRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as cloudreadyRequire } from 'node:module'; const require = cloudreadyRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 console.log('bundled dist/bundle/cli.js and dist/bundle/extract-worker.js');

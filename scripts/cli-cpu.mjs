@@ -10,6 +10,9 @@ const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/c
 process.argv = [process.argv[0], bin, ...process.argv.slice(2)];
 process.on('exit', () => {
   const usage = process.resourceUsage();
-  fs.writeSync(2, `\ncli-cpu ${JSON.stringify({ cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMiB: usage.maxRSS / 1024 })}\n`);
+  fs.writeSync(
+    2,
+    `\ncli-cpu ${JSON.stringify({ cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMiB: usage.maxRSS / 1024 })}\n`,
+  );
 });
 await import(bin);

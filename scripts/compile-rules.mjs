@@ -17,8 +17,11 @@ const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 // Checked from the YAML, never from an earlier compilation.
 fs.rmSync(COMPILED_RULES, { force: true });
 const packs = {};
-for (const { pack, file } of await loadRulePacks([BUILT_IN_RULES])) packs[path.basename(file)] = { sha256: sha256(fs.readFileSync(file)), value: pack };
+for (const { pack, file } of await loadRulePacks([BUILT_IN_RULES]))
+  packs[path.basename(file)] = { sha256: sha256(fs.readFileSync(file)), value: pack };
 const catalogueYaml = fs.readFileSync(BUILT_IN_CATALOGUE, 'utf8');
 const catalogue = { sha256: sha256(catalogueYaml), value: Catalogue.parse(parse(catalogueYaml)) };
 fs.writeFileSync(COMPILED_RULES, JSON.stringify({ packs, catalogue }));
-console.log(`compiled ${Object.keys(packs).length} rule packs and the extractors' catalogue into ${path.relative(repo, COMPILED_RULES)}`);
+console.log(
+  `compiled ${Object.keys(packs).length} rule packs and the extractors' catalogue into ${path.relative(repo, COMPILED_RULES)}`,
+);

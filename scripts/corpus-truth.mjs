@@ -13,7 +13,17 @@ export const RepoList = z.strictObject({
   ),
 });
 
-const Kind = z.enum(['service', 'web', 'batch', 'desktop', 'library', 'tooling', 'infrastructure', 'test', 'mainframe']);
+const Kind = z.enum([
+  'service',
+  'web',
+  'batch',
+  'desktop',
+  'library',
+  'tooling',
+  'infrastructure',
+  'test',
+  'mainframe',
+]);
 const Strategy = z.enum(['rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate']);
 
 /** One judged place: a claim cloudready makes (or must make, or must not make) at a file and line. */
@@ -21,17 +31,30 @@ const Judgement = z
   .strictObject({
     rule: z.string().optional().describe('Rule id; absent: any rule (a must-not place)'),
     category: z.string().optional().describe('Rule category, where any rule of it will do'),
-    file: z.string().optional().describe('Path relative to the repository root; absent only for findings that have no place (no CI, no tests)'),
-    application: z.string().optional().describe('Path of the application the finding is about; for findings that have no place'),
+    file: z
+      .string()
+      .optional()
+      .describe('Path relative to the repository root; absent only for findings that have no place (no CI, no tests)'),
+    application: z
+      .string()
+      .optional()
+      .describe('Path of the application the finding is about; for findings that have no place'),
     line: z.number().int().positive().optional().describe('Absent: anywhere in the file'),
-    report: z.boolean().describe('true: must be reported (recall, and a true positive when it is); false: must not be reported'),
+    report: z
+      .boolean()
+      .describe('true: must be reported (recall, and a true positive when it is); false: must not be reported'),
     why: z.string().min(3).describe('What the line shows, in code that runs in production or not'),
     from: z
       .enum(['tool', 'review'])
       .default('tool')
-      .describe('tool: a place cloudready reported, judged; review: found by reading the code, whatever cloudready says (only these measure recall honestly)'),
+      .describe(
+        'tool: a place cloudready reported, judged; review: found by reading the code, whatever cloudready says (only these measure recall honestly)',
+      ),
   })
-  .refine((entry) => entry.file !== undefined || entry.rule !== undefined || entry.category !== undefined, 'a judgement names a file, a rule or a category');
+  .refine(
+    (entry) => entry.file !== undefined || entry.rule !== undefined || entry.category !== undefined,
+    'a judgement names a file, a rule or a category',
+  );
 
 export const TruthFile = z.strictObject({
   repository: z.string(),
@@ -41,7 +64,10 @@ export const TruthFile = z.strictObject({
       name: z.string(),
       path: z.string().describe('Folder relative to the repository root; "." for the root'),
       kind: Kind,
-      score: z.tuple([z.number().int().min(0).max(100), z.number().int().min(0).max(100)]).optional().describe('Expected score band, inclusive'),
+      score: z
+        .tuple([z.number().int().min(0).max(100), z.number().int().min(0).max(100)])
+        .optional()
+        .describe('Expected score band, inclusive'),
       strategy: z.array(Strategy).min(1).optional().describe('Strategies an architect would accept'),
       why: z.string().optional(),
     }),
@@ -51,7 +77,11 @@ export const TruthFile = z.strictObject({
     .strictObject({
       application: z.string().describe('Path of the application split, as in applications'),
       source: z.string().describe('How the reference was drawn, from what in the code'),
-      contexts: z.record(z.string(), z.array(z.string()).min(1)).describe('Bounded context → class or package names; a class belongs where the longest of them prefixes its name'),
+      contexts: z
+        .record(z.string(), z.array(z.string()).min(1))
+        .describe(
+          'Bounded context → class or package names; a class belongs where the longest of them prefixes its name',
+        ),
     })
     .optional()
     .describe('A reference decomposition, for the MoJoFM of cloudready split (issue #26)'),
@@ -61,7 +91,9 @@ export const TruthFile = z.strictObject({
 export function referenceContext(contexts, className) {
   let best;
   for (const [context, names] of Object.entries(contexts)) {
-    for (const name of names) if ((className === name || className.startsWith(`${name}.`)) && (!best || name.length > best.name.length)) best = { context, name };
+    for (const name of names)
+      if ((className === name || className.startsWith(`${name}.`)) && (!best || name.length > best.name.length))
+        best = { context, name };
   }
   return best?.context;
 }
@@ -77,9 +109,16 @@ export function reportedPlaces(result) {
   const places = [];
   const paths = new Map(result.applications.map((app) => [app.id, app.path]));
   for (const finding of result.findings) {
-    const base = { rule: finding.ruleId, category: finding.category, severity: finding.severity, application: finding.applicationId, applicationPath: paths.get(finding.applicationId) };
+    const base = {
+      rule: finding.ruleId,
+      category: finding.category,
+      severity: finding.severity,
+      application: finding.applicationId,
+      applicationPath: paths.get(finding.applicationId),
+    };
     if (finding.evidence.length === 0) places.push({ ...base, file: undefined, line: undefined });
-    for (const item of finding.evidence) places.push({ ...base, file: item.file, line: item.line, snippet: item.snippet, origin: item.origin });
+    for (const item of finding.evidence)
+      places.push({ ...base, file: item.file, line: item.line, snippet: item.snippet, origin: item.origin });
   }
   return places;
 }
@@ -98,7 +137,11 @@ export function judgementOf(entries, place) {
   let bestRank = -1;
   for (const entry of entries) {
     if (!matches(entry, place)) continue;
-    const rank = (entry.line !== undefined ? 8 : 0) + (entry.application !== undefined ? 4 : 0) + (entry.rule !== undefined ? 2 : 0) + (entry.category !== undefined ? 1 : 0);
+    const rank =
+      (entry.line !== undefined ? 8 : 0) +
+      (entry.application !== undefined ? 4 : 0) +
+      (entry.rule !== undefined ? 2 : 0) +
+      (entry.category !== undefined ? 1 : 0);
     if (rank > bestRank) [best, bestRank] = [entry, rank];
   }
   return best;
@@ -131,8 +174,10 @@ export function judgeResult(result, truth) {
     else {
       if (slug(found.name) !== slug(expected.name)) identity.push(`named ${found.name}, expected ${expected.name}`);
       if (found.kind !== expected.kind) identity.push(`kind ${found.kind}, expected ${expected.kind}`);
-      if (expected.score && (found.score < expected.score[0] || found.score > expected.score[1])) problems.push(`score ${found.score} outside ${expected.score[0]}-${expected.score[1]}`);
-      if (expected.strategy && !expected.strategy.includes(found.strategy)) problems.push(`strategy ${found.strategy}, expected ${expected.strategy.join(' or ')}`);
+      if (expected.score && (found.score < expected.score[0] || found.score > expected.score[1]))
+        problems.push(`score ${found.score} outside ${expected.score[0]}-${expected.score[1]}`);
+      if (expected.strategy && !expected.strategy.includes(found.strategy))
+        problems.push(`strategy ${found.strategy}, expected ${expected.strategy.join(' or ')}`);
     }
     return { expected, found, identity, problems, matched: found !== undefined && identity.length === 0 };
   });
@@ -159,6 +204,9 @@ export function rates(judgement) {
   const judgedPlaces = judgement.truePositives + judgement.falsePositives.length;
   return {
     precision: judgedPlaces > 0 ? (100 * judgement.truePositives) / judgedPlaces : undefined,
-    recall: judgement.mustReport > 0 ? (100 * (judgement.mustReport - judgement.missed.length)) / judgement.mustReport : undefined,
+    recall:
+      judgement.mustReport > 0
+        ? (100 * (judgement.mustReport - judgement.missed.length)) / judgement.mustReport
+        : undefined,
   };
 }

@@ -44,12 +44,20 @@ let unjudgedShown = 0;
 for (const entry of wanted.filter((candidate) => !missing.includes(candidate))) {
   const { dir } = entry;
   const truthFile = path.join(repo, 'test/corpus/truth', `${folderOf(entry.name)}.yaml`);
-  const truth = fs.existsSync(truthFile) ? TruthFile.parse(YAML.parse(fs.readFileSync(truthFile, 'utf8'))) : { repository: entry.name, applications: [], findings: [] };
+  const truth = fs.existsSync(truthFile)
+    ? TruthFile.parse(YAML.parse(fs.readFileSync(truthFile, 'utf8')))
+    : { repository: entry.name, applications: [], findings: [] };
   const started = performance.now();
   const result = await scan({ paths: [dir], cwd: dir, workers: os.availableParallelism(), evidenceLimit: 1_000_000 });
   const seconds = (performance.now() - started) / 1000;
   const judgement = judgeResult(result, truth);
-  rows.push({ name: entry.name, judgement, seconds, applications: result.applications.length, hasTruth: fs.existsSync(truthFile) });
+  rows.push({
+    name: entry.name,
+    judgement,
+    seconds,
+    applications: result.applications.length,
+    hasTruth: fs.existsSync(truthFile),
+  });
   if (truth.split) splits.push({ name: entry.name, ...judgeSplit(result, truth.split) });
   if (details) printDetails(entry.name, judgement);
   if (unjudgedShown < judgeCount) unjudgedShown += printUnjudged(dir, judgement.unjudged, judgeCount - unjudgedShown);
@@ -75,10 +83,13 @@ function judgeSplit(result, reference) {
     return { problem: error.message };
   }
   const fileOf = (unit) => String(graph.getNodeAttribute(`unit:${app.id}:${unit}`, 'file') ?? '');
-  const isServerCode = (unit) => (graph.getNodeAttribute(`unit:${app.id}:${unit}`, 'origin') ?? 'production') === 'production' && !TEST_FILE.test(fileOf(unit));
+  const isServerCode = (unit) =>
+    (graph.getNodeAttribute(`unit:${app.id}:${unit}`, 'origin') ?? 'production') === 'production' &&
+    !TEST_FILE.test(fileOf(unit));
   const placed = new Map();
   for (const service of proposal.services) for (const unit of service.units) placed.set(unit, service.name);
-  for (const library of proposal.sharedLibraries) for (const unit of library.units) if (!placed.has(unit)) placed.set(unit, `shared:${library.name}`);
+  for (const library of proposal.sharedLibraries)
+    for (const unit of library.units) if (!placed.has(unit)) placed.set(unit, `shared:${library.name}`);
   // Every unit of the application the reference places; one the split left out is a cluster of its own.
   const expected = new Map();
   const prefix = `unit:${app.id}:`;
@@ -92,15 +103,31 @@ function judgeSplit(result, reference) {
   const { similarity } = mojoFm(placed, expected);
   const inService = [...expected.keys()].filter((unit) => !/^(shared|left out):/.test(placed.get(unit))).length;
   const leftOut = [...expected.keys()].filter((unit) => placed.get(unit).startsWith('left out:')).length;
-  const testUnits = proposal.services.reduce((sum, service) => sum + service.units.filter((unit) => !isServerCode(unit)).length, 0);
-  return { services: proposal.services.length, libraries: proposal.sharedLibraries.length, classes: expected.size, inService, leftOut, testUnits, similarity };
+  const testUnits = proposal.services.reduce(
+    (sum, service) => sum + service.units.filter((unit) => !isServerCode(unit)).length,
+    0,
+  );
+  return {
+    services: proposal.services.length,
+    libraries: proposal.sharedLibraries.length,
+    classes: expected.size,
+    inService,
+    leftOut,
+    testUnits,
+    similarity,
+  };
 }
 
 function printSplits(splits) {
-  console.log('\nService splits against reference decompositions (MoJoFM over the reference\'s server classes; issue #26 aims at 75 and every class placed)');
+  console.log(
+    "\nService splits against reference decompositions (MoJoFM over the reference's server classes; issue #26 aims at 75 and every class placed)",
+  );
   for (const { name, problem, services, libraries, classes, inService, leftOut, testUnits, similarity } of splits) {
     if (problem) console.log(`  ${name}: ${problem}`);
-    else console.log(`  ${name}: MoJoFM ${similarity.toFixed(1)} · ${services} services, ${libraries} shared libraries · of ${classes} server classes ${inService} in a service, ${classes - inService - leftOut} in a shared library, ${leftOut} left out · ${testUnits} test classes in services`);
+    else
+      console.log(
+        `  ${name}: MoJoFM ${similarity.toFixed(1)} · ${services} services, ${libraries} shared libraries · of ${classes} server classes ${inService} in a service, ${classes - inService - leftOut} in a shared library, ${leftOut} left out · ${testUnits} test classes in services`,
+      );
   }
 }
 
@@ -113,33 +140,56 @@ function printByRule(rows) {
     for (const { place } of judgement.falsePositives) entry(place.rule).wrong++;
   }
   const sorted = [...byRule.entries()].sort(([a, x], [b, y]) => y.judged - x.judged || a.localeCompare(b));
-  console.log(markdown ? '\n| rule | judged places | false | precision |\n|---|---:|---:|---:|' : '\nrule  judged  false  precision');
+  console.log(
+    markdown
+      ? '\n| rule | judged places | false | precision |\n|---|---:|---:|---:|'
+      : '\nrule  judged  false  precision',
+  );
   for (const [rule, { judged, wrong }] of sorted) {
     const precision = `${((100 * (judged - wrong)) / judged).toFixed(1)} %`;
-    console.log(markdown ? `| ${rule} | ${judged} | ${wrong} | ${precision} |` : `${rule}  ${judged}  ${wrong}  ${precision}`);
+    console.log(
+      markdown ? `| ${rule} | ${judged} | ${wrong} | ${precision} |` : `${rule}  ${judged}  ${wrong}  ${precision}`,
+    );
   }
 }
 
 function printDetails(name, judgement) {
   console.log(`\n## ${name}`);
-  for (const { expected, found, identity, problems } of judgement.applications) if (identity.length + problems.length > 0) console.log(`  application ${expected.path}: ${[...identity, ...problems].join('; ')}${found ? ` (found ${found.name}, ${found.score}, ${found.strategy})` : ''}`);
-  for (const app of judgement.extraApplications) console.log(`  application ${app.path}: detected, not in the truth (${app.name}, ${app.score}, ${app.strategy})`);
-  for (const { place, entry } of judgement.falsePositives) console.log(`  false positive ${place.severity} ${place.rule} ${place.file}:${place.line ?? ''}  (${entry.why})`);
-  for (const entry of judgement.missed) console.log(`  missed ${entry.rule ?? entry.category} ${entry.file ?? ''}:${entry.line ?? ''}  (${entry.why})`);
-  for (const entry of judgement.mustNotHits) console.log(`  must-not reported ${entry.rule ?? 'any rule'} ${entry.file}:${entry.line ?? ''}  (${entry.why})`);
+  for (const { expected, found, identity, problems } of judgement.applications)
+    if (identity.length + problems.length > 0)
+      console.log(
+        `  application ${expected.path}: ${[...identity, ...problems].join('; ')}${found ? ` (found ${found.name}, ${found.score}, ${found.strategy})` : ''}`,
+      );
+  for (const app of judgement.extraApplications)
+    console.log(`  application ${app.path}: detected, not in the truth (${app.name}, ${app.score}, ${app.strategy})`);
+  for (const { place, entry } of judgement.falsePositives)
+    console.log(`  false positive ${place.severity} ${place.rule} ${place.file}:${place.line ?? ''}  (${entry.why})`);
+  for (const entry of judgement.missed)
+    console.log(`  missed ${entry.rule ?? entry.category} ${entry.file ?? ''}:${entry.line ?? ''}  (${entry.why})`);
+  for (const entry of judgement.mustNotHits)
+    console.log(`  must-not reported ${entry.rule ?? 'any rule'} ${entry.file}:${entry.line ?? ''}  (${entry.why})`);
 }
 
 /** Prints up to `count` unjudged places, blockers first, with two lines either side from the checkout. */
 function printUnjudged(dir, places, count) {
   const order = { blocker: 0, major: 1, minor: 2, info: 3 };
-  const sorted = [...places].sort((a, b) => order[a.severity] - order[b.severity] || a.rule.localeCompare(b.rule) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+  const sorted = [...places].sort(
+    (a, b) =>
+      order[a.severity] - order[b.severity] ||
+      a.rule.localeCompare(b.rule) ||
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0),
+  );
   for (const place of sorted.slice(0, count)) {
     console.log(`\n# ${path.basename(dir)} ${place.severity} ${place.rule} (${place.origin ?? 'production'})`);
     if (place.file && place.line) {
       const lines = readLines(path.join(dir, place.file));
-      for (let at = Math.max(1, place.line - 2); at <= Math.min(lines.length, place.line + 2); at++) console.log(`${at === place.line ? '>' : ' '}${String(at).padStart(5)}  ${lines[at - 1].slice(0, 160)}`);
+      for (let at = Math.max(1, place.line - 2); at <= Math.min(lines.length, place.line + 2); at++)
+        console.log(`${at === place.line ? '>' : ' '}${String(at).padStart(5)}  ${lines[at - 1].slice(0, 160)}`);
     }
-    console.log(`- { rule: ${place.rule}, ${place.file ? `file: ${JSON.stringify(place.file)}, ` : `application: ${JSON.stringify(place.applicationPath)}, `}${place.line ? `line: ${place.line}, ` : ''}report: ?, why: '' }`);
+    console.log(
+      `- { rule: ${place.rule}, ${place.file ? `file: ${JSON.stringify(place.file)}, ` : `application: ${JSON.stringify(place.applicationPath)}, `}${place.line ? `line: ${place.line}, ` : ''}report: ?, why: '' }`,
+    );
   }
   return Math.min(count, sorted.length);
 }
@@ -154,7 +204,20 @@ function readLines(file) {
 
 function printTable(rows) {
   const pct = (number) => (number === undefined ? '–' : `${number.toFixed(1)} %`);
-  const header = ['repository', 'apps (truth/found/matched)', 'places', 'judged', 'true', 'false', 'precision', 'must-report (review)', 'recall', 'must-not hits', 'verdicts off', 'time'];
+  const header = [
+    'repository',
+    'apps (truth/found/matched)',
+    'places',
+    'judged',
+    'true',
+    'false',
+    'precision',
+    'must-report (review)',
+    'recall',
+    'must-not hits',
+    'verdicts off',
+    'time',
+  ];
   const lines = rows.map(({ name, judgement: j, seconds, applications, hasTruth }) => {
     const { precision, recall } = rates(j);
     const matched = j.applications.filter((app) => app.matched).length;
@@ -200,10 +263,15 @@ function printTable(rows) {
     for (const line of lines) console.log(`| ${line.join(' | ')} |`);
   } else {
     const widths = header.map((title, at) => Math.max(title.length, ...lines.map((line) => line[at].length)));
-    const format = (cells) => cells.map((cell, at) => (at === 0 ? cell.padEnd(widths[at]) : cell.padStart(widths[at]))).join('  ');
+    const format = (cells) =>
+      cells.map((cell, at) => (at === 0 ? cell.padEnd(widths[at]) : cell.padStart(widths[at]))).join('  ');
     console.log(format(header));
     for (const line of lines) console.log(format(line));
   }
-  console.log(`\nJudgements in the truth files: ${sum((j) => j.judgements)}. Unjudged places: ${sum((j) => j.unjudged.length)} (npm run corpus -- --judge N shows them).`);
-  console.log('Precision: judged blocker/major/minor places that are true. Recall: must-report items a reviewer found by reading the code (from: review) that a counted blocker/major/minor finding reports.');
+  console.log(
+    `\nJudgements in the truth files: ${sum((j) => j.judgements)}. Unjudged places: ${sum((j) => j.unjudged.length)} (npm run corpus -- --judge N shows them).`,
+  );
+  console.log(
+    'Precision: judged blocker/major/minor places that are true. Recall: must-report items a reviewer found by reading the code (from: review) that a counted blocker/major/minor finding reports.',
+  );
 }

@@ -34,13 +34,18 @@ export function generateInventory(dir, { hosts = 100_000, connections = 1_000_00
   const rows = ['id,hostname,ips,os,os_version,platform,cpu_cores,memory_gib,environment,location'];
   for (let i = 0; i < hosts; i++) {
     const [os, version, platform] = OS[Math.floor(next() * OS.length)];
-    rows.push(`srv${String(i).padStart(6, '0')},srv${String(i).padStart(6, '0')}.corp.example,${ip(i + 1)},${os},${version},${platform},${2 ** Math.floor(next() * 6)},${2 ** (2 + Math.floor(next() * 7))},production,DC-${1 + Math.floor(next() * 4)}`);
+    rows.push(
+      `srv${String(i).padStart(6, '0')},srv${String(i).padStart(6, '0')}.corp.example,${ip(i + 1)},${os},${version},${platform},${2 ** Math.floor(next() * 6)},${2 ** (2 + Math.floor(next() * 7))},production,DC-${1 + Math.floor(next() * 4)}`,
+    );
   }
   fs.writeFileSync(hostsFile, `${rows.join('\n')}\n`);
 
   const dependenciesFile = path.join(dir, 'dependencies.csv');
   const out = fs.openSync(dependenciesFile, 'w');
-  fs.writeSync(out, 'Time slot,Source server name,Source IP,Source application,Source process,Destination server name,Destination IP,Destination application,Destination process,Destination port\n');
+  fs.writeSync(
+    out,
+    'Time slot,Source server name,Source IP,Source application,Source process,Destination server name,Destination IP,Destination application,Destination process,Destination port\n',
+  );
   let chunk = [];
   for (let i = 0; i < connections; i++) {
     const source = Math.floor(next() * hosts);
@@ -49,7 +54,9 @@ export function generateInventory(dir, { hosts = 100_000, connections = 1_000_00
     const port = PORTS[Math.floor(next() * PORTS.length)];
     const slot = `11/${1 + Math.floor(next() * 28)}/2026 ${String(Math.floor(next() * 24)).padStart(2, '0')}:00`;
     const name = (n) => `srv${String(n).padStart(6, '0')}`;
-    chunk.push(`${slot},${name(source)},${ip(source + 1)},,java,${target < 0 ? '' : name(target)},${target < 0 ? `172.16.${Math.floor(next() * 255)}.${Math.floor(next() * 255)}` : ip(target + 1)},,,${port}`);
+    chunk.push(
+      `${slot},${name(source)},${ip(source + 1)},,java,${target < 0 ? '' : name(target)},${target < 0 ? `172.16.${Math.floor(next() * 255)}.${Math.floor(next() * 255)}` : ip(target + 1)},,,${port}`,
+    );
     if (chunk.length === 10_000) {
       fs.writeSync(out, `${chunk.join('\n')}\n`);
       chunk = [];

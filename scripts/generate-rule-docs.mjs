@@ -23,10 +23,14 @@ function packPage(pack) {
     '',
     '| Rule | Severity | Effort (days) | Strategy | Title |',
     '|---|---|---:|---|---|',
-    ...pack.rules.map((rule) => `| [\`${rule.id}\`](#${rule.id.replace(/[^a-z0-9-]/g, '')}) | ${rule.severity} | ${rule.effort} | ${rule.strategy ?? ''} | ${cell(rule.title)} |`),
+    ...pack.rules.map(
+      (rule) =>
+        `| [\`${rule.id}\`](#${rule.id.replace(/[^a-z0-9-]/g, '')}) | ${rule.severity} | ${rule.effort} | ${rule.strategy ?? ''} | ${cell(rule.title)} |`,
+    ),
     '',
   ];
-  if (pack.sources.length) lines.push('## Sources of knowledge', '', ...pack.sources.map((source) => `- ${source}`), '');
+  if (pack.sources.length)
+    lines.push('## Sources of knowledge', '', ...pack.sources.map((source) => `- ${source}`), '');
   for (const rule of pack.rules) {
     lines.push(
       `## ${rule.id.replace(/[^a-z0-9-]/g, '')}`,
@@ -41,7 +45,10 @@ function packPage(pack) {
     if (rule.references.length) lines.push(`References: ${rule.references.map((url) => `<${url}>`).join(', ')}`, '');
     lines.push('Fires when:', '', '```yaml', stringify(rule.when).trimEnd(), '```', '');
     const tests = rule.tests ?? { match: [], 'no-match': [] };
-    lines.push(`Tested by ${tests.match.length} match and ${tests['no-match'].length} no-match cases in the pack file.`, '');
+    lines.push(
+      `Tested by ${tests.match.length} match and ${tests['no-match'].length} no-match cases in the pack file.`,
+      '',
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -50,7 +57,13 @@ function packPage(pack) {
 function conditionFields(schema) {
   return Object.entries(schema.shape).map(([name, field]) => {
     const json = field.toJSONSchema({ io: 'input', unrepresentable: 'any' });
-    const type = json.enum ? json.enum.map((value) => `\`${value}\``).join(', ') : json.anyOf ? 'glob or list of globs' : json.type === 'array' ? `list${json.items?.enum ? ` of ${json.items.enum.map((value) => `\`${value}\``).join(', ')}` : ''}` : (json.type ?? 'object');
+    const type = json.enum
+      ? json.enum.map((value) => `\`${value}\``).join(', ')
+      : json.anyOf
+        ? 'glob or list of globs'
+        : json.type === 'array'
+          ? `list${json.items?.enum ? ` of ${json.items.enum.map((value) => `\`${value}\``).join(', ')}` : ''}`
+          : (json.type ?? 'object');
     return `| \`${name}\` | ${field.safeParse(undefined).success ? '' : 'yes'} | ${cell(type)} | ${cell(field.description ?? '')} |`;
   });
 }
@@ -69,7 +82,17 @@ function conditionsPage(kinds) {
     ...kinds.map((kind) => `| [\`${kind.key}\`](#${kind.key.toLowerCase()}) | ${kind.scope} | ${cell(kind.reads)} |`),
     '',
   ];
-  for (const kind of kinds) lines.push(`## ${kind.key}`, '', `Scope: ${kind.scope}. Reads ${kind.reads}.`, '', '| Field | Required | Type | Meaning |', '|---|---|---|---|', ...conditionFields(kind.schema), '');
+  for (const kind of kinds)
+    lines.push(
+      `## ${kind.key}`,
+      '',
+      `Scope: ${kind.scope}. Reads ${kind.reads}.`,
+      '',
+      '| Field | Required | Type | Meaning |',
+      '|---|---|---|---|',
+      ...conditionFields(kind.schema),
+      '',
+    );
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
@@ -80,7 +103,9 @@ export async function ruleDocFiles() {
   const files = {};
   for (const { pack } of packs) files[`docs/rules/${pack.pack}.md`] = packPage(pack);
   files['docs/rules/conditions.md'] = conditionsPage(CONDITION_KINDS);
-  const rows = packs.map(({ pack }) => `| [${pack.pack}](${pack.pack}.md) | ${pack.rules.length} | ${cell(pack.title)} |`);
+  const rows = packs.map(
+    ({ pack }) => `| [${pack.pack}](${pack.pack}.md) | ${pack.rules.length} | ${cell(pack.title)} |`,
+  );
   files['docs/rules/packs.md'] = [
     '# Built-in rule packs',
     '',

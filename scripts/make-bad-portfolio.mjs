@@ -17,7 +17,11 @@ import zlib from 'node:zlib';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Names of the heavy cases, for tests that look for their diagnostics. */
-export const HEAVY = { hugeFile: 'data-dump/export.sql', millionRows: 'inventory/connections-1m.csv', zipBomb: 'inventory/RVTools-bomb.xlsx' };
+export const HEAVY = {
+  hugeFile: 'data-dump/export.sql',
+  millionRows: 'inventory/connections-1m.csv',
+  zipBomb: 'inventory/RVTools-bomb.xlsx',
+};
 
 /**
  * Writes the bad portfolio into `dir` (created; must not exist). Returns what it could not make
@@ -33,13 +37,26 @@ export async function makeBadPortfolio(dir, { small = false } = {}) {
   };
 
   // 10,000 small files in one folder of an application.
-  for (let i = 0; i < 10_000; i++) put(`many-files/src/main/resources/messages/msg_${String(i).padStart(5, '0')}.properties`, `greeting.${i}=Hello ${i}\n`);
-  put('many-files/pom.xml', '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>many-files</artifactId><version>1.0</version><packaging>war</packaging></project>\n');
+  for (let i = 0; i < 10_000; i++)
+    put(
+      `many-files/src/main/resources/messages/msg_${String(i).padStart(5, '0')}.properties`,
+      `greeting.${i}=Hello ${i}\n`,
+    );
+  put(
+    'many-files/pom.xml',
+    '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>many-files</artifactId><version>1.0</version><packaging>war</packaging></project>\n',
+  );
 
   // 50 levels deep, a source file at the bottom.
   const deep = Array.from({ length: 50 }, (_, i) => `level${i}`).join('/');
-  put(`deep-app/${deep}/Deep.java`, 'package deep;\npublic class Deep { String url = "jdbc:oracle:thin:@deepdb.acme.corp:1521/DEEP"; }\n');
-  put('deep-app/pom.xml', '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>deep-app</artifactId><version>1.0</version><packaging>war</packaging></project>\n');
+  put(
+    `deep-app/${deep}/Deep.java`,
+    'package deep;\npublic class Deep { String url = "jdbc:oracle:thin:@deepdb.acme.corp:1521/DEEP"; }\n',
+  );
+  put(
+    'deep-app/pom.xml',
+    '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>deep-app</artifactId><version>1.0</version><packaging>war</packaging></project>\n',
+  );
 
   // One 200,000-character line of a's and a b: what takes a backtracking engine forever on ^(a+)+$.
   put('broken-sources/scripts/aaaa.sh', `${'a'.repeat(200_000)}b\n${'a'.repeat(40)}\n`);
@@ -55,7 +72,10 @@ export async function makeBadPortfolio(dir, { small = false } = {}) {
   fs.symlinkSync('no-such-target.java', path.join(dir, 'links/dangling.java'));
 
   // Names that break naive code: spaces, unicode, a newline, HTML, a leading dash.
-  put('weird-names/package.json', JSON.stringify({ name: 'weird-names', version: '1.0.0', dependencies: { express: '^4.18.0' } }));
+  put(
+    'weird-names/package.json',
+    JSON.stringify({ name: 'weird-names', version: '1.0.0', dependencies: { express: '^4.18.0' } }),
+  );
   put('weird-names/src/with space.js', "const db = 'postgres://pg01.acme.corp:5432/shop';\n");
   put('weird-names/src/ünïcødé-Ĉafé-日本.js', "module.exports = 'crème brûlée';\n");
   put('weird-names/src/new\nline.js', "fs.writeFileSync('/var/data/out.txt', 'x');\n");
@@ -72,7 +92,10 @@ export async function makeBadPortfolio(dir, { small = false } = {}) {
 
   // Unreadable: a file and a folder with no permissions (root reads them anyway: tests scan as an unprivileged user).
   const secretFile = put('locked/src/main/java/Locked.java', 'public class Locked {}\n');
-  put('locked/pom.xml', '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>locked</artifactId><version>1.0</version></project>\n');
+  put(
+    'locked/pom.xml',
+    '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>locked</artifactId><version>1.0</version></project>\n',
+  );
   put('locked/private/Hidden.java', 'public class Hidden {}\n');
   fs.chmodSync(secretFile, 0o000);
   fs.chmodSync(path.join(dir, 'locked/private'), 0o000);
@@ -84,14 +107,21 @@ export async function makeBadPortfolio(dir, { small = false } = {}) {
     const block = Buffer.concat(Array.from({ length: 10_000 }, () => line));
     for (let i = 0; i < 200; i++) fs.writeSync(huge, block);
     fs.closeSync(huge);
-    put('data-dump/pom.xml', '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>data-dump</artifactId><version>1.0</version></project>\n');
+    put(
+      'data-dump/pom.xml',
+      '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>data-dump</artifactId><version>1.0</version></project>\n',
+    );
 
     // A connection inventory of a million rows (Azure Migrate dependency export columns).
-    const rows = ['Time slot,Source server name,Source IP,Source application,Source process,Destination server name,Destination IP,Destination application,Destination process,Destination port'];
+    const rows = [
+      'Time slot,Source server name,Source IP,Source application,Source process,Destination server name,Destination IP,Destination application,Destination process,Destination port',
+    ];
     for (let i = 0; i < 1_000_000; i++) {
       const a = i % 5000;
       const b = (i * 7) % 5000;
-      rows.push(`2026-11-01 ${String(i % 24).padStart(2, '0')}:00,srv${a},10.${(a >> 8) & 255}.${a & 255}.1,app${a % 50},java.exe,srv${b},10.${(b >> 8) & 255}.${b & 255}.1,app${b % 50},sqlservr.exe,${1433 + (i % 3)}`);
+      rows.push(
+        `2026-11-01 ${String(i % 24).padStart(2, '0')}:00,srv${a},10.${(a >> 8) & 255}.${a & 255}.1,app${a % 50},java.exe,srv${b},10.${(b >> 8) & 255}.${b & 255}.1,app${b % 50},sqlservr.exe,${1433 + (i % 3)}`,
+      );
     }
     put(HEAVY.millionRows, `${rows.join('\n')}\n`);
 
@@ -103,7 +133,9 @@ export async function makeBadPortfolio(dir, { small = false } = {}) {
 
 /** An .xlsx whose one sheet is `mebibytes` MiB of spaces inside its XML: about a megabyte on disk. */
 async function zipBombWorkbook(mebibytes) {
-  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+  const head = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  );
   const tail = Buffer.from('</sheetData></worksheet>');
   const spaces = Buffer.alloc(1024 * 1024, 0x20);
   async function* sheet() {
@@ -120,11 +152,34 @@ async function zipBombWorkbook(mebibytes) {
   });
   const small = (text) => deflatedEntry(Buffer.from(text));
   return zipArchive([
-    ['[Content_Types].xml', small('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')],
-    ['_rels/.rels', small('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')],
-    ['xl/workbook.xml', small('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="vInfo" sheetId="1" r:id="rId1"/></sheets></workbook>')],
-    ['xl/_rels/workbook.xml.rels', small('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')],
-    ['xl/worksheets/sheet1.xml', { data: Buffer.concat(deflated), size: head.length + mebibytes * spaces.length + tail.length, crc }],
+    [
+      '[Content_Types].xml',
+      small(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+    ],
+    [
+      '_rels/.rels',
+      small(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+    ],
+    [
+      'xl/workbook.xml',
+      small(
+        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="vInfo" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      small(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    ],
+    [
+      'xl/worksheets/sheet1.xml',
+      { data: Buffer.concat(deflated), size: head.length + mebibytes * spaces.length + tail.length, crc },
+    ],
   ]);
 }
 

@@ -9,10 +9,32 @@ export function replicate(result, copies) {
   };
   const out = { ...result, applications: [], findings: [], graph: { nodes: [], edges: [] } };
   for (let copy = 0; copy < copies; copy++) {
-    out.applications.push(...result.applications.map((app) => ({ ...app, id: rename(app.id, copy), name: rename(app.name, copy), path: rename(app.path, copy) })));
-    out.findings.push(...result.findings.map((finding) => ({ ...finding, id: rename(finding.id, copy), applicationId: rename(finding.applicationId, copy), evidence: finding.evidence.map((item) => ({ ...item, file: rename(item.file, copy) })) })));
-    out.graph.nodes.push(...result.graph.nodes.map((node) => ({ ...node, id: rename(node.id, copy), label: rename(node.label, copy) })));
-    out.graph.edges.push(...result.graph.edges.map((edge) => ({ ...edge, source: rename(edge.source, copy), target: rename(edge.target, copy) })));
+    out.applications.push(
+      ...result.applications.map((app) => ({
+        ...app,
+        id: rename(app.id, copy),
+        name: rename(app.name, copy),
+        path: rename(app.path, copy),
+      })),
+    );
+    out.findings.push(
+      ...result.findings.map((finding) => ({
+        ...finding,
+        id: rename(finding.id, copy),
+        applicationId: rename(finding.applicationId, copy),
+        evidence: finding.evidence.map((item) => ({ ...item, file: rename(item.file, copy) })),
+      })),
+    );
+    out.graph.nodes.push(
+      ...result.graph.nodes.map((node) => ({ ...node, id: rename(node.id, copy), label: rename(node.label, copy) })),
+    );
+    out.graph.edges.push(
+      ...result.graph.edges.map((edge) => ({
+        ...edge,
+        source: rename(edge.source, copy),
+        target: rename(edge.target, copy),
+      })),
+    );
   }
   // Shared nodes (hosts, libraries) were copied under the same id: keep one of each.
   const seen = new Set();

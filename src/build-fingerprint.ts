@@ -15,7 +15,9 @@ export function buildFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const root = path.dirname(fileURLToPath(import.meta.url));
     const hash = createHash('sha256').update(TOOL_VERSION);
-    const entries = (await fs.readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && /\.(js|ts|json)$/.test(entry.name));
+    const entries = (await fs.readdir(root, { recursive: true, withFileTypes: true })).filter(
+      (entry) => entry.isFile() && /\.(js|ts|json)$/.test(entry.name),
+    );
     const files = entries.map((entry) => path.join(entry.parentPath, entry.name)).sort();
     for (const file of files) hash.update(file.slice(root.length)).update(await fs.readFile(file));
     return hash.digest('hex');

@@ -29,7 +29,10 @@ let compiled: CompiledRules | null | undefined;
  * 80 ms for the catalogue). An edited file (development) or a missing compilation gives undefined,
  * and the caller reads the YAML.
  */
-export function compiledValue<T>(pick: (rules: CompiledRules) => CompiledEntry<unknown> | undefined, text: string): T | undefined {
+export function compiledValue<T>(
+  pick: (rules: CompiledRules) => CompiledEntry<unknown> | undefined,
+  text: string,
+): T | undefined {
   if (compiled === undefined) {
     try {
       compiled = JSON.parse(readFileSync(COMPILED_RULES, 'utf8')) as CompiledRules;

@@ -10,7 +10,8 @@ export const PACKAGE_ROOT: string = (() => {
   let folder = path.dirname(fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(folder, 'package.json'))) {
     const parent = path.dirname(folder);
-    if (parent === folder) throw new Error(`cloudready's package.json was not found above ${fileURLToPath(import.meta.url)}`);
+    if (parent === folder)
+      throw new Error(`cloudready's package.json was not found above ${fileURLToPath(import.meta.url)}`);
     folder = parent;
   }
   return folder;

@@ -27,14 +27,26 @@ export async function scan(options: ScanOptions, progress: ProgressListener = ()
   timed('extract');
   if (cache?.stored) return judgeAssessment(cache.stored, portfolio.config.gate, options);
   // Extraction and assessment load only now: an unchanged tree never needs their code.
-  const [{ extractFacts }, { assessGathered }] = await Promise.all([import('./pipeline/gather-facts.js'), import('./pipeline/assess-portfolio.js')]);
-  const assessment = assessGathered(await extractFacts(portfolio, options, progress, undefined, cache?.fileHashes), options.timings, progress, options.evidenceLimit, options.profile);
+  const [{ extractFacts }, { assessGathered }] = await Promise.all([
+    import('./pipeline/gather-facts.js'),
+    import('./pipeline/assess-portfolio.js'),
+  ]);
+  const assessment = assessGathered(
+    await extractFacts(portfolio, options, progress, undefined, cache?.fileHashes),
+    options.timings,
+    progress,
+    options.evidenceLimit,
+    options.profile,
+  );
   const problem = await cache?.save(assessment);
   if (problem) options.notice?.(problem);
   // Each tree scanned from here leaves its own files: the oldest go once the folder passes its limit.
   if (options.cacheDir && !problem) {
     const removed = await pruneCache(options.cacheDir, started).catch(() => []);
-    if (removed.length > 0) options.notice?.(`removed ${removed.length} old cache file${removed.length === 1 ? '' : 's'} to keep ${options.cacheDir} under its size limit (CLOUDREADY_CACHE_MAX_MB; cloudready cache clean empties it)`);
+    if (removed.length > 0)
+      options.notice?.(
+        `removed ${removed.length} old cache file${removed.length === 1 ? '' : 's'} to keep ${options.cacheDir} under its size limit (CLOUDREADY_CACHE_MAX_MB; cloudready cache clean empties it)`,
+      );
   }
   return judgeAssessment(assessment, portfolio.config.gate, options);
 }

@@ -27,7 +27,8 @@ export type BaselineDocument = z.infer<typeof BaselineDocument>;
 export type BaselineState = 'new' | 'changed' | 'existing';
 
 /** A place, as the fingerprint sees it: file and snippet, not the line (lines move). */
-const placeKey = (evidence: { file: string; snippet?: string | undefined }) => `${evidence.file}\0${(evidence.snippet ?? '').replace(/\s+/g, ' ').trim()}`;
+const placeKey = (evidence: { file: string; snippet?: string | undefined }) =>
+  `${evidence.file}\0${(evidence.snippet ?? '').replace(/\s+/g, ' ').trim()}`;
 
 /**
  * How a finding relates to the baseline:
@@ -36,14 +37,18 @@ const placeKey = (evidence: { file: string; snippet?: string | undefined }) => `
  *   keeps its file and text, so it is not a new place);
  * - existing: nothing new.
  */
-export function baselineState(finding: Pick<Finding, 'id' | 'fingerprint' | 'evidence' | 'evidenceCount'>, baseline: Map<string, BaselineDocument['findings'][number]>): BaselineState {
+export function baselineState(
+  finding: Pick<Finding, 'id' | 'fingerprint' | 'evidence' | 'evidenceCount'>,
+  baseline: Map<string, BaselineDocument['findings'][number]>,
+): BaselineState {
   const before = baseline.get(finding.id);
   if (!before) return 'new';
   if (before.fingerprint === finding.fingerprint) return 'existing';
   const known = new Set(before.evidence.map(placeKey));
   const unlisted = before.evidenceCount > before.evidence.length;
   // Beyond the listed cap, the baseline cannot tell: count more places than before as a change.
-  if (finding.evidence.some((evidence) => !known.has(placeKey(evidence)))) return unlisted && finding.evidenceCount <= before.evidenceCount ? 'existing' : 'changed';
+  if (finding.evidence.some((evidence) => !known.has(placeKey(evidence))))
+    return unlisted && finding.evidenceCount <= before.evidenceCount ? 'existing' : 'changed';
   return finding.evidenceCount > before.evidenceCount ? 'changed' : 'existing';
 }
 

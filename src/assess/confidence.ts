@@ -21,7 +21,13 @@ export function assessConfidence(facts: PlacedApplication, diagnostics: Diagnost
   let score = 100;
   const prefix = facts.app.rootRel ? `${facts.app.rootRel}/` : '';
   const files = Math.max(1, facts.files.length);
-  const unread = diagnostics.filter((d) => d.level !== 'info' && d.file !== undefined && d.file.startsWith(prefix) && facts.files.some(({ file }) => file.rel === d.file)).length;
+  const unread = diagnostics.filter(
+    (d) =>
+      d.level !== 'info' &&
+      d.file !== undefined &&
+      d.file.startsWith(prefix) &&
+      facts.files.some(({ file }) => file.rel === d.file),
+  ).length;
   if (unread > 0) {
     const penalty = Math.min(40, Math.ceil((40 * unread) / files) + 5);
     score -= penalty;
@@ -34,7 +40,12 @@ export function assessConfidence(facts: PlacedApplication, diagnostics: Diagnost
     const penalty = Math.round((20 * opaqueLoc) / loc);
     if (penalty > 0) {
       score -= penalty;
-      reasons.push(`${Math.round((100 * opaqueLoc) / loc)} % of its code is in languages read only by text rules (${opaque.map(([language]) => language).sort().join(', ')}) (−${penalty})`);
+      reasons.push(
+        `${Math.round((100 * opaqueLoc) / loc)} % of its code is in languages read only by text rules (${opaque
+          .map(([language]) => language)
+          .sort()
+          .join(', ')}) (−${penalty})`,
+      );
     }
   }
   if (loc === 0) {
@@ -59,7 +70,12 @@ export function assessConfidence(facts: PlacedApplication, diagnostics: Diagnost
  * place rests on one line a reader should open; an application whose findings sit mostly in code
  * that does not count (tests, copied libraries, samples) was judged on little of what was found.
  */
-export function weighEvidence(confidence: Confidence, counted: Finding[], uncounted: Finding[], deciding: Finding[]): Confidence {
+export function weighEvidence(
+  confidence: Confidence,
+  counted: Finding[],
+  uncounted: Finding[],
+  deciding: Finding[],
+): Confidence {
   const reasons = confidence.reasons.filter((reason) => reason !== NOTHING_LOWERED);
   let score = confidence.score;
   const single = deciding.length === 1 ? deciding[0]! : undefined;
@@ -68,12 +84,15 @@ export function weighEvidence(confidence: Confidence, counted: Finding[], uncoun
     const place = single.evidence[0];
     reasons.push(`the strategy rests on one place: ${single.ruleId} at ${place.file}:${place.line}; check it (−10)`);
   }
-  const placesOf = (findings: Finding[]) => findings.filter((finding) => finding.severity !== 'info').reduce((sum, finding) => sum + finding.evidenceCount, 0);
+  const placesOf = (findings: Finding[]) =>
+    findings.filter((finding) => finding.severity !== 'info').reduce((sum, finding) => sum + finding.evidenceCount, 0);
   const inside = placesOf(counted);
   const outside = placesOf(uncounted);
   if (outside > inside && outside >= 5) {
     score -= 10;
-    reasons.push(`${outside} of ${inside + outside} places found are in tests, copied libraries, samples or tooling and do not count (−10)`);
+    reasons.push(
+      `${outside} of ${inside + outside} places found are in tests, copied libraries, samples or tooling and do not count (−10)`,
+    );
   }
   if (score === confidence.score) return confidence;
   score = Math.max(0, score);

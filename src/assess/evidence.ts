@@ -15,7 +15,15 @@ function evidenceSnippet(line: string): string {
 }
 
 /** Per application: result path → its text and its path inside the application, built once. */
-const indexes = new WeakMap<ApplicationFacts, { texts: Map<string, SourceText>; appRels: Map<string, string>; origins: Map<string, Origin>; secretLines: Map<string, string> }>();
+const indexes = new WeakMap<
+  ApplicationFacts,
+  {
+    texts: Map<string, SourceText>;
+    appRels: Map<string, string>;
+    origins: Map<string, Origin>;
+    secretLines: Map<string, string>;
+  }
+>();
 
 function indexOf(facts: ApplicationFacts) {
   let index = indexes.get(facts);
@@ -66,7 +74,11 @@ function shownLine(facts: ApplicationFacts, source: SourceText, at: number): str
   if (secretKey) return `${/^\s*/.exec(text)?.[0] ?? ''}${secretKey} ${MASK} (value hidden)`;
   let hidden = hiddenIn.get(source);
   if (!hidden) hiddenIn.set(source, (hidden = hiddenSecretKinds(source.text)));
-  if ((hidden.privateKey && insidePrivateKey(source.lines, at)) || (hidden.continued && continuesSecret(source.lines, at))) return MASK;
+  if (
+    (hidden.privateKey && insidePrivateKey(source.lines, at)) ||
+    (hidden.continued && continuesSecret(source.lines, at))
+  )
+    return MASK;
   return redactSecrets(text);
 }
 
@@ -78,19 +90,32 @@ function shownAt(facts: ApplicationFacts, file: string, line: number): string | 
 }
 
 /** The evidence snippet of a line of one of the application's files; `fallback` when the file was not read as text. */
-export function evidenceSnippetAt(facts: ApplicationFacts, file: string, line: number, fallback?: string): string | undefined {
+export function evidenceSnippetAt(
+  facts: ApplicationFacts,
+  file: string,
+  line: number,
+  fallback?: string,
+): string | undefined {
   const shown = shownAt(facts, file, line)?.trim();
   if (shown === undefined || shown === '') return fallback === undefined ? undefined : evidenceSnippet(fallback);
   return shown.length > MAX_SNIPPET ? `${shown.slice(0, MAX_SNIPPET - 1)}…` : shown;
 }
 
 /** The lines around an evidence line, for reports that show code in context, each as shownLine shows it. */
-export function evidenceContext(facts: ApplicationFacts, file: string, line: number): { firstLine: number; lines: string[] } | undefined {
+export function evidenceContext(
+  facts: ApplicationFacts,
+  file: string,
+  line: number,
+): { firstLine: number; lines: string[] } | undefined {
   if (shownAt(facts, file, line) === undefined) return undefined;
   const firstLine = Math.max(1, line - CONTEXT_LINES);
   const lines: string[] = [];
   // The file's last line ends the context: past it there is no line to show.
-  for (let at = firstLine, shown = shownAt(facts, file, at); at <= line + CONTEXT_LINES && shown !== undefined; shown = shownAt(facts, file, ++at)) {
+  for (
+    let at = firstLine, shown = shownAt(facts, file, at);
+    at <= line + CONTEXT_LINES && shown !== undefined;
+    shown = shownAt(facts, file, ++at)
+  ) {
     lines.push(shown.length > MAX_CONTEXT_LINE ? `${shown.slice(0, MAX_CONTEXT_LINE - 1)}…` : shown);
   }
   return { firstLine, lines };
@@ -101,7 +126,10 @@ export function evidenceContext(facts: ApplicationFacts, file: string, line: num
  * only what evidence may still show is kept, each cited line with the lines around it, as outputs
  * show them. The facts given are left as they are; the caller lets them go.
  */
-export function withoutTexts<F extends ApplicationFacts>(facts: F, cited: Iterable<{ file: string; line?: number | undefined }>): F {
+export function withoutTexts<F extends ApplicationFacts>(
+  facts: F,
+  cited: Iterable<{ file: string; line?: number | undefined }>,
+): F {
   const { texts } = indexOf(facts);
   const kept = new Map<string, Map<number, string>>();
   for (const { file, line } of cited) {
@@ -109,7 +137,8 @@ export function withoutTexts<F extends ApplicationFacts>(facts: F, cited: Iterab
     if (!source || !line || line > source.lines.lineCount) continue;
     let lines = kept.get(file);
     if (!lines) kept.set(file, (lines = new Map()));
-    for (let at = Math.max(1, line - CONTEXT_LINES); at <= Math.min(source.lines.lineCount, line + CONTEXT_LINES); at++) if (!lines.has(at)) lines.set(at, shownLine(facts, source, at));
+    for (let at = Math.max(1, line - CONTEXT_LINES); at <= Math.min(source.lines.lineCount, line + CONTEXT_LINES); at++)
+      if (!lines.has(at)) lines.set(at, shownLine(facts, source, at));
   }
   return { ...facts, shownLines: kept, texts: [] };
 }

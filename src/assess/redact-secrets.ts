@@ -10,9 +10,15 @@ const SECRET_WORD = String.raw`(?:password|passwd|pwd|secret|token|api[_-]?key|a
  * never closed) to the end of the line, which is where .properties, YAML and INI values end.
  * `key == x` compares and is left alone.
  */
-const KEY_VALUE = new RegExp(String.raw`(${SECRET_WORD}[\w.-]*["']?\s*(?:=>|=(?![=~])|:(?!:))\s*)(?:(["'\x60])((?:\\.|(?!\2)[^\\\n])*)\2|(\S[^\n]*))`, 'gi');
+const KEY_VALUE = new RegExp(
+  String.raw`(${SECRET_WORD}[\w.-]*["']?\s*(?:=>|=(?![=~])|:(?!:))\s*)(?:(["'\x60])((?:\\.|(?!\2)[^\\\n])*)\2|(\S[^\n]*))`,
+  'gi',
+);
 /** Setters and builders given a secret as a literal: setPassword("x"), withApiKey('x'), .password("x"), new PasswordAuthentication(user, "x"). */
-const SETTER = new RegExp(String.raw`(\b(?:set|with|use)?_?${SECRET_WORD}\w*\s*\(\s*(?:[^()"'\x60\n]*,\s*)?)(["'\x60])((?:\\.|(?!\2)[^\\\n])*)\2`, 'gi');
+const SETTER = new RegExp(
+  String.raw`(\b(?:set|with|use)?_?${SECRET_WORD}\w*\s*\(\s*(?:[^()"'\x60\n]*,\s*)?)(["'\x60])((?:\\.|(?!\2)[^\\\n])*)\2`,
+  'gi',
+);
 const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@"']+:)([^@\s/"']+)@/gi;
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----.*/g;
 const PRIVATE_KEY_BEGIN = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
@@ -32,18 +38,28 @@ export function redactSecrets(whole: string): string {
   return line
     .replace(PRIVATE_KEY, `-----BEGIN PRIVATE KEY----- ${MASK}`)
     .replace(URL_CREDENTIALS, `$1${MASK}@`)
-    .replace(SQL_PASSWORD, (whole, keyword: string, quote: string, value: string) => (/\b(CONNECT|IDENTIFIED)\b/i.test(line) && !value.startsWith('${') ? `${keyword}${quote}${MASK}${quote}` : whole))
-    .replace(SETTER, (whole, call: string, quote: string, value: string) => (value === '' || value.startsWith('${') ? whole : `${call}${quote}${MASK}${quote}`))
-    .replace(KEY_VALUE, (whole, key: string, quote: string | undefined, quoted: string | undefined, bare: string | undefined) => {
-      const value = quoted ?? bare ?? '';
-      // A placeholder (${DB_PASSWORD}) or an empty value hides nothing; a value already masked stays as it is.
-      if (value === '' || value.startsWith('${') || value.startsWith(MASK)) return whole;
-      return quote ? `${key}${quote}${MASK}${quote}` : `${key}${MASK}`;
-    });
+    .replace(SQL_PASSWORD, (whole, keyword: string, quote: string, value: string) =>
+      /\b(CONNECT|IDENTIFIED)\b/i.test(line) && !value.startsWith('${') ? `${keyword}${quote}${MASK}${quote}` : whole,
+    )
+    .replace(SETTER, (whole, call: string, quote: string, value: string) =>
+      value === '' || value.startsWith('${') ? whole : `${call}${quote}${MASK}${quote}`,
+    )
+    .replace(
+      KEY_VALUE,
+      (whole, key: string, quote: string | undefined, quoted: string | undefined, bare: string | undefined) => {
+        const value = quoted ?? bare ?? '';
+        // A placeholder (${DB_PASSWORD}) or an empty value hides nothing; a value already masked stays as it is.
+        if (value === '' || value.startsWith('${') || value.startsWith(MASK)) return whole;
+        return quote ? `${key}${quote}${MASK}${quote}` : `${key}${MASK}`;
+      },
+    );
 }
 
 /** A key whose value is a YAML block scalar (`password: |`) or a .properties value continued on the next line (`password=abc\`). */
-const BLOCK_SECRET_KEY = new RegExp(String.raw`^\s*(?:-\s+)?["']?[\w.-]*${SECRET_WORD}[\w.-]*["']?\s*:\s*[|>][-+0-9]*\s*$`, 'i');
+const BLOCK_SECRET_KEY = new RegExp(
+  String.raw`^\s*(?:-\s+)?["']?[\w.-]*${SECRET_WORD}[\w.-]*["']?\s*:\s*[|>][-+0-9]*\s*$`,
+  'i',
+);
 const CONTINUED_SECRET_KEY = new RegExp(String.raw`^\s*[\w.-]*${SECRET_WORD}[\w.-]*\s*[=:]`, 'i');
 /**
  * What a whole text may hide on lines that do not show it themselves: a private key block, a
@@ -67,7 +83,11 @@ export function continuesSecret(lines: { line(at: number): string }, at: number)
   if (text.trim() === '') return false;
   const indent = /^\s*/.exec(text)![0].length;
   // A .properties continuation: the lines above end with an odd number of backslashes, back to the key.
-  for (let back = at - 1; back >= Math.max(1, at - CONTINUATION_LOOKBACK) && continuesOnNextLine(lines.line(back)); back--) {
+  for (
+    let back = at - 1;
+    back >= Math.max(1, at - CONTINUATION_LOOKBACK) && continuesOnNextLine(lines.line(back));
+    back--
+  ) {
     if (CONTINUED_SECRET_KEY.test(lines.line(back))) return true;
   }
   // A YAML block scalar: the first less-indented line above is the key that opens it.

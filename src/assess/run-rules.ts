@@ -47,13 +47,16 @@ export function runRules(
   const limit = settings.evidenceLimit ?? MAX_EVIDENCE_PER_FINDING;
   const suppressor = new Suppressor(settings.ignore ?? []);
   // The origins whose places count, per rule: its own contexts and --include-context.
-  const counts = new Map(rules.map((rule) => [rule.id, new Set<Origin>([...rule.contexts, ...(settings.includeContext ?? [])])]));
+  const counts = new Map(
+    rules.map((rule) => [rule.id, new Set<Origin>([...rule.contexts, ...(settings.includeContext ?? [])])]),
+  );
   for (const facts of applications) {
     suppressor.addApplication(facts);
     // An application found inside tests/ or samples/ has no production code: what it lacks (CI,
     // tests, an image) is no finding against anything that runs.
     const present = new Set(facts.files.map(({ origin }) => origin));
-    const appCounts = (contexts: Set<Origin>) => present.size === 0 || [...contexts].some((origin) => present.has(origin));
+    const appCounts = (contexts: Set<Origin>) =>
+      present.size === 0 || [...contexts].some((origin) => present.has(origin));
     // Each rule's places first, so that a rule can take over the places of the rules it supersedes.
     const matched = new Map<string, { rule: Rule; kept: Evidence[] }>();
     for (const rule of rules) {
@@ -69,13 +72,28 @@ export function runRules(
       const kept: Evidence[] = [];
       for (const item of evidence) {
         const why = suppressor.suppression(rule.id, item, facts.app.path);
-        if (why) suppressed.push({ findingId: id, ruleId: rule.id, applicationId: facts.app.id, file: item.file, ...(item.line ? { line: item.line } : {}), by: why.by, ...(why.reason ? { reason: why.reason } : {}) });
+        if (why)
+          suppressed.push({
+            findingId: id,
+            ruleId: rule.id,
+            applicationId: facts.app.id,
+            file: item.file,
+            ...(item.line ? { line: item.line } : {}),
+            by: why.by,
+            ...(why.reason ? { reason: why.reason } : {}),
+          });
         else kept.push(item);
       }
       if (evidence.length === 0) {
         const why = suppressor.suppression(rule.id, undefined, facts.app.path);
         if (why) {
-          suppressed.push({ findingId: id, ruleId: rule.id, applicationId: facts.app.id, by: why.by, ...(why.reason ? { reason: why.reason } : {}) });
+          suppressed.push({
+            findingId: id,
+            ruleId: rule.id,
+            applicationId: facts.app.id,
+            by: why.by,
+            ...(why.reason ? { reason: why.reason } : {}),
+          });
           continue;
         }
       } else if (kept.length === 0) continue;
@@ -90,27 +108,44 @@ export function runRules(
       const other = placed.filter((item) => !contexts.has(item.origin!));
       const listed = (items: Evidence[]) => items.map((item, at) => (at < limit ? withContext(item, facts) : item));
       // A rule that fires on an absence (no CI, no health check) has no place: it counts when the application has code that counts.
-      if (placed.length === 0) (appCounts(contexts) ? findings : uncounted).push(makeFinding(rule, facts.app.id, [], severity, limit));
+      if (placed.length === 0)
+        (appCounts(contexts) ? findings : uncounted).push(makeFinding(rule, facts.app.id, [], severity, limit));
       if (counted.length > 0) findings.push(makeFinding(rule, facts.app.id, listed(counted), severity, limit));
       if (other.length > 0) uncounted.push(makeFinding(rule, facts.app.id, listed(other), severity, limit));
     }
   }
-  const byRule = (a: Finding, b: Finding) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.ruleId, b.ruleId);
+  const byRule = (a: Finding, b: Finding) =>
+    compareStrings(a.applicationId, b.applicationId) || compareStrings(a.ruleId, b.ruleId);
   return {
     diagnostics: cache.diagnostics,
     findings: findings.sort(byRule),
     uncounted: uncounted.sort(byRule),
-    suppressed: suppressed.sort((a, b) => compareStrings(a.findingId, b.findingId) || compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)),
+    suppressed: suppressed.sort(
+      (a, b) =>
+        compareStrings(a.findingId, b.findingId) ||
+        compareStrings(a.file ?? '', b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0),
+    ),
   };
 }
 
-function makeFinding(rule: Rule, applicationId: string, evidence: Evidence[], severity: Severity, limit: number): Finding {
+function makeFinding(
+  rule: Rule,
+  applicationId: string,
+  evidence: Evidence[],
+  severity: Severity,
+  limit: number,
+): Finding {
   const count = evidence.length;
   const origins = [...new Set(evidence.map((item) => item.origin ?? 'production'))];
   // Places outside production say where they are: "(12 places in test code)".
   const where = origins.length > 0 && !origins.includes('production') ? ` in ${origins.join(', ')} code` : '';
   const places = (count === 1 ? '1 place' : `${count} places`) + where;
-  const message = rule.message ? rule.message.replaceAll('{count}', String(count)) : count > 0 ? `${rule.title} (${places})` : rule.title;
+  const message = rule.message
+    ? rule.message.replaceAll('{count}', String(count))
+    : count > 0
+      ? `${rule.title} (${places})`
+      : rule.title;
   return {
     id: `${rule.id}@${applicationId}`,
     ruleId: rule.id,
@@ -156,11 +191,13 @@ function applySupersedes(matched: Map<string, { rule: Rule; kept: Evidence[] }>)
 const ORIGIN_RANK = new Map(ORIGINS.map((origin, rank) => [origin, rank]));
 
 /** Lockfiles repeat what a manifest or the code says, often for a dependency of a dependency. */
-const LOCKFILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|composer\.lock|poetry\.lock|Pipfile\.lock|packages\.lock\.json|go\.sum|Gemfile\.lock)$/;
+const LOCKFILE =
+  /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|composer\.lock|poetry\.lock|Pipfile\.lock|packages\.lock\.json|go\.sum|Gemfile\.lock)$/;
 
 /** Production code first, then the other origins in their documented order; lockfiles after the rest of their origin; then by file and line. */
 function byDecisiveness(evidence: Evidence[]): Evidence[] {
-  const rank = (item: Evidence) => 2 * (ORIGIN_RANK.get(item.origin ?? 'production') ?? 0) + (LOCKFILE.test(item.file) ? 1 : 0);
+  const rank = (item: Evidence) =>
+    2 * (ORIGIN_RANK.get(item.origin ?? 'production') ?? 0) + (LOCKFILE.test(item.file) ? 1 : 0);
   return evidence.sort((a, b) => rank(a) - rank(b) || compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
@@ -177,7 +214,9 @@ export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
  */
 export function findingFingerprint(ruleId: string, owner: string, evidence: Evidence[]): string {
   const hash = createHash('sha256').update(`${ruleId}\n${owner}\n`);
-  const normalised = [...new Set(evidence.map((item) => `${item.file}\t${(item.snippet ?? '').replace(/\s+/g, ' ')}`))].sort(compareStrings);
+  const normalised = [
+    ...new Set(evidence.map((item) => `${item.file}\t${(item.snippet ?? '').replace(/\s+/g, ' ')}`)),
+  ].sort(compareStrings);
   for (const line of normalised) hash.update(`${line}\n`);
   return hash.digest('hex').slice(0, 32);
 }

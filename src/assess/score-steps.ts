@@ -15,8 +15,14 @@ export interface ScoreStep {
  * The score as a walk from 100, finding by finding, most severe first: what `cloudready explain`
  * prints and the HTML report shows, so that a reader can follow the number.
  */
-export function scoreSteps(findings: Pick<Finding, 'ruleId' | 'severity'>[], model: Pick<ScoringModel, 'shares' | 'blockerCap'>): { steps: ScoreStep[]; rounded: number; capped?: number } {
-  const ordered = [...findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareStrings(a.ruleId, b.ruleId));
+export function scoreSteps(
+  findings: Pick<Finding, 'ruleId' | 'severity'>[],
+  model: Pick<ScoringModel, 'shares' | 'blockerCap'>,
+): { steps: ScoreStep[]; rounded: number; capped?: number } {
+  const ordered = [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareStrings(a.ruleId, b.ruleId),
+  );
   let remaining = 100;
   const steps = ordered.map(({ ruleId, severity }) => {
     const factor = 1 - model.shares[severity];
@@ -24,5 +30,7 @@ export function scoreSteps(findings: Pick<Finding, 'ruleId' | 'severity'>[], mod
     return { ruleId, severity, factor, remaining };
   });
   const rounded = Math.round(remaining);
-  return ordered.some((finding) => finding.severity === 'blocker') ? { steps, rounded, capped: Math.min(rounded, model.blockerCap) } : { steps, rounded };
+  return ordered.some((finding) => finding.severity === 'blocker')
+    ? { steps, rounded, capped: Math.min(rounded, model.blockerCap) }
+    : { steps, rounded };
 }

@@ -40,7 +40,15 @@ export function effortRange(finding: Pick<Finding, 'effort' | 'evidenceCount'>):
 }
 
 export function scoreApplication(findings: Finding[], model: ScoringModel = DEFAULT_SCORING): ApplicationScore {
-  const dimensions = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, modelScore(findings.filter((finding) => dimensionOf(finding.category, model) === dimension), model)])) as Record<Dimension, number>;
+  const dimensions = Object.fromEntries(
+    DIMENSIONS.map((dimension) => [
+      dimension,
+      modelScore(
+        findings.filter((finding) => dimensionOf(finding.category, model) === dimension),
+        model,
+      ),
+    ]),
+  ) as Record<Dimension, number>;
   // Info findings are notes: they add no work (docs/scoring.md).
   const work = findings.filter((finding) => finding.severity !== 'info');
   const ranges = work.map(effortRange);
@@ -49,6 +57,9 @@ export function scoreApplication(findings: Finding[], model: ScoringModel = DEFA
     counts: countBySeverity(findings),
     dimensions,
     effort: work.reduce((sum, finding) => sum + finding.effort, 0),
-    effortRange: { low: Math.floor(ranges.reduce((sum, range) => sum + range.low, 0)), high: Math.ceil(ranges.reduce((sum, range) => sum + range.high, 0)) },
+    effortRange: {
+      low: Math.floor(ranges.reduce((sum, range) => sum + range.low, 0)),
+      high: Math.ceil(ranges.reduce((sum, range) => sum + range.high, 0)),
+    },
   };
 }

@@ -9,7 +9,24 @@ export type Dimension = z.infer<typeof Dimension>;
  * What a rule is about: a closed list, checked when a pack loads, so that every finding counts
  * against a dimension someone chose (a category nobody mapped used to count as code, silently).
  */
-export const CATEGORIES = ['architecture', 'availability', 'configuration', 'data', 'delivery', 'licensing', 'mainframe', 'middleware', 'networking', 'observability', 'platform', 'resource-intensive', 'scheduling', 'security', 'state', 'storage'] as const;
+export const CATEGORIES = [
+  'architecture',
+  'availability',
+  'configuration',
+  'data',
+  'delivery',
+  'licensing',
+  'mainframe',
+  'middleware',
+  'networking',
+  'observability',
+  'platform',
+  'resource-intensive',
+  'scheduling',
+  'security',
+  'state',
+  'storage',
+] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
@@ -48,8 +65,17 @@ export const ScoringModel = z.strictObject({
     })
     .default({ blocker: 0.5, major: 0.06, minor: 0.02, info: 0 })
     .describe('Share of the remaining score each finding of a severity removes'),
-  blockerCap: z.number().int().min(0).max(100).default(30).describe('Highest score an application with a blocker can have'),
-  dimensions: z.partialRecord(Category, Dimension).default({}).describe('Rule category → dimension, overriding the defaults'),
+  blockerCap: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .default(30)
+    .describe('Highest score an application with a blocker can have'),
+  dimensions: z
+    .partialRecord(Category, Dimension)
+    .default({})
+    .describe('Rule category → dimension, overriding the defaults'),
   strategyOrder: z
     .array(Strategy)
     .length(7)

@@ -42,7 +42,12 @@ export function strategyReason(finding: Pick<Finding, 'severity' | 'ruleId' | 't
 }
 
 const RANK: Record<Finding['severity'], number> = { blocker: 3, major: 2, minor: 1, info: 0 };
-const FALLBACK: Record<Finding['severity'], Strategy | undefined> = { blocker: 'refactor', major: 'replatform', minor: undefined, info: undefined };
+const FALLBACK: Record<Finding['severity'], Strategy | undefined> = {
+  blocker: 'refactor',
+  major: 'replatform',
+  minor: undefined,
+  info: undefined,
+};
 
 /**
  * The 7R decision (docs/scoring.md):
@@ -52,7 +57,11 @@ const FALLBACK: Record<Finding['severity'], Strategy | undefined> = { blocker: '
  * The runner-up is the next most constraining strategy any finding asks for, else the usual
  * next best; an application nothing depends on and no traffic reaches is a retire candidate.
  */
-export function chooseStrategy(findings: Finding[], usage?: UsageSignals, model: ScoringModel = DEFAULT_SCORING): StrategyDecision {
+export function chooseStrategy(
+  findings: Finding[],
+  usage?: UsageSignals,
+  model: ScoringModel = DEFAULT_SCORING,
+): StrategyDecision {
   const order = model.strategyOrder;
   const constraint = (strategy: Strategy) => order.indexOf(strategy);
   const hinted = findings
@@ -71,21 +80,45 @@ export function chooseStrategy(findings: Finding[], usage?: UsageSignals, model:
   }
   if (!winner) {
     const minor = findings.filter((finding) => finding.severity === 'minor').length;
-    winner = { strategy: 'rehost', reasons: [minor > 0 ? `no blocker or major finding; ${minor} minor refit${minor === 1 ? '' : 's'} can follow the move` : 'no blocker or major finding'], deciding: [] };
+    winner = {
+      strategy: 'rehost',
+      reasons: [
+        minor > 0
+          ? `no blocker or major finding; ${minor} minor refit${minor === 1 ? '' : 's'} can follow the move`
+          : 'no blocker or major finding',
+      ],
+      deciding: [],
+    };
   }
 
   // Users' and schedulers' traffic is rarely in inventories: only code nothing can start counts.
-  const retire = usage && usage.trafficKnown && usage.dependents === 0 && usage.inboundConnections === 0 && usage.entryPoints === 0;
+  const retire =
+    usage && usage.trafficKnown && usage.dependents === 0 && usage.inboundConnections === 0 && usage.entryPoints === 0;
   if (retire && winner.strategy !== 'retire') {
-    return { ...winner, runnerUp: { strategy: 'retire', reasons: ['no application depends on it, no traffic was observed into its hosts and its code has no entry point: confirm it is still used before moving it'] } };
+    return {
+      ...winner,
+      runnerUp: {
+        strategy: 'retire',
+        reasons: [
+          'no application depends on it, no traffic was observed into its hosts and its code has no entry point: confirm it is still used before moving it',
+        ],
+      },
+    };
   }
   // Next: another strategy the findings ask for, the weightiest findings first, then the one
   // closest to the winner in the order (a rehost's alternative is replatform before refactor).
   const others = hinted.filter((entry) => entry.strategy !== winner.strategy && RANK[entry.finding.severity] > 0);
   if (others.length > 0) {
     const distance = (strategy: Strategy) => Math.abs(constraint(strategy) - constraint(winner.strategy));
-    const best = [...others].sort((a, b) => RANK[b.finding.severity] - RANK[a.finding.severity] || distance(a.strategy) - distance(b.strategy) || constraint(a.strategy) - constraint(b.strategy))[0]!;
-    const because = others.filter((entry) => entry.strategy === best.strategy).sort((a, b) => RANK[b.finding.severity] - RANK[a.finding.severity]);
+    const best = [...others].sort(
+      (a, b) =>
+        RANK[b.finding.severity] - RANK[a.finding.severity] ||
+        distance(a.strategy) - distance(b.strategy) ||
+        constraint(a.strategy) - constraint(b.strategy),
+    )[0]!;
+    const because = others
+      .filter((entry) => entry.strategy === best.strategy)
+      .sort((a, b) => RANK[b.finding.severity] - RANK[a.finding.severity]);
     return { ...winner, runnerUp: { strategy: best.strategy, reasons: describe(because) } };
   }
   const [strategy, reason] = NEXT_BEST[winner.strategy];

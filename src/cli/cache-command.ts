@@ -13,8 +13,13 @@ export async function listCache(): Promise<number> {
     return ExitCode.ok;
   }
   const total = files.reduce((sum, file) => sum + file.bytes, 0);
-  const lines = files.map((file) => `  ${file.name}  ${mib(file.bytes).padStart(10)}  ${file.written.toISOString().replace('T', ' ').slice(0, 19)}`);
-  process.stdout.write(`${folder}: ${files.length} file${files.length === 1 ? '' : 's'}, ${mib(total)} of at most ${mib(cacheLimit())}\n${lines.join('\n')}\n`);
+  const lines = files.map(
+    (file) =>
+      `  ${file.name}  ${mib(file.bytes).padStart(10)}  ${file.written.toISOString().replace('T', ' ').slice(0, 19)}`,
+  );
+  process.stdout.write(
+    `${folder}: ${files.length} file${files.length === 1 ? '' : 's'}, ${mib(total)} of at most ${mib(cacheLimit())}\n${lines.join('\n')}\n`,
+  );
   return ExitCode.ok;
 }
 
@@ -23,6 +28,10 @@ export async function cleanCacheCommand(): Promise<number> {
   const folder = cacheFolder(true)!;
   const removed = await cleanCache(folder);
   const total = removed.reduce((sum, file) => sum + file.bytes, 0);
-  process.stdout.write(removed.length === 0 ? `No scan cache in ${folder}: nothing to remove.\n` : `Removed ${removed.length} cache file${removed.length === 1 ? '' : 's'} (${mib(total)}) from ${folder}.\n`);
+  process.stdout.write(
+    removed.length === 0
+      ? `No scan cache in ${folder}: nothing to remove.\n`
+      : `Removed ${removed.length} cache file${removed.length === 1 ? '' : 's'} (${mib(total)}) from ${folder}.\n`,
+  );
   return ExitCode.ok;
 }

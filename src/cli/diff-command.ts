@@ -14,6 +14,14 @@ export interface DiffOptions {
 export async function runDiff(oldFile: string, newFile: string, options: DiffOptions): Promise<number> {
   const compared = diffResults(await readBaseline(oldFile, 'result'), await readBaseline(newFile, 'result'));
   if (compared.warning) process.stderr.write(`cloudready: ${compared.warning}\n`);
-  await writeText(await renderText('diff', options.format, { diff: compared, before: oldFile, after: newFile }, { color: wantsColour(options.color) }), undefined);
+  await writeText(
+    await renderText(
+      'diff',
+      options.format,
+      { diff: compared, before: oldFile, after: newFile },
+      { color: wantsColour(options.color) },
+    ),
+    undefined,
+  );
   return ExitCode.ok;
 }

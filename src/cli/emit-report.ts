@@ -21,7 +21,10 @@ export interface EmitOptions extends DocumentInfo, RoadmapOptions {
 export function checkDestination(options: Pick<EmitOptions, 'format' | 'output' | 'start' | 'capacity'>): void {
   checkRoadmap(options);
   if (!options.output && DOCUMENT_FORMATS.has(options.format) && process.stdout.isTTY) {
-    throw new InputError(`--format ${options.format} writes a document, not terminal text`, `Add --output report.${options.format}, or redirect standard output to a file.`);
+    throw new InputError(
+      `--format ${options.format} writes a document, not terminal text`,
+      `Add --output report.${options.format}, or redirect standard output to a file.`,
+    );
   }
 }
 
@@ -35,7 +38,12 @@ export function terminalWidth(): number | undefined {
   return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
 }
 
-const documentOf = ({ title, client, author, classification }: DocumentInfo): DocumentInfo => ({ title, client, author, classification });
+const documentOf = ({ title, client, author, classification }: DocumentInfo): DocumentInfo => ({
+  title,
+  client,
+  author,
+  classification,
+});
 
 /** Renders a result in one format to a file (atomically) or to standard output. */
 export async function emitReport(scanned: ScanResult, options: EmitOptions): Promise<void> {
@@ -43,16 +51,26 @@ export async function emitReport(scanned: ScanResult, options: EmitOptions): Pro
   const result = withSchedule(scanned, options);
   const color = options.output ? false : wantsColour(options.color);
   // The JSON document is written in parts as it is made: on a large portfolio it runs to tens of megabytes.
-  const report = options.format === 'json' ? (await import('../report/json-report.js')).jsonReportParts(result) : await renderText('scan', options.format, result, { color, width: options.output ? undefined : terminalWidth(), document: documentOf(options) });
+  const report =
+    options.format === 'json'
+      ? (await import('../report/json-report.js')).jsonReportParts(result)
+      : await renderText('scan', options.format, result, {
+          color,
+          width: options.output ? undefined : terminalWidth(),
+          document: documentOf(options),
+        });
   if (options.output) {
     await writeOutputAtomically(options.output, report);
     if (!options.quiet) {
-      process.stderr.write(`cloudready: wrote ${options.output} (${plural(result.summary.applications, 'application')}, ${plural(result.findings.length, 'finding')})\n`);
+      process.stderr.write(
+        `cloudready: wrote ${options.output} (${plural(result.summary.applications, 'application')}, ${plural(result.findings.length, 'finding')})\n`,
+      );
     }
   } else if (typeof report === 'string') {
     process.stdout.write(report);
   } else {
     // A pipe that is full says so: wait until it drains rather than buffer the whole document.
-    for (const piece of batched(report)) if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    for (const piece of batched(report))
+      if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
 }

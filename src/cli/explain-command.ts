@@ -13,6 +13,9 @@ export interface ExplainOptions extends ResultSource {
 export async function runExplain(applicationId: string, paths: string[], options: ExplainOptions): Promise<number> {
   const result = await resultFor(paths, options);
   const app = findApplication(result, applicationId);
-  await writeText(await renderText('explain', 'table', { result, app }, { color: wantsColour(options.color) }), undefined);
+  await writeText(
+    await renderText('explain', 'table', { result, app }, { color: wantsColour(options.color) }),
+    undefined,
+  );
   return reportInputProblems(result, options) ?? ExitCode.ok;
 }

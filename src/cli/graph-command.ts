@@ -29,20 +29,47 @@ export interface GraphOptions extends GraphSourceOptions {
 export async function runGraph(paths: string[], options: GraphOptions): Promise<number> {
   const result = await resultFor(paths, options);
   const full = graphFromResult(result.graph);
-  const view: GraphViewOptions = { level: options.level, app: options.app, focus: options.focus, depth: options.depth, kinds: options.kind, edgeKinds: options.edgeKind, collapse: options.collapse };
+  const view: GraphViewOptions = {
+    level: options.level,
+    app: options.app,
+    focus: options.focus,
+    depth: options.depth,
+    kinds: options.kind,
+    edgeKinds: options.edgeKind,
+    collapse: options.collapse,
+  };
   const graph = selectGraph(full, view);
   // The terminal summary centres on the focus, or on the application of a portfolio view.
-  const centre = options.format !== 'tree' ? undefined : options.focus ? resolveNode(graph, options.focus) : options.app && options.level === 'portfolio' ? resolveNode(graph, options.app) : undefined;
-  const exported = await render('graph', options.format, { graph, result, centre }, { color: !options.output && wantsColour(options.color) });
+  const centre =
+    options.format !== 'tree'
+      ? undefined
+      : options.focus
+        ? resolveNode(graph, options.focus)
+        : options.app && options.level === 'portfolio'
+          ? resolveNode(graph, options.app)
+          : undefined;
+  const exported = await render(
+    'graph',
+    options.format,
+    { graph, result, centre },
+    { color: !options.output && wantsColour(options.color) },
+  );
   if (typeof exported === 'string') {
     await writeText(exported, options.output);
     return reportInputProblems(result, options) ?? ExitCode.ok;
   }
   if ('files' in exported) {
-    if (!options.output) throw new InputError('--format neo4j writes several files: give a folder with --output', 'e.g. cloudready graph . --format neo4j --output neo4j-import/');
+    if (!options.output)
+      throw new InputError(
+        '--format neo4j writes several files: give a folder with --output',
+        'e.g. cloudready graph . --format neo4j --output neo4j-import/',
+      );
     await fs.mkdir(options.output, { recursive: true });
-    for (const [name, content] of Object.entries(exported.files)) await writeOutputAtomically(path.join(options.output, name), content);
-    process.stderr.write(`cloudready: wrote ${Object.keys(exported.files).join(', ')} to ${options.output} (${graph.order} nodes, ${graph.size} relationships)\n`);
+    for (const [name, content] of Object.entries(exported.files))
+      await writeOutputAtomically(path.join(options.output, name), content);
+    process.stderr.write(
+      `cloudready: wrote ${Object.keys(exported.files).join(', ')} to ${options.output} (${graph.order} nodes, ${graph.size} relationships)\n`,
+    );
     return reportInputProblems(result, options) ?? ExitCode.ok;
   }
   if (options.output) {
@@ -52,7 +79,11 @@ export async function runGraph(paths: string[], options: GraphOptions): Promise<
   return reportInputProblems(result, options) ?? ExitCode.ok;
 }
 
-export async function runImpact(reference: string, paths: string[], options: GraphSourceOptions & { format: FormatOf<'impact'> }): Promise<number> {
+export async function runImpact(
+  reference: string,
+  paths: string[],
+  options: GraphSourceOptions & { format: FormatOf<'impact'> },
+): Promise<number> {
   const result = await resultFor(paths, options);
   const graph = graphFromResult(result.graph);
   const impact = impactOf(graph, resolveNode(graph, reference));

@@ -16,12 +16,20 @@ export interface InputProblemOptions {
  * first errors on stderr, whatever the output, and exit 2 only with --strict (as semgrep and
  * eslint do, so a CI gate does not fail on one odd file). Undefined when the exit code is the command's own.
  */
-export function reportInputProblems(result: Pick<ScanResult, 'diagnostics'>, options: InputProblemOptions): number | undefined {
+export function reportInputProblems(
+  result: Pick<ScanResult, 'diagnostics'>,
+  options: InputProblemOptions,
+): number | undefined {
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.level === 'error');
   if (!options.quiet && !options.listed && errors.length > 0) {
     const others = result.diagnostics.filter((diagnostic) => diagnostic.level === 'warning').length;
-    process.stderr.write(`cloudready: ${plural(errors.length, 'input', 'inputs')} could not be read${others ? ` (and ${plural(others, 'warning')})` : ''}; the report says what was skipped${options.strict ? '' : ' (--strict makes this exit 2)'}\n`);
-    for (const error of errors.slice(0, 5)) process.stderr.write(`cloudready: ${printable(error.file ?? '')}${error.line ? `:${error.line}` : ''}: ${printable(error.message)}\n`);
+    process.stderr.write(
+      `cloudready: ${plural(errors.length, 'input', 'inputs')} could not be read${others ? ` (and ${plural(others, 'warning')})` : ''}; the report says what was skipped${options.strict ? '' : ' (--strict makes this exit 2)'}\n`,
+    );
+    for (const error of errors.slice(0, 5))
+      process.stderr.write(
+        `cloudready: ${printable(error.file ?? '')}${error.line ? `:${error.line}` : ''}: ${printable(error.message)}\n`,
+      );
   }
   return options.strict && errors.length > 0 ? ExitCode.inputError : undefined;
 }

@@ -27,7 +27,10 @@ export async function readResult(file: string): Promise<ScanResult> {
   const parsed = ScanResult.safeParse(await readJson(file, 'result'));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`${file}: not a result of this cloudready version (${issue?.path.join('.')}: ${issue?.message})`, 'Scan again, or run without --from.');
+    throw new InputError(
+      `${file}: not a result of this cloudready version (${issue?.path.join('.')}: ${issue?.message})`,
+      'Scan again, or run without --from.',
+    );
   }
   return parsed.data;
 }
@@ -68,7 +71,20 @@ export async function resultFor(paths: string[], source: ResultSource): Promise<
   // The same scan as cloudready scan runs: its workers, cache, progress and notices.
   const progress = startProgress(source.progress !== false && !source.quiet, source.color !== false);
   try {
-    return await scan({ paths, cwd: process.cwd(), configFile: source.config, inventoryFiles: source.inventory ?? [], pricesFile: source.prices, ruleFolders: source.rules ?? [], cacheDir: cacheFolder(source.cache), workers: source.workers ?? defaultWorkers(), notice: noticePrinter(source.quiet) }, progress.listener);
+    return await scan(
+      {
+        paths,
+        cwd: process.cwd(),
+        configFile: source.config,
+        inventoryFiles: source.inventory ?? [],
+        pricesFile: source.prices,
+        ruleFolders: source.rules ?? [],
+        cacheDir: cacheFolder(source.cache),
+        workers: source.workers ?? defaultWorkers(),
+        notice: noticePrinter(source.quiet),
+      },
+      progress.listener,
+    );
   } finally {
     progress.stop();
   }
@@ -81,10 +97,18 @@ export async function resultFor(paths: string[], source: ResultSource): Promise<
  */
 export function findApplication(result: ScanResult, key: string): ScanResult['applications'][number] {
   const wanted = key.toLowerCase();
-  const found = result.applications.find((app) => app.id === key) ?? result.applications.find((app) => app.name.toLowerCase() === wanted || app.path === key);
+  const found =
+    result.applications.find((app) => app.id === key) ??
+    result.applications.find((app) => app.name.toLowerCase() === wanted || app.path === key);
   if (found) return found;
-  const apart = result.setAside.find((unit) => unit.id === key || unit.name.toLowerCase() === wanted || unit.path === key);
-  if (apart) throw new InputError(`${apart.name} (${apart.path}) is a ${apart.kind}, set aside: ${apart.reason}`, `It is not a migration candidate; cloudready.yaml applications: [{ path: ${apart.path}, kind: service }] assesses it anyway.`);
+  const apart = result.setAside.find(
+    (unit) => unit.id === key || unit.name.toLowerCase() === wanted || unit.path === key,
+  );
+  if (apart)
+    throw new InputError(
+      `${apart.name} (${apart.path}) is a ${apart.kind}, set aside: ${apart.reason}`,
+      `It is not a migration candidate; cloudready.yaml applications: [{ path: ${apart.path}, kind: service }] assesses it anyway.`,
+    );
   throw new InputError(`no application ${key}`, applicationsHint(result));
 }
 

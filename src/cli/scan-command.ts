@@ -52,7 +52,15 @@ export async function runScan(paths: string[], options: ScanCommandOptions): Pro
   const profile = options.profile ? new ScanProfile() : undefined;
   let result;
   try {
-    result = await scan({ ...scanOptions(paths, options), gate: gateOf(options), ...(baseline ? { baseline } : {}), ...(profile ? { profile, timings: profile.stages } : {}) }, progress.listener);
+    result = await scan(
+      {
+        ...scanOptions(paths, options),
+        gate: gateOf(options),
+        ...(baseline ? { baseline } : {}),
+        ...(profile ? { profile, timings: profile.stages } : {}),
+      },
+      progress.listener,
+    );
   } finally {
     progress.stop();
   }
@@ -69,10 +77,15 @@ export async function finishReport(result: ScanResult, options: ReportCommandOpt
 
   // One line per failing application, on stderr, whatever the report format.
   if (result.gate && !result.gate.passed) {
-    for (const { applicationId, reasons } of result.gate.failures) process.stderr.write(`cloudready: gate failed: ${printable(applicationId)}: ${printable(reasons.join('; '))}\n`);
+    for (const { applicationId, reasons } of result.gate.failures)
+      process.stderr.write(`cloudready: gate failed: ${printable(applicationId)}: ${printable(reasons.join('; '))}\n`);
   }
   // The terminal table lists input problems itself; other formats get them on stderr.
-  const strict = reportInputProblems(result, { quiet: options.quiet, strict: options.strict, listed: options.format === 'table' && !options.output });
+  const strict = reportInputProblems(result, {
+    quiet: options.quiet,
+    strict: options.strict,
+    listed: options.format === 'table' && !options.output,
+  });
   if (strict !== undefined) return strict;
   if (result.applications.length === 0 && result.hosts.length === 0 && !options.quiet && options.format !== 'table') {
     process.stderr.write(`cloudready: no applications found ${where}\n`);
@@ -106,12 +119,28 @@ function scanOptions(paths: string[], options: ScanCommandOptions): ScanOptions 
  * written: files that could not be read travel in it, and the merge reports them.
  */
 async function runShard(paths: string[], options: ScanCommandOptions, shard: ShardSpec): Promise<number> {
-  const onMerge = [options.formatGiven && '--format', options.failUnder !== undefined && '--fail-under', options.maxBlockers !== undefined && '--max-blockers', options.failOn && '--fail-on', options.baseline && '--baseline'].filter(Boolean);
+  const onMerge = [
+    options.formatGiven && '--format',
+    options.failUnder !== undefined && '--fail-under',
+    options.maxBlockers !== undefined && '--max-blockers',
+    options.failOn && '--fail-on',
+    options.baseline && '--baseline',
+  ].filter(Boolean);
   if (onMerge.length > 0) {
-    throw new InputError(`--shard writes facts for cloudready merge; ${onMerge.join(', ')} ${onMerge.length === 1 ? 'belongs' : 'belong'} on the merge`, 'e.g. cloudready scan repos --shard 1/4 --output shard-1.bin, then cloudready merge shard-*.bin --fail-under 60 --format sarif');
+    throw new InputError(
+      `--shard writes facts for cloudready merge; ${onMerge.join(', ')} ${onMerge.length === 1 ? 'belongs' : 'belong'} on the merge`,
+      'e.g. cloudready scan repos --shard 1/4 --output shard-1.bin, then cloudready merge shard-*.bin --fail-under 60 --format sarif',
+    );
   }
-  if (!options.output) throw new InputError('--shard needs --output: a shard writes a file for cloudready merge', `e.g. cloudready scan ${paths.join(' ')} --shard ${shard.index}/${shard.count} --output shard-${shard.index}.bin`);
-  const [{ gatherFacts, gatheredDiagnostics }, { encodeShard }] = await Promise.all([import('../pipeline/gather-facts.js'), import('../pipeline/shard-file.js')]);
+  if (!options.output)
+    throw new InputError(
+      '--shard needs --output: a shard writes a file for cloudready merge',
+      `e.g. cloudready scan ${paths.join(' ')} --shard ${shard.index}/${shard.count} --output shard-${shard.index}.bin`,
+    );
+  const [{ gatherFacts, gatheredDiagnostics }, { encodeShard }] = await Promise.all([
+    import('../pipeline/gather-facts.js'),
+    import('../pipeline/shard-file.js'),
+  ]);
   const progress = startProgress(options.progress && !options.quiet, options.color);
   let gathered;
   try {

@@ -18,7 +18,10 @@ export interface ServersCommandOptions extends ResultSource {
  */
 export async function runServers(paths: string[], options: ServersCommandOptions): Promise<number> {
   const result = await resultFor(paths, options);
-  const rendering = { color: !options.output && wantsColour(options.color), width: options.output ? undefined : terminalWidth() };
+  const rendering = {
+    color: !options.output && wantsColour(options.color),
+    width: options.output ? undefined : terminalWidth(),
+  };
   await writeText(await renderText('servers', options.format, result, rendering), options.output);
   return reportInputProblems(result, options) ?? ExitCode.ok;
 }

@@ -39,7 +39,11 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
     result = await resultFor(roots, { ...options, from: undefined });
     scannedRoot = roots.length === 1 ? path.resolve(roots[0]!) : undefined;
     if (isFolder) {
-      if (result.applications.length !== 1) throw new InputError(`${target} holds ${result.applications.length} applications`, `Name one: ${result.applications.map((app) => app.id).join(', ')}.`);
+      if (result.applications.length !== 1)
+        throw new InputError(
+          `${target} holds ${result.applications.length} applications`,
+          `Name one: ${result.applications.map((app) => app.id).join(', ')}.`,
+        );
       applicationId = result.applications[0]!.id;
     }
   }
@@ -47,14 +51,27 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
   const graph = graphFromResult(result.graph);
   const units = graph.filterNodes((node) => node.startsWith(`unit:${app.id}:`)).length;
   if (units < 2) {
-    throw new InputError(`${app.id} has no unit graph to split (languages: ${Object.keys(app.languages).join(', ') || 'none'})`, `split reads the units of ${LANGUAGES.filter(({ analysis }) => analysis?.extractor ?? analysis?.project).map(({ name }) => name).join(', ')}; other languages are only counted (docs/languages.md).`);
+    throw new InputError(
+      `${app.id} has no unit graph to split (languages: ${Object.keys(app.languages).join(', ') || 'none'})`,
+      `split reads the units of ${LANGUAGES.filter(({ analysis }) => analysis?.extractor ?? analysis?.project)
+        .map(({ name }) => name)
+        .join(', ')}; other languages are only counted (docs/languages.md).`,
+    );
   }
   // Co-change coupling from git, when the application's folder is in a repository.
   let coChange: SplitOptions['coChange'];
   if (options.history && scannedRoot) {
     const folder = path.join(scannedRoot, app.path);
     const history = await readCoChange(folder);
-    if (history) coChange = { commits: history.commits, pairs: history.pairs.map((pair) => ({ ...pair, a: path.posix.join(app.path === '.' ? '' : app.path, pair.a), b: path.posix.join(app.path === '.' ? '' : app.path, pair.b) })) };
+    if (history)
+      coChange = {
+        commits: history.commits,
+        pairs: history.pairs.map((pair) => ({
+          ...pair,
+          a: path.posix.join(app.path === '.' ? '' : app.path, pair.a),
+          b: path.posix.join(app.path === '.' ? '' : app.path, pair.b),
+        })),
+      };
   }
   let proposal: SplitProposal;
   try {
@@ -62,6 +79,9 @@ export async function runSplit(target: string, paths: string[], options: SplitCo
   } catch (error) {
     throw new InputError((error as Error).message);
   }
-  await writeText(await renderText('split', options.format, proposal, { color: !options.output && wantsColour(options.color) }), options.output);
+  await writeText(
+    await renderText('split', options.format, proposal, { color: !options.output && wantsColour(options.color) }),
+    options.output,
+  );
   return reportInputProblems(result, options) ?? ExitCode.ok;
 }

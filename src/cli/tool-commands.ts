@@ -61,7 +61,10 @@ Examples:
   const cache = program
     .command('cache')
     .description('show or empty the scan cache (.cloudready/cache in the current folder)')
-    .addHelpText('after', '\nThe cache keeps under 1 GiB (CLOUDREADY_CACHE_MAX_MB sets another limit): the files of trees scanned longest ago go first.\n\nExamples:\n  $ cloudready cache list\n  $ cloudready cache clean');
+    .addHelpText(
+      'after',
+      '\nThe cache keeps under 1 GiB (CLOUDREADY_CACHE_MAX_MB sets another limit): the files of trees scanned longest ago go first.\n\nExamples:\n  $ cloudready cache list\n  $ cloudready cache clean',
+    );
   cache
     .command('list')
     .description('list the cache files, their size and when each was written, newest first')

@@ -11,7 +11,10 @@ const STANDARD_OUTPUT = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'])
  * replaced). Anything else that exists (a FIFO, a terminal, /dev/stdout, /dev/null, /dev/full) is
  * written into directly, never replaced by a regular file, and a failed write is an error.
  */
-export async function writeOutputAtomically(file: string, report: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function writeOutputAtomically(
+  file: string,
+  report: string | Uint8Array | Iterable<string>,
+): Promise<void> {
   // A report in parts is written in pieces of about a megabyte: never whole in memory, nor one write per part.
   const content = typeof report === 'string' || report instanceof Uint8Array ? report : batched(report);
   const target = path.resolve(file);
@@ -20,7 +23,11 @@ export async function writeOutputAtomically(file: string, report: string | Uint8
   let resolved = target;
   try {
     const stats = await fs.stat(target);
-    if (stats.isDirectory()) throw new InputError(`${file}: is a folder, not a file`, 'Name a file to write the report to, or use - for standard output.');
+    if (stats.isDirectory())
+      throw new InputError(
+        `${file}: is a folder, not a file`,
+        'Name a file to write the report to, or use - for standard output.',
+      );
     if (!stats.isFile()) return await writeInto(file, target, content);
     // A link to a report is kept as a link: the file it points to is replaced.
     resolved = await fs.realpath(target);
@@ -75,7 +82,10 @@ async function writeToStdout(content: Content): Promise<void> {
 
 function failure(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  return new InputError(`${file}: could not write the report (${code})`, code === 'ENOSPC' ? 'The device is full.' : 'Check that the folder exists and is writable.');
+  return new InputError(
+    `${file}: could not write the report (${code})`,
+    code === 'ENOSPC' ? 'The device is full.' : 'Check that the folder exists and is writable.',
+  );
 }
 
 /** Writes one text output to --output (atomically), or to standard output without one. */

@@ -25,7 +25,10 @@ export interface LoadedConfig {
 }
 
 /** `--config FILE`, else cloudready.yaml in the first scanned folder, else defaults. */
-export async function loadConfig(explicit: string | undefined, firstRootDir: string | undefined): Promise<LoadedConfig> {
+export async function loadConfig(
+  explicit: string | undefined,
+  firstRootDir: string | undefined,
+): Promise<LoadedConfig> {
   if (explicit) {
     let source: string;
     try {
@@ -41,7 +44,19 @@ export async function loadConfig(explicit: string | undefined, firstRootDir: str
     const stats = await fs.lstat(file).catch(() => undefined);
     if (!stats) continue;
     const refused = await refusal(file, stats, firstRootDir);
-    if (refused) return { config: DEFAULT_CONFIG, trusted: false, notes: [{ level: 'warning', code: 'config-refused', file: name, message: `${name} not read: ${refused}; the scan uses the default settings` }] };
+    if (refused)
+      return {
+        config: DEFAULT_CONFIG,
+        trusted: false,
+        notes: [
+          {
+            level: 'warning',
+            code: 'config-refused',
+            file: name,
+            message: `${name} not read: ${refused}; the scan uses the default settings`,
+          },
+        ],
+      };
     return { config: parse(await fs.readFile(file, 'utf8'), file), file, trusted: false, notes: [] };
   }
   return { config: DEFAULT_CONFIG, trusted: true, notes: [] };

@@ -24,16 +24,28 @@ const IMAGE_DEFINITION = /^(Dockerfile(\.[\w-]+)?|Containerfile)$/;
  * Build manifests, solutions and image definitions, shallowest first: each joins the unit that
  * encloses it or starts one.
  */
-export async function addManifestUnits(root: ScanRoot, files: DiscoveredFile[], candidates: Candidate[], notes: Diagnostic[]) {
+export async function addManifestUnits(
+  root: ScanRoot,
+  files: DiscoveredFile[],
+  candidates: Candidate[],
+  notes: Diagnostic[],
+) {
   const manifestFolders = new Map<string, DiscoveredFile[]>();
   const imageFolders = new Map<string, DiscoveredFile[]>();
   for (const file of files) {
     const base = path.posix.basename(file.rootRel);
-    const into = file.kind === 'manifest' && APPLICATION_MANIFEST.test(base) ? manifestFolders : IMAGE_DEFINITION.test(base) ? imageFolders : undefined;
+    const into =
+      file.kind === 'manifest' && APPLICATION_MANIFEST.test(base)
+        ? manifestFolders
+        : IMAGE_DEFINITION.test(base)
+          ? imageFolders
+          : undefined;
     if (into) append(into, folderOf(file), file);
   }
   const deployable = new Set(files.filter((file) => DEPLOYABLE.test(path.posix.basename(file.rootRel))).map(folderOf));
-  const byDepth = [...new Set([...manifestFolders.keys(), ...imageFolders.keys()])].sort((a, b) => depth(a) - depth(b) || compareStrings(a, b));
+  const byDepth = [...new Set([...manifestFolders.keys(), ...imageFolders.keys()])].sort(
+    (a, b) => depth(a) - depth(b) || compareStrings(a, b),
+  );
   const tooling: ScriptTooling[] = [];
   const poms: PomText[] = [];
   for (const folder of byDepth) {
@@ -42,13 +54,16 @@ export async function addManifestUnits(root: ScanRoot, files: DiscoveredFile[], 
     const declarations = await Promise.all(
       manifests.map(async (manifest) => {
         const text = await readSmall(manifest);
-        if (path.posix.basename(manifest.rootRel) === 'package.json') tooling.push(scriptTooling(manifest.rootRel, text));
+        if (path.posix.basename(manifest.rootRel) === 'package.json')
+          tooling.push(scriptTooling(manifest.rootRel, text));
         if (isPom(manifest.rootRel)) poms.push({ folder, text });
         return { manifest, declaration: readDeclaration(manifest.rootRel, text) };
       }),
     );
     const declaring = declarations.filter(({ declaration }) => declaration.declaresUnit);
-    const families = new Set(declaring.map(({ manifest }) => manifest.buildFamily).filter((family) => family !== undefined));
+    const families = new Set(
+      declaring.map(({ manifest }) => manifest.buildFamily).filter((family) => family !== undefined),
+    );
     const rels = manifests.map((manifest) => manifest.rel);
     const enclosing = deepestContaining(candidates, folder);
     if (enclosing && enclosing.rootRel === folder) {
@@ -60,7 +75,14 @@ export async function addManifestUnits(root: ScanRoot, files: DiscoveredFile[], 
       // image definition inside an application (docker/Dockerfile) builds that application.
       if (enclosing) enclosing.manifests.push(...rels);
       else if (images.length > 0) {
-        candidates.push({ ...emptyCandidate(folder, 'manifest'), manifests: rels, imageSources: await imageSources(images), detection: [`an image definition (${images.map((image) => path.posix.basename(image.rootRel)).join(', ')}) in ${shownPath(root, folder)}`] });
+        candidates.push({
+          ...emptyCandidate(folder, 'manifest'),
+          manifests: rels,
+          imageSources: await imageSources(images),
+          detection: [
+            `an image definition (${images.map((image) => path.posix.basename(image.rootRel)).join(', ')}) in ${shownPath(root, folder)}`,
+          ],
+        });
       }
       continue;
     }
@@ -82,23 +104,46 @@ export async function addManifestUnits(root: ScanRoot, files: DiscoveredFile[], 
       manifests: rels,
       npmWorkspaces: declaring.some(({ declaration }) => declaration.workspaces),
       imageSources: await imageSources(images),
-      detection: [`${declaring.map(({ manifest }) => path.posix.basename(manifest.rootRel)).join(', ')} in ${shownPath(root, folder)}`],
+      detection: [
+        `${declaring.map(({ manifest }) => path.posix.basename(manifest.rootRel)).join(', ')} in ${shownPath(root, folder)}`,
+      ],
     };
     for (const { manifest } of declaring) {
       if (!/\.(sln|slnx|slnf)$/i.test(manifest.rootRel)) continue;
       const projects = solutionProjects(manifest.rootRel, await readSmall(manifest));
-      for (const project of projects) candidate.solutionProjects.add(path.posix.dirname(project) === '.' ? '' : path.posix.dirname(project));
-      candidate.detection.push(`${path.posix.basename(manifest.rootRel)} lists ${projects.length} project${projects.length === 1 ? '' : 's'}`);
+      for (const project of projects)
+        candidate.solutionProjects.add(path.posix.dirname(project) === '.' ? '' : path.posix.dirname(project));
+      candidate.detection.push(
+        `${path.posix.basename(manifest.rootRel)} lists ${projects.length} project${projects.length === 1 ? '' : 's'}`,
+      );
     }
     if (enclosing && !deployable.has(folder)) {
       // Another build inside an application is one of its parts (a front end, a build helper)
       // when the application's image copies it in, or when it runs no process of its own.
       const copied = copiedIntoImage(enclosing, folder);
-      if (copied || !(await runsOnItsOwn(folder, families, declaring.map(({ declaration }) => declaration), files))) {
-        const why = copied ? `copied into the image of ${shownPath(root, enclosing.rootRel)}` : `runs no process of its own`;
-        candidate.role = roleOfFolder(folder) ?? { kind: families.has('npm') ? 'web' : 'library', reason: `a ${[...families].join('/')} build inside ${shownPath(root, enclosing.rootRel)}: ${why}` };
+      if (
+        copied ||
+        !(await runsOnItsOwn(
+          folder,
+          families,
+          declaring.map(({ declaration }) => declaration),
+          files,
+        ))
+      ) {
+        const why = copied
+          ? `copied into the image of ${shownPath(root, enclosing.rootRel)}`
+          : `runs no process of its own`;
+        candidate.role = roleOfFolder(folder) ?? {
+          kind: families.has('npm') ? 'web' : 'library',
+          reason: `a ${[...families].join('/')} build inside ${shownPath(root, enclosing.rootRel)}: ${why}`,
+        };
       } else if (!roleOfFolder(folder)) {
-        notes.push({ level: 'info', code: 'application-boundary', file: resultPath(root, folder), message: `a build inside ${shownPath(root, enclosing.rootRel)} that runs a process of its own: counted as an application of its own (cloudready.yaml applications: partOf merges it)` });
+        notes.push({
+          level: 'info',
+          code: 'application-boundary',
+          file: resultPath(root, folder),
+          message: `a build inside ${shownPath(root, enclosing.rootRel)} that runs a process of its own: counted as an application of its own (cloudready.yaml applications: partOf merges it)`,
+        });
       }
     }
     candidates.push(candidate);
@@ -107,7 +152,10 @@ export async function addManifestUnits(root: ScanRoot, files: DiscoveredFile[], 
   markBuildOnlyModules(root, files, candidates, buildOnlyModules(poms));
 }
 
-const BUILD_ONLY_MODULE = { kind: 'tooling', reason: 'a Maven module only the build uses (a plugin, or a plugin\'s dependency): not shipped with the application' } as const;
+const BUILD_ONLY_MODULE = {
+  kind: 'tooling',
+  reason: "a Maven module only the build uses (a plugin, or a plugin's dependency): not shipped with the application",
+} as const;
 
 /** Maven modules only the build uses are tooling: their files count as build code, and the module as a tooling part (maven-build-modules.ts). */
 function markBuildOnlyModules(root: ScanRoot, files: DiscoveredFile[], candidates: Candidate[], folders: string[]) {
@@ -131,7 +179,8 @@ function markScriptTooling(files: DiscoveredFile[], tooling: ScriptTooling[]) {
   if (scripts.size === 0 && folders.length === 0 && devFolders.length === 0) return;
   for (const file of files) {
     if (file.declaredOrigin !== undefined || originOfPath(file.rootRel) !== 'production') continue;
-    if (scripts.has(file.rootRel) || folders.some((folder) => file.rootRel.startsWith(`${folder}/`))) file.declaredOrigin = 'build';
+    if (scripts.has(file.rootRel) || folders.some((folder) => file.rootRel.startsWith(`${folder}/`)))
+      file.declaredOrigin = 'build';
     else file.devScriptFolder = devFolders.find((folder) => file.rootRel.startsWith(`${folder}/`));
   }
 }
@@ -163,7 +212,10 @@ function jsonWords(args: string): string[] {
 /** Whether the enclosing unit's image copies the nested folder (or a file of it) in. */
 function copiedIntoImage(enclosing: Candidate, folder: string): boolean {
   const relative = enclosing.rootRel ? folder.slice(enclosing.rootRel.length + 1) : folder;
-  return enclosing.imageSources.some((source) => source === '.' || source === relative || relative.startsWith(`${source}/`) || source.startsWith(`${relative}/`));
+  return enclosing.imageSources.some(
+    (source) =>
+      source === '.' || source === relative || relative.startsWith(`${source}/`) || source.startsWith(`${relative}/`),
+  );
 }
 
 /**
@@ -171,10 +223,16 @@ function copiedIntoImage(enclosing: Candidate, folder: string): boolean {
  * application) rather than being built into it: a Node server or command, a Go main package, a
  * Python entry file. JVM and .NET builds inside another family's application stand on their own.
  */
-async function runsOnItsOwn(folder: string, families: Set<BuildFamily>, declarations: ManifestDeclaration[], files: DiscoveredFile[]): Promise<boolean> {
+async function runsOnItsOwn(
+  folder: string,
+  families: Set<BuildFamily>,
+  declarations: ManifestDeclaration[],
+  files: DiscoveredFile[],
+): Promise<boolean> {
   const inside = files.filter((file) => file.rootRel.startsWith(`${folder}/`));
   if (families.has('npm') && declarations.some((declaration) => declaration.runsAProcess)) return true;
-  if (families.has('python') && inside.some((file) => PYTHON_ENTRY.test(path.posix.basename(file.rootRel)))) return true;
+  if (families.has('python') && inside.some((file) => PYTHON_ENTRY.test(path.posix.basename(file.rootRel))))
+    return true;
   if (families.has('go')) {
     for (const file of inside.filter((candidate) => candidate.rootRel.endsWith('.go')).slice(0, 200)) {
       if (/^package\s+main\b/m.test(await readSmall(file))) return true;

@@ -36,16 +36,91 @@ const MANIFESTS: [RegExp, BuildFamily][] = [
 ];
 
 /** Manifests that alone make a folder an application root (requirements.txt does; setup.cfg alone does not). */
-export const APPLICATION_MANIFEST = /^(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|.+\.(csproj|vbproj|fsproj|sln|slnx|slnf)|package\.json|pyproject\.toml|setup\.py|requirements\.txt|Pipfile|go\.mod|composer\.json|Gemfile)$/;
+export const APPLICATION_MANIFEST =
+  /^(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|.+\.(csproj|vbproj|fsproj|sln|slnx|slnf)|package\.json|pyproject\.toml|setup\.py|requirements\.txt|Pipfile|go\.mod|composer\.json|Gemfile)$/;
 
-const DESCRIPTORS = /^(Dockerfile|Containerfile|Procfile|Jenkinsfile|docker-compose.*\.ya?ml|compose\.ya?ml|manifest\.ya?ml|app\.yaml|web\.xml|ejb-jar\.xml|application\.xml|server\.xml|context\.xml|(ibm|weblogic|jboss)-.*\.xml|weblogic\.xml|web\.config|app\.config)$/i;
-const CONFIG_EXT = new Set(['.xml', '.yml', '.yaml', '.json', '.properties', '.ini', '.conf', '.cfg', '.toml', '.env', '.config', '.xsd', '.wsdl', '.tf', '.bicep']);
-const DOC_EXT = new Set(['.md', '.markdown', '.txt', '.rst', '.adoc', '.html', '.htm', '.css', '.scss', '.csv', '.svg']);
+const DESCRIPTORS =
+  /^(Dockerfile|Containerfile|Procfile|Jenkinsfile|docker-compose.*\.ya?ml|compose\.ya?ml|manifest\.ya?ml|app\.yaml|web\.xml|ejb-jar\.xml|application\.xml|server\.xml|context\.xml|(ibm|weblogic|jboss)-.*\.xml|weblogic\.xml|web\.config|app\.config)$/i;
+const CONFIG_EXT = new Set([
+  '.xml',
+  '.yml',
+  '.yaml',
+  '.json',
+  '.properties',
+  '.ini',
+  '.conf',
+  '.cfg',
+  '.toml',
+  '.env',
+  '.config',
+  '.xsd',
+  '.wsdl',
+  '.tf',
+  '.bicep',
+]);
+const DOC_EXT = new Set([
+  '.md',
+  '.markdown',
+  '.txt',
+  '.rst',
+  '.adoc',
+  '.html',
+  '.htm',
+  '.css',
+  '.scss',
+  '.csv',
+  '.svg',
+]);
 const BINARY_EXT = new Set([
-  '.jar', '.war', '.ear', '.class', '.dll', '.exe', '.so', '.dylib', '.o', '.a', '.lib', '.pdb', '.zip', '.gz', '.tgz',
-  '.bz2', '.xz', '.7z', '.rar', '.png', '.jpg', '.jpeg', '.gif', '.ico', '.bmp', '.pdf', '.doc', '.docx', '.xls',
-  '.xlsx', '.ppt', '.pptx', '.woff', '.woff2', '.ttf', '.eot', '.mp3', '.mp4', '.wav', '.avi', '.bin', '.dat', '.db',
-  '.sqlite', '.mdf', '.ldf', '.pyc', '.wasm', '.node',
+  '.jar',
+  '.war',
+  '.ear',
+  '.class',
+  '.dll',
+  '.exe',
+  '.so',
+  '.dylib',
+  '.o',
+  '.a',
+  '.lib',
+  '.pdb',
+  '.zip',
+  '.gz',
+  '.tgz',
+  '.bz2',
+  '.xz',
+  '.7z',
+  '.rar',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.ico',
+  '.bmp',
+  '.pdf',
+  '.doc',
+  '.docx',
+  '.xls',
+  '.xlsx',
+  '.ppt',
+  '.pptx',
+  '.woff',
+  '.woff2',
+  '.ttf',
+  '.eot',
+  '.mp3',
+  '.mp4',
+  '.wav',
+  '.avi',
+  '.bin',
+  '.dat',
+  '.db',
+  '.sqlite',
+  '.mdf',
+  '.ldf',
+  '.pyc',
+  '.wasm',
+  '.node',
 ]);
 
 export function classify(relPath: string): Classification {
@@ -53,7 +128,11 @@ export function classify(relPath: string): Classification {
   const ext = path.posix.extname(base).toLowerCase();
   for (const [pattern, family] of MANIFESTS) if (pattern.test(base)) return { kind: 'manifest', buildFamily: family };
   // Under inventory/: exports (CSV, XLSX), YAML/JSON, Ansible INI (often named just "hosts"), netstat captures.
-  if (/(^|\/)inventor(y|ies)\//i.test(relPath) && (/\.(ya?ml|json|csv|tsv|xlsx|ini|txt|out|cfg)$/i.test(base) || !base.includes('.'))) return { kind: 'inventory' };
+  if (
+    /(^|\/)inventor(y|ies)\//i.test(relPath) &&
+    (/\.(ya?ml|json|csv|tsv|xlsx|ini|txt|out|cfg)$/i.test(base) || !base.includes('.'))
+  )
+    return { kind: 'inventory' };
   // RVTools names its exports itself: wherever they lie, or named alone on the command line, they are inventories.
   if (/^RVTools_(export|tabv)\w*.*\.(xlsx|csv)$/i.test(base)) return { kind: 'inventory' };
   if (DESCRIPTORS.test(base) || /^\.env(\..+)?$/.test(base)) return { kind: 'descriptor' };

@@ -28,19 +28,35 @@ export function matchFolders(pattern: string, folders: string[]): string[] {
 }
 
 /** cloudready.yaml `partOf`: the units in the matched folders belong to the application at that path. */
-export function applyMerges(root: ScanRoot, merges: DeclaredApplication[], candidates: Candidate[], owned: Map<Candidate, DiscoveredFile[]>, folders: string[], notes: Diagnostic[]): Candidate[] {
+export function applyMerges(
+  root: ScanRoot,
+  merges: DeclaredApplication[],
+  candidates: Candidate[],
+  owned: Map<Candidate, DiscoveredFile[]>,
+  folders: string[],
+  notes: Diagnostic[],
+): Candidate[] {
   const merged = new Set<Candidate>();
   for (const entry of merges) {
     const hostFolder = normaliseFolder(entry.partOf!);
     const host = candidates.find((candidate) => candidate.rootRel === hostFolder && !merged.has(candidate));
     if (!host) {
-      notes.push({ level: 'warning', code: 'application-config', message: `cloudready.yaml: applications entry ${entry.path} is partOf ${entry.partOf}, where no application was found; nothing was merged` });
+      notes.push({
+        level: 'warning',
+        code: 'application-config',
+        message: `cloudready.yaml: applications entry ${entry.path} is partOf ${entry.partOf}, where no application was found; nothing was merged`,
+      });
       continue;
     }
     host.role = undefined;
     for (const folder of matchFolders(entry.path, folders)) {
       for (const candidate of candidates) {
-        if (candidate === host || merged.has(candidate) || !(folder === '' || candidate.rootRel === folder || candidate.rootRel.startsWith(`${folder}/`))) continue;
+        if (
+          candidate === host ||
+          merged.has(candidate) ||
+          !(folder === '' || candidate.rootRel === folder || candidate.rootRel.startsWith(`${folder}/`))
+        )
+          continue;
         for (const file of owned.get(candidate) ?? []) owned.get(host)!.push(file);
         host.manifests.push(...candidate.manifests);
         host.modules.push(resultPath(root, candidate.rootRel));
@@ -53,12 +69,17 @@ export function applyMerges(root: ScanRoot, merges: DeclaredApplication[], candi
 }
 
 /** cloudready.yaml `exclude: true`: the matched units are not applications. */
-export function applyExclusions(exclusions: DeclaredApplication[], candidates: Candidate[], folders: string[]): Map<Candidate, string> {
+export function applyExclusions(
+  exclusions: DeclaredApplication[],
+  candidates: Candidate[],
+  folders: string[],
+): Map<Candidate, string> {
   const excluded = new Map<Candidate, string>();
   for (const entry of exclusions) {
     const matched = new Set(matchFolders(entry.path, folders));
     for (const candidate of candidates) {
-      if (matched.has(candidate.rootRel)) excluded.set(candidate, `excluded in cloudready.yaml${entry.reason ? `: ${entry.reason}` : ''}`);
+      if (matched.has(candidate.rootRel))
+        excluded.set(candidate, `excluded in cloudready.yaml${entry.reason ? `: ${entry.reason}` : ''}`);
     }
   }
   return excluded;

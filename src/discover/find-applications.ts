@@ -7,7 +7,16 @@ import { folderOf, parentOf, topFolder } from './folder-paths.js';
 import { originOfPath } from './origin.js';
 import { groupLooseSources } from './loose-sources.js';
 import { resultPath, shownPath, type ScanRoot } from './scan-root.js';
-import { deepestIn, emptyCandidate, indexByFolder, part, type ApplicationPart, type BusinessFacts, type Candidate, type DetectedBy } from './unit-candidate.js';
+import {
+  deepestIn,
+  emptyCandidate,
+  indexByFolder,
+  part,
+  type ApplicationPart,
+  type BusinessFacts,
+  type Candidate,
+  type DetectedBy,
+} from './unit-candidate.js';
 import { roleOfFolder, roleOfLeftovers, type ApplicationKind, type PartKind, type UnitRole } from './unit-kind.js';
 import type { DiscoveredFile } from './walk-files.js';
 import { compareStrings } from '../util/compare.js';
@@ -54,7 +63,6 @@ export interface DiscoveredLayout {
   notes: Diagnostic[];
 }
 
-
 /**
  * Finds the deployable units of each root and what every other file is. An application is a
  * folder a build manifest, a solution, a set of mainframe programs or the configuration declares;
@@ -64,7 +72,11 @@ export interface DiscoveredLayout {
  * under tests/, samples/, docs/ and tooling folders, and folders of scripts alone, are parts of
  * the application that encloses them, or stand outside every application with the reason.
  */
-export async function findApplications(roots: ScanRoot[], files: DiscoveredFile[], declared: DeclaredApplication[]): Promise<DiscoveredLayout> {
+export async function findApplications(
+  roots: ScanRoot[],
+  files: DiscoveredFile[],
+  declared: DeclaredApplication[],
+): Promise<DiscoveredLayout> {
   const layout: DiscoveredLayout = { applications: [], outside: [], notes: [] };
   const byRoot = new Map<ScanRoot, DiscoveredFile[]>(roots.map((root) => [root, []]));
   for (const file of files) byRoot.get(file.root)?.push(file);
@@ -72,7 +84,12 @@ export async function findApplications(roots: ScanRoot[], files: DiscoveredFile[
   for (const root of roots) await findInRoot(root, byRoot.get(root) ?? [], declared, layout, matches);
   // A folder outside the scanned roots, or one with no file, would be an application of nothing.
   for (const [entry, count] of matches) {
-    if (count === 0) layout.notes.push({ level: 'warning', code: 'application-config', message: `cloudready.yaml: applications entry ${entry.path} matches no scanned folder with files; nothing was declared` });
+    if (count === 0)
+      layout.notes.push({
+        level: 'warning',
+        code: 'application-config',
+        message: `cloudready.yaml: applications entry ${entry.path} matches no scanned folder with files; nothing was declared`,
+      });
   }
   assignIds(layout.applications);
   layout.applications.sort((a, b) => compareStrings(a.id, b.id));
@@ -80,7 +97,13 @@ export async function findApplications(roots: ScanRoot[], files: DiscoveredFile[
   return layout;
 }
 
-async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: DeclaredApplication[], layout: DiscoveredLayout, matches: Map<DeclaredApplication, number>) {
+async function findInRoot(
+  root: ScanRoot,
+  files: DiscoveredFile[],
+  declared: DeclaredApplication[],
+  layout: DiscoveredLayout,
+  matches: Map<DeclaredApplication, number>,
+) {
   const folders = foldersOf(files);
   const declarations = declared.filter((entry) => !entry.partOf && !entry.exclude);
   const candidates: Candidate[] = [];
@@ -89,8 +112,20 @@ async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: Dec
     const matched = matchFolders(entry.path, folders).filter((folder) => known.has(folder));
     matches.set(entry, (matches.get(entry) ?? 0) + matched.length);
     for (const folder of matched) {
-      const business = entry.criticality || entry.owner ? { ...(entry.criticality ? { criticality: entry.criticality } : {}), ...(entry.owner ? { owner: entry.owner } : {}) } : undefined;
-      candidates.push({ ...emptyCandidate(folder, 'config'), name: entry.name, declaredKind: entry.kind, business, detection: [`declared in cloudready.yaml (${entry.path})`] });
+      const business =
+        entry.criticality || entry.owner
+          ? {
+              ...(entry.criticality ? { criticality: entry.criticality } : {}),
+              ...(entry.owner ? { owner: entry.owner } : {}),
+            }
+          : undefined;
+      candidates.push({
+        ...emptyCandidate(folder, 'config'),
+        name: entry.name,
+        declaredKind: entry.kind,
+        business,
+        detection: [`declared in cloudready.yaml (${entry.path})`],
+      });
     }
   }
 
@@ -110,15 +145,28 @@ async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: Dec
   }
   const groupOf = new Map<DiscoveredFile, Candidate>();
   for (const [candidate, groupFiles] of owned) for (const file of groupFiles) groupOf.set(file, candidate);
-  const looseIndex = indexByFolder([...owned.keys()].filter((candidate) => candidate.detectedBy === 'mainframe' || candidate.detectedBy === 'source'));
+  const looseIndex = indexByFolder(
+    [...owned.keys()].filter((candidate) => candidate.detectedBy === 'mainframe' || candidate.detectedBy === 'source'),
+  );
   for (const file of unowned) {
     if (groupOf.has(file)) continue;
     const target = deepestIn(looseIndex, folderOf(file));
     if (target) owned.get(target)!.push(file);
   }
 
-  const units = applyMerges(root, declared.filter((entry) => entry.partOf), candidates, owned, folders, layout.notes);
-  const excluded = applyExclusions(declared.filter((entry) => entry.exclude), units, folders);
+  const units = applyMerges(
+    root,
+    declared.filter((entry) => entry.partOf),
+    candidates,
+    owned,
+    folders,
+    layout.notes,
+  );
+  const excluded = applyExclusions(
+    declared.filter((entry) => entry.exclude),
+    units,
+    folders,
+  );
 
   // Parts fold into the application that encloses them; the rest stand outside.
   const applications = units.filter((candidate) => !candidate.role && !excluded.has(candidate));
@@ -133,7 +181,12 @@ async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: Dec
       host.parts.push(part(root, candidate.rootRel, candidate.role!));
       host.manifests.push(...candidate.manifests);
     } else if (excluded.has(candidate)) {
-      layout.outside.push({ path: shownPath(root, candidate.rootRel), kind: 'other', reason: excluded.get(candidate)!, files: candidateFiles.length });
+      layout.outside.push({
+        path: shownPath(root, candidate.rootRel),
+        kind: 'other',
+        reason: excluded.get(candidate)!,
+        files: candidateFiles.length,
+      });
     } else {
       for (const file of candidateFiles) leftovers.push({ file, folder: candidate.rootRel, role: candidate.role });
     }
@@ -143,7 +196,8 @@ async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: Dec
   const shared = listOutside(root, leftovers, layout.outside);
   // By repository once: thousands of shared test files and hundreds of applications meet here.
   const repositories = new Map<string, string>();
-  const repositoryOfFolder = (folder: string) => repositories.get(folder) ?? repositories.set(folder, repositoryOf(root, folder)).get(folder)!;
+  const repositoryOfFolder = (folder: string) =>
+    repositories.get(folder) ?? repositories.set(folder, repositoryOf(root, folder)).get(folder)!;
   const sharedByRepository = new Map<string, DiscoveredFile[]>();
   for (const file of shared.sort((a, b) => compareStrings(a.rel, b.rel))) {
     const repository = repositoryOfFolder(folderOf(file));
@@ -164,7 +218,9 @@ async function findInRoot(root: ScanRoot, files: DiscoveredFile[], declared: Dec
       manifests: [...new Set(candidate.manifests)].sort(compareStrings),
       modules: [...new Set(candidate.modules)].sort(compareStrings),
       // A part inside another part (a test project under tests/) is named once, by the outer one.
-      parts: candidate.parts.filter((one) => !candidate.parts.some((other) => one.path.startsWith(`${other.path}/`))).sort((a, b) => compareStrings(a.path, b.path)),
+      parts: candidate.parts
+        .filter((one) => !candidate.parts.some((other) => one.path.startsWith(`${other.path}/`)))
+        .sort((a, b) => compareStrings(a.path, b.path)),
       ...(candidate.declaredKind ? { declaredKind: candidate.declaredKind } : {}),
       ...(candidate.business ? { business: candidate.business } : {}),
       files: appFiles.sort((a, b) => compareStrings(a.rel, b.rel)),
@@ -200,7 +256,8 @@ function addConventionalParts(root: ScanRoot, candidate: Candidate, files: Disco
 function assignFiles(candidates: Candidate[], files: DiscoveredFile[]) {
   const owned = new Map<Candidate, DiscoveredFile[]>(candidates.map((candidate) => [candidate, []]));
   const index = indexByFolder(candidates);
-  for (const candidate of candidates) for (const project of candidate.solutionProjects) if (!index.has(project)) index.set(project, candidate);
+  for (const candidate of candidates)
+    for (const project of candidate.solutionProjects) if (!index.has(project)) index.set(project, candidate);
   const unowned: DiscoveredFile[] = [];
   for (const file of files) {
     const owner = deepestIn(index, folderOf(file));
@@ -231,7 +288,9 @@ function listOutside(root: ScanRoot, leftovers: Leftover[], outside: OutsideFold
     const role = group.find((leftover) => leftover.role)?.role ?? roleOfLeftovers(folder, files);
     outside.push({ path: shownPath(root, folder), kind: role.kind, reason: role.reason, files: files.length });
     // Delivery facts pick what they need (workflows, Jenkinsfiles, test files, infrastructure as code) from these.
-    for (const file of files) if (role.kind === 'test' || role.kind === 'infrastructure' || originOfPath(file.rootRel) === 'ci') shared.push(file);
+    for (const file of files)
+      if (role.kind === 'test' || role.kind === 'infrastructure' || originOfPath(file.rootRel) === 'ci')
+        shared.push(file);
   }
   return shared;
 }
@@ -247,7 +306,9 @@ function repositoryOf(root: ScanRoot, folder: string): string {
 /** Folders that hold files, and their ancestors: what a path glob in cloudready.yaml can name. */
 function foldersOf(files: DiscoveredFile[]): string[] {
   const folders = new Set<string>(['']);
-  for (const file of files) for (let folder = folderOf(file); folder !== '' && !folders.has(folder); folder = parentOf(folder)) folders.add(folder);
+  for (const file of files)
+    for (let folder = folderOf(file); folder !== '' && !folders.has(folder); folder = parentOf(folder))
+      folders.add(folder);
   return [...folders].sort(compareStrings);
 }
 

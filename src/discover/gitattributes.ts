@@ -14,7 +14,11 @@ export interface AttributeRule {
   origin: Origin | null;
 }
 
-const ATTRIBUTES: Record<string, Origin> = { 'linguist-vendored': 'vendored', 'linguist-generated': 'generated', 'linguist-documentation': 'docs' };
+const ATTRIBUTES: Record<string, Origin> = {
+  'linguist-vendored': 'vendored',
+  'linguist-generated': 'generated',
+  'linguist-documentation': 'docs',
+};
 
 export function parseGitattributes(text: string, base: string): AttributeRule[] {
   const rules: AttributeRule[] = [];

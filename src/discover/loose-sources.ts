@@ -11,7 +11,11 @@ import { append, appendAll } from '../util/multimap.js';
  * application when they are programs, not scripts; the rest form one unit per top-level folder,
  * which is tooling when it holds scripts alone.
  */
-export function groupLooseSources(unowned: DiscoveredFile[], allFiles: DiscoveredFile[], candidates: Candidate[]): Map<Candidate, DiscoveredFile[]> {
+export function groupLooseSources(
+  unowned: DiscoveredFile[],
+  allFiles: DiscoveredFile[],
+  candidates: Candidate[],
+): Map<Candidate, DiscoveredFile[]> {
   const sources = unowned.filter((file) => file.kind === 'source');
   const result = new Map<Candidate, DiscoveredFile[]>();
   const mainframeTops = new Map<string, DiscoveredFile[]>();
@@ -33,7 +37,10 @@ export function groupLooseSources(unowned: DiscoveredFile[], allFiles: Discovere
     const rootRel = raised === '' && candidates.length > 0 ? common : raised;
     const inside = group.filter((file) => rootRel === '' || file.rootRel.startsWith(`${rootRel}/`));
     const insideSet = new Set(inside);
-    const candidate = { ...emptyCandidate(rootRel, 'mainframe' as const), detection: [`mainframe programs (${languagesOf(inside)}) meet in ${rootRel || '.'}`] };
+    const candidate = {
+      ...emptyCandidate(rootRel, 'mainframe' as const),
+      detection: [`mainframe programs (${languagesOf(inside)}) meet in ${rootRel || '.'}`],
+    };
     candidate.role = roleOfFolder(rootRel) ?? roleOfFiles(inside);
     result.set(candidate, inside);
     const outside = group.filter((file) => !insideSet.has(file));
@@ -41,11 +48,20 @@ export function groupLooseSources(unowned: DiscoveredFile[], allFiles: Discovere
   }
   const claimed = new Set([...result.values()].flat());
   const rootFiles = otherTops.get('') ?? [];
-  const rootIsApplication = rootFiles.length > 0 && !roleOfLooseSources('', rootFiles, rootFiles) && !candidates.some((candidate) => candidate.rootRel === '');
+  const rootIsApplication =
+    rootFiles.length > 0 &&
+    !roleOfLooseSources('', rootFiles, rootFiles) &&
+    !candidates.some((candidate) => candidate.rootRel === '');
   if (rootIsApplication) {
     // The root's own programs make the root the application: every unclaimed folder is its.
-    const candidate = { ...emptyCandidate('', 'source' as const), detection: [`${languagesOf(rootFiles)} programs in the root folder, no build manifest`] };
-    result.set(candidate, sources.filter((file) => !claimed.has(file)));
+    const candidate = {
+      ...emptyCandidate('', 'source' as const),
+      detection: [`${languagesOf(rootFiles)} programs in the root folder, no build manifest`],
+    };
+    result.set(
+      candidate,
+      sources.filter((file) => !claimed.has(file)),
+    );
     return result;
   }
   for (const [top, group] of otherTops) {
@@ -55,7 +71,10 @@ export function groupLooseSources(unowned: DiscoveredFile[], allFiles: Discovere
     const raised = aboveSourceFolder(common);
     const rootRel = raised === '' && (candidates.length > 0 || otherTops.size > 1) ? common : raised;
     const folderFiles = allFiles.filter((file) => file.rootRel.startsWith(`${rootRel}/`));
-    const candidate = { ...emptyCandidate(rootRel, 'source' as const), detection: [`${languagesOf(group)} sources in ${rootRel}, no build manifest`] };
+    const candidate = {
+      ...emptyCandidate(rootRel, 'source' as const),
+      detection: [`${languagesOf(group)} sources in ${rootRel}, no build manifest`],
+    };
     candidate.role = roleOfFolder(rootRel) ?? roleOfFiles(group) ?? roleOfLooseSources(rootRel, group, folderFiles);
     result.set(candidate, group);
   }
@@ -67,9 +86,15 @@ export function groupLooseSources(unowned: DiscoveredFile[], allFiles: Discovere
  * belong to the project around it: DTLScanner/src is the DTLScanner project, cards/cobol the cards system.
  */
 function aboveSourceFolder(folder: string): string {
-  return /(^|\/)(src|source|sources|cobol|cbl|cob|copybooks?|copy|cpy|jcl|procs?|bms|maps|asm|assembler|pli|pl1|rexx|clist|csd|dbd|psb)$/i.test(folder) ? parentOf(folder) : folder;
+  return /(^|\/)(src|source|sources|cobol|cbl|cob|copybooks?|copy|cpy|jcl|procs?|bms|maps|asm|assembler|pli|pl1|rexx|clist|csd|dbd|psb)$/i.test(
+    folder,
+  )
+    ? parentOf(folder)
+    : folder;
 }
 
 function languagesOf(files: DiscoveredFile[]): string {
-  return [...new Set(files.map((file) => file.language?.name).filter((name) => name !== undefined))].sort(compareStrings).join(', ');
+  return [...new Set(files.map((file) => file.language?.name).filter((name) => name !== undefined))]
+    .sort(compareStrings)
+    .join(', ');
 }

@@ -19,7 +19,8 @@ export interface ManifestDeclaration {
 const UNNAMED: ManifestDeclaration = { declaresUnit: true, workspaces: false, runsAProcess: false };
 
 /** Dependencies that make a Node package a server process rather than a front end built into one. */
-const SERVER_PACKAGE = /^(express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|next|nuxt|@remix-run\/serve|@sveltejs\/kit|socket\.io|polka|micro|@feathersjs\/feathers|sails|loopback|@loopback\/core|moleculer|@adonisjs\/core)$/;
+const SERVER_PACKAGE =
+  /^(express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|next|nuxt|@remix-run\/serve|@sveltejs\/kit|socket\.io|polka|micro|@feathersjs\/feathers|sails|loopback|@loopback\/core|moleculer|@adonisjs\/core)$/;
 
 /** Reactor and parent POMs name the build, not the product: roller-project builds Roller. */
 const AGGREGATOR_SUFFIX = /[-_.](parent|project|root|reactor|aggregator|all|build)$/i;
@@ -28,10 +29,15 @@ export function readDeclaration(manifestRootRel: string, text: string): Manifest
   const base = path.posix.basename(manifestRootRel);
   if (base === 'package.json') return npmDeclaration(text);
   if (base === 'pom.xml') return { ...UNNAMED, ...named(pomName(text)) };
-  if (/^settings\.gradle(\.kts)?$/.test(base)) return { ...UNNAMED, ...named(/rootProject\.name\s*=\s*['"]([^'"\n]+)['"]/.exec(text)?.[1]) };
+  if (/^settings\.gradle(\.kts)?$/.test(base))
+    return { ...UNNAMED, ...named(/rootProject\.name\s*=\s*['"]([^'"\n]+)['"]/.exec(text)?.[1]) };
   if (base === 'go.mod') return { ...UNNAMED, ...named(goModuleName(text)) };
   if (base === 'composer.json') return { ...UNNAMED, ...named(jsonName(text)?.split('/').pop()) };
-  if (base === 'pyproject.toml') return { ...UNNAMED, ...named(/^\[(?:project|tool\.poetry)\][^[]*?^name\s*=\s*["']([^"'\n]+)["']/m.exec(text)?.[1]) };
+  if (base === 'pyproject.toml')
+    return {
+      ...UNNAMED,
+      ...named(/^\[(?:project|tool\.poetry)\][^[]*?^name\s*=\s*["']([^"'\n]+)["']/m.exec(text)?.[1]),
+    };
   if (base === 'setup.py') return { ...UNNAMED, ...named(/\bname\s*=\s*["']([^"'\n]+)["']/.exec(text)?.[1]) };
   if (/\.(sln|slnx|csproj|vbproj|fsproj)$/i.test(base)) return { ...UNNAMED, name: base.replace(/\.[^.]+$/, '') };
   return UNNAMED;
@@ -57,14 +63,24 @@ function npmDeclaration(text: string): ManifestDeclaration {
     if (Array.isArray(value)) return value.length > 0;
     return typeof value === 'object' && value !== null && Object.keys(value).length > 0;
   };
-  const scripts = typeof parsed.scripts === 'object' && parsed.scripts !== null ? (parsed.scripts as Record<string, unknown>) : {};
+  const scripts =
+    typeof parsed.scripts === 'object' && parsed.scripts !== null ? (parsed.scripts as Record<string, unknown>) : {};
   const workspaces = 'workspaces' in parsed;
-  const runs = workspaces || filled('dependencies') || filled('main') || filled('bin') || filled('exports') || filled('module') || 'start' in scripts || 'serve' in scripts;
+  const runs =
+    workspaces ||
+    filled('dependencies') ||
+    filled('main') ||
+    filled('bin') ||
+    filled('exports') ||
+    filled('module') ||
+    'start' in scripts ||
+    'serve' in scripts;
   // Nothing to run, but lint dev dependencies, scripts or a module type: it configures tooling.
   const configuresTooling = filled('devDependencies') || filled('scripts') || 'type' in parsed;
   const declaresUnit = runs || !configuresTooling;
   const name = typeof parsed.name === 'string' ? parsed.name.replace(/^@[^/]+\//, '') : undefined;
-  const dependencies = typeof parsed.dependencies === 'object' && parsed.dependencies !== null ? Object.keys(parsed.dependencies) : [];
+  const dependencies =
+    typeof parsed.dependencies === 'object' && parsed.dependencies !== null ? Object.keys(parsed.dependencies) : [];
   const runsAProcess = filled('bin') || dependencies.some((dependency) => SERVER_PACKAGE.test(dependency));
   return { ...named(name), declaresUnit, workspaces, runsAProcess };
 }
@@ -89,7 +105,9 @@ function goModuleName(text: string): string | undefined {
 function jsonName(text: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && 'name' in parsed && typeof parsed.name === 'string' ? parsed.name : undefined;
+    return typeof parsed === 'object' && parsed !== null && 'name' in parsed && typeof parsed.name === 'string'
+      ? parsed.name
+      : undefined;
   } catch {
     return undefined;
   }

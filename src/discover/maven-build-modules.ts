@@ -31,7 +31,8 @@ export function buildOnlyModules(poms: PomText[]): string[] {
         for (const plugins of [build, ...children(build, 'pluginManagement')]) {
           for (const plugin of children(children(plugins, 'plugins')[0], 'plugin')) {
             built.add(coordinates(plugin));
-            for (const dependency of children(children(plugin, 'dependencies')[0], 'dependency')) built.add(coordinates(dependency));
+            for (const dependency of children(children(plugin, 'dependencies')[0], 'dependency'))
+              built.add(coordinates(dependency));
           }
         }
       }

@@ -23,7 +23,10 @@ export async function resolveRoots(inputs: string[], cwd: string): Promise<ScanR
     try {
       real = await fs.realpath(absolute);
     } catch {
-      throw new InputError(`${input}: no such file or folder`, 'Check the path; scan takes folders or files to analyse.');
+      throw new InputError(
+        `${input}: no such file or folder`,
+        'Check the path; scan takes folders or files to analyse.',
+      );
     }
     const stat = await fs.stat(real);
     const dir = stat.isDirectory() ? real : path.dirname(real);

@@ -4,9 +4,11 @@ import path from 'node:path';
  * npm scripts named for building, checking or releasing: what they run is tooling. Scripts named
  * otherwise (start, serve, worker, cron ...) may run the application, so they are left alone.
  */
-const TOOLING_SCRIPT = /^(pre|post)?(build|bundle|compile|gen|generate|codegen|lint|format|prettier|check|typecheck|test|coverage|visuali[sz]e|analy[sz]e|stats|docs?|release|version|clean|copy|prepare|install|postinstall|preinstall|update|i18n|translations?)([:.-].*)?$/i;
+const TOOLING_SCRIPT =
+  /^(pre|post)?(build|bundle|compile|gen|generate|codegen|lint|format|prettier|check|typecheck|test|coverage|visuali[sz]e|analy[sz]e|stats|docs?|release|version|clean|copy|prepare|install|postinstall|preinstall|update|i18n|translations?)([:.-].*)?$/i;
 /** `node x.js`, `tsx rsn/rsn.ts`, `ts-node --esm tools/gen.ts`: the program a script runs. */
-const RUNNER = /(?:^|&&|\|\||;|\s)(node|tsx|ts-node|babel-node|bun|deno\s+run)((?:\s+--?[\w-]+(?:=\S+)?)*)\s+([^\s;&|'"]+\.(?:[cm]?js|[cm]?ts))/g;
+const RUNNER =
+  /(?:^|&&|\|\||;|\s)(node|tsx|ts-node|babel-node|bun|deno\s+run)((?:\s+--?[\w-]+(?:=\S+)?)*)\s+([^\s;&|'"]+\.(?:[cm]?js|[cm]?ts))/g;
 
 /**
  * Files that package.json scripts named for building, checking or releasing run with Node (a
@@ -31,7 +33,8 @@ export function scriptTooling(packageJsonRootRel: string, text: string): ScriptT
   let devOnly: Set<string>;
   try {
     const parsed = JSON.parse(text) as { scripts?: unknown; devDependencies?: unknown; dependencies?: unknown };
-    scripts = typeof parsed.scripts === 'object' && parsed.scripts !== null ? (parsed.scripts as Record<string, unknown>) : {};
+    scripts =
+      typeof parsed.scripts === 'object' && parsed.scripts !== null ? (parsed.scripts as Record<string, unknown>) : {};
     const names = (value: unknown) => (typeof value === 'object' && value !== null ? Object.keys(value) : []);
     const runtime = new Set(names(parsed.dependencies));
     devOnly = new Set(names(parsed.devDependencies).filter((name) => !runtime.has(name)));
@@ -49,7 +52,12 @@ export function scriptTooling(packageJsonRootRel: string, text: string): ScriptT
       const relative = path.posix.normalize(match[3]!.replace(/^\.\//, ''));
       if (relative.startsWith('..') || path.posix.isAbsolute(relative)) continue;
       const folder = path.posix.dirname(relative);
-      const ownFolder = folder !== '.' && !/^(src|lib|app|server|dist|build|out)$/i.test(folder.split('/')[0]!) ? (base === '.' ? folder : `${base}/${folder}`) : undefined;
+      const ownFolder =
+        folder !== '.' && !/^(src|lib|app|server|dist|build|out)$/i.test(folder.split('/')[0]!)
+          ? base === '.'
+            ? folder
+            : `${base}/${folder}`
+          : undefined;
       if (tooling) {
         files.add(base === '.' ? relative : `${base}/${relative}`);
         if (ownFolder) folders.add(ownFolder);

@@ -8,7 +8,11 @@ import path from 'node:path';
  */
 export function solutionProjects(solutionRootRel: string, text: string): string[] {
   const folder = path.posix.dirname(solutionRootRel);
-  const listed = solutionRootRel.toLowerCase().endsWith('.slnf') ? filterProjects(text) : solutionRootRel.toLowerCase().endsWith('.slnx') ? slnxProjects(text) : slnProjects(text);
+  const listed = solutionRootRel.toLowerCase().endsWith('.slnf')
+    ? filterProjects(text)
+    : solutionRootRel.toLowerCase().endsWith('.slnx')
+      ? slnxProjects(text)
+      : slnProjects(text);
   const projects = new Set<string>();
   for (const entry of listed) {
     const joined = path.posix.normalize(path.posix.join(folder === '.' ? '' : folder, entry.split('\\').join('/')));
@@ -21,7 +25,8 @@ export function solutionProjects(solutionRootRel: string, text: string): string[
 /** `Project("{type}") = "Name", "relative\path.csproj", "{guid}"` */
 function slnProjects(text: string): string[] {
   const projects: string[] = [];
-  for (const match of text.matchAll(/^\s*Project\("[^"\n]*"\)\s*=\s*"[^"\n]*"\s*,\s*"([^"\n]+)"/gm)) projects.push(match[1]!);
+  for (const match of text.matchAll(/^\s*Project\("[^"\n]*"\)\s*=\s*"[^"\n]*"\s*,\s*"([^"\n]+)"/gm))
+    projects.push(match[1]!);
   return projects;
 }
 
@@ -39,7 +44,11 @@ function filterProjects(text: string): string[] {
     const projects = parsed.solution?.projects;
     const solutionPath = typeof parsed.solution?.path === 'string' ? parsed.solution.path.split('\\').join('/') : '';
     const base = path.posix.dirname(solutionPath);
-    return Array.isArray(projects) ? projects.filter((entry): entry is string => typeof entry === 'string').map((entry) => (base === '.' ? entry : `${base}/${entry}`)) : [];
+    return Array.isArray(projects)
+      ? projects
+          .filter((entry): entry is string => typeof entry === 'string')
+          .map((entry) => (base === '.' ? entry : `${base}/${entry}`))
+      : [];
   } catch {
     return [];
   }

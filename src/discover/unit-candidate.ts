@@ -49,17 +49,34 @@ export interface Candidate {
 }
 
 export function emptyCandidate(rootRel: string, detectedBy: DetectedBy): Candidate {
-  return { rootRel, detectedBy, families: new Set(), detection: [], manifests: [], modules: [], parts: [], npmWorkspaces: false, solutionProjects: new Set(), imageSources: [] };
+  return {
+    rootRel,
+    detectedBy,
+    families: new Set(),
+    detection: [],
+    manifests: [],
+    modules: [],
+    parts: [],
+    npmWorkspaces: false,
+    solutionProjects: new Set(),
+    imageSources: [],
+  };
 }
 
 export function part(root: ScanRoot, folder: string, role: UnitRole): ApplicationPart {
-  return { path: resultPath(root, folder), kind: role.kind, reason: role.reason, counted: COUNTED_PARTS.has(role.kind) };
+  return {
+    path: resultPath(root, folder),
+    kind: role.kind,
+    reason: role.reason,
+    counted: COUNTED_PARTS.has(role.kind),
+  };
 }
 
 export function deepestContaining(candidates: Candidate[], folder: string): Candidate | undefined {
   let best: Candidate | undefined;
   for (const candidate of candidates) {
-    const inside = candidate.rootRel === '' || folder === candidate.rootRel || folder.startsWith(`${candidate.rootRel}/`);
+    const inside =
+      candidate.rootRel === '' || folder === candidate.rootRel || folder.startsWith(`${candidate.rootRel}/`);
     if (inside && (!best || depth(candidate.rootRel) > depth(best.rootRel))) best = candidate;
   }
   return best;

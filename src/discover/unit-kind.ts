@@ -21,10 +21,13 @@ const ROLE_OF_ORIGIN: Partial<Record<Origin, UnitRole>> = {
 };
 
 /** Folders that hold deployment definitions for the applications beside them. */
-const INFRASTRUCTURE_FOLDER = /^(infra|infrastructure|deploy|deployment|deployments|k8s|kubernetes|helm|charts|terraform|ansible|arm|bicep|iac|pulumi|cloudformation|\.azure|azure|aws|gcp|openshift)$/i;
-const INFRASTRUCTURE_FILE = /\.(tf|tfvars|bicep)$|(^|\/)(Chart\.yaml|values\.ya?ml|azure\.ya?ml|azuredeploy[\w.-]*\.json|[\w.-]*\.(parameters|template)\.json|kustomization\.ya?ml)$/i;
+const INFRASTRUCTURE_FOLDER =
+  /^(infra|infrastructure|deploy|deployment|deployments|k8s|kubernetes|helm|charts|terraform|ansible|arm|bicep|iac|pulumi|cloudformation|\.azure|azure|aws|gcp|openshift)$/i;
+const INFRASTRUCTURE_FILE =
+  /\.(tf|tfvars|bicep)$|(^|\/)(Chart\.yaml|values\.ya?ml|azure\.ya?ml|azuredeploy[\w.-]*\.json|[\w.-]*\.(parameters|template)\.json|kustomization\.ya?ml)$/i;
 /** Settings of the repository and its tools, never part of an application. */
-const REPOSITORY_SETTINGS = /^(cloudready\.ya?ml|\.gitignore|\.gitattributes|\.gitmodules|\.editorconfig|\.mailmap|\.dockerignore|CODEOWNERS|\.cloudreadyignore)$/;
+const REPOSITORY_SETTINGS =
+  /^(cloudready\.ya?ml|\.gitignore|\.gitattributes|\.gitmodules|\.editorconfig|\.mailmap|\.dockerignore|CODEOWNERS|\.cloudreadyignore)$/;
 /** .NET and Java checkouts keep referenced binaries in lib/: dependencies, not an application. */
 const DEPENDENCY_FOLDER = /^(lib|libs|dependencies|packages|externals?)$/i;
 const BINARY_LIBRARY = /\.(dll|jar|so|dylib|exe|nupkg|lib|a)$/i;
@@ -59,17 +62,33 @@ export function roleOfFiles(sources: DiscoveredFile[]): UnitRole | undefined {
  * The role of a group of source files no manifest declares, from what they are: scripts only,
  * job control without programs, copied binaries. Undefined when they look like an application.
  */
-export function roleOfLooseSources(folderRootRel: string, sources: DiscoveredFile[], allFiles: DiscoveredFile[]): UnitRole | undefined {
+export function roleOfLooseSources(
+  folderRootRel: string,
+  sources: DiscoveredFile[],
+  allFiles: DiscoveredFile[],
+): UnitRole | undefined {
   const name = path.posix.basename(folderRootRel);
-  if (DEPENDENCY_FOLDER.test(name) && allFiles.some((file) => BINARY_LIBRARY.test(file.rootRel))) return { kind: 'vendored', reason: 'referenced libraries and binaries' };
+  if (DEPENDENCY_FOLDER.test(name) && allFiles.some((file) => BINARY_LIBRARY.test(file.rootRel)))
+    return { kind: 'vendored', reason: 'referenced libraries and binaries' };
   // Build and test files (eslint.config.mjs, a spec) beside scripts make no program either.
-  const programs = sources.filter((file) => file.language && !file.language.script && (file.declaredOrigin ?? originOfPath(file.rootRel)) === 'production');
+  const programs = sources.filter(
+    (file) =>
+      file.language && !file.language.script && (file.declaredOrigin ?? originOfPath(file.rootRel)) === 'production',
+  );
   if (programs.length === 0) {
-    if (sources.some((file) => file.language?.mainframe)) return { kind: 'tooling', reason: 'JCL or REXX without programs of its own: jobs and tools, not a mainframe system' };
-    if (sources.every((file) => file.language?.script)) return { kind: 'tooling', reason: 'scripts only (shell, PowerShell, Groovy, SQL ...)' };
+    if (sources.some((file) => file.language?.mainframe))
+      return {
+        kind: 'tooling',
+        reason: 'JCL or REXX without programs of its own: jobs and tools, not a mainframe system',
+      };
+    if (sources.every((file) => file.language?.script))
+      return { kind: 'tooling', reason: 'scripts only (shell, PowerShell, Groovy, SQL ...)' };
     return { kind: 'tooling', reason: 'build, test and editor configuration' };
   }
-  if (programs.every((file) => file.language?.id === 'python') && !programs.some((file) => PYTHON_ENTRY.test(path.posix.basename(file.rootRel)))) {
+  if (
+    programs.every((file) => file.language?.id === 'python') &&
+    !programs.some((file) => PYTHON_ENTRY.test(path.posix.basename(file.rootRel)))
+  ) {
     return { kind: 'tooling', reason: 'Python scripts without a project file or an entry point' };
   }
   return undefined;
@@ -79,12 +98,22 @@ export function roleOfLooseSources(folderRootRel: string, sources: DiscoveredFil
 export function roleOfLeftovers(folderRootRel: string, files: DiscoveredFile[]): UnitRole {
   const byPlace = roleOfFolder(folderRootRel);
   if (byPlace) return byPlace;
-  if (files.every((file) => file.kind === 'inventory')) return { kind: 'inventory', reason: 'host inventories, read into the estate' };
+  if (files.every((file) => file.kind === 'inventory'))
+    return { kind: 'inventory', reason: 'host inventories, read into the estate' };
   const settings = (file: DiscoveredFile) => REPOSITORY_SETTINGS.test(path.posix.basename(file.rootRel));
-  if (files.some(settings) && files.every((file) => settings(file) || file.kind === 'doc')) return { kind: 'tooling', reason: 'repository and cloudready settings' };
-  if (files.some((file) => INFRASTRUCTURE_FILE.test(file.rootRel))) return { kind: 'infrastructure', reason: 'deployment definitions' };
+  if (files.some(settings) && files.every((file) => settings(file) || file.kind === 'doc'))
+    return { kind: 'tooling', reason: 'repository and cloudready settings' };
+  if (files.some((file) => INFRASTRUCTURE_FILE.test(file.rootRel)))
+    return { kind: 'infrastructure', reason: 'deployment definitions' };
   const sources = files.filter((file) => file.kind === 'source');
-  if (sources.length > 0) return roleOfLooseSources(folderRootRel, sources, files) ?? { kind: 'other', reason: 'source files no application claims' };
-  if (files.every((file) => file.kind === 'doc' || file.kind === 'binary')) return { kind: 'docs', reason: 'documents and media' };
+  if (sources.length > 0)
+    return (
+      roleOfLooseSources(folderRootRel, sources, files) ?? {
+        kind: 'other',
+        reason: 'source files no application claims',
+      }
+    );
+  if (files.every((file) => file.kind === 'doc' || file.kind === 'binary'))
+    return { kind: 'docs', reason: 'documents and media' };
   return { kind: 'other', reason: 'files no application claims' };
 }

@@ -27,9 +27,35 @@ export interface DiscoveredFile extends Classification {
 
 /** Folders that hold dependencies, build output or tool state, never the application's own code. */
 const IGNORED_FOLDERS = new Set([
-  '.git', '.svn', '.hg', 'node_modules', 'bower_components', 'jspm_packages', 'target', 'build', 'dist', 'out',
-  '.gradle', '.mvn', '.idea', '.vs', '.vscode', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache',
-  '.pytest_cache', 'vendor', 'third_party', 'thirdparty', '.cloudready', '.terraform', '.next', '.nuxt', 'coverage',
+  '.git',
+  '.svn',
+  '.hg',
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'target',
+  'build',
+  'dist',
+  'out',
+  '.gradle',
+  '.mvn',
+  '.idea',
+  '.vs',
+  '.vscode',
+  '__pycache__',
+  '.venv',
+  'venv',
+  '.tox',
+  '.mypy_cache',
+  '.pytest_cache',
+  'vendor',
+  'third_party',
+  'thirdparty',
+  '.cloudready',
+  '.terraform',
+  '.next',
+  '.nuxt',
+  'coverage',
 ]);
 /** .NET output folders, ignored only beside a project file so a script folder named bin survives. */
 const DOTNET_OUTPUT = new Set(['bin', 'obj']);
@@ -52,7 +78,11 @@ export interface WalkOptions {
 }
 
 /** Lists the files of one root in a stable order, recording every skip as a diagnostic. */
-export async function walkFiles(root: ScanRoot, options: WalkOptions, diagnostics: Diagnostic[]): Promise<DiscoveredFile[]> {
+export async function walkFiles(
+  root: ScanRoot,
+  options: WalkOptions,
+  diagnostics: Diagnostic[],
+): Promise<DiscoveredFile[]> {
   const files: DiscoveredFile[] = [];
   if (root.onlyFile) {
     const abs = path.join(root.dir, root.onlyFile);
@@ -64,7 +94,13 @@ export async function walkFiles(root: ScanRoot, options: WalkOptions, diagnostic
   if (options.exclude.length > 0) layers.push({ base: '', matcher: ignore().add(options.exclude) });
   // A root that is a repository is someone's code: its links are never followed.
   const follow = options.followSymlinks !== false && !existsSync(path.join(root.dir, '.git'));
-  await walkFolder(root, '', { ignores: layers, attributes: [], boundary: root.dir, follow, visited: new Set([root.dir]) }, files, diagnostics);
+  await walkFolder(
+    root,
+    '',
+    { ignores: layers, attributes: [], boundary: root.dir, follow, visited: new Set([root.dir]) },
+    files,
+    diagnostics,
+  );
   return files;
 }
 
@@ -84,7 +120,13 @@ interface Inherited {
   visited: Set<string>;
 }
 
-async function walkFolder(root: ScanRoot, rel: string, inherited: Inherited, files: DiscoveredFile[], diagnostics: Diagnostic[]) {
+async function walkFolder(
+  root: ScanRoot,
+  rel: string,
+  inherited: Inherited,
+  files: DiscoveredFile[],
+  diagnostics: Diagnostic[],
+) {
   const layers = inherited.ignores;
   const abs = path.join(root.dir, rel);
   if (++foldersSinceTurn >= FOLDERS_PER_TURN) {
@@ -121,14 +163,26 @@ async function walkFolder(root: ScanRoot, rel: string, inherited: Inherited, fil
       return { error };
     }
   };
-  const stats = new Map(entries.filter((entry) => entry.isFile() && !isIgnored(ownLayers, rel ? `${rel}/${entry.name}` : entry.name, false)).map((entry) => [entry.name, statOf(entry.name)] as const));
+  const stats = new Map(
+    entries
+      .filter((entry) => entry.isFile() && !isIgnored(ownLayers, rel ? `${rel}/${entry.name}` : entry.name, false))
+      .map((entry) => [entry.name, statOf(entry.name)] as const),
+  );
   for (const entry of entries) {
     const childRel = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.isSymbolicLink()) {
-      const target = inherited.follow ? await followableFolder(root, childRel, inherited.visited, diagnostics) : undefined;
+      const target = inherited.follow
+        ? await followableFolder(root, childRel, inherited.visited, diagnostics)
+        : undefined;
       if (target) {
         inherited.visited.add(target);
-        await walkFolder(root, childRel, { ignores: ownLayers, attributes, boundary: target, follow: false, visited: inherited.visited }, files, diagnostics);
+        await walkFolder(
+          root,
+          childRel,
+          { ignores: ownLayers, attributes, boundary: target, follow: false, visited: inherited.visited },
+          files,
+          diagnostics,
+        );
       } else if (target === undefined) await noteSymlink(root, childRel, inherited.boundary, diagnostics);
       continue;
     }
@@ -137,7 +191,13 @@ async function walkFolder(root: ScanRoot, rel: string, inherited: Inherited, fil
     // A file not ignored has its stat taken; only folders and special files are matched here.
     if (entry.isFile() ? !stats.has(entry.name) : isIgnored(ownLayers, childRel, isDir)) continue;
     if (isDir) {
-      await walkFolder(root, childRel, { ignores: ownLayers, attributes, boundary: inherited.boundary, follow: false, visited: inherited.visited }, files, diagnostics);
+      await walkFolder(
+        root,
+        childRel,
+        { ignores: ownLayers, attributes, boundary: inherited.boundary, follow: false, visited: inherited.visited },
+        files,
+        diagnostics,
+      );
     } else if (entry.isFile()) {
       const childAbs = path.join(abs, entry.name);
       const outcome = stats.get(entry.name)!;
@@ -147,8 +207,7 @@ async function walkFolder(root: ScanRoot, rel: string, inherited: Inherited, fil
         // `-linguist-vendored` says the file is the repository's own, whatever its name suggests.
         if (declared !== undefined) file.declaredOrigin = declared ?? 'production';
         files.push(file);
-      }
-      else {
+      } else {
         const { error } = outcome;
         diagnostics.push({
           level: 'error',
@@ -160,7 +219,12 @@ async function walkFolder(root: ScanRoot, rel: string, inherited: Inherited, fil
     } else {
       // Sockets, FIFOs and devices hold no code, and reading a FIFO would wait forever.
       const kind = entry.isFIFO() ? 'a named pipe (FIFO)' : entry.isSocket() ? 'a socket' : 'a device';
-      diagnostics.push({ level: 'info', code: 'special-file', file: resultPath(root, childRel), message: `${kind}, not a regular file; skipped` });
+      diagnostics.push({
+        level: 'info',
+        code: 'special-file',
+        file: resultPath(root, childRel),
+        message: `${kind}, not a regular file; skipped`,
+      });
     }
   }
 }
@@ -177,7 +241,12 @@ function isIgnored(layers: IgnoreLayer[], rel: string, isDir: boolean): boolean 
   return false;
 }
 
-async function readGitignore(abs: string, rel: string, diagnostics: Diagnostic[], root: ScanRoot): Promise<IgnoreLayer> {
+async function readGitignore(
+  abs: string,
+  rel: string,
+  diagnostics: Diagnostic[],
+  root: ScanRoot,
+): Promise<IgnoreLayer> {
   try {
     return { base: rel, matcher: ignore().add(await fs.readFile(path.join(abs, '.gitignore'), 'utf8')) };
   } catch {
@@ -206,7 +275,12 @@ function readGitattributes(abs: string, rel: string): AttributeRule[] {
  * checkout kept elsewhere. Returns its real path to walk, null when it was noted as a loop, or
  * undefined when it is no folder link (noted by noteSymlink).
  */
-async function followableFolder(root: ScanRoot, rel: string, visited: Set<string>, diagnostics: Diagnostic[]): Promise<string | null | undefined> {
+async function followableFolder(
+  root: ScanRoot,
+  rel: string,
+  visited: Set<string>,
+  diagnostics: Diagnostic[],
+): Promise<string | null | undefined> {
   let target: string;
   try {
     target = await fs.realpath(path.join(root.dir, rel));
@@ -216,11 +290,25 @@ async function followableFolder(root: ScanRoot, rel: string, visited: Set<string
   }
   const file = resultPath(root, rel);
   // The root itself, a folder above it or one already walked: following would scan it twice or forever.
-  if ([...visited].some((seen) => seen === target || seen.startsWith(target + path.sep) || target.startsWith(seen + path.sep))) {
-    diagnostics.push({ level: 'warning', code: 'symlink-loop', file, message: 'symbolic link leads to a folder the scan already covers; not followed' });
+  if (
+    [...visited].some(
+      (seen) => seen === target || seen.startsWith(target + path.sep) || target.startsWith(seen + path.sep),
+    )
+  ) {
+    diagnostics.push({
+      level: 'warning',
+      code: 'symlink-loop',
+      file,
+      message: 'symbolic link leads to a folder the scan already covers; not followed',
+    });
     return null;
   }
-  diagnostics.push({ level: 'info', code: 'symlink-followed', file, message: `symbolic link to a folder followed as part of the portfolio (${target}); --no-follow-symlinks skips it` });
+  diagnostics.push({
+    level: 'info',
+    code: 'symlink-followed',
+    file,
+    message: `symbolic link to a folder followed as part of the portfolio (${target}); --no-follow-symlinks skips it`,
+  });
   return target;
 }
 
@@ -236,13 +324,27 @@ async function noteSymlink(root: ScanRoot, rel: string, boundary: string, diagno
     target = await fs.realpath(path.join(root.dir, rel));
   } catch (error) {
     const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
-    diagnostics.push(loop ? { level: 'warning', code: 'symlink-loop', file, message: 'symbolic links lead round in a loop; skipped' } : { level: 'warning', code: 'broken-symlink', file, message: 'symbolic link points nowhere; skipped' });
+    diagnostics.push(
+      loop
+        ? { level: 'warning', code: 'symlink-loop', file, message: 'symbolic links lead round in a loop; skipped' }
+        : { level: 'warning', code: 'broken-symlink', file, message: 'symbolic link points nowhere; skipped' },
+    );
     return;
   }
   const inside = isInside(target, boundary);
   diagnostics.push(
     inside
-      ? { level: 'info', code: 'symlink-skipped', file, message: 'symbolic link inside the root; its target is scanned in its own place' }
-      : { level: 'warning', code: 'symlink-outside-root', file, message: 'symbolic link leads out of the scanned root; not followed' },
+      ? {
+          level: 'info',
+          code: 'symlink-skipped',
+          file,
+          message: 'symbolic link inside the root; its target is scanned in its own place',
+        }
+      : {
+          level: 'warning',
+          code: 'symlink-outside-root',
+          file,
+          message: 'symbolic link leads out of the scanned root; not followed',
+        },
   );
 }

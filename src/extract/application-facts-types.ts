@@ -54,7 +54,11 @@ export interface ApplicationFacts {
    */
   sources: SourceFacts[];
   /** The unit-level subgraph as the model adds it (model/unit-graph.ts), made before the sources were emptied. */
-  unitGraph?: { names: string[]; nodes: { kind: string; label: string; [key: string]: string | number | boolean }[]; steps: number[] };
+  unitGraph?: {
+    names: string[];
+    nodes: { kind: string; label: string; [key: string]: string | number | boolean }[];
+    steps: number[];
+  };
   /** Entry points over all source files, counted before they were emptied. */
   entryPointCount?: number;
   /** Configuration files flattened to key/value entries. */

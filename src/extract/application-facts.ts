@@ -30,18 +30,45 @@ const REPORT_FILE = /\.(txt|lst|rpt|ca7)$/i;
 
 /** The files an application's facts are read from: text kinds, reports that may be scheduler exports, small unknown files. */
 export function filesToRead<T extends { file: Pick<DiscoveredFile, 'kind' | 'rootRel' | 'size'> }>(files: T[]): T[] {
-  return files.filter(({ file }) => (TEXT_KINDS.has(file.kind) || (file.kind === 'doc' && REPORT_FILE.test(file.rootRel) && file.size < 4 * 1024 * 1024)) && !(file.kind === 'other' && file.size > 256 * 1024));
+  return files.filter(
+    ({ file }) =>
+      (TEXT_KINDS.has(file.kind) ||
+        (file.kind === 'doc' && REPORT_FILE.test(file.rootRel) && file.size < 4 * 1024 * 1024)) &&
+      !(file.kind === 'other' && file.size > 256 * 1024),
+  );
 }
 
 /** `onFiles` is told of files whose facts are in (read, and parsed where they are parsed), for the progress line. */
-export async function extractApplicationFacts(app: DiscoveredApplication, diagnostics: Diagnostic[], cache?: FactStore, pool?: ExtractionPool, timer?: FileTimer, onFiles: (count: number) => void = () => {}): Promise<ApplicationFacts> {
+export async function extractApplicationFacts(
+  app: DiscoveredApplication,
+  diagnostics: Diagnostic[],
+  cache?: FactStore,
+  pool?: ExtractionPool,
+  timer?: FileTimer,
+  onFiles: (count: number) => void = () => {},
+): Promise<ApplicationFacts> {
   const prefix = app.rootRel ? `${app.rootRel}/` : '';
   const files = app.files.map((file): AppFile => {
     const appRel = file.rootRel.slice(prefix.length);
     // From the scanned root down: an application found inside tests/ or samples/ is test or sample code throughout.
     return { file, appRel, origin: file.declaredOrigin ?? originOfPath(file.rootRel) };
   });
-  const facts: ApplicationFacts = { app, files, texts: [], manifests: [], sources: [], configs: [], endpoints: [], secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] }, inlineIgnores: [], languages: {}, loc: 0, skipped: 0, kind: { kind: 'service', reason: '' } };
+  const facts: ApplicationFacts = {
+    app,
+    files,
+    texts: [],
+    manifests: [],
+    sources: [],
+    configs: [],
+    endpoints: [],
+    secrets: [],
+    delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] },
+    inlineIgnores: [],
+    languages: {},
+    loc: 0,
+    skipped: 0,
+    kind: { kind: 'service', reason: '' },
+  };
 
   const projectSources: SourceText[] = [];
   // Facts in file order, whichever thread extracted them first: the result must not depend on timing.
@@ -49,7 +76,10 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   // A parsed file counts once its facts are in (a thread may still be parsing it after it was read).
   const settled = (slot: Promise<SourceFacts | undefined>) => {
     slots.push(slot);
-    slot.then(() => onFiles(1), () => onFiles(1));
+    slot.then(
+      () => onFiles(1),
+      () => onFiles(1),
+    );
   };
   // Unknown files (kind "other") are read only when small: they may be extensionless scripts.
   const wanted = filesToRead(files);
@@ -66,7 +96,8 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
     }
     if (read.note) diagnostics.push(read.note);
     appFile.origin = originOfText(appFile.origin, appFile.appRel, read.text);
-    const language = file.language ?? (file.kind === 'other' ? languageFromShebang(read.text.slice(0, 200)) : undefined);
+    const language =
+      file.language ?? (file.kind === 'other' ? languageFromShebang(read.text.slice(0, 200)) : undefined);
     const source = analyseText(file.rel, read.text, language, appFile.appRel);
     if (file.kind === 'other' && !language && KEY_MATERIAL.test(file.rootRel)) {
       // Key files are read only so that rules can tell a private key from a certificate or a public key.
@@ -93,7 +124,10 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
         facts.loc += source.loc;
       }
       if (isProjectLanguage(language.id)) projectSources.push(source);
-      else settled(cached(cache, sourceKey(cache, source), () => (pool ? pool.extract(source) : timedExtraction(source, timer))));
+      else
+        settled(
+          cached(cache, sourceKey(cache, source), () => (pool ? pool.extract(source) : timedExtraction(source, timer))),
+        );
     } else {
       settled(extractContentFacts(source));
       const format = configFormatOf(file.rootRel);
@@ -123,20 +157,27 @@ export async function extractApplicationFacts(app: DiscoveredApplication, diagno
   }
   for (const slot of slots) addSourceFacts(facts, await slot, diagnostics);
   // Names resolve across a project's files: the extractor keeps each file's facts by its text and the project's exports.
-  for (const sourceFacts of await extractProjectFacts(projectSources, cache)) addSourceFacts(facts, sourceFacts, diagnostics);
+  for (const sourceFacts of await extractProjectFacts(projectSources, cache))
+    addSourceFacts(facts, sourceFacts, diagnostics);
   onFiles(projectSources.length);
   const tooling = settleDevScriptFolders(facts.files, facts.sources);
   if (tooling.size > 0) for (const text of facts.texts) if (tooling.has(text.file.rel)) text.origin = 'build';
   facts.sources = dropDeclaredNames(facts.sources, facts.configs);
   Object.assign(facts, collectEndpointsAndSecrets(facts.configs, facts.sources));
   for (const { source } of facts.texts) {
-    if (source.language) for (const secret of secretsInCode(source.masked)) facts.secrets.push({ ...secret, file: source.rel });
+    if (source.language)
+      for (const secret of secretsInCode(source.masked)) facts.secrets.push({ ...secret, file: source.rel });
     facts.inlineIgnores.push(...inlineIgnoresIn(source));
   }
   facts.delivery = collectDeliveryFacts(
     // The repository's own CI and test folders outside the application build and test it too.
-    [...files.map(({ appRel, file }) => ({ appRel, rel: file.rel })), ...app.shared.map((file) => ({ appRel: file.rootRel, rel: file.rel }))],
-    facts.texts.filter(({ file }) => file.kind === 'descriptor').map(({ source }) => ({ rel: source.rel, text: source.text })),
+    [
+      ...files.map(({ appRel, file }) => ({ appRel, rel: file.rel })),
+      ...app.shared.map((file) => ({ appRel: file.rootRel, rel: file.rel })),
+    ],
+    facts.texts
+      .filter(({ file }) => file.kind === 'descriptor')
+      .map(({ source }) => ({ rel: source.rel, text: source.text })),
     facts.manifests,
     facts.configs,
     facts.sources,

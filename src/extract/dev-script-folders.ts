@@ -20,7 +20,8 @@ export function settleDevScriptFolders(files: FileOrigin[], sources: SourceFacts
   if (inFolder.length === 0) return tooling;
   // Folders as module ids see them: relative to the application, as appRel is.
   const appFolder = new Map<string, string>();
-  for (const { file, appRel } of inFolder) appFolder.set(file.devScriptFolder!, file.devScriptFolder!.slice(file.rootRel.length - appRel.length));
+  for (const { file, appRel } of inFolder)
+    appFolder.set(file.devScriptFolder!, file.devScriptFolder!.slice(file.rootRel.length - appRel.length));
   const imported = new Set<string>();
   const byRel = new Map(files.map((one) => [one.file.rel, one]));
   for (const source of sources) {

@@ -18,7 +18,9 @@ const CP037 =
  * A dataset of fixed 80-byte records without any line end is cut into its records.
  */
 export function decodeEbcdic(bytes: Uint8Array): string {
-  const text = Array.from(bytes, (byte) => CP037[byte]).join('').replaceAll('\u0085', '\n');
+  const text = Array.from(bytes, (byte) => CP037[byte])
+    .join('')
+    .replaceAll('\u0085', '\n');
   if (text.includes('\n') || text.length % 80 !== 0) return text;
   return text.replace(/[^]{80}/g, (record) => `${record.trimEnd()}\n`);
 }

@@ -93,7 +93,10 @@ export class FactCache implements FactStore {
    */
   static async open(folder: string, roots: string[], depends = ''): Promise<FactCache> {
     const salt = `${await buildFingerprint()}\0${depends}`;
-    const file = path.join(folder, `facts-${createHash('sha256').update(roots.join('\0')).digest('hex').slice(0, 16)}.bin`);
+    const file = path.join(
+      folder,
+      `facts-${createHash('sha256').update(roots.join('\0')).digest('hex').slice(0, 16)}.bin`,
+    );
     // Only bytes sealed with this user's key are ever deserialised (util/cache-seal.ts).
     const base = await readStored(file, salt);
     let delta = base.content.id ? await readStored(deltaFile(file), salt) : { content: none() };
@@ -108,7 +111,9 @@ export class FactCache implements FactStore {
   key(...parts: string[]): string {
     // One update of the parts each followed by NUL: the same digest as one update per part and
     // per NUL, without the 100,000 calls an application's key and its files' keys made.
-    return createHash('sha256').update(`${parts.join('\0')}\0`).digest('base64url');
+    return createHash('sha256')
+      .update(`${parts.join('\0')}\0`)
+      .digest('base64url');
   }
 
   get<T>(key: string): T | undefined {
@@ -199,7 +204,8 @@ export class FactCache implements FactStore {
       for (const key of this.used) if (this.base.entries.has(key) && !this.setThisRun.has(key)) fromBase++;
       const added = this.used.size - fromBase;
       const unused = this.base.entries.size - fromBase;
-      const asDelta = this.base.id !== '' && added <= DELTA_SHARE * this.used.size && unused <= DELTA_SHARE * this.base.entries.size;
+      const asDelta =
+        this.base.id !== '' && added <= DELTA_SHARE * this.used.size && unused <= DELTA_SHARE * this.base.entries.size;
       // Entries set this run are in the file already; the others used are copied from the files read.
       const keys: string[] = [];
       const entries: SealedEntry[] = [];
@@ -215,7 +221,14 @@ export class FactCache implements FactStore {
         keys.push(key);
         entries.push(entry);
       }
-      const index: Index = { format: FORMAT, salt: this.salt, id: asDelta ? this.base.id : randomUUID(), keys, places: new Float64Array(entries.flatMap(({ at, length }) => [at, length])), shas: Buffer.concat(entries.map(({ sha }) => sha)) };
+      const index: Index = {
+        format: FORMAT,
+        salt: this.salt,
+        id: asDelta ? this.base.id : randomUUID(),
+        keys,
+        places: new Float64Array(entries.flatMap(({ at, length }) => [at, length])),
+        shas: Buffer.concat(entries.map(({ sha }) => sha)),
+      };
       this.release();
       writer.finish(asDelta ? deltaFile(this.file) : this.file, v8.serialize(index));
       this.writer = undefined;
@@ -232,7 +245,9 @@ export class FactCache implements FactStore {
     this.writer?.abort();
     this.writer = undefined;
     this.release();
-    return this.problem ? `the cache in ${path.dirname(this.file)} could not be written (${this.problem}); the next scan parses every file again` : undefined;
+    return this.problem
+      ? `the cache in ${path.dirname(this.file)} could not be written (${this.problem}); the next scan parses every file again`
+      : undefined;
   }
 }
 
@@ -253,7 +268,13 @@ async function readStored(file: string, salt: string): Promise<{ content: Stored
     const index = v8.deserialize(reader.index) as Index;
     if (index.format === FORMAT && index.salt === salt) {
       const entries = new Map<string, SealedEntry>();
-      index.keys.forEach((key, at) => entries.set(key, { at: index.places[2 * at]!, length: index.places[2 * at + 1]!, sha: index.shas.subarray(32 * at, 32 * at + 32) }));
+      index.keys.forEach((key, at) =>
+        entries.set(key, {
+          at: index.places[2 * at]!,
+          length: index.places[2 * at + 1]!,
+          sha: index.shas.subarray(32 * at, 32 * at + 32),
+        }),
+      );
       return { content: { id: index.id ?? '', reader, entries }, ...noted };
     }
   } catch {

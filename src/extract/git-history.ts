@@ -21,19 +21,43 @@ export interface CoChange {
  * files it includes.
  */
 const NEUTRAL_CONFIG = [
-  'core.fsmonitor=false', 'core.hooksPath=/dev/null', 'core.pager=cat', 'pager.log=false', 'log.showSignature=false',
-  'gpg.program=false', 'gpg.openpgp.program=false', 'gpg.x509.program=false', 'gpg.ssh.program=false',
-  'diff.external=', 'core.sshCommand=false', 'core.askPass=', 'credential.helper=', 'core.untrackedCache=false',
-  'log.mailmap=false', 'core.quotePath=true',
+  'core.fsmonitor=false',
+  'core.hooksPath=/dev/null',
+  'core.pager=cat',
+  'pager.log=false',
+  'log.showSignature=false',
+  'gpg.program=false',
+  'gpg.openpgp.program=false',
+  'gpg.x509.program=false',
+  'gpg.ssh.program=false',
+  'diff.external=',
+  'core.sshCommand=false',
+  'core.askPass=',
+  'credential.helper=',
+  'core.untrackedCache=false',
+  'log.mailmap=false',
+  'core.quotePath=true',
 ].flatMap((setting) => ['-c', setting]);
 
 /** An environment with nothing of the user's git set-up: no system or global config, no pager, no prompts. */
 function neutralEnvironment(): NodeJS.ProcessEnv {
   const { PATH, SYSTEMROOT, TMPDIR, TEMP, TMP } = process.env;
   return {
-    ...(PATH ? { PATH } : {}), ...(SYSTEMROOT ? { SYSTEMROOT } : {}), ...(TMPDIR ? { TMPDIR } : {}), ...(TEMP ? { TEMP } : {}), ...(TMP ? { TMP } : {}),
-    LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0',
-    GIT_PAGER: 'cat', PAGER: 'cat', GIT_NO_REPLACE_OBJECTS: '1', GIT_ASKPASS: '', SSH_ASKPASS: '',
+    ...(PATH ? { PATH } : {}),
+    ...(SYSTEMROOT ? { SYSTEMROOT } : {}),
+    ...(TMPDIR ? { TMPDIR } : {}),
+    ...(TEMP ? { TEMP } : {}),
+    ...(TMP ? { TMP } : {}),
+    LC_ALL: 'C',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_PAGER: 'cat',
+    PAGER: 'cat',
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_ASKPASS: '',
+    SSH_ASKPASS: '',
   };
 }
 
@@ -48,7 +72,21 @@ export async function readCoChange(folder: string): Promise<CoChange | undefined
   try {
     ({ stdout } = await run(
       'git',
-      [...NEUTRAL_CONFIG, '--no-pager', 'log', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--no-merges', '--relative', '--name-only', `-n${MAX_COMMITS}`, '--format=%x00commit', '--', '.'],
+      [
+        ...NEUTRAL_CONFIG,
+        '--no-pager',
+        'log',
+        '--no-show-signature',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--no-merges',
+        '--relative',
+        '--name-only',
+        `-n${MAX_COMMITS}`,
+        '--format=%x00commit',
+        '--',
+        '.',
+      ],
       { cwd: folder, timeout: 30_000, maxBuffer: 64 * 1024 * 1024, env: neutralEnvironment(), windowsHide: true },
     ));
   } catch {
@@ -56,7 +94,14 @@ export async function readCoChange(folder: string): Promise<CoChange | undefined
   }
   const commits = stdout
     .split('\0commit')
-    .map((block) => [...new Set(block.split('\n').map((line) => line.trim()).filter(Boolean))])
+    .map((block) => [
+      ...new Set(
+        block
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    ])
     .filter((files) => files.length > 0);
   const touched = new Map<string, number>();
   const together = new Map<string, number>();
@@ -64,10 +109,11 @@ export async function readCoChange(folder: string): Promise<CoChange | undefined
     for (const file of files) touched.set(file, (touched.get(file) ?? 0) + 1);
     if (files.length > MAX_FILES_PER_COMMIT) continue;
     const sorted = [...files].sort();
-    for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) {
-      const key = `${sorted[i]}\0${sorted[j]}`;
-      together.set(key, (together.get(key) ?? 0) + 1);
-    }
+    for (let i = 0; i < sorted.length; i++)
+      for (let j = i + 1; j < sorted.length; j++) {
+        const key = `${sorted[i]}\0${sorted[j]}`;
+        together.set(key, (together.get(key) ?? 0) + 1);
+      }
   }
   const pairs = [...together]
     .filter(([, count]) => count >= 2)

@@ -34,23 +34,65 @@ interface Lexer {
 }
 
 const atWordStart = (text: string, at: number) => at === 0 || /[\s;(]/.test(text[at - 1] ?? '');
-const C_LIKE: Lexer = { line: [{ open: '//' }], block: [['/*', '*/']], quotes: ['"', "'", '`'], triple: ['"""', "'''"], doubledQuote: false, backslash: true };
+const C_LIKE: Lexer = {
+  line: [{ open: '//' }],
+  block: [['/*', '*/']],
+  quotes: ['"', "'", '`'],
+  triple: ['"""', "'''"],
+  doubledQuote: false,
+  backslash: true,
+};
 
 const LEXERS: Record<Exclude<CommentStyle, 'cobol' | 'jcl' | 'assembler' | 'none'>, Lexer> = {
   c: C_LIKE,
   php: { ...C_LIKE, line: [{ open: '//' }, { open: '#', accept: (text, at) => text[at + 1] !== '[' }] },
-  hash: { line: [{ open: '#', accept: atWordStart }], block: [], quotes: ['"', "'"], triple: [], doubledQuote: false, backslash: true },
-  python: { line: [{ open: '#' }], block: [], quotes: ['"', "'"], triple: ['"""', "'''"], doubledQuote: false, backslash: true },
-  sql: { line: [{ open: '--' }], block: [['/*', '*/']], quotes: ["'", '"'], triple: [], doubledQuote: true, backslash: false },
+  hash: {
+    line: [{ open: '#', accept: atWordStart }],
+    block: [],
+    quotes: ['"', "'"],
+    triple: [],
+    doubledQuote: false,
+    backslash: true,
+  },
+  python: {
+    line: [{ open: '#' }],
+    block: [],
+    quotes: ['"', "'"],
+    triple: ['"""', "'''"],
+    doubledQuote: false,
+    backslash: true,
+  },
+  sql: {
+    line: [{ open: '--' }],
+    block: [['/*', '*/']],
+    quotes: ["'", '"'],
+    triple: [],
+    doubledQuote: true,
+    backslash: false,
+  },
   vb: {
-    line: [{ open: "'" }, { open: 'REM ', accept: (text, at) => /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, at - 200), at)) }],
+    line: [
+      { open: "'" },
+      { open: 'REM ', accept: (text, at) => /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, at - 200), at)) },
+    ],
     block: [],
     quotes: ['"'],
     triple: [],
     doubledQuote: true,
     backslash: false,
   },
-  markup: { line: [], block: [['<!--', '-->'], ['<%--', '--%>'], ['@*', '*@']], quotes: [], triple: [], doubledQuote: false, backslash: false },
+  markup: {
+    line: [],
+    block: [
+      ['<!--', '-->'],
+      ['<%--', '--%>'],
+      ['@*', '*@'],
+    ],
+    quotes: [],
+    triple: [],
+    doubledQuote: false,
+    backslash: false,
+  },
 };
 
 /** Returns the [start, end) ranges of comments. */
@@ -106,7 +148,14 @@ const starts = new WeakMap<Lexer, RegExp>();
 function startsOf(lexer: Lexer): RegExp {
   let regex = starts.get(lexer);
   if (!regex) {
-    const first = new Set([...lexer.triple, ...lexer.block.map(([open]) => open), ...lexer.line.map(({ open }) => open), ...lexer.quotes].map((opener) => opener[0]!));
+    const first = new Set(
+      [
+        ...lexer.triple,
+        ...lexer.block.map(([open]) => open),
+        ...lexer.line.map(({ open }) => open),
+        ...lexer.quotes,
+      ].map((opener) => opener[0]!),
+    );
     regex = new RegExp(`[${[...first].join('').replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
     starts.set(lexer, regex);
   }

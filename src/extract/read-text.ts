@@ -5,7 +5,8 @@ import { decodeEbcdic, looksLikeEbcdic } from './ebcdic.js';
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' | 'ebcdic-037';
 
 /** `note`: how the text was read when a person should know (EBCDIC, UTF-16 without a byte order mark). */
-export type ReadOutcome = { ok: true; text: string; encoding: Encoding; note?: Diagnostic } | { ok: false; diagnostic: Diagnostic };
+export type ReadOutcome =
+  { ok: true; text: string; encoding: Encoding; note?: Diagnostic } | { ok: false; diagnostic: Diagnostic };
 
 /** Files larger than this are generated or data, not code a person wrote: skipped with a warning. */
 export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
@@ -19,7 +20,12 @@ const SNIFF_BYTES = 8192;
  */
 export async function readText(abs: string, rel: string, size: number): Promise<ReadOutcome> {
   if (size > MAX_TEXT_BYTES) {
-    return skip('warning', 'file-too-large', rel, `file is ${formatMiB(size)}, over the ${formatMiB(MAX_TEXT_BYTES)} limit for text analysis; skipped`);
+    return skip(
+      'warning',
+      'file-too-large',
+      rel,
+      `file is ${formatMiB(size)}, over the ${formatMiB(MAX_TEXT_BYTES)} limit for text analysis; skipped`,
+    );
   }
   let bytes: Buffer;
   try {
@@ -27,7 +33,12 @@ export async function readText(abs: string, rel: string, size: number): Promise<
     // callbacks, a synchronous one about 30 µs; files here are at most 8 MiB.
     bytes = readFileSync(abs);
   } catch (error) {
-    return skip('error', 'unreadable-file', rel, `file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    return skip(
+      'error',
+      'unreadable-file',
+      rel,
+      `file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   return decodeText(bytes, rel);
 }
@@ -42,7 +53,12 @@ export function decodeText(bytes: Uint8Array, rel: string): ReadOutcome {
     if (!utf16) return skip('warning', 'binary-file', rel, 'file holds binary data (NUL bytes), not text; skipped');
     return noted(decode(bytes, utf16, rel), rel, `read as ${utf16.toUpperCase()} (no byte order mark)`);
   }
-  if (looksLikeEbcdic(sample)) return noted({ ok: true, text: decodeEbcdic(bytes), encoding: 'ebcdic-037' }, rel, 'read as EBCDIC (IBM-037): was it copied off the mainframe in binary mode? A text-mode transfer converts it');
+  if (looksLikeEbcdic(sample))
+    return noted(
+      { ok: true, text: decodeEbcdic(bytes), encoding: 'ebcdic-037' },
+      rel,
+      'read as EBCDIC (IBM-037): was it copied off the mainframe in binary mode? A text-mode transfer converts it',
+    );
   const utf8 = decode(bytes, 'utf-8', rel);
   return utf8.ok ? utf8 : decode(bytes, 'latin1', rel);
 }

@@ -55,7 +55,11 @@ export function configCommentStyle(rel: string, text = ''): CommentStyle {
   // A .config file is XML (web.config) or, when it does not start with markup, a shell-style settings file.
   if (base.endsWith('.config') && text !== '' && !/^\s*</.test(text.slice(0, 512))) return 'hash';
   if (/\.(xml|config|xsd|wsdl|html?|xhtml|jsp)$/.test(base)) return 'markup';
-  if (/\.(ya?ml|properties|ini|conf|cfg|toml|tf|txt)$/.test(base) || /^(dockerfile|containerfile|procfile|\.env.*|gemfile|pipfile)$/.test(base)) return 'hash';
+  if (
+    /\.(ya?ml|properties|ini|conf|cfg|toml|tf|txt)$/.test(base) ||
+    /^(dockerfile|containerfile|procfile|\.env.*|gemfile|pipfile)$/.test(base)
+  )
+    return 'hash';
   if (/^jenkinsfile$|\.(gradle|kts|bicep)$/.test(base)) return 'c';
   return 'none';
 }
@@ -74,6 +78,7 @@ const digests = new WeakMap<SourceText, string>();
  */
 export function textDigest(source: SourceText): string {
   let digest = digests.get(source);
-  if (digest === undefined) digests.set(source, (digest = createHash('sha256').update(source.text).digest('base64url')));
+  if (digest === undefined)
+    digests.set(source, (digest = createHash('sha256').update(source.text).digest('base64url')));
   return digest;
 }

@@ -30,4 +30,34 @@ import sql from './sql.js';
 import typescript from './typescript.js';
 import vbnet from './vbnet.js';
 
-export const LANGUAGE_DESCRIPTORS: readonly LanguageDescriptor[] = [aspnet, assembler, batch, bms, c, cobol, cpp, csd, csharp, go, groovy, ims, java, javascript, jcl, jsp, kotlin, perl, php, pli, powershell, python, rexx, ruby, scala, shell, sql, typescript, vbnet];
+export const LANGUAGE_DESCRIPTORS: readonly LanguageDescriptor[] = [
+  aspnet,
+  assembler,
+  batch,
+  bms,
+  c,
+  cobol,
+  cpp,
+  csd,
+  csharp,
+  go,
+  groovy,
+  ims,
+  java,
+  javascript,
+  jcl,
+  jsp,
+  kotlin,
+  perl,
+  php,
+  pli,
+  powershell,
+  python,
+  rexx,
+  ruby,
+  scala,
+  shell,
+  sql,
+  typescript,
+  vbnet,
+];

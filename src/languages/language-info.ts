@@ -5,7 +5,8 @@
  */
 
 /** Comment syntaxes the source masker knows (extract/mask-comments.ts). */
-export type CommentStyle = 'c' | 'hash' | 'python' | 'php' | 'sql' | 'vb' | 'cobol' | 'jcl' | 'assembler' | 'markup' | 'none';
+export type CommentStyle =
+  'c' | 'hash' | 'python' | 'php' | 'sql' | 'vb' | 'cobol' | 'jcl' | 'assembler' | 'markup' | 'none';
 
 export interface LanguageInfo {
   /** Stable id, used in results, rules (`languages:`) and the cache. */

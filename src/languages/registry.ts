@@ -45,6 +45,7 @@ export function languageFromShebang(text: string): LanguageInfo | undefined {
 /** Languages whose extractor reads a catalogue table, by table name, with the sections it reads. */
 export function catalogueTables(): Map<string, readonly string[]> {
   const tables = new Map<string, readonly string[]>();
-  for (const { analysis } of LANGUAGES) if (analysis?.catalogue) tables.set(analysis.catalogue.name, analysis.catalogue.sections);
+  for (const { analysis } of LANGUAGES)
+    if (analysis?.catalogue) tables.set(analysis.catalogue.name, analysis.catalogue.sections);
   return tables;
 }

@@ -1,7 +1,8 @@
 import type { LanguageDescriptor } from './language-descriptor.js';
 
 /** TypeScript and JavaScript share one reader: a project's imports cross between them. */
-export const readTypeScriptProject = async () => (await import('../extract/source/typescript.js')).extractTypeScriptProject;
+export const readTypeScriptProject = async () =>
+  (await import('../extract/source/typescript.js')).extractTypeScriptProject;
 
 /** TypeScript. Read with JavaScript as one project by the TypeScript compiler's parser, so that imports resolve across files. */
 export default {

@@ -8,7 +8,12 @@ export function dependentApplications(graph: PortfolioGraph, appNode: string): S
   const dependents = new Set<string>();
   if (!graph.hasNode(appNode)) return dependents;
   graph.forEachInEdge(appNode, (_edge, { kind }, source, _target, sourceAttributes) => {
-    if ((kind === 'depends-on' || kind === 'shares-datastore') && sourceAttributes.kind === 'application' && source !== appNode) dependents.add(source);
+    if (
+      (kind === 'depends-on' || kind === 'shares-datastore') &&
+      sourceAttributes.kind === 'application' &&
+      source !== appNode
+    )
+      dependents.add(source);
   });
   graph.forEachOutEdge(appNode, (_edge, { kind }, _source, target) => {
     if (kind === 'shares-datastore' && target !== appNode) dependents.add(target);

@@ -1,7 +1,12 @@
 import { slugify } from '../discover/find-applications.js';
 import type { Diagnostic } from '../result/schema.js';
 import { compareStrings } from '../util/compare.js';
-import { mergeConnection, mergeHost, type InventoryFormat, type LoadedInventory } from '../extract/inventory/inventory-builder.js';
+import {
+  mergeConnection,
+  mergeHost,
+  type InventoryFormat,
+  type LoadedInventory,
+} from '../extract/inventory/inventory-builder.js';
 import { precedenceOf } from '../extract/inventory/inventory-formats.js';
 import type { Connection, Host, Sla } from '../extract/inventory/inventory-schema-types.js';
 import { isAnonymousAddress, isIpAddress, normaliseAddress } from '../extract/inventory/inventory-values.js';
@@ -75,13 +80,20 @@ function findAppliances(connections: Iterable<EstateConnection>, hosts: number):
     reach.set(connection.source, targets);
   }
   const limit = Math.max(10, Math.ceil(hosts / 2));
-  return new Map([...reach].filter(([, targets]) => targets.size >= limit).map(([source, targets]) => [source, targets.size]));
+  return new Map(
+    [...reach].filter(([, targets]) => targets.size >= limit).map(([source, targets]) => [source, targets.size]),
+  );
 }
 
 /** Names a host is known by, in one namespace: ids, hostnames and aliases compare case-insensitively. */
 function hostKeys(host: Host): string[] {
-  const names = [host.id, host.hostname, ...host.aliases].filter((name): name is string => Boolean(name) && !isPlaceholderName(name!)).map((name) => `name:${name.toLowerCase()}`);
-  const ips = host.ips.map(normaliseAddress).filter((ip) => !isAnonymousAddress(ip)).map((ip) => `ip:${ip}`);
+  const names = [host.id, host.hostname, ...host.aliases]
+    .filter((name): name is string => Boolean(name) && !isPlaceholderName(name!))
+    .map((name) => `name:${name.toLowerCase()}`);
+  const ips = host.ips
+    .map(normaliseAddress)
+    .filter((ip) => !isAnonymousAddress(ip))
+    .map((ip) => `ip:${ip}`);
   return [...names, ...ips];
 }
 
@@ -96,10 +108,18 @@ function shortName(name: string | undefined): string | undefined {
 }
 
 export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnostic[]): Estate {
-  const ordered = [...inventories].sort((a, b) => precedenceOf(a.format) - precedenceOf(b.format) || compareStrings(a.file, b.file));
+  const ordered = [...inventories].sort(
+    (a, b) => precedenceOf(a.format) - precedenceOf(b.format) || compareStrings(a.file, b.file),
+  );
   // A template one file of an export marks is no server in the export's other files either.
-  const templates = new Set(ordered.flatMap((loaded) => (loaded.templates ?? []).map((id) => `${loaded.format}\0${id.toLowerCase()}`)));
-  const records = ordered.flatMap((loaded) => loaded.inventory.hosts.filter((host) => !templates.has(`${loaded.format}\0${host.id.toLowerCase()}`)).map((host) => ({ host, loaded })));
+  const templates = new Set(
+    ordered.flatMap((loaded) => (loaded.templates ?? []).map((id) => `${loaded.format}\0${id.toLowerCase()}`)),
+  );
+  const records = ordered.flatMap((loaded) =>
+    loaded.inventory.hosts
+      .filter((host) => !templates.has(`${loaded.format}\0${host.id.toLowerCase()}`))
+      .map((host) => ({ host, loaded })),
+  );
 
   // Union-find over host records that share a name or an address.
   const parent = records.map((_, index) => index);
@@ -118,7 +138,12 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     for (const key of keys[index]!) {
       const other = owner.get(key);
       if (other === undefined) owner.set(key, index);
-      else if (!key.startsWith('ip:') || (records[other]!.loaded !== records[index]!.loaded && !(named(other) && named(index) && named(other) !== named(index)))) parent[find(index)] = find(other);
+      else if (
+        !key.startsWith('ip:') ||
+        (records[other]!.loaded !== records[index]!.loaded &&
+          !(named(other) && named(index) && named(other) !== named(index)))
+      )
+        parent[find(index)] = find(other);
     }
   });
   const groups = new Map<number, number[]>();
@@ -138,7 +163,17 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     // A machine of one record is that record, shared with the file's facts and never changed; one of
     // several is a copy the others are merged into.
     const alone = members.length === 1 && !first.aliases.includes(first.id);
-    const host: Host = alone ? first : { ...first, aliases: [...first.aliases], ips: [...first.ips], disks: first.disks.map((disk) => ({ ...disk })), nics: first.nics.map((nic) => ({ ...nic })), software: [...first.software], groups: [...first.groups] };
+    const host: Host = alone
+      ? first
+      : {
+          ...first,
+          aliases: [...first.aliases],
+          ips: [...first.ips],
+          disks: first.disks.map((disk) => ({ ...disk })),
+          nics: first.nics.map((nic) => ({ ...nic })),
+          software: [...first.software],
+          groups: [...first.groups],
+        };
     const formats = new Set<InventoryFormat>([loaded.format]);
     for (const index of members) {
       if (index === representative) continue;
@@ -149,7 +184,13 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     }
     if (!alone) host.aliases = host.aliases.filter((alias) => alias !== host.id);
     const merged = members.map((index) => ({ file: records[index]!.loaded.file, id: records[index]!.host.id }));
-    hosts.push({ host, file: loaded.file, line: loaded.lines.get(`host:${first.id}`), formats: [...formats].sort(), records: merged.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.id, b.id)) });
+    hosts.push({
+      host,
+      file: loaded.file,
+      line: loaded.lines.get(`host:${first.id}`),
+      formats: [...formats].sort(),
+      records: merged.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.id, b.id)),
+    });
     for (const index of members) for (const key of keys[index]!) byKey.set(key, host.id);
   }
   hosts.sort((a, b) => compareStrings(a.host.id, b.host.id));
@@ -166,7 +207,13 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
       for (const name of entry.hosts) {
         const host = resolve(name);
         if (!host) {
-          diagnostics.push({ level: 'warning', code: 'inventory-reference', file: loaded.file, ...(place.line ? { line: place.line } : {}), message: `application ${entry.id} names host "${name}", which no inventory describes` });
+          diagnostics.push({
+            level: 'warning',
+            code: 'inventory-reference',
+            file: loaded.file,
+            ...(place.line ? { line: place.line } : {}),
+            message: `application ${entry.id} names host "${name}", which no inventory describes`,
+          });
           continue;
         }
         if (!app.hosts.includes(host)) app.hosts.push(host);
@@ -182,7 +229,12 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     const described = hostById.get(source);
     // A described machine that only looks at others (often a VM of the export) is not moved: the cloud's own tools replace it.
     if (described && described.host.kind !== 'hypervisor') described.host = { ...described.host, kind: 'appliance' };
-    diagnostics.push({ level: 'info', code: 'inventory-appliance', ...(described ? { file: described.file, ...(described.line ? { line: described.line } : {}) } : {}), message: `${source} reaches ${reached} of the ${hosts.length} servers described on management ports: taken for a discovery appliance or management tool; its traffic binds no move group and is not traffic to an unknown machine` });
+    diagnostics.push({
+      level: 'info',
+      code: 'inventory-appliance',
+      ...(described ? { file: described.file, ...(described.line ? { line: described.line } : {}) } : {}),
+      message: `${source} reaches ${reached} of the ${hosts.length} servers described on management ports: taken for a discovery appliance or management tool; its traffic binds no move group and is not traffic to an unknown machine`,
+    });
   }
   return {
     appliances: new Set(appliances.keys()),
@@ -190,8 +242,13 @@ export function buildEstate(inventories: LoadedInventory[], diagnostics: Diagnos
     host: lookupIn(hostById),
     resolve,
     applications: [...applications.values()].sort((a, b) => compareStrings(a.id, b.id)),
-    connections: connections.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || (a.port ?? 0) - (b.port ?? 0)),
-    files: ordered.map(({ file, format, records: counts }) => ({ file, format, ...counts })).sort((a, b) => compareStrings(a.file, b.file)),
+    connections: connections.sort(
+      (a, b) =>
+        compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || (a.port ?? 0) - (b.port ?? 0),
+    ),
+    files: ordered
+      .map(({ file, format, records: counts }) => ({ file, format, ...counts }))
+      .sort((a, b) => compareStrings(a.file, b.file)),
   };
 }
 
@@ -209,7 +266,8 @@ function lookupIn<T>(map: Map<string, T>): (id: string) => T | undefined {
 /** The host a name, FQDN, short name or address belongs to, each name resolved once. */
 function resolver(byKey: Map<string, string>): (name: string) => string | undefined {
   const shortNames = new Map<string, string>();
-  for (const [key, id] of byKey) if (key.startsWith('name:') && !isIpAddress(key.slice(5))) shortNames.set(key.slice(5).split('.')[0]!, id);
+  for (const [key, id] of byKey)
+    if (key.startsWith('name:') && !isIpAddress(key.slice(5))) shortNames.set(key.slice(5).split('.')[0]!, id);
   const resolveName = (name: string): string | undefined => {
     const text = normaliseAddress(name);
     if (isIpAddress(text)) return isAnonymousAddress(text) ? undefined : byKey.get(`ip:${text}`);
@@ -227,7 +285,10 @@ function resolver(byKey: Map<string, string>): (name: string) => string | undefi
 }
 
 /** Every file's connections between resolved hosts (or addresses), one per source, target and port. */
-function joinConnections(ordered: LoadedInventory[], resolve: (name: string) => string | undefined): EstateConnection[] {
+function joinConnections(
+  ordered: LoadedInventory[],
+  resolve: (name: string) => string | undefined,
+): EstateConnection[] {
   const connections = new Map<string, EstateConnection>();
   for (const loaded of ordered) {
     loaded.inventory.connections.forEach((connection, index) => {

@@ -6,7 +6,17 @@ import type { PortfolioGraph } from './portfolio-graph-types.js';
 /** Node kinds that hold data applications read and write. */
 const DATASTORE_KINDS = new Set(['database', 'cache', 'object-storage', 'dataset', 'message-broker']);
 /** Node kinds of services and datastores an application reaches. */
-const ENDPOINT_KINDS = new Set(['database', 'message-broker', 'cache', 'directory', 'mail', 'file-transfer', 'http-service', 'object-storage', 'remote-object']);
+const ENDPOINT_KINDS = new Set([
+  'database',
+  'message-broker',
+  'cache',
+  'directory',
+  'mail',
+  'file-transfer',
+  'http-service',
+  'object-storage',
+  'remote-object',
+]);
 /** Edges between units of code: what makes one module need another. */
 const CODE_EDGES = new Set(['imports', 'calls', 'uses', 'inherits', 'implements', 'instantiates', 'includes']);
 /** Edges by which one application needs another node. */
@@ -48,17 +58,21 @@ function cycles(edges: [string, string][]): string[][] {
 /** The module a file belongs to: the deepest module folder that holds it. */
 function moduleOfFile(modules: string[], file: string): string | undefined {
   let best: string | undefined;
-  for (const module of modules) if (file.startsWith(`${module}/`) && (!best || module.length > best.length)) best = module;
+  for (const module of modules)
+    if (file.startsWith(`${module}/`) && (!best || module.length > best.length)) best = module;
   return best;
 }
 
 export function analyseGraph(graph: PortfolioGraph): GraphAnalysis {
   const applicationEdges: [string, string][] = [];
   graph.forEachEdge((_edge, { kind }, source, target, sourceAttributes, targetAttributes) => {
-    if (kind === 'depends-on' && sourceAttributes.kind === 'application' && targetAttributes.kind === 'application') applicationEdges.push([source.slice(4), target.slice(4)]);
+    if (kind === 'depends-on' && sourceAttributes.kind === 'application' && targetAttributes.kind === 'application')
+      applicationEdges.push([source.slice(4), target.slice(4)]);
   });
 
-  const modules = graph.filterNodes((_node, attributes) => attributes.kind === 'module').map((node) => node.slice('module:'.length));
+  const modules = graph
+    .filterNodes((_node, attributes) => attributes.kind === 'module')
+    .map((node) => node.slice('module:'.length));
   const moduleEdges: [string, string][] = [];
   graph.forEachEdge((_edge, { kind }, _source, _target, sourceAttributes, targetAttributes) => {
     if (!CODE_EDGES.has(kind)) return;
@@ -79,7 +93,13 @@ export function analyseGraph(graph: PortfolioGraph): GraphAnalysis {
       if (kind === 'writes') writers.add(app);
     });
     if (applications.size > 1 && (attributes.kind !== 'table' || writers.size > 1)) {
-      sharedDatastores.push({ id: node, kind: attributes.kind, label: attributes.label, applications: [...applications].sort(compareStrings), writtenBy: [...writers].sort(compareStrings) });
+      sharedDatastores.push({
+        id: node,
+        kind: attributes.kind,
+        label: attributes.label,
+        applications: [...applications].sort(compareStrings),
+        writtenBy: [...writers].sort(compareStrings),
+      });
     }
   });
 
@@ -91,7 +111,12 @@ export function analyseGraph(graph: PortfolioGraph): GraphAnalysis {
   });
   const hubs = [...dependents]
     .filter(([, sources]) => sources.size > 1)
-    .map(([id, sources]) => ({ id, kind: graph.getNodeAttribute(id, 'kind'), label: graph.getNodeAttribute(id, 'label'), dependents: sources.size }))
+    .map(([id, sources]) => ({
+      id,
+      kind: graph.getNodeAttribute(id, 'kind'),
+      label: graph.getNodeAttribute(id, 'label'),
+      dependents: sources.size,
+    }))
     .sort((a, b) => b.dependents - a.dependents || compareStrings(a.id, b.id))
     .slice(0, 10);
 
@@ -99,11 +124,21 @@ export function analyseGraph(graph: PortfolioGraph): GraphAnalysis {
   graph.forEachNode((node, attributes) => {
     const unknownHost = attributes.kind === 'unknown-host';
     // Local and embedded databases ("(local)", "(embedded)") live with their application.
-    const unplacedEndpoint = ENDPOINT_KINDS.has(attributes.kind) && !/:\/\/\(/.test(node) && !graph.someOutEdge(node, (_edge, { kind }) => kind === 'hosted-on');
+    const unplacedEndpoint =
+      ENDPOINT_KINDS.has(attributes.kind) &&
+      !/:\/\/\(/.test(node) &&
+      !graph.someOutEdge(node, (_edge, { kind }) => kind === 'hosted-on');
     if (!unknownHost && !unplacedEndpoint) return;
     const users = new Set<string>();
-    graph.forEachInEdge(node, (_edge, _attributes, source, _target, sourceAttributes) => users.add(sourceAttributes.kind === 'host' ? source : appOf(graph, source) ?? source));
-    unknownEndpoints.push({ id: node, kind: attributes.kind, label: attributes.label, usedBy: [...users].sort(compareStrings) });
+    graph.forEachInEdge(node, (_edge, _attributes, source, _target, sourceAttributes) =>
+      users.add(sourceAttributes.kind === 'host' ? source : (appOf(graph, source) ?? source)),
+    );
+    unknownEndpoints.push({
+      id: node,
+      kind: attributes.kind,
+      label: attributes.label,
+      usedBy: [...users].sort(compareStrings),
+    });
   });
 
   return {

@@ -6,8 +6,24 @@ import type { EdgeAttributes, NodeAttributes, PortfolioGraph } from './portfolio
 
 /** What the portfolio level shows: applications and what they run on, use and share; not their code. */
 const PORTFOLIO_KINDS = new Set([
-  'application', 'module', 'host', 'software', 'licence', 'unknown-host', 'internet', 'appliance', 'dataset',
-  'database', 'message-broker', 'cache', 'directory', 'mail', 'file-transfer', 'http-service', 'object-storage', 'remote-object',
+  'application',
+  'module',
+  'host',
+  'software',
+  'licence',
+  'unknown-host',
+  'internet',
+  'appliance',
+  'dataset',
+  'database',
+  'message-broker',
+  'cache',
+  'directory',
+  'mail',
+  'file-transfer',
+  'http-service',
+  'object-storage',
+  'remote-object',
 ]);
 /** Node kinds that belong to one application's code: `kind:<app>:<name>`. */
 const UNIT_LEVEL = /^(unit|table|file|dd|queue|segment|entity|transaction):([^:]+):/;
@@ -26,7 +42,9 @@ export interface GraphViewOptions {
 export function graphFromResult(serialised: { nodes: GraphNode[]; edges: GraphEdge[] }): PortfolioGraph {
   const graph: PortfolioGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   for (const { id, kind, label, attributes } of serialised.nodes) graph.addNode(id, { kind, label, ...attributes });
-  serialised.edges.forEach(({ source, target, kind, attributes }, index) => graph.addEdgeWithKey(`e${index}`, source, target, { kind, ...attributes }));
+  serialised.edges.forEach(({ source, target, kind, attributes }, index) =>
+    graph.addEdgeWithKey(`e${index}`, source, target, { kind, ...attributes }),
+  );
   return graph;
 }
 
@@ -35,11 +53,27 @@ export function graphFromResult(serialised: { nodes: GraphNode[]; edges: GraphEd
  * names one node only.
  */
 export function resolveNode(graph: PortfolioGraph, reference: string): string {
-  for (const candidate of [reference, `app:${reference}`, `host:${reference}`, `module:${reference}`, `address:${reference}`]) if (graph.hasNode(candidate)) return candidate;
-  const byLabel = graph.filterNodes((_node, attributes) => attributes.label === reference || attributes.label.toLowerCase() === reference.toLowerCase());
+  for (const candidate of [
+    reference,
+    `app:${reference}`,
+    `host:${reference}`,
+    `module:${reference}`,
+    `address:${reference}`,
+  ])
+    if (graph.hasNode(candidate)) return candidate;
+  const byLabel = graph.filterNodes(
+    (_node, attributes) => attributes.label === reference || attributes.label.toLowerCase() === reference.toLowerCase(),
+  );
   if (byLabel.length === 1) return byLabel[0]!;
-  const partial = graph.filterNodes((node) => node.toLowerCase().includes(reference.toLowerCase())).sort(compareStrings);
-  const hint = byLabel.length > 1 ? `"${reference}" names ${byLabel.length} nodes: ${byLabel.slice(0, 5).join(', ')}` : partial.length ? `Did you mean ${partial.slice(0, 5).join(', ')}?` : 'Node ids look like app:order-management, host:aix-app01, endpoint:oracle://db01:1521/ORDERS.';
+  const partial = graph
+    .filterNodes((node) => node.toLowerCase().includes(reference.toLowerCase()))
+    .sort(compareStrings);
+  const hint =
+    byLabel.length > 1
+      ? `"${reference}" names ${byLabel.length} nodes: ${byLabel.slice(0, 5).join(', ')}`
+      : partial.length
+        ? `Did you mean ${partial.slice(0, 5).join(', ')}?`
+        : 'Node ids look like app:order-management, host:aix-app01, endpoint:oracle://db01:1521/ORDERS.';
   throw new InputError(`no node ${reference} in the graph`, hint);
 }
 
@@ -49,11 +83,18 @@ function applicationOf(node: string, attributes: NodeAttributes): string | undef
 }
 
 /** The deepest module folder a unit's file lies in, or its package (the name before the last dot). */
-function collapseKey(node: string, attributes: NodeAttributes, mode: 'module' | 'package', modules: string[]): { id: string; label: string; kind: string } | undefined {
+function collapseKey(
+  node: string,
+  attributes: NodeAttributes,
+  mode: 'module' | 'package',
+  modules: string[],
+): { id: string; label: string; kind: string } | undefined {
   if (attributes.kind !== 'unit') return undefined;
   const file = typeof attributes.file === 'string' ? attributes.file : undefined;
   if (mode === 'module' && file) {
-    const module = modules.filter((candidate) => file.startsWith(`${candidate}/`)).sort((a, b) => b.length - a.length)[0];
+    const module = modules
+      .filter((candidate) => file.startsWith(`${candidate}/`))
+      .sort((a, b) => b.length - a.length)[0];
     const folder = module ?? file.split('/').slice(0, 2).join('/');
     return { id: `module:${folder}`, label: folder, kind: 'module' };
   }
@@ -67,7 +108,8 @@ function collapseKey(node: string, attributes: NodeAttributes, mode: 'module' | 
 /** The part of the graph the options ask for, as a new graph. */
 export function selectGraph(graph: PortfolioGraph, options: GraphViewOptions): PortfolioGraph {
   const app = options.app ? resolveNode(graph, options.app) : undefined;
-  if (options.level === 'unit' && !app) throw new InputError('--level unit needs --app APP', 'The unit-level graph is drawn one application at a time.');
+  if (options.level === 'unit' && !app)
+    throw new InputError('--level unit needs --app APP', 'The unit-level graph is drawn one application at a time.');
   const appId = app ? app.slice('app:'.length) : undefined;
 
   let keep = (node: string, attributes: NodeAttributes): boolean => {
@@ -76,7 +118,13 @@ export function selectGraph(graph: PortfolioGraph, options: GraphViewOptions): P
       const owner = UNIT_LEVEL.exec(node)?.[2];
       if (owner) return owner === appId;
       // Datasets are named system-wide: kept when this application's code touches them.
-      return attributes.kind === 'dataset' && graph.someInNeighbor(node, (neighbour) => applicationOf(neighbour, graph.getNodeAttributes(neighbour)) === appId);
+      return (
+        attributes.kind === 'dataset' &&
+        graph.someInNeighbor(
+          node,
+          (neighbour) => applicationOf(neighbour, graph.getNodeAttributes(neighbour)) === appId,
+        )
+      );
     }
     return PORTFOLIO_KINDS.has(attributes.kind) || (options.kinds?.includes(attributes.kind) ?? false);
   };
@@ -101,7 +149,8 @@ export function selectGraph(graph: PortfolioGraph, options: GraphViewOptions): P
   const centre = options.focus ? resolveNode(graph, options.focus) : options.level === 'portfolio' ? app : undefined;
   let result = view;
   if (centre) {
-    if (!view.hasNode(centre)) throw new InputError(`${centre} is not in the selected graph`, 'Loosen --kind, --edge-kind or --level.');
+    if (!view.hasNode(centre))
+      throw new InputError(`${centre} is not in the selected graph`, 'Loosen --kind, --edge-kind or --level.');
     const depth = options.depth ?? (options.focus ? 1 : 2);
     // Both directions: what it needs and what needs it (graphology-traversal walks one direction at a time).
     const near = new Set<string>([centre]);
@@ -126,14 +175,17 @@ export function selectGraph(graph: PortfolioGraph, options: GraphViewOptions): P
   }
 
   if (options.collapse) {
-    const modules = graph.filterNodes((_node, attributes) => attributes.kind === 'module').map((node) => node.slice('module:'.length));
+    const modules = graph
+      .filterNodes((_node, attributes) => attributes.kind === 'module')
+      .map((node) => node.slice('module:'.length));
     const merged: PortfolioGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
     const target = new Map<string, string>();
     result.forEachNode((node, attributes) => {
       const group = collapseKey(node, attributes, options.collapse!, modules);
       const id = group?.id ?? node;
       target.set(node, id);
-      if (!merged.hasNode(id)) merged.addNode(id, group ? { kind: group.kind, label: group.label, units: 0 } : { ...attributes });
+      if (!merged.hasNode(id))
+        merged.addNode(id, group ? { kind: group.kind, label: group.label, units: 0 } : { ...attributes });
       if (group) merged.updateNodeAttribute(id, 'units', (count) => Number(count ?? 0) + 1);
     });
     result.forEachEdge((_edge, attributes, source, to) => {

@@ -2,7 +2,17 @@ import { compareStrings } from '../util/compare.js';
 import type { PortfolioGraph } from './portfolio-graph-types.js';
 
 /** Edges whose source needs its target: if the target moves, the source feels it. */
-const NEEDS = new Set(['depends-on', 'connects-to', 'hosted-on', 'runs-on', 'shares-datastore', 'reads', 'writes', 'calls', 'uses']);
+const NEEDS = new Set([
+  'depends-on',
+  'connects-to',
+  'hosted-on',
+  'runs-on',
+  'shares-datastore',
+  'reads',
+  'writes',
+  'calls',
+  'uses',
+]);
 /** What is reported: the things that get planned and moved. */
 const REPORTED = new Set(['application', 'host']);
 
@@ -40,7 +50,13 @@ export function impactOf(graph: PortfolioGraph, node: string): Impact {
       const visit = (other: string, kind: string) => {
         if (other === node || seen.has(other)) return;
         const otherAttributes = graph.getNodeAttributes(other);
-        seen.set(other, { id: other, kind: otherAttributes.kind, label: otherAttributes.label, distance, via: `${describe(other)} ${kind} ${describe(current)}` });
+        seen.set(other, {
+          id: other,
+          kind: otherAttributes.kind,
+          label: otherAttributes.label,
+          distance,
+          via: `${describe(other)} ${kind} ${describe(current)}`,
+        });
         next.push(other);
       };
       graph.forEachInEdge(current, (_edge, { kind }, source) => {
@@ -52,13 +68,30 @@ export function impactOf(graph: PortfolioGraph, node: string): Impact {
     }
     frontier = next;
   }
-  const dependents = [...seen.values()].filter((entry) => REPORTED.has(entry.kind)).sort((a, b) => a.distance - b.distance || compareStrings(a.id, b.id));
+  const dependents = [...seen.values()]
+    .filter((entry) => REPORTED.has(entry.kind))
+    .sort((a, b) => a.distance - b.distance || compareStrings(a.id, b.id));
 
   const together = new Map<string, { id: string; kind: string; label: string; why: string }>();
   const add = (id: string, why: string) => {
-    if (id !== node && !together.has(id)) together.set(id, { id, kind: graph.getNodeAttribute(id, 'kind'), label: graph.getNodeAttribute(id, 'label'), why });
+    if (id !== node && !together.has(id))
+      together.set(id, {
+        id,
+        kind: graph.getNodeAttribute(id, 'kind'),
+        label: graph.getNodeAttribute(id, 'label'),
+        why,
+      });
   };
-  const hosts = attributes.kind === 'host' ? [node] : graph.outNeighbors(node).filter((target) => graph.getNodeAttribute(target, 'kind') === 'host' && graph.someEdge(node, target, (_edge, { kind }) => kind === 'runs-on'));
+  const hosts =
+    attributes.kind === 'host'
+      ? [node]
+      : graph
+          .outNeighbors(node)
+          .filter(
+            (target) =>
+              graph.getNodeAttribute(target, 'kind') === 'host' &&
+              graph.someEdge(node, target, (_edge, { kind }) => kind === 'runs-on'),
+          );
   for (const host of hosts) {
     if (host !== node) add(host, `${attributes.label} runs on it`);
     graph.forEachInEdge(host, (_edge, { kind }, source) => {
@@ -71,8 +104,19 @@ export function impactOf(graph: PortfolioGraph, node: string): Impact {
   });
   // Its own datastores: endpoints only it connects to.
   graph.forEachOutEdge(node, (_edge, { kind }, _source, target, _sourceAttributes, targetAttributes) => {
-    if (kind === 'connects-to' && ['database', 'cache', 'object-storage'].includes(targetAttributes.kind) && graph.inDegree(target) === 1) add(target, 'its own datastore');
+    if (
+      kind === 'connects-to' &&
+      ['database', 'cache', 'object-storage'].includes(targetAttributes.kind) &&
+      graph.inDegree(target) === 1
+    )
+      add(target, 'its own datastore');
   });
   // What moves with it does not also break: one list each (a datastore partner is planned together, not after).
-  return { id: node, kind: attributes.kind, label: attributes.label, dependents: dependents.filter((entry) => !together.has(entry.id)), moveTogether: [...together.values()].sort((a, b) => compareStrings(a.id, b.id)) };
+  return {
+    id: node,
+    kind: attributes.kind,
+    label: attributes.label,
+    dependents: dependents.filter((entry) => !together.has(entry.id)),
+    moveTogether: [...together.values()].sort((a, b) => compareStrings(a.id, b.id)),
+  };
 }

@@ -46,14 +46,23 @@ export interface InventoryContext {
  * (an Ansible group "order-management"), or through its own configuration naming the machine
  * it binds to (server.address=10.30.5.40).
  */
-export function inventoryContext(application: { id: string; name: string }, own: OwnAddress[], estate: Estate): InventoryContext {
+export function inventoryContext(
+  application: { id: string; name: string },
+  own: OwnAddress[],
+  estate: Estate,
+): InventoryContext {
   const context: InventoryContext = { hosts: [], connections: [] };
   const placed = new Set<string>();
   const place = (id: string, via: PlacedHost['via'], where?: Place) => {
     const entry = estate.host(id);
     if (!entry || placed.has(id)) return;
     placed.add(id);
-    context.hosts.push({ host: entry.host, file: where?.file ?? entry.file, line: where ? where.line : entry.line, via });
+    context.hosts.push({
+      host: entry.host,
+      file: where?.file ?? entry.file,
+      line: where ? where.line : entry.line,
+      via,
+    });
   };
   const index = indexOf(estate);
   // Inventories name an application by its id (a path slug) or by its display name.
@@ -67,7 +76,9 @@ export function inventoryContext(application: { id: string; name: string }, own:
     if (id) place(id, 'own-address', { file: address.file, line: address.line });
   }
   // The connections of the placed hosts, in the estate's order.
-  const touching = [...new Set([...placed].flatMap((id) => index.connectionsByHost.get(id) ?? []))].sort((a, b) => a - b);
+  const touching = [...new Set([...placed].flatMap((id) => index.connectionsByHost.get(id) ?? []))].sort(
+    (a, b) => a - b,
+  );
   for (const position of touching) {
     const connection = estate.connections[position]!;
     const outbound = connection.sourceHost !== undefined && placed.has(connection.sourceHost);
@@ -103,19 +114,37 @@ function indexOf(estate: Estate): EstateIndex {
   }
   for (const [position, connection] of estate.connections.entries()) {
     if (connection.sourceHost !== undefined) append(index.connectionsByHost, connection.sourceHost, position);
-    if (connection.targetHost !== undefined && connection.targetHost !== connection.sourceHost) append(index.connectionsByHost, connection.targetHost, position);
+    if (connection.targetHost !== undefined && connection.targetHost !== connection.sourceHost)
+      append(index.connectionsByHost, connection.targetHost, position);
   }
   indexes.set(estate, index);
   return index;
 }
 
-function seenFrom(connection: EstateConnection, direction: ApplicationConnection['direction'], estate: Estate): ApplicationConnection {
-  const [localId, peerId, peerName] = direction === 'outbound' ? [connection.sourceHost!, connection.targetHost, connection.target] : [connection.targetHost!, connection.sourceHost, connection.source];
+function seenFrom(
+  connection: EstateConnection,
+  direction: ApplicationConnection['direction'],
+  estate: Estate,
+): ApplicationConnection {
+  const [localId, peerId, peerName] =
+    direction === 'outbound'
+      ? [connection.sourceHost!, connection.targetHost, connection.target]
+      : [connection.targetHost!, connection.sourceHost, connection.source];
   const volume = connectionVolume(connection);
   return {
     direction,
     local: estate.host(localId)!.host,
-    peer: { name: peerId ?? peerName, host: peerId ? estate.host(peerId)?.host : undefined, ...(peerId ? {} : estate.appliances.has(peerName) ? { role: 'appliance' as const } : isPublicAddress(peerName) ? { role: 'public' as const } : {}) },
+    peer: {
+      name: peerId ?? peerName,
+      host: peerId ? estate.host(peerId)?.host : undefined,
+      ...(peerId
+        ? {}
+        : estate.appliances.has(peerName)
+          ? { role: 'appliance' as const }
+          : isPublicAddress(peerName)
+            ? { role: 'public' as const }
+            : {}),
+    },
     port: connection.port,
     protocol: connection.protocol,
     ...(volume ? { volume } : {}),

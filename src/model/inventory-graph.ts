@@ -12,7 +12,13 @@ import { nodeId, type EdgeAttributes, type PortfolioGraph } from './portfolio-gr
  */
 export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applications: PlacedApplication[]) {
   // join, not a template literal: a template makes a rope the graph keeps beside its flattened copy (a million connections).
-  const edge = (source: string, target: string, kind: string, attributes: Omit<EdgeAttributes, 'kind'> = {}, suffix = '') =>
+  const edge = (
+    source: string,
+    target: string,
+    kind: string,
+    attributes: Omit<EdgeAttributes, 'kind'> = {},
+    suffix = '',
+  ) =>
     graph.mergeEdgeWithKey([kind, ':', source, '->', target, suffix].join(''), source, target, { kind, ...attributes });
   for (const { host, formats } of estate.hosts) {
     const hostNode = nodeId.host(host.id);
@@ -29,12 +35,22 @@ export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applica
     });
     for (const software of host.software) {
       const softwareNode = nodeId.software(software.name, software.version);
-      graph.mergeNode(softwareNode, { kind: 'software', label: `${software.name}${software.version ? ` ${software.version}` : ''}`, ...(software.vendor ? { vendor: software.vendor } : {}) });
+      graph.mergeNode(softwareNode, {
+        kind: 'software',
+        label: `${software.name}${software.version ? ` ${software.version}` : ''}`,
+        ...(software.vendor ? { vendor: software.vendor } : {}),
+      });
       edge(hostNode, softwareNode, 'installs');
       const { licence } = software;
       if (!licence) continue;
       const licenceNode = nodeId.licence(software.name, licence.model);
-      graph.mergeNode(licenceNode, { kind: 'licence', label: `${software.name} (${licence.model})`, model: licence.model, ...(licence.byol !== undefined ? { byol: licence.byol } : {}), ...(licence.metric ? { metric: licence.metric } : {}) });
+      graph.mergeNode(licenceNode, {
+        kind: 'licence',
+        label: `${software.name} (${licence.model})`,
+        model: licence.model,
+        ...(licence.byol !== undefined ? { byol: licence.byol } : {}),
+        ...(licence.metric ? { metric: licence.metric } : {}),
+      });
       edge(softwareNode, licenceNode, 'licensed-by');
       const server = licence.server ? estate.resolve(licence.server) : undefined;
       if (server) edge(licenceNode, nodeId.host(server), 'served-by');
@@ -49,10 +65,12 @@ export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applica
     appsOnHost.set(hostId, new Set([...(appsOnHost.get(hostId) ?? []), appId]));
   };
   for (const app of estate.applications) {
-    if (!scanned.has(app.id)) graph.mergeNode(nodeId.application(app.id), { kind: 'application', label: app.id, source: 'inventory' });
+    if (!scanned.has(app.id))
+      graph.mergeNode(nodeId.application(app.id), { kind: 'application', label: app.id, source: 'inventory' });
     for (const host of app.hosts) runsOn(app.id, host, 'inventory');
   }
-  for (const facts of applications) for (const { host, via } of facts.inventory?.hosts ?? []) runsOn(facts.app.id, host.id, via);
+  for (const facts of applications)
+    for (const { host, via } of facts.inventory?.hosts ?? []) runsOn(facts.app.id, host.id, via);
   // The service level an application owes decides when it moves (cloudready waves).
   for (const facts of applications) {
     const sla = facts.inventory?.sla?.sla;
@@ -63,12 +81,22 @@ export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applica
   }
 
   const dependsOn = (from: string, to: string, via: string, port?: number) => {
-    if (from !== to) edge(nodeId.application(from), nodeId.application(to), 'depends-on', { via, ...(port ? { port } : {}) }, `:${via}${port ? `:${port}` : ''}`);
+    if (from !== to)
+      edge(
+        nodeId.application(from),
+        nodeId.application(to),
+        'depends-on',
+        { via, ...(port ? { port } : {}) },
+        `:${via}${port ? `:${port}` : ''}`,
+      );
   };
   for (const connection of estate.connections) {
     const source = connection.sourceHost ? nodeId.host(connection.sourceHost) : nodeId.address(connection.source);
     const target = connection.targetHost ? nodeId.host(connection.targetHost) : nodeId.address(connection.target);
-    for (const [node, address] of [[source, connection.source], [target, connection.target]] as const) {
+    for (const [node, address] of [
+      [source, connection.source],
+      [target, connection.target],
+    ] as const) {
       if (!graph.hasNode(node)) graph.mergeNode(node, addressNode(address, estate));
     }
     const volume = connectionVolume(connection);
@@ -86,7 +114,8 @@ export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applica
       connection.port ? `:${connection.port}` : '',
     );
     if (!connection.sourceHost || !connection.targetHost) continue;
-    for (const from of appsOnHost.get(connection.sourceHost) ?? []) for (const to of appsOnHost.get(connection.targetHost) ?? []) dependsOn(from, to, 'connection', connection.port);
+    for (const from of appsOnHost.get(connection.sourceHost) ?? [])
+      for (const to of appsOnHost.get(connection.targetHost) ?? []) dependsOn(from, to, 'connection', connection.port);
   }
 
   // An endpoint in an application's configuration that is a known host: the datastore or
@@ -96,7 +125,8 @@ export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applica
     for (const endpoint of facts.endpoints) {
       const endpointNode = nodeId.endpoint(facts.app.id, endpoint);
       if (endpoint.host.startsWith('(')) continue;
-      if (endpoint.kind === 'database') datastoreUsers.set(endpointNode, new Set([...(datastoreUsers.get(endpointNode) ?? []), facts.app.id]));
+      if (endpoint.kind === 'database')
+        datastoreUsers.set(endpointNode, new Set([...(datastoreUsers.get(endpointNode) ?? []), facts.app.id]));
       const host = estate.resolve(endpoint.host);
       if (!host || !graph.hasNode(endpointNode)) continue;
       edge(endpointNode, nodeId.host(host), 'hosted-on');
@@ -106,7 +136,15 @@ export function addInventoryGraph(graph: PortfolioGraph, estate: Estate, applica
   // Two applications writing one database are coupled both ways: one edge, from the lower id.
   for (const [endpointNode, users] of datastoreUsers) {
     const sorted = [...users].sort(compareStrings);
-    for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) edge(nodeId.application(sorted[i]!), nodeId.application(sorted[j]!), 'shares-datastore', { datastore: graph.getNodeAttribute(endpointNode, 'label') }, `:${endpointNode}`);
+    for (let i = 0; i < sorted.length; i++)
+      for (let j = i + 1; j < sorted.length; j++)
+        edge(
+          nodeId.application(sorted[i]!),
+          nodeId.application(sorted[j]!),
+          'shares-datastore',
+          { datastore: graph.getNodeAttribute(endpointNode, 'label') },
+          `:${endpointNode}`,
+        );
   }
 }
 

@@ -25,7 +25,9 @@ export const nodeId = {
   /** A machine seen in traffic that no inventory describes. */
   address: (address: string) => `address:${address}`,
   /** Shared across applications unless local to one machine or process. */
-  endpoint: (app: string, e: { protocol: string; host: string; port?: number | undefined; database?: string | undefined }) =>
+  endpoint: (
+    app: string,
+    e: { protocol: string; host: string; port?: number | undefined; database?: string | undefined },
+  ) =>
     `endpoint:${e.host.startsWith('(') ? `${app}/` : ''}${e.protocol}://${e.host}${e.port ? `:${e.port}` : ''}${e.database ? `/${e.database}` : ''}`,
 };
-

@@ -21,7 +21,14 @@ export function buildPortfolioGraph(applications: ApplicationFacts[]): Portfolio
     const { app, manifests, loc } = facts;
     const appNode = nodeId.application(app.id);
     // What cloudready.yaml says of it; an inventory's service level may set criticality again.
-    graph.mergeNode(appNode, { kind: 'application', label: app.name, path: app.path, loc, ...(app.business?.criticality ? { criticality: app.business.criticality } : {}), ...(app.business?.owner ? { owner: app.business.owner } : {}) });
+    graph.mergeNode(appNode, {
+      kind: 'application',
+      label: app.name,
+      path: app.path,
+      loc,
+      ...(app.business?.criticality ? { criticality: app.business.criticality } : {}),
+      ...(app.business?.owner ? { owner: app.business.owner } : {}),
+    });
     for (const module of app.modules) {
       const moduleNode = nodeId.module(module);
       graph.mergeNode(moduleNode, { kind: 'module', label: module });
@@ -64,8 +71,18 @@ export function serialiseGraph(graph: PortfolioGraph): { nodes: GraphNode[]; edg
   const attributesText = (edge: GraphEdge) => JSON.stringify(edge.attributes ?? {});
   for (const source of ids) {
     const out: { rank: number; edge: GraphEdge }[] = [];
-    graph.forEachOutEdge(source, (_edge, attributes, _source, target) => out.push({ rank: rank.get(target)!, edge: { source, target, kind: attributes.kind, ...otherAttributes(attributes) } }));
-    out.sort((a, b) => a.rank - b.rank || compareStrings(a.edge.kind, b.edge.kind) || compareStrings(attributesText(a.edge), attributesText(b.edge)));
+    graph.forEachOutEdge(source, (_edge, attributes, _source, target) =>
+      out.push({
+        rank: rank.get(target)!,
+        edge: { source, target, kind: attributes.kind, ...otherAttributes(attributes) },
+      }),
+    );
+    out.sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        compareStrings(a.edge.kind, b.edge.kind) ||
+        compareStrings(attributesText(a.edge), attributesText(b.edge)),
+    );
     for (const { edge } of out) edges.push(edge);
   }
   return { nodes, edges };

@@ -71,7 +71,8 @@ export class UnitIndex {
     if (context.namespace) candidates.push(`${context.namespace}.${clean}`);
     for (const imported of context.imports) {
       if (imported.wildcard) candidates.push(`${imported.target}.${clean}`);
-      else if (imported.target === head || imported.target.endsWith(`.${head}`) || imported.target.endsWith(`/${head}`)) candidates.push(`${imported.target}${tail}`);
+      else if (imported.target === head || imported.target.endsWith(`.${head}`) || imported.target.endsWith(`/${head}`))
+        candidates.push(`${imported.target}${tail}`);
     }
     // A nested type named from inside its outer type: Outer.Inner written as Inner.
     for (const unit of context.units) candidates.push(`${unit.id}.${clean}`);

@@ -28,7 +28,7 @@ const EDGE = 1;
 export function addUnitGraph(graph: PortfolioGraph, facts: ApplicationFacts) {
   const { names, nodes, steps } = facts.unitGraph ?? unitSubgraph(facts);
   let node = 0;
-  for (let at = 0; at < steps.length; ) {
+  for (let at = 0; at < steps.length;) {
     if (steps[at] === NODE) {
       // A copy: the graph's later changes to a node stay out of the facts.
       graph.mergeNode(names[steps[at + 1]!]!, { ...nodes[node++]! });
@@ -64,7 +64,8 @@ export function unitSubgraph(facts: ApplicationFacts): UnitSubgraph {
     graph.steps.push(NODE, name(id));
     graph.nodes.push(attributes);
   };
-  const addEdge = (source: string, target: string, kind: string) => graph.steps.push(EDGE, name(kind), name(source), name(target));
+  const addEdge = (source: string, target: string, kind: string) =>
+    graph.steps.push(EDGE, name(kind), name(source), name(target));
 
   const sourceOf = new Map<string, SourceFacts>();
   // Test, build, sample and vendored code are units of no service (plan/split.ts): each unit says where it comes from.
@@ -73,7 +74,15 @@ export function unitSubgraph(facts: ApplicationFacts): UnitSubgraph {
     for (const unit of source.units) {
       if (sourceOf.has(unit.id)) continue;
       sourceOf.set(unit.id, source);
-      const attributes: NodeAttributes = { kind: 'unit', label: unit.id, unitKind: unit.kind, language: source.language, file: source.file, line: unit.location.line, origin: originOf.get(source.file) ?? 'production' };
+      const attributes: NodeAttributes = {
+        kind: 'unit',
+        label: unit.id,
+        unitKind: unit.kind,
+        language: source.language,
+        file: source.file,
+        line: unit.location.line,
+        origin: originOf.get(source.file) ?? 'production',
+      };
       units.set(unitNode(unit.id), attributes);
       addNode(unitNode(unit.id), attributes);
       addEdge(appNode, unitNode(unit.id), 'contains');
@@ -88,10 +97,13 @@ export function unitSubgraph(facts: ApplicationFacts): UnitSubgraph {
   }
   for (const source of facts.sources) {
     // A file's imports are dependencies of its top-level units (nested units share them).
-    const topLevel = source.units.filter((unit) => !unit.parent || !source.units.some((other) => other.id === unit.parent && other.kind !== 'module'));
+    const topLevel = source.units.filter(
+      (unit) => !unit.parent || !source.units.some((other) => other.id === unit.parent && other.kind !== 'module'),
+    );
     for (const imported of source.imports) {
       const target = imported.wildcard ? undefined : index.resolve(imported.target, source);
-      for (const unit of target ? topLevel : []) if (unit.id !== target && index.has(unit.id)) addEdge(unitNode(unit.id), unitNode(target!), 'imports');
+      for (const unit of target ? topLevel : [])
+        if (unit.id !== target && index.has(unit.id)) addEdge(unitNode(unit.id), unitNode(target!), 'imports');
     }
     for (const reference of source.references) {
       if (!index.has(reference.from) || reference.dynamic) continue;
@@ -153,16 +165,26 @@ function resourceBindings(sources: SourceFacts[], index: UnitIndex) {
   const ddNames = new Map<string, Set<string>>();
   for (const source of sources) {
     for (const definition of source.definitions) {
-      if (definition.kind === 'cics-file' && definition.attributes.dsname) cicsFiles.set(definition.name, definition.attributes.dsname);
-      const entity = definition.kind === 'entity' && definition.attributes.table ? index.resolve(definition.name, source) : undefined;
+      if (definition.kind === 'cics-file' && definition.attributes.dsname)
+        cicsFiles.set(definition.name, definition.attributes.dsname);
+      const entity =
+        definition.kind === 'entity' && definition.attributes.table
+          ? index.resolve(definition.name, source)
+          : undefined;
       // An explicit mapping (@Table, [Table]) wins over a convention (the DbSet's name), whichever file comes first.
-      if (!entity || (entityTables.has(entity) && (definition.attributes.by === 'convention' || !byConvention.has(entity)))) continue;
+      if (
+        !entity ||
+        (entityTables.has(entity) && (definition.attributes.by === 'convention' || !byConvention.has(entity)))
+      )
+        continue;
       entityTables.set(entity, definition.attributes.table!);
       if (definition.attributes.by === 'convention') byConvention.add(entity);
       else byConvention.delete(entity);
     }
     for (const dataset of source.datasets) {
-      const step = source.jobSteps.find((candidate) => candidate.job === dataset.job && candidate.step === dataset.step);
+      const step = source.jobSteps.find(
+        (candidate) => candidate.job === dataset.job && candidate.step === dataset.step,
+      );
       if (!step?.program) continue;
       const key = `${step.program}/${dataset.dd}`;
       ddNames.set(key, (ddNames.get(key) ?? new Set()).add(dataset.dsn));

@@ -43,9 +43,32 @@ export class ApplicationCache {
   ) {}
 
   key(app: DiscoveredApplication): string {
-    const file = (each: DiscoveredApplication['files'][number]) => [each.rel, each.rootRel, each.abs, each.size, each.kind, each.language?.id ?? '', each.declaredOrigin ?? '', each.devScriptFolder ?? ''];
+    const file = (each: DiscoveredApplication['files'][number]) => [
+      each.rel,
+      each.rootRel,
+      each.abs,
+      each.size,
+      each.kind,
+      each.language?.id ?? '',
+      each.declaredOrigin ?? '',
+      each.devScriptFolder ?? '',
+    ];
     const { id, name, root, rootRel, path, detectedBy, detection, manifests, modules, parts, declaredKind } = app;
-    const record = JSON.stringify([id, name, root, rootRel, path, detectedBy, detection, manifests, modules, parts, declaredKind ?? '', app.files.map(file), app.shared.map(file)]);
+    const record = JSON.stringify([
+      id,
+      name,
+      root,
+      rootRel,
+      path,
+      detectedBy,
+      detection,
+      manifests,
+      modules,
+      parts,
+      declaredKind ?? '',
+      app.files.map(file),
+      app.shared.map(file),
+    ]);
     return this.cache.key('application', this.settings, record, ...app.files.map((each) => this.hashOf(each)));
   }
 

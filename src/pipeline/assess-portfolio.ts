@@ -37,12 +37,22 @@ export { judgeAssessment, type AssessOptions, type Assessment } from './judge-as
  * inventories → model → assess → plan, over the facts of the whole portfolio: from one scan, or
  * from every shard of one (`cloudready merge`). The same facts give the same result either way.
  */
-export function assessPortfolio(gathered: GatheredFacts, options: AssessOptions, progress: ProgressListener = () => {}): ScanResult {
+export function assessPortfolio(
+  gathered: GatheredFacts,
+  options: AssessOptions,
+  progress: ProgressListener = () => {},
+): ScanResult {
   return judgeAssessment(assessGathered(gathered, options.timings, progress), gathered.config.gate, options);
 }
 
 /** Everything of a result that follows from the facts alone (what a result cache may keep). */
-export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['timings'], progress: ProgressListener = () => {}, evidenceLimit?: number, profile?: ScanProfile): Assessment {
+export function assessGathered(
+  gathered: GatheredFacts,
+  timings: AssessOptions['timings'],
+  progress: ProgressListener = () => {},
+  evidenceLimit?: number,
+  profile?: ScanProfile,
+): Assessment {
   const { config, packs, roots } = gathered;
   const rules = allRules(packs);
   const timed = stageTimer(timings);
@@ -52,13 +62,28 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   const assessed = everyUnit.filter((fact) => !SET_ASIDE_KINDS.has(fact.kind.kind));
   const setAside = everyUnit
     .filter((fact) => SET_ASIDE_KINDS.has(fact.kind.kind))
-    .map(({ app, kind, files, loc }) => ({ id: app.id, name: app.name, path: app.path, kind: kind.kind, reason: kind.reason, detection: app.detection, manifests: app.manifests, files: files.length, loc }));
-  const inventories = gathered.inventories.flatMap((inventory): LoadedInventory[] => (inventory.loaded ? [inventory.loaded] : []));
+    .map(({ app, kind, files, loc }) => ({
+      id: app.id,
+      name: app.name,
+      path: app.path,
+      kind: kind.kind,
+      reason: kind.reason,
+      detection: app.detection,
+      manifests: app.manifests,
+      files: files.length,
+      loc,
+    }));
+  const inventories = gathered.inventories.flatMap((inventory): LoadedInventory[] =>
+    inventory.loaded ? [inventory.loaded] : [],
+  );
   const estate = buildEstate(inventories, diagnostics);
   // Large inventories were imported with the heap grown in small steps (gather-facts.ts); the rest runs as usual.
   collectAsUsual();
   // Where the inventories place each application; the extracted facts stay as they were.
-  const facts: PlacedApplication[] = assessed.map((fact) => ({ ...fact, inventory: inventoryContext(fact.app, ownAddresses(fact.configs), estate) }));
+  const facts: PlacedApplication[] = assessed.map((fact) => ({
+    ...fact,
+    inventory: inventoryContext(fact.app, ownAddresses(fact.configs), estate),
+  }));
   timed('inventories');
 
   progress('model', 'building the dependency graph');
@@ -69,7 +94,12 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
   timed('model');
 
   progress('assess', `applying ${rules.length} rules`);
-  const { findings, uncounted, suppressed, diagnostics: overBudget } = runRules(rules, facts, {
+  const {
+    findings,
+    uncounted,
+    suppressed,
+    diagnostics: overBudget,
+  } = runRules(rules, facts, {
     disabled: new Set(config.rules.disable),
     includeContext: config.includeContext,
     severity: config.rules.severity,
@@ -105,7 +135,12 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
       blockers: counts.blocker,
       findingCounts: counts,
       dimensions,
-      confidence: weighEvidence(assessConfidence(fact, diagnostics), own, uncounted.filter((finding) => finding.applicationId === app.id), decision.deciding),
+      confidence: weighEvidence(
+        assessConfidence(fact, diagnostics),
+        own,
+        uncounted.filter((finding) => finding.applicationId === app.id),
+        decision.deciding,
+      ),
       strategyRunnerUp: decision.runnerUp,
       effort,
       effortRange,
@@ -119,15 +154,18 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     return targets ? { ...server, targets } : server;
   });
   const costs = serverCosts(servers, prices);
-  const onServers = serverFindings(rules, estate, servers, { disabled: new Set(config.rules.disable), severity: config.rules.severity });
+  const onServers = serverFindings(rules, estate, servers, {
+    disabled: new Set(config.rules.disable),
+    severity: config.rules.severity,
+  });
   const waves = planWaves(portfolio, results, {}, servers, onServers);
   const splits = applicationSplits(portfolio, results);
   timed('plan');
   const firing = new Set([...findings, ...uncounted, ...suppressed, ...onServers].map((item) => item.ruleId));
 
-
   const sortedDiagnostics = diagnostics.sort(
-    (a, b) => compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code),
+    (a, b) =>
+      compareStrings(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code),
   );
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -157,7 +195,10 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
       findings: countBySeverity(findings),
       ...(servers.length > 0 ? { serverFindings: countBySeverity(onServers) } : {}),
       effort: results.reduce((sum, app) => sum + app.effort, 0),
-      effortRange: { low: results.reduce((sum, app) => sum + app.effortRange.low, 0), high: results.reduce((sum, app) => sum + app.effortRange.high, 0) },
+      effortRange: {
+        low: results.reduce((sum, app) => sum + app.effortRange.low, 0),
+        high: results.reduce((sum, app) => sum + app.effortRange.high, 0),
+      },
       skippedFiles: facts.reduce((sum, fact) => sum + fact.skipped, 0),
       inventory: {
         files: estate.files.length,
@@ -175,11 +216,37 @@ export function assessGathered(gathered: GatheredFacts, timings: AssessOptions['
     uncounted,
     suppressed,
     dependencies: facts
-      .flatMap(({ app, manifests }) => manifests.flatMap((manifest) => manifest.dependencies.map(({ ecosystem, name, version, scope, file, line, licence, transitive }) => ({ applicationId: app.id, ecosystem, name, ...(version ? { version } : {}), scope, file, ...(line ? { line } : {}), ...(licence ? { licence } : {}), ...(transitive ? { transitive } : {}) }))))
-      .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.name, b.name)),
+      .flatMap(({ app, manifests }) =>
+        manifests.flatMap((manifest) =>
+          manifest.dependencies.map(({ ecosystem, name, version, scope, file, line, licence, transitive }) => ({
+            applicationId: app.id,
+            ecosystem,
+            name,
+            ...(version ? { version } : {}),
+            scope,
+            file,
+            ...(line ? { line } : {}),
+            ...(licence ? { licence } : {}),
+            ...(transitive ? { transitive } : {}),
+          })),
+        ),
+      )
+      .sort(
+        (a, b) =>
+          compareStrings(a.applicationId, b.applicationId) ||
+          compareStrings(a.file, b.file) ||
+          (a.line ?? 0) - (b.line ?? 0) ||
+          compareStrings(a.name, b.name),
+      ),
     endpoints: facts
       .flatMap(({ app, endpoints }) => endpoints.map((endpoint) => ({ applicationId: app.id, ...endpoint })))
-      .sort((a, b) => compareStrings(a.applicationId, b.applicationId) || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.host, b.host)),
+      .sort(
+        (a, b) =>
+          compareStrings(a.applicationId, b.applicationId) ||
+          compareStrings(a.file, b.file) ||
+          a.line - b.line ||
+          compareStrings(a.host, b.host),
+      ),
     ...(costs ? { serverCosts: costs } : {}),
     hosts: servers,
     serverFindings: onServers,
@@ -199,7 +266,8 @@ function usageSignals(facts: PlacedApplication, graph: PortfolioGraph, connectio
   return {
     trafficKnown: hosts > 0 && connectionsKnown,
     dependents: dependents.size,
-    inboundConnections: facts.inventory?.connections.filter((connection) => connection.direction === 'inbound').length ?? 0,
+    inboundConnections:
+      facts.inventory?.connections.filter((connection) => connection.direction === 'inbound').length ?? 0,
     entryPoints: facts.entryPointCount ?? facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0),
   };
 }

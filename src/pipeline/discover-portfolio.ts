@@ -23,19 +23,43 @@ export interface DiscoveredPortfolio extends ScanSettings {
 }
 
 /** The walk of the scanned folders: files, applications and inventory files (and the --prices file, checked). */
-export async function discoverPortfolio(settings: ScanSettings, options: ScanOptions, progress: ProgressListener): Promise<DiscoveredPortfolio> {
+export async function discoverPortfolio(
+  settings: ScanSettings,
+  options: ScanOptions,
+  progress: ProgressListener,
+): Promise<DiscoveredPortfolio> {
   const { roots, config, packs, setupDiagnostics: settingsDiagnostics } = settings;
   const setupDiagnostics = [...settingsDiagnostics];
   const timed = stageTimer(options.timings);
   progress('discover', 'walking files');
   const files: DiscoveredFile[] = [];
-  for (const root of roots) for (const file of await walkFiles(root, { exclude: config.exclude, followSymlinks: options.followSymlinks }, setupDiagnostics)) files.push(file);
+  for (const root of roots)
+    for (const file of await walkFiles(
+      root,
+      { exclude: config.exclude, followSymlinks: options.followSymlinks },
+      setupDiagnostics,
+    ))
+      files.push(file);
   const { applications, outside, notes } = await findApplications(roots, files, config.applications);
   setupDiagnostics.push(...notes);
-  const sources = await inventorySources(files, [...(options.inventoryFiles ?? []), ...config.inventories], options.cwd);
+  const sources = await inventorySources(
+    files,
+    [...(options.inventoryFiles ?? []), ...config.inventories],
+    options.cwd,
+  );
   const prices = options.pricesFile ? await readPrices(options.pricesFile, options.cwd) : undefined;
   timed('discover');
-  return { roots, config, packs, setupDiagnostics, files, applications, outside, sources, ...(prices ? { prices } : {}) };
+  return {
+    roots,
+    config,
+    packs,
+    setupDiagnostics,
+    files,
+    applications,
+    outside,
+    sources,
+    ...(prices ? { prices } : {}),
+  };
 }
 
 /**
@@ -43,14 +67,28 @@ export async function discoverPortfolio(settings: ScanSettings, options: ScanOpt
  * --inventory or in cloudready.yaml (which must exist). A file named both ways is read once,
  * with the settings cloudready.yaml gives it.
  */
-async function inventorySources(files: DiscoveredFile[], named: Config['inventories'], cwd: string): Promise<InventorySource[]> {
+async function inventorySources(
+  files: DiscoveredFile[],
+  named: Config['inventories'],
+  cwd: string,
+): Promise<InventorySource[]> {
   const sources = new Map<string, InventorySource>();
-  for (const file of files) if (file.kind === 'inventory') sources.set(file.abs, { abs: file.abs, file: file.rel, size: file.size, explicit: false });
+  for (const file of files)
+    if (file.kind === 'inventory')
+      sources.set(file.abs, { abs: file.abs, file: file.rel, size: file.size, explicit: false });
   for (const entry of named) {
-    const { path: given, format, columns } = typeof entry === 'string' ? { path: entry, format: undefined, columns: undefined } : entry;
+    const {
+      path: given,
+      format,
+      columns,
+    } = typeof entry === 'string' ? { path: entry, format: undefined, columns: undefined } : entry;
     const abs = path.resolve(cwd, given);
     const stat = await fs.stat(abs).catch(() => undefined);
-    if (!stat?.isFile()) throw new InputError(`${given}: inventory file not found`, 'Check the --inventory path (or inventories: in cloudready.yaml).');
+    if (!stat?.isFile())
+      throw new InputError(
+        `${given}: inventory file not found`,
+        'Check the --inventory path (or inventories: in cloudready.yaml).',
+      );
     const shown = sources.get(abs)?.file ?? given.split(path.sep).join('/');
     sources.set(abs, { abs, file: shown, size: stat.size, format, columns, explicit: true });
   }
@@ -62,7 +100,11 @@ async function readPrices(given: string, cwd: string): Promise<PricesFile> {
   const abs = path.resolve(cwd, given);
   const stat = await fs.stat(abs).catch(() => undefined);
   if (!stat?.isFile()) throw new InputError(`${given}: price list not found`, 'Check the --prices path.');
-  if (stat.size > MAX_PRICES_BYTES) throw new InputError(`${given}: price list over ${MAX_PRICES_BYTES / 1024 / 1024} MiB`, 'A price list holds sizes and prices for three clouds; see rules/catalogue/instance-prices.yaml.');
+  if (stat.size > MAX_PRICES_BYTES)
+    throw new InputError(
+      `${given}: price list over ${MAX_PRICES_BYTES / 1024 / 1024} MiB`,
+      'A price list holds sizes and prices for three clouds; see rules/catalogue/instance-prices.yaml.',
+    );
   const text = await fs.readFile(abs, 'utf8');
   // Loaded only now: most scans have no price list to check.
   (await import('../plan/servers/instance-prices.js')).priceList(text, given);

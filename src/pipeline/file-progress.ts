@@ -47,7 +47,10 @@ export class FileProgress {
     const total = Math.max(this.total, this.done);
     const share = total ? this.done / total : 1;
     const elapsed = this.now() - this.started;
-    const estimate = elapsed >= ESTIMATE_AFTER_MS && share >= ESTIMATE_AFTER_SHARE && share < 1 ? `, about ${duration((elapsed / share) * (1 - share))} left` : '';
+    const estimate =
+      elapsed >= ESTIMATE_AFTER_MS && share >= ESTIMATE_AFTER_SHARE && share < 1
+        ? `, about ${duration((elapsed / share) * (1 - share))} left`
+        : '';
     return `reading files ${this.done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} (${Math.floor(share * 100)} %)${estimate}${this.current ? ` · ${this.current}` : ''}`;
   }
 

@@ -23,14 +23,28 @@ import { settingsDigest } from './shard-file.js';
 import { assignShards, type ShardSpec } from './shard-plan.js';
 import { stageTimer } from '../util/stage-timer.js';
 
-export { gatheredDiagnostics, type GatheredApplication, type GatheredFacts, type GatheredInventory } from './gathered-facts.js';
+export {
+  gatheredDiagnostics,
+  type GatheredApplication,
+  type GatheredFacts,
+  type GatheredInventory,
+} from './gathered-facts.js';
 
 /** Applications read at once when extraction runs in worker threads. */
 const APPLICATIONS_IN_FLIGHT = 4;
 
 /** discover → extract: settings, files, applications, their facts and the inventories. */
-export async function gatherFacts(options: ScanOptions, progress: ProgressListener, shard?: ShardSpec): Promise<GatheredFacts> {
-  return extractFacts(await discoverPortfolio(await loadSettings(options), options, progress), options, progress, shard);
+export async function gatherFacts(
+  options: ScanOptions,
+  progress: ProgressListener,
+  shard?: ShardSpec,
+): Promise<GatheredFacts> {
+  return extractFacts(
+    await discoverPortfolio(await loadSettings(options), options, progress),
+    options,
+    progress,
+    shard,
+  );
 }
 
 /**
@@ -40,9 +54,17 @@ export async function gatherFacts(options: ScanOptions, progress: ProgressListen
  * portfolio's texts are never all in memory, and without the files' facts, all but the
  * unit-level subgraph the model makes of them.
  */
-function condensedFacts(conditions: FileConditions, facts: ApplicationFacts, matchers: MatcherCache, diagnostics: Diagnostic[], profile: ScanOptions['profile']): ApplicationFacts {
+function condensedFacts(
+  conditions: FileConditions,
+  facts: ApplicationFacts,
+  matchers: MatcherCache,
+  diagnostics: Diagnostic[],
+  profile: ScanOptions['profile'],
+): ApplicationFacts {
   const before = matchers.diagnostics.length;
-  const conditionHits = SET_ASIDE_KINDS.has(facts.kind.kind) ? new Map() : evaluateFileConditions(conditions, facts, matchers, profile);
+  const conditionHits = SET_ASIDE_KINDS.has(facts.kind.kind)
+    ? new Map()
+    : evaluateFileConditions(conditions, facts, matchers, profile);
   diagnostics.push(...matchers.diagnostics.splice(before));
   matchers.memo?.flush();
   const cited = [...conditionHits.values()].flatMap((match) => match.evidence);
@@ -51,7 +73,8 @@ function condensedFacts(conditions: FileConditions, facts: ApplicationFacts, mat
   // The model needs of the sources only the unit-level subgraph (none for applications set aside, which are not modelled).
   const unitGraph = SET_ASIDE_KINDS.has(facts.kind.kind) ? { names: [], nodes: [], steps: [] } : unitSubgraph(facts);
   // Pages a URL reaches by convention are entry points too: a Web Forms site has no routes in code.
-  const entryPointCount = facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0) + addressablePages(facts);
+  const entryPointCount =
+    facts.sources.reduce((sum, source) => sum + source.entryPoints.length, 0) + addressablePages(facts);
   return { ...withoutTexts(facts, cited), conditionHits, unitGraph, entryPointCount, sources: [] };
 }
 
@@ -59,12 +82,26 @@ function condensedFacts(conditions: FileConditions, facts: ApplicationFacts, mat
  * Reads the applications and inventory files discovered (a shard: its share of them) into facts.
  * `fileHashes`: the SHA-256 of files this scan has read already (the result cache's digest), by absolute path.
  */
-export async function extractFacts(portfolio: DiscoveredPortfolio, options: ScanOptions, progress: ProgressListener, shard?: ShardSpec, fileHashes?: Map<string, string>): Promise<GatheredFacts> {
+export async function extractFacts(
+  portfolio: DiscoveredPortfolio,
+  options: ScanOptions,
+  progress: ProgressListener,
+  shard?: ShardSpec,
+  fileHashes?: Map<string, string>,
+): Promise<GatheredFacts> {
   const { roots, config, packs, setupDiagnostics, files, applications, outside, sources } = portfolio;
   const timed = stageTimer(options.timings);
 
   // A shard reads its share of applications and inventory files, by bytes to read.
-  const owner = shard ? assignShards([...applications.map((app) => app.files.reduce((sum, file) => sum + file.size, 0)), ...sources.map((source) => source.size)], shard.count) : undefined;
+  const owner = shard
+    ? assignShards(
+        [
+          ...applications.map((app) => app.files.reduce((sum, file) => sum + file.size, 0)),
+          ...sources.map((source) => source.size),
+        ],
+        shard.count,
+      )
+    : undefined;
   const mine = (position: number) => !owner || owner[position] === shard!.index;
   const ownApplications = applications.filter((_, position) => mine(position));
 
@@ -86,7 +123,10 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
   const conditions = fileConditionsOf(allRules(packs), new Set(config.rules.disable));
   const matchers = new MatcherCache(undefined, options.profile);
   const gathered: GatheredApplication[] = [];
-  const fileProgress = new FileProgress(ownApplications.reduce((sum, app) => sum + filesToRead(app.files.map((file) => ({ file }))).length, 0), progress);
+  const fileProgress = new FileProgress(
+    ownApplications.reduce((sum, app) => sum + filesToRead(app.files.map((file) => ({ file }))).length, 0),
+    progress,
+  );
   try {
     // With workers, a few applications are read at once so that the threads never wait for the
     // next one; each keeps its own diagnostics.
@@ -103,17 +143,24 @@ export async function extractFacts(portfolio: DiscoveredPortfolio, options: Scan
       }
       const diagnostics: Diagnostic[] = [];
       const store = kept?.recording();
-      started[index] = extractApplicationFacts(app, diagnostics, store, pool, timer, (count) => fileProgress.advance(count)).then((extracted) => {
+      started[index] = extractApplicationFacts(app, diagnostics, store, pool, timer, (count) =>
+        fileProgress.advance(count),
+      ).then((extracted) => {
         // Text conditions' lines are kept per file, through the same view: the application's entries.
         matchers.memo = store ? new TextMemo(store, conditions.textConditions, conditions.textDigest) : undefined;
-        const done = { facts: condensedFacts(conditions, extracted, matchers, diagnostics, options.profile), diagnostics };
+        const done = {
+          facts: condensedFacts(conditions, extracted, matchers, diagnostics, options.profile),
+          diagnostics,
+        };
         if (key) kept!.keep(key, done, store!);
         return done;
       });
     };
     for (let index = 0; index < Math.min(inFlight, ownApplications.length); index++) start(index);
     for (const [index, app] of ownApplications.entries()) {
-      fileProgress.reading(ownApplications.length > 1 ? `${app.name} (${index + 1}/${ownApplications.length})` : app.name);
+      fileProgress.reading(
+        ownApplications.length > 1 ? `${app.name} (${index + 1}/${ownApplications.length})` : app.name,
+      );
       const done = await started[index]!;
       if (index + inFlight < ownApplications.length) start(index + inFlight);
       gathered.push(done);

@@ -48,5 +48,9 @@ export interface GatheredFacts {
 
 /** Every diagnostic of gathered facts, in the order one scan meets them: setup and walk, applications, inventories. */
 export function gatheredDiagnostics(gathered: GatheredFacts): Diagnostic[] {
-  return [...gathered.setupDiagnostics, ...gathered.applications.flatMap((app) => app.diagnostics), ...gathered.inventories.flatMap((inventory) => inventory.diagnostics)];
+  return [
+    ...gathered.setupDiagnostics,
+    ...gathered.applications.flatMap((app) => app.diagnostics),
+    ...gathered.inventories.flatMap((inventory) => inventory.diagnostics),
+  ];
 }

@@ -23,13 +23,22 @@ function severityCounts(findings: { severity: Severity }[]): SeverityCounts {
 }
 
 /** The assessment stamped with the time, compared with a baseline and judged by the gate. */
-export function judgeAssessment(assessment: Assessment, configured: Config['gate'], options: AssessOptions): ScanResult {
+export function judgeAssessment(
+  assessment: Assessment,
+  configured: Config['gate'],
+  options: AssessOptions,
+): ScanResult {
   const { schemaVersion, tool, diagnostics, ...rest } = assessment;
   const { findings, applications } = assessment;
   const comparison = options.baseline ? compareWithBaseline(findings, options.baseline) : undefined;
   if (comparison) for (const finding of findings) finding.baselineState = comparison.states.get(finding.id)!;
-  const gateConfig = { ...configured, ...Object.fromEntries(Object.entries(options.gate ?? {}).filter(([, value]) => value !== undefined)) };
-  const gate = hasThresholds(gateConfig) ? { ...evaluateGate(applications, findings, gateConfig, comparison), thresholds: gateConfig } : undefined;
+  const gateConfig = {
+    ...configured,
+    ...Object.fromEntries(Object.entries(options.gate ?? {}).filter(([, value]) => value !== undefined)),
+  };
+  const gate = hasThresholds(gateConfig)
+    ? { ...evaluateGate(applications, findings, gateConfig, comparison), thresholds: gateConfig }
+    : undefined;
   return {
     schemaVersion,
     tool,
@@ -41,11 +50,21 @@ export function judgeAssessment(assessment: Assessment, configured: Config['gate
             new: findings.filter((finding) => finding.baselineState === 'new').length,
             changed: findings.filter((finding) => finding.baselineState === 'changed').length,
             existing: findings.filter((finding) => finding.baselineState === 'existing').length,
-            fixed: comparison.fixed.map(({ id, ruleId, applicationId, severity, title }) => ({ id, ruleId, applicationId, severity, title })),
+            fixed: comparison.fixed.map(({ id, ruleId, applicationId, severity, title }) => ({
+              id,
+              ruleId,
+              applicationId,
+              severity,
+              title,
+            })),
             // What a trend needs: when the baseline was, what it found, and each score then and now.
             ...(options.baseline!.scannedAt ? { scannedAt: options.baseline!.scannedAt } : {}),
             findingsBefore: severityCounts(options.baseline!.findings),
-            scores: applications.flatMap((app) => (comparison.scores.has(app.id) ? [{ applicationId: app.id, before: comparison.scores.get(app.id)!, after: app.score }] : [])),
+            scores: applications.flatMap((app) =>
+              comparison.scores.has(app.id)
+                ? [{ applicationId: app.id, before: comparison.scores.get(app.id)!, after: app.score }]
+                : [],
+            ),
           },
         }
       : {}),

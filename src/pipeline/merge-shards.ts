@@ -12,7 +12,9 @@ export async function mergeShards(files: string[]): Promise<GatheredFacts> {
 
   const first = shards.find((shard) => shard.header.shard.index === 1)!;
   const position = new Map(first.header.applications.map((id, index) => [id, index]));
-  const applications = shards.flatMap((shard) => shard.gathered.applications).sort((a, b) => position.get(a.facts.app.id)! - position.get(b.facts.app.id)!);
+  const applications = shards
+    .flatMap((shard) => shard.gathered.applications)
+    .sort((a, b) => position.get(a.facts.app.id)! - position.get(b.facts.app.id)!);
   const inventories = shards.flatMap((shard) => shard.gathered.inventories).sort((a, b) => a.index - b.index);
   return { ...first.gathered, applications, inventories };
 }
@@ -30,10 +32,16 @@ function checkTogether(shards: (ShardFile & { file: string })[]): void {
   const expected = JSON.stringify(sameScan(first.header));
   for (const shard of shards.slice(1)) {
     if (shard.header.settings !== first.header.settings) {
-      throw new InputError(`${shard.file}: scanned with other settings than ${first.file} (cloudready.yaml or rule packs differ)`, RESCAN);
+      throw new InputError(
+        `${shard.file}: scanned with other settings than ${first.file} (cloudready.yaml or rule packs differ)`,
+        RESCAN,
+      );
     }
     if (JSON.stringify(sameScan(shard.header)) !== expected) {
-      const what = shard.header.shard.count !== first.header.shard.count ? `is shard ${shard.header.shard.index}/${shard.header.shard.count}, ${first.file} one of ${first.header.shard.count}` : 'comes from a scan of other paths or another version of the tree';
+      const what =
+        shard.header.shard.count !== first.header.shard.count
+          ? `is shard ${shard.header.shard.index}/${shard.header.shard.count}, ${first.file} one of ${first.header.shard.count}`
+          : 'comes from a scan of other paths or another version of the tree';
       throw new InputError(`${shard.file}: ${what}`, RESCAN);
     }
   }
@@ -47,12 +55,26 @@ function checkTogether(shards: (ShardFile & { file: string })[]): void {
   }
   const missing = Array.from({ length: count }, (_, at) => at + 1).filter((index) => !byIndex.has(index));
   if (missing.length > 0) {
-    const listed = missing.slice(0, 10).map((index) => `${index}/${count}`).join(', ');
-    throw new InputError(`${missing.length === 1 ? 'shard' : 'shards'} ${listed}${missing.length > 10 ? ` … and ${missing.length - 10} more` : ''} missing: a merge needs all ${count}`, RESCAN);
+    const listed = missing
+      .slice(0, 10)
+      .map((index) => `${index}/${count}`)
+      .join(', ');
+    throw new InputError(
+      `${missing.length === 1 ? 'shard' : 'shards'} ${listed}${missing.length > 10 ? ` … and ${missing.length - 10} more` : ''} missing: a merge needs all ${count}`,
+      RESCAN,
+    );
   }
   const owned = shards.flatMap((shard) => shard.header.owned);
   const inventories = shards.flatMap((shard) => shard.header.ownedInventories);
-  if (owned.length !== new Set(owned).size || owned.length !== first.header.applications.length || inventories.length !== new Set(inventories).size || inventories.length !== first.header.inventories) {
-    throw new InputError('the shards do not cover the portfolio exactly once (were they scanned from different trees?)', RESCAN);
+  if (
+    owned.length !== new Set(owned).size ||
+    owned.length !== first.header.applications.length ||
+    inventories.length !== new Set(inventories).size ||
+    inventories.length !== first.header.inventories
+  ) {
+    throw new InputError(
+      'the shards do not cover the portfolio exactly once (were they scanned from different trees?)',
+      RESCAN,
+    );
   }
 }

@@ -36,7 +36,13 @@ export class ResultCache {
   ) {}
 
   static async open(folder: string, portfolio: DiscoveredPortfolio): Promise<ResultCache> {
-    const file = path.join(folder, `result-${createHash('sha256').update(portfolio.roots.map((root) => root.dir).join('\0')).digest('hex').slice(0, 16)}.bin`);
+    const file = path.join(
+      folder,
+      `result-${createHash('sha256')
+        .update(portfolio.roots.map((root) => root.dir).join('\0'))
+        .digest('hex')
+        .slice(0, 16)}.bin`,
+    );
     const fileHashes = new Map<string, string>();
     const digest = await portfolioDigest(portfolio, fileHashes);
     let stored: Assessment | undefined;
@@ -62,7 +68,13 @@ export class ResultCache {
       const slices = (items: unknown[]) => Math.ceil(items.length / SLICE);
       const { nodes, edges } = assessment.graph;
       const parts = [...encode(assessment)].map((part) => writer!.add(part));
-      const index: Index = { format: FORMAT, digest: this.digest, nodeSlices: slices(nodes), edgeSlices: slices(edges), parts };
+      const index: Index = {
+        format: FORMAT,
+        digest: this.digest,
+        nodeSlices: slices(nodes),
+        edgeSlices: slices(edges),
+        parts,
+      };
       writer.finish(this.file, v8.serialize(index));
       return undefined;
     } catch (error) {
@@ -88,13 +100,19 @@ interface Index {
 function* encode(assessment: Assessment): Generator<Uint8Array> {
   const { nodes, edges } = assessment.graph;
   yield v8.serialize({ ...assessment, graph: { nodes: [], edges: [] } });
-  for (const items of [nodes, edges]) for (let at = 0; at < items.length; at += SLICE) yield v8.serialize(items.slice(at, at + SLICE));
+  for (const items of [nodes, edges])
+    for (let at = 0; at < items.length; at += SLICE) yield v8.serialize(items.slice(at, at + SLICE));
 }
 
 /** The assessment kept under this digest, if the file holds one: after a change, only the index is read. */
 function decode(reader: SealedReader, digest: string): Assessment | undefined {
   const index = v8.deserialize(reader.index) as Index;
-  if (index.format !== FORMAT || index.digest !== digest || index.parts.length !== 1 + index.nodeSlices + index.edgeSlices) return undefined;
+  if (
+    index.format !== FORMAT ||
+    index.digest !== digest ||
+    index.parts.length !== 1 + index.nodeSlices + index.edgeSlices
+  )
+    return undefined;
   const read = (entry: SealedEntry) => {
     const bytes = reader.read(entry);
     if (bytes === undefined) throw new RangeError('a part no longer matches its seal');
@@ -102,18 +120,26 @@ function decode(reader: SealedReader, digest: string): Assessment | undefined {
   };
   const [first, ...slices] = index.parts;
   const assessment = read(first!) as Assessment;
-  for (const [at, entry] of slices.entries()) (at < index.nodeSlices ? assessment.graph.nodes : assessment.graph.edges).push(...read(entry));
+  for (const [at, entry] of slices.entries())
+    (at < index.nodeSlices ? assessment.graph.nodes : assessment.graph.edges).push(...read(entry));
   return assessment;
 }
 
 /** A hash of everything an assessment of the portfolio depends on; `fileHashes` receives each small file's hash by absolute path. */
-export async function portfolioDigest(portfolio: DiscoveredPortfolio, fileHashes = new Map<string, string>()): Promise<string> {
+export async function portfolioDigest(
+  portfolio: DiscoveredPortfolio,
+  fileHashes = new Map<string, string>(),
+): Promise<string> {
   const hash = createHash('sha256');
-  const record = (...parts: unknown[]) => hash.update(`${parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join('\0')}\n`);
+  const record = (...parts: unknown[]) =>
+    hash.update(`${parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join('\0')}\n`);
   record('build', await buildFingerprint());
   record('settings', settingsDigest(portfolio));
   // Where the packs came from shows in the result (rulePacks[].source), not only what they say.
-  record('pack files', portfolio.packs.map(({ source, file }) => [source, file]));
+  record(
+    'pack files',
+    portfolio.packs.map(({ source, file }) => [source, file]),
+  );
   record('roots', portfolio.roots);
   record('walk', portfolio.setupDiagnostics);
   // Inventory files are hashed whole with the inventory sources below; text over the analysis limit is skipped by size alone.
@@ -124,14 +150,38 @@ export async function portfolioDigest(portfolio: DiscoveredPortfolio, fileHashes
     fileHashes.set(file.abs, content);
     record('file', file.rel, file.size, content);
   }
-  record('applications', portfolio.applications.map(({ id, name, path: folder, detectedBy, detection, manifests, modules, parts, declaredKind, files, shared }) => [id, name, folder, detectedBy, detection, manifests, modules, parts, declaredKind ?? '', files.map((file) => file.rel), shared.map((file) => file.rel)]));
+  record(
+    'applications',
+    portfolio.applications.map(
+      ({ id, name, path: folder, detectedBy, detection, manifests, modules, parts, declaredKind, files, shared }) => [
+        id,
+        name,
+        folder,
+        detectedBy,
+        detection,
+        manifests,
+        modules,
+        parts,
+        declaredKind ?? '',
+        files.map((file) => file.rel),
+        shared.map((file) => file.rel),
+      ],
+    ),
+  );
   record('outside', portfolio.outside);
   const inventories = await Promise.all(portfolio.sources.map((source) => contentHash(source.abs)));
   // Servers are judged against the operating-system table and costed with the price list: data that can change without a build.
   // Runtimes are judged against the support dates of rules/catalogue/runtimes.yaml, data too.
   record('runtime data', await contentHash(BUILT_IN_RUNTIME_LIFECYCLE));
-  if (portfolio.sources.length > 0) record('server data', await contentHash(BUILT_IN_OS_LIFECYCLE), await contentHash(BUILT_IN_PRICES), portfolio.prices ?? null);
-  for (const [index, { abs, file, size, format, columns, explicit }] of portfolio.sources.entries()) record('inventory', abs, file, size, format ?? '', columns ?? null, explicit, inventories[index]);
+  if (portfolio.sources.length > 0)
+    record(
+      'server data',
+      await contentHash(BUILT_IN_OS_LIFECYCLE),
+      await contentHash(BUILT_IN_PRICES),
+      portfolio.prices ?? null,
+    );
+  for (const [index, { abs, file, size, format, columns, explicit }] of portfolio.sources.entries())
+    record('inventory', abs, file, size, format ?? '', columns ?? null, explicit, inventories[index]);
   return hash.digest('hex');
 }
 

@@ -69,11 +69,17 @@ export async function readShard(file: string): Promise<ShardFile> {
   try {
     bytes = await fs.readFile(file);
   } catch (error) {
-    throw new InputError(`${file}: shard file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'Pass the files written by cloudready scan --shard I/N --output FILE.');
+    throw new InputError(
+      `${file}: shard file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Pass the files written by cloudready scan --shard I/N --output FILE.',
+    );
   }
   const headerEnd = bytes.indexOf('\n', MAGIC.length);
   if (!bytes.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC)) || headerEnd < 0) {
-    throw new InputError(`${file}: not a cloudready shard file`, 'Pass the files written by cloudready scan --shard I/N --output FILE (a JSON result cannot be merged: it holds no facts).');
+    throw new InputError(
+      `${file}: not a cloudready shard file`,
+      'Pass the files written by cloudready scan --shard I/N --output FILE (a JSON result cannot be merged: it holds no facts).',
+    );
   }
   let header: ShardHeader;
   try {
@@ -82,14 +88,23 @@ export async function readShard(file: string): Promise<ShardFile> {
     throw new InputError(`${file}: the shard file's header is damaged`, 'Scan this shard again.');
   }
   if (header.tool.version !== TOOL_VERSION || header.build !== (await buildFingerprint())) {
-    const writer = header.tool.version === TOOL_VERSION ? `another build of cloudready ${TOOL_VERSION}` : `cloudready ${header.tool.version}, this is ${TOOL_VERSION}`;
-    throw new InputError(`${file}: written by ${writer}; shards are read only by the build that wrote them`, 'Scan every shard and merge with the same cloudready version (pin it in CI).');
+    const writer =
+      header.tool.version === TOOL_VERSION
+        ? `another build of cloudready ${TOOL_VERSION}`
+        : `cloudready ${header.tool.version}, this is ${TOOL_VERSION}`;
+    throw new InputError(
+      `${file}: written by ${writer}; shards are read only by the build that wrote them`,
+      'Scan every shard and merge with the same cloudready version (pin it in CI).',
+    );
   }
   let payload: GatheredFacts;
   try {
     payload = v8.deserialize(await gunzip(bytes.subarray(headerEnd + 1))) as typeof payload;
   } catch {
-    throw new InputError(`${file}: the shard file is truncated or damaged`, 'Scan this shard again (was the upload or download cut short?).');
+    throw new InputError(
+      `${file}: the shard file is truncated or damaged`,
+      'Scan this shard again (was the upload or download cut short?).',
+    );
   }
   return { header, gathered: payload };
 }
@@ -97,6 +112,12 @@ export async function readShard(file: string): Promise<ShardFile> {
 /** Configuration and rule packs, by content (pack files' own paths differ between machines). */
 export function settingsDigest(gathered: Pick<GatheredFacts, 'config' | 'packs' | 'prices'>): string {
   return createHash('sha256')
-    .update(JSON.stringify({ config: gathered.config, packs: gathered.packs.map((loaded) => loaded.pack), prices: gathered.prices ?? null }))
+    .update(
+      JSON.stringify({
+        config: gathered.config,
+        packs: gathered.packs.map((loaded) => loaded.pack),
+        prices: gathered.prices ?? null,
+      }),
+    )
     .digest('hex');
 }

@@ -20,7 +20,9 @@ export function parseShard(value: string): ShardSpec | undefined {
  * lower number. Every shard computes the same plan from the same tree, without talking to the others.
  */
 export function assignShards(weights: number[], count: number): number[] {
-  const order = weights.map((weight, index) => ({ weight, index })).sort((a, b) => b.weight - a.weight || a.index - b.index);
+  const order = weights
+    .map((weight, index) => ({ weight, index }))
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
   const load = new Array<number>(count).fill(0);
   const owner = new Array<number>(weights.length);
   for (const { weight, index } of order) {

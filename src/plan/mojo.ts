@@ -38,7 +38,11 @@ export function mojoFm(proposal: Map<string, string>, reference: Map<string, str
   const groups = largestMatching(candidates);
   const distance = moves + tags.size - groups;
   const largest = largestDistance(reference, new Set(objects));
-  return { distance, similarity: largest === 0 ? (distance === 0 ? 100 : 0) : round((1 - distance / largest) * 100), objects: objects.length };
+  return {
+    distance,
+    similarity: largest === 0 ? (distance === 0 ? 100 : 0) : round((1 - distance / largest) * 100),
+    objects: objects.length,
+  };
 }
 
 /** The largest MoJo distance of any partition of these objects from the reference (Wen and Tzerpos). */

@@ -21,7 +21,7 @@ function workingDayFrom(date: Date): Date {
 /** The date `count` working days after `from` (Monday to Friday; holidays are the planner's to add). */
 function addWorkingDays(from: Date, count: number): Date {
   let day = from;
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     day = new Date(day.getTime() + DAY_MS);
     if (!isWeekend(day)) left--;
   }
@@ -42,5 +42,10 @@ export function scheduleWaves(waves: { number: number; effort: number }[], optio
     next = addWorkingDays(end, 1);
     return { number: wave.number, start: iso(start), end: iso(end), workingDays };
   });
-  return { start: options.start, capacity: options.capacity, end: scheduled.at(-1)?.end ?? options.start, waves: scheduled };
+  return {
+    start: options.start,
+    capacity: options.capacity,
+    end: scheduled.at(-1)?.end ?? options.start,
+    waves: scheduled,
+  };
 }

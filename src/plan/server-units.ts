@@ -20,7 +20,10 @@ const SERVER_SCORE = { ready: 90, 'ready-with-conditions': 70, unknown: 50, 'not
  * Ports of services every server talks to (DNS, Kerberos, NTP, RPC and SMB, LDAP, syslog, SNMP,
  * WinRM, monitoring and update agents): traffic on them says nothing of what moves together.
  */
-const INFRASTRUCTURE_PORTS = new Set([53, 88, 123, 135, 137, 138, 139, 161, 162, 389, 445, 464, 514, 636, 3268, 3269, 5985, 5986, 8530, 8531, 9100, 10050, 10051]);
+const INFRASTRUCTURE_PORTS = new Set([
+  53, 88, 123, 135, 137, 138, 139, 161, 162, 389, 445, 464, 514, 636, 3268, 3269, 5985, 5986, 8530, 8531, 9100, 10050,
+  10051,
+]);
 
 /**
  * The servers no application runs on, which the wave planner moves as units of their own: keyed
@@ -36,23 +39,34 @@ export class ServerUnits {
   private readonly efforts = new Map<string, number>();
 
   constructor(graph: PortfolioGraph, servers: Server[], findings: Pick<ServerFinding, 'serverId' | 'effort'>[] = []) {
-    for (const finding of findings) this.efforts.set(`host:${finding.serverId}`, (this.efforts.get(`host:${finding.serverId}`) ?? 0) + finding.effort);
+    for (const finding of findings)
+      this.efforts.set(
+        `host:${finding.serverId}`,
+        (this.efforts.get(`host:${finding.serverId}`) ?? 0) + finding.effort,
+      );
     for (const server of servers) {
       if (!server.readiness || server.applications.length > 0) continue;
       const verdicts = Object.values(server.readiness);
-      if (verdicts.every((verdict) => verdict.status === 'not-ready')) this.staying.push({ server: server.id, reason: `not ready on any cloud: ${verdicts[0]!.reasons[0] ?? 'see its readiness'}` });
+      if (verdicts.every((verdict) => verdict.status === 'not-ready'))
+        this.staying.push({
+          server: server.id,
+          reason: `not ready on any cloud: ${verdicts[0]!.reasons[0] ?? 'see its readiness'}`,
+        });
       else if (graph.hasNode(`host:${server.id}`)) this.units.set(`host:${server.id}`, server);
     }
     const degree = new Map<string, number>();
     if (this.units.size > 0) {
       graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
-        if (attributes.kind !== 'connects-to' || sourceAttributes.kind !== 'host' || targetAttributes.kind !== 'host') return;
+        if (attributes.kind !== 'connects-to' || sourceAttributes.kind !== 'host' || targetAttributes.kind !== 'host')
+          return;
         degree.set(source, (degree.get(source) ?? 0) + 1);
         degree.set(target, (degree.get(target) ?? 0) + 1);
       });
     }
     const hubLimit = Math.max(10, Math.ceil(0.05 * this.units.size));
-    this.hubs = new Set([...degree].filter(([host, links]) => this.units.has(host) && links > hubLimit).map(([host]) => host));
+    this.hubs = new Set(
+      [...degree].filter(([host, links]) => this.units.has(host) && links > hubLimit).map(([host]) => host),
+    );
   }
 
   has(unit: string): boolean {
@@ -71,7 +85,12 @@ export class ServerUnits {
 
   /** Whether a link between two hosts binds a server no application runs on: not on infrastructure ports, not to or from a hub. */
   binds(source: string, target: string, port: number | undefined): boolean {
-    return (this.units.has(source) || this.units.has(target)) && !(port && INFRASTRUCTURE_PORTS.has(port)) && !this.hubs.has(source) && !this.hubs.has(target);
+    return (
+      (this.units.has(source) || this.units.has(target)) &&
+      !(port && INFRASTRUCTURE_PORTS.has(port)) &&
+      !this.hubs.has(source) &&
+      !this.hubs.has(target)
+    );
   }
 }
 
@@ -104,7 +123,8 @@ export function communities(units: string[], bonds: Bond[], limit: number): stri
   if (byCommunity.size === 1) return [units];
   // Each community goes on with its own bonds: siblings do not read each other's.
   const bondsIn = new Map<number, Bond[]>();
-  for (const entry of inner) if (found[entry.between[0]] === found[entry.between[1]]) append(bondsIn, found[entry.between[0]]!, entry);
+  for (const entry of inner)
+    if (found[entry.between[0]] === found[entry.between[1]]) append(bondsIn, found[entry.between[0]]!, entry);
   return [...byCommunity]
     .flatMap(([community, members]) => communities(members, bondsIn.get(community) ?? [], limit))
     .sort((a, b) => compareStrings(a[0]!, b[0]!));

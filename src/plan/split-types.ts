@@ -1,6 +1,9 @@
 /** The shape of a split proposal: types only (from the result's schema), so that the HTML report's page script can share them without zod. */
 import type { z } from 'zod';
-import type { ApplicationSplit as ApplicationSplitSchema, SplitProposal as SplitProposalSchema } from '../result/split-schema.js';
+import type {
+  ApplicationSplit as ApplicationSplitSchema,
+  SplitProposal as SplitProposalSchema,
+} from '../result/split-schema.js';
 
 export type SplitProposal = z.infer<typeof SplitProposalSchema>;
 export type ApplicationSplit = z.infer<typeof ApplicationSplitSchema>;

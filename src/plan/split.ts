@@ -4,7 +4,14 @@ import { assignClasses } from './split/assign-classes.js';
 import { dataConflicts, describeServices, describeSharedLibraries } from './split/describe-services.js';
 import { extractionOrder } from './split/extraction-order.js';
 import { groupsOf, placeServices } from './split/service-placement.js';
-import { CO_CHANGE_WEIGHT, RUNTIME_CALL_WEIGHT, SAME_PACKAGE, SPLIT_WEIGHTS, splitInput, type SplitInputOptions } from './split/split-input.js';
+import {
+  CO_CHANGE_WEIGHT,
+  RUNTIME_CALL_WEIGHT,
+  SAME_PACKAGE,
+  SPLIT_WEIGHTS,
+  splitInput,
+  type SplitInputOptions,
+} from './split/split-input.js';
 import { splitMetrics } from './split/split-metrics.js';
 import type { SplitProposal } from './split-types.js';
 
@@ -25,12 +32,17 @@ export interface SplitOptions extends SplitInputOptions {
  */
 export function proposeSplit(graph: PortfolioGraph, applicationId: string, options: SplitOptions = {}): SplitProposal {
   const input = splitInput(graph, applicationId, options);
-  if (input.atoms.length < 2) throw new Error(`Only ${input.atoms.length} server class${input.atoms.length === 1 ? '' : 'es'} (nested classes count with their outer class, browser code is the front end): too little to cut into services.`);
+  if (input.atoms.length < 2)
+    throw new Error(
+      `Only ${input.atoms.length} server class${input.atoms.length === 1 ? '' : 'es'} (nested classes count with their outer class, browser code is the front end): too little to cut into services.`,
+    );
   const assigned = assignClasses(input, options.services, options.seed ?? 42);
   const placement = placeServices(input, assigned);
   const services = describeServices(input, placement);
   const conflicts = dataConflicts(input, placement);
-  const routed = services.filter((service) => service.entryPoints.some((entry) => entry.startsWith('http-route'))).map((service) => service.name);
+  const routed = services
+    .filter((service) => service.entryPoints.some((entry) => entry.startsWith('http-route')))
+    .map((service) => service.name);
   const { count } = assigned;
   return {
     application: applicationId,
@@ -39,11 +51,27 @@ export function proposeSplit(graph: PortfolioGraph, applicationId: string, optio
     ...(options.runtimeCalls ? { runtimeCalls: { pairs: input.runtimePairs } } : {}),
     services,
     sharedLibraries: describeSharedLibraries(input, placement),
-    ...(input.frontEnd.length > 0 ? { frontEnd: { files: [...new Set(input.frontEnd.map((unit) => String(graph.getNodeAttribute(unit, 'file') ?? input.label(unit))))].sort(compareStrings), units: input.frontEnd.length, services: routed.sort(compareStrings) } } : {}),
+    ...(input.frontEnd.length > 0
+      ? {
+          frontEnd: {
+            files: [
+              ...new Set(
+                input.frontEnd.map((unit) => String(graph.getNodeAttribute(unit, 'file') ?? input.label(unit))),
+              ),
+            ].sort(compareStrings),
+            units: input.frontEnd.length,
+            services: routed.sort(compareStrings),
+          },
+        }
+      : {}),
     conflicts,
     extractionOrder: extractionOrder(services, conflicts, input, placement.serviceOfAtom),
     metrics: splitMetrics(input, groupsOf(input, placement)),
-    weights: { ...SPLIT_WEIGHTS, 'same-package': SAME_PACKAGE, 'co-change': CO_CHANGE_WEIGHT, ...(options.runtimeCalls ? { 'runtime-call': RUNTIME_CALL_WEIGHT } : {}) },
+    weights: {
+      ...SPLIT_WEIGHTS,
+      'same-package': SAME_PACKAGE,
+      'co-change': CO_CHANGE_WEIGHT,
+      ...(options.runtimeCalls ? { 'runtime-call': RUNTIME_CALL_WEIGHT } : {}),
+    },
   };
 }
-

@@ -17,15 +17,26 @@ export type { CrossingLink, MoveGroup, Wave, WaveOptions, WavePlan } from './wav
  * waves: a pilot of small, ready, low-criticality groups first, then dependencies before their
  * dependents, less critical before more, within the size and effort limits.
  */
-export function planWaves(graph: PortfolioGraph, applications: Application[], options: WaveOptions = {}, servers: Server[] = [], serverFindings: Pick<ServerFinding, 'serverId' | 'effort'>[] = []): WavePlan {
+export function planWaves(
+  graph: PortfolioGraph,
+  applications: Application[],
+  options: WaveOptions = {},
+  servers: Server[] = [],
+  serverFindings: Pick<ServerFinding, 'serverId' | 'effort'>[] = [],
+): WavePlan {
   const maxPerWave = options.maxPerWave ?? 5;
   const maxServersPerWave = options.maxServersPerWave ?? 25;
   const byId = new Map(applications.map((app) => [app.id, app]));
   const staying: WavePlan['staying'] = [];
   const moving = new Set<string>();
   for (const app of [...applications].sort((a, b) => compareStrings(a.id, b.id))) {
-    if (app.strategy === 'retain') staying.push({ application: app.id, reason: `retain: ${app.strategyReasons[0] ?? 'its findings keep it in place'}` });
-    else if (app.strategy === 'retire') staying.push({ application: app.id, reason: 'retire: decommissioned, not moved' });
+    if (app.strategy === 'retain')
+      staying.push({
+        application: app.id,
+        reason: `retain: ${app.strategyReasons[0] ?? 'its findings keep it in place'}`,
+      });
+    else if (app.strategy === 'retire')
+      staying.push({ application: app.id, reason: 'retire: decommissioned, not moved' });
     else moving.add(app.id);
   }
   // Servers no application runs on move as units of their own (server-units.ts).

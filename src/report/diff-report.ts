@@ -17,7 +17,14 @@ export function diffTable(input: DiffInput, options: ReportOptions): string {
   const [oldFile, newFile] = [input.before, input.after];
   const lines = [c.bold(`cloudready diff ${oldFile} → ${newFile}`), '', c.bold('Scores')];
   for (const { applicationId, name, before, after, change, strategy, effort, wave } of diff.scores) {
-    const text = before === undefined ? `new application, ${after}` : after === undefined ? `gone (was ${before})` : change === 0 ? `${after} (unchanged)` : `${before} → ${after} (${change! > 0 ? c.green(`+${change}`) : c.red(String(change))})`;
+    const text =
+      before === undefined
+        ? `new application, ${after}`
+        : after === undefined
+          ? `gone (was ${before})`
+          : change === 0
+            ? `${after} (unchanged)`
+            : `${before} → ${after} (${change! > 0 ? c.green(`+${change}`) : c.red(String(change))})`;
     const shown = name === applicationId ? name : `${name} (${applicationId})`;
     const plan = [
       strategy ? `strategy ${strategy.before} → ${strategy.after}` : '',
@@ -28,9 +35,15 @@ export function diffTable(input: DiffInput, options: ReportOptions): string {
   }
   lines.push('', c.bold(`New findings (${diff.new.length})`));
   // Applications by the name the portfolio table shows; the rule id for looking it up.
-  for (const finding of diff.new) lines.push(`  ${c.red('+')} ${finding.severity.padEnd(7)} ${finding.application}: ${finding.title}${finding.state === 'changed' ? ' (new places)' : ''} ${c.dim(`[${finding.ruleId}]`)}`);
+  for (const finding of diff.new)
+    lines.push(
+      `  ${c.red('+')} ${finding.severity.padEnd(7)} ${finding.application}: ${finding.title}${finding.state === 'changed' ? ' (new places)' : ''} ${c.dim(`[${finding.ruleId}]`)}`,
+    );
   lines.push('', c.bold(`Fixed findings (${diff.fixed.length})`));
-  for (const finding of diff.fixed) lines.push(`  ${c.green('-')} ${finding.severity.padEnd(7)} ${finding.application}: ${finding.title} ${c.dim(`[${finding.ruleId}]`)}`);
+  for (const finding of diff.fixed)
+    lines.push(
+      `  ${c.green('-')} ${finding.severity.padEnd(7)} ${finding.application}: ${finding.title} ${c.dim(`[${finding.ruleId}]`)}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

@@ -19,8 +19,10 @@ function boundary(app: Application, c: ChalkInstance): string[] {
   if (app.detection.length > 0) lines.push(`${c.bold('Found by:')} ${app.detection.join('; ')}`);
   const counted = app.parts.filter((part) => part.counted);
   const apart = app.parts.filter((part) => !part.counted);
-  if (counted.length > 0) lines.push(`${c.bold('Parts that count:')} ${counted.map((part) => `${part.path} (${part.kind})`).join(', ')}`);
-  if (apart.length > 0) lines.push(`${c.bold('Parts listed apart:')} ${apart.map((part) => `${part.path} (${part.kind})`).join(', ')}`);
+  if (counted.length > 0)
+    lines.push(`${c.bold('Parts that count:')} ${counted.map((part) => `${part.path} (${part.kind})`).join(', ')}`);
+  if (apart.length > 0)
+    lines.push(`${c.bold('Parts listed apart:')} ${apart.map((part) => `${part.path} (${part.kind})`).join(', ')}`);
   return [...lines, ''];
 }
 
@@ -32,7 +34,10 @@ export function explainText(input: ExplainInput, options: ReportOptions): string
   const model = result.scoringModel;
   const findings = result.findings
     .filter((finding) => finding.applicationId === app.id)
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareStrings(a.ruleId, b.ruleId));
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareStrings(a.ruleId, b.ruleId),
+    );
   const lines = [
     `${c.bold(app.name === app.id ? app.id : `${app.name} (${app.id})`)}: score ${c.bold(String(app.score))}, ${c.bold(app.strategy)} (else ${app.strategyRunnerUp.strategy}), confidence ${app.confidence.level} (${app.confidence.score})`,
     '',
@@ -41,12 +46,18 @@ export function explainText(input: ExplainInput, options: ReportOptions): string
     `  ${'start'.padEnd(70)} ${'100.00'.padStart(8)}`,
   ];
   const walk = scoreSteps(findings, model);
-  for (const step of walk.steps) lines.push(`  ${`${step.severity.padEnd(8)} ${step.ruleId}`.padEnd(62)} × ${step.factor.toFixed(2)} ${step.remaining.toFixed(2).padStart(8)}`);
+  for (const step of walk.steps)
+    lines.push(
+      `  ${`${step.severity.padEnd(8)} ${step.ruleId}`.padEnd(62)} × ${step.factor.toFixed(2)} ${step.remaining.toFixed(2).padStart(8)}`,
+    );
   lines.push(`  ${'rounded'.padEnd(70)} ${String(walk.rounded).padStart(8)}`);
-  if (walk.capped !== undefined) lines.push(`  ${`a blocker caps the score at ${model.blockerCap}`.padEnd(70)} ${String(walk.capped).padStart(8)}`);
+  if (walk.capped !== undefined)
+    lines.push(`  ${`a blocker caps the score at ${model.blockerCap}`.padEnd(70)} ${String(walk.capped).padStart(8)}`);
   lines.push(
     '',
-    `${c.bold('Dimensions:')} ${Object.entries(app.dimensions).map(([dimension, score]) => `${dimension} ${score}`).join(' · ')}`,
+    `${c.bold('Dimensions:')} ${Object.entries(app.dimensions)
+      .map(([dimension, score]) => `${dimension} ${score}`)
+      .join(' · ')}`,
     '',
     c.bold(`Confidence ${app.confidence.score} (${app.confidence.level})`),
     ...app.confidence.reasons.map((reason) => `  - ${reason}`),
@@ -62,12 +73,23 @@ export function explainText(input: ExplainInput, options: ReportOptions): string
   for (const finding of [...findings].sort((a, b) => b.effort - a.effort || compareStrings(a.ruleId, b.ruleId))) {
     if (finding.effort === 0 || finding.severity === 'info') continue;
     const range = effortRange(finding);
-    lines.push(`  ${String(finding.effort).padStart(4)} ${`(${range.low}-${Math.round(range.high * 10) / 10})`.padEnd(11)} ${finding.ruleId}, ${finding.evidenceCount} place${finding.evidenceCount === 1 ? '' : 's'}`);
+    lines.push(
+      `  ${String(finding.effort).padStart(4)} ${`(${range.low}-${Math.round(range.high * 10) / 10})`.padEnd(11)} ${finding.ruleId}, ${finding.evidenceCount} place${finding.evidenceCount === 1 ? '' : 's'}`,
+    );
   }
   lines.push('', c.bold('Where: the most decisive places of each finding that moved the score'));
-  for (const finding of findings.filter((candidate) => candidate.severity !== 'info')) lines.push(...places(finding, c));
-  const apart = (result.uncounted ?? []).filter((finding) => finding.applicationId === app.id && finding.severity !== 'info');
-  if (apart.length > 0) lines.push('', c.dim(`Not counted: ${apart.map((finding) => `${finding.ruleId} (${finding.message.replace(/^.*\(/, '').replace(/\)$/, '')})`).join('; ')}`));
+  for (const finding of findings.filter((candidate) => candidate.severity !== 'info'))
+    lines.push(...places(finding, c));
+  const apart = (result.uncounted ?? []).filter(
+    (finding) => finding.applicationId === app.id && finding.severity !== 'info',
+  );
+  if (apart.length > 0)
+    lines.push(
+      '',
+      c.dim(
+        `Not counted: ${apart.map((finding) => `${finding.ruleId} (${finding.message.replace(/^.*\(/, '').replace(/\)$/, '')})`).join('; ')}`,
+      ),
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -82,11 +104,23 @@ function places(finding: Finding, c: ChalkInstance): string[] {
       lines.push(`    ${c.cyan(`${item.file}:${item.line}`)}${origin}`);
       item.context.lines.forEach((text, at) => {
         const number = item.context!.firstLine + at;
-        lines.push(number === item.line ? `    > ${String(number).padStart(5)}  ${text}` : c.dim(`      ${String(number).padStart(5)}  ${text}`));
+        lines.push(
+          number === item.line
+            ? `    > ${String(number).padStart(5)}  ${text}`
+            : c.dim(`      ${String(number).padStart(5)}  ${text}`),
+        );
       });
-    } else lines.push(`    ${c.cyan(`${item.file}${item.line ? `:${item.line}` : ''}`)}${origin}${item.snippet ? `  ${item.snippet}` : ''}`);
+    } else
+      lines.push(
+        `    ${c.cyan(`${item.file}${item.line ? `:${item.line}` : ''}`)}${origin}${item.snippet ? `  ${item.snippet}` : ''}`,
+      );
   }
-  if (finding.evidenceCount > PLACES_SHOWN) lines.push(c.dim(`    … ${finding.evidenceCount - PLACES_SHOWN} more place${finding.evidenceCount - PLACES_SHOWN === 1 ? '' : 's'} (--format json lists them)`));
+  if (finding.evidenceCount > PLACES_SHOWN)
+    lines.push(
+      c.dim(
+        `    … ${finding.evidenceCount - PLACES_SHOWN} more place${finding.evidenceCount - PLACES_SHOWN === 1 ? '' : 's'} (--format json lists them)`,
+      ),
+    );
   if (finding.evidenceCount === 0) lines.push(c.dim('    no place: the finding is about something missing'));
   return lines;
 }
@@ -96,5 +130,9 @@ function decidedByOne(reasons: string[], findings: Finding[], c: ChalkInstance):
   const deciding = findings.filter((finding) => reasons.includes(strategyReason(finding)));
   if (deciding.length !== 1) return [];
   const [only] = deciding as [Finding];
-  return [c.yellow(`  One finding decides the strategy: ${only.ruleId} (${only.evidenceCount} place${only.evidenceCount === 1 ? '' : 's'}); open its places below before acting on it.`)];
+  return [
+    c.yellow(
+      `  One finding decides the strategy: ${only.ruleId} (${only.evidenceCount} place${only.evidenceCount === 1 ? '' : 's'}); open its places below before acting on it.`,
+    ),
+  ];
 }

@@ -22,7 +22,8 @@ const SLICE = 512;
 
 /** What JSON.stringify(value, null, 2) writes at this indentation, in parts. */
 function* pretty(value: unknown, indent: string, depth: number): Generator<string> {
-  const container = typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  const container =
+    typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
   if (container && Array.isArray(value) && value.length > 0 && depth <= PARTED_LIST_DEPTH) {
     for (let at = 0; at < value.length; at += SLICE) {
       // "[\n  a,\n  b\n]" less its brackets, indented as this list's items.

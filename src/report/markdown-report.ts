@@ -37,12 +37,20 @@ function place(finding: Finding): string {
 export const markdownReport: Reporter = (result, options) => {
   const { title, client, author, classification } = options.document ?? {};
   const lines: string[] = [`## ${escape(title?.trim() || 'cloudready migration readiness')}`, ''];
-  const cover = [client && `For ${client}`, author && `by ${author}`, classification].filter((line): line is string => Boolean(line?.trim()));
+  const cover = [client && `For ${client}`, author && `by ${author}`, classification].filter((line): line is string =>
+    Boolean(line?.trim()),
+  );
   if (cover.length) lines.push(`*${escape(cover.join(' · '))}*`, '');
   const { summary } = result;
   if (result.gate) {
-    lines.push(result.gate.passed ? '**Gate passed.**' : `**Gate failed** for ${result.gate.failures.length} application${result.gate.failures.length === 1 ? '' : 's'}:`, '');
-    for (const failure of result.gate.failures) lines.push(`- \`${failure.applicationId}\`: ${escape(failure.reasons.join('; '))}`);
+    lines.push(
+      result.gate.passed
+        ? '**Gate passed.**'
+        : `**Gate failed** for ${result.gate.failures.length} application${result.gate.failures.length === 1 ? '' : 's'}:`,
+      '',
+    );
+    for (const failure of result.gate.failures)
+      lines.push(`- \`${failure.applicationId}\`: ${escape(failure.reasons.join('; '))}`);
     if (result.gate.failures.length) lines.push('');
   }
   lines.push(
@@ -59,28 +67,52 @@ export const markdownReport: Reporter = (result, options) => {
   lines.push('');
   if (result.baseline) {
     const { baseline } = result;
-    lines.push(`**Against the baseline:** ${baseline.new} new, ${baseline.changed} with new places, ${baseline.fixed.length} fixed.`, '');
-    const fresh = result.findings.filter((finding) => finding.baselineState === 'new' || finding.baselineState === 'changed');
+    lines.push(
+      `**Against the baseline:** ${baseline.new} new, ${baseline.changed} with new places, ${baseline.fixed.length} fixed.`,
+      '',
+    );
+    const fresh = result.findings.filter(
+      (finding) => finding.baselineState === 'new' || finding.baselineState === 'changed',
+    );
     if (fresh.length) {
       lines.push('| New | Severity | Application | Finding | Where |', '|---|---|---|---|---|');
-      for (const finding of fresh.slice(0, TOP * 2)) lines.push(`| ${finding.baselineState} | ${finding.severity} | ${finding.applicationId} | ${escape(finding.message)} (\`${finding.ruleId}\`) | ${place(finding)} |`);
+      for (const finding of fresh.slice(0, TOP * 2))
+        lines.push(
+          `| ${finding.baselineState} | ${finding.severity} | ${finding.applicationId} | ${escape(finding.message)} (\`${finding.ruleId}\`) | ${place(finding)} |`,
+        );
       lines.push('');
     }
     if (baseline.fixed.length) lines.push(`Fixed: ${baseline.fixed.map((fixed) => `\`${fixed.id}\``).join(', ')}`, '');
   }
   const top = [...result.findings]
     .filter((finding) => finding.severity === 'blocker' || finding.severity === 'major')
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareStrings(a.id, b.id))
+    .sort(
+      (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareStrings(a.id, b.id),
+    )
     .slice(0, TOP);
   if (top.length) {
-    lines.push('<details><summary>Blockers and major findings</summary>', '', '| Severity | Application | Finding | Where |', '|---|---|---|---|');
-    for (const finding of top) lines.push(`| ${finding.severity} | ${finding.applicationId} | ${escape(finding.message)} (\`${finding.ruleId}\`) | ${place(finding)} |`);
-    const more = result.findings.filter((finding) => finding.severity === 'blocker' || finding.severity === 'major').length - top.length;
+    lines.push(
+      '<details><summary>Blockers and major findings</summary>',
+      '',
+      '| Severity | Application | Finding | Where |',
+      '|---|---|---|---|',
+    );
+    for (const finding of top)
+      lines.push(
+        `| ${finding.severity} | ${finding.applicationId} | ${escape(finding.message)} (\`${finding.ruleId}\`) | ${place(finding)} |`,
+      );
+    const more =
+      result.findings.filter((finding) => finding.severity === 'blocker' || finding.severity === 'major').length -
+      top.length;
     if (more > 0) lines.push('', `… and ${more} more in the full report.`);
     lines.push('', '</details>', '');
   }
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.level === 'error').length;
-  if (errors) lines.push(`> ${errors} input error${errors === 1 ? '' : 's'}: some files could not be read; see the JSON result's diagnostics.`, '');
+  if (errors)
+    lines.push(
+      `> ${errors} input error${errors === 1 ? '' : 's'}: some files could not be read; see the JSON result's diagnostics.`,
+      '',
+    );
   let text = `${lines.join('\n').trimEnd()}\n`;
   if (text.length > MAX_LENGTH) text = `${text.slice(0, MAX_LENGTH)}\n\n… (truncated; see the full report)\n`;
   return text;

@@ -99,19 +99,32 @@ export function formatsOf<O extends Output>(output: O): FormatOf<O>[] {
   return Object.keys(OUTPUTS[output]) as FormatOf<O>[];
 }
 
-export async function loadReporter<O extends Output>(output: O, format: FormatOf<O>): Promise<Reporter<OutputInputs[O]>> {
+export async function loadReporter<O extends Output>(
+  output: O,
+  format: FormatOf<O>,
+): Promise<Reporter<OutputInputs[O]>> {
   const load = (OUTPUTS[output] as unknown as Formats<OutputInputs[O]>)[format];
   if (!load) throw new Error(`no ${format} format for ${output}`);
   return load();
 }
 
 /** Renders what an output shows in one of its formats. */
-export async function render<O extends Output>(output: O, format: FormatOf<O>, input: OutputInputs[O], options: ReportOptions): Promise<Rendered> {
+export async function render<O extends Output>(
+  output: O,
+  format: FormatOf<O>,
+  input: OutputInputs[O],
+  options: ReportOptions,
+): Promise<Rendered> {
   return (await loadReporter(output, format))(input, options);
 }
 
 /** Text of an output that is one file (every format but a multi-file export). */
-export async function renderText<O extends Output>(output: O, format: FormatOf<O>, input: OutputInputs[O], options: ReportOptions): Promise<string> {
+export async function renderText<O extends Output>(
+  output: O,
+  format: FormatOf<O>,
+  input: OutputInputs[O],
+  options: ReportOptions,
+): Promise<string> {
   const rendered = await render(output, format, input, options);
   if (typeof rendered === 'string') return rendered;
   if ('text' in rendered) return rendered.text;

@@ -25,14 +25,23 @@ export function rulesTable(packs: LoadedPack[], options: ReportOptions): string 
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   for (const rule of allRules(packs).sort((a, b) => compareStrings(a.id, b.id))) {
-    table.push([rule.id, rule.severity, rule.strategy ?? '', rule.contexts.join(', '), ruleReadsShort(rule.when), rule.title]);
+    table.push([
+      rule.id,
+      rule.severity,
+      rule.strategy ?? '',
+      rule.contexts.join(', '),
+      ruleReadsShort(rule.when),
+      rule.title,
+    ]);
   }
   return `${table.toString()}\n${allRules(packs).length} rules in ${packs.length} packs. Counts in: the kinds of file whose places count (docs/languages.md); Reads: the facts the rule checks, resolved by the extractors, or plain text. cloudready rules show RULE-ID for one rule.\n`;
 }
 
 /** Every rule with its pack and the facts it reads. */
 export function rulesJson(packs: LoadedPack[]): string {
-  const rules = packs.flatMap(({ pack, source }) => pack.rules.map((rule) => ({ pack: pack.pack, source, ...rule, reads: ruleReads(rule.when) })));
+  const rules = packs.flatMap(({ pack, source }) =>
+    pack.rules.map((rule) => ({ pack: pack.pack, source, ...rule, reads: ruleReads(rule.when) })),
+  );
   return `${JSON.stringify(rules, null, 2)}\n`;
 }
 

@@ -2,18 +2,31 @@ import { createHash } from 'node:crypto';
 import type { Finding, ScanResult, ServerFinding, Severity } from '../result/schema.js';
 import type { Reporter } from './reporter-types.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { blocker: 'error', major: 'error', minor: 'warning', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  blocker: 'error',
+  major: 'error',
+  minor: 'warning',
+  info: 'note',
+};
 /** GitHub code scanning orders alerts by this (0-10). */
 const SECURITY_SEVERITY: Record<Severity, string> = { blocker: '9.0', major: '7.0', minor: '4.0', info: '1.0' };
 
 /** A stable fingerprint per place: rule, application (or server), file and text, not the line. */
 function placeFingerprint(ruleId: string, owner: string, file: string, snippet: string | undefined): string {
-  return createHash('sha256').update(`${ruleId}\n${owner}\n${file}\n${(snippet ?? '').replace(/\s+/g, ' ').trim()}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${ruleId}\n${owner}\n${file}\n${(snippet ?? '').replace(/\s+/g, ' ').trim()}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** A place as SARIF locates it: the file under the scanned folder, and the line when there is one. */
 function location(place: { file: string; line?: number | undefined }) {
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(place.file), uriBaseId: '%SRCROOT%' }, ...(place.line ? { region: { startLine: place.line } } : {}) } };
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(place.file), uriBaseId: '%SRCROOT%' },
+      ...(place.line ? { region: { startLine: place.line } } : {}),
+    },
+  };
 }
 
 /** Where a finding without a place is shown: the application's first manifest, else its folder. */
@@ -30,14 +43,19 @@ function applicationLocation(result: ScanResult, finding: Finding): string {
 export const sarifReport: Reporter = (result) => {
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
   const results = result.findings.flatMap((finding) => {
-    const places = finding.evidence.length > 0 ? finding.evidence : [{ file: applicationLocation(result, finding), line: undefined, snippet: undefined }];
+    const places =
+      finding.evidence.length > 0
+        ? finding.evidence
+        : [{ file: applicationLocation(result, finding), line: undefined, snippet: undefined }];
     return places.map((place) => ({
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? 0,
       level: LEVEL[finding.severity],
       message: { text: `${finding.message} in ${finding.applicationId}${place.snippet ? `: ${place.snippet}` : ''}` },
       locations: [location(place)],
-      partialFingerprints: { 'cloudready/v1': placeFingerprint(finding.ruleId, finding.applicationId, place.file, place.snippet) },
+      partialFingerprints: {
+        'cloudready/v1': placeFingerprint(finding.ruleId, finding.applicationId, place.file, place.snippet),
+      },
       properties: {
         applicationId: finding.applicationId,
         severity: finding.severity,
@@ -45,11 +63,22 @@ export const sarifReport: Reporter = (result) => {
         ...(finding.strategyHint ? { strategyHint: finding.strategyHint } : {}),
         ...(finding.baselineState ? { baselineState: finding.baselineState } : {}),
       },
-      ...(finding.baselineState ? { baselineState: finding.baselineState === 'existing' ? 'unchanged' : finding.baselineState === 'changed' ? 'updated' : 'new' } : {}),
+      ...(finding.baselineState
+        ? {
+            baselineState:
+              finding.baselineState === 'existing'
+                ? 'unchanged'
+                : finding.baselineState === 'changed'
+                  ? 'updated'
+                  : 'new',
+          }
+        : {}),
     }));
   });
   // A server that runs no application has findings of its own, at its record in the inventory.
-  const onServers = result.serverFindings.flatMap((finding) => finding.evidence.map((place) => serverResult(finding, place, ruleIndex.get(finding.ruleId) ?? 0)));
+  const onServers = result.serverFindings.flatMap((finding) =>
+    finding.evidence.map((place) => serverResult(finding, place, ruleIndex.get(finding.ruleId) ?? 0)),
+  );
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -96,7 +125,14 @@ function serverResult(finding: ServerFinding, place: ServerFinding['evidence'][n
     level: LEVEL[finding.severity],
     message: { text: `${finding.message}${place.snippet ? `: ${place.snippet}` : ''}` },
     locations: [location(place)],
-    partialFingerprints: { 'cloudready/v1': placeFingerprint(finding.ruleId, `host:${finding.serverId}`, place.file, place.snippet) },
-    properties: { serverId: finding.serverId, severity: finding.severity, effort: finding.effort, ...(finding.strategyHint ? { strategyHint: finding.strategyHint } : {}) },
+    partialFingerprints: {
+      'cloudready/v1': placeFingerprint(finding.ruleId, `host:${finding.serverId}`, place.file, place.snippet),
+    },
+    properties: {
+      serverId: finding.serverId,
+      severity: finding.severity,
+      effort: finding.effort,
+      ...(finding.strategyHint ? { strategyHint: finding.strategyHint } : {}),
+    },
   };
 }

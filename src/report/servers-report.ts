@@ -24,10 +24,44 @@ export function serversCsv(result: ScanResult): string {
 function csv(servers: Server[], result: ScanResult): string {
   const currency = result.serverCosts?.currency ?? '';
   // Every figure says its region, and the last column the day of its prices.
-  const perCloud = CLOUDS.flatMap((cloud) => [`${cloud}_readiness`, `${cloud}_reasons`, `${cloud}_instance`, `${cloud}_monthly_${currency.toLowerCase() || 'cost'}`, `${cloud}_region`]);
-  const rows = [['id', 'name', 'kind', 'power', 'os', 'os_lifecycle', 'end_of_support', 'extended_until', 'vcpus', 'memory_gib', 'storage_gib', 'storage_used_gib', 'disks', 'snapshots', 'datacenter', 'cluster', 'hypervisor', 'applications', 'cpu_used_percent', 'memory_used_percent', 'sized_on', 'findings', ...perCloud, 'prices_of']];
+  const perCloud = CLOUDS.flatMap((cloud) => [
+    `${cloud}_readiness`,
+    `${cloud}_reasons`,
+    `${cloud}_instance`,
+    `${cloud}_monthly_${currency.toLowerCase() || 'cost'}`,
+    `${cloud}_region`,
+  ]);
+  const rows = [
+    [
+      'id',
+      'name',
+      'kind',
+      'power',
+      'os',
+      'os_lifecycle',
+      'end_of_support',
+      'extended_until',
+      'vcpus',
+      'memory_gib',
+      'storage_gib',
+      'storage_used_gib',
+      'disks',
+      'snapshots',
+      'datacenter',
+      'cluster',
+      'hypervisor',
+      'applications',
+      'cpu_used_percent',
+      'memory_used_percent',
+      'sized_on',
+      'findings',
+      ...perCloud,
+      'prices_of',
+    ],
+  ];
   const findings = new Map<string, string[]>();
-  for (const finding of result.serverFindings) findings.set(finding.serverId, [...(findings.get(finding.serverId) ?? []), finding.ruleId]);
+  for (const finding of result.serverFindings)
+    findings.set(finding.serverId, [...(findings.get(finding.serverId) ?? []), finding.ruleId]);
   for (const server of servers) {
     const bases = new Set(Object.values(server.targets ?? {}).map((target) => target?.basis));
     rows.push([
@@ -56,17 +90,28 @@ function csv(servers: Server[], result: ScanResult): string {
       ...CLOUDS.flatMap((cloud) => {
         const verdict = server.readiness?.[cloud];
         const target = server.targets?.[cloud];
-        return [verdict?.status ?? '', verdict?.reasons.join('; ') ?? '', target?.instance ?? '', target ? String(target.monthly.total) : '', target ? (result.serverCosts?.clouds[cloud]?.region ?? '') : ''];
+        return [
+          verdict?.status ?? '',
+          verdict?.reasons.join('; ') ?? '',
+          target?.instance ?? '',
+          target ? String(target.monthly.total) : '',
+          target ? (result.serverCosts?.clouds[cloud]?.region ?? '') : '',
+        ];
       }),
-      result.serverCosts ? `${result.serverCosts.source === 'built-in' ? 'built-in list' : result.serverCosts.source} of ${result.serverCosts.priceDate}` : '',
+      result.serverCosts
+        ? `${result.serverCosts.source === 'built-in' ? 'built-in list' : result.serverCosts.source} of ${result.serverCosts.priceDate}`
+        : '',
     ]);
   }
   return spreadsheetCsv(rows);
 }
 
 function table(result: ScanResult, c: ChalkInstance, width?: number): string {
-  if (result.hosts.length === 0) return 'No servers: cloudready reads them from inventories (RVTools, Azure Migrate, AWS, CMDB, its own format; docs/inventory.md).\n';
+  if (result.hosts.length === 0)
+    return 'No servers: cloudready reads them from inventories (RVTools, Azure Migrate, AWS, CMDB, its own format; docs/inventory.md).\n';
   const lines = serversSummary(result, c);
-  const hypervisors = result.hosts.filter((server) => !server.readiness).map((server) => `${server.id} (${server.kind})`);
+  const hypervisors = result.hosts
+    .filter((server) => !server.readiness)
+    .map((server) => `${server.id} (${server.kind})`);
   return `${[...lines, serversTable(result.hosts, c, Infinity, width), ...(hypervisors.length ? [c.dim(`Not moved: ${hypervisors.join(', ')}`)] : [])].join('\n')}\n`;
 }

@@ -15,7 +15,12 @@ const CLOUDS = [
   ['gcp', 'GCP'],
 ] as const;
 const RANK: Record<Status, number> = { 'not-ready': 0, unknown: 1, 'ready-with-conditions': 2, ready: 3 };
-const LABEL: Record<Status, string> = { 'not-ready': 'not ready', unknown: 'unknown', 'ready-with-conditions': 'conditions', ready: 'ready' };
+const LABEL: Record<Status, string> = {
+  'not-ready': 'not ready',
+  unknown: 'unknown',
+  'ready-with-conditions': 'conditions',
+  ready: 'ready',
+};
 
 /**
  * The servers the inventories describe, the ones that need attention first: how many are ready
@@ -25,7 +30,8 @@ export function serversSection(result: ScanResult, c: ChalkInstance, width?: num
   const judged = result.hosts.filter((server) => server.readiness);
   if (judged.length === 0) return [];
   const lines = ['', ...serversSummary(result, c), serversTable(judged, c, SHOWN, width)];
-  if (judged.length > SHOWN) lines.push(c.dim(`  … ${judged.length - SHOWN} more (cloudready servers lists them all; --format json: hosts)`));
+  if (judged.length > SHOWN)
+    lines.push(c.dim(`  … ${judged.length - SHOWN} more (cloudready servers lists them all; --format json: hosts)`));
   return lines;
 }
 
@@ -57,8 +63,15 @@ function findingLines(result: ScanResult, c: ChalkInstance): string[] {
   const byRule = new Map<string, number>();
   for (const finding of findings) byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
   const top = [...byRule].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
-  const listed = top.slice(0, 5).map(([rule, count]) => `${rule} ×${count}`).join(', ');
-  return [c.dim(`  Findings on servers that run no application: ${severities.join(', ')} (${listed}${top.length > 5 ? ', …' : ''}; --format json: serverFindings)`)];
+  const listed = top
+    .slice(0, 5)
+    .map(([rule, count]) => `${rule} ×${count}`)
+    .join(', ');
+  return [
+    c.dim(
+      `  Findings on servers that run no application: ${severities.join(', ')} (${listed}${top.length > 5 ? ', …' : ''}; --format json: serverFindings)`,
+    ),
+  ];
 }
 
 /** Widths of the OS and reason columns, and the least they wrap to on a narrow terminal. */
@@ -74,11 +87,22 @@ export function serversTable(servers: Server[], c: ChalkInstance, limit = Infini
   const judged = servers.filter((server) => server.readiness);
   const worst = (server: Server) => Math.min(...CLOUDS.map(([cloud]) => RANK[server.readiness![cloud].status]));
   const ordered = [...judged].sort((a, b) => worst(a) - worst(b) || compareStrings(a.id, b.id));
-  const paint = (status: Status) => (status === 'ready' ? c.green : status === 'not-ready' ? c.red : status === 'unknown' ? c.dim : c.yellow)(LABEL[status]);
+  const paint = (status: Status) =>
+    (status === 'ready' ? c.green : status === 'not-ready' ? c.red : status === 'unknown' ? c.dim : c.yellow)(
+      LABEL[status],
+    );
   const rows = ordered.slice(0, limit).map((server) => {
     const reason = CLOUDS.map(([cloud]) => server.readiness![cloud].reasons[0]).find(Boolean) ?? '';
     // The inventory's id (a VM's name): DNS names repeat where guests were left unnamed.
-    return [server.id, server.os?.name ?? c.dim('?'), server.powerState ?? '', server.cores ?? '', server.memoryGiB ?? '', ...CLOUDS.map(([cloud]) => paint(server.readiness![cloud].status)), reason];
+    return [
+      server.id,
+      server.os?.name ?? c.dim('?'),
+      server.powerState ?? '',
+      server.cores ?? '',
+      server.memoryGiB ?? '',
+      ...CLOUDS.map(([cloud]) => paint(server.readiness![cloud].status)),
+      reason,
+    ];
   });
   // Power, memory and vCPUs give way first on a narrow terminal; then the reason, then the OS, wrap narrower.
   const heads = ['Server', 'OS', 'Power', 'vCPU', 'GiB', ...CLOUDS.map(([, name]) => name), 'First reason'];
@@ -90,7 +114,9 @@ export function serversTable(servers: Server[], c: ChalkInstance, limit = Infini
       colAligns: shown.map((at) => aligns[at]!),
       style: { head: [], border: [] },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-      colWidths: shown.map((at) => (at === 1 ? osWidth : at === heads.length - 1 ? reasonWidth : null)) as unknown as number[],
+      colWidths: shown.map((at) =>
+        at === 1 ? osWidth : at === heads.length - 1 ? reasonWidth : null,
+      ) as unknown as number[],
       wordWrap: true,
     });
     for (const row of rows) table.push(shown.map((at) => row[at]!));
@@ -120,26 +146,33 @@ export function serversTable(servers: Server[], c: ChalkInstance, limit = Infini
 function costLines(result: ScanResult, c: ChalkInstance): string[] {
   const costs = result.serverCosts;
   if (!costs) return [];
-  const money = (value: number) => `${costs.currency === 'USD' ? '$' : `${costs.currency} `}${Math.round(value).toLocaleString('en-US')}`;
+  const money = (value: number) =>
+    `${costs.currency === 'USD' ? '$' : `${costs.currency} `}${Math.round(value).toLocaleString('en-US')}`;
   const per = CLOUDS.flatMap(([cloud, name]) => {
     const cost = costs.clouds[cloud];
     return cost ? [{ name, cost }] : [];
   });
   const on = per.map(({ name, cost }) => `${name} ${money(cost.monthly)} (${cost.region})`).join(' · ');
-  const off = per.filter(({ cost }) => cost.poweredOff.servers > 0).map(({ name, cost }) => `${name} ${money(cost.poweredOff.monthly)}`);
+  const off = per
+    .filter(({ cost }) => cost.poweredOff.servers > 0)
+    .map(({ name, cost }) => `${name} ${money(cost.poweredOff.monthly)}`);
   const unsized = per.filter(({ cost }) => cost.unsized > 0).map(({ name, cost }) => `${name} ${cost.unsized}`);
   const source = costs.source === 'built-in' ? 'built-in list prices' : costs.source;
   return [
     c.dim(`  A month, ${sizingBasis(result.hosts)} (${source} of ${costs.priceDate}, ${costs.currency}): ${on}`),
     ...(off.length > 0 ? [c.dim(`  Powered off, if they move too: ${off.join(' · ')}`)] : []),
-    ...(unsized.length > 0 ? [c.dim(`  Not sized (not ready there, or no vCPUs or memory in the inventory): ${unsized.join(' · ')}`)] : []),
+    ...(unsized.length > 0
+      ? [c.dim(`  Not sized (not ready there, or no vCPUs or memory in the inventory): ${unsized.join(' · ')}`)]
+      : []),
   ];
 }
 
 /** What the sizes were picked from: allocation, or measured use for some servers. */
 function sizingBasis(servers: Server[]): string {
   const sized = servers.filter((server) => server.targets && Object.values(server.targets).some(Boolean));
-  const measured = sized.filter((server) => Object.values(server.targets!).some((target) => target?.basis === 'utilisation')).length;
+  const measured = sized.filter((server) =>
+    Object.values(server.targets!).some((target) => target?.basis === 'utilisation'),
+  ).length;
   if (measured === 0) return 'sized on allocated vCPUs and memory';
   if (measured === sized.length) return 'sized on measured use with 30 % head-room';
   return `sized on measured use with 30 % head-room for ${plural(measured, 'server')}, on allocation for ${sized.length - measured}`;

@@ -22,21 +22,38 @@ export const terminalReport: Reporter = (scanned, options) => {
   const { summary } = result;
   lines.push(
     c.bold(`cloudready ${result.tool.version}`) +
-      c.dim(` · ${plural(summary.applications, 'application')} · ${plural(summary.loc, 'line')} of code · ${plural(summary.files, 'file')}`),
+      c.dim(
+        ` · ${plural(summary.applications, 'application')} · ${plural(summary.loc, 'line')} of code · ${plural(summary.files, 'file')}`,
+      ),
   );
   if (result.applications.length === 0 && result.hosts.some((server) => server.readiness)) {
     lines.push('', 'No application code found: the servers below are judged from the inventories alone.');
   } else if (result.applications.length === 0) {
-    lines.push('', 'No applications found. cloudready looks for build manifests (pom.xml, package.json, *.csproj, *.sln, ...),');
-    lines.push('Dockerfiles, mainframe programs (COBOL, PL/I) and folders of program sources; declare applications in cloudready.yaml otherwise.');
+    lines.push(
+      '',
+      'No applications found. cloudready looks for build manifests (pom.xml, package.json, *.csproj, *.sln, ...),',
+    );
+    lines.push(
+      'Dockerfiles, mainframe programs (COBOL, PL/I) and folders of program sources; declare applications in cloudready.yaml otherwise.',
+    );
   } else {
-    const low = result.applications.filter((app) => app.confidence.level !== 'high').map((app) => `${app.name} (${app.confidence.level})`);
+    const low = result.applications
+      .filter((app) => app.confidence.level !== 'high')
+      .map((app) => `${app.name} (${app.confidence.level})`);
     const table = portfolioTable(result.applications, c, options.width);
     lines.push(
       '',
       table.text,
-      ...(table.hidden.length > 0 ? [c.dim(`Fitted to ${options.width} columns: ${table.hidden.join(', ')} left out (a wider terminal, or --format json, shows every column).`)] : []),
-      c.dim(`Effort: ${summary.effortRange.low}-${summary.effortRange.high} person-days for the portfolio.${low.length ? ` Lower confidence: ${low.join(', ')}.` : ''} cloudready explain APP shows how a score was made.`),
+      ...(table.hidden.length > 0
+        ? [
+            c.dim(
+              `Fitted to ${options.width} columns: ${table.hidden.join(', ')} left out (a wider terminal, or --format json, shows every column).`,
+            ),
+          ]
+        : []),
+      c.dim(
+        `Effort: ${summary.effortRange.low}-${summary.effortRange.high} person-days for the portfolio.${low.length ? ` Lower confidence: ${low.join(', ')}.` : ''} cloudready explain APP shows how a score was made.`,
+      ),
       '',
       ...topFindings(result, c),
     );
@@ -44,30 +61,65 @@ export const terminalReport: Reporter = (scanned, options) => {
   lines.push(...boundaries(result, c));
   const apart = result.uncounted.filter((finding) => finding.severity !== 'info');
   if (apart.length > 0) {
-    const origins = [...new Set(apart.flatMap((finding) => finding.evidence.map((item) => item.origin ?? 'production')))].sort(compareStrings);
+    const origins = [
+      ...new Set(apart.flatMap((finding) => finding.evidence.map((item) => item.origin ?? 'production'))),
+    ].sort(compareStrings);
     const where = origins.length > 0 ? `${origins.join(', ')} code` : 'applications without production code';
-    lines.push('', c.dim(`${plural(apart.length, 'more finding')} only in ${where}, not counted (--include-context ${origins[0] ?? 'test'} counts them; --format json: uncounted)`));
+    lines.push(
+      '',
+      c.dim(
+        `${plural(apart.length, 'more finding')} only in ${where}, not counted (--include-context ${origins[0] ?? 'test'} counts them; --format json: uncounted)`,
+      ),
+    );
   }
   if (result.suppressed.length > 0) {
     const findings = new Set(result.suppressed.map((item) => item.findingId)).size;
-    lines.push('', c.dim(`${plural(result.suppressed.length, 'place')} in ${plural(findings, 'finding')} suppressed by cloudready-ignore comments or rules.ignore (--format json: suppressed)`));
+    lines.push(
+      '',
+      c.dim(
+        `${plural(result.suppressed.length, 'place')} in ${plural(findings, 'finding')} suppressed by cloudready-ignore comments or rules.ignore (--format json: suppressed)`,
+      ),
+    );
   }
   const inventory = summary.inventory;
   if (inventory.files > 0) {
     const formats = [...new Set(result.inventories.map((file) => file.format))].sort(compareStrings).join(', ');
-    const counts = [`${plural(inventory.imported, 'record')} imported`, inventory.ignored ? `${inventory.ignored} ignored` : '', inventory.rejected ? c.yellow(`${inventory.rejected} rejected`) : ''].filter(Boolean).join(', ');
-    lines.push('', `Inventories: ${plural(inventory.files, 'file')} (${formats}): ${counts}; ${plural(inventory.hosts, 'host')}, ${plural(inventory.connections, 'connection')}`);
+    const counts = [
+      `${plural(inventory.imported, 'record')} imported`,
+      inventory.ignored ? `${inventory.ignored} ignored` : '',
+      inventory.rejected ? c.yellow(`${inventory.rejected} rejected`) : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      '',
+      `Inventories: ${plural(inventory.files, 'file')} (${formats}): ${counts}; ${plural(inventory.hosts, 'host')}, ${plural(inventory.connections, 'connection')}`,
+    );
   }
   lines.push(...serversSection(result, c, options.width));
   // Errors first: they are what sets the exit code.
-  const skipped = [...result.diagnostics.filter((d) => d.level === 'error'), ...result.diagnostics.filter((d) => d.level === 'warning')];
+  const skipped = [
+    ...result.diagnostics.filter((d) => d.level === 'error'),
+    ...result.diagnostics.filter((d) => d.level === 'warning'),
+  ];
   if (skipped.length > 0) {
     lines.push('', c.yellow(`${plural(skipped.length, 'input problem')} (files skipped or not understood):`));
-    for (const d of skipped.slice(0, 5)) lines.push(`  ${d.level === 'error' ? c.red('error') : c.yellow('warning')} ${d.file ?? ''}${d.line ? `:${d.line}` : ''} ${d.message}`);
-    if (skipped.length > 5) lines.push(c.dim(`  … ${skipped.length - 5} more in the JSON result (--format json): diagnostics`));
+    for (const d of skipped.slice(0, 5))
+      lines.push(
+        `  ${d.level === 'error' ? c.red('error') : c.yellow('warning')} ${d.file ?? ''}${d.line ? `:${d.line}` : ''} ${d.message}`,
+      );
+    if (skipped.length > 5)
+      lines.push(c.dim(`  … ${skipped.length - 5} more in the JSON result (--format json): diagnostics`));
   }
   if (result.gate) {
-    lines.push('', result.gate.passed ? c.green('Gate passed.') : c.red.bold(`Gate failed for ${result.gate.failures.length} application${result.gate.failures.length === 1 ? '' : 's'} (reasons on stderr).`));
+    lines.push(
+      '',
+      result.gate.passed
+        ? c.green('Gate passed.')
+        : c.red.bold(
+            `Gate failed for ${result.gate.failures.length} application${result.gate.failures.length === 1 ? '' : 's'} (reasons on stderr).`,
+          ),
+    );
   }
   return `${lines.join('\n')}\n`;
 };
@@ -80,15 +132,27 @@ function boundaries(result: ScanResult, c: ChalkInstance): string[] {
   const lines: string[] = [];
   if (result.setAside.length > 0) {
     lines.push('', `Not migration candidates (${result.setAside.length}):`);
-    for (const unit of result.setAside.slice(0, 5)) lines.push(`  ${unit.kind.padEnd(8)} ${unit.name === unit.path ? unit.name : `${unit.name} ${c.dim(unit.path)}`}: ${unit.reason}`);
-    if (result.setAside.length > 5) lines.push(c.dim(`  … ${result.setAside.length - 5} more (--format json: setAside)`));
+    for (const unit of result.setAside.slice(0, 5))
+      lines.push(
+        `  ${unit.kind.padEnd(8)} ${unit.name === unit.path ? unit.name : `${unit.name} ${c.dim(unit.path)}`}: ${unit.reason}`,
+      );
+    if (result.setAside.length > 5)
+      lines.push(c.dim(`  … ${result.setAside.length - 5} more (--format json: setAside)`));
   }
   const notes = result.diagnostics.filter((d) => d.code === 'application-boundary');
   const outside = result.outside.filter((folder) => folder.kind !== 'docs' && folder.kind !== 'inventory');
   if (outside.length > 0 || notes.length > 0) {
     const kinds = [...new Set(outside.map((folder) => folder.kind))].sort(compareStrings).join(', ');
-    const parts = [outside.length > 0 ? `${plural(outside.length, 'folder')} outside every application (${kinds})` : '', notes.length > 0 ? `${plural(notes.length, 'boundary call')} to check` : ''].filter(Boolean);
-    lines.push('', c.dim(`${parts.join('; ')}: --format json lists them (outside, diagnostics); cloudready.yaml applications: names, merges or excludes (docs/applications.md)`));
+    const parts = [
+      outside.length > 0 ? `${plural(outside.length, 'folder')} outside every application (${kinds})` : '',
+      notes.length > 0 ? `${plural(notes.length, 'boundary call')} to check` : '',
+    ].filter(Boolean);
+    lines.push(
+      '',
+      c.dim(
+        `${parts.join('; ')}: --format json lists them (outside, diagnostics); cloudready.yaml applications: names, merges or excludes (docs/applications.md)`,
+      ),
+    );
     for (const note of notes.slice(0, 3)) lines.push(c.dim(`  ${note.file ?? ''}: ${note.message}`));
   }
   return lines;
@@ -119,7 +183,11 @@ const widthOf = (text: string) => Math.max(...text.split('\n').map((line) => str
  * application names are cut with an ellipsis. Files and pipes get every column; --format json
  * has everything either way. Returns the table and the columns it left out.
  */
-function portfolioTable(applications: Application[], c: ChalkInstance, width?: number): { text: string; hidden: string[] } {
+function portfolioTable(
+  applications: Application[],
+  c: ChalkInstance,
+  width?: number,
+): { text: string; hidden: string[] } {
   const ordered = [...applications].sort((a, b) => b.score - a.score || compareStrings(a.name, b.name));
   const rows = ordered.map((app) => {
     const { blocker, major, minor } = app.findingCounts;
@@ -143,7 +211,9 @@ function portfolioTable(applications: Application[], c: ChalkInstance, width?: n
       style: { head: [], border: [] },
       // No rule between rows: a portfolio of fifty applications should fit on a screen.
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-      ...(nameWidth ? { colWidths: shown.map((at) => (at === 0 ? nameWidth : null)), wordWrap: false, truncate: '…' } : {}),
+      ...(nameWidth
+        ? { colWidths: shown.map((at) => (at === 0 ? nameWidth : null)), wordWrap: false, truncate: '…' }
+        : {}),
     });
     for (const row of rows) table.push(shown.map((at) => row[at]!));
     return table.toString();
@@ -159,7 +229,9 @@ function portfolioTable(applications: Application[], c: ChalkInstance, width?: n
     text = render(shown, nameWidth);
   };
   const drop = (upTo: number) => {
-    for (const column of COLUMNS.map((entry, at) => ({ at, rank: entry.drop })).filter((entry) => entry.rank !== undefined && entry.rank <= upTo).sort((a, b) => a.rank! - b.rank!)) {
+    for (const column of COLUMNS.map((entry, at) => ({ at, rank: entry.drop }))
+      .filter((entry) => entry.rank !== undefined && entry.rank <= upTo)
+      .sort((a, b) => a.rank! - b.rank!)) {
       if (!width || widthOf(text) <= width) return;
       shown = shown.filter((at) => at !== column.at);
       text = render(shown, nameWidth);
@@ -171,22 +243,35 @@ function portfolioTable(applications: Application[], c: ChalkInstance, width?: n
   cutNames(NAME_WIDTH);
   drop(5);
   cutNames(MIN_NAME_WIDTH);
-  return { text, hidden: COLUMNS.map((column, at) => (shown.includes(at) ? undefined : column.head)).filter((head) => head !== undefined) };
+  return {
+    text,
+    hidden: COLUMNS.map((column, at) => (shown.includes(at) ? undefined : column.head)).filter(
+      (head) => head !== undefined,
+    ),
+  };
 }
 
 function topFindings(result: ScanResult, c: ChalkInstance): string[] {
   const names = new Map(result.applications.map((app) => [app.id, app.name]));
   const ordered = [...result.findings]
     .filter((finding) => finding.severity !== 'info')
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || b.evidenceCount - a.evidenceCount || compareStrings(a.id, b.id));
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+        b.evidenceCount - a.evidenceCount ||
+        compareStrings(a.id, b.id),
+    );
   if (ordered.length === 0) return [c.green('No findings above info: every application can move as it is.')];
   const lines = [c.bold('Top findings')];
   for (const finding of ordered.slice(0, TOP_FINDINGS)) {
-    lines.push(`${severityLabel(finding.severity, c)} ${names.get(finding.applicationId) ?? finding.applicationId}: ${finding.message} ${c.dim(`[${finding.ruleId}]`)}`);
+    lines.push(
+      `${severityLabel(finding.severity, c)} ${names.get(finding.applicationId) ?? finding.applicationId}: ${finding.message} ${c.dim(`[${finding.ruleId}]`)}`,
+    );
     const where = firstPlace(finding);
     if (where) lines.push(`         ${c.cyan(where)}`);
   }
-  if (ordered.length > TOP_FINDINGS) lines.push(c.dim(`… ${ordered.length - TOP_FINDINGS} more findings: see --format json`));
+  if (ordered.length > TOP_FINDINGS)
+    lines.push(c.dim(`… ${ordered.length - TOP_FINDINGS} more findings: see --format json`));
   return lines;
 }
 
@@ -213,4 +298,3 @@ function topLanguages(app: Application): string {
     .map(([id]) => languageById(id)?.name ?? id)
     .join(', ');
 }
-

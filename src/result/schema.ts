@@ -26,7 +26,9 @@ export const Strategy = z.enum(['rehost', 'replatform', 'refactor', 'repurchase'
 export type Strategy = z.infer<typeof Strategy>;
 
 const Score = z.number().int().min(0).max(100);
-export const EffortRange = z.strictObject({ low: z.number().nonnegative(), high: z.number().nonnegative() }).describe('Person-days, optimistic to pessimistic (docs/scoring.md)');
+export const EffortRange = z
+  .strictObject({ low: z.number().nonnegative(), high: z.number().nonnegative() })
+  .describe('Person-days, optimistic to pessimistic (docs/scoring.md)');
 
 export const RuleInfo = z.strictObject({
   id: z.string(),
@@ -50,7 +52,9 @@ export const Evidence = z.strictObject({
     .strictObject({ firstLine: z.number().int().positive(), lines: z.array(z.string()) })
     .optional()
     .describe('The code around the line (two lines either side), secrets masked; where the file was read'),
-  origin: Origin.optional().describe('What the file is: production, test, build, ci, dev-config, vendored, generated, docs or sample code (docs/languages.md); absent in results of older versions'),
+  origin: Origin.optional().describe(
+    'What the file is: production, test, build, ci, dev-config, vendored, generated, docs or sample code (docs/languages.md); absent in results of older versions',
+  ),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -65,10 +69,17 @@ export const Finding = z.strictObject({
   effort: z.number().nonnegative().describe('Person-days for a typical case (docs/scoring.md)'),
   strategyHint: Strategy.optional(),
   remediation: z.string(),
-  evidence: z.array(Evidence).describe('Most decisive first (production code, then the rest by origin), then by file and line; capped, see evidenceCount'),
+  evidence: z
+    .array(Evidence)
+    .describe(
+      'Most decisive first (production code, then the rest by origin), then by file and line; capped, see evidenceCount',
+    ),
   evidenceCount: z.number().int().nonnegative().describe('All places found, including those beyond the cap'),
   fingerprint: z.string().describe('Hash of rule, application and normalised evidence; survives line shifts'),
-  baselineState: z.enum(['new', 'changed', 'existing']).optional().describe('With --baseline: new finding, new places of a known one, or nothing new'),
+  baselineState: z
+    .enum(['new', 'changed', 'existing'])
+    .optional()
+    .describe('With --baseline: new finding, new places of a known one, or nothing new'),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -86,7 +97,9 @@ export const SuppressedEvidence = z.strictObject({
   applicationId: z.string(),
   file: z.string().optional().describe('Absent when the finding has no place (no CI, no tests)'),
   line: z.number().int().positive().optional(),
-  by: z.enum(['inline', 'config']).describe('inline: a cloudready-ignore comment; config: rules.ignore in cloudready.yaml'),
+  by: z
+    .enum(['inline', 'config'])
+    .describe('inline: a cloudready-ignore comment; config: rules.ignore in cloudready.yaml'),
   reason: z.string().optional(),
 });
 export type SuppressedEvidence = z.infer<typeof SuppressedEvidence>;
@@ -103,7 +116,11 @@ export const ApplicationPart = z.strictObject({
   path: z.string(),
   kind: z.enum(PART_KINDS),
   reason: z.string(),
-  counted: z.boolean().describe('Whether evidence in it counts toward the score (a front end, a library, deployment definitions); tests, tooling and docs are listed apart'),
+  counted: z
+    .boolean()
+    .describe(
+      'Whether evidence in it counts toward the score (a front end, a library, deployment definitions); tests, tooling and docs are listed apart',
+    ),
 });
 
 /** A folder no application owns, and why: tooling, docs, a test suite of the whole repository ... */
@@ -131,16 +148,24 @@ export const Application = z.strictObject({
   id: z.string().describe('Stable slug of the application path'),
   name: z.string(),
   path: z.string().describe('POSIX path relative to the scanned root; "." for the root itself'),
-  kind: z.enum(APPLICATION_KINDS).default('service').describe('What it is: service, web, batch or mainframe (library and desktop units are listed in setAside)'),
+  kind: z
+    .enum(APPLICATION_KINDS)
+    .default('service')
+    .describe('What it is: service, web, batch or mainframe (library and desktop units are listed in setAside)'),
   kindReason: z.string().default('').describe('The fact that decided the kind'),
   detectedBy: z.enum(['config', 'manifest', 'mainframe', 'source']),
-  detection: z.array(z.string()).default([]).describe('How it was found, in words: the files that declare it, what was merged into it'),
+  detection: z
+    .array(z.string())
+    .default([])
+    .describe('How it was found, in words: the files that declare it, what was merged into it'),
   manifests: z.array(z.string()).describe('Build manifests that define the application and its modules'),
   modules: z.array(z.string()).describe('Paths of nested build modules that belong to this application'),
   parts: z
     .array(ApplicationPart)
     .default([])
-    .describe('Folders inside it that are not applications themselves (tests, tooling, a front end ...): their files belong to it, their evidence counts by origin'),
+    .describe(
+      'Folders inside it that are not applications themselves (tests, tooling, a front end ...): their files belong to it, their evidence counts by origin',
+    ),
   languages: z.record(z.string(), z.number().int().nonnegative()).describe('Lines of code per language'),
   loc: z.number().int().nonnegative(),
   files: z.number().int().nonnegative(),
@@ -155,7 +180,9 @@ export const Application = z.strictObject({
   confidence: z
     .strictObject({ score: Score, level: z.enum(['high', 'medium', 'low']), reasons: z.array(z.string()) })
     .describe('How much of the application could be analysed; what lowered it'),
-  strategyRunnerUp: z.strictObject({ strategy: Strategy, reasons: z.array(z.string()) }).describe('The next strategy to weigh, and why'),
+  strategyRunnerUp: z
+    .strictObject({ strategy: Strategy, reasons: z.array(z.string()) })
+    .describe('The next strategy to weigh, and why'),
   effort: z.number().nonnegative().describe('Sum of rule efforts, person-days'),
   effortRange: EffortRange,
 });
@@ -173,7 +200,10 @@ export const GraphEdge = z.strictObject({
   source: z.string(),
   target: z.string(),
   kind: z.string(),
-  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('port, protocol, volume, via ... where the edge has them'),
+  attributes: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .optional()
+    .describe('port, protocol, volume, via ... where the edge has them'),
 });
 export type GraphEdge = z.infer<typeof GraphEdge>;
 
@@ -201,9 +231,21 @@ export type DependencyRecord = z.infer<typeof DependencyRecord>;
 
 export const EndpointRecord = z.strictObject({
   applicationId: z.string(),
-  kind: z.enum(['database', 'message-broker', 'cache', 'directory', 'mail', 'file-transfer', 'http-service', 'object-storage', 'remote-object']),
+  kind: z.enum([
+    'database',
+    'message-broker',
+    'cache',
+    'directory',
+    'mail',
+    'file-transfer',
+    'http-service',
+    'object-storage',
+    'remote-object',
+  ]),
   protocol: z.string(),
-  host: z.string().describe('Host or IP; (local) and (embedded) for databases on the application\'s machine or in its process'),
+  host: z
+    .string()
+    .describe("Host or IP; (local) and (embedded) for databases on the application's machine or in its process"),
   port: z.number().int().positive().optional(),
   database: z.string().optional(),
   file: z.string(),
@@ -234,22 +276,36 @@ export const ScanResult = z.strictObject({
       strategyOrder: z.array(Strategy),
     })
     .describe('The model the scores were computed with, so that they can be explained later'),
-  rules: z.array(RuleInfo).describe('Every rule with a finding or a suppressed place, sorted by id: the help text reports show'),
+  rules: z
+    .array(RuleInfo)
+    .describe('Every rule with a finding or a suppressed place, sorted by id: the help text reports show'),
   summary: z.strictObject({
     applications: z.number().int().nonnegative(),
     files: z.number().int().nonnegative(),
     loc: z.number().int().nonnegative(),
     findings: SeverityCounts,
-    serverFindings: SeverityCounts.optional().describe('Findings of servers that run no application; absent without inventories'),
+    serverFindings: SeverityCounts.optional().describe(
+      'Findings of servers that run no application; absent without inventories',
+    ),
     effort: z.number().nonnegative(),
     effortRange: EffortRange,
     skippedFiles: z.number().int().nonnegative(),
     inventory: z.strictObject({
       files: z.number().int().nonnegative(),
       imported: z.number().int().nonnegative().describe('Records (rows, hosts, connections) imported'),
-      ignored: z.number().int().nonnegative().describe('Sound records that describe nothing to move (VM templates, loopback traffic), each with an info diagnostic'),
+      ignored: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe(
+          'Sound records that describe nothing to move (VM templates, loopback traffic), each with an info diagnostic',
+        ),
       rejected: z.number().int().nonnegative().describe('Records rejected, each with a diagnostic'),
-      hosts: z.number().int().nonnegative().describe('Distinct machines after matching names and addresses across files'),
+      hosts: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe('Distinct machines after matching names and addresses across files'),
       connections: z.number().int().nonnegative().describe('Distinct connections by source, target and port'),
     }),
   }),
@@ -258,42 +314,93 @@ export const ScanResult = z.strictObject({
     .array(SetAsideUnit)
     .default([])
     .describe('Libraries and desktop clients: found, listed, not migration candidates (no findings, scores or waves)'),
-  outside: z.array(OutsideFolder).default([]).describe('Folders outside every application, with the reason, sorted by path'),
+  outside: z
+    .array(OutsideFolder)
+    .default([])
+    .describe('Folders outside every application, with the reason, sorted by path'),
   findings: z.array(Finding),
   uncounted: z
     .array(Finding)
     .default([])
-    .describe('Places found only in code the scan does not count (tests, vendored libraries, samples ...: see rule contexts and --include-context), one entry per rule and application; never in scores, effort or gates'),
-  suppressed: z.array(SuppressedEvidence).describe('Evidence silenced by cloudready-ignore comments or rules.ignore; a finding whose every place is silenced is not in findings'),
+    .describe(
+      'Places found only in code the scan does not count (tests, vendored libraries, samples ...: see rule contexts and --include-context), one entry per rule and application; never in scores, effort or gates',
+    ),
+  suppressed: z
+    .array(SuppressedEvidence)
+    .describe(
+      'Evidence silenced by cloudready-ignore comments or rules.ignore; a finding whose every place is silenced is not in findings',
+    ),
   dependencies: z.array(DependencyRecord).describe('Declared dependencies of every application, sorted'),
   endpoints: z.array(EndpointRecord).describe('Datastores and services applications connect to, sorted'),
-  serverCosts: ServerCosts.optional().describe('Monthly cost of the servers per cloud at list prices, when inventories describe servers'),
-  hosts: z.array(Server).default([]).describe('Every server the inventories describe, with its readiness per cloud, sorted by id (docs/inventory.md, "Servers")'),
+  serverCosts: ServerCosts.optional().describe(
+    'Monthly cost of the servers per cloud at list prices, when inventories describe servers',
+  ),
+  hosts: z
+    .array(Server)
+    .default([])
+    .describe(
+      'Every server the inventories describe, with its readiness per cloud, sorted by id (docs/inventory.md, "Servers")',
+    ),
   serverFindings: z
     .array(ServerFinding)
     .default([])
-    .describe('Findings of servers that run no application, sorted by server and rule; a server that runs one gives its findings to the application. Not in scores or gates'),
+    .describe(
+      'Findings of servers that run no application, sorted by server and rule; a server that runs one gives its findings to the application. Not in scores or gates',
+    ),
   inventories: z
-    .array(z.strictObject({ file: z.string(), format: z.string(), imported: z.number().int().nonnegative(), ignored: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }))
+    .array(
+      z.strictObject({
+        file: z.string(),
+        format: z.string(),
+        imported: z.number().int().nonnegative(),
+        ignored: z.number().int().nonnegative(),
+        rejected: z.number().int().nonnegative(),
+      }),
+    )
     .describe('Each inventory file imported, with its format and record counts, sorted by file'),
   graph: z.strictObject({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }),
   graphAnalysis: z
     .strictObject({
       applicationCycles: z.array(z.array(z.string())).describe('Applications that depend on each other in a circle'),
       moduleCycles: z.array(z.array(z.string())).describe('Build modules whose code depends on each other in a circle'),
-      sharedDatastores: z.array(z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), applications: z.array(z.string()), writtenBy: z.array(z.string()) })),
-      hubs: z.array(z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), dependents: z.number().int() })).describe('Nodes most applications need, most first'),
-      unknownEndpoints: z.array(z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), usedBy: z.array(z.string()) })).describe('Endpoints and machines no scanned application or inventory describes'),
+      sharedDatastores: z.array(
+        z.strictObject({
+          id: z.string(),
+          kind: z.string(),
+          label: z.string(),
+          applications: z.array(z.string()),
+          writtenBy: z.array(z.string()),
+        }),
+      ),
+      hubs: z
+        .array(z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), dependents: z.number().int() }))
+        .describe('Nodes most applications need, most first'),
+      unknownEndpoints: z
+        .array(z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), usedBy: z.array(z.string()) }))
+        .describe('Endpoints and machines no scanned application or inventory describes'),
     })
     .describe('What the dependency graph says (docs/graph.md)'),
   waves: WavePlan,
-  splits: z.array(ApplicationSplit).default([]).describe('A proposed service split of each application, or why it has none (docs/split.md)'),
+  splits: z
+    .array(ApplicationSplit)
+    .default([])
+    .describe('A proposed service split of each application, or why it has none (docs/split.md)'),
   baseline: z
     .strictObject({
       new: z.number().int().nonnegative(),
       changed: z.number().int().nonnegative(),
       existing: z.number().int().nonnegative(),
-      fixed: z.array(z.strictObject({ id: z.string(), ruleId: z.string(), applicationId: z.string(), severity: Severity, title: z.string() })).describe('Findings of the baseline that are gone'),
+      fixed: z
+        .array(
+          z.strictObject({
+            id: z.string(),
+            ruleId: z.string(),
+            applicationId: z.string(),
+            severity: Severity,
+            title: z.string(),
+          }),
+        )
+        .describe('Findings of the baseline that are gone'),
       scannedAt: z.string().optional().describe('When the baseline was scanned'),
       findingsBefore: SeverityCounts.optional().describe("The baseline's findings by severity"),
       scores: z
@@ -310,7 +417,14 @@ export const ScanResult = z.strictObject({
         failUnder: z.number().optional(),
         maxBlockers: z.number().optional(),
         failOn: Severity.optional(),
-        applications: z.record(z.string(), z.strictObject({ failUnder: z.number().optional(), maxBlockers: z.number().optional(), failOn: Severity.optional() })),
+        applications: z.record(
+          z.string(),
+          z.strictObject({
+            failUnder: z.number().optional(),
+            maxBlockers: z.number().optional(),
+            failOn: Severity.optional(),
+          }),
+        ),
       }),
       failures: z.array(z.strictObject({ applicationId: z.string(), reasons: z.array(z.string()) })),
     })
@@ -319,14 +433,26 @@ export const ScanResult = z.strictObject({
   diagnostics: z.array(Diagnostic),
   profile: z
     .strictObject({
-      stages: z.record(z.string(), z.number()).describe('Milliseconds per stage, and peak resident memory (MiB) by the end of each'),
+      stages: z
+        .record(z.string(), z.number())
+        .describe('Milliseconds per stage, and peak resident memory (MiB) by the end of each'),
       rulesRan: z.boolean().describe('False when the last assessment was reused from the cache: no rule ran'),
-      slowestRules: z.array(z.strictObject({ rule: z.string(), ms: z.number() })).describe('The 20 rules that took longest over all applications'),
-      slowestFiles: z.array(z.strictObject({ file: z.string(), ms: z.number(), by: z.string() })).describe('The 20 files that took longest, with the extractor or rule that took most of it'),
+      slowestRules: z
+        .array(z.strictObject({ rule: z.string(), ms: z.number() }))
+        .describe('The 20 rules that took longest over all applications'),
+      slowestFiles: z
+        .array(z.strictObject({ file: z.string(), ms: z.number(), by: z.string() }))
+        .describe('The 20 files that took longest, with the extractor or rule that took most of it'),
       workers: z
         .strictObject({ threads: z.number().int().nonnegative(), files: z.number().int().nonnegative() })
-        .describe('Extraction threads started and the files they extracted; 0 threads with fewer than 300 tree-sitter files to parse (the others unchanged since the last scan) or with --workers 0'),
-      reusedApplications: z.number().int().nonnegative().describe('Applications read back whole from the cache, their files unchanged since the scan that kept them'),
+        .describe(
+          'Extraction threads started and the files they extracted; 0 threads with fewer than 300 tree-sitter files to parse (the others unchanged since the last scan) or with --workers 0',
+        ),
+      reusedApplications: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe('Applications read back whole from the cache, their files unchanged since the scan that kept them'),
     })
     .optional()
     .describe('Only with scan --profile: what took the time (differs run to run)'),

@@ -16,8 +16,16 @@ const Target = z.strictObject({
   family: z.enum(['general', 'compute', 'memory']),
   vcpus: z.number().int().positive(),
   memoryGiB: z.number().positive(),
-  basis: z.enum(['allocation', 'utilisation']).describe('Sized on what the VM is given, or on what it uses (utilisation with 30 % head-room, never more than the allocation)'),
-  monthly: z.strictObject({ compute: z.number().nonnegative(), storage: z.number().nonnegative(), total: z.number().nonnegative() }),
+  basis: z
+    .enum(['allocation', 'utilisation'])
+    .describe(
+      'Sized on what the VM is given, or on what it uses (utilisation with 30 % head-room, never more than the allocation)',
+    ),
+  monthly: z.strictObject({
+    compute: z.number().nonnegative(),
+    storage: z.number().nonnegative(),
+    total: z.number().nonnegative(),
+  }),
 });
 
 const CloudCost = z.strictObject({
@@ -25,8 +33,16 @@ const CloudCost = z.strictObject({
   storage: z.string().describe('The disk type storage is priced as'),
   servers: z.number().int().nonnegative().describe('Powered-on servers sized'),
   monthly: z.number().nonnegative(),
-  poweredOff: z.strictObject({ servers: z.number().int().nonnegative(), monthly: z.number().nonnegative() }).describe('Powered-off servers sized, costed apart: they may not move'),
-  unsized: z.number().int().nonnegative().describe('Servers not sized here: not ready on this cloud, or no vCPU or memory in the inventory, or larger than every size'),
+  poweredOff: z
+    .strictObject({ servers: z.number().int().nonnegative(), monthly: z.number().nonnegative() })
+    .describe('Powered-off servers sized, costed apart: they may not move'),
+  unsized: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe(
+      'Servers not sized here: not ready on this cloud, or no vCPU or memory in the inventory, or larger than every size',
+    ),
 });
 
 export const ServerCosts = z.strictObject({
@@ -49,8 +65,14 @@ export const Server = z.strictObject({
       name: z.string().describe('What the guest reports, else what the VM is configured for'),
       configured: z.string().optional(),
       reported: z.string().optional(),
-      lifecycle: z.string().optional().describe('The system of the lifecycle table it matched (rules/catalogue/operating-systems.yaml)'),
-      architecture: z.enum(['x86', 'power', 'sparc', 'itanium', 's390x']).optional().describe('What that system runs on'),
+      lifecycle: z
+        .string()
+        .optional()
+        .describe('The system of the lifecycle table it matched (rules/catalogue/operating-systems.yaml)'),
+      architecture: z
+        .enum(['x86', 'power', 'sparc', 'itanium', 's390x'])
+        .optional()
+        .describe('What that system runs on'),
       endOfSupport: z.string().optional(),
       extendedUntil: z.string().optional(),
     })
@@ -59,12 +81,26 @@ export const Server = z.strictObject({
   memoryGiB: z.number().positive().optional(),
   storageGiB: z.number().positive().optional().describe('Provisioned'),
   storageUsedGiB: z.number().nonnegative().optional().describe('In use by the guest, where the inventory says'),
-  disks: z.strictObject({ count: z.number().int().nonnegative(), raw: z.number().int().nonnegative(), shared: z.number().int().nonnegative(), independent: z.number().int().nonnegative() }).optional(),
+  disks: z
+    .strictObject({
+      count: z.number().int().nonnegative(),
+      raw: z.number().int().nonnegative(),
+      shared: z.number().int().nonnegative(),
+      independent: z.number().int().nonnegative(),
+    })
+    .optional(),
   snapshots: z.number().int().nonnegative().optional(),
-  nics: z.array(z.strictObject({ name: z.string(), adapter: z.string().optional(), network: z.string().optional() })).optional().describe('Network adapters, where an inventory lists them'),
+  nics: z
+    .array(z.strictObject({ name: z.string(), adapter: z.string().optional(), network: z.string().optional() }))
+    .optional()
+    .describe('Network adapters, where an inventory lists them'),
   tools: z.enum(['ok', 'old', 'not-running', 'not-installed']).optional().describe('Guest tools state'),
   utilisation: z
-    .strictObject({ cpuPercent: z.number().optional(), memoryPercent: z.number().optional(), source: z.string().optional() })
+    .strictObject({
+      cpuPercent: z.number().optional(),
+      memoryPercent: z.number().optional(),
+      source: z.string().optional(),
+    })
     .optional()
     .describe('Measured use in percent of the allocation; sizes are picked from it, with 30 % head-room, when present'),
   firmware: z.enum(['bios', 'efi']).optional(),
@@ -73,13 +109,21 @@ export const Server = z.strictObject({
   cluster: z.string().optional(),
   hypervisor: z.string().optional(),
   environment: z.string().optional(),
-  applications: z.array(z.string()).describe('Applications placed on it by an inventory, a host group or their own configuration'),
-  records: z.array(z.strictObject({ file: z.string(), id: z.string() })).describe('Every inventory record merged into this server'),
-  readiness: z.strictObject({ aws: Readiness, azure: Readiness, gcp: Readiness }).optional().describe('Whether it can be rehosted as it is, per cloud; absent for hypervisors and appliances'),
+  applications: z
+    .array(z.string())
+    .describe('Applications placed on it by an inventory, a host group or their own configuration'),
+  records: z
+    .array(z.strictObject({ file: z.string(), id: z.string() }))
+    .describe('Every inventory record merged into this server'),
+  readiness: z
+    .strictObject({ aws: Readiness, azure: Readiness, gcp: Readiness })
+    .optional()
+    .describe('Whether it can be rehosted as it is, per cloud; absent for hypervisors and appliances'),
   targets: z
     .strictObject({ aws: Target.optional(), azure: Target.optional(), gcp: Target.optional() })
     .optional()
-    .describe('The cheapest size that holds what it needs (its measured use with head-room, else its allocation) on each cloud where it is not "not-ready", with its monthly cost (serverCosts says the prices used)'),
+    .describe(
+      'The cheapest size that holds what it needs (its measured use with head-room, else its allocation) on each cloud where it is not "not-ready", with its monthly cost (serverCosts says the prices used)',
+    ),
 });
 export type Server = z.infer<typeof Server>;
-

@@ -6,7 +6,18 @@ export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 export const SET_ASIDE_KINDS: ReadonlySet<ApplicationKind> = new Set(['desktop', 'library']);
 
 /** What a part of an application, or a folder outside every application, is for. */
-export const PART_KINDS = ['web', 'library', 'test', 'tooling', 'infrastructure', 'docs', 'example', 'vendored', 'inventory', 'other'] as const;
+export const PART_KINDS = [
+  'web',
+  'library',
+  'test',
+  'tooling',
+  'infrastructure',
+  'docs',
+  'example',
+  'vendored',
+  'inventory',
+  'other',
+] as const;
 export type PartKind = (typeof PART_KINDS)[number];
 
 /** Parts whose evidence counts toward the application's score: code and definitions that run in production. */

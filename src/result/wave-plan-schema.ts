@@ -9,9 +9,18 @@ export const WaveSchedule = z
     start: IsoDate.describe('The first working day of wave 1'),
     capacity: z.number().positive().describe('People on the migration at once: person-days done per working day'),
     end: IsoDate.describe('The last working day of the last wave'),
-    waves: z.array(z.strictObject({ number: z.number().int().positive(), start: IsoDate, end: IsoDate, workingDays: z.number().int().positive() })),
+    waves: z.array(
+      z.strictObject({
+        number: z.number().int().positive(),
+        start: IsoDate,
+        end: IsoDate,
+        workingDays: z.number().int().positive(),
+      }),
+    ),
   })
-  .describe('Each wave takes its effort divided by the capacity, in whole working days (Monday to Friday), one after another');
+  .describe(
+    'Each wave takes its effort divided by the capacity, in whole working days (Monday to Friday), one after another',
+  );
 export type WaveSchedule = z.infer<typeof WaveSchedule>;
 
 /** Move groups and migration waves (plan/waves.ts); the dates when --start and --capacity are given. */
@@ -26,7 +35,13 @@ export const WavePlan = z
             applications: z.array(z.string()),
             hosts: z.array(z.string()),
             datastores: z.array(z.string()),
-            bonds: z.array(z.strictObject({ kind: z.enum(['shared-datastore', 'co-location', 'chatty-link', 'connection']), between: z.tuple([z.string(), z.string()]), detail: z.string() })),
+            bonds: z.array(
+              z.strictObject({
+                kind: z.enum(['shared-datastore', 'co-location', 'chatty-link', 'connection']),
+                between: z.tuple([z.string(), z.string()]),
+                detail: z.string(),
+              }),
+            ),
           }),
         ),
         applications: z.array(z.string()),
@@ -36,8 +51,20 @@ export const WavePlan = z
       }),
     ),
     staying: z.array(z.strictObject({ application: z.string(), reason: z.string() })),
-    stayingServers: z.array(z.strictObject({ server: z.string(), reason: z.string() })).default([]).describe('Servers no application runs on that are not ready on any cloud'),
-    crossingLinks: z.array(z.strictObject({ from: z.string(), to: z.string(), port: z.number().optional(), volume: z.string().optional(), latencySensitive: z.boolean(), until: z.string() })),
+    stayingServers: z
+      .array(z.strictObject({ server: z.string(), reason: z.string() }))
+      .default([])
+      .describe('Servers no application runs on that are not ready on any cloud'),
+    crossingLinks: z.array(
+      z.strictObject({
+        from: z.string(),
+        to: z.string(),
+        port: z.number().optional(),
+        volume: z.string().optional(),
+        latencySensitive: z.boolean(),
+        until: z.string(),
+      }),
+    ),
     schedule: WaveSchedule.optional(),
   })
   .describe('Move groups and migration waves with default limits (docs/waves.md); cloudready waves takes other limits');

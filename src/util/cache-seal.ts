@@ -1,5 +1,16 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +27,11 @@ const MAC_BYTES = 32;
 export function sealKeyFile(): string {
   const base =
     process.env.XDG_CACHE_HOME ||
-    (process.platform === 'win32' ? process.env.LOCALAPPDATA || path.join(os.homedir(), 'AppData', 'Local') : process.platform === 'darwin' ? path.join(os.homedir(), 'Library', 'Caches') : path.join(os.homedir(), '.cache'));
+    (process.platform === 'win32'
+      ? process.env.LOCALAPPDATA || path.join(os.homedir(), 'AppData', 'Local')
+      : process.platform === 'darwin'
+        ? path.join(os.homedir(), 'Library', 'Caches')
+        : path.join(os.homedir(), '.cache'));
   return path.join(base, 'cloudready', 'cache-key');
 }
 
@@ -74,13 +89,19 @@ export class SealedReader {
     } catch {
       return {};
     }
-    const refused = { note: `${file} was not written by cloudready for this user on this machine; it is ignored and written afresh` };
+    const refused = {
+      note: `${file} was not written by cloudready for this user on this machine; it is ignored and written afresh`,
+    };
     try {
       const secret = key ?? (await sealKey());
-      if (!secret) return { note: `${sealKeyFile()} could not be read or made, so the cache in ${path.dirname(file)} is not used` };
+      if (!secret)
+        return {
+          note: `${sealKeyFile()} could not be read or made, so the cache in ${path.dirname(file)} is not used`,
+        };
       const stat = fstatSync(fd);
       const size = stat.size;
-      if (!stat.isFile() || size < MAGIC.length + TRAILER_BYTES || !readAt(fd, 0, MAGIC.length).equals(MAGIC)) return refused;
+      if (!stat.isFile() || size < MAGIC.length + TRAILER_BYTES || !readAt(fd, 0, MAGIC.length).equals(MAGIC))
+        return refused;
       const trailer = readAt(fd, size - TRAILER_BYTES, TRAILER_BYTES);
       const indexLength = trailer.readUInt32LE(0);
       if (MAGIC.length + indexLength > size - TRAILER_BYTES) return refused;
@@ -183,7 +204,7 @@ export class SealedWriter {
 
 function readAt(fd: number, at: number, length: number): Buffer {
   const bytes = Buffer.allocUnsafe(length);
-  for (let done = 0; done < length; ) {
+  for (let done = 0; done < length;) {
     const read = readSync(fd, bytes, done, length - done, at + done);
     if (read === 0) throw new RangeError('a sealed file ends before its entry');
     done += read;
@@ -192,7 +213,7 @@ function readAt(fd: number, at: number, length: number): Buffer {
 }
 
 function writeAll(fd: number, bytes: Uint8Array, at: number): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
 }
 
 /** Temporary files of `file` left by runs that were killed mid-scan (their process is gone). */
@@ -205,7 +226,8 @@ function removeAbandoned(file: string): void {
     return;
   }
   for (const name of names) {
-    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -'.tmp'.length)) : NaN;
+    const pid =
+      name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -'.tmp'.length)) : NaN;
     if (!Number.isInteger(pid) || pid === process.pid || running(pid)) continue;
     rmSync(path.join(path.dirname(file), name), { force: true });
   }

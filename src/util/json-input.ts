@@ -7,7 +7,11 @@ export function parseJson(text: string): JsonParse {
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message)?.[1];
-    return { ok: false, message: `malformed JSON: ${withoutInput(message)}`, line: position === undefined ? 1 : text.slice(0, Number(position)).split('\n').length };
+    return {
+      ok: false,
+      message: `malformed JSON: ${withoutInput(message)}`,
+      line: position === undefined ? 1 : text.slice(0, Number(position)).split('\n').length,
+    };
   }
 }
 
@@ -16,5 +20,7 @@ export function parseJson(text: string): JsonParse {
  * valid JSON`): a diagnostic must never repeat input, which may be a secret.
  */
 function withoutInput(message: string): string {
-  return message.replace(/,\s*(?:\.\.\.)?".*is not valid JSON$/s, '').replace(/^Unexpected token '.+?'/s, 'Unexpected token');
+  return message
+    .replace(/,\s*(?:\.\.\.)?".*is not valid JSON$/s, '')
+    .replace(/^Unexpected token '.+?'/s, 'Unexpected token');
 }

@@ -6,7 +6,15 @@ const HAS_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** The text with control characters shown as escapes (a newline in a file name becomes \n): safe to print on a terminal. */
 export function printable(text: string): string {
-  return text.replace(CONTROL, (char) => (char === '\n' ? '\\n' : char === '\t' ? '\\t' : char === '\r' ? '\\r' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return text.replace(CONTROL, (char) =>
+    char === '\n'
+      ? '\\n'
+      : char === '\t'
+        ? '\\t'
+        : char === '\r'
+          ? '\\r'
+          : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
 
 /**

@@ -41,12 +41,24 @@ export class ScanProfile {
 
   summary(): ProfileSummary {
     const round = (ms: number) => Math.round(ms * 10) / 10;
-    const stages = Object.fromEntries(Object.entries(this.stages).map(([key, value]) => [key, round(value)])) as StageTimings;
-    const slowestRules = [...this.rules].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, LISTED).map(([rule, ms]) => ({ rule, ms: round(ms) }));
+    const stages = Object.fromEntries(
+      Object.entries(this.stages).map(([key, value]) => [key, round(value)]),
+    ) as StageTimings;
+    const slowestRules = [...this.rules]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, LISTED)
+      .map(([rule, ms]) => ({ rule, ms: round(ms) }));
     const slowestFiles = [...this.files]
       .sort((a, b) => b[1].ms - a[1].ms || (a[0] < b[0] ? -1 : 1))
       .slice(0, LISTED)
       .map(([file, { ms, by }]) => ({ file, ms: round(ms), by: [...by].sort((a, b) => b[1] - a[1])[0]![0] }));
-    return { stages, rulesRan: this.rulesRan, slowestRules, slowestFiles, workers: this.workers, reusedApplications: this.reusedApplications };
+    return {
+      stages,
+      rulesRan: this.rulesRan,
+      slowestRules,
+      slowestFiles,
+      workers: this.workers,
+      reusedApplications: this.reusedApplications,
+    };
   }
 }

@@ -14,7 +14,9 @@ const parser = new XMLParser({
 export type XmlNode = Record<string, unknown>;
 
 /** Parses XML into a tree of plain objects, or says why it cannot, with the line the validator names. */
-export function parseXmlTree(source: string): { ok: true; root: XmlNode } | { ok: false; message: string; line: number } {
+export function parseXmlTree(
+  source: string,
+): { ok: true; root: XmlNode } | { ok: false; message: string; line: number } {
   const problem = xmlProblem(source);
   if (problem) return { ok: false, message: problem.message, line: problem.line };
   try {
@@ -30,7 +32,9 @@ export function children(node: unknown, key: string): XmlNode[] {
   if (typeof node !== 'object' || node === null) return [];
   const value = (node as XmlNode)[key];
   if (value === undefined || value === null || value === '') return [];
-  return (Array.isArray(value) ? value : [value]).filter((item): item is XmlNode => typeof item === 'object' && item !== null);
+  return (Array.isArray(value) ? value : [value]).filter(
+    (item): item is XmlNode => typeof item === 'object' && item !== null,
+  );
 }
 
 export function text(node: unknown, key: string): string | undefined {

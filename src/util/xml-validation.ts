@@ -10,6 +10,8 @@ export function xmlProblem(text: string): { message: string; line: number; colum
   // The validator lists unclosed elements as a JSON array: say what it means.
   const unclosed = /^Invalid '\[(.*)\]' found\.?$/s.exec(valid.err.msg);
   const names = unclosed ? [...unclosed[1]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]) : [];
-  const message = unclosed ? `malformed XML: unclosed element${names.length === 1 ? '' : 's'} ${names.join(', ')}` : `malformed XML: ${valid.err.msg}`;
+  const message = unclosed
+    ? `malformed XML: unclosed element${names.length === 1 ? '' : 's'} ${names.join(', ')}`
+    : `malformed XML: ${valid.err.msg}`;
   return { message, line: valid.err.line, column: valid.err.col };
 }

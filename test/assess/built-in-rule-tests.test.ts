@@ -11,7 +11,11 @@ describe('built-in rule packs', () => {
     const packs = await loadRulePacks([BUILT_IN_RULES]);
     const { results, untested } = await runRuleTests(packs);
     expect(untested).toEqual([]);
-    expect(results.filter((result) => !result.passed).map((result) => `${result.ruleId} ${result.expectation} #${result.index}: ${result.detail}`)).toEqual([]);
+    expect(
+      results
+        .filter((result) => !result.passed)
+        .map((result) => `${result.ruleId} ${result.expectation} #${result.index}: ${result.detail}`),
+    ).toEqual([]);
     const rules = packs.flatMap(({ pack }) => pack.rules);
     expect(new Set(results.map((result) => result.ruleId)).size).toBe(rules.length);
   }, 180_000);
@@ -22,7 +26,10 @@ describe('rule documentation', () => {
     const { default: fs } = await import('node:fs/promises');
     const { default: path } = await import('node:path');
     const { REPO } = await import('../helpers/run-cli.js');
-    const { ruleDocFiles } = (await import(path.join(REPO, 'scripts/generate-rule-docs.mjs'))) as { ruleDocFiles: () => Promise<Record<string, string>> };
-    for (const [file, content] of Object.entries(await ruleDocFiles())) expect(await fs.readFile(path.join(REPO, file), 'utf8'), file).toBe(content);
+    const { ruleDocFiles } = (await import(path.join(REPO, 'scripts/generate-rule-docs.mjs'))) as {
+      ruleDocFiles: () => Promise<Record<string, string>>;
+    };
+    for (const [file, content] of Object.entries(await ruleDocFiles()))
+      expect(await fs.readFile(path.join(REPO, file), 'utf8'), file).toBe(content);
   });
 });

@@ -14,7 +14,8 @@ describe('the condition registry', () => {
     const visit = (node: unknown) => {
       if (!node || typeof node !== 'object') return;
       const anyOf = (node as { anyOf?: { properties?: object; required?: string[] }[] }).anyOf;
-      if (anyOf?.some((option) => option.required?.[0] === 'all')) for (const option of anyOf) unionKeys.add(option.required![0]!);
+      if (anyOf?.some((option) => option.required?.[0] === 'all'))
+        for (const option of anyOf) unionKeys.add(option.required![0]!);
       for (const value of Object.values(node)) visit(value);
     };
     visit(schema);

@@ -11,7 +11,11 @@ import type { DiscoveredFile } from '../../src/discover/walk-files.js';
 /** Facts for an application at app/, built from in-memory files. */
 function facts(files: Record<string, string>): ApplicationFacts {
   const entries = Object.entries(files);
-  const appFiles = entries.map(([rel]) => ({ file: { rel: `app/${rel}` } as DiscoveredFile, appRel: rel, origin: 'production' as const }));
+  const appFiles = entries.map(([rel]) => ({
+    file: { rel: `app/${rel}` } as DiscoveredFile,
+    appRel: rel,
+    origin: 'production' as const,
+  }));
   return {
     app: { id: 'app' } as ApplicationFacts['app'],
     files: appFiles,
@@ -24,8 +28,22 @@ function facts(files: Record<string, string>): ApplicationFacts {
         file: 'app/pom.xml',
         ecosystem: 'maven',
         dependencies: [
-          { ecosystem: 'maven', name: 'com.h2database:h2', version: '2.2.224', scope: 'test', file: 'app/pom.xml', line: 12 },
-          { ecosystem: 'maven', name: 'com.oracle.database.jdbc:ojdbc8', version: '19.3', scope: 'compile', file: 'app/pom.xml', line: 20 },
+          {
+            ecosystem: 'maven',
+            name: 'com.h2database:h2',
+            version: '2.2.224',
+            scope: 'test',
+            file: 'app/pom.xml',
+            line: 12,
+          },
+          {
+            ecosystem: 'maven',
+            name: 'com.oracle.database.jdbc:ojdbc8',
+            version: '19.3',
+            scope: 'compile',
+            file: 'app/pom.xml',
+            line: 20,
+          },
         ],
         diagnostics: [],
       },
@@ -33,7 +51,8 @@ function facts(files: Record<string, string>): ApplicationFacts {
     sources: [],
     configs: [],
     endpoints: [],
-    secrets: [], delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] },
+    secrets: [],
+    delivery: { ci: [], tests: [], container: [], iac: [], 'health-check': [] },
     languages: {},
     loc: 0,
     skipped: 0,
@@ -46,10 +65,11 @@ const run = (condition: Condition, app: ApplicationFacts) => evaluateCondition(c
 
 describe('evaluateCondition', () => {
   const app = facts({
-    'src/Checkout.java': 'import javax.servlet.http.HttpSession;\n// HttpSession old = null;\nclass C { HttpSession s; }\n',
+    'src/Checkout.java':
+      'import javax.servlet.http.HttpSession;\n// HttpSession old = null;\nclass C { HttpSession s; }\n',
     'src/legacy.cs': 'var s = Session["cart"]; // HttpSession\n',
     'config/app.properties': 'db.password=hunter22\n',
-    'Dockerfile': 'FROM eclipse-temurin:21\n',
+    Dockerfile: 'FROM eclipse-temurin:21\n',
   });
 
   it('pattern: matches outside comments only, one evidence per line, with the original line as snippet', () => {
@@ -68,8 +88,20 @@ describe('evaluateCondition', () => {
     cache.rule = 'custom/session';
     cache.budgetMs = -1;
     const match = evaluateCondition({ pattern: { regex: '\\bHttpSession\\b', languages: ['java'] } }, app, cache);
-    expect(match.evidence).toEqual([{ file: 'app/src/Checkout.java', line: 1, snippet: 'import javax.servlet.http.HttpSession;' }]);
-    expect(cache.diagnostics).toEqual([{ level: 'warning', code: 'rule-budget', file: 'app/src/Checkout.java', line: 1, message: expect.stringMatching(/^rule custom\/session took over .* s on this file and stopped looking at line 1; places after it are not reported$/) }]);
+    expect(match.evidence).toEqual([
+      { file: 'app/src/Checkout.java', line: 1, snippet: 'import javax.servlet.http.HttpSession;' },
+    ]);
+    expect(cache.diagnostics).toEqual([
+      {
+        level: 'warning',
+        code: 'rule-budget',
+        file: 'app/src/Checkout.java',
+        line: 1,
+        message: expect.stringMatching(
+          /^rule custom\/session took over .* s on this file and stopped looking at line 1; places after it are not reported$/,
+        ),
+      },
+    ]);
   });
 
   it('pattern: language and file filters; config files only when a glob names them', () => {
@@ -80,7 +112,10 @@ describe('evaluateCondition', () => {
   });
 
   it('file: a glob matching a file gives whole-file evidence; basename globs match at any depth', () => {
-    expect(run({ file: { glob: ['Dockerfile'] } }, app)).toEqual({ matched: true, evidence: [{ file: 'app/Dockerfile' }] });
+    expect(run({ file: { glob: ['Dockerfile'] } }, app)).toEqual({
+      matched: true,
+      evidence: [{ file: 'app/Dockerfile' }],
+    });
     expect(run({ file: { glob: ['**/web.xml'] } }, app).matched).toBe(false);
   });
 
@@ -89,7 +124,9 @@ describe('evaluateCondition', () => {
     expect(run({ dependency: { name: ['com.oracle.database.jdbc:ojdbc*'] } }, app).evidence).toEqual([
       { file: 'app/pom.xml', line: 20, snippet: 'com.oracle.database.jdbc:ojdbc8 19.3 (compile)' },
     ]);
-    expect(run({ dependency: { name: ['com.oracle.database.jdbc:ojdbc*'], ecosystem: 'npm' } }, app).matched).toBe(false);
+    expect(run({ dependency: { name: ['com.oracle.database.jdbc:ojdbc*'], ecosystem: 'npm' } }, app).matched).toBe(
+      false,
+    );
   });
 
   it('all / any / not combine matches and their evidence', () => {
@@ -117,11 +154,34 @@ describe('globMatcher', () => {
     ['src/main/**/*.xml'],
     ['@angular/*'],
   ];
-  const paths = ['Main.java', 'src/main/java/a/B.JAVA', 'web.config', 'conf/Web.Config', 'tools/Makefile', 'deploy.sh', 'lib/ojdbc8.jar', 'log4j', 'org.apache.logging.log4j:log4j-core', 'log4j-api', '.env', 'config/.env', 'src/main/resources/beans.xml', 'src/test/resources/beans.xml', '@angular/core', 'core', '', 'a/b/'];
+  const paths = [
+    'Main.java',
+    'src/main/java/a/B.JAVA',
+    'web.config',
+    'conf/Web.Config',
+    'tools/Makefile',
+    'deploy.sh',
+    'lib/ojdbc8.jar',
+    'log4j',
+    'org.apache.logging.log4j:log4j-core',
+    'log4j-api',
+    '.env',
+    'config/.env',
+    'src/main/resources/beans.xml',
+    'src/test/resources/beans.xml',
+    '@angular/core',
+    'core',
+    '',
+    'a/b/',
+  ];
 
   it('answers as picomatch does, case-insensitively and for dot files, with bare globs matching the last segment', () => {
     for (const patterns of globs) {
-      const expected = picomatch(patterns, { dot: true, nocase: true, basename: !patterns.some((p) => p.includes('/')) });
+      const expected = picomatch(patterns, {
+        dot: true,
+        nocase: true,
+        basename: !patterns.some((p) => p.includes('/')),
+      });
       const actual = globMatcher(patterns);
       for (const path of paths) expect([patterns, path, actual(path)]).toEqual([patterns, path, expected(path)]);
     }

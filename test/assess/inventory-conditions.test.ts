@@ -35,25 +35,36 @@ connections:
 function facts(withInventory = true, id = 'billing'): ApplicationFacts {
   const loaded = loadInventory(INVENTORY, 'inventory/estate.yaml', []);
   const estate = buildEstate(loaded ? [loaded] : [], []);
-  return { app: { id }, ...(withInventory ? { inventory: inventoryContext({ id, name: id }, [], estate) } : {}) } as ApplicationFacts;
+  return {
+    app: { id },
+    ...(withInventory ? { inventory: inventoryContext({ id, name: id }, [], estate) } : {}),
+  } as ApplicationFacts;
 }
-const run = (condition: Condition, withInventory = true, id = 'billing') => evaluateCondition(condition, facts(withInventory, id), new MatcherCache());
+const run = (condition: Condition, withInventory = true, id = 'billing') =>
+  evaluateCondition(condition, facts(withInventory, id), new MatcherCache());
 
 describe('inventory conditions', () => {
   it('host: platform, OS pattern and size thresholds, with the host entry as evidence', () => {
-    expect(run({ host: { platform: ['Solaris'], os: 'Solaris 10' } })).toEqual({ matched: true, evidence: [{ file: 'inventory/estate.yaml', line: 3, snippet: 'host sun01: Solaris (Solaris 10), 96 cores' }] });
+    expect(run({ host: { platform: ['Solaris'], os: 'Solaris 10' } })).toEqual({
+      matched: true,
+      evidence: [{ file: 'inventory/estate.yaml', line: 3, snippet: 'host sun01: Solaris (Solaris 10), 96 cores' }],
+    });
     expect(run({ host: { coresAbove: 96 } }).matched).toBe(false);
     expect(run({ host: { platform: ['Linux'] } }).matched).toBe(false);
   });
 
   it('licence: model, BYOL eligibility and software name', () => {
-    expect(run({ licence: { model: ['node-locked'] } }).evidence.map((e) => e.snippet)).toEqual(['host sun01: FlexLM tool, licence node-locked']);
+    expect(run({ licence: { model: ['node-locked'] } }).evidence.map((e) => e.snippet)).toEqual([
+      'host sun01: FlexLM tool, licence node-locked',
+    ]);
     expect(run({ licence: { model: ['per-core'], byol: false } }).matched).toBe(false);
     expect(run({ licence: { software: '^Oracle' } }).matched).toBe(true);
   });
 
   it('sla: thresholds and criticality, all of which must hold', () => {
-    expect(run({ sla: { rtoMinutesAtMost: 15 } }).evidence).toEqual([{ file: 'inventory/estate.yaml', line: 15, snippet: 'SLA: availability 99.95 %, RTO 10 min' }]);
+    expect(run({ sla: { rtoMinutesAtMost: 15 } }).evidence).toEqual([
+      { file: 'inventory/estate.yaml', line: 15, snippet: 'SLA: availability 99.95 %, RTO 10 min' },
+    ]);
     expect(run({ sla: { availabilityAtLeast: 99.99 } }).matched).toBe(false);
     expect(run({ sla: { rpoMinutesAtMost: 5 } }).matched).toBe(false);
     expect(run({ sla: { criticality: ['business-critical'], rtoMinutesAtMost: 15 } }).matched).toBe(true);
@@ -69,8 +80,12 @@ describe('inventory conditions', () => {
       { file: 'inventory/estate.yaml', line: 21, snippet: 'connection lnx01 → aix01 (AIX):1521 (latency-sensitive)' },
     ]);
     // The volume of an unlabelled connection comes from how often it was seen.
-    expect(run({ connection: { peer: 'unknown', volume: ['high'] } }, true, 'portal').evidence.map((e) => e.snippet)).toEqual(['connection lnx01 → 10.9.9.9 (described by no inventory):443 (high volume, seen 150×)']);
-    expect(run({ connection: { direction: 'inbound' } }, true, 'portal').evidence.map((e) => e.snippet)).toEqual(['connection aix01 (AIX) → lnx01:8080 (low volume)']);
+    expect(
+      run({ connection: { peer: 'unknown', volume: ['high'] } }, true, 'portal').evidence.map((e) => e.snippet),
+    ).toEqual(['connection lnx01 → 10.9.9.9 (described by no inventory):443 (high volume, seen 150×)']);
+    expect(run({ connection: { direction: 'inbound' } }, true, 'portal').evidence.map((e) => e.snippet)).toEqual([
+      'connection aix01 (AIX) → lnx01:8080 (low volume)',
+    ]);
     expect(run({ connection: { peer: 'unknown', port: [22] } }, true, 'portal').matched).toBe(false);
     expect(run({ connection: {} }).matched).toBe(false);
   });

@@ -22,7 +22,10 @@ describe('LinearRegex', () => {
   const PATTERNS: [string, string][] = [
     [String.raw`\bEXEC\s+CICS\b`, ''],
     [String.raw`^\s*[\w.-]+:/[\w./-]+\s+/\S+\s+nfs4?\b`, ''],
-    [String.raw`(protocols?|enabledProtocols)\s*[=:]\s*["']?[^\n]{0,30}\b(SSLv3|TLSv1(\.1)?)([^.\w]|\.[^\d]|\.?$)`, 'i'],
+    [
+      String.raw`(protocols?|enabledProtocols)\s*[=:]\s*["']?[^\n]{0,30}\b(SSLv3|TLSv1(\.1)?)([^.\w]|\.[^\d]|\.?$)`,
+      'i',
+    ],
     [String.raw`\bstatic\s+(final\s+)?(readonly\s+)?(private\s+)?\w+\s*=`, ''],
     [String.raw`localhost(:\d+)?$`, ''],
     [String.raw`^[A-Z]{2,8}\s*$`, ''],
@@ -30,7 +33,9 @@ describe('LinearRegex', () => {
     [String.raw`x*`, ''],
   ];
   // Texts as the scan reads them: a lone carriage return has become a line feed (read-text.ts).
-  const text = fc.stringMatching(/^[aAbcxXEC ICS:/.=\-\n\r\t\u00a0fsnl4TLSv13"'kost0-9]{0,80}$/).map((sample) => sample.replace(/\r(?!\n)/g, '\r\n'));
+  const text = fc
+    .stringMatching(/^[aAbcxXEC ICS:/.=\-\n\r\t\u00a0fsnl4TLSv13"'kost0-9]{0,80}$/)
+    .map((sample) => sample.replace(/\r(?!\n)/g, '\r\n'));
 
   it('finds the matches JavaScript finds, CRLF line ends and no-break spaces included (property)', () => {
     for (const [source, flags] of PATTERNS) {
@@ -60,7 +65,9 @@ describe('LinearRegex', () => {
     const regex = LinearRegex.compile(String.raw`\bCREATE\s+DATABASE\s+LINK\b`, 'i');
     expect(regex.test('create database link remote_db')).toBe(true);
     expect(regex.test('CREATE TABLE link')).toBe(false);
-    expect(LinearRegex.compile('(xadatasource|usertransaction)', 'i').test('import javax.transaction.UserTransaction;')).toBe(true);
+    expect(
+      LinearRegex.compile('(xadatasource|usertransaction)', 'i').test('import javax.transaction.UserTransaction;'),
+    ).toBe(true);
   });
 
   it('gives offsets in the text as JavaScript counts them, after characters outside the basic plane', () => {
@@ -89,7 +96,9 @@ describe('LinearRegex', () => {
       }
       return 'compiled';
     };
-    expect(refusal('(?<![Vv]ersion=)10\\.0\\.0\\.1')).toMatch(/^look-around \(\?<!…\) is not supported \| .*consumes the context.*notKey or notValue/);
+    expect(refusal('(?<![Vv]ersion=)10\\.0\\.0\\.1')).toMatch(
+      /^look-around \(\?<!…\) is not supported \| .*consumes the context.*notKey or notValue/,
+    );
     expect(refusal('TLSv1(?!\\.2)')).toMatch(/^look-around \(\?!…\) is not supported/);
     expect(refusal('(["\'])x\\1')).toMatch(/^back-reference \\1 is not supported \| .*list the alternatives/);
     expect(refusal('(?<q>")x\\k<q>')).toMatch(/^back-reference \\k<q> is not supported/);

@@ -5,10 +5,13 @@ describe('redactSecrets', () => {
   it.each([
     ['reporting.db.password=Winter2014!', 'reporting.db.password=****'],
     // An unquoted value is hidden to the end of the line: where it ends cannot be told from its characters.
-    ['connectionString="Server=db;User Id=sa;Password=Bill!ng2016;"', 'connectionString="Server=db;User Id=sa;Password=****'],
+    [
+      'connectionString="Server=db;User Id=sa;Password=Bill!ng2016;"',
+      'connectionString="Server=db;User Id=sa;Password=****',
+    ],
     ['db.password=correct horse, battery & staple; yes', 'db.password=****'],
     ['password: "two words, one & secret;"', 'password: "****"'],
-    ["ds.setPassword(\"Pa55 w0rd\"); ds.setUser('app');", 'ds.setPassword("****"); ds.setUser(\'app\');'],
+    ['ds.setPassword("Pa55 w0rd"); ds.setUser(\'app\');', 'ds.setPassword("****"); ds.setUser(\'app\');'],
     ["builder.withApiKey('k-123').build()", "builder.withApiKey('****').build()"],
     ['new PasswordAuthentication(user, "hunter2")', 'new PasswordAuthentication(user, "****")'],
     ['  password: "s3cr3t-value"', '  password: "****"'],
@@ -16,7 +19,10 @@ describe('redactSecrets', () => {
     ['url = "amqp://orders:Pa55word@mq01:5672/"', 'url = "amqp://orders:****@mq01:5672/"'],
     ['client_secret => "abc123"', 'client_secret => "****"'],
     ['-----BEGIN RSA PRIVATE KEY-----MIIEow', '-----BEGIN PRIVATE KEY----- ****'],
-    ["EXEC SQL CONNECT TO LEDGERDB USER 'LEDG' USING 'Led9er!' END-EXEC.", "EXEC SQL CONNECT TO LEDGERDB USER 'LEDG' USING '****' END-EXEC."],
+    [
+      "EXEC SQL CONNECT TO LEDGERDB USER 'LEDG' USING 'Led9er!' END-EXEC.",
+      "EXEC SQL CONNECT TO LEDGERDB USER 'LEDG' USING '****' END-EXEC.",
+    ],
     ['CONNECT scott IDENTIFIED BY tiger;', 'CONNECT scott IDENTIFIED BY ****;'],
   ])('masks %s', (line, expected) => {
     expect(redactSecrets(line)).toBe(expected);
@@ -40,7 +46,11 @@ describe('redactSecrets', () => {
     expect(redactSecrets('password: ${CATALOG_DB_PASSWORD}')).toBe('password: ${CATALOG_DB_PASSWORD}');
     expect(redactSecrets('EXEC CICS READ FILE(CARDMST)')).toBe('EXEC CICS READ FILE(CARDMST)');
     // A host variable names where the password is, not what it is; USING outside a CONNECT is no password.
-    expect(redactSecrets('EXEC SQL CONNECT TO :DB USER :WS-USER USING :WS-PASSWORD END-EXEC.')).toBe('EXEC SQL CONNECT TO :DB USER :WS-USER USING :WS-PASSWORD END-EXEC.');
-    expect(redactSecrets('SORT SORT-FILE ON ASCENDING KEY K USING INFILE GIVING OUTFILE')).toBe('SORT SORT-FILE ON ASCENDING KEY K USING INFILE GIVING OUTFILE');
+    expect(redactSecrets('EXEC SQL CONNECT TO :DB USER :WS-USER USING :WS-PASSWORD END-EXEC.')).toBe(
+      'EXEC SQL CONNECT TO :DB USER :WS-USER USING :WS-PASSWORD END-EXEC.',
+    );
+    expect(redactSecrets('SORT SORT-FILE ON ASCENDING KEY K USING INFILE GIVING OUTFILE')).toBe(
+      'SORT SORT-FILE ON ASCENDING KEY K USING INFILE GIVING OUTFILE',
+    );
   });
 });

@@ -4,7 +4,13 @@ import { DEFAULT_SCORING, ScoringModel } from '../../src/assess/scoring-model.js
 import { chooseStrategy } from '../../src/assess/strategy.js';
 import type { Finding, Severity, Strategy } from '../../src/result/schema.js';
 
-function finding(severity: Severity, strategyHint?: Strategy, ruleId = `pack/${severity}-${strategyHint ?? 'none'}`, category = 'middleware', places = 1): Finding {
+function finding(
+  severity: Severity,
+  strategyHint?: Strategy,
+  ruleId = `pack/${severity}-${strategyHint ?? 'none'}`,
+  category = 'middleware',
+  places = 1,
+): Finding {
   return {
     id: `${ruleId}@app`,
     ruleId,
@@ -36,7 +42,9 @@ describe('scoreApplication', () => {
 
   it('each finding removes a share of what is left', () => {
     expect(scoreApplication([finding('major')]).score).toBe(94);
-    expect(scoreApplication([finding('major'), finding('major'), finding('minor')]).score).toBe(Math.round(100 * 0.94 * 0.94 * 0.98));
+    expect(scoreApplication([finding('major'), finding('major'), finding('minor')]).score).toBe(
+      Math.round(100 * 0.94 * 0.94 * 0.98),
+    );
   });
 
   it('a blocker caps the score however clean the rest is, and effort adds up', () => {
@@ -53,7 +61,11 @@ describe('scoreApplication', () => {
 
 describe('dimensions, effort ranges and the configurable model', () => {
   it('scores each dimension over its own findings; unknown categories count as code', () => {
-    const result = scoreApplication([finding('blocker', 'retain', 'mainframe/x', 'mainframe'), finding('major', undefined, 'data/x', 'data'), finding('minor', undefined, 'x/y', 'unheard-of')]);
+    const result = scoreApplication([
+      finding('blocker', 'retain', 'mainframe/x', 'mainframe'),
+      finding('major', undefined, 'data/x', 'data'),
+      finding('minor', undefined, 'x/y', 'unheard-of'),
+    ]);
     expect(result.dimensions).toEqual({ code: 98, platform: 30, data: 94, operations: 100, delivery: 100 });
   });
 
@@ -65,11 +77,19 @@ describe('dimensions, effort ranges and the configurable model', () => {
   });
 
   it('takes shares, cap and category mapping from the configuration', () => {
-    const model = ScoringModel.parse({ shares: { major: 0.1 }, blockerCap: 10, dimensions: { middleware: 'delivery' } });
+    const model = ScoringModel.parse({
+      shares: { major: 0.1 },
+      blockerCap: 10,
+      dimensions: { middleware: 'delivery' },
+    });
     expect(scoreApplication([finding('major')], model).score).toBe(90);
     expect(scoreApplication([finding('blocker')], model).score).toBe(10);
     expect(scoreApplication([finding('major')], model).dimensions.delivery).toBe(90);
-    expect(ScoringModel.safeParse({ strategyOrder: ['retain', 'retain', 'refactor', 'replatform', 'relocate', 'rehost', 'retire'] }).success).toBe(false);
+    expect(
+      ScoringModel.safeParse({
+        strategyOrder: ['retain', 'retain', 'refactor', 'replatform', 'relocate', 'rehost', 'retire'],
+      }).success,
+    ).toBe(false);
     // A category outside the closed list maps nothing a rule could use: refused, not ignored.
     expect(ScoringModel.safeParse({ dimensions: { 'my-category': 'data' } }).success).toBe(false);
   });
@@ -104,14 +124,19 @@ describe('chooseStrategy', () => {
   });
 
   it('names the usual next best when no finding asks for another strategy', () => {
-    expect(chooseStrategy([]).runnerUp).toEqual({ strategy: 'replatform', reasons: ['managed databases and platform services would remove operations work'] });
+    expect(chooseStrategy([]).runnerUp).toEqual({
+      strategy: 'replatform',
+      reasons: ['managed databases and platform services would remove operations work'],
+    });
     expect(chooseStrategy([finding('blocker', 'retain')]).runnerUp.strategy).toBe('refactor');
   });
 
   it('an application nothing depends on and no traffic reaches is a retire candidate', () => {
     const unused = { trafficKnown: true, dependents: 0, inboundConnections: 0, entryPoints: 0 };
     expect(chooseStrategy([finding('major')], unused).runnerUp.strategy).toBe('retire');
-    expect(chooseStrategy([finding('major')], { ...unused, inboundConnections: 3 }).runnerUp.strategy).not.toBe('retire');
+    expect(chooseStrategy([finding('major')], { ...unused, inboundConnections: 3 }).runnerUp.strategy).not.toBe(
+      'retire',
+    );
     // Routes and jobs are started by users and schedulers, whose traffic inventories rarely show.
     expect(chooseStrategy([finding('major')], { ...unused, entryPoints: 2 }).runnerUp.strategy).not.toBe('retire');
     // Without observed connections, silence proves nothing.
@@ -119,7 +144,11 @@ describe('chooseStrategy', () => {
   });
 
   it('follows a configured strategy order', () => {
-    const model = ScoringModel.parse({ strategyOrder: ['refactor', 'retain', 'repurchase', 'replatform', 'relocate', 'rehost', 'retire'] });
-    expect(chooseStrategy([finding('blocker', 'retain'), finding('blocker', 'refactor')], undefined, model).strategy).toBe('refactor');
+    const model = ScoringModel.parse({
+      strategyOrder: ['refactor', 'retain', 'repurchase', 'replatform', 'relocate', 'rehost', 'retire'],
+    });
+    expect(
+      chooseStrategy([finding('blocker', 'retain'), finding('blocker', 'refactor')], undefined, model).strategy,
+    ).toBe('refactor');
   });
 });

@@ -15,7 +15,10 @@ import { makeTree } from '../helpers/temp-tree.js';
 const now = () => new Date('2026-01-01T00:00:00Z');
 // The README's picture is refreshed on request only (CLOUDREADY_UPDATE_IMAGES=1 npm test): a test
 // run must leave a clean checkout clean.
-const IMAGES = process.env.CLOUDREADY_UPDATE_IMAGES === '1' ? path.join(REPO, 'docs/images') : path.join(os.tmpdir(), 'cloudready-test-images');
+const IMAGES =
+  process.env.CLOUDREADY_UPDATE_IMAGES === '1'
+    ? path.join(REPO, 'docs/images')
+    : path.join(os.tmpdir(), 'cloudready-test-images');
 
 interface Opened {
   page: Page;
@@ -36,10 +39,16 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'cloudready-html-'));
     demoFile = path.join(folder, 'demo.html');
     // A relative root, as a user types it: the screenshots are the same on every machine.
-    await fs.writeFile(demoFile, htmlReport(await scan({ paths: [path.relative(REPO, DEMO)], cwd: REPO, now }), { color: false }));
+    await fs.writeFile(
+      demoFile,
+      htmlReport(await scan({ paths: [path.relative(REPO, DEMO)], cwd: REPO, now }), { color: false }),
+    );
     const hostileRoot = await makeTree(HOSTILE_TREE);
     hostileFile = path.join(folder, 'hostile.html');
-    await fs.writeFile(hostileFile, htmlReport(await scan({ paths: [hostileRoot], cwd: hostileRoot, now }), { color: false }));
+    await fs.writeFile(
+      hostileFile,
+      htmlReport(await scan({ paths: [hostileRoot], cwd: hostileRoot, now }), { color: false }),
+    );
     browser = await launchChromium();
   }, 60_000);
 
@@ -74,9 +83,13 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     expect(await page.locator('#page-overview h1').textContent()).toBe('Cloud readiness: demo-portfolio');
     expect(await page.locator('#page-overview .card-value').first().textContent()).toBe('9');
     // Ready as they are means rehosted without blockers (catalog-service, fraud-scoring, rules-engine), not any score of 80.
-    expect(await page.locator('#page-overview .cards').textContent()).toContain('3 applications ready to move as they are');
+    expect(await page.locator('#page-overview .cards').textContent()).toContain(
+      '3 applications ready to move as they are',
+    );
     // What stays is said under the effort chart, not drawn as a wave; the header names folders, not the scanning machine's paths.
-    expect(await page.locator('#page-overview').textContent()).toMatch(/Not in any wave: 2 applications stay \([\d.,]+ person-days if they were moved\)/);
+    expect(await page.locator('#page-overview').textContent()).toMatch(
+      /Not in any wave: 2 applications stay \([\d.,]+ person-days if they were moved\)/,
+    );
     expect(await page.locator('#page-overview p.muted').first().textContent()).toMatch(/· demo-portfolio$/);
     expect(await page.locator('.risks li').count()).toBeGreaterThanOrEqual(5);
     // Every chart has been drawn on: a blank canvas has no coloured pixel.
@@ -114,7 +127,9 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     expect(await section.locator('h2', { hasText: 'Findings' }).textContent()).toMatch(/^Findings \(\d+\)$/);
     // Evidence shows the code around the line, the line itself marked.
     const ftp = section.locator('article', { hasText: 'FTP file transfers' });
-    expect(await ftp.locator('.location').first().textContent()).toBe('order-management/order-web/src/main/java/com/acme/orders/web/OrderExportJob.java:16');
+    expect(await ftp.locator('.location').first().textContent()).toBe(
+      'order-management/order-web/src/main/java/com/acme/orders/web/OrderExportJob.java:16',
+    );
     expect(await ftp.locator('.line.hit').first().textContent()).toContain('ftp://finance-gw.acme.corp/incoming');
     expect(await ftp.locator('pre.code .line').count()).toBe(5);
     // A secret's line shows its key only.
@@ -157,7 +172,10 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
   it('saves the applications, their findings and the servers as CSV files and one workbook, made in the page', async () => {
     const { page, problems, requests } = await open(demoFile, '#/applications');
     const saved = async (button: string) => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: button }).click(),
+      ]);
       return { name: download.suggestedFilename(), text: await fs.readFile((await download.path())!, 'utf8') };
     };
     const applications = await saved('Download applications (CSV)');
@@ -166,20 +184,35 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     expect(applications.text.startsWith('\ufeffid,name,path,kind,score,strategy,runner_up,blockers')).toBe(true);
     const rows = applications.text.trim().split('\n');
     expect(rows).toHaveLength(10);
-    expect(rows.find((row) => row.startsWith('billing-service,'))).toMatch(/^billing-service,Billing,billing-service,service,35,refactor,replatform,0,14,9,/);
+    expect(rows.find((row) => row.startsWith('billing-service,'))).toMatch(
+      /^billing-service,Billing,billing-service,service,35,refactor,replatform,0,14,9,/,
+    );
     const findings = await saved('Download findings (CSV)');
     expect(findings.name).toBe('demo-portfolio-findings.csv');
     expect(findings.text.trim().split('\n')).toHaveLength(1 + 110);
-    expect(findings.text).toContain('card-authorisation,card-authorisation,blocker,mainframe,mainframe/exec-cics,CICS command-level API,');
+    expect(findings.text).toContain(
+      'card-authorisation,card-authorisation,blocker,mainframe,mainframe/exec-cics,CICS command-level API,',
+    );
     // One workbook of three sheets, numbers as numbers.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workbook (XLSX)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download workbook (XLSX)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('demo-portfolio-assessment.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await fs.readFile((await download.path())!)) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.rowCount])).toEqual([['Applications', 10], ['Findings', 111], ['Servers', 11]]);
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.rowCount])).toEqual([
+      ['Applications', 10],
+      ['Findings', 111],
+      ['Servers', 11],
+    ]);
     const sheet = workbook.getWorksheet('Applications')!;
     const billing = sheet.getRows(2, 9)!.find((row) => row.getCell(1).value === 'billing-service')!;
-    expect([billing.getCell(2).value, billing.getCell(5).value, billing.getCell(6).value]).toEqual(['Billing', 35, 'refactor']);
+    expect([billing.getCell(2).value, billing.getCell(5).value, billing.getCell(6).value]).toEqual([
+      'Billing',
+      35,
+      'refactor',
+    ]);
     await page.evaluate(() => (location.hash = '#/servers'));
     const servers = await saved('Download servers (CSV)');
     expect(servers.text.trim().split('\n')).toHaveLength(1 + 10);
@@ -194,7 +227,10 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     const servers = page.locator('#page-servers');
     await fs.mkdir(IMAGES, { recursive: true });
     await page.screenshot({ path: path.join(IMAGES, 'report-servers.png') });
-    const ids = () => servers.locator('table.servers tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-server')));
+    const ids = () =>
+      servers
+        .locator('table.servers tbody tr')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-server')));
     expect((await ids()).slice(0, 3)).toEqual(['aix-app01', 'aix-db01', 'zos-prd1']);
     await servers.getByRole('combobox', { name: 'Verdict' }).selectOption('ready');
     expect(await ids()).toEqual(['lnx-app02', 'lnx-fraud01', 'riskhpc01']);
@@ -223,7 +259,12 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     expect(await page.locator('.legend').textContent()).toContain('web service (HTTP)');
     expect(await page.locator('.legend').textContent()).not.toContain('http-service');
     expect(await page.locator('.kind-filters').textContent()).toContain('machine no inventory describes');
-    expect(await details.locator('.neighbours li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('card-authorisation'), expect.stringContaining('whdb01.acme.corp:1521/WHPROD')]));
+    expect(await details.locator('.neighbours li').allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('card-authorisation'),
+        expect.stringContaining('whdb01.acme.corp:1521/WHPROD'),
+      ]),
+    );
     // Following a neighbour moves the focus.
     await details.getByRole('link', { name: 'card-authorisation' }).click();
     await expect.poll(() => canvas.getAttribute('data-focused')).toBe('app:card-authorisation');
@@ -267,8 +308,17 @@ describe.runIf(requireChromium())('HTML report in a browser', () => {
     expect(await page.locator('section.app-page').count()).toBe(9);
     expect(await page.locator('img.graph-print').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     // In print, every section shows and starts a page; the navigation does not print.
-    expect(await page.locator('section.page').evaluateAll((sections) => sections.filter((section) => getComputedStyle(section).display === 'none').length)).toBe(0);
-    expect(await page.locator('section.page').nth(1).evaluate((section) => getComputedStyle(section).breakBefore)).toBe('page');
+    expect(
+      await page
+        .locator('section.page')
+        .evaluateAll((sections) => sections.filter((section) => getComputedStyle(section).display === 'none').length),
+    ).toBe(0);
+    expect(
+      await page
+        .locator('section.page')
+        .nth(1)
+        .evaluate((section) => getComputedStyle(section).breakBefore),
+    ).toBe('page');
     expect(await page.locator('nav.sidebar').evaluate((nav) => getComputedStyle(nav).display)).toBe('none');
     const pdf = await page.pdf({ format: 'A4' });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;

@@ -9,7 +9,8 @@ describe('files package.json scripts run to build or check', () => {
         serve: 'concurrently "tsx app.ts" "cd frontend && npm start"',
         worker: 'node worker.js',
         bundle: 'node bundle.cjs',
-        'bundle-visualizer': 'node --experimental-strip-types filter-bundle-stats-for-diagram.mts && npx esbuild-visualizer',
+        'bundle-visualizer':
+          'node --experimental-strip-types filter-bundle-stats-for-diagram.mts && npx esbuild-visualizer',
         'gen:api': 'tsx tools/openapi/generate.ts --out src/api',
         lint: 'eslint .',
       },
@@ -23,16 +24,29 @@ describe('files package.json scripts run to build or check', () => {
 
   it('folders other scripts run through a runner only the dev dependencies install are candidates, not the start script', () => {
     const manifest = {
-      scripts: { start: 'tsx boot/start.ts', rsn: 'tsx rsn/rsn.ts', 'rsn:update': 'tsx rsn/rsn-update.ts', sync: 'node sync/run.js', migrate: 'ts-node db/migrate.ts', dev: 'tsx src/server.ts' },
+      scripts: {
+        start: 'tsx boot/start.ts',
+        rsn: 'tsx rsn/rsn.ts',
+        'rsn:update': 'tsx rsn/rsn-update.ts',
+        sync: 'node sync/run.js',
+        migrate: 'ts-node db/migrate.ts',
+        dev: 'tsx src/server.ts',
+      },
       dependencies: { express: '^4.19.2', 'ts-node': '^10.9.2' },
       devDependencies: { tsx: '^4.19.0' },
     };
     // node is always installed, ts-node here is a runtime dependency, src/ is the application's own.
-    expect(scriptTooling('package.json', JSON.stringify(manifest))).toEqual({ files: [], folders: [], devFolders: ['rsn'] });
+    expect(scriptTooling('package.json', JSON.stringify(manifest))).toEqual({
+      files: [],
+      folders: [],
+      devFolders: ['rsn'],
+    });
   });
 
   it('never the application: start, serve and worker scripts, and a malformed package.json, name nothing', () => {
-    expect(scriptTooling('package.json', '{ "scripts": { "start": "node server.js", "worker": "node jobs/worker.js" } }')).toEqual({ files: [], folders: [], devFolders: [] });
+    expect(
+      scriptTooling('package.json', '{ "scripts": { "start": "node server.js", "worker": "node jobs/worker.js" } }'),
+    ).toEqual({ files: [], folders: [], devFolders: [] });
     expect(scriptTooling('package.json', '{ "scripts": ')).toEqual({ files: [], folders: [], devFolders: [] });
   });
 });

@@ -32,7 +32,15 @@ describe('walkFiles', () => {
       'svc/obj/project.assets.json': '',
     });
     const { files } = await walk(dir);
-    expect(files).toEqual(['.gitignore', 'scripts/bin/deploy.sh', 'src/a.java', 'src/b.java', 'svc/Svc.csproj', 'web/.gitignore', 'web/app.ts']);
+    expect(files).toEqual([
+      '.gitignore',
+      'scripts/bin/deploy.sh',
+      'src/a.java',
+      'src/b.java',
+      'svc/Svc.csproj',
+      'web/.gitignore',
+      'web/app.ts',
+    ]);
   });
 
   it('applies exclude patterns from the configuration', async () => {

@@ -9,13 +9,15 @@ import { runCli } from '../helpers/run-cli.js';
 async function linkedPortfolio() {
   const checkouts = await makeTree({
     'orders/pom.xml': '<project><artifactId>orders</artifactId><packaging>war</packaging></project>',
-    'orders/src/main/java/acme/Export.java': 'package acme;\npublic class Export { void write() throws Exception { new java.io.FileWriter("/var/exports/orders.csv"); } }\n',
+    'orders/src/main/java/acme/Export.java':
+      'package acme;\npublic class Export { void write() throws Exception { new java.io.FileWriter("/var/exports/orders.csv"); } }\n',
     'money/package.json': '{ "name": "@acme/money", "version": "2.0.0", "main": "index.js" }',
     'money/index.js': 'module.exports = (cents) => (cents / 100).toFixed(2);\n',
     'ops/Deploy-All.ps1': 'Get-ChildItem . | ForEach-Object { Write-Host $_ }\n',
   });
   const portfolio = await makeTree({ 'README.md': '# Acme estate\n' });
-  for (const name of ['orders', 'money', 'ops']) await fs.symlink(path.join(checkouts, name), path.join(portfolio, name));
+  for (const name of ['orders', 'money', 'ops'])
+    await fs.symlink(path.join(checkouts, name), path.join(portfolio, name));
   return portfolio;
 }
 
@@ -32,13 +34,19 @@ describe('cloudready scan: application boundaries', () => {
 
     const json = runCli(['scan', portfolio, '--no-cache', '--format', 'json']);
     const result = ScanResult.parse(JSON.parse(json.stdout));
-    expect(result.applications.map((app) => [app.id, app.name, app.kind, app.detection])).toEqual([['orders', 'orders', 'web', ['pom.xml in orders']]]);
+    expect(result.applications.map((app) => [app.id, app.name, app.kind, app.detection])).toEqual([
+      ['orders', 'orders', 'web', ['pom.xml in orders']],
+    ]);
     expect(result.setAside.map((unit) => [unit.name, unit.kind])).toEqual([['money', 'library']]);
     expect(result.outside.map((folder) => [folder.path, folder.kind])).toEqual([
       ['.', 'docs'],
       ['ops', 'tooling'],
     ]);
-    expect(result.diagnostics.filter((d) => d.code === 'symlink-followed').map((d) => d.file)).toEqual(['money', 'ops', 'orders']);
+    expect(result.diagnostics.filter((d) => d.code === 'symlink-followed').map((d) => d.file)).toEqual([
+      'money',
+      'ops',
+      'orders',
+    ]);
   });
 
   it('--no-follow-symlinks restores the strict walk, and an empty scan says what it looked for', async () => {
@@ -64,14 +72,17 @@ describe('cloudready scan: application boundaries', () => {
 
   it('cloudready.yaml merges, excludes and names applications, and a misspelt key is an error', async () => {
     const dir = await makeTree({
-      'cloudready.yaml': 'applications:\n  - path: shop/frontend\n    partOf: shop/backend\n  - path: legacy/*\n    exclude: true\n    reason: retired in 2025\n  - path: shop/backend\n    name: Shop\n',
+      'cloudready.yaml':
+        'applications:\n  - path: shop/frontend\n    partOf: shop/backend\n  - path: legacy/*\n    exclude: true\n    reason: retired in 2025\n  - path: shop/backend\n    name: Shop\n',
       'shop/backend/pom.xml': '<project><artifactId>shop-backend</artifactId><packaging>war</packaging></project>',
       'shop/frontend/package.json': '{ "name": "shop-frontend", "dependencies": { "express": "^4.21.0" } }',
       'shop/frontend/server.js': "require('express')().listen(3000);\n",
       'legacy/reports/pom.xml': '<project><artifactId>reports</artifactId><packaging>war</packaging></project>',
     });
     const result = ScanResult.parse(JSON.parse(runCli(['scan', dir, '--no-cache', '--format', 'json']).stdout));
-    expect(result.applications.map((app) => [app.path, app.name, app.modules])).toEqual([['shop/backend', 'Shop', ['shop/frontend']]]);
+    expect(result.applications.map((app) => [app.path, app.name, app.modules])).toEqual([
+      ['shop/backend', 'Shop', ['shop/frontend']],
+    ]);
     expect(result.outside).toEqual([
       { path: '.', kind: 'tooling', reason: 'repository and cloudready settings', files: 1 },
       { path: 'legacy/reports', kind: 'other', reason: 'excluded in cloudready.yaml: retired in 2025', files: 1 },

@@ -24,7 +24,9 @@ describe('cloudready graph: analyses of the demo portfolio', () => {
     const run = graph();
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Cycles between applications\n  card-authorisation ⇄ order-management');
-    expect(run.stdout).toContain('Shared datastores\n  whdb01.acme.corp:1521/WHPROD (database): order-management, risk-batch');
+    expect(run.stdout).toContain(
+      'Shared datastores\n  whdb01.acme.corp:1521/WHPROD (database): order-management, risk-batch',
+    );
     expect(run.stdout).toContain('order-management (application): 4 applications');
     expect(run.stdout).toContain('10.50.8.9 (unknown-host), used by host:lnx-web01');
   });
@@ -42,7 +44,10 @@ describe('cloudready graph: analyses of the demo portfolio', () => {
   it('impact: what breaks and what moves together if order-management moves', async () => {
     const run = runCli(['impact', 'order-management', '--from', saved, '--format', 'json']);
     expect(run.code).toBe(0);
-    const impact = JSON.parse(run.stdout) as { dependents: { id: string; distance: number }[]; moveTogether: { id: string; why: string }[] };
+    const impact = JSON.parse(run.stdout) as {
+      dependents: { id: string; distance: number }[];
+      moveTogether: { id: string; why: string }[];
+    };
     expect(impact.dependents.map((entry) => `${entry.distance} ${entry.id}`)).toEqual([
       '1 app:card-authorisation',
       '1 app:catalog-service',
@@ -61,14 +66,19 @@ describe('cloudready graph: analyses of the demo portfolio', () => {
       'host:aix-db01',
     ]);
     // A host: its applications move with it, and whoever connects to them breaks.
-    const host = JSON.parse(runCli(['impact', 'host:lnx-app02', '--from', saved, '--format', 'json']).stdout) as typeof impact;
-    expect(host.moveTogether.map((entry) => entry.id)).toEqual(['app:catalog-service', 'endpoint:http://catalog01:8080']);
+    const host = JSON.parse(
+      runCli(['impact', 'host:lnx-app02', '--from', saved, '--format', 'json']).stdout,
+    ) as typeof impact;
+    expect(host.moveTogether.map((entry) => entry.id)).toEqual([
+      'app:catalog-service',
+      'endpoint:http://catalog01:8080',
+    ]);
     expect(host.dependents.map((entry) => entry.id)).toContain('app:web-storefront');
   });
 });
 
 describe('cloudready graph: exports each consumer can read', () => {
-  it('JSON is graphology\'s serialisation and imports back', () => {
+  it("JSON is graphology's serialisation and imports back", () => {
     const exported = JSON.parse(graph('--format', 'json').stdout) as Parameters<MultiDirectedGraph['import']>[0];
     const back = new MultiDirectedGraph();
     back.import(exported);
@@ -92,7 +102,12 @@ describe('cloudready graph: exports each consumer can read', () => {
   it('Mermaid: a flowchart whose edges join declared nodes, labels escaped', () => {
     const lines = graph('--format', 'mermaid', '--focus', 'order-management').stdout.trim().split('\n');
     expect(lines[0]).toBe('flowchart LR');
-    const declared = new Set(lines.slice(1).map((line) => /^ {2}(n\d+)[[({/]/.exec(line)?.[1]).filter(Boolean));
+    const declared = new Set(
+      lines
+        .slice(1)
+        .map((line) => /^ {2}(n\d+)[[({/]/.exec(line)?.[1])
+        .filter(Boolean),
+    );
     const edges = lines.filter((line) => line.includes('-->'));
     expect(edges.length).toBeGreaterThan(10);
     for (const edge of edges) {
@@ -110,46 +125,81 @@ describe('cloudready graph: exports each consumer can read', () => {
   });
 
   it('GraphML is well-formed, declares its keys and keeps every node and edge', () => {
-    const parsed = new XMLParser({ ignoreAttributes: false }).parse(graph('--format', 'graphml').stdout) as { graphml: { key: { '@_attr.name': string }[]; graph: { node: { '@_id': string }[]; edge: { '@_source': string; '@_target': string }[] } } };
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(graph('--format', 'graphml').stdout) as {
+      graphml: {
+        key: { '@_attr.name': string }[];
+        graph: { node: { '@_id': string }[]; edge: { '@_source': string; '@_target': string }[] };
+      };
+    };
     expect(parsed.graphml.graph.node).toHaveLength(65);
     expect(parsed.graphml.graph.edge).toHaveLength(87);
-    expect(parsed.graphml.key.map((key) => key['@_attr.name'])).toEqual(expect.arrayContaining(['kind', 'label', 'platform', 'port']));
+    expect(parsed.graphml.key.map((key) => key['@_attr.name'])).toEqual(
+      expect.arrayContaining(['kind', 'label', 'platform', 'port']),
+    );
   });
 
   it('Neo4j: nodes and relationships CSV with neo4j-admin headers, and a Cypher script', async () => {
     const out = path.join(await makeTree({}), 'neo4j');
     const run = graph('--format', 'neo4j', '--output', out);
     expect(run.code).toBe(0);
-    const nodes = parseCsv(await fs.readFile(path.join(out, 'nodes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-    const relationships = parseCsv(await fs.readFile(path.join(out, 'relationships.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const nodes = parseCsv(await fs.readFile(path.join(out, 'nodes.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const relationships = parseCsv(await fs.readFile(path.join(out, 'relationships.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
     expect(Object.keys(nodes[0]!).slice(0, 4)).toEqual(['id:ID', 'name', 'kind', ':LABEL']);
     expect(Object.keys(relationships[0]!).slice(0, 3)).toEqual([':START_ID', ':END_ID', ':TYPE']);
     expect(nodes).toHaveLength(65);
     const ids = new Set(nodes.map((node) => node['id:ID']));
-    expect(relationships.every((relationship) => ids.has(relationship[':START_ID']!) && ids.has(relationship[':END_ID']!))).toBe(true);
+    expect(
+      relationships.every((relationship) => ids.has(relationship[':START_ID']!) && ids.has(relationship[':END_ID']!)),
+    ).toBe(true);
     expect(nodes.find((node) => node['id:ID'] === 'app:order-management')?.[':LABEL']).toBe('Node;Application');
     expect(relationships.map((relationship) => relationship[':TYPE'])).toContain('SHARES_DATASTORE');
-    expect(await fs.readFile(path.join(out, 'import.cypher'), 'utf8')).toContain("MERGE (a)-[r:DEPENDS_ON]->(b)");
+    expect(await fs.readFile(path.join(out, 'import.cypher'), 'utf8')).toContain('MERGE (a)-[r:DEPENDS_ON]->(b)');
     expect(graph('--format', 'neo4j').code).toBe(2);
   });
 });
 
 describe('cloudready graph: levels and filters', () => {
-  it('the unit level shows one application\'s code and the datasets it touches', () => {
-    const exported = JSON.parse(graph('--level', 'unit', '--app', 'card-authorisation', '--format', 'json').stdout) as { nodes: { key: string; attributes: { kind: string } }[] };
+  it("the unit level shows one application's code and the datasets it touches", () => {
+    const exported = JSON.parse(graph('--level', 'unit', '--app', 'card-authorisation', '--format', 'json').stdout) as {
+      nodes: { key: string; attributes: { kind: string } }[];
+    };
     const kinds = new Set(exported.nodes.map((node) => node.attributes.kind));
     expect(kinds).toEqual(new Set(['application', 'unit', 'dataset', 'transaction', 'table', 'queue']));
     expect(exported.nodes.some((node) => node.key.startsWith('unit:order-management:'))).toBe(false);
     expect(graph('--level', 'unit').stderr).toContain('--level unit needs --app APP');
   });
 
-  it('--collapse module merges a Java application\'s classes into its build modules', () => {
-    const exported = JSON.parse(graph('--level', 'unit', '--app', 'order-management', '--collapse', 'module', '--kind', 'unit', '--format', 'json').stdout) as { nodes: { key: string }[] };
-    expect(exported.nodes.map((node) => node.key).sort()).toEqual(['app:order-management', 'module:order-management/order-ejb', 'module:order-management/order-web']);
+  it("--collapse module merges a Java application's classes into its build modules", () => {
+    const exported = JSON.parse(
+      graph(
+        '--level',
+        'unit',
+        '--app',
+        'order-management',
+        '--collapse',
+        'module',
+        '--kind',
+        'unit',
+        '--format',
+        'json',
+      ).stdout,
+    ) as { nodes: { key: string }[] };
+    expect(exported.nodes.map((node) => node.key).sort()).toEqual([
+      'app:order-management',
+      'module:order-management/order-ejb',
+      'module:order-management/order-web',
+    ]);
   });
 
   it('--kind and --edge-kind keep what is asked for', () => {
-    const exported = JSON.parse(graph('--kind', 'application', '--edge-kind', 'depends-on', '--format', 'json').stdout) as { nodes: unknown[]; edges: { attributes: { kind: string } }[] };
+    const exported = JSON.parse(
+      graph('--kind', 'application', '--edge-kind', 'depends-on', '--format', 'json').stdout,
+    ) as { nodes: unknown[]; edges: { attributes: { kind: string } }[] };
     expect(exported.nodes).toHaveLength(9);
     expect(new Set(exported.edges.map((edge) => edge.attributes.kind))).toEqual(new Set(['depends-on']));
   });
@@ -157,7 +207,14 @@ describe('cloudready graph: levels and filters', () => {
 
 describe('commands that scan before they answer', () => {
   it('take the scan options: --workers, --quiet and --no-cache, as cloudready scan does', () => {
-    const commands = [['explain', 'order-management', DEMO], ['graph', DEMO], ['waves', DEMO], ['split', 'order-management', DEMO], ['impact', 'order-management', DEMO], ['servers', DEMO]];
+    const commands = [
+      ['explain', 'order-management', DEMO],
+      ['graph', DEMO],
+      ['waves', DEMO],
+      ['split', 'order-management', DEMO],
+      ['impact', 'order-management', DEMO],
+      ['servers', DEMO],
+    ];
     for (const command of commands) {
       const run = runCli([...command, '--workers', '0', '--quiet', '--no-cache']);
       expect(run.code, command.join(' ')).toBe(0);

@@ -55,14 +55,22 @@ describe('the progress spinner', () => {
     const env: Record<string, string | undefined> = { ...process.env, ...extraEnv };
     delete env.CI;
     const command = `${setup}${process.execPath} ${BIN} scan ${path.join(REPO, 'fixtures/monolith-shop')} --no-cache`;
-    return spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], { encoding: 'utf8', env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    return spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      encoding: 'utf8',
+      env,
+      timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   };
-  it.skipIf(!hasScript)('a scan under a pseudo-terminal of width 0 finishes, with its table and no flood of escapes', () => {
-    const run = underTerminal('');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('monolith');
-    expect(run.stdout.length).toBeLessThan(200_000);
-  });
+  it.skipIf(!hasScript)(
+    'a scan under a pseudo-terminal of width 0 finishes, with its table and no flood of escapes',
+    () => {
+      const run = underTerminal('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('monolith');
+      expect(run.stdout.length).toBeLessThan(200_000);
+    },
+  );
 
   it.skipIf(!hasScript)('NO_COLOR takes the colour out of the spinner on a real terminal', () => {
     const coloured = underTerminal('stty cols 100; ');

@@ -40,7 +40,10 @@ describe('cloudready report: a saved result in any format', () => {
 
   it('scan --format html writes the report to a file, or to a pipe', async () => {
     const target = path.join(folder, 'scan.html');
-    expect(runCli(['scan', DEMO, '--format', 'html', '--output', target, '--quiet'])).toMatchObject({ code: 0, stderr: '' });
+    expect(runCli(['scan', DEMO, '--format', 'html', '--output', target, '--quiet'])).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
     expect((await fs.stat(target)).size).toBeGreaterThan(100_000);
     const piped = runCli(['scan', DEMO, '--format', 'html', '--quiet']);
     expect(piped.code).toBe(0);
@@ -48,7 +51,14 @@ describe('cloudready report: a saved result in any format', () => {
   });
 
   it('a missing, broken or foreign result file is a usage error naming the file', async () => {
-    const missing = runCli(['report', path.join(folder, 'nope.json'), '--format', 'html', '--output', path.join(folder, 'x.html')]);
+    const missing = runCli([
+      'report',
+      path.join(folder, 'nope.json'),
+      '--format',
+      'html',
+      '--output',
+      path.join(folder, 'x.html'),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.json: result file could not be read');
     const broken = path.join(folder, 'broken.json');
@@ -75,12 +85,45 @@ describe('cloudready report: a saved result in any format', () => {
   });
 
   it('puts a title, client, author and classification on the deliverable', async () => {
-    const markdown = runCli(['report', resultFile, '--format', 'markdown', '--title', 'Cloud readiness review', '--client', 'Acme Ltd', '--author', 'Jo Consultant', '--classification', 'Confidential']);
+    const markdown = runCli([
+      'report',
+      resultFile,
+      '--format',
+      'markdown',
+      '--title',
+      'Cloud readiness review',
+      '--client',
+      'Acme Ltd',
+      '--author',
+      'Jo Consultant',
+      '--classification',
+      'Confidential',
+    ]);
     expect(markdown.code).toBe(0);
-    expect(markdown.stdout.split('\n').slice(0, 4)).toEqual(['## Cloud readiness review', '', '*For Acme Ltd · by Jo Consultant · Confidential*', '']);
+    expect(markdown.stdout.split('\n').slice(0, 4)).toEqual([
+      '## Cloud readiness review',
+      '',
+      '*For Acme Ltd · by Jo Consultant · Confidential*',
+      '',
+    ]);
     const target = path.join(folder, 'client.html');
-    expect(runCli(['report', resultFile, '--format', 'html', '--output', target, '--client', 'Acme Ltd', '--classification', 'Confidential']).code).toBe(0);
-    expect(await fs.readFile(target, 'utf8')).toContain('"document":{"client":"Acme Ltd","classification":"Confidential"}');
+    expect(
+      runCli([
+        'report',
+        resultFile,
+        '--format',
+        'html',
+        '--output',
+        target,
+        '--client',
+        'Acme Ltd',
+        '--classification',
+        'Confidential',
+      ]).code,
+    ).toBe(0);
+    expect(await fs.readFile(target, 'utf8')).toContain(
+      '"document":{"client":"Acme Ltd","classification":"Confidential"}',
+    );
   });
 
   it('dates the waves with --start and --capacity, in the JSON result too; one without the other is refused before any work', async () => {

@@ -46,12 +46,31 @@ describe('cloudready rules', () => {
     expect(table.stdout).toContain('mainframe/exec-cics');
     expect(table.stdout).toMatch(/\d+ rules in \d+ packs/);
     // Where a rule counts and what it reads: resolved facts or plain text.
-    expect(table.stdout).toMatch(/configuration\/host-name-in-code\s+│ minor\s+│ replatform │ production\s+│ API calls, text/);
+    expect(table.stdout).toMatch(
+      /configuration\/host-name-in-code\s+│ minor\s+│ replatform │ production\s+│ API calls, text/,
+    );
     expect(table.stdout).toMatch(/mainframe\/vsam-dataset\s+│ blocker\s+│ \w+\s+│ production,\s+build/);
     const json = runCli(['rules', 'list', '--format', 'json']);
-    const rules = JSON.parse(json.stdout) as { id: string; pack: string; severity: string; when: unknown; tests?: unknown; reads: string[]; contexts: string[] }[];
-    expect(rules.find((rule) => rule.id === 'mainframe/exec-cics')).toMatchObject({ pack: 'mainframe', severity: 'blocker', when: expect.any(Object), tests: expect.any(Object), contexts: ['production'] });
-    expect(rules.find((rule) => rule.id === 'licensing/websphere')?.reads).toEqual(['imports (own packages and unused imports left out)', 'file names']);
+    const rules = JSON.parse(json.stdout) as {
+      id: string;
+      pack: string;
+      severity: string;
+      when: unknown;
+      tests?: unknown;
+      reads: string[];
+      contexts: string[];
+    }[];
+    expect(rules.find((rule) => rule.id === 'mainframe/exec-cics')).toMatchObject({
+      pack: 'mainframe',
+      severity: 'blocker',
+      when: expect.any(Object),
+      tests: expect.any(Object),
+      contexts: ['production'],
+    });
+    expect(rules.find((rule) => rule.id === 'licensing/websphere')?.reads).toEqual([
+      'imports (own packages and unused imports left out)',
+      'file names',
+    ]);
   });
 
   it('show explains one rule; an unknown id is a usage error with a suggestion', () => {
@@ -66,21 +85,25 @@ describe('cloudready rules', () => {
     expect(unknown.stderr).toContain('Did you mean networking/hardcoded-ip');
   });
 
-  it('test runs a pack\'s cases, names each failure with what fired, and exits 1', async () => {
+  it("test runs a pack's cases, names each failure with what fired, and exits 1", async () => {
     const dir = await makeTree({ 'acme.yaml': PACK });
     const run = runCli(['rules', 'test', dir]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('FAIL acme/corba no-match #2 (a wrong expectation, to see a failure reported): fired: app/src/main/java/acme/Legacy.java:2');
+    expect(run.stdout).toContain(
+      'FAIL acme/corba no-match #2 (a wrong expectation, to see a failure reported): fired: app/src/main/java/acme/Legacy.java:2',
+    );
     expect(run.stdout).toContain('3 cases of 1 rule: 2 passed, 1 failed');
   });
 
-  it('test runs a case with its pack\'s catalogue, so a rule on an in-house API can be tested', async () => {
+  it("test runs a case with its pack's catalogue, so a rule on an in-house API can be tested", async () => {
     const pack = vaultPack({ tests: true });
     const dir = await makeTree({ 'vault.yaml': pack });
     const run = runCli(['rules', 'test', dir]);
     expect(run.stdout).toContain('2 cases of 1 rule: 2 passed, 0 failed');
     expect(run.code).toBe(0);
-    expect(runCli(['rules', 'validate', dir]).stdout).toContain('1 packs, 1 rules valid (0 blocker, 1 major, 0 minor, 0 info); the catalogue extended by 1 API and 0 entry-point names');
+    expect(runCli(['rules', 'validate', dir]).stdout).toContain(
+      '1 packs, 1 rules valid (0 blocker, 1 major, 0 minor, 0 info); the catalogue extended by 1 API and 0 entry-point names',
+    );
   });
 
   it('validate accepts a good pack and stops on a bad one with file, line and field', async () => {
@@ -96,7 +119,12 @@ describe('cloudready rules', () => {
 
   it('scan --rules applies a pack beside the built-in ones', async () => {
     const rules = await makeTree({ 'acme.yaml': PACK });
-    const dir = await makeTree({ 'quotes/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>quotes</artifactId><version>1</version><packaging>war</packaging></project>', 'quotes/src/main/java/acme/Quote.java': 'package acme;\nimport org.omg.CORBA.ORB;\npublic class Quote { ORB orb; }\n' });
+    const dir = await makeTree({
+      'quotes/pom.xml':
+        '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>quotes</artifactId><version>1</version><packaging>war</packaging></project>',
+      'quotes/src/main/java/acme/Quote.java':
+        'package acme;\nimport org.omg.CORBA.ORB;\npublic class Quote { ORB orb; }\n',
+    });
     const run = runCli(['scan', dir, '--format', 'json', '--rules', rules]);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { findings: { id: string }[]; rulePacks: { id: string }[] };

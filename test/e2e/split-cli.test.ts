@@ -9,7 +9,8 @@ import { makeTree } from '../helpers/temp-tree.js';
 const MONOLITH = path.join(REPO, 'fixtures/monolith-shop');
 const split = (...args: string[]) => runCli(['split', ...args]);
 const json = (run: { stdout: string }) => JSON.parse(run.stdout) as SplitProposal;
-const byName = (proposal: SplitProposal) => Object.fromEntries(proposal.services.map((service) => [service.name, service]));
+const byName = (proposal: SplitProposal) =>
+  Object.fromEntries(proposal.services.map((service) => [service.name, service]));
 
 describe('cloudready split on a monolith with known bounded contexts', () => {
   const run = split(MONOLITH, '--format', 'json');
@@ -24,7 +25,10 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     expect(Object.keys(services).sort()).toEqual(['billing', 'catalog', 'customer', 'order']);
     for (const pkg of ['order', 'catalog', 'customer', 'billing'] as const) {
       const name = pkg;
-      expect(services[name]!.units.every((unit) => unit.startsWith(`com.acme.shop.${pkg}.`)), name).toBe(true);
+      expect(
+        services[name]!.units.every((unit) => unit.startsWith(`com.acme.shop.${pkg}.`)),
+        name,
+      ).toBe(true);
     }
     expect(services.order!.units).toContain('com.acme.shop.order.OrderService');
     // OrderRepository stores ORDERS and ORDER_LINES (it reads and writes ORDERS; billing only writes it): one aggregate.
@@ -33,16 +37,28 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     expect(services.billing!.entities).toEqual(['INVOICES']);
     expect(services.billing!.entryPoints).toEqual(['http-route /invoices/{orderId} (BillingController)']);
     // Calls that become remote: billing asks orders, orders ask catalog and customers.
-    expect(services.order!.inbound.map((item) => item.unit)).toEqual(['com.acme.shop.order.Order', 'com.acme.shop.order.OrderService']);
+    expect(services.order!.inbound.map((item) => item.unit)).toEqual([
+      'com.acme.shop.order.Order',
+      'com.acme.shop.order.OrderService',
+    ]);
     expect(services.order!.outbound.map((item) => item.service).sort()).toEqual(['catalog', 'customer']);
     // Every server class is in exactly one place.
-    const placed = [...proposal.services.flatMap((service) => service.units), ...proposal.sharedLibraries.flatMap((library) => library.units)];
+    const placed = [
+      ...proposal.services.flatMap((service) => service.units),
+      ...proposal.sharedLibraries.flatMap((library) => library.units),
+    ];
     expect(placed).toHaveLength(22);
     expect(new Set(placed).size).toBe(22);
   });
 
   it('marks the utilities used everywhere as a shared library instead of a service', () => {
-    expect(proposal.sharedLibraries).toEqual([{ name: 'util-library', units: ['com.acme.shop.util.Clock', 'com.acme.shop.util.Ids', 'com.acme.shop.util.Money'], usedBy: ['billing', 'catalog', 'customer', 'order'] }]);
+    expect(proposal.sharedLibraries).toEqual([
+      {
+        name: 'util-library',
+        units: ['com.acme.shop.util.Clock', 'com.acme.shop.util.Ids', 'com.acme.shop.util.Money'],
+        usedBy: ['billing', 'catalog', 'customer', 'order'],
+      },
+    ]);
   });
 
   it('flags the table written from two contexts, gives it to its owner and says what to do', () => {
@@ -60,12 +76,23 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     const root = await makeTree({});
     await fs.cp(MONOLITH, root, { recursive: true });
     await fs.mkdir(path.join(root, 'src/main/webapp/js'), { recursive: true });
-    await fs.writeFile(path.join(root, 'src/main/webapp/js/cart.js'), "import { price } from './price.js';\nexport function total(lines) {\n  return lines.reduce((sum, line) => sum + price(line), 0);\n}\n");
-    await fs.writeFile(path.join(root, 'src/main/webapp/js/price.js'), 'export function price(line) {\n  return line.quantity * line.unitPrice;\n}\n');
+    await fs.writeFile(
+      path.join(root, 'src/main/webapp/js/cart.js'),
+      "import { price } from './price.js';\nexport function total(lines) {\n  return lines.reduce((sum, line) => sum + price(line), 0);\n}\n",
+    );
+    await fs.writeFile(
+      path.join(root, 'src/main/webapp/js/price.js'),
+      'export function price(line) {\n  return line.quantity * line.unitPrice;\n}\n',
+    );
     const withUi = json(split(root, '--format', 'json', '--no-cache'));
-    expect(withUi.frontEnd).toMatchObject({ files: ['src/main/webapp/js/cart.js', 'src/main/webapp/js/price.js'], units: 4 });
+    expect(withUi.frontEnd).toMatchObject({
+      files: ['src/main/webapp/js/cart.js', 'src/main/webapp/js/price.js'],
+      units: 4,
+    });
     expect(withUi.frontEnd?.services).toEqual(['billing', 'catalog', 'customer', 'order']);
-    expect(withUi.services.flatMap((service) => service.units).filter((unit) => !unit.startsWith('com.acme.'))).toEqual([]);
+    expect(withUi.services.flatMap((service) => service.units).filter((unit) => !unit.startsWith('com.acme.'))).toEqual(
+      [],
+    );
     expect(withUi.services.map((service) => service.name)).toEqual(proposal.services.map((service) => service.name));
   });
 
@@ -88,8 +115,13 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     expect(proposal.extractionOrder.map((step) => step.service)).toEqual(['catalog', 'customer', 'order', 'billing']);
     const [first] = proposal.extractionOrder;
     expect(first).toMatchObject({ service: 'catalog', tables: ['PRODUCTS', 'STOCK'] });
-    expect(first!.remoteCalls).toContainEqual({ from: 'com.acme.shop.order.OrderService', to: 'com.acme.shop.catalog.CatalogService' });
-    expect(first!.why).toBe('2 entry points and 2 tables of its own; 1 class of other services calls into it; 0 data conflicts');
+    expect(first!.remoteCalls).toContainEqual({
+      from: 'com.acme.shop.order.OrderService',
+      to: 'com.acme.shop.catalog.CatalogService',
+    });
+    expect(first!.why).toBe(
+      '2 entry points and 2 tables of its own; 1 class of other services calls into it; 0 data conflicts',
+    );
     const { metrics } = proposal;
     // 22 classes: 19 in four services, 3 in the shared library (a group of its own).
     expect(metrics.over).toEqual({ classes: 22, groups: 5, links: metrics.over.links, edges: 'static' });
@@ -105,7 +137,10 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     const two = json(split(MONOLITH, '--services', '2', '--format', 'json'));
     expect(two.services).toHaveLength(2);
     expect(two.choice.why).toMatch(/^asked for 2 services/);
-    expect([...two.services.flatMap((service) => service.units), ...two.sharedLibraries.flatMap((library) => library.units)]).toHaveLength(22);
+    expect([
+      ...two.services.flatMap((service) => service.units),
+      ...two.sharedLibraries.flatMap((library) => library.units),
+    ]).toHaveLength(22);
     const one = json(split(MONOLITH, '--services', '1', '--format', 'json'));
     expect(one.services).toHaveLength(1);
     expect(one.sharedLibraries).toEqual([]);
@@ -113,7 +148,9 @@ describe('cloudready split on a monolith with known bounded contexts', () => {
     // More than the aggregates: the largest services are cut.
     const six = json(split(MONOLITH, '--services', '6', '--format', 'json'));
     expect(six.services.length).toBeGreaterThan(4);
-    expect(six.choice.why).toMatch(/^asked for 6 services: 4 grown from the data and the entry points, a service of \d+ cut in \d+ by Louvain/);
+    expect(six.choice.why).toMatch(
+      /^asked for 6 services: 4 grown from the data and the entry points, a service of \d+ cut in \d+ by Louvain/,
+    );
     const many = json(split(MONOLITH, '--services', '100', '--format', 'json'));
     expect(many.choice.why).toMatch(/is as many as the code allows/);
     const diagram = split(MONOLITH, '--format', 'mermaid').stdout;
@@ -144,7 +181,13 @@ describe('co-change coupling from git', () => {
   it('reads which files changed together with --history, and not without', async () => {
     const repo = await makeTree({});
     await fs.cp(MONOLITH, repo, { recursive: true });
-    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+    };
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, stdio: 'pipe' });
     git('init', '-q');
     git('add', '.');
@@ -170,7 +213,8 @@ describe('co-change coupling from git', () => {
 describe('measured calls and the scan result', () => {
   it('--calls takes measured call volumes for clustering and metrics, and a broken file stops before the scan', async () => {
     const root = await makeTree({
-      'calls.csv': 'caller,callee,count\ncom.acme.shop.billing.BillingService,com.acme.shop.order.OrderService,5000\ncom.acme.shop.order.OrderService,com.acme.shop.catalog.CatalogService,120\n',
+      'calls.csv':
+        'caller,callee,count\ncom.acme.shop.billing.BillingService,com.acme.shop.order.OrderService,5000\ncom.acme.shop.order.OrderService,com.acme.shop.catalog.CatalogService,120\n',
       'bad.csv': 'caller,callee,count\na,b,many\n',
     });
     const measured = json(split(MONOLITH, '--format', 'json', '--calls', path.join(root, 'calls.csv')));
@@ -185,7 +229,9 @@ describe('measured calls and the scan result', () => {
   });
 
   it('the scan stores the same split as cloudready split prints, for the JSON result and the HTML report', () => {
-    const scanned = JSON.parse(runCli(['scan', MONOLITH, '--format', 'json', '--no-cache']).stdout) as { splits: { applicationId: string; proposal?: SplitProposal }[] };
+    const scanned = JSON.parse(runCli(['scan', MONOLITH, '--format', 'json', '--no-cache']).stdout) as {
+      splits: { applicationId: string; proposal?: SplitProposal }[];
+    };
     expect(scanned.splits).toHaveLength(1);
     expect(scanned.splits[0]!.proposal).toEqual(proposalOfShop());
   });

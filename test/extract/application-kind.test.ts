@@ -16,9 +16,11 @@ async function kindsOf(files: Record<string, string>) {
 describe('what an application is', () => {
   it('an ORM published as a package is a library: listed apart, never scored', async () => {
     const { candidates, setAside, reasons, result } = await kindsOf({
-      'orm/package.json': '{ "name": "tiny-orm", "version": "3.1.0", "main": "lib/index.js", "dependencies": { "pg": "^8.12.0" } }',
-      'orm/lib/index.js': "const { Pool } = require('pg');\nmodule.exports = { connect: (url) => new Pool({ connectionString: url }) };\n",
-      'orm/lib/query.js': "module.exports = function select(table) { return `SELECT * FROM ${table}`; };\n",
+      'orm/package.json':
+        '{ "name": "tiny-orm", "version": "3.1.0", "main": "lib/index.js", "dependencies": { "pg": "^8.12.0" } }',
+      'orm/lib/index.js':
+        "const { Pool } = require('pg');\nmodule.exports = { connect: (url) => new Pool({ connectionString: url }) };\n",
+      'orm/lib/query.js': 'module.exports = function select(table) { return `SELECT * FROM ${table}`; };\n',
       'orm/test/query.test.js': "test('select', () => {});\n",
     });
     expect(candidates).toEqual([]);
@@ -35,13 +37,15 @@ describe('what an application is', () => {
     });
     expect(library.setAside).toEqual([['money', 'library']]);
     const boot = await kindsOf({
-      'shop/pom.xml': '<project><artifactId>shop</artifactId><build><plugins><plugin><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build></project>',
+      'shop/pom.xml':
+        '<project><artifactId>shop</artifactId><build><plugins><plugin><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build></project>',
       'shop/src/main/java/acme/Money.java': 'package acme;\npublic final class Money { long cents; }\n',
     });
     expect(boot.candidates).toEqual([['shop', 'service']]);
     // Built against the Jakarta EE platform: deployed to an application server, not published.
     const jakarta = await kindsOf({
-      'orders/pom.xml': '<project><artifactId>orders</artifactId><dependencies><dependency><groupId>jakarta.platform</groupId><artifactId>jakarta.jakartaee-api</artifactId><scope>provided</scope></dependency></dependencies></project>',
+      'orders/pom.xml':
+        '<project><artifactId>orders</artifactId><dependencies><dependency><groupId>jakarta.platform</groupId><artifactId>jakarta.jakartaee-api</artifactId><scope>provided</scope></dependency></dependencies></project>',
       'orders/src/main/java/acme/Order.java': 'package acme;\npublic class Order { long id; }\n',
     });
     expect(jakarta.candidates).toEqual([['orders', 'service']]);
@@ -49,8 +53,10 @@ describe('what an application is', () => {
 
   it('a WinForms client is a desktop application, set aside from the server workloads', async () => {
     const { candidates, setAside } = await kindsOf({
-      'Teller/Teller.csproj': '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>WinExe</OutputType><TargetFramework>net48</TargetFramework><UseWindowsForms>true</UseWindowsForms></PropertyGroup></Project>',
-      'Teller/Program.cs': 'static class Program { [System.STAThread] static void Main() { System.Windows.Forms.Application.Run(new MainForm()); } }\n',
+      'Teller/Teller.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>WinExe</OutputType><TargetFramework>net48</TargetFramework><UseWindowsForms>true</UseWindowsForms></PropertyGroup></Project>',
+      'Teller/Program.cs':
+        'static class Program { [System.STAThread] static void Main() { System.Windows.Forms.Application.Run(new MainForm()); } }\n',
     });
     expect(candidates).toEqual([]);
     expect(setAside).toEqual([['Teller', 'desktop']]);
@@ -61,7 +67,8 @@ describe('what an application is', () => {
       'portal/pom.xml': '<project><artifactId>portal</artifactId><packaging>war</packaging></project>',
       'portal/src/main/webapp/index.jsp': '<html><body><%= "hello" %></body></html>\n',
       'api/package.json': '{ "name": "api", "dependencies": { "express": "^4.21.0" } }',
-      'api/server.js': "const app = require('express')();\napp.get('/orders', (req, res) => res.json([]));\napp.listen(8080);\n",
+      'api/server.js':
+        "const app = require('express')();\napp.get('/orders', (req, res) => res.json([]));\napp.listen(8080);\n",
       'nightly/pyproject.toml': '[project]\nname = "nightly"\n',
       'nightly/main.py': "if __name__ == '__main__':\n    print('settle')\n",
       'cards/cobol/CARD01.cbl': '       IDENTIFICATION DIVISION.\n       PROGRAM-ID. CARD01.\n',

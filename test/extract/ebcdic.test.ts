@@ -18,7 +18,15 @@ function reference(sample: Uint8Array): boolean {
 
 /** IBM-037 bytes of an ASCII string (letters, digits, space, a few signs). */
 function toEbcdic(text: string): Uint8Array {
-  const table: Record<string, number> = { ' ': 0x40, '.': 0x4b, '-': 0x60, "'": 0x7d, '(': 0x4d, ')': 0x5d, '\n': 0x15 };
+  const table: Record<string, number> = {
+    ' ': 0x40,
+    '.': 0x4b,
+    '-': 0x60,
+    "'": 0x7d,
+    '(': 0x4d,
+    ')': 0x5d,
+    '\n': 0x15,
+  };
   const code = (ch: string) => {
     if (ch in table) return table[ch]!;
     const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.indexOf(ch);
@@ -33,7 +41,8 @@ function toEbcdic(text: string): Uint8Array {
 
 describe('looksLikeEbcdic', () => {
   it('tells a COBOL member in IBM-037 from the same text in ASCII', () => {
-    const cobol = '       IDENTIFICATION DIVISION.\n       PROGRAM-ID. PAYROLL.\n       PROCEDURE DIVISION.\n           EXEC CICS RETURN END-EXEC.\n';
+    const cobol =
+      '       IDENTIFICATION DIVISION.\n       PROGRAM-ID. PAYROLL.\n       PROCEDURE DIVISION.\n           EXEC CICS RETURN END-EXEC.\n';
     const ebcdic = toEbcdic(cobol);
     expect(decodeEbcdic(ebcdic)).toBe(cobol);
     expect(looksLikeEbcdic(ebcdic)).toBe(true);
@@ -42,7 +51,12 @@ describe('looksLikeEbcdic', () => {
 
   it('agrees with the definition counted over every byte, on any sample', () => {
     // Samples mixing EBCDIC spaces, high bytes, ASCII spaces and other low bytes near the thresholds.
-    const byte = fc.oneof({ arbitrary: fc.constant(0x40), weight: 2 }, { arbitrary: fc.integer({ min: 0x41, max: 0xff }), weight: 14 }, { arbitrary: fc.constant(0x20), weight: 1 }, { arbitrary: fc.integer({ min: 0, max: 0x3f }), weight: 1 });
+    const byte = fc.oneof(
+      { arbitrary: fc.constant(0x40), weight: 2 },
+      { arbitrary: fc.integer({ min: 0x41, max: 0xff }), weight: 14 },
+      { arbitrary: fc.constant(0x20), weight: 1 },
+      { arbitrary: fc.integer({ min: 0, max: 0x3f }), weight: 1 },
+    );
     fc.assert(
       fc.property(fc.array(byte, { maxLength: 400 }), (bytes) => {
         const sample = Uint8Array.from(bytes);

@@ -10,11 +10,15 @@ import { VAULT_CATALOGUE, vaultPack } from '../helpers/vault-pack.js';
 
 const now = () => new Date('2026-01-01T00:00:00Z');
 const TREE = {
-  'orders/pom.xml': '<project><groupId>com.acme</groupId><artifactId>orders</artifactId><packaging>war</packaging></project>',
-  'orders/src/main/java/com/acme/OrderService.java': 'package com.acme;\npublic class OrderService {\n  String url = "jdbc:oracle:thin:@db01.acme.corp:1521/ORD";\n  void save(Order o) { new OrderDao().write(o); }\n}\n',
-  'orders/src/main/java/com/acme/OrderDao.java': 'package com.acme;\npublic class OrderDao {\n  void write(Order o) {}\n}\n',
+  'orders/pom.xml':
+    '<project><groupId>com.acme</groupId><artifactId>orders</artifactId><packaging>war</packaging></project>',
+  'orders/src/main/java/com/acme/OrderService.java':
+    'package com.acme;\npublic class OrderService {\n  String url = "jdbc:oracle:thin:@db01.acme.corp:1521/ORD";\n  void save(Order o) { new OrderDao().write(o); }\n}\n',
+  'orders/src/main/java/com/acme/OrderDao.java':
+    'package com.acme;\npublic class OrderDao {\n  void write(Order o) {}\n}\n',
   'web/package.json': '{"name":"web","dependencies":{"express":"^4.18.0"}}',
-  'web/src/server.ts': "import express from 'express';\nimport { cart } from './cart';\nconst app = express();\napp.get('/cart', cart);\napp.listen(8080);\n",
+  'web/src/server.ts':
+    "import express from 'express';\nimport { cart } from './cart';\nconst app = express();\napp.get('/cart', cart);\napp.listen(8080);\n",
   'web/src/cart.ts': "export function cart() { return fetch('http://pricing01:9000/api'); }\n",
 };
 
@@ -35,7 +39,10 @@ describe('content-hash cache of extracted facts', () => {
     expect(comparable(warm)).toBe(comparable(uncached));
 
     // A changed file is read again: the class it now declares shows in the graph.
-    await fs.writeFile(path.join(root, 'orders/src/main/java/com/acme/OrderDao.java'), 'package com.acme;\npublic class OrderDao {\n  void write(Order o) {}\n}\nclass AuditLog {}\n');
+    await fs.writeFile(
+      path.join(root, 'orders/src/main/java/com/acme/OrderDao.java'),
+      'package com.acme;\npublic class OrderDao {\n  void write(Order o) {}\n}\nclass AuditLog {}\n',
+    );
     const changed = await scan({ paths: [root], cwd: root, now, cacheDir });
     expect(changed.graph.nodes.map((node) => node.id)).toContain('unit:orders:com.acme.AuditLog');
     expect(comparable(changed)).toBe(comparable(await scan({ paths: [root], cwd: root, now })));
@@ -58,7 +65,8 @@ describe('content-hash cache of extracted facts', () => {
 
   it('after a small change writes only the new entries beside the base file, and the whole cache again once they grow', async () => {
     const base = await makeTree({});
-    const keysOf = (cache: FactCache, from: number, to: number) => Array.from({ length: to - from }, (_, at) => cache.key(`file${from + at}`));
+    const keysOf = (cache: FactCache, from: number, to: number) =>
+      Array.from({ length: to - from }, (_, at) => cache.key(`file${from + at}`));
     const first = await FactCache.open(base, ['/x']);
     for (const key of keysOf(first, 0, 100)) first.set(key, { key });
     expect(await first.save()).toBeUndefined();
@@ -171,15 +179,19 @@ describe('content-hash cache of extracted facts', () => {
     expect(mismatched.get(mismatched.key('f0'))).toBe('other');
   });
 
-  it('extracts again when a rule pack changes the extractors\' catalogue: the facts depend on it', async () => {
+  it("extracts again when a rule pack changes the extractors' catalogue: the facts depend on it", async () => {
     const root = await makeTree({
       ...TREE,
-      'orders/src/main/java/com/acme/Archive.java': 'package com.acme;\npublic class Archive {\n  void keep(String doc) { Vault.store(doc); }\n}\n',
+      'orders/src/main/java/com/acme/Archive.java':
+        'package com.acme;\npublic class Archive {\n  void keep(String doc) { Vault.store(doc); }\n}\n',
       'packs/vault.yaml': vaultPack({ catalogue: false }),
     });
     const cacheDir = path.join(root, '.cloudready', 'cache');
     const options = { paths: [path.join(root, 'orders')], cwd: root, now, cacheDir, ruleFolders: ['packs'] };
-    const stores = async () => (await scan(options)).findings.filter((finding) => finding.ruleId === 'vault/local-store').map((finding) => finding.evidence.map((place) => `${place.file}:${place.line}`));
+    const stores = async () =>
+      (await scan(options)).findings
+        .filter((finding) => finding.ruleId === 'vault/local-store')
+        .map((finding) => finding.evidence.map((place) => `${place.file}:${place.line}`));
     expect(await stores()).toEqual([]);
     await fs.appendFile(path.join(root, 'packs/vault.yaml'), `${VAULT_CATALOGUE}\n`);
     expect(await stores()).toEqual([['src/main/java/com/acme/Archive.java:3']]);
@@ -199,7 +211,8 @@ describe('content-hash cache of extracted facts', () => {
     }
     const result = await scan({ paths: [root], cwd: root, now, cacheDir });
     expect(comparable(result)).toBe(comparable(await scan({ paths: [root], cwd: root, now })));
-    for (const file of files) expect((await fs.readFile(path.join(cacheDir, file))).length, file).toBe(whole.get(file)!.length);
+    for (const file of files)
+      expect((await fs.readFile(path.join(cacheDir, file))).length, file).toBe(whole.get(file)!.length);
   });
 
   it('the CLI keeps the cache in .cloudready/cache of the current folder; --no-cache reads and writes none', async () => {
@@ -210,15 +223,25 @@ describe('content-hash cache of extracted facts', () => {
     const first = runCli(['scan', root, '--format', 'json', '--quiet'], { cwd: work });
     expect(first.code).toBe(0);
     // Facts of the files and the last assessment (the built-in rule packs come compiled with the build).
-    expect((await fs.readdir(path.join(work, '.cloudready/cache'))).filter((name) => /^(facts|result)-[0-9a-f]{16}\.bin$/.test(name))).toHaveLength(2);
+    expect(
+      (await fs.readdir(path.join(work, '.cloudready/cache'))).filter((name) =>
+        /^(facts|result)-[0-9a-f]{16}\.bin$/.test(name),
+      ),
+    ).toHaveLength(2);
     const second = runCli(['scan', root, '--format', 'json', '--quiet'], { cwd: work });
     expect(JSON.parse(second.stdout).applications).toEqual(JSON.parse(first.stdout).applications);
   });
 
   it('a cache folder that cannot be written is a notice, not a failure', async () => {
-    const root = await makeTree({ ...TREE, 'blocked': 'a file where the cache folder would go' });
+    const root = await makeTree({ ...TREE, blocked: 'a file where the cache folder would go' });
     const notices: string[] = [];
-    const result = await scan({ paths: [root], cwd: root, now, cacheDir: path.join(root, 'blocked', 'cache'), notice: (message) => notices.push(message) });
+    const result = await scan({
+      paths: [root],
+      cwd: root,
+      now,
+      cacheDir: path.join(root, 'blocked', 'cache'),
+      notice: (message) => notices.push(message),
+    });
     expect(result.applications).toHaveLength(2);
     // Said once, though three caches (facts, rule packs, the assessment) could not be written.
     expect(new Set(notices).size).toBe(1);
@@ -231,13 +254,20 @@ describe('cached facts are never changed by what reads them', () => {
     // `billing.queue.local` is a service id while services.yaml declares it, a host once it does not.
     const root = await makeTree({
       'billing/composer.json': '{"name":"acme/billing","require":{"php":">=8.1"}}',
-      'billing/src/Queue.php': "<?php\nclass Queue {\n  public function open() { return connect('billing.queue.local'); }\n}\n",
+      'billing/src/Queue.php':
+        "<?php\nclass Queue {\n  public function open() { return connect('billing.queue.local'); }\n}\n",
       'billing/config/services.yaml': 'services:\n  billing.queue.local:\n    class: Queue\n',
     });
     const cacheDir = path.join(root, '.cloudready', 'cache');
-    const hosts = (result: ScanResult) => result.findings.filter((finding) => finding.ruleId === 'networking/hardcoded-host').flatMap((finding) => finding.evidence.map((place) => `${place.file}:${place.line}`));
+    const hosts = (result: ScanResult) =>
+      result.findings
+        .filter((finding) => finding.ruleId === 'networking/hardcoded-host')
+        .flatMap((finding) => finding.evidence.map((place) => `${place.file}:${place.line}`));
     expect(hosts(await scan({ paths: [root], cwd: root, now, cacheDir }))).toEqual([]);
-    await fs.writeFile(path.join(root, 'billing/config/services.yaml'), 'services:\n  billing.mailer:\n    class: Mailer\n');
+    await fs.writeFile(
+      path.join(root, 'billing/config/services.yaml'),
+      'services:\n  billing.mailer:\n    class: Mailer\n',
+    );
     const uncached = await scan({ paths: [root], cwd: root, now });
     expect(hosts(uncached)).toEqual(['billing/src/Queue.php:3']);
     expect(comparable(await scan({ paths: [root], cwd: root, now, cacheDir }))).toBe(comparable(uncached));

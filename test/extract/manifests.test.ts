@@ -26,7 +26,14 @@ describe('manifest extractors', () => {
     const facts = extract('app/pom.xml', pom);
     expect(facts.name).toBe('orders');
     expect(facts.dependencies).toEqual([
-      { ecosystem: 'maven', name: 'com.oracle.database.jdbc:ojdbc8', version: '19.3.0.0', scope: 'compile', file: 'app/pom.xml', line: 7 },
+      {
+        ecosystem: 'maven',
+        name: 'com.oracle.database.jdbc:ojdbc8',
+        version: '19.3.0.0',
+        scope: 'compile',
+        file: 'app/pom.xml',
+        line: 7,
+      },
       { ecosystem: 'maven', name: 'junit:junit', version: undefined, scope: 'test', file: 'app/pom.xml', line: 10 },
     ]);
   });
@@ -34,11 +41,14 @@ describe('manifest extractors', () => {
   it('Maven: malformed XML is a diagnostic with the line, not an exception', () => {
     const facts = extract('pom.xml', '<project>\n  <dependencies>\n    <dependency>\n</project>\n');
     expect(facts.dependencies).toEqual([]);
-    expect(facts.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error', file: 'pom.xml', line: 4 })]);
+    expect(facts.diagnostics).toEqual([
+      expect.objectContaining({ level: 'error', code: 'parse-error', file: 'pom.xml', line: 4 }),
+    ]);
   });
 
   it('package.json: scopes and lines; malformed JSON names its line', () => {
-    const source = '{\n  "name": "shop",\n  "dependencies": { "express": "^4.21.1" },\n  "devDependencies": { "vitest": "^4.0.0" }\n}\n';
+    const source =
+      '{\n  "name": "shop",\n  "dependencies": { "express": "^4.21.1" },\n  "devDependencies": { "vitest": "^4.0.0" }\n}\n';
     const facts = extract('package.json', source);
     expect(facts.dependencies.map((d) => [d.name, d.scope, d.line])).toEqual([
       ['express', 'runtime', 3],
@@ -50,7 +60,10 @@ describe('manifest extractors', () => {
   });
 
   it('requirements.txt: names normalised, options and comments skipped', () => {
-    const facts = extract('requirements.txt', '# pinned\n-r base.txt\nNumPy==1.26.4\nscikit_learn>=1.4 ; python_version>"3.8"\nrequests[socks]\n');
+    const facts = extract(
+      'requirements.txt',
+      '# pinned\n-r base.txt\nNumPy==1.26.4\nscikit_learn>=1.4 ; python_version>"3.8"\nrequests[socks]\n',
+    );
     expect(facts.dependencies.map((d) => [d.name, d.version, d.line])).toEqual([
       ['numpy', '1.26.4', 3],
       ['scikit-learn', '1.4', 4],
@@ -79,17 +92,26 @@ describe('manifest extractors', () => {
   });
 
   it('packages.config, Gradle and go.mod', () => {
-    expect(extract('packages.config', '<packages>\n  <package id="EntityFramework" version="6.2.0" />\n</packages>').dependencies[0]).toMatchObject({
+    expect(
+      extract('packages.config', '<packages>\n  <package id="EntityFramework" version="6.2.0" />\n</packages>')
+        .dependencies[0],
+    ).toMatchObject({
       name: 'EntityFramework',
       version: '6.2.0',
       line: 2,
     });
-    const gradle = extract('build.gradle', "plugins { id 'java' }\ndependencies {\n  implementation 'com.ibm.mq:com.ibm.mq.allclient:9.3.0.0'\n  testImplementation(\"junit:junit:4.13\")\n}\n");
+    const gradle = extract(
+      'build.gradle',
+      "plugins { id 'java' }\ndependencies {\n  implementation 'com.ibm.mq:com.ibm.mq.allclient:9.3.0.0'\n  testImplementation(\"junit:junit:4.13\")\n}\n",
+    );
     expect(gradle.dependencies.map((d) => [d.name, d.scope, d.line])).toEqual([
       ['com.ibm.mq:com.ibm.mq.allclient', 'compile', 3],
       ['junit:junit', 'test', 4],
     ]);
-    const goMod = extract('go.mod', 'module acme.io/ledger\n\nrequire (\n\tgithub.com/lib/pq v1.10.9\n\tgolang.org/x/text v0.14.0 // indirect\n)\n');
+    const goMod = extract(
+      'go.mod',
+      'module acme.io/ledger\n\nrequire (\n\tgithub.com/lib/pq v1.10.9\n\tgolang.org/x/text v0.14.0 // indirect\n)\n',
+    );
     expect(goMod.name).toBe('acme.io/ledger');
     expect(goMod.dependencies.map((d) => [d.name, d.scope])).toEqual([
       ['github.com/lib/pq', 'runtime'],

@@ -13,7 +13,7 @@ describe('maskComments: C-like languages', () => {
       'String url = "http://host//path"; // EXEC CICS in a comment',
       '/* HttpSession s = req.getSession();',
       '   still comment */ int x = 1;',
-      "char c = '/'; String s = \"/* not a comment */\";",
+      'char c = \'/\'; String s = "/* not a comment */";',
     ].join('\n');
     const masked = maskComments(java, 'c');
     expectSameShape(java, masked);
@@ -56,7 +56,7 @@ describe('maskComments: C-like languages', () => {
 
 describe('maskComments: other families', () => {
   it('Python: # comments, strings with # and triple-quoted strings are kept', () => {
-    const source = "url = 'http://x/#frag'  # open('f', 'w')\ndoc = \"\"\"# not a comment\"\"\"\n";
+    const source = 'url = \'http://x/#frag\'  # open(\'f\', \'w\')\ndoc = """# not a comment"""\n';
     const masked = maskComments(source, 'python');
     expect(masked).toContain("'http://x/#frag'");
     expect(masked).not.toContain("open('f'");
@@ -130,8 +130,9 @@ describe('maskComments: mainframe sources', () => {
     expect(isFreeFormatCobol('IDENTIFICATION DIVISION.\nPROGRAM-ID. X.\nPROCEDURE DIVISION.\n')).toBe(true);
   });
 
-  it("JCL: //* comment lines and columns 72-80", () => {
-    const jcl = '//JOB1 JOB (A)\n//* EXEC PGM=DFSRRC00\n//STEP1 EXEC PGM=IEFBR14                                                 00010000\n';
+  it('JCL: //* comment lines and columns 72-80', () => {
+    const jcl =
+      '//JOB1 JOB (A)\n//* EXEC PGM=DFSRRC00\n//STEP1 EXEC PGM=IEFBR14                                                 00010000\n';
     const masked = maskComments(jcl, 'jcl');
     expect(masked).not.toContain('DFSRRC00');
     expect(masked).toContain('PGM=IEFBR14');

@@ -11,7 +11,10 @@ describe('decodeText', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('EXEC CICS', 'utf16le')]);
     expect(decodeText(le, 'a.cbl')).toEqual({ ok: true, text: 'EXEC CICS', encoding: 'utf-16le' });
     const be = Buffer.from(le.subarray(2)).swap16();
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.cbl')).toMatchObject({ ok: true, text: 'EXEC CICS' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.cbl')).toMatchObject({
+      ok: true,
+      text: 'EXEC CICS',
+    });
   });
 
   it('falls back to Latin-1 for legacy sources that are not valid UTF-8', () => {
@@ -23,7 +26,12 @@ describe('decodeText', () => {
     const result = decodeText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]), 'lib/fake.java');
     expect(result).toEqual({
       ok: false,
-      diagnostic: { level: 'warning', code: 'binary-file', file: 'lib/fake.java', message: expect.stringContaining('binary') },
+      diagnostic: {
+        level: 'warning',
+        code: 'binary-file',
+        file: 'lib/fake.java',
+        message: expect.stringContaining('binary'),
+      },
     });
   });
 });

@@ -15,11 +15,18 @@ describe('deferredSourceText', () => {
     expect(deferred.lines.lineAt(text.indexOf('class'))).toBe(5);
     // Asked again, the same objects: made once.
     expect(deferred.lines).toBe(deferred.lines);
-    expect({ rel: deferred.rel, appRel: deferred.appRel, language: deferred.language, text: deferred.text }).toEqual({ rel: eager.rel, appRel: eager.appRel, language: eager.language, text: eager.text });
+    expect({ rel: deferred.rel, appRel: deferred.appRel, language: deferred.language, text: deferred.text }).toEqual({
+      rel: eager.rel,
+      appRel: eager.appRel,
+      language: eager.language,
+      text: eager.text,
+    });
   });
 
   it('masks configuration files by their name when no language is given', () => {
     const text = 'url: jdbc:db2://zos01:446/PROD # the mainframe\n';
-    expect(deferredSourceText('app/application.yml', text).masked).toBe(analyseText('app/application.yml', text).masked);
+    expect(deferredSourceText('app/application.yml', text).masked).toBe(
+      analyseText('app/application.yml', text).masked,
+    );
   });
 });

@@ -10,7 +10,8 @@ export const hasChromium = fs.existsSync(CHROMIUM);
  * (CI=true), where .ci/run must have installed it.
  */
 export function requireChromium(): boolean {
-  if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the browser tests`);
+  if (!hasChromium && process.env.CI)
+    throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the browser tests`);
   if (!hasChromium) console.warn(`browser tests skipped: no ${CHROMIUM} (apt-get install chromium)`);
   return hasChromium;
 }
@@ -19,6 +20,15 @@ export function requireChromium(): boolean {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }

@@ -44,7 +44,10 @@ for (const name of ['spawn', 'spawnSync', 'execFile', 'execFileSync', 'exec', 'e
     const options = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg));
     const throughShell = (name.startsWith('exec') && !name.startsWith('execFile')) || options?.shell;
     if (command !== 'git' || throughShell) refuse(`child_process.${name}`, command);
-    fs.appendFileSync(log, `${JSON.stringify({ what: 'allowed', detail: `${command} ${(rest.find(Array.isArray) ?? []).join(' ')}` })}\n`);
+    fs.appendFileSync(
+      log,
+      `${JSON.stringify({ what: 'allowed', detail: `${command} ${(rest.find(Array.isArray) ?? []).join(' ')}` })}\n`,
+    );
   };
   childProcess[name] = function (command, ...rest) {
     check(command, rest);

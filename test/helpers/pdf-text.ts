@@ -5,11 +5,18 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
  * the cover and where sections start without rasterising a page.
  */
 export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
-  const document = await getDocument({ data: pdf, isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  const document = await getDocument({ data: pdf, isEvalSupported: false, useSystemFonts: false, verbosity: 0 })
+    .promise;
   const pages: string[] = [];
   for (let number = 1; number <= document.numPages; number++) {
     const content = await (await document.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' ').trim());
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   }
   await document.destroy();
   return pages;
@@ -28,12 +35,16 @@ export async function pdfSheet(pdf: Uint8Array, count: number, scale = 0.5): Pro
     context.fillStyle = '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
     // @napi-rs/canvas stands in for the browser's canvas, which pdf.js's types name.
-    await page.render({ canvas, canvasContext: context, viewport } as unknown as Parameters<typeof page.render>[0]).promise;
+    await page.render({ canvas, canvasContext: context, viewport } as unknown as Parameters<typeof page.render>[0])
+      .promise;
     pages.push(canvas);
   }
   await document.destroy();
   const gap = 12;
-  const sheet = createCanvas(pages.reduce((width, page) => width + page.width + gap, gap), pages[0]!.height + 2 * gap);
+  const sheet = createCanvas(
+    pages.reduce((width, page) => width + page.width + gap, gap),
+    pages[0]!.height + 2 * gap,
+  );
   const context = sheet.getContext('2d');
   context.fillStyle = '#8a96a0';
   context.fillRect(0, 0, sheet.width, sheet.height);

@@ -1,5 +1,11 @@
 /** The catalogue section of the vault pack: Vault.store, an in-house library call, writes files. */
-export const VAULT_CATALOGUE = ['catalogue:', '  apis:', '    java:', '      calls:', '        file-write: [Vault.store]'].join('\n');
+export const VAULT_CATALOGUE = [
+  'catalogue:',
+  '  apis:',
+  '    java:',
+  '      calls:',
+  '        file-write: [Vault.store]',
+].join('\n');
 
 /**
  * A rule pack for an in-house library: its catalogue teaches the extractors that Vault.store writes

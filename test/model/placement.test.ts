@@ -5,7 +5,12 @@ import { buildEstate } from '../../src/model/estate.js';
 import { inventoryContext } from '../../src/model/inventory-context.js';
 import { loadInventory } from '../../src/extract/inventory/load-inventory.js';
 
-const config = (file: string, entries: [string, string, number][]): ConfigFile => ({ file, format: 'properties', entries: entries.map(([key, value, line]) => ({ key, value, line })), problems: [] });
+const config = (file: string, entries: [string, string, number][]): ConfigFile => ({
+  file,
+  format: 'properties',
+  entries: entries.map(([key, value, line]) => ({ key, value, line })),
+  problems: [],
+});
 
 describe('placing applications on hosts', () => {
   it('reads the addresses an application binds to or announces, not wildcards or placeholders', () => {
@@ -42,11 +47,34 @@ describe('placing applications on hosts', () => {
     );
     const estate = buildEstate([loaded!], []);
     const own = ownAddresses([config('catalog/application.properties', [['server.address', '10.30.5.40', 4]])]);
-    expect(inventoryContext({ id: 'catalog', name: 'catalog' }, own, estate).hosts.map(({ host, via, file, line }) => [host.id, via, file, line])).toEqual([['h1', 'own-address', 'catalog/application.properties', 4]]);
-    expect(inventoryContext({ id: 'order-management', name: 'order-management' }, [], estate).hosts.map(({ host, via }) => [host.id, via])).toEqual([['h2', 'group']]);
-    expect(inventoryContext({ id: 'billing', name: 'billing' }, [], estate).hosts.map(({ host, via, line }) => [host.id, via, line])).toEqual([['h3', 'inventory', 5]]);
+    expect(
+      inventoryContext({ id: 'catalog', name: 'catalog' }, own, estate).hosts.map(({ host, via, file, line }) => [
+        host.id,
+        via,
+        file,
+        line,
+      ]),
+    ).toEqual([['h1', 'own-address', 'catalog/application.properties', 4]]);
+    expect(
+      inventoryContext({ id: 'order-management', name: 'order-management' }, [], estate).hosts.map(({ host, via }) => [
+        host.id,
+        via,
+      ]),
+    ).toEqual([['h2', 'group']]);
+    expect(
+      inventoryContext({ id: 'billing', name: 'billing' }, [], estate).hosts.map(({ host, via, line }) => [
+        host.id,
+        via,
+        line,
+      ]),
+    ).toEqual([['h3', 'inventory', 5]]);
     expect(inventoryContext({ id: 'nowhere', name: 'nowhere' }, [], estate).hosts).toEqual([]);
     // An inventory may name the application as its manifest does rather than by its folder.
-    expect(inventoryContext({ id: 'billing-service', name: 'Billing' }, [], estate).hosts.map(({ host, via }) => [host.id, via])).toEqual([['h3', 'inventory']]);
+    expect(
+      inventoryContext({ id: 'billing-service', name: 'Billing' }, [], estate).hosts.map(({ host, via }) => [
+        host.id,
+        via,
+      ]),
+    ).toEqual([['h3', 'inventory']]);
   });
 });

@@ -11,14 +11,20 @@ const comparable = (result: ScanResult) => JSON.stringify({ ...result, scannedAt
 
 // Two Java services: billing reaches a database by a fixed address and writes to a local folder.
 const TREE = {
-  'billing/pom.xml': '<project><groupId>com.acme</groupId><artifactId>billing</artifactId><packaging>war</packaging></project>',
+  'billing/pom.xml':
+    '<project><groupId>com.acme</groupId><artifactId>billing</artifactId><packaging>war</packaging></project>',
   'billing/src/main/java/com/acme/billing/InvoiceStore.java':
     'package com.acme.billing;\nimport java.io.FileWriter;\npublic class InvoiceStore {\n  String url = "jdbc:oracle:thin:@10.20.30.40:1521/BILL";\n  void save(String pdf) throws Exception { new FileWriter("C:\\\\invoices\\\\out.pdf").write(pdf); }\n}\n',
-  'billing/src/main/java/com/acme/billing/InvoiceService.java': 'package com.acme.billing;\npublic class InvoiceService {\n  private final InvoiceStore store = new InvoiceStore();\n}\n',
-  'billing/src/main/resources/application.properties': 'spring.datasource.url=jdbc:oracle:thin:@db01.acme.corp:1521/BILL\n',
-  'shipping/pom.xml': '<project><groupId>com.acme</groupId><artifactId>shipping</artifactId><packaging>war</packaging></project>',
-  'shipping/src/main/java/com/acme/shipping/Carrier.java': 'package com.acme.shipping;\npublic class Carrier {\n  String endpoint = "http://carrier-gw.acme.local:8080/api";\n}\n',
-  'shipping/src/main/java/com/acme/shipping/Label.java': 'package com.acme.shipping;\npublic class Label {\n  Carrier carrier;\n}\n',
+  'billing/src/main/java/com/acme/billing/InvoiceService.java':
+    'package com.acme.billing;\npublic class InvoiceService {\n  private final InvoiceStore store = new InvoiceStore();\n}\n',
+  'billing/src/main/resources/application.properties':
+    'spring.datasource.url=jdbc:oracle:thin:@db01.acme.corp:1521/BILL\n',
+  'shipping/pom.xml':
+    '<project><groupId>com.acme</groupId><artifactId>shipping</artifactId><packaging>war</packaging></project>',
+  'shipping/src/main/java/com/acme/shipping/Carrier.java':
+    'package com.acme.shipping;\npublic class Carrier {\n  String endpoint = "http://carrier-gw.acme.local:8080/api";\n}\n',
+  'shipping/src/main/java/com/acme/shipping/Label.java':
+    'package com.acme.shipping;\npublic class Label {\n  Carrier carrier;\n}\n',
 };
 
 async function scanned(root: string, cacheDir?: string) {
@@ -53,7 +59,7 @@ describe('applications read back whole from the cache', () => {
     expect(comparable(disabled.result)).toBe(comparable((await scanned(root)).result));
   });
 
-  it('keeps the entries of a reused application\'s files: a later change there parses only the changed file', async () => {
+  it("keeps the entries of a reused application's files: a later change there parses only the changed file", async () => {
     const root = await makeTree(TREE);
     const cacheDir = path.join(root, '.cloudready', 'cache');
     await scanned(root, cacheDir);
@@ -63,7 +69,9 @@ describe('applications read back whole from the cache', () => {
     await fs.appendFile(path.join(root, 'billing/src/main/java/com/acme/billing/InvoiceService.java'), '// audited\n');
     const billing = await scanned(root, cacheDir);
     expect(billing.profile.reusedApplications).toBe(1);
-    expect(billing.profile.slowestFiles.map((file) => file.file).filter((file) => file.endsWith('.java'))).toEqual(['billing/src/main/java/com/acme/billing/InvoiceService.java']);
+    expect(billing.profile.slowestFiles.map((file) => file.file).filter((file) => file.endsWith('.java'))).toEqual([
+      'billing/src/main/java/com/acme/billing/InvoiceService.java',
+    ]);
     expect(comparable(billing.result)).toBe(comparable((await scanned(root)).result));
   });
 });

@@ -5,7 +5,11 @@ describe('the progress line while files are read', () => {
   it('counts files, names the application, and estimates what is left once there is enough to go on', () => {
     let clock = 0;
     const lines: string[] = [];
-    const progress = new FileProgress(10_000, (_, detail) => lines.push(detail), () => clock);
+    const progress = new FileProgress(
+      10_000,
+      (_, detail) => lines.push(detail),
+      () => clock,
+    );
     progress.reading('order-management');
     expect(lines.at(-1)).toBe('reading files 0 of 10,000 (0 %) · order-management');
     // Too early for an estimate: a second and a few files say nothing of the rest.
@@ -24,7 +28,11 @@ describe('the progress line while files are read', () => {
   it('redraws at most every 150 ms however many files go by, but always on a new application', () => {
     let clock = 0;
     const lines: string[] = [];
-    const progress = new FileProgress(1_000, (_, detail) => lines.push(detail), () => clock);
+    const progress = new FileProgress(
+      1_000,
+      (_, detail) => lines.push(detail),
+      () => clock,
+    );
     progress.reading('billing');
     for (let file = 0; file < 500; file++) progress.advance();
     expect(lines).toHaveLength(1);
@@ -36,7 +44,11 @@ describe('the progress line while files are read', () => {
   });
 
   it('never shows more than all: files given back by the cache count at once', () => {
-    const progress = new FileProgress(10, () => {}, () => 0);
+    const progress = new FileProgress(
+      10,
+      () => {},
+      () => 0,
+    );
     progress.advance(12);
     expect(progress.line()).toBe('reading files 12 of 12 (100 %)');
   });

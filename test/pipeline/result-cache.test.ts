@@ -7,10 +7,13 @@ import { makeTree } from '../helpers/temp-tree.js';
 
 const now = () => new Date('2026-01-01T00:00:00Z');
 const TREE = {
-  'orders/pom.xml': '<project><groupId>com.acme</groupId><artifactId>orders</artifactId><packaging>war</packaging></project>',
-  'orders/src/main/java/com/acme/OrderService.java': 'package com.acme;\npublic class OrderService {\n  String url = "jdbc:oracle:thin:@db01.acme.corp:1521/ORD";\n}\n',
+  'orders/pom.xml':
+    '<project><groupId>com.acme</groupId><artifactId>orders</artifactId><packaging>war</packaging></project>',
+  'orders/src/main/java/com/acme/OrderService.java':
+    'package com.acme;\npublic class OrderService {\n  String url = "jdbc:oracle:thin:@db01.acme.corp:1521/ORD";\n}\n',
   'web/package.json': '{"name":"web","dependencies":{"express":"^4.18.0"}}',
-  'web/src/server.js': "const express = require('express');\nexpress().listen(8080);\nfetch('http://pricing01:9000/api');\n",
+  'web/src/server.js':
+    "const express = require('express');\nexpress().listen(8080);\nfetch('http://pricing01:9000/api');\n",
   'inventory/hosts.csv': 'id,hostname,os,environment\nweb01,web01.acme.corp,RHEL 8,production\n',
 };
 
@@ -19,7 +22,14 @@ const text = (result: ScanResult) => JSON.stringify(result);
 /** A scan with the cache, and whether it reused the last assessment (no model stage ran). */
 async function cachedScan(root: string, extra: Partial<ScanOptions> = {}) {
   const timings: ScanOptions['timings'] = {};
-  const result = await scan({ paths: [root], cwd: root, now, cacheDir: path.join(root, '.cloudready/cache'), timings, ...extra });
+  const result = await scan({
+    paths: [root],
+    cwd: root,
+    now,
+    cacheDir: path.join(root, '.cloudready/cache'),
+    timings,
+    ...extra,
+  });
   return { result, reused: timings.model === undefined };
 }
 
@@ -38,7 +48,9 @@ describe('result cache: an unchanged tree reuses the last assessment', () => {
     await fs.appendFile(path.join(root, 'orders/src/main/java/com/acme/OrderService.java'), '// x\n');
     const edited = await cachedScan(root);
     expect(edited.reused).toBe(false);
-    expect(edited.result.applications.find((app) => app.id === 'orders')!.loc).toBe(uncached.applications.find((app) => app.id === 'orders')!.loc);
+    expect(edited.result.applications.find((app) => app.id === 'orders')!.loc).toBe(
+      uncached.applications.find((app) => app.id === 'orders')!.loc,
+    );
     expect((await cachedScan(root)).reused).toBe(true);
 
     // A new file, an inventory change, a configuration change: each misses.
@@ -57,7 +69,8 @@ describe('result cache: an unchanged tree reuses the last assessment', () => {
     expect(text((await cachedScan(root)).result)).toBe(text(configured.result));
 
     // The same rule pack from another folder: the result names where it came from, so it misses too.
-    const pack = 'pack: extra\ntitle: Extra\ndescription: An extra pack.\nrules:\n  - id: extra/todo\n    title: TODO\n    category: platform\n    severity: info\n    effort: 1\n    description: A TODO.\n    remediation: Do it.\n    when:\n      pattern: { regex: TODO }\n';
+    const pack =
+      'pack: extra\ntitle: Extra\ndescription: An extra pack.\nrules:\n  - id: extra/todo\n    title: TODO\n    category: platform\n    severity: info\n    effort: 1\n    description: A TODO.\n    remediation: Do it.\n    when:\n      pattern: { regex: TODO }\n';
     await fs.mkdir(path.join(root, 'packs-a'));
     await fs.mkdir(path.join(root, 'packs-b'));
     await fs.writeFile(path.join(root, 'packs-a/extra.yaml'), pack);
@@ -73,7 +86,11 @@ describe('result cache: an unchanged tree reuses the last assessment', () => {
     const root = await makeTree(TREE);
     await cachedScan(root);
     const baseline = await scan({ paths: [root], cwd: root, now });
-    const options = { gate: { failUnder: 99 }, baseline: { applications: baseline.applications, findings: baseline.findings.slice(1) }, now: () => new Date('2026-02-02T00:00:00Z') };
+    const options = {
+      gate: { failUnder: 99 },
+      baseline: { applications: baseline.applications, findings: baseline.findings.slice(1) },
+      now: () => new Date('2026-02-02T00:00:00Z'),
+    };
     const reused = await cachedScan(root, options);
     expect(reused.reused).toBe(true);
     const fresh = await scan({ paths: [root], cwd: root, ...options });

@@ -8,7 +8,8 @@ describe('parseShard', () => {
   });
 
   it('refuses what is not a part of a whole', () => {
-    for (const wrong of ['0/3', '4/3', '1/0', '2', '1/2/3', 'a/b', '-1/2', '1/10001', '1.5/3']) expect(parseShard(wrong), wrong).toBeUndefined();
+    for (const wrong of ['0/3', '4/3', '1/0', '2', '1/2/3', 'a/b', '-1/2', '1/10001', '1.5/3'])
+      expect(parseShard(wrong), wrong).toBeUndefined();
   });
 });
 
@@ -24,7 +25,8 @@ describe('assignShards', () => {
     const owners = assignShards(weights, 2);
     expect(owners[0]).toBe(1);
     expect(owners.slice(1).every((owner) => owner === 2)).toBe(true);
-    const load = (shard: number) => weights.reduce((sum, weight, index) => sum + (owners[index] === shard ? weight : 0), 0);
+    const load = (shard: number) =>
+      weights.reduce((sum, weight, index) => sum + (owners[index] === shard ? weight : 0), 0);
     expect(load(1)).toBe(100);
     expect(load(2)).toBe(100);
   });
@@ -32,7 +34,9 @@ describe('assignShards', () => {
   it('is the same plan on every machine, whatever order ties come in', () => {
     const weights = Array.from({ length: 200 }, (_, index) => (index * 7919) % 97);
     expect(assignShards(weights, 7)).toEqual(assignShards([...weights], 7));
-    const loads = Array.from({ length: 7 }, (_, shard) => weights.reduce((sum, weight, index) => sum + (assignShards(weights, 7)[index] === shard + 1 ? weight : 0), 0));
+    const loads = Array.from({ length: 7 }, (_, shard) =>
+      weights.reduce((sum, weight, index) => sum + (assignShards(weights, 7)[index] === shard + 1 ? weight : 0), 0),
+    );
     // Longest-processing-time first is within 4/3 of the best split; here every shard is close to the mean.
     const mean = weights.reduce((a, b) => a + b, 0) / 7;
     for (const load of loads) expect(Math.abs(load - mean)).toBeLessThanOrEqual(97);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mojoFm } from '../../src/plan/mojo.js';
 
 /** A partition written as clusters of objects. */
-const partition = (clusters: Record<string, (string | number)[]>) => new Map(Object.entries(clusters).flatMap(([name, objects]) => objects.map((object) => [String(object), name] as const)));
+const partition = (clusters: Record<string, (string | number)[]>) =>
+  new Map(
+    Object.entries(clusters).flatMap(([name, objects]) => objects.map((object) => [String(object), name] as const)),
+  );
 
 describe('MoJo and MoJoFM', () => {
   it('counts the moves and joins worked out by hand', () => {
@@ -21,8 +24,16 @@ describe('MoJo and MoJoFM', () => {
   });
 
   it('is 100 for the reference itself, whatever the names, and 0 for one cluster per object', () => {
-    const reference = partition({ booking: ['Cargo', 'BookingService', 'RouteSpecification'], handling: ['HandlingEvent', 'HandlingEventService'], tracking: ['TrackingId'] });
-    const renamed = partition({ s1: ['Cargo', 'BookingService', 'RouteSpecification'], s2: ['HandlingEvent', 'HandlingEventService'], s3: ['TrackingId'] });
+    const reference = partition({
+      booking: ['Cargo', 'BookingService', 'RouteSpecification'],
+      handling: ['HandlingEvent', 'HandlingEventService'],
+      tracking: ['TrackingId'],
+    });
+    const renamed = partition({
+      s1: ['Cargo', 'BookingService', 'RouteSpecification'],
+      s2: ['HandlingEvent', 'HandlingEventService'],
+      s3: ['TrackingId'],
+    });
     expect(mojoFm(renamed, reference)).toEqual({ distance: 0, similarity: 100, objects: 6 });
     const singletons = new Map([...reference.keys()].map((object) => [object, object]));
     expect(mojoFm(singletons, reference).similarity).toBe(0);

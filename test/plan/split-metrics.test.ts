@@ -7,7 +7,14 @@ import { splitMetrics } from '../../src/plan/split/split-metrics.js';
 /** Four classes without packages (so no package ties), linked by calls; entry points as given. */
 function graphOf(calls: [string, string][], entryPoints: Record<string, string> = {}): PortfolioGraph {
   const graph: PortfolioGraph = new MultiDirectedGraph();
-  for (const name of ['A', 'B', 'C', 'D']) graph.addNode(`unit:app:${name}`, { kind: 'unit', label: name, language: 'java', origin: 'production', ...(entryPoints[name] ? { entryPoints: entryPoints[name] } : {}) });
+  for (const name of ['A', 'B', 'C', 'D'])
+    graph.addNode(`unit:app:${name}`, {
+      kind: 'unit',
+      label: name,
+      language: 'java',
+      origin: 'production',
+      ...(entryPoints[name] ? { entryPoints: entryPoints[name] } : {}),
+    });
   for (const [from, to] of calls) graph.addEdge(`unit:app:${from}`, `unit:app:${to}`, { kind: 'calls' });
   return graph;
 }
@@ -28,7 +35,10 @@ const GROUPS = new Map([
 
 describe('split metrics, against hand-computed values', () => {
   it('computes modularity, SM, ICP, IFN, NED and BCP over every class, shared library included', () => {
-    const metrics = splitMetrics(splitInput(graphOf(CALLS, { A: 'http-route /orders', C: 'http-route /invoices' }), 'app'), GROUPS);
+    const metrics = splitMetrics(
+      splitInput(graphOf(CALLS, { A: 'http-route /orders', C: 'http-route /invoices' }), 'app'),
+      GROUPS,
+    );
     expect(metrics.over).toEqual({ classes: 4, groups: 3, links: 4, edges: 'static' });
     // m = 4 unit-weight edges; orders holds A-B (1) with degree 4, billing and the library degree 2 each:
     // Q = (1/4 - (4/8)²) + (0 - (2/8)²) + (0 - (2/8)²) = -0.125.
@@ -48,7 +58,10 @@ describe('split metrics, against hand-computed values', () => {
 
   it('says n/a, and why, where a metric cannot be computed', () => {
     const metrics = splitMetrics(splitInput(graphOf([]), 'app'), GROUPS);
-    expect(metrics.bcp).toEqual({ value: null, reason: 'no entry point (controller, servlet, listener, job) was found, so there are no use cases' });
+    expect(metrics.bcp).toEqual({
+      value: null,
+      reason: 'no entry point (controller, servlet, listener, job) was found, so there are no use cases',
+    });
     expect(metrics.icp).toEqual({ value: null, reason: 'no static call between server classes was read' });
     expect(metrics.sm).toEqual({ value: null, reason: 'no code edge joins two server classes' });
     expect(metrics.modularity).toEqual({ value: null, reason: 'no ties between classes' });

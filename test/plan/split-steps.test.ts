@@ -14,7 +14,13 @@ import { splitInput } from '../../src/plan/split/split-input.js';
 function shop(): PortfolioGraph {
   const graph: PortfolioGraph = new MultiDirectedGraph();
   const unit = (name: string, entryPoints?: string) =>
-    graph.addNode(`unit:shop:com.acme.${name}`, { kind: 'unit', label: `com.acme.${name}`, language: 'java', origin: 'production', ...(entryPoints ? { entryPoints } : {}) });
+    graph.addNode(`unit:shop:com.acme.${name}`, {
+      kind: 'unit',
+      label: `com.acme.${name}`,
+      language: 'java',
+      origin: 'production',
+      ...(entryPoints ? { entryPoints } : {}),
+    });
   unit('order.Order');
   unit('order.OrderRepository');
   unit('order.OrderController', 'http-route /orders');
@@ -23,7 +29,8 @@ function shop(): PortfolioGraph {
   unit('billing.BillingController', 'http-route /invoices');
   unit('util.Ids');
   for (const table of ['ORDERS', 'INVOICES']) graph.addNode(`table:shop:${table}`, { kind: 'table', label: table });
-  const edge = (from: string, to: string, kind: string) => graph.addEdge(`unit:shop:com.acme.${from}`, to.startsWith('table:') ? to : `unit:shop:com.acme.${to}`, { kind });
+  const edge = (from: string, to: string, kind: string) =>
+    graph.addEdge(`unit:shop:com.acme.${from}`, to.startsWith('table:') ? to : `unit:shop:com.acme.${to}`, { kind });
   edge('order.OrderRepository', 'table:shop:ORDERS', 'writes');
   edge('order.OrderRepository', 'table:shop:ORDERS', 'reads');
   edge('order.OrderRepository', 'order.Order', 'uses');
@@ -44,16 +51,21 @@ describe('service split, step by step', () => {
 
   it('assigns every class to one service, one per aggregate of data, or to a shared library', () => {
     expect(assigned.count.why).toMatch(/^one service per aggregate of data/);
-    const services = new Set(input.atoms.filter((atom) => !assigned.sharedAtoms.has(atom)).map((atom) => assigned.assignment.get(atom)));
+    const services = new Set(
+      input.atoms.filter((atom) => !assigned.sharedAtoms.has(atom)).map((atom) => assigned.assignment.get(atom)),
+    );
     expect(services.size).toBe(2);
-    for (const atom of input.atoms) expect(assigned.assignment.has(atom) !== assigned.sharedAtoms.has(atom), atom).toBe(true);
+    for (const atom of input.atoms)
+      expect(assigned.assignment.has(atom) !== assigned.sharedAtoms.has(atom), atom).toBe(true);
     // A utility every service uses (both, when there are two) is a shared library.
     expect([...assigned.shared.keys()]).toEqual(['com.acme.util']);
   });
 
   it('names each service after its business word and gives each table one owner', () => {
     expect([...placement.names.values()].sort()).toEqual(['billing', 'order']);
-    const owners = [...placement.dataOf].flatMap(([cluster, data]) => data.map((node) => [input.label(node), placement.names.get(cluster)]));
+    const owners = [...placement.dataOf].flatMap(([cluster, data]) =>
+      data.map((node) => [input.label(node), placement.names.get(cluster)]),
+    );
     expect(owners.sort()).toEqual([
       ['INVOICES', 'billing'],
       ['ORDERS', 'order'],
@@ -66,7 +78,9 @@ describe('service split, step by step', () => {
     expect(services.billing!.entryPoints).toEqual(['http-route /invoices (BillingController)']);
     expect(services.billing!.outbound).toEqual([{ unit: 'com.acme.order.OrderController', service: 'order' }]);
     expect(services.order!.inbound).toEqual([{ unit: 'com.acme.order.OrderController', from: ['billing'] }]);
-    expect(describeSharedLibraries(input, placement)).toEqual([{ name: 'util-library', units: ['com.acme.util.Ids'], usedBy: ['billing', 'order'] }]);
+    expect(describeSharedLibraries(input, placement)).toEqual([
+      { name: 'util-library', units: ['com.acme.util.Ids'], usedBy: ['billing', 'order'] },
+    ]);
     expect(services.order!.sharedLibraries).toEqual(['util-library']);
   });
 

@@ -13,7 +13,8 @@ import { orderWaves } from '../../src/plan/waves/wave-order.js';
  */
 function estate(): PortfolioGraph {
   const graph: PortfolioGraph = new MultiDirectedGraph();
-  for (const id of ['shop', 'stock', 'billing', 'reports', 'legacy']) graph.addNode(`app:${id}`, { kind: 'application', label: id });
+  for (const id of ['shop', 'stock', 'billing', 'reports', 'legacy'])
+    graph.addNode(`app:${id}`, { kind: 'application', label: id });
   for (const id of ['web01', 'app01', 'rep01', 'old01']) graph.addNode(`host:${id}`, { kind: 'host', label: id });
   graph.addNode('endpoint:orders-db', { kind: 'database', label: 'orders-db' });
   graph.addEdge('app:shop', 'host:web01', { kind: 'runs-on' });
@@ -28,26 +29,51 @@ function estate(): PortfolioGraph {
   return graph;
 }
 
-const app = (id: string, score: number, effort: number, strategy = 'rehost') => ({ id, name: id, score, effort, strategy, strategyReasons: [] }) as unknown as Application;
-const APPS = [app('shop', 80, 10), app('stock', 75, 8), app('billing', 90, 4), app('reports', 95, 2), app('legacy', 20, 40, 'retain')];
+const app = (id: string, score: number, effort: number, strategy = 'rehost') =>
+  ({ id, name: id, score, effort, strategy, strategyReasons: [] }) as unknown as Application;
+const APPS = [
+  app('shop', 80, 10),
+  app('stock', 75, 8),
+  app('billing', 90, 4),
+  app('reports', 95, 2),
+  app('legacy', 20, 40, 'retain'),
+];
 const MOVING = new Set(['shop', 'stock', 'billing', 'reports']);
 
 describe('wave planning, step by step', () => {
   it('binds applications that share a datastore or a host into one move group, and says why', () => {
     const graph = estate();
-    const groups = moveGroups(graph, MOVING, APPS.map(({ id }) => id), new ServerUnits(graph, []), 25);
+    const groups = moveGroups(
+      graph,
+      MOVING,
+      APPS.map(({ id }) => id),
+      new ServerUnits(graph, []),
+      25,
+    );
     expect(groups.map((group) => group.applications)).toEqual([['billing', 'shop', 'stock'], ['reports']]);
     const [bound] = groups;
     expect(bound!.hosts).toEqual(['host:app01', 'host:web01']);
     expect(bound!.datastores).toEqual(['orders-db']);
-    expect(bound!.bonds.map((bond) => `${bond.kind}: ${bond.detail}`)).toEqual(['co-location: both run on app01', 'shared-datastore: share orders-db']);
+    expect(bound!.bonds.map((bond) => `${bond.kind}: ${bond.detail}`)).toEqual([
+      'co-location: both run on app01',
+      'shared-datastore: share orders-db',
+    ]);
   });
 
   it('puts a small, ready group in the pilot and a group after the groups it depends on', () => {
     const graph = estate();
     const units = new ServerUnits(graph, []);
-    const groups = moveGroups(graph, MOVING, APPS.map(({ id }) => id), units, 25);
-    const waves = orderWaves(graph, groups, new Map(APPS.map((entry) => [entry.id, entry])), units, { maxPerWave: 5, maxServersPerWave: 25 });
+    const groups = moveGroups(
+      graph,
+      MOVING,
+      APPS.map(({ id }) => id),
+      units,
+      25,
+    );
+    const waves = orderWaves(graph, groups, new Map(APPS.map((entry) => [entry.id, entry])), units, {
+      maxPerWave: 5,
+      maxServersPerWave: 25,
+    });
     // reports is small and ready, so it pilots even though it needs shop: the pilot proves the landing zone first.
     expect(waves.map((wave) => [wave.number, wave.applications, wave.effort])).toEqual([
       [1, ['reports'], 2],
@@ -60,15 +86,28 @@ describe('wave planning, step by step', () => {
   it('keeps a group that does not fit a wave in one of its own', () => {
     const graph = estate();
     const units = new ServerUnits(graph, []);
-    const groups = moveGroups(graph, MOVING, APPS.map(({ id }) => id), units, 25);
-    const waves = orderWaves(graph, groups, new Map(APPS.map((entry) => [entry.id, entry])), units, { maxPerWave: 2, maxServersPerWave: 25 });
+    const groups = moveGroups(
+      graph,
+      MOVING,
+      APPS.map(({ id }) => id),
+      units,
+      25,
+    );
+    const waves = orderWaves(graph, groups, new Map(APPS.map((entry) => [entry.id, entry])), units, {
+      maxPerWave: 2,
+      maxServersPerWave: 25,
+    });
     expect(waves.map((wave) => wave.applications.length)).toEqual([1, 3]);
     expect(waves[1]!.reasons[0]).toBe('wave 2: a group larger than the wave limit moves alone');
   });
 
   it('lists the links that cross the hybrid boundary and until when', () => {
     const graph = estate();
-    const links = crossingLinks(graph, [{ number: 1, groups: [], applications: ['reports'], hosts: ['host:rep01'], effort: 2, reasons: [] }]);
-    expect(links).toEqual([{ from: 'rep01', to: 'old01', port: 1521, latencySensitive: true, until: 'always: one side stays' }]);
+    const links = crossingLinks(graph, [
+      { number: 1, groups: [], applications: ['reports'], hosts: ['host:rep01'], effort: 2, reasons: [] },
+    ]);
+    expect(links).toEqual([
+      { from: 'rep01', to: 'old01', port: 1521, latencySensitive: true, until: 'always: one side stays' },
+    ]);
   });
 });

@@ -25,9 +25,14 @@ beforeAll(async () => {
 });
 
 /** The inline scripts of a page, as the browser would split them. */
-const scripts = (page: string) => [...page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map((match) => ({ attributes: match[1]!, body: match[2]! }));
+const scripts = (page: string) =>
+  [...page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map((match) => ({
+    attributes: match[1]!,
+    body: match[2]!,
+  }));
 const noscript = (page: string) => /<noscript>[\s\S]*<\/noscript>/.exec(page)?.[0] ?? '';
-const dataOf = (page: string) => JSON.parse(scripts(page).find((script) => script.attributes.includes('application/json'))!.body) as ReportData;
+const dataOf = (page: string) =>
+  JSON.parse(scripts(page).find((script) => script.attributes.includes('application/json'))!.body) as ReportData;
 
 describe('HTML report: one self-contained file', () => {
   it('inlines its styles, script and data, and refers to nothing outside itself', () => {
@@ -37,7 +42,10 @@ describe('HTML report: one self-contained file', () => {
     expect(/<script[^>]+\bsrc=/i.test(html)).toBe(false);
     expect(/\b(src|href)=["']?(https?:)?\/\//i.test(html)).toBe(false);
     expect(/@import|url\(\s*["']?https?:/i.test(html)).toBe(false);
-    expect(scripts(html).map((script) => script.attributes.trim())).toEqual(['type="application/json" id="cloudready-data"', '']);
+    expect(scripts(html).map((script) => script.attributes.trim())).toEqual([
+      'type="application/json" id="cloudready-data"',
+      '',
+    ]);
   });
 
   it('forbids every connection, and allows only its own script by hash', () => {
@@ -47,7 +55,7 @@ describe('HTML report: one self-contained file', () => {
     const script = scripts(html).at(-1)!.body;
     const hash = createHash('sha256').update(script, 'utf8').digest('base64');
     expect(policy).toContain(`script-src 'sha256-${hash}'`);
-    expect(policy).not.toContain('unsafe-inline\'; script');
+    expect(policy).not.toContain("unsafe-inline'; script");
   });
 
   it('bundles Chart.js and Cytoscape.js with their licence notices', () => {
@@ -82,7 +90,10 @@ describe('HTML report data', () => {
   });
 
   it('names the scanned folders, never the path on the machine that scanned them', () => {
-    const data = buildReportData({ ...demo, roots: ['/home/consultant/clients/acme/repos', 'C:\\Users\\me\\estate\\'] });
+    const data = buildReportData({
+      ...demo,
+      roots: ['/home/consultant/clients/acme/repos', 'C:\\Users\\me\\estate\\'],
+    });
     expect(data.roots).toEqual(['repos', 'estate']);
     expect(data.title).toBe('Cloud readiness: repos, estate');
   });
@@ -91,7 +102,9 @@ describe('HTML report data', () => {
     const data = buildReportData(demo);
     expect(data.languageNames.csharp).toBe('C#');
     expect(data.languageNames.java).toBe('Java');
-    expect(Object.keys(data.languageNames).sort()).toEqual([...new Set(demo.applications.flatMap((app) => Object.keys(app.languages)))].sort());
+    expect(Object.keys(data.languageNames).sort()).toEqual(
+      [...new Set(demo.applications.flatMap((app) => Object.keys(app.languages)))].sort(),
+    );
   });
 
   it('shows code context for the first places of a finding only, to keep the file small', () => {
@@ -142,8 +155,19 @@ describe('HTML report data', () => {
   });
 
   it('leaves room for the other risks when blocking rules are many, and says how many more block', () => {
-    const blocker = (n: number) => ({ ...demo.findings.find((finding) => finding.severity === 'blocker')!, ruleId: `test/blocker-${n}`, id: `test/blocker-${n}@x`, title: `Blocker ${n}` });
-    const many = { ...demo, findings: [...demo.findings.filter((finding) => finding.severity !== 'blocker'), ...Array.from({ length: 12 }, (_, n) => blocker(n))] };
+    const blocker = (n: number) => ({
+      ...demo.findings.find((finding) => finding.severity === 'blocker')!,
+      ruleId: `test/blocker-${n}`,
+      id: `test/blocker-${n}@x`,
+      title: `Blocker ${n}`,
+    });
+    const many = {
+      ...demo,
+      findings: [
+        ...demo.findings.filter((finding) => finding.severity !== 'blocker'),
+        ...Array.from({ length: 12 }, (_, n) => blocker(n)),
+      ],
+    };
     const { risks } = buildReportData(many);
     const named = risks.filter((risk) => /^Blocker \d+/.test(risk.text));
     const others = risks.filter((risk) => risk.severity !== 'blocker');
@@ -151,7 +175,9 @@ describe('HTML report data', () => {
     expect(others.length).toBeGreaterThanOrEqual(2);
     expect(named.length).toBeGreaterThanOrEqual(5);
     expect(named.length + 1 + others.length).toBe(10);
-    expect(risks[named.length]!.text).toBe(`${12 - named.length} more blocking rules: each application's page lists its blockers.`);
+    expect(risks[named.length]!.text).toBe(
+      `${12 - named.length} more blocking rules: each application's page lists its blockers.`,
+    );
   });
 
   it('cuts a remediation at its first full stop, not inside brackets or after e.g.', () => {
@@ -164,7 +190,9 @@ describe('HTML report data', () => {
     const monolith = await scan({ paths: [MONOLITH], cwd: process.cwd(), now });
     const [split] = buildReportData(monolith).splits;
     expect(split && 'proposal' in split && split.proposal.services.length).toBeGreaterThan(1);
-    const reasons = buildReportData(demo).splits.flatMap((candidate) => ('reason' in candidate ? [candidate.reason] : []));
+    const reasons = buildReportData(demo).splits.flatMap((candidate) =>
+      'reason' in candidate ? [candidate.reason] : [],
+    );
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) expect(reason).toMatch(/code structure|too little to cut/);
   });
@@ -194,7 +222,9 @@ describe('HTML report: scanned strings stay text', () => {
   });
 
   it('escapes what it writes as markup, and JSON for a script element has no "<" at all', () => {
-    expect(jsonForScript({ text: '</script><!-- & \u2028' })).toBe('{"text":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}');
+    expect(jsonForScript({ text: '</script><!-- & \u2028' })).toBe(
+      '{"text":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}',
+    );
     // The application is named as its package.json says, markup here: markup characters are escaped.
     expect(noscript(hostile)).toContain('<td>&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;</td>');
   });
@@ -212,7 +242,12 @@ describe('HTML report size', () => {
 
 describe('HTML report: the cover', () => {
   it('takes its title, client, author and classification from the options, trimmed, and leaves out empty ones', () => {
-    const data = buildReportData(demo, { title: '  Cloud readiness review ', client: 'Acme Ltd', author: ' ', classification: 'Confidential' });
+    const data = buildReportData(demo, {
+      title: '  Cloud readiness review ',
+      client: 'Acme Ltd',
+      author: ' ',
+      classification: 'Confidential',
+    });
     expect(data.title).toBe('Cloud readiness review');
     expect(data.document).toEqual({ client: 'Acme Ltd', classification: 'Confidential' });
     expect(buildReportData(demo).document).toEqual({});

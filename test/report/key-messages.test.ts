@@ -25,7 +25,12 @@ describe('key messages: what a steering committee reads first', () => {
   });
 
   it('names applications as the portfolio table does, and says so when nothing blocks', () => {
-    const unblocked: ScanResult = { ...demo, findings: demo.findings.filter((finding) => finding.severity !== 'blocker'), hosts: [], serverCosts: undefined };
+    const unblocked: ScanResult = {
+      ...demo,
+      findings: demo.findings.filter((finding) => finding.severity !== 'blocker'),
+      hosts: [],
+      serverCosts: undefined,
+    };
     const messages = keyMessages(unblocked);
     expect(messages).toHaveLength(4);
     expect(messages[1]).toBe('Nothing blocks any application from moving: what remains is work, not impossibility.');
@@ -34,13 +39,22 @@ describe('key messages: what a steering committee reads first', () => {
   });
 
   it('has one line for an empty scan', () => {
-    expect(keyMessages({ ...demo, applications: [], hosts: [] })).toEqual(['No application and no server was found in the scanned folders.']);
+    expect(keyMessages({ ...demo, applications: [], hosts: [] })).toEqual([
+      'No application and no server was found in the scanned folders.',
+    ]);
   });
 
   it('top risks name applications by their display names too, and link them by id', () => {
-    const billingRenamed: ScanResult = { ...demo, applications: demo.applications.map((app) => (app.id === 'order-management' ? { ...app, name: 'Order Management' } : app)) };
+    const billingRenamed: ScanResult = {
+      ...demo,
+      applications: demo.applications.map((app) =>
+        app.id === 'order-management' ? { ...app, name: 'Order Management' } : app,
+      ),
+    };
     const cycle = topRisks(billingRenamed).find((risk) => risk.text.includes('depend on each other'))!;
-    expect(cycle.text).toBe('card-authorisation and Order Management depend on each other in a circle: they move in one wave, or the cycle is broken first.');
+    expect(cycle.text).toBe(
+      'card-authorisation and Order Management depend on each other in a circle: they move in one wave, or the cycle is broken first.',
+    );
     expect(cycle.applications).toEqual(['card-authorisation', 'order-management']);
   });
 });

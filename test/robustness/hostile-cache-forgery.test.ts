@@ -8,7 +8,8 @@ import { runCli } from '../helpers/run-cli.js';
 
 const APP = {
   'shop/pom.xml': '<project><artifactId>shop</artifactId><packaging>war</packaging></project>',
-  'shop/src/main/java/shop/Cart.java': 'package shop;\npublic class Cart { String host = "10.20.4.17"; String db = "jdbc:oracle:thin:@ora-prod01.acme.corp:1521/ORDERS"; }\n',
+  'shop/src/main/java/shop/Cart.java':
+    'package shop;\npublic class Cart { String host = "10.20.4.17"; String db = "jdbc:oracle:thin:@ora-prod01.acme.corp:1521/ORDERS"; }\n',
 };
 
 type Assessment = { applications: { score: number }[] };
@@ -38,7 +39,8 @@ describe('a cache shipped with the scanned code cannot forge a result', () => {
     const tree = await makeTree(APP);
     const author = await makeTree({});
     const user = await makeTree({});
-    const scan = (home: string, ...args: string[]) => runCli(['scan', '.', '--format', 'json', ...args], { cwd: tree, env: { XDG_CACHE_HOME: home } });
+    const scan = (home: string, ...args: string[]) =>
+      runCli(['scan', '.', '--format', 'json', ...args], { cwd: tree, env: { XDG_CACHE_HOME: home } });
 
     // The author scans, then edits the cached assessment and seals it with their own key.
     const honest = JSON.parse(scan(author).stdout);
@@ -58,7 +60,9 @@ describe('a cache shipped with the scanned code cannot forge a result', () => {
     const gated = scan(user, '--fail-under', String(realScore + 1));
     expect(gated.code).toBe(1);
     expect(JSON.parse(gated.stdout).applications[0].score).toBe(realScore);
-    expect(gated.stderr).toMatch(/result-\w+\.bin was not written by cloudready for this user on this machine; it is ignored and written afresh/);
+    expect(gated.stderr).toMatch(
+      /result-\w+\.bin was not written by cloudready for this user on this machine; it is ignored and written afresh/,
+    );
 
     // The same edit with no seal at all is ignored too.
     await fs.writeFile(path.join(folder, resultFile), Buffer.concat([...parts, v8.serialize({ ...index, parts: [] })]));

@@ -13,7 +13,13 @@ describe('reading git history of a hostile repository', () => {
   let root: string;
   let repo: string;
   let marker: string;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } }).toString().trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: repo,
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    })
+      .toString()
+      .trim();
 
   beforeAll(() => {
     root = mkdtempSync(path.join(tmpdir(), 'cloudready-git-'));
@@ -37,7 +43,19 @@ describe('reading git history of a hostile repository', () => {
     const commit = `tree ${git('write-tree')}\nparent ${git('rev-parse', 'HEAD')}\nauthor dev <dev@example.com> 1700000000 +0000\ncommitter dev <dev@example.com> 1700000000 +0000\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\nsigned\n`;
     writeFileSync(path.join(root, 'commit.txt'), commit);
     git('update-ref', 'HEAD', git('hash-object', '-t', 'commit', '-w', path.join(root, 'commit.txt')));
-    for (const key of ['gpg.program', 'gpg.ssh.program', 'gpg.x509.program', 'core.pager', 'pager.log', 'diff.external', 'core.fsmonitor', 'core.sshCommand', 'core.askPass', 'credential.helper']) git('config', key, evil);
+    for (const key of [
+      'gpg.program',
+      'gpg.ssh.program',
+      'gpg.x509.program',
+      'core.pager',
+      'pager.log',
+      'diff.external',
+      'core.fsmonitor',
+      'core.sshCommand',
+      'core.askPass',
+      'credential.helper',
+    ])
+      git('config', key, evil);
     git('config', 'log.showSignature', 'true');
     git('config', 'diff.java.textconv', evil);
     writeFileSync(path.join(repo, '.gitattributes'), '*.java diff=java\n');
@@ -46,7 +64,11 @@ describe('reading git history of a hostile repository', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('the planted configuration is live: a plain git log runs the planted program', () => {
-    execFileSync('git', ['log', '--name-only', '-n5'], { cwd: repo, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }, stdio: 'ignore' });
+    execFileSync('git', ['log', '--name-only', '-n5'], {
+      cwd: repo,
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+      stdio: 'ignore',
+    });
     expect(existsSync(marker)).toBe(true);
     rmSync(marker);
   });

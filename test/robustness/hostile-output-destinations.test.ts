@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { makeTree } from '../helpers/temp-tree.js';
 import { BIN, REPO, runCli } from '../helpers/run-cli.js';
 
-const APP = { 'shop/pom.xml': '<project><artifactId>shop</artifactId><packaging>war</packaging></project>', 'shop/src/main/java/shop/Cart.java': 'package shop;\npublic class Cart { String host = "10.20.4.17"; }\n' };
+const APP = {
+  'shop/pom.xml': '<project><artifactId>shop</artifactId><packaging>war</packaging></project>',
+  'shop/src/main/java/shop/Cart.java': 'package shop;\npublic class Cart { String host = "10.20.4.17"; }\n',
+};
 
 /** `--output` names a destination; whatever already stands there is written into, never replaced. */
 describe('cloudready --output: destinations that are not regular files', () => {
@@ -16,10 +19,16 @@ describe('cloudready --output: destinations that are not regular files', () => {
     execFileSync('mkfifo', [fifo]);
     const received: Buffer[] = [];
     const reading = new Promise<void>((resolve, reject) => {
-      createReadStream(fifo).on('data', (chunk) => received.push(chunk as Buffer)).on('end', resolve).on('error', reject);
+      createReadStream(fifo)
+        .on('data', (chunk) => received.push(chunk as Buffer))
+        .on('end', resolve)
+        .on('error', reject);
     });
     const exit = await new Promise<number | null>((resolve) => {
-      spawn(process.execPath, [BIN, 'scan', path.join(root, 'shop'), '--format', 'json', '--output', fifo, '--quiet'], { cwd: REPO, stdio: 'ignore' }).on('close', resolve);
+      spawn(process.execPath, [BIN, 'scan', path.join(root, 'shop'), '--format', 'json', '--output', fifo, '--quiet'], {
+        cwd: REPO,
+        stdio: 'ignore',
+      }).on('close', resolve);
     });
     await reading;
     expect(exit).toBe(0);

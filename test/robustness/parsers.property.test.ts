@@ -28,19 +28,186 @@ const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) };
 
 /** Text made of a format's tokens, random text and line ends, in random order. */
 function stitched(tokens: string[]): fc.Arbitrary<string> {
-  return fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...tokens) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 2, arbitrary: fc.constantFrom('\n', '\r\n', '\r', ' ', '\t', '"', "'") }), { maxLength: 120 }).map((parts) => parts.join(''));
+  return fc
+    .array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...tokens) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+        { weight: 2, arbitrary: fc.constantFrom('\n', '\r\n', '\r', ' ', '\t', '"', "'") },
+      ),
+      { maxLength: 120 },
+    )
+    .map((parts) => parts.join(''));
 }
 
 const anyText = (tokens: string[]) => fc.oneof(fc.string({ maxLength: 400, unit: 'binary' }), stitched(tokens));
 
-const XML = ['<', '>', '</', '/>', '<?xml version="1.0"?>', '<project>', '</project>', '<dependency>', '<groupId>', '</groupId>', '<artifactId>', '<version>', '${', '}', '=', '"', '<!--', '-->', '<![CDATA[', ']]>', '&amp;', '&#x', '<add key="a" value="b"/>', '<connectionStrings>', 'xmlns:x="y"', '<PackageReference Include="A" Version="1"/>'];
-const JSON_TOKENS = ['{', '}', '[', ']', ':', ',', '"name"', '"dependencies"', '"version"', '"1.0.0"', 'null', 'true', '1e999', '-0', '"\\u0000"', '"packages"', '"lockfileVersion"', '"hosts"', '"connections"'];
-const YAML = ['---', '...', 'key:', '  - ', '- ', ': ', '&a', '*a', '<<: *a', '!!binary', '|', '>', '{', '}', '[', ']', '#', 'version: 1', 'hosts:', 'url: jdbc:x://h:1/d', 'password: x', '? ', '%YAML 1.2'];
-const PROPERTIES = ['key=value', 'a.b.c: d', '\\', '\\u00e9', '#', '!', '=', ':', 'password=secret', 'url=jdbc:oracle:thin:@h:1521/S', '${env.X}'];
-const TOML = ['[a]', '[[b]]', 'x = 1', 'y = "s"', "z = '''", '"""', 'dependencies = ["a>=1"]', '[tool.poetry.dependencies]', 'python = "^3.9"', '=', '{', '}'];
-const INI = ['[section]', 'key = value', ';', '#', '=', 'host = db01', 'ansible_host=10.0.0.1', '[web:children]', 'web01 ansible_port=22'];
-const CSV = ['a,b,c', ',', ';', '\t', '"', '""', '\n', 'Source IP,Destination IP,Destination port', 'VM,Powerstate,CPUs,Memory', 'id,hostname,os', '10.0.0.1', '443', 'sep=;'];
-const CODE = ['class A {', '}', 'def f():', 'func main() {', '<?php', 'namespace X;', 'import a.b.C;', 'using System;', 'package main', 'new Socket("h", 1)', '"jdbc:db2://h:50000/D"', '/*', '*/', '//', '#', '"""', "'''", '`', '${', '@GetMapping("/x")', '[HttpGet]', 'if (', ')', '{', '(', ';', 'EXEC CICS', 'EXEC SQL', 'END-EXEC.', '//STEP1 EXEC PGM=X', 'DD DSN=A.B,DISP=SHR', '       PROCEDURE DIVISION.', '      * comment', 'import { x } from "./y";', 'export default', 'require("fs")', 'async function* g() {'];
+const XML = [
+  '<',
+  '>',
+  '</',
+  '/>',
+  '<?xml version="1.0"?>',
+  '<project>',
+  '</project>',
+  '<dependency>',
+  '<groupId>',
+  '</groupId>',
+  '<artifactId>',
+  '<version>',
+  '${',
+  '}',
+  '=',
+  '"',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '&amp;',
+  '&#x',
+  '<add key="a" value="b"/>',
+  '<connectionStrings>',
+  'xmlns:x="y"',
+  '<PackageReference Include="A" Version="1"/>',
+];
+const JSON_TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '"name"',
+  '"dependencies"',
+  '"version"',
+  '"1.0.0"',
+  'null',
+  'true',
+  '1e999',
+  '-0',
+  '"\\u0000"',
+  '"packages"',
+  '"lockfileVersion"',
+  '"hosts"',
+  '"connections"',
+];
+const YAML = [
+  '---',
+  '...',
+  'key:',
+  '  - ',
+  '- ',
+  ': ',
+  '&a',
+  '*a',
+  '<<: *a',
+  '!!binary',
+  '|',
+  '>',
+  '{',
+  '}',
+  '[',
+  ']',
+  '#',
+  'version: 1',
+  'hosts:',
+  'url: jdbc:x://h:1/d',
+  'password: x',
+  '? ',
+  '%YAML 1.2',
+];
+const PROPERTIES = [
+  'key=value',
+  'a.b.c: d',
+  '\\',
+  '\\u00e9',
+  '#',
+  '!',
+  '=',
+  ':',
+  'password=secret',
+  'url=jdbc:oracle:thin:@h:1521/S',
+  '${env.X}',
+];
+const TOML = [
+  '[a]',
+  '[[b]]',
+  'x = 1',
+  'y = "s"',
+  "z = '''",
+  '"""',
+  'dependencies = ["a>=1"]',
+  '[tool.poetry.dependencies]',
+  'python = "^3.9"',
+  '=',
+  '{',
+  '}',
+];
+const INI = [
+  '[section]',
+  'key = value',
+  ';',
+  '#',
+  '=',
+  'host = db01',
+  'ansible_host=10.0.0.1',
+  '[web:children]',
+  'web01 ansible_port=22',
+];
+const CSV = [
+  'a,b,c',
+  ',',
+  ';',
+  '\t',
+  '"',
+  '""',
+  '\n',
+  'Source IP,Destination IP,Destination port',
+  'VM,Powerstate,CPUs,Memory',
+  'id,hostname,os',
+  '10.0.0.1',
+  '443',
+  'sep=;',
+];
+const CODE = [
+  'class A {',
+  '}',
+  'def f():',
+  'func main() {',
+  '<?php',
+  'namespace X;',
+  'import a.b.C;',
+  'using System;',
+  'package main',
+  'new Socket("h", 1)',
+  '"jdbc:db2://h:50000/D"',
+  '/*',
+  '*/',
+  '//',
+  '#',
+  '"""',
+  "'''",
+  '`',
+  '${',
+  '@GetMapping("/x")',
+  '[HttpGet]',
+  'if (',
+  ')',
+  '{',
+  '(',
+  ';',
+  'EXEC CICS',
+  'EXEC SQL',
+  'END-EXEC.',
+  '//STEP1 EXEC PGM=X',
+  'DD DSN=A.B,DISP=SHR',
+  '       PROCEDURE DIVISION.',
+  '      * comment',
+  'import { x } from "./y";',
+  'export default',
+  'require("fs")',
+  'async function* g() {',
+];
 
 const CONFIG_FILES: [ConfigFormat, string, string[]][] = [
   ['properties', 'application.properties', PROPERTIES],
@@ -50,22 +217,59 @@ const CONFIG_FILES: [ConfigFormat, string, string[]][] = [
   ['env', '.env', ['KEY=value', 'export X=1', '"', "'", '#', 'DATABASE_URL=postgres://u:p@h/d', '=']],
   ['toml', 'config.toml', TOML],
   ['ini', 'settings.ini', INI],
-  ['dockerfile', 'Dockerfile', ['FROM x', 'ENV A=b', 'ENV A b', 'EXPOSE 80', 'HEALTHCHECK CMD x', 'RUN \\', 'ARG P=1', 'USER root', 'COPY . /']],
+  [
+    'dockerfile',
+    'Dockerfile',
+    ['FROM x', 'ENV A=b', 'ENV A b', 'EXPOSE 80', 'HEALTHCHECK CMD x', 'RUN \\', 'ARG P=1', 'USER root', 'COPY . /'],
+  ],
   ['procfile', 'Procfile', ['web: node x', 'worker:', ':', 'release: ./migrate']],
 ];
 
 const MANIFESTS: [string, string[]][] = [
   ['pom.xml', XML],
-  ['build.gradle', ["implementation 'a:b:1'", 'dependencies {', '}', 'plugins {', "id 'java'", 'testImplementation("x:y:2")', 'ext {', '"', "'", '(', ')']],
+  [
+    'build.gradle',
+    [
+      "implementation 'a:b:1'",
+      'dependencies {',
+      '}',
+      'plugins {',
+      "id 'java'",
+      'testImplementation("x:y:2")',
+      'ext {',
+      '"',
+      "'",
+      '(',
+      ')',
+    ],
+  ],
   ['build.gradle.kts', ['implementation("a:b:1")', 'dependencies {', '}', 'val x = "1"', '$x']],
   ['package.json', JSON_TOKENS],
   ['composer.json', JSON_TOKENS],
-  ['requirements.txt', ['flask==2.0', '-r other.txt', '--index-url https://u:p@h/simple', '-e .', 'a[extra]>=1;python_version<"3"', '#', '\\', 'git+https://x/y.git#egg=z']],
+  [
+    'requirements.txt',
+    [
+      'flask==2.0',
+      '-r other.txt',
+      '--index-url https://u:p@h/simple',
+      '-e .',
+      'a[extra]>=1;python_version<"3"',
+      '#',
+      '\\',
+      'git+https://x/y.git#egg=z',
+    ],
+  ],
   ['Orders.csproj', XML],
   ['packages.config', XML],
-  ['go.mod', ['module x', 'go 1.21', 'require (', ')', 'github.com/a/b v1.2.3', '// indirect', 'replace a => b', 'exclude c v1']],
+  [
+    'go.mod',
+    ['module x', 'go 1.21', 'require (', ')', 'github.com/a/b v1.2.3', '// indirect', 'replace a => b', 'exclude c v1'],
+  ],
   ['package-lock.json', JSON_TOKENS],
-  ['yarn.lock', ['"a@^1":', '  version "1.0.0"', '  resolved "https://x"', 'a@npm:1:', '  dependencies:', '__metadata:', '#']],
+  [
+    'yarn.lock',
+    ['"a@^1":', '  version "1.0.0"', '  resolved "https://x"', 'a@npm:1:', '  dependencies:', '__metadata:', '#'],
+  ],
   ['pnpm-lock.yaml', YAML],
   ['composer.lock', JSON_TOKENS],
   ['pyproject.toml', TOML],
@@ -90,7 +294,19 @@ const SOURCES: [string, string][] = [
   ['ims', 'ims/A.dbd'],
 ];
 
-const COMMENT_STYLES: CommentStyle[] = ['c', 'hash', 'python', 'php', 'sql', 'vb', 'cobol', 'jcl', 'assembler', 'markup', 'none'];
+const COMMENT_STYLES: CommentStyle[] = [
+  'c',
+  'hash',
+  'python',
+  'php',
+  'sql',
+  'vb',
+  'cobol',
+  'jcl',
+  'assembler',
+  'markup',
+  'none',
+];
 
 describe('property: parsers and importers never throw', () => {
   it('decodes any bytes as text or says why not', () => {
@@ -164,10 +380,17 @@ describe('property: parsers and importers never throw', () => {
   it('extracts TypeScript and JavaScript projects from any files', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(anyText(CODE), { minLength: 1, maxLength: 4 }), async (texts) => {
-        const sources = texts.map((text, index) => analyseText(`src/m${index}.${index % 2 ? 'js' : 'ts'}`, text, languageById(index % 2 ? 'javascript' : 'typescript')));
+        const sources = texts.map((text, index) =>
+          analyseText(
+            `src/m${index}.${index % 2 ? 'js' : 'ts'}`,
+            text,
+            languageById(index % 2 ? 'javascript' : 'typescript'),
+          ),
+        );
         const facts = await extractProjectFacts(sources);
         expect(facts).toHaveLength(sources.length);
-        for (const fact of facts) expect(fact.problems.filter((problem) => problem.message.startsWith('could not be analysed'))).toEqual([]);
+        for (const fact of facts)
+          expect(fact.problems.filter((problem) => problem.message.startsWith('could not be analysed'))).toEqual([]);
       }),
       { numRuns: Math.ceil(RUNS.numRuns / 3) },
     );
@@ -176,10 +399,14 @@ describe('property: parsers and importers never throw', () => {
   it('reads scheduler exports and SQL mappers from any content that looks like one', async () => {
     const heads = ['<DEFTABLE>', '<mapper namespace="x">', 'CA-7 CPU JOB DEFINITION'];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...heads), anyText([...XML, 'JOBNAME', 'SCHID', '<JOB JOBNAME="A">', '<select id="a">', 'FROM T']), async (head, rest) => {
-        const file = head.startsWith('CA-7') ? 'sched/jobs.txt' : 'sched/jobs.xml';
-        await extractContentFacts(analyseText(file, `${head}\n${rest}`));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...heads),
+        anyText([...XML, 'JOBNAME', 'SCHID', '<JOB JOBNAME="A">', '<select id="a">', 'FROM T']),
+        async (head, rest) => {
+          const file = head.startsWith('CA-7') ? 'sched/jobs.txt' : 'sched/jobs.xml';
+          await extractContentFacts(analyseText(file, `${head}\n${rest}`));
+        },
+      ),
       { numRuns: Math.ceil(RUNS.numRuns / 2) },
     );
   });
@@ -188,33 +415,80 @@ describe('property: parsers and importers never throw', () => {
     ['inventory/hosts.csv', CSV],
     ['inventory/azure-dependencies.csv', CSV],
     ['inventory/RVTools_tabvInfo.csv', CSV],
-    ['inventory/estate.yaml', [...YAML, 'hosts:', '  - id: a', '    ips: [1.2.3.4]', 'connections:', '  - source: a', '    target: b', '    port: 80']],
+    [
+      'inventory/estate.yaml',
+      [
+        ...YAML,
+        'hosts:',
+        '  - id: a',
+        '    ips: [1.2.3.4]',
+        'connections:',
+        '  - source: a',
+        '    target: b',
+        '    port: 80',
+      ],
+    ],
     ['inventory/estate.json', JSON_TOKENS],
     ['inventory/hosts', INI],
-    ['inventory/web01-netstat.txt', ['Proto Recv-Q Send-Q Local Address Foreign Address State', 'tcp 0 0 10.0.0.1:443 10.0.0.2:5555 ESTABLISHED', 'LISTEN', 'udp', '::1', '*:*', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port']],
+    [
+      'inventory/web01-netstat.txt',
+      [
+        'Proto Recv-Q Send-Q Local Address Foreign Address State',
+        'tcp 0 0 10.0.0.1:443 10.0.0.2:5555 ESTABLISHED',
+        'LISTEN',
+        'udp',
+        '::1',
+        '*:*',
+        'State Recv-Q Send-Q Local Address:Port Peer Address:Port',
+      ],
+    ],
     ['inventory/export.xlsx', ['PK\u0003\u0004', 'xl/workbook.xml', '<sheet name="vInfo"/>']],
   ])('imports any %s into records and diagnostics', async (file, tokens) => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(anyText(tokens).map((text) => Buffer.from(text)), fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes))), async (bytes) => {
-        const diagnostics: Diagnostic[] = [];
-        const loaded = await importInventoryBytes(bytes, { abs: `/nowhere/${file}`, file, size: bytes.length, explicit: false }, diagnostics);
-        if (!loaded) expect(diagnostics.length).toBeGreaterThan(0);
-        for (const diagnostic of diagnostics) expect(diagnostic.file).toBe(file);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          anyText(tokens).map((text) => Buffer.from(text)),
+          fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes)),
+        ),
+        async (bytes) => {
+          const diagnostics: Diagnostic[] = [];
+          const loaded = await importInventoryBytes(
+            bytes,
+            { abs: `/nowhere/${file}`, file, size: bytes.length, explicit: false },
+            diagnostics,
+          );
+          if (!loaded) expect(diagnostics.length).toBeGreaterThan(0);
+          for (const diagnostic of diagnostics) expect(diagnostic.file).toBe(file);
+        },
+      ),
       { numRuns: Math.ceil(RUNS.numRuns / 2) },
     );
   });
 
   it('reads any cloudready.yaml into a configuration or an InputError naming the file', () => {
     fc.assert(
-      fc.property(anyText([...YAML, 'rules:', '  disable: [a/b]', 'exclude:', 'applications:', '  - path: x', 'scoring:', 'gate:', '  failUnder: 50', 'inventories:']), (text) => {
-        try {
-          parseYamlInput(text, 'cloudready.yaml', Config, 'hint');
-        } catch (error) {
-          expect(error).toBeInstanceOf(InputError);
-          expect((error as InputError).message).toContain('cloudready.yaml');
-        }
-      }),
+      fc.property(
+        anyText([
+          ...YAML,
+          'rules:',
+          '  disable: [a/b]',
+          'exclude:',
+          'applications:',
+          '  - path: x',
+          'scoring:',
+          'gate:',
+          '  failUnder: 50',
+          'inventories:',
+        ]),
+        (text) => {
+          try {
+            parseYamlInput(text, 'cloudready.yaml', Config, 'hint');
+          } catch (error) {
+            expect(error).toBeInstanceOf(InputError);
+            expect((error as InputError).message).toContain('cloudready.yaml');
+          }
+        },
+      ),
       // Found by this property: an alias to no anchor threw a ReferenceError.
       { ...RUNS, examples: [['<<: *a'], ['a: &x [*x, *x]']] },
     );

@@ -40,7 +40,8 @@ const SECRETS = {
 
 const TREE: Record<string, string> = {
   // A Java service: configuration in every format it may hold, code, build settings.
-  'orders/pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>orders</artifactId><version>1.0</version><dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId><version>42.6.0</version></dependency></dependencies></project>\n',
+  'orders/pom.xml':
+    '<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>orders</artifactId><version>1.0</version><dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId><version>42.6.0</version></dependency></dependencies></project>\n',
   'orders/settings.xml': `<settings><servers><server><id>nexus</id><username>deploy</username><password>${SECRETS.mavenSettings}</password></server></servers></settings>\n`,
   'orders/src/main/resources/application.properties': `server.port=8080\nspring.datasource.url=jdbc:sqlserver://sql01.acme.corp:1433;databaseName=Orders;user=sa;password=${SECRETS.jdbcUrl}\nspring.datasource.password=${SECRETS.properties}\n`,
   'orders/src/main/resources/application.yml': `spring:\n  data:\n    mongodb:\n      uri: mongodb://orders:${SECRETS.mongoUrl}@mongo01.acme.corp:27017/orders\nmessaging:\n  broker:\n    password: ${SECRETS.yaml}\n`,
@@ -63,7 +64,11 @@ const TREE: Record<string, string> = {
     '',
   ].join('\n'),
   // A Node front end with a registry token and a key in code.
-  'storefront/package.json': JSON.stringify({ name: 'storefront', version: '1.0.0', dependencies: { express: '^4.18.2', axios: '^1.6.0' } }, null, 2),
+  'storefront/package.json': JSON.stringify(
+    { name: 'storefront', version: '1.0.0', dependencies: { express: '^4.18.2', axios: '^1.6.0' } },
+    null,
+    2,
+  ),
   'storefront/.npmrc': `//registry.npmjs.org/:_authToken=${SECRETS.npmToken}\n`,
   // Key files are read to tell a private key from a certificate: the lines around a finding in them are key material.
   'storefront/deploy/tls/server.key': `-----BEGIN RSA PRIVATE KEY-----\n${SECRETS.privateKeyFile}\nAAAAB3NzaC1yc2EAAAADAQABAAABAQC7\n-----END RSA PRIVATE KEY-----\n`,
@@ -72,7 +77,8 @@ const TREE: Record<string, string> = {
   // A Python job and a .NET service.
   'reporting/requirements.txt': `--index-url https://build:${SECRETS.pipIndex}@pypi.acme.corp/simple\nrequests==2.31.0\n`,
   'reporting/report.py': `import requests\nTOKEN = "${SECRETS.pythonToken}"\nrequests.get("https://reports.acme.corp/api", headers={"Authorization": TOKEN})\n`,
-  'billing/Billing.csproj': '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net48</TargetFramework></PropertyGroup></Project>\n',
+  'billing/Billing.csproj':
+    '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net48</TargetFramework></PropertyGroup></Project>\n',
   'billing/Web.config': `<configuration><connectionStrings><add name="Billing" connectionString="Server=sql02.acme.corp;Database=Billing;User Id=billing;Password=${SECRETS.xmlConnection};" /></connectionStrings></configuration>\n`,
   'billing/Ledger.cs': `namespace Billing {\n  public class Ledger {\n    const string Conn = "Server=sql02.acme.corp;Database=Ledger;User Id=sa;Password=${SECRETS.csharpConnection};";\n  }\n}\n`,
   // A mainframe program with credentials in embedded SQL.
@@ -97,13 +103,24 @@ beforeAll(async () => {
   const result = path.join(folder, 'result.json');
   collect('scan table', runCli(['scan', root, '--no-cache', '--no-color']));
   collect('scan json', runCli(['scan', root, '--no-cache', '--format', 'json', '--output', result]));
-  for (const format of ['table', 'json', 'sarif', 'markdown', 'junit', 'html']) collect(`report ${format}`, runCli(['report', result, '--format', format]));
-  for (const format of ['tree', 'json', 'dot', 'mermaid', 'gexf', 'graphml']) collect(`graph ${format}`, runCli(['graph', '--from', result, '--format', format]));
-  collect('graph unit mermaid', runCli(['graph', '--from', result, '--level', 'unit', '--app', 'orders', '--format', 'mermaid']));
-  collect('graph neo4j', runCli(['graph', '--from', result, '--format', 'neo4j', '--output', path.join(folder, 'neo4j')]));
-  for (const file of fs.readdirSync(path.join(folder, 'neo4j'))) outputs.set(`neo4j ${file}`, fs.readFileSync(path.join(folder, 'neo4j', file), 'utf8'));
-  for (const app of ['orders', 'billing', 'storefront', 'reporting', 'ledger-cobol']) collect(`explain ${app}`, runCli(['explain', app, '--from', result]));
-  for (const format of ['table', 'json', 'csv', 'cmf']) collect(`waves ${format}`, runCli(['waves', '--from', result, '--format', format]));
+  for (const format of ['table', 'json', 'sarif', 'markdown', 'junit', 'html'])
+    collect(`report ${format}`, runCli(['report', result, '--format', format]));
+  for (const format of ['tree', 'json', 'dot', 'mermaid', 'gexf', 'graphml'])
+    collect(`graph ${format}`, runCli(['graph', '--from', result, '--format', format]));
+  collect(
+    'graph unit mermaid',
+    runCli(['graph', '--from', result, '--level', 'unit', '--app', 'orders', '--format', 'mermaid']),
+  );
+  collect(
+    'graph neo4j',
+    runCli(['graph', '--from', result, '--format', 'neo4j', '--output', path.join(folder, 'neo4j')]),
+  );
+  for (const file of fs.readdirSync(path.join(folder, 'neo4j')))
+    outputs.set(`neo4j ${file}`, fs.readFileSync(path.join(folder, 'neo4j', file), 'utf8'));
+  for (const app of ['orders', 'billing', 'storefront', 'reporting', 'ledger-cobol'])
+    collect(`explain ${app}`, runCli(['explain', app, '--from', result]));
+  for (const format of ['table', 'json', 'csv', 'cmf'])
+    collect(`waves ${format}`, runCli(['waves', '--from', result, '--format', format]));
   collect('impact', runCli(['impact', 'orders', '--from', result]));
   collect('split', runCli(['split', 'orders', '--from', result, '--format', 'json']));
   outputs.set('result.json', fs.readFileSync(result, 'utf8'));
@@ -112,9 +129,17 @@ beforeAll(async () => {
 describe('planted secrets', () => {
   it('are found: the scan sees the secrets it must not show', () => {
     const result = JSON.parse(outputs.get('result.json')!);
-    const secretFindings = result.findings.filter((finding: { ruleId: string }) => /secret|credential|password/i.test(finding.ruleId));
+    const secretFindings = result.findings.filter((finding: { ruleId: string }) =>
+      /secret|credential|password/i.test(finding.ruleId),
+    );
     expect(secretFindings.length).toBeGreaterThan(0);
-    expect(result.applications.map((app: { id: string }) => app.id).sort()).toEqual(['billing', 'ledger-cobol', 'orders', 'reporting', 'storefront']);
+    expect(result.applications.map((app: { id: string }) => app.id).sort()).toEqual([
+      'billing',
+      'ledger-cobol',
+      'orders',
+      'reporting',
+      'storefront',
+    ]);
   });
 
   it.each(Object.entries(SECRETS))('never show the %s secret in any output', (_kind, value) => {

@@ -15,13 +15,23 @@ async function written(): Promise<{ file: string; texts: string[] }> {
   const texts = ['first entry', 'the second, a little longer', 'third'];
   const writer = SealedWriter.create(file, key);
   const entries = texts.map((text) => writer.add(Buffer.from(text)));
-  writer.finish(file, Buffer.from(JSON.stringify(entries.map(({ at, length, sha }) => ({ at, length, sha: Buffer.from(sha).toString('hex') })))));
+  writer.finish(
+    file,
+    Buffer.from(
+      JSON.stringify(entries.map(({ at, length, sha }) => ({ at, length, sha: Buffer.from(sha).toString('hex') }))),
+    ),
+  );
   return { file, texts };
 }
 
 async function opened(file: string, with_ = key) {
   const { reader, note } = await SealedReader.open(file, with_);
-  const entries = reader ? (JSON.parse(reader.index.toString()) as { at: number; length: number; sha: string }[]).map((entry) => ({ ...entry, sha: Buffer.from(entry.sha, 'hex') })) : [];
+  const entries = reader
+    ? (JSON.parse(reader.index.toString()) as { at: number; length: number; sha: string }[]).map((entry) => ({
+        ...entry,
+        sha: Buffer.from(entry.sha, 'hex'),
+      }))
+    : [];
   return { reader, note, entries };
 }
 
@@ -58,15 +68,22 @@ describe('sealed cache files, read an entry at a time', () => {
     reader!.close();
   });
 
-  it.skipIf(process.platform === 'win32')('do not wait on a FIFO or open a folder planted at the file name', async () => {
-    const folder = await makeTree({ 'cache.bin/inside': 'x' });
-    expect((await opened(path.join(folder, 'cache.bin'))).note).toMatch(REFUSED);
-    const fifo = path.join(folder, 'pipe.bin');
-    execFileSync('mkfifo', [fifo]);
-    expect((await opened(fifo)).note).toMatch(REFUSED);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'do not wait on a FIFO or open a folder planted at the file name',
+    async () => {
+      const folder = await makeTree({ 'cache.bin/inside': 'x' });
+      expect((await opened(path.join(folder, 'cache.bin'))).note).toMatch(REFUSED);
+      const fifo = path.join(folder, 'pipe.bin');
+      execFileSync('mkfifo', [fifo]);
+      expect((await opened(fifo)).note).toMatch(REFUSED);
+    },
+  );
 
   it('say nothing of a file that is not there', async () => {
-    expect(await opened(path.join(await makeTree({}), 'none.bin'))).toEqual({ reader: undefined, note: undefined, entries: [] });
+    expect(await opened(path.join(await makeTree({}), 'none.bin'))).toEqual({
+      reader: undefined,
+      note: undefined,
+      entries: [],
+    });
   });
 });

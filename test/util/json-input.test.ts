@@ -8,6 +8,10 @@ describe('parseJson', () => {
     expect(JSON.stringify(unquoted)).not.toContain('hunter2');
     expect(unquoted.ok ? '' : unquoted.message).toMatch(/^malformed JSON: Unexpected token/);
     const trailing = parseJson('{ "a": 1,\n}');
-    expect(trailing).toMatchObject({ ok: false, line: 2, message: expect.stringMatching(/^malformed JSON: Expected double-quoted property name in JSON at position 10/) });
+    expect(trailing).toMatchObject({
+      ok: false,
+      line: 2,
+      message: expect.stringMatching(/^malformed JSON: Expected double-quoted property name in JSON at position 10/),
+    });
   });
 });

@@ -27,8 +27,18 @@ export function hostReadiness(host: Host, table: OsTable): Record<Cloud, CloudRe
       const blockers = checks.filter((check) => check.blocks.includes(cloud));
       const unknown = checks.filter((check) => check.unknown && check.conditions.includes(cloud));
       const conditions = checks.filter((check) => !check.unknown && check.conditions.includes(cloud));
-      const status: ReadinessStatus = blockers.length > 0 ? 'not-ready' : unknown.length > 0 ? 'unknown' : conditions.length > 0 ? 'ready-with-conditions' : 'ready';
-      return [cloud, { status, reasons: [...blockers, ...unknown, ...conditions].map((check) => checkText(check, cloud)) }];
+      const status: ReadinessStatus =
+        blockers.length > 0
+          ? 'not-ready'
+          : unknown.length > 0
+            ? 'unknown'
+            : conditions.length > 0
+              ? 'ready-with-conditions'
+              : 'ready';
+      return [
+        cloud,
+        { status, reasons: [...blockers, ...unknown, ...conditions].map((check) => checkText(check, cloud)) },
+      ];
     }),
   ) as Record<Cloud, CloudReadiness>;
 }

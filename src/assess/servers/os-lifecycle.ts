@@ -29,8 +29,16 @@ export const OsLifecycleSchema = z.strictObject({
         endOfSupport: Day.optional().describe("The vendor's last free security update"),
         extendedUntil: Day.optional().describe('The end of paid extended support (ESU, ELS, LTSS, ESM)'),
         clouds: PerCloud(CloudSupport),
-        uefi: z.boolean().optional().describe('false: no cloud boots this system with UEFI firmware (Azure generation 2, AWS and Google UEFI boot)'),
-        architecture: z.enum(['x86', 'power', 'sparc', 'itanium', 's390x']).default('x86').describe('What it runs on: only x86 systems are sized to the clouds\' ordinary VMs'),
+        uefi: z
+          .boolean()
+          .optional()
+          .describe(
+            'false: no cloud boots this system with UEFI firmware (Azure generation 2, AWS and Google UEFI boot)',
+          ),
+        architecture: z
+          .enum(['x86', 'power', 'sparc', 'itanium', 's390x'])
+          .default('x86')
+          .describe("What it runs on: only x86 systems are sized to the clouds' ordinary VMs"),
         note: z.string().optional(),
       }),
     )
@@ -38,7 +46,6 @@ export const OsLifecycleSchema = z.strictObject({
 });
 export type OsLifecycle = z.infer<typeof OsLifecycleSchema>;
 export type OsSystem = OsLifecycle['systems'][number];
-
 
 /** The table with each system's pattern compiled; `find` names the system an OS string is. */
 export interface OsTable extends OsLifecycle {
@@ -54,7 +61,12 @@ export function builtInOsTable(): OsTable {
 
 /** Parses and checks a table; throws an InputError naming the file and line. */
 export function osTable(text: string, file: string): OsTable {
-  const table = parseYamlInput(text, file, OsLifecycleSchema, 'see rules/catalogue/operating-systems.yaml for the shape');
+  const table = parseYamlInput(
+    text,
+    file,
+    OsLifecycleSchema,
+    'see rules/catalogue/operating-systems.yaml for the shape',
+  );
   const patterns = table.systems.map((system) => ({ system, pattern: LinearRegex.compile(system.match, 'i') }));
   // Estates repeat a few OS names on thousands of servers: each is looked up once.
   const found = new Map<string, OsSystem | undefined>();

@@ -36,7 +36,12 @@ export interface ServerRuleSettings {
  * and snapshots as findings. A server that runs an application gives them to the application
  * instead, where they count in its score. Sorted by server, then rule.
  */
-export function serverFindings(rules: Rule[], estate: Estate, servers: Server[], settings: ServerRuleSettings): ServerFinding[] {
+export function serverFindings(
+  rules: Rule[],
+  estate: Estate,
+  servers: Server[],
+  settings: ServerRuleSettings,
+): ServerFinding[] {
   const applicable = rules.filter((rule) => !settings.disabled.has(rule.id) && isServerRule(rule));
   if (applicable.length === 0) return [];
   const cache = new MatcherCache();
@@ -54,7 +59,10 @@ export function serverFindings(rules: Rule[], estate: Estate, servers: Server[],
       const owner = `host:${server.id}`;
       const found = dedupeEvidence(match.evidence);
       // A rule that holds by what a server lacks (a not) still points at the server's record.
-      const evidence = found.length > 0 ? found : [{ file: entry.file, ...(entry.line ? { line: entry.line } : {}), snippet: `host ${server.id}` }];
+      const evidence =
+        found.length > 0
+          ? found
+          : [{ file: entry.file, ...(entry.line ? { line: entry.line } : {}), snippet: `host ${server.id}` }];
       findings.push({
         id: `${rule.id}@${owner}`,
         ruleId: rule.id,

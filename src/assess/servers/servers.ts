@@ -44,7 +44,16 @@ export function serversOf(estate: Estate, facts: PlacedApplication[], table?: Os
       ...(host.memoryGiB ? { memoryGiB: host.memoryGiB } : {}),
       ...(host.storageGiB ? { storageGiB: host.storageGiB } : {}),
       ...(host.storageUsedGiB !== undefined ? { storageUsedGiB: host.storageUsedGiB } : {}),
-      ...(host.disks.length > 0 ? { disks: { count: host.disks.length, raw: count('raw'), shared: count('shared'), independent: count('independent') } } : {}),
+      ...(host.disks.length > 0
+        ? {
+            disks: {
+              count: host.disks.length,
+              raw: count('raw'),
+              shared: count('shared'),
+              independent: count('independent'),
+            },
+          }
+        : {}),
       ...(host.snapshots !== undefined ? { snapshots: host.snapshots } : {}),
       ...(host.nics.length > 0 ? { nics: host.nics.map((nic) => ({ ...nic })) } : {}),
       ...(host.tools ? { tools: host.tools } : {}),
@@ -63,8 +72,16 @@ export function serversOf(estate: Estate, facts: PlacedApplication[], table?: Os
 }
 
 /** Measured use in a fixed order, whichever sheet gave which figure first. */
-function utilisationOf({ cpuPercent, memoryPercent, source }: NonNullable<Host['utilisation']>): NonNullable<Server['utilisation']> {
-  return { ...(cpuPercent !== undefined ? { cpuPercent } : {}), ...(memoryPercent !== undefined ? { memoryPercent } : {}), ...(source ? { source } : {}) };
+function utilisationOf({
+  cpuPercent,
+  memoryPercent,
+  source,
+}: NonNullable<Host['utilisation']>): NonNullable<Server['utilisation']> {
+  return {
+    ...(cpuPercent !== undefined ? { cpuPercent } : {}),
+    ...(memoryPercent !== undefined ? { memoryPercent } : {}),
+    ...(source ? { source } : {}),
+  };
 }
 
 /** What a machine is when the inventory does not say: from its platform and virtualisation. */

@@ -33,16 +33,19 @@ export function configFormatOf(rel: string): ConfigFormat | undefined {
   if (/\.json$/.test(base)) return 'json';
   if (/\.toml$/.test(base)) return 'toml';
   if (/\.(ini|cfg|conf)$/.test(base) && base !== 'setup.cfg') return 'ini';
-  if (/\.(config|xml)$/.test(base) && !/^(pom|build)\.xml$/.test(base) && !/\.(csproj|vbproj)$/.test(base)) return 'xml';
+  if (/\.(config|xml)$/.test(base) && !/^(pom|build)\.xml$/.test(base) && !/\.(csproj|vbproj)$/.test(base))
+    return 'xml';
   return undefined;
 }
 
 const BUNDLE_FOLDER = /(^|\/)(i18n|l10n|locales?|lang|languages|translations|messages|bundles|nls)\//i;
-const BUNDLE_NAME = /^(messages?|application_?resources|resources?|strings|labels|localization|language|lang|i18n|bundle|text|ui|errors|validation)([_.-][\w-]*)?\.(properties|json|ya?ml|ini)$/;
+const BUNDLE_NAME =
+  /^(messages?|application_?resources|resources?|strings|labels|localization|language|lang|i18n|bundle|text|ui|errors|validation)([_.-][\w-]*)?\.(properties|json|ya?ml|ini)$/;
 /** A Java resource bundle locale suffix: Messages_de.properties, ApplicationResources_zh_CN.properties (Spring profiles use a hyphen). */
 const LOCALE_SUFFIX = /_[a-z]{2}(_[A-Z]{2})?\.properties$/;
 
 function isMessageBundle(rel: string, base: string): boolean {
-  if (BUNDLE_NAME.test(base) || (/\.properties$/.test(base) && LOCALE_SUFFIX.test(rel.slice(rel.lastIndexOf('/') + 1)))) return true;
+  if (BUNDLE_NAME.test(base) || (/\.properties$/.test(base) && LOCALE_SUFFIX.test(rel.slice(rel.lastIndexOf('/') + 1))))
+    return true;
   return BUNDLE_FOLDER.test(rel) && /\.(properties|json|ya?ml|ini)$/.test(base);
 }

@@ -15,7 +15,10 @@ export interface SecretFact extends Secret {
 }
 
 /** Endpoints and secrets of one application, from its configuration files and its code's URL literals. */
-export function collectEndpointsAndSecrets(configs: ConfigFile[], sources: SourceFacts[]): { endpoints: EndpointFact[]; secrets: SecretFact[] } {
+export function collectEndpointsAndSecrets(
+  configs: ConfigFile[],
+  sources: SourceFacts[],
+): { endpoints: EndpointFact[]; secrets: SecretFact[] } {
   const endpoints: EndpointFact[] = [];
   const secrets: SecretFact[] = [];
   const ownRoutes = routesOf(sources);
@@ -24,17 +27,24 @@ export function collectEndpointsAndSecrets(configs: ConfigFile[], sources: Sourc
       // Dockerfile commands (RUN, CMD, HEALTHCHECK) talk to the container itself; only settings name dependencies.
       if (config.format === 'dockerfile' && !/^(ENV|ARG)\./.test(entry.key)) continue;
       if (namesOwnAddress(entry.key) || callsItself(entry.value, ownRoutes)) continue;
-      for (const endpoint of endpointsInValue(entry.value)) endpoints.push({ ...endpoint, file: config.file, line: entry.line, key: entry.key });
+      for (const endpoint of endpointsInValue(entry.value))
+        endpoints.push({ ...endpoint, file: config.file, line: entry.line, key: entry.key });
     }
     for (const { line, ...endpoint } of endpointsInHostSettings(config.entries)) {
-      endpoints.push({ ...endpoint, file: config.file, line, key: config.entries.find((entry) => entry.line === line)?.key ?? '' });
+      endpoints.push({
+        ...endpoint,
+        file: config.file,
+        line,
+        key: config.entries.find((entry) => entry.line === line)?.key ?? '',
+      });
     }
     for (const secret of secretsIn(config.entries)) secrets.push({ ...secret, file: config.file });
   }
   for (const source of sources) {
     for (const literal of source.literals) {
       if (literal.kind !== 'url' || callsItself(literal.value, ownRoutes)) continue;
-      for (const endpoint of endpointsInValue(literal.value)) endpoints.push({ ...endpoint, file: literal.location.file, line: literal.location.line });
+      for (const endpoint of endpointsInValue(literal.value))
+        endpoints.push({ ...endpoint, file: literal.location.file, line: literal.location.line });
     }
   }
   return { endpoints: dedupe(endpoints), secrets };
@@ -60,7 +70,10 @@ export function namesOwnAddress(key: string): boolean {
   const last = segments.at(-1) ?? '';
   const parent = segments.at(-2);
   if (/^(server|app|application|site|public|self|external|canonical)[-_]?(base)?[-_]?ur[li]$/i.test(last)) return true;
-  return /^base[-_]?ur[li]$/i.test(last) && (parent === undefined || /^(server|app|application|site|web|http|servlet)$/i.test(parent));
+  return (
+    /^base[-_]?ur[li]$/i.test(last) &&
+    (parent === undefined || /^(server|app|application|site|web|http|servlet)$/i.test(parent))
+  );
 }
 
 /** The application's own HTTP routes of some length (one short segment like /api would say nothing). */

@@ -7,7 +7,11 @@ import type { ConfigFile } from './config-entries.js';
  * as a bean or handler id would be in Spring XML. They are dropped from the code's place literals.
  */
 export function dropDeclaredNames(sources: SourceFacts[], configs: ConfigFile[]): SourceFacts[] {
-  const hosts = new Set(sources.flatMap((source) => source.literals.filter((literal) => literal.kind === 'host').map((literal) => literal.value)));
+  const hosts = new Set(
+    sources.flatMap((source) =>
+      source.literals.filter((literal) => literal.kind === 'host').map((literal) => literal.value),
+    ),
+  );
   if (hosts.size === 0) return sources;
   const declared = new Set<string>();
   for (const config of configs) {
@@ -19,5 +23,12 @@ export function dropDeclaredNames(sources: SourceFacts[], configs: ConfigFile[])
   }
   if (declared.size === 0) return sources;
   // New objects: the fact cache holds the extracted ones, and the next scan's configuration may declare other names.
-  return sources.map((source) => (source.literals.some((literal) => literal.kind === 'host' && declared.has(literal.value)) ? { ...source, literals: source.literals.filter((literal) => literal.kind !== 'host' || !declared.has(literal.value)) } : source));
+  return sources.map((source) =>
+    source.literals.some((literal) => literal.kind === 'host' && declared.has(literal.value))
+      ? {
+          ...source,
+          literals: source.literals.filter((literal) => literal.kind !== 'host' || !declared.has(literal.value)),
+        }
+      : source,
+  );
 }

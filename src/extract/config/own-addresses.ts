@@ -13,7 +13,8 @@ export interface OwnAddress {
  * instance hostname, bind/listen addresses, ASP.NET Core URLs, advertised hosts. Wildcards
  * (0.0.0.0, *, localhost) name no machine and are ignored.
  */
-const OWN_ADDRESS_KEY = /(^|[._-])(server[._-]address|server[._-]host(name)?|instance[._-]hostname|bind[._-]?(address|host)|listen[._-]?(address|host)|advertised[._-]?(host(name)?|address)|public[._-]?hostname|aspnetcore[._-]urls|urls)$/i;
+const OWN_ADDRESS_KEY =
+  /(^|[._-])(server[._-]address|server[._-]host(name)?|instance[._-]hostname|bind[._-]?(address|host)|listen[._-]?(address|host)|advertised[._-]?(host(name)?|address)|public[._-]?hostname|aspnetcore[._-]urls|urls)$/i;
 
 export function ownAddresses(configs: ConfigFile[]): OwnAddress[] {
   const found: OwnAddress[] = [];
@@ -23,7 +24,8 @@ export function ownAddresses(configs: ConfigFile[]): OwnAddress[] {
       for (const value of entry.value.split(/[;,\s]+/)) {
         const host = /^(?:[a-z]+:\/\/)?\[?([^\]/:\s]+)\]?(?::\d+)?\/?$/i.exec(value.trim())?.[1]?.toLowerCase();
         if (!host || /^(0\.0\.0\.0|\*|\+|localhost|127\.0\.0\.1|::|::1)$/.test(host) || /[${}]/.test(host)) continue;
-        if (found.some((other) => other.host === host && other.file === config.file && other.line === entry.line)) continue;
+        if (found.some((other) => other.host === host && other.file === config.file && other.line === entry.line))
+          continue;
         found.push({ host, key: entry.key, file: config.file, line: entry.line });
       }
     }

@@ -12,7 +12,8 @@ import type { ConfigEntry, ConfigFile, ConfigFormat } from './config-entries.js'
  */
 export function readConfig(file: string, format: ConfigFormat, text: string): ConfigFile {
   const result: ConfigFile = { file, format, entries: [], problems: [] };
-  const problem = (message: string, line: number) => result.problems.push({ message, location: { file, line, column: 1 } });
+  const problem = (message: string, line: number) =>
+    result.problems.push({ message, location: { file, line, column: 1 } });
   switch (format) {
     case 'properties':
       result.entries = readProperties(text);
@@ -60,7 +61,12 @@ function readProperties(text: string): ConfigEntry[] {
     while (/(^|[^\\])(\\\\)*\\$/.test(line) && i + 1 < lines.length) line = line.slice(0, -1) + lines[++i]!.trimStart();
     const match = /^((?:\\.|[^\s:=])+)\s*[:=\s]\s*(.*)$/.exec(line);
     // Values unescaped as java.util.Properties reads them: jdbc\:h2\:file is jdbc:h2:file.
-    if (match) entries.push({ key: match[1]!.replace(/\\(.)/g, '$1'), value: unescapeString(match[2]!.trim()), line: start + 1 });
+    if (match)
+      entries.push({
+        key: match[1]!.replace(/\\(.)/g, '$1'),
+        value: unescapeString(match[2]!.trim()),
+        line: start + 1,
+      });
   }
   return entries;
 }
@@ -89,11 +95,17 @@ function readDockerfile(text: string): ConfigEntry[] {
       stageNames.push(/\s+as\s+([\w.-]+)\s*$/i.exec(match[2]!)?.[1] ?? String(stages.length - 1));
     }
     if (instruction === 'ENV' || instruction === 'ARG') {
-      for (const pair of match[2]!.matchAll(/([\w.-]+)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/g)) entries.push({ key: `${instruction}.${pair[1]}`, value: pair[2]!.replace(/^["']|["']$/g, ''), line: start + 1 });
+      for (const pair of match[2]!.matchAll(/([\w.-]+)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/g))
+        entries.push({
+          key: `${instruction}.${pair[1]}`,
+          value: pair[2]!.replace(/^["']|["']$/g, ''),
+          line: start + 1,
+        });
     } else entries.push({ key: instruction, value: match[2]!, line: start + 1 });
   }
   for (let stage = 0; stage < stages.length - 1; stage++) {
-    for (let at = stages[stage]!; at < stages[stage + 1]!; at++) entries[at]!.key = `stage.${stageNames[stage]}.${entries[at]!.key}`;
+    for (let at = stages[stage]!; at < stages[stage + 1]!; at++)
+      entries[at]!.key = `stage.${stageNames[stage]}.${entries[at]!.key}`;
   }
   return entries;
 }
@@ -124,7 +136,8 @@ function readIni(text: string): ConfigEntry[] {
       return;
     }
     const match = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(line);
-    if (match) entries.push({ key: section ? `${section}.${match[1]}` : match[1]!, value: match[2]!.trim(), line: index + 1 });
+    if (match)
+      entries.push({ key: section ? `${section}.${match[1]}` : match[1]!, value: match[2]!.trim(), line: index + 1 });
   });
   return entries;
 }
@@ -138,7 +151,10 @@ function readYaml(text: string, problem: (message: string, line: number) => void
       const error = document.errors[0]!;
       // The position is reported as the line; the library's own "at line N, column M:" is dropped.
       const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      problem(`malformed ${text.trimStart().startsWith('{') || text.trimStart().startsWith('[') ? 'JSON' : 'YAML'}: ${reason}`, lineCounter.linePos(error.pos[0]).line);
+      problem(
+        `malformed ${text.trimStart().startsWith('{') || text.trimStart().startsWith('[') ? 'JSON' : 'YAML'}: ${reason}`,
+        lineCounter.linePos(error.pos[0]).line,
+      );
       continue;
     }
     const walk = (node: unknown, path: string) => {
@@ -179,8 +195,14 @@ function readToml(text: string, problem: (message: string, line: number) => void
   const entries: ConfigEntry[] = [];
   const walk = (value: unknown, path: string, leaf: string) => {
     if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}[${index}]`, leaf));
-    else if (value && typeof value === 'object' && !(value instanceof Date)) for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key, key);
-    else entries.push({ key: path, value: value instanceof Date ? value.toISOString() : String(value), line: lineOf(leaf) });
+    else if (value && typeof value === 'object' && !(value instanceof Date))
+      for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key, key);
+    else
+      entries.push({
+        key: path,
+        value: value instanceof Date ? value.toISOString() : String(value),
+        line: lineOf(leaf),
+      });
   };
   walk(data, '', '');
   return entries;
@@ -201,7 +223,8 @@ function readXml(text: string, problem: (message: string, line: number) => void)
   const stack: string[] = [];
   let line = 1;
   let last = 0;
-  const tokens = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/([\w:.-]+)\s*>|<([\w:.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|([^<]+)/g;
+  const tokens =
+    /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/([\w:.-]+)\s*>|<([\w:.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|([^<]+)/g;
   for (const token of text.matchAll(tokens)) {
     for (let i = text.indexOf('\n', last); i !== -1 && i < token.index; i = text.indexOf('\n', i + 1)) line++;
     last = token.index;
@@ -209,12 +232,18 @@ function readXml(text: string, problem: (message: string, line: number) => void)
     if (closing) stack.pop();
     else if (opening) {
       const element = opening.replace(/^[\w.-]+:/, '');
-      const attributes = [...(attributeText ?? '').matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((m) => [m[1]!, decode(m[2] ?? m[3] ?? '')] as const);
+      const attributes = [...(attributeText ?? '').matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map(
+        (m) => [m[1]!, decode(m[2] ?? m[3] ?? '')] as const,
+      );
       const named = element === 'add' ? attributes.find(([name]) => name === 'key' || name === 'name')?.[1] : undefined;
       const path = [...stack, named ?? element].join('.');
       for (const [name, value] of attributes) {
         if (named && (name === 'key' || name === 'name')) continue;
-        entries.push({ key: named && (name === 'value' || name === 'connectionString') ? path : `${path}.@${name}`, value, line });
+        entries.push({
+          key: named && (name === 'value' || name === 'connectionString') ? path : `${path}.@${name}`,
+          value,
+          line,
+        });
       }
       if (!selfClosing) stack.push(named ?? element);
     } else {
@@ -226,5 +255,10 @@ function readXml(text: string, problem: (message: string, line: number) => void)
 }
 
 function decode(value: string): string {
-  return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return value
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -9,12 +9,14 @@ export interface Secret {
   inCode?: true;
 }
 
-const SECRET_KEY = /(password|passwd|pwd|passphrase|secret|token|(api|access|private|secret|signing|encryption|client|master)[_-]?key|apikey|credential)s?$/i;
+const SECRET_KEY =
+  /(password|passwd|pwd|passphrase|secret|token|(api|access|private|secret|signing|encryption|client|master)[_-]?key|apikey|credential)s?$/i;
 /**
  * Values that point to a secret instead of being one: ${VAR}, ${{ secrets.X }} (CI expressions),
  * %(var)s, {{ var }}, [parameters('x')] (ARM templates), <placeholder>, ****.
  */
-const PLACEHOLDER = /^(\$\{\{[^}]*\}\}|\[\s*(parameters|variables|reference)\([^\]]*\]|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%\([^)]*\)s|\{\{.*\}\}|<[^>]*>|\*+|x+|changeme|null|none|true|false|your[-_ ]?[a-z_-]*|(change|replace)[-_ ]?(me|it|this)[a-z_-]*|(todo|tbd|dummy|placeholder)[a-z_-]*)$/i;
+const PLACEHOLDER =
+  /^(\$\{\{[^}]*\}\}|\[\s*(parameters|variables|reference)\([^\]]*\]|\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|%\([^)]*\)s|\{\{.*\}\}|<[^>]*>|\*+|x+|changeme|null|none|true|false|your[-_ ]?[a-z_-]*|(change|replace)[-_ ]?(me|it|this)[a-z_-]*|(todo|tbd|dummy|placeholder)[a-z_-]*)$/i;
 
 export function secretsIn(entries: ConfigEntry[]): Secret[] {
   const secrets: Secret[] = [];
@@ -26,9 +28,24 @@ export function secretsIn(entries: ConfigEntry[]): Secret[] {
     if (/public[_-]?key/i.test(last)) continue;
     // Settings about a secret rather than the secret: a permission level (`permissions: id-token:
     // write` in a workflow), a switch or a count (`token.enabled: true`, `password.min-length: 8`).
-    if (/^(read|write|none|read-all|write-all|true|false|yes|no|on|off|enabled|disabled|required|optional|\d{1,4})$/i.test(trimmed)) continue;
+    if (
+      /^(read|write|none|read-all|write-all|true|false|yes|no|on|off|enabled|disabled|required|optional|\d{1,4})$/i.test(
+        trimmed,
+      )
+    )
+      continue;
     if (SECRET_KEY.test(last)) {
-      secrets.push({ key, kind: /token/i.test(last) ? 'token' : /key/i.test(last) ? 'key' : /secret|credential/i.test(last) ? 'secret' : 'password', line });
+      secrets.push({
+        key,
+        kind: /token/i.test(last)
+          ? 'token'
+          : /key/i.test(last)
+            ? 'key'
+            : /secret|credential/i.test(last)
+              ? 'secret'
+              : 'password',
+        line,
+      });
     } else if (/(^|;)\s*(password|pwd)\s*=\s*[^;${\s][^;]*/i.test(trimmed)) {
       secrets.push({ key, kind: 'connection-string', line });
     } else if (/\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:[^@\s/${]+@/i.test(trimmed)) {
@@ -44,7 +61,8 @@ export function secretsIn(entries: ConfigEntry[]): Secret[] {
 // base64 line) is scanned once, not once from every position in it.
 const CODE_ASSIGNMENT = /(?:^|[^\w$])([A-Za-z_$][\w$]*)(?:["']?:|["']?\s*(?::=|=>|=))\s*(["'`])([^"'`\s\\]{4,200})\2/g;
 /** Common weak secrets: a lowercase word is otherwise an identifier ('request', 'username'). */
-const WEAK_SECRET = /^(secret|password|passwd|pass|admin|root|letmein|qwerty|welcome|default|master|guest|changeit|s3cr3t|p@ssw0rd)$/;
+const WEAK_SECRET =
+  /^(secret|password|passwd|pass|admin|root|letmein|qwerty|welcome|default|master|guest|changeit|s3cr3t|p@ssw0rd)$/;
 
 /**
  * Secrets written as literals in source code (its comments blanked): an identifier that names a
@@ -57,8 +75,14 @@ export function secretsInCode(masked: string): Secret[] {
   let counted = 0;
   for (const match of masked.matchAll(CODE_ASSIGNMENT)) {
     const [, name, , value] = match as unknown as [string, string, string, string];
-    if (!SECRET_KEY.test(name) || /public[_-]?key|^(type|input|field|label|header|param)/i.test(name) || /(Field|Label|Header|Name|Param|Url|Uri|Path|File|Length|Pattern|Regex|Type|Id)$/.test(name)) continue;
-    if (PLACEHOLDER.test(value) || value.toLowerCase().replace(/[-_]/g, '') === name.toLowerCase().replace(/[-_]/g, '')) continue;
+    if (
+      !SECRET_KEY.test(name) ||
+      /public[_-]?key|^(type|input|field|label|header|param)/i.test(name) ||
+      /(Field|Label|Header|Name|Param|Url|Uri|Path|File|Length|Pattern|Regex|Type|Id)$/.test(name)
+    )
+      continue;
+    if (PLACEHOLDER.test(value) || value.toLowerCase().replace(/[-_]/g, '') === name.toLowerCase().replace(/[-_]/g, ''))
+      continue;
     // A capitalised word is a label ("Password", "Passwort"), a lowercase one an identifier, unless a known weak secret.
     if (/^[A-Z][a-z]+$/.test(value) || (/^[a-z]+$/.test(value) && !WEAK_SECRET.test(value))) continue;
     // Paths, template names and snake_case identifiers: auth/reset_passwd, login_username.
@@ -74,7 +98,18 @@ export function secretsInCode(masked: string): Secret[] {
     // Line numbers counted as the matches go, once over the text, up to where the name starts.
     const start = match.index! + match[0].indexOf(name);
     for (; counted < start; counted++) if (masked.charCodeAt(counted) === 10) line++;
-    secrets.push({ key: name, kind: /token/i.test(name) ? 'token' : /key/i.test(name) ? 'key' : /secret|credential/i.test(name) ? 'secret' : 'password', line, inCode: true });
+    secrets.push({
+      key: name,
+      kind: /token/i.test(name)
+        ? 'token'
+        : /key/i.test(name)
+          ? 'key'
+          : /secret|credential/i.test(name)
+            ? 'secret'
+            : 'password',
+      line,
+      inCode: true,
+    });
   }
   return secrets;
 }

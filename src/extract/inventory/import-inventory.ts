@@ -34,10 +34,18 @@ export interface InventorySource {
  * before (same content, name and settings) is taken from it with its diagnostics: inventories
  * change far less often than code, and a large one takes seconds to import.
  */
-export async function importInventory(source: InventorySource, diagnostics: Diagnostic[], cache?: FactCache): Promise<LoadedInventory | undefined> {
+export async function importInventory(
+  source: InventorySource,
+  diagnostics: Diagnostic[],
+  cache?: FactCache,
+): Promise<LoadedInventory | undefined> {
   const { file } = source;
   const fail = failure(diagnostics, file);
-  if (source.size > MAX_INVENTORY_BYTES) return fail('file-too-large', `inventory is ${Math.round(source.size / 1024 / 1024)} MiB, over the ${MAX_INVENTORY_BYTES / 1024 / 1024} MiB limit; skipped`);
+  if (source.size > MAX_INVENTORY_BYTES)
+    return fail(
+      'file-too-large',
+      `inventory is ${Math.round(source.size / 1024 / 1024)} MiB, over the ${MAX_INVENTORY_BYTES / 1024 / 1024} MiB limit; skipped`,
+    );
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(source.abs);
@@ -45,7 +53,11 @@ export async function importInventory(source: InventorySource, diagnostics: Diag
     return fail('unreadable-file', `inventory could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (!cache) return importInventoryBytes(bytes, source, diagnostics);
-  const settings = JSON.stringify({ format: source.format ?? null, columns: source.columns ?? null, explicit: source.explicit });
+  const settings = JSON.stringify({
+    format: source.format ?? null,
+    columns: source.columns ?? null,
+    explicit: source.explicit,
+  });
   const key = cache.key('inventory', file, settings, createHash('sha256').update(bytes).digest('base64url'));
   const kept = cache.get<{ loaded: LoadedInventory | null; diagnostics: Diagnostic[] }>(key);
   if (kept) {
@@ -68,14 +80,19 @@ function isUtf8Text(bytes: Buffer): boolean {
 }
 
 /** The content of an inventory file, in whichever supported format it is; every problem is a diagnostic. */
-export async function importInventoryBytes(bytes: Buffer, source: InventorySource, diagnostics: Diagnostic[]): Promise<LoadedInventory | undefined> {
+export async function importInventoryBytes(
+  bytes: Buffer,
+  source: InventorySource,
+  diagnostics: Diagnostic[],
+): Promise<LoadedInventory | undefined> {
   const { file } = source;
   const fail = failure(diagnostics, file);
   let text = '';
   try {
     if (/\.xlsx$/i.test(file)) return importTables(await readWorkbookTables(bytes, file), source, diagnostics);
     // A large UTF-8 CSV goes to the parser as its bytes: a string of the whole export would double it.
-    if (/\.(csv|tsv)$/i.test(file) && bytes.length > LARGE_CSV_BYTES && isUtf8Text(bytes)) return importTables([readCsvTable(bytes, file)], source, diagnostics);
+    if (/\.(csv|tsv)$/i.test(file) && bytes.length > LARGE_CSV_BYTES && isUtf8Text(bytes))
+      return importTables([readCsvTable(bytes, file)], source, diagnostics);
     const read = decodeText(bytes, file);
     if (!read.ok) return fail(read.diagnostic.code, read.diagnostic.message);
     if (read.note) diagnostics.push(read.note);
@@ -101,9 +118,22 @@ function failure(diagnostics: Diagnostic[], file: string) {
 
 /** Not a format cloudready reads; when the file does not even parse as the JSON or YAML its name promises, that is the problem to name. */
 function unrecognised(source: InventorySource, diagnostics: Diagnostic[], text?: string): undefined {
-  const syntax = text === undefined ? undefined : /\.json$/i.test(source.file) ? parseJson(text) : /\.ya?ml$/i.test(source.file) ? yamlSyntax(text) : undefined;
+  const syntax =
+    text === undefined
+      ? undefined
+      : /\.json$/i.test(source.file)
+        ? parseJson(text)
+        : /\.ya?ml$/i.test(source.file)
+          ? yamlSyntax(text)
+          : undefined;
   if (syntax && !syntax.ok) {
-    diagnostics.push({ level: 'error', code: 'inventory-invalid', file: source.file, line: syntax.line, message: syntax.message });
+    diagnostics.push({
+      level: 'error',
+      code: 'inventory-invalid',
+      file: source.file,
+      line: syntax.line,
+      message: syntax.message,
+    });
     return undefined;
   }
   diagnostics.push({
@@ -120,12 +150,21 @@ function contextOf(source: InventorySource, diagnostics: Diagnostic[]): ImportCo
 }
 
 /** Tabular files: the header says which export each table is, unless cloudready.yaml said it. */
-function importTables(tables: Table[], source: InventorySource, diagnostics: Diagnostic[]): LoadedInventory | undefined {
+function importTables(
+  tables: Table[],
+  source: InventorySource,
+  diagnostics: Diagnostic[],
+): LoadedInventory | undefined {
   const nonEmpty = tables.filter((table) => table.header.length > 0);
   const declared = source.format && declaredFormat(source.format);
   if (declared) return declared.read(nonEmpty, contextOf(source, diagnostics));
   if (nonEmpty.length === 0) {
-    diagnostics.push({ level: 'warning', code: 'inventory-empty', file: source.file, message: 'inventory has no header and no rows' });
+    diagnostics.push({
+      level: 'warning',
+      code: 'inventory-empty',
+      file: source.file,
+      message: 'inventory has no header and no rows',
+    });
     return undefined;
   }
   const format = TABLE_FORMATS.find((candidate) => candidate.recognises!(nonEmpty));

@@ -1,6 +1,14 @@
 import type { Diagnostic } from '../../result/schema.js';
 import type { Inventory } from './inventory-schema.js';
-import type { Connection, Disk, Host, InventoryApplication, Nic, Software, Utilisation } from './inventory-schema-types.js';
+import type {
+  Connection,
+  Disk,
+  Host,
+  InventoryApplication,
+  Nic,
+  Software,
+  Utilisation,
+} from './inventory-schema-types.js';
 
 export type InventoryFormat =
   | 'cloudready'
@@ -70,26 +78,50 @@ export class InventoryBuilder {
   reject(where: RecordPlace, reason: string, level: Diagnostic['level'] = 'warning') {
     this.rejected++;
     const { line, prefix } = this.place(where);
-    this.diagnostics.push({ level, code: 'inventory-record', file: this.file, ...(line ? { line } : {}), message: `${prefix}record rejected: ${reason}` });
+    this.diagnostics.push({
+      level,
+      code: 'inventory-record',
+      file: this.file,
+      ...(line ? { line } : {}),
+      message: `${prefix}record rejected: ${reason}`,
+    });
   }
 
   /** A sound record that is not part of the estate (a VM template, loopback traffic): counted, noted at info level. */
   ignore(where: RecordPlace, reason: string) {
     this.ignored++;
     const { line, prefix } = this.place(where);
-    this.diagnostics.push({ level: 'info', code: 'inventory-record', file: this.file, ...(line ? { line } : {}), message: `${prefix}record ignored: ${reason}` });
+    this.diagnostics.push({
+      level: 'info',
+      code: 'inventory-record',
+      file: this.file,
+      ...(line ? { line } : {}),
+      message: `${prefix}record ignored: ${reason}`,
+    });
   }
 
   /** A problem with the file as a whole (a column missing): one error, whatever the number of rows. */
   problem(where: RecordPlace, message: string) {
     const { line, prefix } = this.place(where);
-    this.diagnostics.push({ level: 'error', code: 'inventory-columns', file: this.file, ...(line ? { line } : {}), message: `${prefix}${message}` });
+    this.diagnostics.push({
+      level: 'error',
+      code: 'inventory-columns',
+      file: this.file,
+      ...(line ? { line } : {}),
+      message: `${prefix}${message}`,
+    });
   }
 
   /** A note about a record that was imported anyway (a repeated host merged, a value ignored). */
   note(where: RecordPlace, message: string, level: Diagnostic['level'] = 'info') {
     const { line, prefix } = this.place(where);
-    this.diagnostics.push({ level, code: 'inventory-record', file: this.file, ...(line ? { line } : {}), message: `${prefix}${message}` });
+    this.diagnostics.push({
+      level,
+      code: 'inventory-record',
+      file: this.file,
+      ...(line ? { line } : {}),
+      message: `${prefix}${message}`,
+    });
   }
 
   accepted() {
@@ -110,17 +142,31 @@ export class InventoryBuilder {
     const existing = this.hosts.get(input.id);
     if (primary) {
       const first = this.primaryLines.get(input.id);
-      if (first) this.note(where, `host ${input.id} is listed again (first at ${first.sheet ? `row` : 'line'} ${first.line}); the records are merged`, 'warning');
+      if (first)
+        this.note(
+          where,
+          `host ${input.id} is listed again (first at ${first.sheet ? `row` : 'line'} ${first.line}); the records are merged`,
+          'warning',
+        );
       else this.primaryLines.set(input.id, where);
     }
     if (!existing) {
       if (!where.sheet && where.line > 0) this.lines.set(`host:${input.id}`, where.line);
-      const host = { id: input.id, aliases: [], ips: [], disks: [], nics: [], software: [], groups: [] } as unknown as Host;
+      const host = {
+        id: input.id,
+        aliases: [],
+        ips: [],
+        disks: [],
+        nics: [],
+        software: [],
+        groups: [],
+      } as unknown as Host;
       mergeHost(host, input);
       this.hosts.set(input.id, host);
       return host;
     }
-    if (!this.lines.has(`host:${input.id}`) && !where.sheet && where.line > 0) this.lines.set(`host:${input.id}`, where.line);
+    if (!this.lines.has(`host:${input.id}`) && !where.sheet && where.line > 0)
+      this.lines.set(`host:${input.id}`, where.line);
     mergeHost(existing, input);
     return existing;
   }
@@ -128,7 +174,8 @@ export class InventoryBuilder {
   software(hostId: string, software: Software) {
     const host = this.hosts.get(hostId);
     if (!host) return;
-    if (!host.software.some((item) => item.name === software.name && item.version === software.version)) host.software.push(software);
+    if (!host.software.some((item) => item.name === software.name && item.version === software.version))
+      host.software.push(software);
   }
 
   application(entry: InventoryApplication, where: RecordPlace) {
@@ -181,7 +228,12 @@ export class InventoryBuilder {
 
   build(): LoadedInventory {
     return {
-      inventory: { version: 1, hosts: [...this.hosts.values()], applications: [...this.applications.values()], connections: [...this.connections.values()] },
+      inventory: {
+        version: 1,
+        hosts: [...this.hosts.values()],
+        applications: [...this.applications.values()],
+        connections: [...this.connections.values()],
+      },
       file: this.file,
       format: this.format,
       lines: this.lines,
@@ -205,7 +257,8 @@ export function mergeHost(into: Host, from: HostInput) {
     const value = source[key];
     if (value === undefined || key === 'id') continue;
     if (key === 'software') {
-      for (const item of value as Software[]) if (!into.software.some((s) => s.name === item.name && s.version === item.version)) into.software.push(item);
+      for (const item of value as Software[])
+        if (!into.software.some((s) => s.name === item.name && s.version === item.version)) into.software.push(item);
     } else if (key === 'disks') {
       // One entry per disk label: a second sheet naming the disk completes it.
       for (const disk of value as Disk[]) {
@@ -214,7 +267,8 @@ export function mergeHost(into: Host, from: HostInput) {
         else into.disks.push({ ...disk });
       }
     } else if (key === 'nics') {
-      for (const nic of value as Nic[]) if (!into.nics.some((other) => other.name === nic.name)) into.nics.push({ ...nic });
+      for (const nic of value as Nic[])
+        if (!into.nics.some((other) => other.name === nic.name)) into.nics.push({ ...nic });
     } else if (key === 'utilisation') {
       // vCPU gives the processor, vMemory the memory: one figure each.
       into.utilisation = { ...(value as Utilisation), ...into.utilisation };
@@ -229,8 +283,10 @@ const VOLUMES = ['low', 'medium', 'high'] as const;
 
 /** Two records of one connection: observations add up, the higher volume and any latency sensitivity win. */
 export function mergeConnection(into: Connection, from: Connection) {
-  if (from.observations !== undefined || into.observations !== undefined) into.observations = (into.observations ?? 1) + (from.observations ?? 1);
-  if (from.volume && (!into.volume || VOLUMES.indexOf(from.volume) > VOLUMES.indexOf(into.volume))) into.volume = from.volume;
+  if (from.observations !== undefined || into.observations !== undefined)
+    into.observations = (into.observations ?? 1) + (from.observations ?? 1);
+  if (from.volume && (!into.volume || VOLUMES.indexOf(from.volume) > VOLUMES.indexOf(into.volume)))
+    into.volume = from.volume;
   if (from.latencySensitive) into.latencySensitive = true;
   into.protocol ??= from.protocol;
   into.sourceProcess ??= from.sourceProcess;

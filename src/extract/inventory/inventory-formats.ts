@@ -2,12 +2,19 @@ import { INVENTORY_FORMATS } from './formats/index.js';
 import type { InventoryFormatDescriptor, TableFormat, TextFormat } from './formats/format-descriptor.js';
 import type { InventoryFormat } from './inventory-builder.js';
 
-const byPriority = <T extends InventoryFormatDescriptor>(formats: T[]) => formats.sort((a, b) => a.priority - b.priority);
+const byPriority = <T extends InventoryFormatDescriptor>(formats: T[]) =>
+  formats.sort((a, b) => a.priority - b.priority);
 
 /** Formats recognised from a file's text, in the order they are tried. */
-export const TEXT_FORMATS: readonly TextFormat[] = byPriority(INVENTORY_FORMATS.filter((format): format is TextFormat => format.reads === 'text'));
+export const TEXT_FORMATS: readonly TextFormat[] = byPriority(
+  INVENTORY_FORMATS.filter((format): format is TextFormat => format.reads === 'text'),
+);
 /** Tabular formats recognised from their headers, in the order they are tried. */
-export const TABLE_FORMATS: readonly TableFormat[] = byPriority(INVENTORY_FORMATS.filter((format): format is TableFormat => format.reads === 'tables' && format.recognises !== undefined));
+export const TABLE_FORMATS: readonly TableFormat[] = byPriority(
+  INVENTORY_FORMATS.filter(
+    (format): format is TableFormat => format.reads === 'tables' && format.recognises !== undefined,
+  ),
+);
 
 const precedence = new Map<InventoryFormat, number>();
 for (const kind of [TEXT_FORMATS, TABLE_FORMATS]) {
@@ -27,7 +34,9 @@ export function precedenceOf(format: InventoryFormat): number {
 
 /** A format cloudready.yaml names for a file (`format: cmdb-csv`). */
 export function declaredFormat(format: InventoryFormat): TableFormat | undefined {
-  return INVENTORY_FORMATS.find((descriptor): descriptor is TableFormat => descriptor.reads === 'tables' && descriptor.format === format);
+  return INVENTORY_FORMATS.find(
+    (descriptor): descriptor is TableFormat => descriptor.reads === 'tables' && descriptor.format === format,
+  );
 }
 
 /** Every format cloudready reads, for `--help` and the message on a file it cannot read, in order of precedence. */

@@ -6,7 +6,19 @@ import { z } from 'zod';
  * Strict: a misspelt field is an error with its line, not a silently lost fact.
  */
 export const Licence = z.strictObject({
-  model: z.enum(['per-core', 'per-socket', 'per-user', 'node-locked', 'dongle', 'site', 'subscription', 'free', 'open-source']).describe('How the software is licensed'),
+  model: z
+    .enum([
+      'per-core',
+      'per-socket',
+      'per-user',
+      'node-locked',
+      'dongle',
+      'site',
+      'subscription',
+      'free',
+      'open-source',
+    ])
+    .describe('How the software is licensed'),
   metric: z.string().optional().describe('Metric for subscriptions: MSU, PVU, vCPU ...'),
   cores: z.number().int().positive().optional(),
   byol: z.boolean().optional().describe('Whether the licence may be brought to a cloud provider'),
@@ -26,7 +38,10 @@ export const Disk = z.strictObject({
   capacityGiB: z.number().nonnegative(),
   raw: z.boolean().optional().describe('A raw device mapping (RDM): a LUN passed through, not a virtual disk'),
   shared: z.boolean().optional().describe('Shared with other VMs (multi-writer, a cluster disk)'),
-  independent: z.boolean().optional().describe('Independent mode: left out of snapshots, and so of snapshot-based replication'),
+  independent: z
+    .boolean()
+    .optional()
+    .describe('Independent mode: left out of snapshots, and so of snapshot-based replication'),
 });
 
 export const Nic = z.strictObject({
@@ -37,14 +52,22 @@ export const Nic = z.strictObject({
 
 export const Utilisation = z.strictObject({
   cpuPercent: z.number().min(0).max(100).optional().describe('CPU in use, in percent of the vCPUs allocated'),
-  memoryPercent: z.number().min(0).max(100).optional().describe('Memory in use (active), in percent of the memory allocated'),
+  memoryPercent: z
+    .number()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('Memory in use (active), in percent of the memory allocated'),
   source: z.string().optional().describe('Where the figures come from, e.g. "RVTools vCPU and vMemory (one moment)"'),
 });
 
 export const Host = z.strictObject({
   id: z.string().min(1).describe('Stable id used by applications and connections'),
   hostname: z.string().optional(),
-  aliases: z.array(z.string()).default([]).describe('Other names of the same machine: discovery agent ids, VM UUIDs, CMDB ids'),
+  aliases: z
+    .array(z.string())
+    .default([])
+    .describe('Other names of the same machine: discovery agent ids, VM UUIDs, CMDB ids'),
   ips: z.array(z.string()).default([]),
   os: z.strictObject({ name: z.string(), version: z.string().optional() }).optional(),
   platform: z.enum(['z/OS', 'AIX', 'HP-UX', 'Solaris', 'IBM i', 'Windows', 'Linux', 'other']).optional(),
@@ -52,11 +75,18 @@ export const Host = z.strictObject({
   cpu: z.strictObject({ cores: z.number().int().positive(), architecture: z.string().optional() }).optional(),
   memoryGiB: z.number().positive().optional(),
   storageGiB: z.number().positive().optional(),
-  storageUsedGiB: z.number().nonnegative().optional().describe('Storage the guest uses of what is provisioned (RVTools In Use)'),
+  storageUsedGiB: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe('Storage the guest uses of what is provisioned (RVTools In Use)'),
   environment: z.string().optional().describe('production, test, development ...'),
   location: z.string().optional().describe('Data centre or site'),
   virtualisation: z.string().optional().describe('LPAR, VMware vSphere 7.0, bare-metal ...'),
-  kind: z.enum(['vm', 'hypervisor', 'physical', 'mainframe', 'appliance']).optional().describe('What the machine is; hypervisors and appliances are listed, not moved'),
+  kind: z
+    .enum(['vm', 'hypervisor', 'physical', 'mainframe', 'appliance'])
+    .optional()
+    .describe('What the machine is; hypervisors and appliances are listed, not moved'),
   powerState: z.enum(['on', 'off', 'suspended']).optional(),
   osConfigured: z.string().optional().describe('The operating system the VM is configured for (RVTools)'),
   osReported: z.string().optional().describe('The operating system the guest tools report (RVTools)'),
@@ -65,11 +95,17 @@ export const Host = z.strictObject({
   hypervisor: z.string().optional().describe('The hypervisor host the VM runs on'),
   disks: z.array(Disk).default([]),
   nics: z.array(Nic).default([]),
-  tools: z.enum(['ok', 'old', 'not-running', 'not-installed']).optional().describe('Guest tools state (RVTools vTools): without running tools the guest OS and addresses are unconfirmed'),
+  tools: z
+    .enum(['ok', 'old', 'not-running', 'not-installed'])
+    .optional()
+    .describe('Guest tools state (RVTools vTools): without running tools the guest OS and addresses are unconfirmed'),
   utilisation: Utilisation.optional().describe('What the server uses, for sizing on use rather than allocation'),
   snapshots: z.number().int().nonnegative().optional(),
   software: z.array(Software).default([]),
-  groups: z.array(z.string()).default([]).describe('Groups or roles (Ansible groups, CMDB services); a group named like an application places it here'),
+  groups: z
+    .array(z.string())
+    .default([])
+    .describe('Groups or roles (Ansible groups, CMDB services); a group named like an application places it here'),
 });
 
 /** How much the business loses when an application stops, most first. */
@@ -84,7 +120,10 @@ export const Sla = z.strictObject({
 });
 
 export const InventoryApplication = z.strictObject({
-  id: z.string().min(1).describe('The application id cloudready gives (its folder slug), or a name for applications without code'),
+  id: z
+    .string()
+    .min(1)
+    .describe('The application id cloudready gives (its folder slug), or a name for applications without code'),
   hosts: z.array(z.string()).default([]),
   sla: Sla.optional(),
 });
@@ -96,7 +135,12 @@ export const Connection = z.strictObject({
   protocol: z.string().optional(),
   volume: z.enum(['low', 'medium', 'high']).optional(),
   latencySensitive: z.boolean().optional(),
-  observations: z.number().int().positive().optional().describe('How often the connection was seen (time slots, samples); sets volume when none is given'),
+  observations: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('How often the connection was seen (time slots, samples); sets volume when none is given'),
   sourceProcess: z.string().optional(),
   targetProcess: z.string().optional(),
 });

@@ -18,9 +18,12 @@ export function parseNumber(text: string, decimal?: ','): number | undefined {
   // Several dots (or several commas) can only group thousands: 2.048.000, 1,024,000.
   if (comma === -1 && digits.split('.').length > 2) digits = digits.replace(/\./g, '');
   else if (dot === -1 && digits.split(',').length > 2) digits = digits.replace(/,/g, '');
-  else if (comma !== -1 && dot !== -1) digits = comma > dot ? digits.replace(/\./g, '').replace(',', '.') : digits.replace(/,/g, '');
+  else if (comma !== -1 && dot !== -1)
+    digits = comma > dot ? digits.replace(/\./g, '').replace(',', '.') : digits.replace(/,/g, '');
   // A lone comma followed by exactly three digits groups thousands; otherwise it is a decimal comma.
-  else if (comma !== -1) digits = /,\d{3}$/.test(digits) && digits.split(',').length === 2 ? digits.replace(',', '') : digits.replace(/,/g, '.');
+  else if (comma !== -1)
+    digits =
+      /,\d{3}$/.test(digits) && digits.split(',').length === 2 ? digits.replace(',', '') : digits.replace(/,/g, '.');
   const value = Number(digits);
   return Number.isFinite(value) ? value : undefined;
 }
@@ -82,14 +85,27 @@ export function isPublicAddress(address: string): boolean {
   if (!isIpAddress(text) || isAnonymousAddress(text)) return false;
   if (text.includes(':')) return !/^(f[cd]|fe[89ab]|ff|2001:db8:|::)/i.test(text);
   const [a, b, c] = text.split('.').map(Number) as [number, number, number];
-  const documentation = (a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113);
-  const privateOrReserved = a === 10 || a === 0 || a >= 224 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 198 && (b === 18 || b === 19)) || documentation;
+  const documentation =
+    (a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113);
+  const privateOrReserved =
+    a === 10 ||
+    a === 0 ||
+    a >= 224 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    documentation;
   return !privateOrReserved;
 }
 
 /** IPv4-mapped IPv6 addresses ("::ffff:10.1.2.3") are IPv4 addresses. */
 export function normaliseAddress(address: string): string {
-  return address.trim().replace(/^\[|\]$/g, '').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1').toLowerCase();
+  return address
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1')
+    .toLowerCase();
 }
 
 /** IP lists in one cell: "10.0.0.1, 10.0.0.2", "10.0.0.1;fe80::1", "10.0.0.1 10.0.0.2". */

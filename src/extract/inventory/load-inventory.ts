@@ -5,10 +5,15 @@ import type { LoadedInventory } from './inventory-builder.js';
 import { Inventory } from './inventory-schema.js';
 
 /** Lines of `id: x` / `"id": "x"` entries, keyed host:<id> or app:<id>, and of each connection, for evidence. */
-function entryLines(text: string, inventory: Inventory): { lines: Map<string, number>; connectionLines: (number | undefined)[] } {
+function entryLines(
+  text: string,
+  inventory: Inventory,
+): { lines: Map<string, number>; connectionLines: (number | undefined)[] } {
   const lines = text.split(/\r?\n/);
   const find = (id: string, from: number) => {
-    const pattern = new RegExp(`(^|[\\s{,-])"?id"?\\s*:\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*(,|}|$)`);
+    const pattern = new RegExp(
+      `(^|[\\s{,-])"?id"?\\s*:\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*(,|}|$)`,
+    );
     const index = lines.findIndex((line, i) => i >= from && pattern.test(line));
     return index === -1 ? undefined : index + 1;
   };
@@ -17,7 +22,10 @@ function entryLines(text: string, inventory: Inventory): { lines: Map<string, nu
     const line = find(host.id, 0);
     if (line) result.set(`host:${host.id}`, line);
   }
-  const applicationsStart = Math.max(0, lines.findIndex((line) => /^\s*"?applications"?\s*:/.test(line)));
+  const applicationsStart = Math.max(
+    0,
+    lines.findIndex((line) => /^\s*"?applications"?\s*:/.test(line)),
+  );
   for (const app of inventory.applications) {
     const line = find(app.id, applicationsStart);
     if (line) result.set(`app:${app.id}`, line);
@@ -28,7 +36,8 @@ function entryLines(text: string, inventory: Inventory): { lines: Map<string, nu
   if (connectionsStart !== -1) {
     for (let i = connectionsStart + 1; i < lines.length && connectionLines.length < inventory.connections.length; i++) {
       if (/^\S/.test(lines[i]!) && !/^-/.test(lines[i]!)) break;
-      if (/^\s*-\s/.test(lines[i]!) || /^-\s/.test(lines[i]!) || /"source"\s*:/.test(lines[i]!)) connectionLines.push(i + 1);
+      if (/^\s*-\s/.test(lines[i]!) || /^-\s/.test(lines[i]!) || /"source"\s*:/.test(lines[i]!))
+        connectionLines.push(i + 1);
     }
   }
   return { lines: result, connectionLines };
@@ -36,7 +45,10 @@ function entryLines(text: string, inventory: Inventory): { lines: Map<string, nu
 
 /** Does this text look like cloudready's own inventory format (as opposed to any YAML under inventory/)? */
 export function isCloudreadyInventory(text: string): boolean {
-  return (/^version:\s*1\s*$/m.test(text) && /^(hosts|applications|connections):/m.test(text)) || (/^\s*\{[\s\S]*"version"\s*:\s*1\b/.test(text) && /"(hosts|applications|connections)"\s*:/.test(text));
+  return (
+    (/^version:\s*1\s*$/m.test(text) && /^(hosts|applications|connections):/m.test(text)) ||
+    (/^\s*\{[\s\S]*"version"\s*:\s*1\b/.test(text) && /"(hosts|applications|connections)"\s*:/.test(text))
+  );
 }
 
 /**
@@ -52,9 +64,21 @@ export function loadInventory(text: string, file: string, diagnostics: Diagnosti
     if (!(error instanceof InputError)) throw error;
     const [first] = error.message.split('\n');
     const line = /^[^:]+:(\d+):/.exec(first ?? '')?.[1];
-    diagnostics.push({ level: 'error', code: 'inventory-invalid', file, ...(line ? { line: Number(line) } : {}), message: (first ?? error.message).replace(/^[^:]+:(\d+:)?\s*/, '') });
+    diagnostics.push({
+      level: 'error',
+      code: 'inventory-invalid',
+      file,
+      ...(line ? { line: Number(line) } : {}),
+      message: (first ?? error.message).replace(/^[^:]+:(\d+:)?\s*/, ''),
+    });
     return undefined;
   }
   const records = inventory.hosts.length + inventory.applications.length + inventory.connections.length;
-  return { inventory, file, format: 'cloudready', ...entryLines(text, inventory), records: { imported: records, ignored: 0, rejected: 0 } };
+  return {
+    inventory,
+    file,
+    format: 'cloudready',
+    ...entryLines(text, inventory),
+    records: { imported: records, ignored: 0, rejected: 0 },
+  };
 }

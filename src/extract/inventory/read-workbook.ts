@@ -20,7 +20,11 @@ function cellText(value: CellValue): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace(/\.000Z$/, 'Z');
   }
   if (typeof value !== 'object') return String(value).trim();
-  if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
+  if ('richText' in value)
+    return value.richText
+      .map((part) => part.text)
+      .join('')
+      .trim();
   if ('result' in value) return cellText((value.result ?? null) as CellValue);
   if ('text' in value) return String(value.text).trim();
   if ('error' in value) return '';
@@ -57,7 +61,10 @@ class TableBuilder {
     return (values, line) => {
       const cells = Array.isArray(values) ? (values as CellValue[]).slice(1) : [];
       this.cells += cells.length;
-      if (this.cells > this.maxCells) throw new TableError(`workbook holds more than ${this.maxCells.toLocaleString('en-US')} cells; not read (an export to split by sheet)`);
+      if (this.cells > this.maxCells)
+        throw new TableError(
+          `workbook holds more than ${this.maxCells.toLocaleString('en-US')} cells; not read (an export to split by sheet)`,
+        );
       const texts = Array.from({ length: cells.length }, (_, i) => cellText(cells[i] as CellValue));
       if (texts.every((cell) => cell === '')) return;
       if (table.header.length === 0) table.header = texts;
@@ -75,11 +82,20 @@ class TableBuilder {
  * loaded only when a workbook is imported: most scans never need it.
  */
 export async function readWorkbookTables(bytes: Buffer, file: string, maxCells = MAX_WORKBOOK_CELLS): Promise<Table[]> {
-  if (bytes.length > MAX_WORKBOOK_BYTES) throw new TableError(`workbook is ${Math.round(bytes.length / 1024 / 1024)} MiB, over the ${MAX_WORKBOOK_BYTES / 1024 / 1024} MiB limit`);
+  if (bytes.length > MAX_WORKBOOK_BYTES)
+    throw new TableError(
+      `workbook is ${Math.round(bytes.length / 1024 / 1024)} MiB, over the ${MAX_WORKBOOK_BYTES / 1024 / 1024} MiB limit`,
+    );
   await checkInflatedSize(bytes);
   const { default: ExcelJS } = await import('exceljs');
   // Styles are read to tell a date from a number; hyperlinks and other entries are skipped.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', styles: 'cache', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   const builder = new TableBuilder(file, maxCells);
   try {
     for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<Row> & { name: string }>) {
@@ -115,7 +131,8 @@ async function loadWorkbookTables(workbook: Workbook, bytes: Buffer, builder: Ta
  * yauzl stops an entry that inflates past its declared size (a bomb that lies about its sizes).
  */
 async function checkInflatedSize(bytes: Buffer): Promise<void> {
-  const unreadable = (error: unknown) => new TableError(`not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
+  const unreadable = (error: unknown) =>
+    new TableError(`not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`);
   let zip: yauzl.ZipFile;
   const entries: yauzl.Entry[] = [];
   try {
@@ -128,7 +145,9 @@ async function checkInflatedSize(bytes: Buffer): Promise<void> {
     const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
     if (declared > MAX_WORKBOOK_INFLATED_BYTES) {
       const largest = entries.reduce((a, b) => (b.uncompressedSize > a.uncompressedSize ? b : a));
-      throw new TableError(`workbook inflates to ${mib(declared)} MiB (${largest.fileName}: ${mib(largest.uncompressedSize)} MiB from a ${mib(bytes.length)} MiB file), over the ${mib(MAX_WORKBOOK_INFLATED_BYTES)} MiB limit; not unpacked (a zip bomb, or an export to split)`);
+      throw new TableError(
+        `workbook inflates to ${mib(declared)} MiB (${largest.fileName}: ${mib(largest.uncompressedSize)} MiB from a ${mib(bytes.length)} MiB file), over the ${mib(MAX_WORKBOOK_INFLATED_BYTES)} MiB limit; not unpacked (a zip bomb, or an export to split)`,
+      );
     }
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;

@@ -53,7 +53,10 @@ export class TableError extends Error {
  */
 function sniffDelimiter(text: string): string {
   const lines = text.slice(0, 64 * 1024).split(/\r?\n/, MAX_TITLE_ROWS + 1);
-  const best = (line: string) => [',', ';', '\t', '|'].map((delimiter) => [delimiter, line.split(delimiter).length] as const).reduce((top, next) => (next[1] > top[1] ? next : top));
+  const best = (line: string) =>
+    [',', ';', '\t', '|']
+      .map((delimiter) => [delimiter, line.split(delimiter).length] as const)
+      .reduce((top, next) => (next[1] > top[1] ? next : top));
   return (lines.map(best).find(([, fields]) => fields >= 3) ?? best(lines[0] ?? ''))[0];
 }
 
@@ -64,7 +67,12 @@ function sniffDelimiter(text: string): string {
  */
 export function readCsvTable(input: string | Buffer, file: string): Table {
   // The parser reads bytes: text is turned into them once, not on every pass.
-  let bytes = typeof input === 'string' ? Buffer.from(input.replace(/^\uFEFF/, '')) : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? input.subarray(3) : input;
+  let bytes =
+    typeof input === 'string'
+      ? Buffer.from(input.replace(/^\uFEFF/, ''))
+      : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf
+        ? input.subarray(3)
+        : input;
   let lineOffset = 0;
   const start = bytes.subarray(0, 64 * 1024).toString('utf8');
   const hint = /^sep=(.)\r?\n/.exec(start);
@@ -92,7 +100,10 @@ export function readCsvTable(input: string | Buffer, file: string): Table {
     } catch (error) {
       if (error instanceof TableError) throw error;
       const line = (error as { lines?: number }).lines;
-      throw new TableError(`malformed CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+/, '')}`, line === undefined ? undefined : line + lineOffset);
+      throw new TableError(
+        `malformed CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+/, '')}`,
+        line === undefined ? undefined : line + lineOffset,
+      );
     }
   };
   // The header is the first record, unless it is a title above the real one.
@@ -190,6 +201,8 @@ export class Columns {
 
 /** True when the header holds every one of the columns (any spelling `normaliseColumn` equates). */
 export function hasColumns(header: string[], required: string[]): boolean {
-  const present = new Set(header.flatMap((name) => [normaliseColumn(name), englishColumn(normaliseColumn(name)) ?? '']));
+  const present = new Set(
+    header.flatMap((name) => [normaliseColumn(name), englishColumn(normaliseColumn(name)) ?? '']),
+  );
   return required.every((name) => present.has(normaliseColumn(name)));
 }

@@ -11,7 +11,15 @@ export function extractGoMod(source: string, file: string): ManifestFacts {
     if (/^require\s*\($/.test(line)) inBlock = true;
     else if (inBlock && line === ')') inBlock = false;
     const match = inBlock ? /^(\S+)\s+(v\S+)/.exec(line) : /^require\s+(\S+)\s+(v\S+)/.exec(line);
-    if (match?.[1]) dependencies.push({ ecosystem: 'go', name: match[1], version: match[2], scope: /indirect/.test(raw) ? 'indirect' : 'runtime', file, line: index + 1 });
+    if (match?.[1])
+      dependencies.push({
+        ecosystem: 'go',
+        name: match[1],
+        version: match[2],
+        scope: /indirect/.test(raw) ? 'indirect' : 'runtime',
+        file,
+        line: index + 1,
+      });
   });
   return { file, ecosystem: 'go', name, dependencies, diagnostics: [] };
 }

@@ -9,7 +9,11 @@ export function extractMaven(source: string, file: string): ManifestFacts {
   const project = children(parsed.root, 'project')[0] ?? {};
   const properties = children(project, 'properties')[0] ?? {};
   const resolve = (value: string | undefined) =>
-    value?.replace(/\$\{([^}]+)\}/g, (whole, key: string) => text(properties, key) ?? (key === 'project.version' ? text(project, 'version') : undefined) ?? whole);
+    value?.replace(
+      /\$\{([^}]+)\}/g,
+      (whole, key: string) =>
+        text(properties, key) ?? (key === 'project.version' ? text(project, 'version') : undefined) ?? whole,
+    );
 
   const dependencies: Dependency[] = [];
   const collect = (node: unknown, managed: boolean) => {
@@ -37,9 +41,24 @@ export function extractMaven(source: string, file: string): ManifestFacts {
   }
   const parent = children(project, 'parent')[0];
   if (parent && text(parent, 'groupId') && text(parent, 'artifactId')) {
-    dependencies.push({ ecosystem: 'maven', name: `${text(parent, 'groupId')}:${text(parent, 'artifactId')}`, version: text(parent, 'version'), scope: 'parent', file, line: lineOf(source, '<parent>') });
+    dependencies.push({
+      ecosystem: 'maven',
+      name: `${text(parent, 'groupId')}:${text(parent, 'artifactId')}`,
+      version: text(parent, 'version'),
+      scope: 'parent',
+      file,
+      line: lineOf(source, '<parent>'),
+    });
   }
-  return { file, ecosystem: 'maven', name: text(project, 'name') ?? text(project, 'artifactId'), packaging: text(project, 'packaging') ?? 'jar', dependencies, ...javaRuntime(source, file, project, properties, resolve), diagnostics: [] };
+  return {
+    file,
+    ecosystem: 'maven',
+    name: text(project, 'name') ?? text(project, 'artifactId'),
+    packaging: text(project, 'packaging') ?? 'jar',
+    dependencies,
+    ...javaRuntime(source, file, project, properties, resolve),
+    diagnostics: [],
+  };
 }
 
 /**
@@ -47,15 +66,43 @@ export function extractMaven(source: string, file: string): ManifestFacts {
  * source) wins over the properties it defaults to (maven.compiler.release, .source, .target,
  * and Spring Boot's java.version).
  */
-function javaRuntime(source: string, file: string, project: unknown, properties: unknown, resolve: (value: string | undefined) => string | undefined): Pick<ManifestFacts, 'targetFramework' | 'runtimes'> {
+function javaRuntime(
+  source: string,
+  file: string,
+  project: unknown,
+  properties: unknown,
+  resolve: (value: string | undefined) => string | undefined,
+): Pick<ManifestFacts, 'targetFramework' | 'runtimes'> {
   const build = children(project, 'build')[0];
-  const plugins = [...children(children(build, 'plugins')[0], 'plugin'), ...children(children(children(build, 'pluginManagement')[0], 'plugins')[0], 'plugin')];
-  const compiler = children(plugins.find((plugin) => text(plugin, 'artifactId') === 'maven-compiler-plugin'), 'configuration')[0];
+  const plugins = [
+    ...children(children(build, 'plugins')[0], 'plugin'),
+    ...children(children(children(build, 'pluginManagement')[0], 'plugins')[0], 'plugin'),
+  ];
+  const compiler = children(
+    plugins.find((plugin) => text(plugin, 'artifactId') === 'maven-compiler-plugin'),
+    'configuration',
+  )[0];
   const fromPlugin = ['release', 'source'].find((key) => javaRelease(resolve(text(compiler, key)) ?? '') !== undefined);
-  const fromProperty = ['maven.compiler.release', 'maven.compiler.source', 'maven.compiler.target', 'java.version'].find((key) => text(properties, key) !== undefined);
+  const fromProperty = [
+    'maven.compiler.release',
+    'maven.compiler.source',
+    'maven.compiler.target',
+    'java.version',
+  ].find((key) => text(properties, key) !== undefined);
   const element = fromPlugin ?? fromProperty;
   const release = element ? resolve(text(fromPlugin ? compiler : properties, element)) : undefined;
   const java = release ? javaRelease(release) : undefined;
   if (!element || !java) return { targetFramework: release };
-  return { targetFramework: release, runtimes: [{ runtime: 'java', version: java, file, line: lineOf(source, `<${element}>`, fromPlugin ? source.indexOf('maven-compiler-plugin') : 0), text: `<${element}>${release}</${element}>` }] };
+  return {
+    targetFramework: release,
+    runtimes: [
+      {
+        runtime: 'java',
+        version: java,
+        file,
+        line: lineOf(source, `<${element}>`, fromPlugin ? source.indexOf('maven-compiler-plugin') : 0),
+        text: `<${element}>${release}</${element}>`,
+      },
+    ],
+  };
 }

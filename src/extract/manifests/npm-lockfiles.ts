@@ -8,12 +8,20 @@ import { lineOf, parseError, type Dependency, type ManifestFacts } from './manif
  */
 export function extractPackageLock(source: string, file: string): ManifestFacts {
   const parsed = parseJson(source);
-  if (!parsed.ok) return { file, ecosystem: 'npm', dependencies: [], diagnostics: [parseError(file, parsed.message, parsed.line)] };
-  const lock = (parsed.value ?? {}) as { packages?: Record<string, LockPackage>; dependencies?: Record<string, LockPackage & { dependencies?: Record<string, LockPackage> }> };
+  if (!parsed.ok)
+    return { file, ecosystem: 'npm', dependencies: [], diagnostics: [parseError(file, parsed.message, parsed.line)] };
+  const lock = (parsed.value ?? {}) as {
+    packages?: Record<string, LockPackage>;
+    dependencies?: Record<string, LockPackage & { dependencies?: Record<string, LockPackage> }>;
+  };
   const dependencies: Dependency[] = [];
   if (lock.packages) {
     const root = lock.packages[''] ?? {};
-    const direct = new Set([...Object.keys(root.dependencies ?? {}), ...Object.keys(root.devDependencies ?? {}), ...Object.keys(root.optionalDependencies ?? {})]);
+    const direct = new Set([
+      ...Object.keys(root.dependencies ?? {}),
+      ...Object.keys(root.devDependencies ?? {}),
+      ...Object.keys(root.optionalDependencies ?? {}),
+    ]);
     for (const [path, pkg] of Object.entries(lock.packages)) {
       if (!path) continue;
       const name = pkg.name ?? path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
@@ -22,10 +30,14 @@ export function extractPackageLock(source: string, file: string): ManifestFacts 
     }
   } else {
     // Lockfile v1 hoists direct and indirect packages alike to the top: only nested ones are known to be indirect.
-    const walk = (deps: Record<string, LockPackage & { dependencies?: Record<string, LockPackage> }>, transitive: boolean) => {
+    const walk = (
+      deps: Record<string, LockPackage & { dependencies?: Record<string, LockPackage> }>,
+      transitive: boolean,
+    ) => {
       for (const [name, pkg] of Object.entries(deps)) {
         dependencies.push(lockDependency(name, pkg, file, source, transitive));
-        if (pkg.dependencies) walk(pkg.dependencies as Record<string, LockPackage & { dependencies?: Record<string, LockPackage> }>, true);
+        if (pkg.dependencies)
+          walk(pkg.dependencies as Record<string, LockPackage & { dependencies?: Record<string, LockPackage> }>, true);
       }
     };
     walk(lock.dependencies ?? {}, false);
@@ -68,7 +80,14 @@ export function extractYarnLock(source: string, file: string): ManifestFacts {
     for (let next = index + 1; next < lines.length && lines[next]!.startsWith(' '); next++) {
       const version = /^\s+version:?\s+"?([^"\s]+)"?/.exec(lines[next]!);
       if (version) {
-        dependencies.push({ ecosystem: 'npm', name: header[1]!, version: version[1], scope: 'runtime', file, line: index + 1 });
+        dependencies.push({
+          ecosystem: 'npm',
+          name: header[1]!,
+          version: version[1],
+          scope: 'runtime',
+          file,
+          line: index + 1,
+        });
         break;
       }
     }
@@ -82,13 +101,26 @@ export function extractPnpmLock(source: string, file: string): ManifestFacts {
   try {
     lock = (parseYaml(source, { logLevel: 'error', maxAliasCount: 100 }) ?? {}) as typeof lock;
   } catch (error) {
-    return { file, ecosystem: 'npm', dependencies: [], diagnostics: [parseError(file, `malformed YAML: ${(error as Error).message.split('\n')[0]}`)] };
+    return {
+      file,
+      ecosystem: 'npm',
+      dependencies: [],
+      diagnostics: [parseError(file, `malformed YAML: ${(error as Error).message.split('\n')[0]}`)],
+    };
   }
   const dependencies: Dependency[] = [];
   for (const [key, pkg] of Object.entries(lock.packages ?? {})) {
     const match = /^\/?((?:@[^/@]+\/)?[^/@]+)[@/]([^(/]+)/.exec(key);
     if (!match) continue;
-    dependencies.push({ ecosystem: 'npm', name: match[1]!, version: match[2], scope: pkg?.dev ? 'dev' : 'runtime', file, line: lineOf(source, key), ...(pkg?.license ? { licence: pkg.license } : {}) });
+    dependencies.push({
+      ecosystem: 'npm',
+      name: match[1]!,
+      version: match[2],
+      scope: pkg?.dev ? 'dev' : 'runtime',
+      file,
+      line: lineOf(source, key),
+      ...(pkg?.license ? { licence: pkg.license } : {}),
+    });
   }
   return { file, ecosystem: 'npm', dependencies, diagnostics: [] };
 }

@@ -14,22 +14,51 @@ export function extractPackageJson(source: string, file: string, ecosystem: 'npm
   const json = parseJson(source);
   if (!json.ok) return { file, ecosystem, dependencies: [], diagnostics: [parseError(file, json.message, json.line)] };
   const manifest = (typeof json.value === 'object' && json.value !== null ? json.value : {}) as Record<string, unknown>;
-  const scopes: [string, string][] = ecosystem === 'composer' ? [['require', 'runtime'], ['require-dev', 'dev']] : SCOPES;
+  const scopes: [string, string][] =
+    ecosystem === 'composer'
+      ? [
+          ['require', 'runtime'],
+          ['require-dev', 'dev'],
+        ]
+      : SCOPES;
   const dependencies: Dependency[] = [];
   for (const [key, scope] of scopes) {
     const map = manifest[key];
     if (typeof map !== 'object' || map === null) continue;
     const sectionStart = source.indexOf(`"${key}"`);
     for (const [name, version] of Object.entries(map)) {
-      dependencies.push({ ecosystem, name, version: typeof version === 'string' ? version : undefined, scope, file, line: lineOf(source, `"${name}"`, sectionStart) });
+      dependencies.push({
+        ecosystem,
+        name,
+        version: typeof version === 'string' ? version : undefined,
+        scope,
+        file,
+        line: lineOf(source, `"${name}"`, sectionStart),
+      });
     }
   }
   const engines = manifest.engines as Record<string, unknown> | undefined;
   // Node.js from engines.node; PHP from composer's require.php (a platform requirement, not a package).
   const runtimes: RuntimeDeclaration[] = [];
-  if (ecosystem === 'npm' && typeof engines?.node === 'string') runtimes.push({ runtime: 'node', version: engines.node.trim(), file, line: lineOf(source, '"node"', source.indexOf('"engines"')), text: `"node": "${engines.node}"` });
-  const php = dependencies.find((dependency) => dependency.ecosystem === 'composer' && dependency.scope === 'runtime' && dependency.name === 'php');
-  if (php?.version) runtimes.push({ runtime: 'php', version: php.version.replace(/\s*\|\|?\s*/g, ' || ').trim(), file, line: php.line, text: `"php": "${php.version}"` });
+  if (ecosystem === 'npm' && typeof engines?.node === 'string')
+    runtimes.push({
+      runtime: 'node',
+      version: engines.node.trim(),
+      file,
+      line: lineOf(source, '"node"', source.indexOf('"engines"')),
+      text: `"node": "${engines.node}"`,
+    });
+  const php = dependencies.find(
+    (dependency) => dependency.ecosystem === 'composer' && dependency.scope === 'runtime' && dependency.name === 'php',
+  );
+  if (php?.version)
+    runtimes.push({
+      runtime: 'php',
+      version: php.version.replace(/\s*\|\|?\s*/g, ' || ').trim(),
+      file,
+      line: php.line,
+      text: `"php": "${php.version}"`,
+    });
   return {
     file,
     ecosystem,

@@ -23,7 +23,10 @@ export function extractNuget(source: string, file: string): ManifestFacts {
   let element = '';
   for (const group of children(project, 'PropertyGroup')) {
     if (targetFramework !== undefined) break;
-    element = ['TargetFramework', 'TargetFrameworks', 'TargetFrameworkVersion'].find((name) => text(group, name) !== undefined) ?? '';
+    element =
+      ['TargetFramework', 'TargetFrameworks', 'TargetFrameworkVersion'].find(
+        (name) => text(group, name) !== undefined,
+      ) ?? '';
     if (element) targetFramework = text(group, element);
   }
   for (const group of children(project, 'ItemGroup')) {
@@ -42,7 +45,27 @@ export function extractNuget(source: string, file: string): ManifestFacts {
   // Each framework a project targets (net8.0;net48) is a runtime it must run on.
   const runtimes: RuntimeDeclaration[] = (targetFramework ?? '').split(';').flatMap((moniker) => {
     const runtime = dotnetRuntime(moniker);
-    return runtime ? [{ ...runtime, file, line: lineOf(source, `<${element}>`), text: `<${element}>${targetFramework}</${element}>` }] : [];
+    return runtime
+      ? [
+          {
+            ...runtime,
+            file,
+            line: lineOf(source, `<${element}>`),
+            text: `<${element}>${targetFramework}</${element}>`,
+          },
+        ]
+      : [];
   });
-  return { file, ecosystem: 'nuget', name: file.split('/').pop()?.replace(/\.\w+proj$/, ''), dependencies, targetFramework, runtimes, diagnostics: [] };
+  return {
+    file,
+    ecosystem: 'nuget',
+    name: file
+      .split('/')
+      .pop()
+      ?.replace(/\.\w+proj$/, ''),
+    dependencies,
+    targetFramework,
+    runtimes,
+    diagnostics: [],
+  };
 }

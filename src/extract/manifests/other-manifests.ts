@@ -9,7 +9,18 @@ export function extractVersionCatalog(source: string, file: string): ManifestFac
   try {
     data = parseToml(source) as typeof data;
   } catch (error) {
-    return { file, ecosystem: 'gradle', dependencies: [], diagnostics: [parseError(file, `malformed TOML: ${(error as Error).message.split('\n')[0]}`, (error as { line?: number }).line)] };
+    return {
+      file,
+      ecosystem: 'gradle',
+      dependencies: [],
+      diagnostics: [
+        parseError(
+          file,
+          `malformed TOML: ${(error as Error).message.split('\n')[0]}`,
+          (error as { line?: number }).line,
+        ),
+      ],
+    };
   }
   const dependencies: Dependency[] = [];
   // Aliases often repeat the version's name: look for them under [libraries], not [versions].
@@ -23,7 +34,15 @@ export function extractVersionCatalog(source: string, file: string): ManifestFac
       name = s.module ?? (s.group && s.name ? `${s.group}:${s.name}` : undefined);
       version = typeof s.version === 'string' ? s.version : s.version?.ref ? data.versions?.[s.version.ref] : undefined;
     }
-    if (name) dependencies.push({ ecosystem: 'gradle', name, ...(version ? { version } : {}), scope: 'managed', file, line: lineOf(source, alias, libraries) });
+    if (name)
+      dependencies.push({
+        ecosystem: 'gradle',
+        name,
+        ...(version ? { version } : {}),
+        scope: 'managed',
+        file,
+        line: lineOf(source, alias, libraries),
+      });
   }
   return { file, ecosystem: 'gradle', dependencies, diagnostics: [] };
 }
@@ -36,7 +55,15 @@ export function extractCentralPackages(source: string, file: string): ManifestFa
   for (const group of children(children(parsed.root, 'Project')[0], 'ItemGroup')) {
     for (const pkg of children(group, 'PackageVersion')) {
       const name = text(pkg, '@Include');
-      if (name) dependencies.push({ ecosystem: 'nuget', name, version: text(pkg, '@Version'), scope: 'managed', file, line: lineOf(source, `"${name}"`) });
+      if (name)
+        dependencies.push({
+          ecosystem: 'nuget',
+          name,
+          version: text(pkg, '@Version'),
+          scope: 'managed',
+          file,
+          line: lineOf(source, `"${name}"`),
+        });
     }
   }
   return { file, ecosystem: 'nuget', dependencies, diagnostics: [] };
@@ -45,12 +72,29 @@ export function extractCentralPackages(source: string, file: string): ManifestFa
 /** composer.lock: packages and packages-dev with version and licence. */
 export function extractComposerLock(source: string, file: string): ManifestFacts {
   const parsed = parseJson(source);
-  if (!parsed.ok) return { file, ecosystem: 'composer', dependencies: [], diagnostics: [parseError(file, parsed.message, parsed.line)] };
+  if (!parsed.ok)
+    return {
+      file,
+      ecosystem: 'composer',
+      dependencies: [],
+      diagnostics: [parseError(file, parsed.message, parsed.line)],
+    };
   const lock = (parsed.value ?? {}) as { packages?: ComposerPackage[]; 'packages-dev'?: ComposerPackage[] };
   const dependencies: Dependency[] = [];
-  for (const [list, scope] of [[lock.packages, 'runtime'], [lock['packages-dev'], 'dev']] as const) {
+  for (const [list, scope] of [
+    [lock.packages, 'runtime'],
+    [lock['packages-dev'], 'dev'],
+  ] as const) {
     for (const pkg of list ?? []) {
-      dependencies.push({ ecosystem: 'composer', name: pkg.name, version: pkg.version, scope, file, line: lineOf(source, `"name": "${pkg.name}"`), ...(pkg.license?.length ? { licence: pkg.license.join(' OR ') } : {}) });
+      dependencies.push({
+        ecosystem: 'composer',
+        name: pkg.name,
+        version: pkg.version,
+        scope,
+        file,
+        line: lineOf(source, `"name": "${pkg.name}"`),
+        ...(pkg.license?.length ? { licence: pkg.license.join(' OR ') } : {}),
+      });
     }
   }
   return { file, ecosystem: 'composer', dependencies, diagnostics: [] };

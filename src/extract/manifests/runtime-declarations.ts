@@ -23,10 +23,18 @@ export function javaRelease(value: string): string | undefined {
  * is 4.8; netcoreapp3.1 is .NET 3.1; net6.0 and net8.0-windows are .NET 6.0 and 8.0;
  * netstandard is a contract, not a runtime.
  */
-export function dotnetRuntime(moniker: string): { runtime: 'dotnet' | 'dotnet-framework'; version: string } | undefined {
+export function dotnetRuntime(
+  moniker: string,
+): { runtime: 'dotnet' | 'dotnet-framework'; version: string } | undefined {
   const value = moniker.trim().toLowerCase();
   const framework = /^v(\d+(?:\.\d+){0,2})$/.exec(value) ?? /^net([1-4])(\d)(\d)?$/.exec(value);
-  if (framework) return { runtime: 'dotnet-framework', version: framework[0].startsWith('v') ? framework[1]! : [framework[1], framework[2], framework[3]].filter(Boolean).join('.') };
+  if (framework)
+    return {
+      runtime: 'dotnet-framework',
+      version: framework[0].startsWith('v')
+        ? framework[1]!
+        : [framework[1], framework[2], framework[3]].filter(Boolean).join('.'),
+    };
   const core = /^net(?:coreapp)?(\d+\.\d+)(?:-[a-z0-9.]+)?$/.exec(value);
   return core ? { runtime: 'dotnet', version: core[1]! } : undefined;
 }

@@ -28,7 +28,12 @@ export function assemblerStatements(source: SourceText): AssemblerStatement[] {
   });
   const statements: AssemblerStatement[] = [];
   for (const match of logical.text.matchAll(/^([A-Z$#@][A-Z0-9$#@_]*)?[ \t]+([A-Z][A-Z0-9]*)(?:[ \t]+(\S*))?/gim)) {
-    statements.push({ name: (match[1] ?? '').toUpperCase(), operation: match[2]!.toUpperCase(), operands: operandField(match[3] ?? ''), location: logical.locate(match.index) });
+    statements.push({
+      name: (match[1] ?? '').toUpperCase(),
+      operation: match[2]!.toUpperCase(),
+      operands: operandField(match[3] ?? ''),
+      location: logical.locate(match.index),
+    });
   }
   return statements;
 }

@@ -9,7 +9,10 @@ import { emptyFacts, type SourceFacts } from './source-facts.js';
  */
 export function extractAssembler(source: SourceText): SourceFacts {
   const facts = emptyFacts(source.rel, 'assembler');
-  const stem = source.rel.slice(source.rel.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '').toUpperCase();
+  const stem = source.rel
+    .slice(source.rel.lastIndexOf('/') + 1)
+    .replace(/\.[^.]+$/, '')
+    .toUpperCase();
   let unit: string | undefined;
   const current = (location: SourceFacts['units'][number]['location']) => {
     if (!unit) {
@@ -22,12 +25,20 @@ export function extractAssembler(source: SourceText): SourceFacts {
   for (const statement of statements) {
     const { operation, operands, location } = statement;
     if ((operation === 'CSECT' || operation === 'START' || operation === 'RSECT') && statement.name) {
-      if (!facts.units.some((u) => u.id === statement.name)) facts.units.push({ id: statement.name, name: statement.name, kind: 'program', location });
+      if (!facts.units.some((u) => u.id === statement.name))
+        facts.units.push({ id: statement.name, name: statement.name, kind: 'program', location });
       unit = statement.name;
     } else if (operation === 'CALL') {
       // CALL (15): through a register, so the target is known only at run time.
       const target = operands.split(',')[0];
-      if (target) facts.references.push({ from: current(location), to: target.toUpperCase(), kind: 'calls', location, ...(target.startsWith('(') ? { dynamic: true } : {}) });
+      if (target)
+        facts.references.push({
+          from: current(location),
+          to: target.toUpperCase(),
+          kind: 'calls',
+          location,
+          ...(target.startsWith('(') ? { dynamic: true } : {}),
+        });
     } else if (operation === 'LINK' || operation === 'XCTL' || operation === 'LOAD') {
       const target = keywordOperands(operands).EP;
       if (target) facts.references.push({ from: current(location), to: target.toUpperCase(), kind: 'calls', location });
@@ -38,9 +49,20 @@ export function extractAssembler(source: SourceText): SourceFacts {
       const line = source.lines.line(location.line).slice(location.column - 1);
       const command = /EXEC\s+CICS\s+(.*)$/i.exec(line)?.[1] ?? '';
       const options = parseOptions(command);
-      const resources = Object.fromEntries(options.filter((o) => o.value && !o.variable && /^(FILE|PROGRAM|QUEUE|TRANSID|MAP|MAPSET)$/.test(o.name)).map((o) => [o.name, o.value!.toUpperCase()]));
-      facts.mainframe.push({ unit: current(location), family: 'cics', verb: options[0]?.name ?? 'EXEC', resources, location });
-      if (resources.PROGRAM && /^(LINK|XCTL)$/.test(options[0]?.name ?? '')) facts.references.push({ from: current(location), to: resources.PROGRAM, kind: 'calls', location });
+      const resources = Object.fromEntries(
+        options
+          .filter((o) => o.value && !o.variable && /^(FILE|PROGRAM|QUEUE|TRANSID|MAP|MAPSET)$/.test(o.name))
+          .map((o) => [o.name, o.value!.toUpperCase()]),
+      );
+      facts.mainframe.push({
+        unit: current(location),
+        family: 'cics',
+        verb: options[0]?.name ?? 'EXEC',
+        resources,
+        location,
+      });
+      if (resources.PROGRAM && /^(LINK|XCTL)$/.test(options[0]?.name ?? ''))
+        facts.references.push({ from: current(location), to: resources.PROGRAM, kind: 'calls', location });
     }
   }
   if (facts.units.length === 0 && statements.length > 0) current(statements[0]!.location);

@@ -4,7 +4,16 @@ import { emptyFacts, type SourceFacts } from './source-facts.js';
 /** AutoSys JIL: `insert_job: NAME` opens a job definition. */
 export const AUTOSYS_JIL = /^[ \t]*insert_job[ \t]*:[ \t]*\S/m;
 
-const KEPT: Record<string, string> = { job_type: 'type', command: 'command', machine: 'host', owner: 'runAs', start_times: 'from', days_of_week: 'weekdays', run_calendar: 'calendar', box_name: 'box' };
+const KEPT: Record<string, string> = {
+  job_type: 'type',
+  command: 'command',
+  machine: 'host',
+  owner: 'runAs',
+  start_times: 'from',
+  days_of_week: 'weekdays',
+  run_calendar: 'calendar',
+  box_name: 'box',
+};
 
 /**
  * AutoSys (Broadcom Workload Automation AE) job definitions in JIL, whatever the file is called:
@@ -18,7 +27,9 @@ export function extractAutosys(source: SourceText): SourceFacts {
     if (!current) return;
     const location = { file: source.rel, line: current.line, column: 1 };
     facts.definitions.push({ kind: 'scheduled-job', name: current.name, attributes: current.attributes, location });
-    for (const predecessor of current.after) if (predecessor !== current.name) facts.references.push({ from: current.name, to: predecessor, kind: 'follows', location });
+    for (const predecessor of current.after)
+      if (predecessor !== current.name)
+        facts.references.push({ from: current.name, to: predecessor, kind: 'follows', location });
     current = undefined;
   };
   source.text.split('\n').forEach((line, index) => {
@@ -30,7 +41,10 @@ export function extractAutosys(source: SourceText): SourceFacts {
         flush();
         current = { name: value, line: index + 1, attributes: {}, after: [] };
       } else if (current && key === 'condition') {
-        for (const other of value.matchAll(/\b(?:s|success|d|done|n|notrunning|t|terminated|f|failure)\s*\(\s*([\w.#-]+)/gi)) current.after.push(other[1]!);
+        for (const other of value.matchAll(
+          /\b(?:s|success|d|done|n|notrunning|t|terminated|f|failure)\s*\(\s*([\w.#-]+)/gi,
+        ))
+          current.after.push(other[1]!);
       } else if (current && KEPT[key]) {
         current.attributes[KEPT[key]!] = value;
       }

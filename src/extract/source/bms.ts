@@ -11,9 +11,18 @@ export function extractBms(source: SourceText): SourceFacts {
       mapset = statement.name;
       facts.units.push({ id: mapset, name: mapset, kind: 'mapset', location: statement.location });
     } else if (statement.operation === 'DFHMDI' && statement.name && mapset) {
-      facts.definitions.push({ kind: 'cics-map', name: statement.name, attributes: { mapset }, location: statement.location });
+      facts.definitions.push({
+        kind: 'cics-map',
+        name: statement.name,
+        attributes: { mapset },
+        location: statement.location,
+      });
     }
   }
-  if (!mapset) facts.problems.push({ message: 'no DFHMSD map set definition found', location: { file: source.rel, line: 1, column: 1 } });
+  if (!mapset)
+    facts.problems.push({
+      message: 'no DFHMSD map set definition found',
+      location: { file: source.rel, line: 1, column: 1 },
+    });
   return facts;
 }

@@ -16,8 +16,18 @@ export function extractCa7(source: SourceText): SourceFacts {
     if (!current) return;
     const location = { file: source.rel, line: current.line, column: 1 };
     const member = current.attributes.member ?? current.name;
-    facts.definitions.push({ kind: 'scheduled-job', name: current.name, attributes: { ...current.attributes, member }, location });
-    facts.entryPoints.push({ unit: member, kind: 'scheduled', detail: current.attributes.system ? `CA 7 system ${current.attributes.system}` : 'CA 7', location });
+    facts.definitions.push({
+      kind: 'scheduled-job',
+      name: current.name,
+      attributes: { ...current.attributes, member },
+      location,
+    });
+    facts.entryPoints.push({
+      unit: member,
+      kind: 'scheduled',
+      detail: current.attributes.system ? `CA 7 system ${current.attributes.system}` : 'CA 7',
+      location,
+    });
     current = undefined;
   };
   lines.forEach((line, index) => {

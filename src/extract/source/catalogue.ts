@@ -8,10 +8,38 @@ import { compiledValue } from '../../compiled-rules.js';
 import type { ApiKind, EntryKind } from './source-facts.js';
 import { catalogueTables } from '../../languages/registry.js';
 
-export const API_KINDS = ['file-read', 'file-write', 'socket', 'session', 'thread', 'process-exec', 'environment', 'system-property', 'jndi', 'registry', 'reflection', 'machine-name', 'certificate-checks-off'] as const satisfies readonly ApiKind[];
-export const ENTRY_KINDS = ['main', 'servlet', 'http-route', 'message-listener', 'scheduled', 'web-service', 'cics-transaction', 'batch-program', 'batch-job'] as const satisfies readonly EntryKind[];
+export const API_KINDS = [
+  'file-read',
+  'file-write',
+  'socket',
+  'session',
+  'thread',
+  'process-exec',
+  'environment',
+  'system-property',
+  'jndi',
+  'registry',
+  'reflection',
+  'machine-name',
+  'certificate-checks-off',
+] as const satisfies readonly ApiKind[];
+export const ENTRY_KINDS = [
+  'main',
+  'servlet',
+  'http-route',
+  'message-listener',
+  'scheduled',
+  'web-service',
+  'cics-transaction',
+  'batch-program',
+  'batch-job',
+] as const satisfies readonly EntryKind[];
 // Every kind the extractors know is listed: a kind added to ApiKind or EntryKind and not here fails to compile.
-const complete: [Exclude<ApiKind, (typeof API_KINDS)[number]> | Exclude<EntryKind, (typeof ENTRY_KINDS)[number]>] extends [never] ? true : false = true;
+const complete: [
+  Exclude<ApiKind, (typeof API_KINDS)[number]> | Exclude<EntryKind, (typeof ENTRY_KINDS)[number]>,
+] extends [never]
+  ? true
+  : false = true;
 void complete;
 
 /** The catalogue tables extractors read, each with the sections its extractor looks names up in (src/languages/: javascript serves TypeScript too). */
@@ -24,7 +52,9 @@ const NamesByEntry = z.partialRecord(z.enum(ENTRY_KINDS), Names);
 
 export const ApiTable = z.strictObject({
   constructors: NamesByApi.optional().describe('Types whose construction is the use: new FileWriter(...)'),
-  calls: NamesByApi.optional().describe('Static or module calls as Type.method or module.function: Files.write, os.system'),
+  calls: NamesByApi.optional().describe(
+    'Static or module calls as Type.method or module.function: Files.write, os.system',
+  ),
   methods: NamesByApi.optional().describe('Methods on any receiver: to_csv, OpenSubKey (C#, Python, Java)'),
   types: NamesByApi.optional().describe('Types whose mere use says enough: HttpSession, _SESSION (Java, C#, PHP)'),
 });
@@ -36,10 +66,15 @@ export const ApiTable = z.strictObject({
  */
 export const Catalogue = z
   .strictObject({
-    apis: z.partialRecord(z.enum(CATALOGUE_LANGUAGES), ApiTable).optional().describe('API calls per language (javascript: JavaScript and TypeScript)'),
+    apis: z
+      .partialRecord(z.enum(CATALOGUE_LANGUAGES), ApiTable)
+      .optional()
+      .describe('API calls per language (javascript: JavaScript and TypeScript)'),
     entryPoints: z
       .strictObject({
-        class: NamesByEntry.optional().describe('Annotations, attributes or decorators that make a class an entry point'),
+        class: NamesByEntry.optional().describe(
+          'Annotations, attributes or decorators that make a class an entry point',
+        ),
         method: NamesByEntry.optional().describe('... that make a method an entry point'),
       })
       .optional(),
@@ -48,7 +83,12 @@ export const Catalogue = z
     for (const [language, table] of Object.entries(catalogue.apis ?? {})) {
       const read = READ_SECTIONS.get(language) ?? [];
       for (const section of Object.keys(table ?? {})) {
-        if (!read.includes(section)) context.addIssue({ code: 'custom', path: ['apis', language, section], message: `the ${language} extractor reads only ${read.join(', ')}` });
+        if (!read.includes(section))
+          context.addIssue({
+            code: 'custom',
+            path: ['apis', language, section],
+            message: `the ${language} extractor reads only ${read.join(', ')}`,
+          });
       }
     }
   });
@@ -113,14 +153,27 @@ export function entryOfAnnotation(name: string, on: 'class' | 'method'): EntryKi
 
 function merge(catalogues: Catalogue[]): Tables {
   const lookup = <K extends string>() => Object.create(null) as Record<string, K>;
-  const apis = Object.fromEntries(CATALOGUE_LANGUAGES.map((language) => [language, { constructors: lookup<ApiKind>(), calls: lookup<ApiKind>(), methods: lookup<ApiKind>(), types: lookup<ApiKind>() }])) as Record<string, Record<keyof ApiCatalog, Record<string, ApiKind>>>;
+  const apis = Object.fromEntries(
+    CATALOGUE_LANGUAGES.map((language) => [
+      language,
+      {
+        constructors: lookup<ApiKind>(),
+        calls: lookup<ApiKind>(),
+        methods: lookup<ApiKind>(),
+        types: lookup<ApiKind>(),
+      },
+    ]),
+  ) as Record<string, Record<keyof ApiCatalog, Record<string, ApiKind>>>;
   const entries = { class: lookup<EntryKind>(), method: lookup<EntryKind>() };
   const add = <K extends string>(into: Record<string, K>, byKind: Partial<Record<K, string[]>> | undefined) => {
-    for (const [kind, names] of Object.entries(byKind ?? {}) as [K, string[]][]) for (const name of names) into[name] = kind;
+    for (const [kind, names] of Object.entries(byKind ?? {}) as [K, string[]][])
+      for (const name of names) into[name] = kind;
   };
   for (const catalogue of catalogues) {
     for (const [language, table] of Object.entries(catalogue.apis ?? {})) {
-      if (table) for (const section of ['constructors', 'calls', 'methods', 'types'] as const) add(apis[language]![section], table[section]);
+      if (table)
+        for (const section of ['constructors', 'calls', 'methods', 'types'] as const)
+          add(apis[language]![section], table[section]);
     }
     add(entries.class, catalogue.entryPoints?.class);
     add(entries.method, catalogue.entryPoints?.method);

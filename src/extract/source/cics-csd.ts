@@ -25,7 +25,12 @@ export function extractCicsCsd(source: SourceText): SourceFacts {
     const head = options[0];
     const kind = head && KINDS[head.name];
     if (!head?.value || !kind) continue;
-    const attributes = Object.fromEntries(options.slice(1).filter((o) => o.value !== undefined).map((o) => [o.name.toLowerCase(), o.value!.toUpperCase()]));
+    const attributes = Object.fromEntries(
+      options
+        .slice(1)
+        .filter((o) => o.value !== undefined)
+        .map((o) => [o.name.toLowerCase(), o.value!.toUpperCase()]),
+    );
     const location = logical.locate(match.index);
     const name = head.value.toUpperCase();
     facts.definitions.push({ kind, name, attributes, location });

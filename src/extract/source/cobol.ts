@@ -8,10 +8,35 @@ import { sqlTables } from './sql-tables.js';
 /** CICS commands whose second word belongs to the verb (WRITEQ TS, HANDLE CONDITION). */
 const TWO_WORD_VERBS = new Set(['TS', 'TD', 'CONDITION', 'ABEND', 'AID', 'TEXT', 'CONTROL', 'PAGE', 'MAP']);
 /** CICS options that name a resource outside the program. */
-const CICS_RESOURCES = new Set(['FILE', 'DATASET', 'PROGRAM', 'QUEUE', 'QNAME', 'TRANSID', 'MAP', 'MAPSET', 'SYSID', 'CHANNEL', 'CONTAINER']);
+const CICS_RESOURCES = new Set([
+  'FILE',
+  'DATASET',
+  'PROGRAM',
+  'QUEUE',
+  'QNAME',
+  'TRANSID',
+  'MAP',
+  'MAPSET',
+  'SYSID',
+  'CHANNEL',
+  'CONTAINER',
+]);
 const CICS_FILE_READS = new Set(['READ', 'READNEXT', 'READPREV', 'STARTBR', 'RESETBR']);
 const CICS_FILE_WRITES = new Set(['WRITE', 'REWRITE', 'DELETE']);
-const MQ_CALLS = new Set(['MQCONN', 'MQCONNX', 'MQOPEN', 'MQPUT', 'MQPUT1', 'MQGET', 'MQCLOSE', 'MQDISC', 'MQINQ', 'MQSET', 'MQCMIT', 'MQBACK']);
+const MQ_CALLS = new Set([
+  'MQCONN',
+  'MQCONNX',
+  'MQOPEN',
+  'MQPUT',
+  'MQPUT1',
+  'MQGET',
+  'MQCLOSE',
+  'MQDISC',
+  'MQINQ',
+  'MQSET',
+  'MQCMIT',
+  'MQBACK',
+]);
 const DLI_CALLS = new Set(['CBLTDLI', 'AIBTDLI', 'CEETDLI']);
 const DLI_WRITES = new Set(['ISRT', 'REPL', 'DLET']);
 /** SQL communication areas every DB2 program includes; they are not application copybooks. */
@@ -25,12 +50,20 @@ export function extractCobol(source: SourceText): SourceFacts {
   const facts = emptyFacts(source.rel, 'cobol');
   const logical = joinLines(source);
   const text = logical.text;
-  const stem = path.posix.basename(source.rel).replace(/\.[^.]+$/, '').toUpperCase();
+  const stem = path.posix
+    .basename(source.rel)
+    .replace(/\.[^.]+$/, '')
+    .toUpperCase();
   const programId = /\bPROGRAM-ID\s*\.?\s*['"]?([A-Z0-9$#@][A-Z0-9$#@-]*)/i.exec(text);
   const isCopybook = !programId || /\.(cpy|copy)$/i.test(source.rel);
   const unit = isCopybook ? stem : programId[1]!.toUpperCase();
   const at = (offset: number) => logical.locate(offset);
-  facts.units.push({ id: unit, name: unit, kind: isCopybook ? 'copybook' : 'program', location: at(programId?.index ?? 0) });
+  facts.units.push({
+    id: unit,
+    name: unit,
+    kind: isCopybook ? 'copybook' : 'program',
+    location: at(programId?.index ?? 0),
+  });
 
   const execBlocks: [number, number][] = [];
   for (const match of text.matchAll(/\bEXEC\s+(CICS|SQL|DLI)\b([\s\S]*?)(\bEND-EXEC\b|$)/gi)) {
@@ -49,23 +82,38 @@ export function extractCobol(source: SourceText): SourceFacts {
 
   for (const match of text.matchAll(/\bCOPY\s+(?:"([^"]+)"|'([^']+)'|([A-Z0-9$#@][A-Z0-9$#@-]*))/gi)) {
     if (!outsideExec(match.index)) continue;
-    facts.references.push({ from: unit, to: (match[1] ?? match[2] ?? match[3]!).toUpperCase(), kind: 'includes', location: at(match.index) });
+    facts.references.push({
+      from: unit,
+      to: (match[1] ?? match[2] ?? match[3]!).toUpperCase(),
+      kind: 'includes',
+      location: at(match.index),
+    });
   }
   for (const match of text.matchAll(/\bCALL\s+(?:'([^']+)'|"([^"]+)"|([A-Z][A-Z0-9-]*))/gi)) {
     if (!outsideExec(match.index)) continue;
     const literal = match[1] ?? match[2];
     const target = (literal ?? match[3]!).toUpperCase();
     const location = at(match.index);
-    if (literal && MQ_CALLS.has(target)) facts.mainframe.push({ unit, family: 'mq', verb: target, resources: {}, location });
-    else if (literal && DLI_CALLS.has(target)) facts.mainframe.push({ unit, family: 'dli', verb: 'CALL', resources: { INTERFACE: target }, location });
-    else facts.references.push({ from: unit, to: target, kind: 'calls', location, ...(literal ? {} : { dynamic: true }) });
+    if (literal && MQ_CALLS.has(target))
+      facts.mainframe.push({ unit, family: 'mq', verb: target, resources: {}, location });
+    else if (literal && DLI_CALLS.has(target))
+      facts.mainframe.push({ unit, family: 'dli', verb: 'CALL', resources: { INTERFACE: target }, location });
+    else
+      facts.references.push({ from: unit, to: target, kind: 'calls', location, ...(literal ? {} : { dynamic: true }) });
   }
   addFileControl(facts, unit, text, at);
 
   if (!isCopybook) {
-    const transaction = facts.mainframe.find((command) => command.family === 'cics' && command.verb === 'RETURN' && command.resources.TRANSID);
+    const transaction = facts.mainframe.find(
+      (command) => command.family === 'cics' && command.verb === 'RETURN' && command.resources.TRANSID,
+    );
     if (facts.mainframe.some((command) => command.family === 'cics')) {
-      facts.entryPoints.push({ unit, kind: 'cics-transaction', ...(transaction ? { detail: transaction.resources.TRANSID } : {}), location: facts.units[0]!.location });
+      facts.entryPoints.push({
+        unit,
+        kind: 'cics-transaction',
+        ...(transaction ? { detail: transaction.resources.TRANSID } : {}),
+        location: facts.units[0]!.location,
+      });
     } else if (/\bSTOP\s+RUN\b/i.test(text)) {
       facts.entryPoints.push({ unit, kind: 'batch-program', location: facts.units[0]!.location });
     }
@@ -91,7 +139,8 @@ function joinLines(source: SourceText): LogicalText {
     const content = line.slice(7, 72);
     if (indicator === '-' && logical.text.length > 0) {
       const trimmed = content.trimStart();
-      const openLiteral = (logical.text.slice(logical.text.lastIndexOf('\n') + 1).match(/['"]/g)?.length ?? 0) % 2 === 1;
+      const openLiteral =
+        (logical.text.slice(logical.text.lastIndexOf('\n') + 1).match(/['"]/g)?.length ?? 0) % 2 === 1;
       const body = openLiteral ? trimmed.replace(/^['"]/, '') : trimmed;
       const startColumn = 8 + (content.length - trimmed.length) + (openLiteral ? 1 : 0);
       logical.append(body, index + 1, startColumn, openLiteral ? '' : ' ');
@@ -126,13 +175,28 @@ function addCics(facts: SourceFacts, unit: string, body: string, location: Mainf
   const file = resources.FILE ?? resources.DATASET;
   const base = verb.split(' ')[0]!;
   if (file && (CICS_FILE_READS.has(base) || CICS_FILE_WRITES.has(base))) {
-    facts.dataAccess.push({ unit, target: file, targetKind: 'file', mode: CICS_FILE_WRITES.has(base) ? 'write' : 'read', via: 'cics-file', location });
+    facts.dataAccess.push({
+      unit,
+      target: file,
+      targetKind: 'file',
+      mode: CICS_FILE_WRITES.has(base) ? 'write' : 'read',
+      via: 'cics-file',
+      location,
+    });
   }
   const queue = resources.QUEUE ?? resources.QNAME;
   if (queue && /^(READQ|WRITEQ|DELETEQ)/.test(verb)) {
-    facts.dataAccess.push({ unit, target: queue, targetKind: 'queue', mode: verb.startsWith('READQ') ? 'read' : 'write', via: 'cics-queue', location });
+    facts.dataAccess.push({
+      unit,
+      target: queue,
+      targetKind: 'queue',
+      mode: verb.startsWith('READQ') ? 'read' : 'write',
+      via: 'cics-queue',
+      location,
+    });
   }
-  if (resources.PROGRAM && (base === 'LINK' || base === 'XCTL' || base === 'LOAD')) facts.references.push({ from: unit, to: resources.PROGRAM, kind: 'calls', location });
+  if (resources.PROGRAM && (base === 'LINK' || base === 'XCTL' || base === 'LOAD'))
+    facts.references.push({ from: unit, to: resources.PROGRAM, kind: 'calls', location });
   if (resources.MAPSET) facts.references.push({ from: unit, to: resources.MAPSET, kind: 'uses', location });
 }
 
@@ -151,7 +215,8 @@ function addSql(facts: SourceFacts, unit: string, body: string, location: Mainfr
   if (cursor) resources.CURSOR = cursor[1]!.toUpperCase();
   if (statement.tables.length > 0) resources.TABLES = statement.tables.map((table) => table.name).join(',');
   facts.mainframe.push({ unit, family: 'sql', verb: cursor ? 'DECLARE CURSOR' : statement.verb, resources, location });
-  for (const table of statement.tables) facts.dataAccess.push({ unit, target: table.name, targetKind: 'table', mode: table.mode, via: 'sql', location });
+  for (const table of statement.tables)
+    facts.dataAccess.push({ unit, target: table.name, targetKind: 'table', mode: table.mode, via: 'sql', location });
 }
 
 function addDli(facts: SourceFacts, unit: string, body: string, location: MainframeCommand['location']) {
@@ -162,20 +227,40 @@ function addDli(facts: SourceFacts, unit: string, body: string, location: Mainfr
   if (segment?.value) resources.SEGMENT = segment.value.toUpperCase();
   facts.mainframe.push({ unit, family: 'dli', verb, resources, location });
   if (resources.SEGMENT) {
-    facts.dataAccess.push({ unit, target: resources.SEGMENT, targetKind: 'segment', mode: DLI_WRITES.has(verb) ? 'write' : 'read', via: 'dli', location });
+    facts.dataAccess.push({
+      unit,
+      target: resources.SEGMENT,
+      targetKind: 'segment',
+      mode: DLI_WRITES.has(verb) ? 'write' : 'read',
+      via: 'dli',
+      location,
+    });
   }
 }
 
 /** SELECT f ASSIGN TO dd [ORGANIZATION IS INDEXED] with OPEN INPUT/OUTPUT/I-O/EXTEND f. */
-function addFileControl(facts: SourceFacts, unit: string, text: string, at: (offset: number) => MainframeCommand['location']) {
+function addFileControl(
+  facts: SourceFacts,
+  unit: string,
+  text: string,
+  at: (offset: number) => MainframeCommand['location'],
+) {
   const files = new Map<string, { dd: string; indexed: boolean; offset: number }>();
-  for (const match of text.matchAll(/\bSELECT\s+(?:OPTIONAL\s+)?([A-Z0-9-]+)\s+ASSIGN\s+(?:TO\s+)?(?:'([^']+)'|"([^"]+)"|([A-Z0-9-]+))([^.]*)/gi)) {
+  for (const match of text.matchAll(
+    /\bSELECT\s+(?:OPTIONAL\s+)?([A-Z0-9-]+)\s+ASSIGN\s+(?:TO\s+)?(?:'([^']+)'|"([^"]+)"|([A-Z0-9-]+))([^.]*)/gi,
+  )) {
     const dd = (match[2] ?? match[3] ?? match[4]!).toUpperCase().replace(/^(UT-S-|S-|AS-)/, '');
-    files.set(match[1]!.toUpperCase(), { dd, indexed: /ORGANI[SZ]ATION\s+(IS\s+)?INDEXED/i.test(match[5] ?? ''), offset: match.index });
+    files.set(match[1]!.toUpperCase(), {
+      dd,
+      indexed: /ORGANI[SZ]ATION\s+(IS\s+)?INDEXED/i.test(match[5] ?? ''),
+      offset: match.index,
+    });
   }
   if (files.size === 0) return;
   const modes = new Map<string, Set<AccessMode>>();
-  for (const match of text.matchAll(/\bOPEN\b((?:\s+(?:INPUT|OUTPUT|I-O|EXTEND)(?:\s+(?!INPUT\b|OUTPUT\b|I-O\b|EXTEND\b)[A-Z0-9-]+)+)+)/gi)) {
+  for (const match of text.matchAll(
+    /\bOPEN\b((?:\s+(?:INPUT|OUTPUT|I-O|EXTEND)(?:\s+(?!INPUT\b|OUTPUT\b|I-O\b|EXTEND\b)[A-Z0-9-]+)+)+)/gi,
+  )) {
     let mode: AccessMode[] = [];
     for (const word of match[1]!.trim().split(/\s+/)) {
       const upper = word.toUpperCase();
@@ -187,7 +272,14 @@ function addFileControl(facts: SourceFacts, unit: string, text: string, at: (off
   }
   for (const [name, file] of files) {
     for (const mode of modes.get(name) ?? []) {
-      facts.dataAccess.push({ unit, target: file.dd, targetKind: 'dd', mode, via: file.indexed ? 'vsam' : 'sequential-file', location: at(file.offset) });
+      facts.dataAccess.push({
+        unit,
+        target: file.dd,
+        targetKind: 'dd',
+        mode,
+        via: file.indexed ? 'vsam' : 'sequential-file',
+        location: at(file.offset),
+      });
     }
   }
 }

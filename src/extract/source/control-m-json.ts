@@ -5,7 +5,17 @@ import { emptyFacts, type SourceFacts } from './source-facts.js';
 export const CONTROL_M_JSON = /"Type"\s*:\s*"Job:/;
 
 /** Attributes kept per job: where it runs, what it runs and when. */
-const KEPT: Record<string, string> = { Host: 'host', RunAs: 'runAs', Command: 'command', FileName: 'file', FilePath: 'path', MemName: 'member', MemLib: 'library', Application: 'application', SubApplication: 'subApplication' };
+const KEPT: Record<string, string> = {
+  Host: 'host',
+  RunAs: 'runAs',
+  Command: 'command',
+  FileName: 'file',
+  FilePath: 'path',
+  MemName: 'member',
+  MemLib: 'library',
+  Application: 'application',
+  SubApplication: 'subApplication',
+};
 
 /**
  * Control-M folders and jobs written as Automation API JSON ("jobs as code"), whatever the file is
@@ -17,7 +27,10 @@ export function extractControlMJson(source: SourceText): SourceFacts {
   try {
     document = JSON.parse(source.text);
   } catch (error) {
-    facts.problems.push({ message: `Control-M JSON does not parse: ${(error as Error).message}`, location: { file: source.rel, line: 1, column: 1 } });
+    facts.problems.push({
+      message: `Control-M JSON does not parse: ${(error as Error).message}`,
+      location: { file: source.rel, line: 1, column: 1 },
+    });
     return facts;
   }
   const lines = source.lines;
@@ -28,10 +41,16 @@ export function extractControlMJson(source: SourceText): SourceFacts {
     if (type.startsWith('Job:')) {
       const attributes: Record<string, string> = { type: type.slice(4) };
       if (folder) attributes.folder = folder;
-      for (const [key, kept] of Object.entries(KEPT)) if (typeof object[key] === 'string') attributes[kept] = object[key] as string;
+      for (const [key, kept] of Object.entries(KEPT))
+        if (typeof object[key] === 'string') attributes[kept] = object[key] as string;
       // The job's own key, as written, gives its line.
       const at = source.text.indexOf(JSON.stringify(name));
-      facts.definitions.push({ kind: 'scheduled-job', name, attributes, location: { file: source.rel, line: at >= 0 ? lines.lineAt(at) : 1, column: 1 } });
+      facts.definitions.push({
+        kind: 'scheduled-job',
+        name,
+        attributes,
+        location: { file: source.rel, line: at >= 0 ? lines.lineAt(at) : 1, column: 1 },
+      });
       return;
     }
     const inner = type === 'Folder' || type === 'SimpleFolder' || type === 'SubFolder' ? name : folder;

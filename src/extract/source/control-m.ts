@@ -3,7 +3,8 @@ import { emptyFacts, type SourceFacts } from './source-facts.js';
 import { xmlElements } from './xml-elements.js';
 
 /** Control-M XML exports: a DEFTABLE, a (smart) folder of a data center, or jobs with JOBNAME attributes. */
-export const CONTROL_M_XML = /<(DEFTABLE|SMART_FOLDER|SMART_TABLE)\b|<FOLDER\b[^>]*\bDATACENTER=|<JOB\b[^>]*\bJOBNAME="/;
+export const CONTROL_M_XML =
+  /<(DEFTABLE|SMART_FOLDER|SMART_TABLE)\b|<FOLDER\b[^>]*\bDATACENTER=|<JOB\b[^>]*\bJOBNAME="/;
 
 /**
  * Control-M job definitions exported as XML (DEFTABLE with FOLDER/SMART_FOLDER/TABLE and JOB
@@ -21,22 +22,46 @@ export function extractControlM(source: SourceText): SourceFacts {
   const jobs = elements.map((job) => {
     const a = job.attributes;
     const member = (a.MEMNAME || a.JOBNAME || '').toUpperCase();
-    for (const out of xmlElements(job.body, source.rel, ['OUTCOND']).elements) if (out.attributes.SIGN !== '-' && out.attributes.NAME) producers.set(out.attributes.NAME, member);
-    return { job, member, inConditions: xmlElements(job.body, source.rel, ['INCOND']).elements.map((c) => c.attributes.NAME).filter((name): name is string => Boolean(name)) };
+    for (const out of xmlElements(job.body, source.rel, ['OUTCOND']).elements)
+      if (out.attributes.SIGN !== '-' && out.attributes.NAME) producers.set(out.attributes.NAME, member);
+    return {
+      job,
+      member,
+      inConditions: xmlElements(job.body, source.rel, ['INCOND'])
+        .elements.map((c) => c.attributes.NAME)
+        .filter((name): name is string => Boolean(name)),
+    };
   });
   for (const { job, member, inConditions } of jobs) {
     const a = job.attributes;
     const name = (a.JOBNAME || member).toUpperCase();
     if (!member) continue;
     const attributes: Record<string, string> = { member };
-    for (const [key, attribute] of Object.entries({ library: 'MEMLIB', application: 'APPLICATION', subApplication: 'SUB_APPLICATION', from: 'TIMEFROM', to: 'TIMETO', days: 'DAYS', weekdays: 'WEEKDAYS', cyclic: 'CYCLIC', interval: 'INTERVAL', type: 'TASKTYPE' })) {
+    for (const [key, attribute] of Object.entries({
+      library: 'MEMLIB',
+      application: 'APPLICATION',
+      subApplication: 'SUB_APPLICATION',
+      from: 'TIMEFROM',
+      to: 'TIMETO',
+      days: 'DAYS',
+      weekdays: 'WEEKDAYS',
+      cyclic: 'CYCLIC',
+      interval: 'INTERVAL',
+      type: 'TASKTYPE',
+    })) {
       if (a[attribute]) attributes[key] = a[attribute]!;
     }
     facts.definitions.push({ kind: 'scheduled-job', name, attributes, location: job.location });
-    facts.entryPoints.push({ unit: member, kind: 'scheduled', detail: describeSchedule(attributes), location: job.location });
+    facts.entryPoints.push({
+      unit: member,
+      kind: 'scheduled',
+      detail: describeSchedule(attributes),
+      location: job.location,
+    });
     for (const condition of inConditions) {
       const predecessor = producers.get(condition);
-      if (predecessor && predecessor !== member) facts.references.push({ from: member, to: predecessor, kind: 'follows', location: job.location });
+      if (predecessor && predecessor !== member)
+        facts.references.push({ from: member, to: predecessor, kind: 'follows', location: job.location });
     }
   }
   return facts;

@@ -17,7 +17,12 @@ const UNIT_KINDS: Record<string, UnitKind> = {
   record_struct_declaration: 'record',
   enum_declaration: 'enum',
 };
-const STRING_NODES = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression']);
+const STRING_NODES = new Set([
+  'string_literal',
+  'verbatim_string_literal',
+  'raw_string_literal',
+  'interpolated_string_expression',
+]);
 
 /** C# (.NET Framework and .NET) from a tree-sitter syntax tree, walked once. */
 export function extractCSharp(source: SourceText): Promise<SourceFacts> {
@@ -37,9 +42,16 @@ class CSharpWalker {
     if (STRING_NODES.has(node.type)) return this.c.literal(stringValue(node), node);
     switch (node.type) {
       case 'using_directive': {
-        const target = node.namedChildren.filter((child) => child?.type === 'qualified_name' || child?.type === 'identifier').at(-1)?.text;
+        const target = node.namedChildren
+          .filter((child) => child?.type === 'qualified_name' || child?.type === 'identifier')
+          .at(-1)?.text;
         const alias = /^\s*(?:global\s+)?using\s+(?:static\s+)?(\w+)\s*=/.exec(node.text)?.[1];
-        if (target) this.c.facts.imports.push({ target, location: this.c.at(node), ...(alias ? { alias } : { wildcard: !/\bstatic\b/.test(node.text) }) });
+        if (target)
+          this.c.facts.imports.push({
+            target,
+            location: this.c.at(node),
+            ...(alias ? { alias } : { wildcard: !/\bstatic\b/.test(node.text) }),
+          });
         return;
       }
       case 'namespace_declaration': {
@@ -86,7 +98,13 @@ class CSharpWalker {
     const name = node.childForFieldName('name')?.text;
     if (!name) return this.visitChildren(node);
     const modifiers = childrenOfType(node, 'modifier').map((modifier) => modifier.text);
-    this.c.enterUnit({ id: this.c.qualify(name), name, kind: UNIT_KINDS[node.type] ?? 'class', location: this.c.at(node), ...(modifiers.length > 0 ? { modifiers } : {}) });
+    this.c.enterUnit({
+      id: this.c.qualify(name),
+      name,
+      kind: UNIT_KINDS[node.type] ?? 'class',
+      location: this.c.at(node),
+      ...(modifiers.length > 0 ? { modifiers } : {}),
+    });
     const attributes = this.attributes(node);
     const bases = childrenOfType(node, 'base_list')[0]?.namedChildren ?? [];
     bases.forEach((base, index) => {
@@ -99,7 +117,12 @@ class CSharpWalker {
     for (const attribute of attributes) {
       const entry = entryOfAnnotation(attribute.name, 'class');
       // [ServiceContract(Namespace = "...")] names an XML namespace, not an address: only Name is a detail.
-      if (entry && entry !== 'http-route') this.c.entry(entry, attribute.node, attribute.name === 'ServiceContract' ? namedArgument(attribute.args, 'Name') : firstString(attribute.args));
+      if (entry && entry !== 'http-route')
+        this.c.entry(
+          entry,
+          attribute.node,
+          attribute.name === 'ServiceContract' ? namedArgument(attribute.args, 'Name') : firstString(attribute.args),
+        );
       if (attribute.name === 'Table') this.entity(firstString(attribute.args) ?? name, attribute.node, this.c.unit!);
     }
     const route = attributes.find((attribute) => attribute.name === 'Route' || attribute.name === 'RoutePrefix');
@@ -116,7 +139,12 @@ class CSharpWalker {
       const entry = entryOfAnnotation(attribute.name, 'method');
       if (!entry) continue;
       const path = firstString(attribute.args) ?? namedArgument(attribute.args, 'Template');
-      const detail = entry === 'http-route' ? joinRoute(this.routeBases.at(-1) ?? '', path) || undefined : entry === 'web-service' ? name : (path ?? attribute.args);
+      const detail =
+        entry === 'http-route'
+          ? joinRoute(this.routeBases.at(-1) ?? '', path) || undefined
+          : entry === 'web-service'
+            ? name
+            : (path ?? attribute.args);
       this.c.entry(entry, attribute.node, detail);
     }
     const modifiers = childrenOfType(node, 'modifier').map((modifier) => modifier.text);
@@ -136,26 +164,42 @@ class CSharpWalker {
     const declared = types[0];
     const names =
       node.type === 'variable_declaration'
-        ? childrenOfType(node, 'variable_declarator').map((declarator) => [declarator.childForFieldName('name')?.text ?? declarator.namedChildren[0]?.text, declarator] as const)
+        ? childrenOfType(node, 'variable_declarator').map(
+            (declarator) =>
+              [declarator.childForFieldName('name')?.text ?? declarator.namedChildren[0]?.text, declarator] as const,
+          )
         : [[node.childForFieldName('name')?.text, node] as const];
     for (const [name, declarator] of names) {
       if (!name) continue;
       // `var x = new T(...)` declares x as a T.
-      const created = typeNode?.type === 'implicit_type' ? childrenOfType(declarator, 'object_creation_expression')[0] : undefined;
+      const created =
+        typeNode?.type === 'implicit_type' ? childrenOfType(declarator, 'object_creation_expression')[0] : undefined;
       const type = declared ?? typeNames(created?.childForFieldName('type') ?? null)[0];
       if (type) this.c.declare(name, type);
     }
     // EF: DbSet<Invoice> Invoices { get; set; } maps the Invoice entity to the Invoices table.
-    if (node.type === 'property_declaration' && typeNode?.type === 'generic_name' && typeNode.namedChildren[0]?.text === 'DbSet' && types[1] && this.c.unit) {
+    if (
+      node.type === 'property_declaration' &&
+      typeNode?.type === 'generic_name' &&
+      typeNode.namedChildren[0]?.text === 'DbSet' &&
+      types[1] &&
+      this.c.unit
+    ) {
       this.entity(node.childForFieldName('name')?.text ?? types[1], node, types[1], 'convention');
     }
     this.attributes(node);
-    for (const child of node.namedChildren) if (child && child.id !== typeNode?.id && child.type !== 'attribute_list') this.visit(child);
+    for (const child of node.namedChildren)
+      if (child && child.id !== typeNode?.id && child.type !== 'attribute_list') this.visit(child);
   }
 
   /** `by: convention` (the DbSet name) yields to an explicit [Table] on the entity class. */
   private entity(table: string, node: Node, entity: string, by?: 'convention'): void {
-    this.c.facts.definitions.push({ kind: 'entity', name: entity, attributes: { table: table.toUpperCase(), ...(by ? { by } : {}) }, location: this.c.at(node) });
+    this.c.facts.definitions.push({
+      kind: 'entity',
+      name: entity,
+      attributes: { table: table.toUpperCase(), ...(by ? { by } : {}) },
+      location: this.c.at(node),
+    });
   }
 
   private creation(node: Node): void {
@@ -177,7 +221,9 @@ class CSharpWalker {
       const receiverType = receiver ? this.receiverType(receiver) : undefined;
       if (receiverType) this.c.reference(receiverType, 'calls', node);
       const written = `${receiver?.text ?? ''}.${method}`;
-      const api = apisOf('csharp').calls[`${simpleName(receiverType ?? receiver?.text ?? '')}.${method}`] ?? apisOf('csharp').methods[method];
+      const api =
+        apisOf('csharp').calls[`${simpleName(receiverType ?? receiver?.text ?? '')}.${method}`] ??
+        apisOf('csharp').methods[method];
       if (api) this.c.api(api, written, node);
       if (receiver) this.visit(receiver);
     } else if (fn) {
@@ -188,16 +234,22 @@ class CSharpWalker {
 
   /** Registry.LocalMachine, ConfigurationManager.AppSettings, HttpContext.Current.Session["x"]. */
   private memberAccess(node: Node): void {
-    const text = node.type === 'element_access_expression' ? node.childForFieldName('expression')?.text ?? '' : node.text;
-    if (node.type === 'element_access_expression' && /(^|\.)Session$/.test(text)) this.c.api('session', `${text}[]`, node);
+    const text =
+      node.type === 'element_access_expression' ? (node.childForFieldName('expression')?.text ?? '') : node.text;
+    if (node.type === 'element_access_expression' && /(^|\.)Session$/.test(text))
+      this.c.api('session', `${text}[]`, node);
     if (node.type !== 'member_access_expression' || node.parent?.type === 'invocation_expression') return;
     const api = apisOf('csharp').calls[text.split('.').slice(-2).join('.')];
     if (api) this.c.api(api, text, node);
   }
 
   private receiverType(receiver: Node): string | undefined {
-    if (receiver.type === 'identifier') return this.c.typeOf(receiver.text) ?? (/^[A-Z]/.test(receiver.text) ? receiver.text : undefined);
-    if (receiver.type === 'member_access_expression' && receiver.childForFieldName('expression')?.type === 'this_expression') {
+    if (receiver.type === 'identifier')
+      return this.c.typeOf(receiver.text) ?? (/^[A-Z]/.test(receiver.text) ? receiver.text : undefined);
+    if (
+      receiver.type === 'member_access_expression' &&
+      receiver.childForFieldName('expression')?.type === 'this_expression'
+    ) {
       return this.c.typeOf(receiver.childForFieldName('name')?.text ?? '');
     }
     return undefined;
@@ -214,7 +266,9 @@ class CSharpWalker {
     const lists = node.type === 'attribute_list' ? [node] : childrenOfType(node, 'attribute_list');
     const parsed: { name: string; args?: string; node: Node }[] = [];
     for (const attribute of lists.flatMap((list) => childrenOfType(list, 'attribute'))) {
-      const name = simpleName(attribute.childForFieldName('name')?.text ?? attribute.namedChildren[0]?.text ?? '').replace(/Attribute$/, '');
+      const name = simpleName(
+        attribute.childForFieldName('name')?.text ?? attribute.namedChildren[0]?.text ?? '',
+      ).replace(/Attribute$/, '');
       const list = childrenOfType(attribute, 'attribute_argument_list')[0];
       const args = list?.text.replace(/^\(|\)$/g, '').trim() || undefined;
       parsed.push({ name, ...(args ? { args } : {}), node: attribute });
@@ -233,7 +287,12 @@ function typeNames(node: Node | null): string[] {
     case 'qualified_name':
       return [node.text];
     case 'generic_name':
-      return [node.namedChildren[0]?.text ?? '', ...childrenOfType(node, 'type_argument_list').flatMap((list) => list.namedChildren.flatMap((child) => typeNames(child)))].filter(Boolean);
+      return [
+        node.namedChildren[0]?.text ?? '',
+        ...childrenOfType(node, 'type_argument_list').flatMap((list) =>
+          list.namedChildren.flatMap((child) => typeNames(child)),
+        ),
+      ].filter(Boolean);
     case 'array_type':
     case 'nullable_type':
     case 'pointer_type':
@@ -249,6 +308,9 @@ function stringValue(node: Node): string {
   const text = node.text;
   if (node.type === 'verbatim_string_literal') return text.replace(/^@"|"$/g, '').replace(/""/g, '"');
   if (node.type === 'raw_string_literal') return text.replace(/^"{3,}|"{3,}$/g, '').trim();
-  if (node.type === 'interpolated_string_expression') return text.startsWith('$@') || text.startsWith('@$') ? text.replace(/^\$@"|^@\$"|"$/g, '') : unescapeString(text.replace(/^\$"|"$/g, ''));
+  if (node.type === 'interpolated_string_expression')
+    return text.startsWith('$@') || text.startsWith('@$')
+      ? text.replace(/^\$@"|^@\$"|"$/g, '')
+      : unescapeString(text.replace(/^\$"|"$/g, ''));
   return unescapeString(text.replace(/^"|"$/g, ''));
 }

@@ -70,7 +70,13 @@ export class ExtractionPool {
     const id = this.nextId++;
     return new Promise((resolve) => {
       entry.pending.set(id, { resolve, source });
-      const request: ExtractRequest = { id, rel: source.rel, appRel: source.appRel, language: source.language!.id, text: source.text };
+      const request: ExtractRequest = {
+        id,
+        rel: source.rel,
+        appRel: source.appRel,
+        language: source.language!.id,
+        text: source.text,
+      };
       entry.worker.postMessage(request);
     });
   }

@@ -3,7 +3,15 @@ import { classifyLiteral } from './classify-literal.js';
 import { placeOfNode, useOfValue } from './literal-place.js';
 import { literalUse, VALUE_APIS } from './literal-use.js';
 import { markListedReads, PathOrigins } from './path-origin.js';
-import { emptyFacts, type ApiKind, type EntryKind, type Location, type ReferenceKind, type SourceFacts, type Unit } from './source-facts.js';
+import {
+  emptyFacts,
+  type ApiKind,
+  type EntryKind,
+  type Location,
+  type ReferenceKind,
+  type SourceFacts,
+  type Unit,
+} from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
 import { FUNCTION_NODE } from './walker-helpers.js';
 
@@ -91,7 +99,13 @@ export class FactCollector {
   annotation(name: string, args: string | undefined, node: Node, member?: string): void {
     const unit = this.unit;
     if (!unit) return;
-    this.facts.annotations.push({ unit, ...(member ? { member } : {}), name, ...(args ? { arguments: args } : {}), location: this.at(node) });
+    this.facts.annotations.push({
+      unit,
+      ...(member ? { member } : {}),
+      name,
+      ...(args ? { arguments: args } : {}),
+      location: this.at(node),
+    });
   }
 
   entry(kind: EntryKind, node: Node, detail?: string): void {
@@ -105,7 +119,14 @@ export class FactCollector {
     const use = useOfValue(node, VALUE_APIS.has(api));
     const expression = api === 'file-read' || api === 'file-write' ? pathExpression(node) : undefined;
     const path = expression !== undefined ? this.paths.of(expression, node.startPosition.row + 1) : undefined;
-    this.facts.apiCalls.push({ ...(this.unit ? { unit: this.unit } : {}), api, name, ...(use ? { use } : {}), ...(path ? { path } : {}), location: this.at(node) });
+    this.facts.apiCalls.push({
+      ...(this.unit ? { unit: this.unit } : {}),
+      api,
+      name,
+      ...(use ? { use } : {}),
+      ...(path ? { path } : {}),
+      location: this.at(node),
+    });
   }
 
   /** What is known only once the whole file is walked: reads of files a listing of a server folder found. */
@@ -120,7 +141,8 @@ export class FactCollector {
    */
   literal(value: string, node: Node): void {
     const kind = classifyLiteral(value);
-    if (kind && !literalUse(placeOfNode(node))) this.facts.literals.push({ ...(this.unit ? { unit: this.unit } : {}), kind, value, location: this.at(node) });
+    if (kind && !literalUse(placeOfNode(node)))
+      this.facts.literals.push({ ...(this.unit ? { unit: this.unit } : {}), kind, value, location: this.at(node) });
     this.sql(value, node);
   }
 
@@ -128,7 +150,14 @@ export class FactCollector {
     const unit = this.unit;
     if (unit && looksLikeSql(value)) {
       for (const table of sqlTables(value).tables) {
-        this.facts.dataAccess.push({ unit, target: table.name, targetKind: 'table', mode: table.mode, via: 'sql', location: this.at(node) });
+        this.facts.dataAccess.push({
+          unit,
+          target: table.name,
+          targetKind: 'table',
+          mode: table.mode,
+          via: 'sql',
+          location: this.at(node),
+        });
       }
     }
   }
@@ -141,12 +170,26 @@ export class FactCollector {
  */
 function forwardsToSameMethod(call: Node): boolean {
   const callee = call.childForFieldName('function') ?? call;
-  const called = (callee.childForFieldName('name') ?? callee.childForFieldName('field') ?? callee.childForFieldName('attribute'))?.text;
+  const called = (
+    callee.childForFieldName('name') ??
+    callee.childForFieldName('field') ??
+    callee.childForFieldName('attribute')
+  )?.text;
   if (!called) return false;
   let method = call.parent;
   while (method && !FUNCTION_NODE.test(method.type)) method = method.parent;
   if (!method || method.childForFieldName('name')?.text !== called) return false;
-  const names = (list: Node | null) => (list?.namedChildren ?? []).filter((child) => child !== null && child.type !== 'comment').map((child) => (child!.childForFieldName('name') ?? child!.namedChildren.find((inner) => inner?.type === 'identifier') ?? child!).text);
+  const names = (list: Node | null) =>
+    (list?.namedChildren ?? [])
+      .filter((child) => child !== null && child.type !== 'comment')
+      .map(
+        (child) =>
+          (
+            child!.childForFieldName('name') ??
+            child!.namedChildren.find((inner) => inner?.type === 'identifier') ??
+            child!
+          ).text,
+      );
   const parameters = names(method.childForFieldName('parameters'));
   const args = names(call.childForFieldName('arguments'));
   return parameters.length === args.length && parameters.every((parameter, index) => parameter === args[index]);
@@ -154,10 +197,17 @@ function forwardsToSameMethod(call: Node): boolean {
 
 /** The path a file API is given: its first argument, or the object it is called on (`dir.listFiles()`, `p.read_text()`). */
 function pathExpression(call: Node): string | undefined {
-  const first = call.childForFieldName('arguments')?.namedChildren.find((child) => child !== null && child.type !== 'comment');
+  const first = call
+    .childForFieldName('arguments')
+    ?.namedChildren.find((child) => child !== null && child.type !== 'comment');
   if (first) return (first.type === 'argument' ? (first.namedChildren.at(-1) ?? first) : first).text;
   const callee = call.childForFieldName('function') ?? call;
-  return (call.childForFieldName('object') ?? callee.childForFieldName('object') ?? callee.childForFieldName('operand') ?? callee.childForFieldName('expression'))?.text;
+  return (
+    call.childForFieldName('object') ??
+    callee.childForFieldName('object') ??
+    callee.childForFieldName('operand') ??
+    callee.childForFieldName('expression')
+  )?.text;
 }
 
 /** Named children of a given type. */

@@ -6,7 +6,20 @@ import { childrenOfType, type FactCollector } from './fact-collector.js';
 import type { SourceFacts } from './source-facts.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
 
-const ROUTE_METHODS = new Set(['HandleFunc', 'Handle', 'GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'Get', 'Post', 'Put', 'Delete', 'Patch']);
+const ROUTE_METHODS = new Set([
+  'HandleFunc',
+  'Handle',
+  'GET',
+  'POST',
+  'PUT',
+  'DELETE',
+  'PATCH',
+  'Get',
+  'Post',
+  'Put',
+  'Delete',
+  'Patch',
+]);
 
 /**
  * Go from a tree-sitter syntax tree. Go names packages by folder, so a package is the unit
@@ -47,7 +60,10 @@ class GoWalker {
   }
 
   private importSpecs(node: Node): void {
-    for (const spec of [...childrenOfType(node, 'import_spec'), ...childrenOfType(node, 'import_spec_list').flatMap((list) => childrenOfType(list, 'import_spec'))]) {
+    for (const spec of [
+      ...childrenOfType(node, 'import_spec'),
+      ...childrenOfType(node, 'import_spec_list').flatMap((list) => childrenOfType(list, 'import_spec')),
+    ]) {
       const target = stringValue(spec.childForFieldName('path'));
       if (!target) continue;
       this.c.facts.imports.push({ target, location: this.c.at(spec) });
@@ -61,10 +77,18 @@ class GoWalker {
       const name = spec.childForFieldName('name')?.text;
       const type = spec.childForFieldName('type');
       if (!name) continue;
-      this.c.enterUnit({ id: `${this.pkg}.${name}`, name, kind: type?.type === 'interface_type' ? 'interface' : 'struct', location: this.c.at(spec) });
+      this.c.enterUnit({
+        id: `${this.pkg}.${name}`,
+        name,
+        kind: type?.type === 'interface_type' ? 'interface' : 'struct',
+        location: this.c.at(spec),
+      });
       // Embedded types are Go's inheritance.
-      for (const field of type ? [...childrenOfType(childrenOfType(type, 'field_declaration_list')[0] ?? type, 'field_declaration')] : []) {
-        if (!field.childForFieldName('name') && field.childForFieldName('type')) this.c.reference(this.typeRef(field.childForFieldName('type')!.text), 'inherits', field);
+      for (const field of type
+        ? [...childrenOfType(childrenOfType(type, 'field_declaration_list')[0] ?? type, 'field_declaration')]
+        : []) {
+        if (!field.childForFieldName('name') && field.childForFieldName('type'))
+          this.c.reference(this.typeRef(field.childForFieldName('type')!.text), 'inherits', field);
       }
       this.visit(type);
       this.c.exitUnit();
@@ -82,7 +106,8 @@ class GoWalker {
       for (const parameters of [node.childForFieldName('receiver'), node.childForFieldName('parameters')]) {
         for (const parameter of childrenOfType(parameters ?? node, 'parameter_declaration')) {
           const type = parameter.childForFieldName('type')?.text.replace(/^[*[\]]+/, '');
-          for (const identifier of childrenOfType(parameter, 'identifier')) if (type) this.c.declare(identifier.text, type);
+          for (const identifier of childrenOfType(parameter, 'identifier'))
+            if (type) this.c.declare(identifier.text, type);
         }
       }
       this.visit(node.childForFieldName('parameters'));
@@ -134,7 +159,8 @@ class GoWalker {
         if (type) this.c.reference(this.typeRef(type), 'calls', node);
       }
       const first = node.childForFieldName('arguments')?.namedChildren[0];
-      if (ROUTE_METHODS.has(member) && first && /string_literal$/.test(first.type)) this.c.entry('http-route', node, stringValue(first));
+      if (ROUTE_METHODS.has(member) && first && /string_literal$/.test(first.type))
+        this.c.entry('http-route', node, stringValue(first));
       if (member === 'ListenAndServe' || member === 'ListenAndServeTLS') this.c.entry('main', node, 'listen');
     }
   }
@@ -169,6 +195,11 @@ function isDialerAdapter(call: Node): boolean {
   let scope = call.parent;
   while (scope && !/^(func_literal|function_declaration|method_declaration)$/.test(scope.type)) scope = scope.parent;
   if (!scope) return false;
-  const parameters = scope.childForFieldName('parameters')?.namedChildren.flatMap((declaration) => declaration?.childrenForFieldName('name').map((name) => name?.text) ?? []) ?? [];
+  const parameters =
+    scope
+      .childForFieldName('parameters')
+      ?.namedChildren.flatMap(
+        (declaration) => declaration?.childrenForFieldName('name').map((name) => name?.text) ?? [],
+      ) ?? [];
   return parameters.includes(network.text) && /\bnet\.Conn\b/.test(scope.childForFieldName('result')?.text ?? '');
 }

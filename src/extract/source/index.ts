@@ -24,7 +24,10 @@ const CONTENT_EXTRACTORS: { test: (rel: string, text: string) => boolean; extrac
   { test: (_, text) => AUTOSYS_JIL.test(text), extract: extractAutosys },
   { test: (_, text) => WINDOWS_TASK_XML.test(text), extract: extractWindowsTask },
   { test: (_, text) => CA7_LISTING.test(text), extract: extractCa7 },
-  { test: (rel, text) => /\.xml$/i.test(rel) && /<(mapper|sqlMap)\b[^>]*\bnamespace\s*=/.test(text), extract: extractMyBatis },
+  {
+    test: (rel, text) => /\.xml$/i.test(rel) && /<(mapper|sqlMap)\b[^>]*\bnamespace\s*=/.test(text),
+    extract: extractMyBatis,
+  },
   { test: (rel, text) => /\.xml$/i.test(rel) && ORM_MAPPINGS.test(text), extract: extractOrmMappings },
   { test: (rel, text) => /\.xml$/i.test(rel) && XML_ENTRY_POINTS.test(text), extract: extractXmlEntryPoints },
 ];
@@ -76,7 +79,9 @@ export async function extractSourceFacts(source: SourceText): Promise<SourceFact
   const load = source.language && analysisOf(source.language.id)?.extractor;
   if (!load) return undefined;
   try {
-    return await (await load())(source);
+    return await (
+      await load()
+    )(source);
   } catch (error) {
     return unreadable(source, error);
   }
@@ -85,7 +90,12 @@ export async function extractSourceFacts(source: SourceText): Promise<SourceFact
 function unreadable(source: SourceText, error: unknown): SourceFacts {
   return {
     ...emptyFacts(source.rel, source.language?.id ?? 'unknown'),
-    problems: [{ message: `could not be analysed: ${(error as Error).message}`, location: { file: source.rel, line: 1, column: 1 } }],
+    problems: [
+      {
+        message: `could not be analysed: ${(error as Error).message}`,
+        location: { file: source.rel, line: 1, column: 1 },
+      },
+    ],
   };
 }
 

@@ -22,7 +22,8 @@ const ENTITY_READS = new Set(['find', 'getReference']);
 /** EntityManager queries whose second argument is the class of entity they return. */
 const TYPED_QUERIES = new Set(['createQuery', 'createNamedQuery']);
 /** Spring Data's repository interfaces, whose first type argument is the entity they store. */
-const SPRING_DATA_REPOSITORY = /^(Crud|ListCrud|PagingAndSorting|ListPagingAndSorting|Jpa|Mongo|ReactiveCrud|ReactiveMongo|R2dbc|Couchbase|Neo4j|Cassandra|Elasticsearch|Revision)?Repository$/;
+const SPRING_DATA_REPOSITORY =
+  /^(Crud|ListCrud|PagingAndSorting|ListPagingAndSorting|Jpa|Mongo|ReactiveCrud|ReactiveMongo|R2dbc|Couchbase|Neo4j|Cassandra|Elasticsearch|Revision)?Repository$/;
 
 /** Java (incl. Java/Jakarta EE and Spring) from a tree-sitter syntax tree, walked once. */
 export function extractJava(source: SourceText): Promise<SourceFacts> {
@@ -68,7 +69,9 @@ class JavaWalker {
 
   private readonly handlers: Record<string, (node: Node) => void> = {
     package_declaration: (node) => {
-      this.c.facts.namespace = node.namedChildren.find((child) => child?.type !== 'annotation' && child?.type !== 'marker_annotation')?.text;
+      this.c.facts.namespace = node.namedChildren.find(
+        (child) => child?.type !== 'annotation' && child?.type !== 'marker_annotation',
+      )?.text;
     },
     import_declaration: (node) => {
       const name = childrenOfType(node, 'scoped_identifier', 'identifier')[0]?.text;
@@ -77,7 +80,11 @@ class JavaWalker {
       const isStatic = /^import\s+static\b/.test(node.text);
       // `import static a.B.member` imports from class a.B.
       const target = isStatic && !wildcard ? name.slice(0, name.lastIndexOf('.')) : name;
-      this.c.facts.imports.push({ target, location: this.c.at(node), ...(wildcard && !isStatic ? { wildcard: true } : {}) });
+      this.c.facts.imports.push({
+        target,
+        location: this.c.at(node),
+        ...(wildcard && !isStatic ? { wildcard: true } : {}),
+      });
     },
     class_declaration: (node) => this.unit(node),
     interface_declaration: (node) => this.unit(node),
@@ -136,30 +143,55 @@ class JavaWalker {
     this.classEntries(node, annotations, superType, superclass);
     this.routeBases.push(routeOf(annotations, ['RequestMapping', 'Path']) ?? '');
     this.typeParameters.push(typeParameterNames(node));
-    for (const child of node.namedChildren) if (child && child.type !== 'modifiers' && child.type !== 'identifier') this.visit(child);
+    for (const child of node.namedChildren)
+      if (child && child.type !== 'modifiers' && child.type !== 'identifier') this.visit(child);
     this.typeParameters.pop();
     this.routeBases.pop();
     this.c.exitUnit();
   }
 
-  private classEntries(node: Node, annotations: ParsedAnnotation[], superType: string | undefined, at: Node | undefined): void {
+  private classEntries(
+    node: Node,
+    annotations: ParsedAnnotation[],
+    superType: string | undefined,
+    at: Node | undefined,
+  ): void {
     for (const annotation of annotations) {
       const entry = entryOfAnnotation(annotation.name, 'class');
       if (entry) this.c.entry(entry, annotation.node, firstString(annotation.args));
       if (annotation.name === 'Entity') {
         const table = annotations.find((a) => a.name === 'Table');
         const tableName = (table && namedArgument(table.args, 'name')) ?? node.childForFieldName('name')?.text ?? '';
-        this.c.facts.definitions.push({ kind: 'entity', name: this.c.unit!, attributes: { table: tableName.toUpperCase() }, location: this.c.at(annotation.node) });
+        this.c.facts.definitions.push({
+          kind: 'entity',
+          name: this.c.unit!,
+          attributes: { table: tableName.toUpperCase() },
+          location: this.c.at(annotation.node),
+        });
       }
       // Spring Data MongoDB: @Document(collection = "orders") stores the class in a collection, its table.
       if (annotation.name === 'Document' && /^\s*$|collection|value|^\s*"/.test(annotation.args ?? '')) {
-        const collection = namedArgument(annotation.args, 'collection') ?? namedArgument(annotation.args, 'value') ?? firstString(annotation.args) ?? node.childForFieldName('name')?.text ?? '';
-        this.c.facts.definitions.push({ kind: 'entity', name: this.c.unit!, attributes: { table: collection.toUpperCase() }, location: this.c.at(annotation.node) });
+        const collection =
+          namedArgument(annotation.args, 'collection') ??
+          namedArgument(annotation.args, 'value') ??
+          firstString(annotation.args) ??
+          node.childForFieldName('name')?.text ??
+          '';
+        this.c.facts.definitions.push({
+          kind: 'entity',
+          name: this.c.unit!,
+          attributes: { table: collection.toUpperCase() },
+          location: this.c.at(annotation.node),
+        });
       }
     }
-    if (superType && /^(javax|jakarta)?\.?(servlet\.http\.)?HttpServlet$/.test(superType) && at) this.c.entry('servlet', at);
-    const implementsListener = this.c.facts.references.some((r) => r.from === this.c.unit && r.kind === 'implements' && simpleName(r.to) === 'MessageListener');
-    if (implementsListener && !annotations.some((a) => a.name === 'MessageDriven')) this.c.entry('message-listener', node);
+    if (superType && /^(javax|jakarta)?\.?(servlet\.http\.)?HttpServlet$/.test(superType) && at)
+      this.c.entry('servlet', at);
+    const implementsListener = this.c.facts.references.some(
+      (r) => r.from === this.c.unit && r.kind === 'implements' && simpleName(r.to) === 'MessageListener',
+    );
+    if (implementsListener && !annotations.some((a) => a.name === 'MessageDriven'))
+      this.c.entry('message-listener', node);
   }
 
   private method(node: Node): void {
@@ -171,11 +203,19 @@ class JavaWalker {
       if (!entry) continue;
       // JAX-RS puts the method's path beside its verb: @GET @Path("/shortest-path").
       const path = annotations.find((candidate) => candidate.name === 'Path');
-      const own = firstString(annotation.args) ?? namedArgument(annotation.args, 'value') ?? namedArgument(annotation.args, 'path') ?? (path ? firstString(path.args) : undefined);
-      const detail = entry === 'http-route' ? joinRoute(this.routeBases.at(-1) ?? '', own) : (firstString(annotation.args) ?? annotation.args);
+      const own =
+        firstString(annotation.args) ??
+        namedArgument(annotation.args, 'value') ??
+        namedArgument(annotation.args, 'path') ??
+        (path ? firstString(path.args) : undefined);
+      const detail =
+        entry === 'http-route'
+          ? joinRoute(this.routeBases.at(-1) ?? '', own)
+          : (firstString(annotation.args) ?? annotation.args);
       this.c.entry(entry, annotation.node, detail || undefined);
     }
-    const isMain = name === 'main' && modifiers && /\bstatic\b/.test(modifiers.text) && /\bpublic\b/.test(modifiers.text);
+    const isMain =
+      name === 'main' && modifiers && /\bstatic\b/.test(modifiers.text) && /\bpublic\b/.test(modifiers.text);
     if (isMain) this.c.entry('main', node);
     this.typeParameters.push(typeParameterNames(node));
     this.c.withScope(() => {
@@ -201,11 +241,18 @@ class JavaWalker {
     const object = node.childForFieldName('object');
     const method = node.childForFieldName('name')?.text ?? '';
     let receiverType: string | undefined;
-    if (object?.type === 'identifier') receiverType = this.c.typeOf(object.text) ?? (/^[A-Z]/.test(object.text) ? object.text : undefined);
-    else if (object?.type === 'field_access' && object.text.startsWith('this.')) receiverType = this.c.typeOf(object.text.slice(5));
+    if (object?.type === 'identifier')
+      receiverType = this.c.typeOf(object.text) ?? (/^[A-Z]/.test(object.text) ? object.text : undefined);
+    else if (object?.type === 'field_access' && object.text.startsWith('this.'))
+      receiverType = this.c.typeOf(object.text.slice(5));
     if (receiverType) this.c.reference(receiverType, 'calls', node);
     const qualified = receiverType ? `${simpleName(receiverType)}.${method}` : undefined;
-    const api = (qualified && apisOf('java').calls[qualified]) || (object && method === 'exec' && /Runtime/.test(object.text) ? 'process-exec' : undefined) || (method === 'getSession' && isHttpReceiver(object?.text, receiverType) ? 'session' : undefined) || (method === 'lookup' && receiverType && /Context$/.test(receiverType) ? 'jndi' : undefined) || (object ? apisOf('java').methods[method] : undefined);
+    const api =
+      (qualified && apisOf('java').calls[qualified]) ||
+      (object && method === 'exec' && /Runtime/.test(object.text) ? 'process-exec' : undefined) ||
+      (method === 'getSession' && isHttpReceiver(object?.text, receiverType) ? 'session' : undefined) ||
+      (method === 'lookup' && receiverType && /Context$/.test(receiverType) ? 'jndi' : undefined) ||
+      (object ? apisOf('java').methods[method] : undefined);
     if (api) this.c.api(api, qualified ?? `${object?.text ?? ''}.${method}`, node);
     this.entityAccess(method, node);
     this.visitChildren(node);
@@ -219,7 +266,15 @@ class JavaWalker {
     const unit = this.c.unit;
     if (!unit || !name || type.type !== 'generic_type' || !SPRING_DATA_REPOSITORY.test(simpleName(name))) return;
     const entity = typeName(childrenOfType(type, 'type_arguments')[0]?.namedChildren[0] ?? null);
-    if (entity) this.c.facts.dataAccess.push({ unit, target: entity, targetKind: 'entity', mode: 'write', via: 'spring-data', location: this.c.at(type) });
+    if (entity)
+      this.c.facts.dataAccess.push({
+        unit,
+        target: entity,
+        targetKind: 'entity',
+        mode: 'write',
+        via: 'spring-data',
+        location: this.c.at(type),
+      });
   }
 
   /** EntityManager (or Hibernate Session) persist/merge/remove/save(x) writes x's entity; find(X.class, id) and typed queries read X. */
@@ -229,9 +284,20 @@ class JavaWalker {
     if (!unit || !first) return;
     // Only a persistence API stores or loads an entity: `cart.remove(item)` on a list writes nothing.
     const object = node.childForFieldName('object');
-    const receiver = object?.type === 'identifier' ? object.text : object?.type === 'field_access' && object.text.startsWith('this.') ? object.text.slice(5) : undefined;
+    const receiver =
+      object?.type === 'identifier'
+        ? object.text
+        : object?.type === 'field_access' && object.text.startsWith('this.')
+          ? object.text.slice(5)
+          : undefined;
     const receiverType = receiver ? this.c.typeOf(receiver) : undefined;
-    if (!receiver || !(receiverType ? PERSISTENCE_APIS.test(simpleName(receiverType)) : /^(em|entityManager|session|hibernateSession)$/.test(receiver))) return;
+    if (
+      !receiver ||
+      !(receiverType
+        ? PERSISTENCE_APIS.test(simpleName(receiverType))
+        : /^(em|entityManager|session|hibernateSession)$/.test(receiver))
+    )
+      return;
     let entity: string | undefined;
     if (ENTITY_WRITES.has(method) && first.type === 'identifier') entity = this.c.typeOf(first.text);
     if (ENTITY_READS.has(method) && first.type === 'class_literal') entity = first.namedChildren[0]?.text;
@@ -239,7 +305,14 @@ class JavaWalker {
     const typed = node.childForFieldName('arguments')?.namedChildren[1];
     if (TYPED_QUERIES.has(method) && typed?.type === 'class_literal') entity = typed.namedChildren[0]?.text;
     if (!entity) return;
-    this.c.facts.dataAccess.push({ unit, target: entity, targetKind: 'entity', mode: ENTITY_WRITES.has(method) ? 'write' : 'read', via: 'jpa', location: this.c.at(node) });
+    this.c.facts.dataAccess.push({
+      unit,
+      target: entity,
+      targetKind: 'entity',
+      mode: ENTITY_WRITES.has(method) ? 'write' : 'read',
+      via: 'jpa',
+      location: this.c.at(node),
+    });
   }
 
   private typeUse(node: Node): void {
@@ -279,12 +352,32 @@ class JavaWalker {
    */
   private jpqlQuery(annotation: ParsedAnnotation): void {
     const unit = this.c.unit;
-    if (!unit || !/^(Query|NamedQuery)$/.test(annotation.name) || !annotation.args || /\bnativeQuery\s*=\s*true\b/.test(annotation.args)) return;
+    if (
+      !unit ||
+      !/^(Query|NamedQuery)$/.test(annotation.name) ||
+      !annotation.args ||
+      /\bnativeQuery\s*=\s*true\b/.test(annotation.args)
+    )
+      return;
     // "select c " + "from Cargo c": a query split over lines is read whole.
     const strings = [...annotation.args.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1]!).join(' ');
-    const query = namedArgument(annotation.args, 'query') && annotation.name === 'NamedQuery' ? annotation.args.slice(annotation.args.search(/\bquery\s*=/)).replace(/^[^"]*/, '').replace(/"\s*\+\s*"/g, '') : strings;
+    const query =
+      namedArgument(annotation.args, 'query') && annotation.name === 'NamedQuery'
+        ? annotation.args
+            .slice(annotation.args.search(/\bquery\s*=/))
+            .replace(/^[^"]*/, '')
+            .replace(/"\s*\+\s*"/g, '')
+        : strings;
     if (!query) return;
-    for (const { entity, mode } of jpqlEntities(query)) this.c.facts.dataAccess.push({ unit, target: entity, targetKind: 'entity', mode, via: 'jpql', location: this.c.at(annotation.node) });
+    for (const { entity, mode } of jpqlEntities(query))
+      this.c.facts.dataAccess.push({
+        unit,
+        target: entity,
+        targetKind: 'entity',
+        mode,
+        via: 'jpql',
+        location: this.c.at(annotation.node),
+      });
   }
 }
 
@@ -297,8 +390,10 @@ interface ParsedAnnotation {
 /** Entities a JPQL statement names: capitalised names after FROM and JOIN are read, after UPDATE and DELETE FROM written (`join c.legs` is a path, not an entity). */
 export function jpqlEntities(query: string): { entity: string; mode: 'read' | 'write' }[] {
   const found = new Map<string, 'read' | 'write'>();
-  for (const match of query.matchAll(/\b(update|delete\s+from)\s+([A-Z][\w$]*)/gi)) if (/^[A-Z]/.test(match[2]!)) found.set(match[2]!, 'write');
-  for (const match of query.matchAll(/\b(from|join)\s+([A-Z][\w$]*)(?![\w$.])/gi)) if (/^[A-Z]/.test(match[2]!) && !found.has(match[2]!)) found.set(match[2]!, 'read');
+  for (const match of query.matchAll(/\b(update|delete\s+from)\s+([A-Z][\w$]*)/gi))
+    if (/^[A-Z]/.test(match[2]!)) found.set(match[2]!, 'write');
+  for (const match of query.matchAll(/\b(from|join)\s+([A-Z][\w$]*)(?![\w$.])/gi))
+    if (/^[A-Z]/.test(match[2]!) && !found.has(match[2]!)) found.set(match[2]!, 'read');
   return [...found].map(([entity, mode]) => ({ entity, mode }));
 }
 
@@ -311,7 +406,9 @@ function parseAnnotation(node: Node): { name: string; args?: string } {
 
 function typeParameterNames(node: Node): Set<string> {
   const list = childrenOfType(node, 'type_parameters')[0];
-  return new Set(list ? childrenOfType(list, 'type_parameter').map((parameter) => parameter.namedChildren[0]?.text ?? '') : []);
+  return new Set(
+    list ? childrenOfType(list, 'type_parameter').map((parameter) => parameter.namedChildren[0]?.text ?? '') : [],
+  );
 }
 
 function modifierKeywords(modifiers: Node): string[] {
@@ -323,7 +420,8 @@ function typeName(node: Node | null): string | undefined {
   if (!node) return undefined;
   if (node.type === 'generic_type') return typeName(node.namedChildren[0] ?? null);
   if (node.type === 'array_type') return typeName(node.childForFieldName('element'));
-  if (node.type === 'type_identifier' || node.type === 'scoped_type_identifier' || node.type === 'identifier') return node.text;
+  if (node.type === 'type_identifier' || node.type === 'scoped_type_identifier' || node.type === 'identifier')
+    return node.text;
   return undefined;
 }
 
@@ -338,8 +436,16 @@ function routeOf(annotations: ParsedAnnotation[], names: string[]): string | und
  * unqualified call (HibernateDaoSupport) says nothing.
  */
 function isHttpReceiver(object: string | undefined, receiverType: string | undefined): boolean {
-  if (receiverType) return /Request$|^Http|Servlet|SessionEvent$|Portlet|FacesContext$|ExternalContext$|ActionContext$/.test(simpleName(receiverType));
-  return object !== undefined && /(^|\.)(request|req|httpRequest|servletRequest|httpServletRequest)$|get(Http)?(Servlet)?Request\(\)$|getExternalContext\(\)$/i.test(object);
+  if (receiverType)
+    return /Request$|^Http|Servlet|SessionEvent$|Portlet|FacesContext$|ExternalContext$|ActionContext$/.test(
+      simpleName(receiverType),
+    );
+  return (
+    object !== undefined &&
+    /(^|\.)(request|req|httpRequest|servletRequest|httpServletRequest)$|get(Http)?(Servlet)?Request\(\)$|getExternalContext\(\)$/i.test(
+      object,
+    )
+  );
 }
 
 /** new RandomAccessFile(file, "r") only reads; "rw", "rws" and "rwd" write. */

@@ -4,9 +4,32 @@ import { emptyFacts, type AccessMode, type JobStep, type Location, type SourceFa
 
 /** System utilities a step may run; the application's own programs are everything else. */
 const UTILITIES = new Set([
-  'IDCAMS', 'SORT', 'DFSORT', 'ICEMAN', 'ICETOOL', 'SYNCSORT', 'IKJEFT01', 'IKJEFT1A', 'IKJEFT1B', 'DFSRRC00', 'IEBGENER',
-  'ICEGENER', 'IEBCOPY', 'IEFBR14', 'IEHLIST', 'IEHPROGM', 'ADRDSSU', 'FTP', 'DSNUTILB', 'DSNTIAUL', 'DSNTEP2', 'IRXJCL',
-  'BPXBATCH', 'IEBUPDTE', 'IEBCOMPR', 'DFHCSDUP',
+  'IDCAMS',
+  'SORT',
+  'DFSORT',
+  'ICEMAN',
+  'ICETOOL',
+  'SYNCSORT',
+  'IKJEFT01',
+  'IKJEFT1A',
+  'IKJEFT1B',
+  'DFSRRC00',
+  'IEBGENER',
+  'ICEGENER',
+  'IEBCOPY',
+  'IEFBR14',
+  'IEHLIST',
+  'IEHPROGM',
+  'ADRDSSU',
+  'FTP',
+  'DSNUTILB',
+  'DSNTIAUL',
+  'DSNTEP2',
+  'IRXJCL',
+  'BPXBATCH',
+  'IEBUPDTE',
+  'IEBCOMPR',
+  'DFHCSDUP',
 ]);
 const TSO_BATCH = /^IKJEFT(01|1A|1B)$/;
 
@@ -33,7 +56,12 @@ export function extractJcl(source: SourceText): SourceFacts {
     const operation = statement.operation;
     if (operation === 'JOB' || operation === 'PROC') {
       job = statement.name || job || 'PROC';
-      facts.units.push({ id: job, name: job, kind: operation === 'JOB' ? 'job' : 'procedure', location: statement.location });
+      facts.units.push({
+        id: job,
+        name: job,
+        kind: operation === 'JOB' ? 'job' : 'procedure',
+        location: statement.location,
+      });
       if (operation === 'JOB') facts.entryPoints.push({ unit: job, kind: 'batch-job', location: statement.location });
     } else if (operation === 'EXEC') {
       step = execStep(job || 'JOB', statement);
@@ -83,7 +111,13 @@ function readStatements(source: SourceText, facts: SourceFacts): Statement[] {
       facts.problems.push({ message: 'JCL statement without an operation', location });
       return;
     }
-    const statement: Statement = { name: match[1]!.toUpperCase(), operation: match[2]!.toUpperCase(), operands: operandField(match[3]!), location, data: [] };
+    const statement: Statement = {
+      name: match[1]!.toUpperCase(),
+      operation: match[2]!.toUpperCase(),
+      operands: operandField(match[3]!),
+      location,
+      data: [],
+    };
     statements.push(statement);
     if (statement.operands.endsWith(',')) continuing = statement;
     if (statement.operation === 'DD' && /^(\*|DATA)(,|$)/i.test(statement.operands)) inStream = statement;
@@ -99,7 +133,9 @@ function keyword(operands: string[], name: string): string | undefined {
 function execStep(job: string, statement: Statement): JobStep {
   const operands = splitOperands(statement.operands);
   const program = keyword(operands, 'PGM')?.toUpperCase();
-  const procedure = keyword(operands, 'PROC')?.toUpperCase() ?? (operands[0] && !operands[0].includes('=') ? operands[0].toUpperCase() : undefined);
+  const procedure =
+    keyword(operands, 'PROC')?.toUpperCase() ??
+    (operands[0] && !operands[0].includes('=') ? operands[0].toUpperCase() : undefined);
   const step: JobStep = { job, step: statement.name || '(unnamed)', location: statement.location };
   if (program && UTILITIES.has(program)) {
     step.utility = program;
@@ -119,7 +155,9 @@ function addDataset(facts: SourceFacts, step: JobStep, dd: string, statement: St
   const generation = /\(([+-]?\d+)\)$/.exec(dsnOperand)?.[1];
   const member = generation ? undefined : /\(([A-Z0-9$#@]+)\)$/i.exec(dsnOperand)?.[1];
   const dsn = dsnOperand.replace(/\([^)]*\)$/, '').toUpperCase();
-  const disposition = keyword(operands, 'DISP')?.replace(/^\(|\)$/g, '').toUpperCase();
+  const disposition = keyword(operands, 'DISP')
+    ?.replace(/^\(|\)$/g, '')
+    .toUpperCase();
   const status = disposition?.split(',')[0] || 'NEW';
   const mode: AccessMode = status === 'SHR' ? 'read' : 'write';
   facts.datasets.push({
@@ -137,7 +175,17 @@ function addDataset(facts: SourceFacts, step: JobStep, dd: string, statement: St
 /** IDCAMS DEFINE CLUSTER/AIX/GDG NAME(...) in the control cards creates datasets. */
 function addIdcamsDefinitions(facts: SourceFacts, step: JobStep, statement: Statement) {
   const cards = statement.data.map((line) => line.slice(0, 72).replace(/-\s*$/, ' ')).join(' ');
-  for (const match of cards.matchAll(/\bDEFINE\s+(CLUSTER|ALTERNATEINDEX|AIX|GDG|PATH)\s*\(\s*NAME\s*\(\s*([A-Z0-9$#@.-]+)\s*\)/gi)) {
-    facts.datasets.push({ job: step.job, step: step.step, dd: 'SYSIN', dsn: match[2]!.toUpperCase(), disposition: `DEFINE ${match[1]!.toUpperCase()}`, mode: 'write', location: statement.location });
+  for (const match of cards.matchAll(
+    /\bDEFINE\s+(CLUSTER|ALTERNATEINDEX|AIX|GDG|PATH)\s*\(\s*NAME\s*\(\s*([A-Z0-9$#@.-]+)\s*\)/gi,
+  )) {
+    facts.datasets.push({
+      job: step.job,
+      step: step.step,
+      dd: 'SYSIN',
+      dsn: match[2]!.toUpperCase(),
+      disposition: `DEFINE ${match[1]!.toUpperCase()}`,
+      mode: 'write',
+      location: statement.location,
+    });
   }
 }

@@ -3,12 +3,14 @@ import { calledName, keyName, valueUse, type LiteralPlace, type ValueUse } from 
 import { FUNCTION_NODE } from './walker-helpers.js';
 
 /** Nodes that only wrap a value, and collections of values: the value stands where they stand. */
-const WRAPPER = /^(argument|parenthesized_expression|equals_value_clause|literal_element|expression_list|list|tuple|set|array|array_initializer|initializer_expression|array_creation_expression|implicit_array_creation_expression|literal_value|composite_literal)$/;
+const WRAPPER =
+  /^(argument|parenthesized_expression|equals_value_clause|literal_element|expression_list|list|tuple|set|array|array_initializer|initializer_expression|array_creation_expression|implicit_array_creation_expression|literal_value|composite_literal)$/;
 const OPERATION = /^(binary_expression|binary_operator|comparison_operator|boolean_operator)$/;
 const CONDITIONAL = /^(conditional_expression|ternary_expression)$/;
 const ARGUMENTS = /^(argument_list|arguments)$/;
 /** Nodes that give a value a name as a field of a structure: a property, a dict entry, a named argument. */
-const FIELD = /^(pair|keyword_argument|array_element_initializer|keyed_element|element_value_pair|property_element|anonymous_object_member_declarator)$/;
+const FIELD =
+  /^(pair|keyword_argument|array_element_initializer|keyed_element|element_value_pair|property_element|anonymous_object_member_declarator)$/;
 /** Nodes that give a value a name as a variable. */
 const VARIABLE = /^(assignment_expression|assignment|variable_declarator|short_var_declaration|var_spec|const_spec)$/;
 const LITERAL = /string|literal/;
@@ -29,7 +31,8 @@ export function placeOfNode(node: Node): LiteralPlace {
  */
 function followReceivers(node: Node): { place: LiteralPlace; at: Node } {
   let current = { ...standing(node), at: node };
-  for (let hops = 0; current.receiverOf && hops < 4; hops++) current = { ...standing(current.receiverOf), at: current.receiverOf };
+  for (let hops = 0; current.receiverOf && hops < 4; hops++)
+    current = { ...standing(current.receiverOf), at: current.receiverOf };
   return current;
 }
 
@@ -54,7 +57,11 @@ export function useOfValue(node: Node, followVariable: boolean): ValueUse | unde
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (++visited > MAX_BODY_NODES) return undefined;
-    if (/identifier|variable_name/.test(current.type) && current.text.replace(/^\$/, '') === place.key.replace(/^\$/, '') && !isAssigned(current)) {
+    if (
+      /identifier|variable_name/.test(current.type) &&
+      current.text.replace(/^\$/, '') === place.key.replace(/^\$/, '') &&
+      !isAssigned(current)
+    ) {
       const use = valueUse(standing(current).place);
       if (!use) return undefined;
       uses.push(use);
@@ -91,35 +98,62 @@ function standing(node: Node): { place: LiteralPlace; receiverOf?: Node } {
   const parent = item.parent;
   if (!parent) return { place: {} };
   // The receiver of a call: "http://localhost".equals(url), "x".Equals(y), getLocalHost().getHostName().
-  const member = /^(member_access_expression|attribute|selector_expression|member_call_expression)$/.test(parent.type) ? parent : undefined;
-  const call = member && member.type !== 'member_call_expression' ? member.parent : member ?? parent;
-  const receiver = member ? (member.childForFieldName('expression') ?? member.childForFieldName('object') ?? member.childForFieldName('operand')) : parent.childForFieldName('object');
+  const member = /^(member_access_expression|attribute|selector_expression|member_call_expression)$/.test(parent.type)
+    ? parent
+    : undefined;
+  const call = member && member.type !== 'member_call_expression' ? member.parent : (member ?? parent);
+  const receiver = member
+    ? (member.childForFieldName('expression') ??
+      member.childForFieldName('object') ??
+      member.childForFieldName('operand'))
+    : parent.childForFieldName('object');
   if (receiver?.id === item.id && call && /invocation|call/.test(call.type)) {
-    const name = (member ?? parent).childForFieldName('name') ?? member?.childForFieldName('attribute') ?? member?.childForFieldName('field');
+    const name =
+      (member ?? parent).childForFieldName('name') ??
+      member?.childForFieldName('attribute') ??
+      member?.childForFieldName('field');
     return name ? { place: { call: { name: name.text, index: -1 } }, receiverOf: call } : { place: {} };
   }
   if (OPERATION.test(parent.type)) {
-    const operator = parent.childForFieldName('operator')?.text ?? parent.children.filter((child) => child && !child.isNamed).map((child) => child!.text).join(' ');
+    const operator =
+      parent.childForFieldName('operator')?.text ??
+      parent.children
+        .filter((child) => child && !child.isNamed)
+        .map((child) => child!.text)
+        .join(' ');
     const right = parent.childForFieldName('right') ?? parent.namedChildren.at(-1);
     return { place: { operator: { text: operator, side: right?.id === item.id ? 'right' : 'left' } } };
   }
   const named = parent.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
   if (CONDITIONAL.test(parent.type)) {
     // Python writes `a if condition else b`: the condition stands between the branches.
-    const condition = parent.childForFieldName('condition') ?? (named.length === 3 && parent.children[1]?.text === 'if' ? named[1] : undefined);
+    const condition =
+      parent.childForFieldName('condition') ??
+      (named.length === 3 && parent.children[1]?.text === 'if' ? named[1] : undefined);
     if (condition?.id === item.id) return { place: {} };
     const other = named.find((child) => child.id !== item.id && child.id !== condition?.id);
-    return { place: { branch: { otherIsLiteral: other ? LITERAL.test(other.type) && !/interpolat|template/.test(other.type) : false } } };
+    return {
+      place: {
+        branch: { otherIsLiteral: other ? LITERAL.test(other.type) && !/interpolat|template/.test(other.type) : false },
+      },
+    };
   }
   if (ARGUMENTS.test(parent.type)) {
     const call = parent.parent;
-    const callee = call?.childForFieldName('name') ?? call?.childForFieldName('function') ?? call?.childForFieldName('type');
+    const callee =
+      call?.childForFieldName('name') ?? call?.childForFieldName('function') ?? call?.childForFieldName('type');
     // A keyword argument (`hostname=platform.node()`) names its value as a field.
-    return callee ? { place: { call: { name: calledName(callee.text), index: named.findIndex((child) => child.id === item.id) } } } : { place: {} };
+    return callee
+      ? { place: { call: { name: calledName(callee.text), index: named.findIndex((child) => child.id === item.id) } } }
+      : { place: {} };
   }
   const keyKind = FIELD.test(parent.type) ? 'field' : VARIABLE.test(parent.type) ? 'variable' : undefined;
   if (keyKind) {
-    const key = parent.childForFieldName('key') ?? parent.childForFieldName('name') ?? parent.childForFieldName('left') ?? (named.length === 2 && named[1]!.id === item.id ? named[0] : undefined);
+    const key =
+      parent.childForFieldName('key') ??
+      parent.childForFieldName('name') ??
+      parent.childForFieldName('left') ??
+      (named.length === 2 && named[1]!.id === item.id ? named[0] : undefined);
     if (key && key.id !== item.id) return { place: { key: keyName(key.text), keyKind } };
   }
   return { place: {} };
@@ -127,5 +161,8 @@ function standing(node: Node): { place: LiteralPlace; receiverOf?: Node } {
 
 /** A PHP array element without a key (`['a', 'b']`) only holds its value. */
 function isPlainElement(node: Node): boolean {
-  return node.type === 'array_element_initializer' && node.namedChildren.filter((child) => child !== null && child.type !== 'comment').length === 1;
+  return (
+    node.type === 'array_element_initializer' &&
+    node.namedChildren.filter((child) => child !== null && child.type !== 'comment').length === 1
+  );
 }

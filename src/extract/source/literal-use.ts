@@ -39,16 +39,21 @@ const DEFAULTING = new Set(['||', '??', 'or', '?:', '//']);
 const JOINING = new Set(['+', '.']);
 
 /** Methods that test a string against the literal rather than use it. */
-const COMPARING_CALL = /^(equals|equalsIgnoreCase|Equals|EqualFold|startsWith|StartsWith|HasPrefix|endsWith|EndsWith|HasSuffix|contains|Contains|includes|indexOf|IndexOf|lastIndexOf|matches|match|test|strpos|stripos|str_starts_with|str_ends_with|str_contains|strcmp|strcasecmp|strncmp|preg_match|assertEquals|assertNotEquals|toBe|toEqual)$/;
+const COMPARING_CALL =
+  /^(equals|equalsIgnoreCase|Equals|EqualFold|startsWith|StartsWith|HasPrefix|endsWith|EndsWith|HasSuffix|contains|Contains|includes|indexOf|IndexOf|lastIndexOf|matches|match|test|strpos|stripos|str_starts_with|str_ends_with|str_contains|strcmp|strcasecmp|strncmp|preg_match|assertEquals|assertNotEquals|toBe|toEqual)$/;
 /** Getters of configuration whose later arguments are defaults: getenv("HOST", "localhost"), config.get('url', 'http://...'). */
-const CONFIG_GETTER = /^(getenv|getattr|get|getProperty|getOrDefault|GetValue|GetEnvironmentVariable|getString|env|environ|config|setting|setdefault|option)$/i;
+const CONFIG_GETTER =
+  /^(getenv|getattr|get|getProperty|getOrDefault|GetValue|GetEnvironmentVariable|getString|env|environ|config|setting|setdefault|option)$/i;
 /** Functions whose first argument is a message key, not a place: t("auth.local"), __(), gettext, trans, formatMessage. */
-const TRANSLATION_CALL = /^(t|\$t|__|_|gettext|ngettext|pgettext|trans|trans_choice|translate|lang|formatMessage|getMessage|getString|localize)$/;
+const TRANSLATION_CALL =
+  /^(t|\$t|__|_|gettext|ngettext|pgettext|trans|trans_choice|translate|lang|formatMessage|getMessage|getString|localize)$/;
 /** Calls that list the origins allowed to call in (CORS). */
-const CALLER_CALL = /^(WithOrigins|allowedOrigins|addAllowedOrigin|allowedOriginPatterns|AllowOrigins|setAllowedOrigins)$/;
+const CALLER_CALL =
+  /^(WithOrigins|allowedOrigins|addAllowedOrigin|allowedOriginPatterns|AllowOrigins|setAllowedOrigins)$/;
 /** Keys whose value is a pattern to match or a caller allowed in. */
 const PATTERN_KEY = /(^|[_.-])(regexp?|pattern|patterns|glob|match(es)?|mask)$|(Regexp?|Pattern|Glob)$/;
-const CALLER_KEY = /^(origin|origins|allowed_?origins|allowedOrigins|AllowedOrigins|cors_?origins?|corsOrigins?|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|referr?er|allowed_?hosts|ALLOWED_HOSTS)$/;
+const CALLER_KEY =
+  /^(origin|origins|allowed_?origins|allowedOrigins|AllowedOrigins|cors_?origins?|corsOrigins?|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|referr?er|allowed_?hosts|ALLOWED_HOSTS)$/;
 
 export function literalUse(place: LiteralPlace): LiteralUse | undefined {
   const { operator, branch, call, key } = place;
@@ -69,7 +74,8 @@ export function literalUse(place: LiteralPlace): LiteralUse | undefined {
 }
 
 /** Calls that print or log what they are given. */
-const REPORTING_CALL = /^(print|println|printf|print_r|echo|log|info|debug|warn|warning|error|trace|fatal|notice|WriteLine|Write|LogInformation|LogDebug|LogWarning|LogError|Infof|Debugf|Warnf|Errorf|Printf|Println)$/;
+const REPORTING_CALL =
+  /^(print|println|printf|print_r|echo|log|info|debug|warn|warning|error|trace|fatal|notice|WriteLine|Write|LogInformation|LogDebug|LogWarning|LogError|Infof|Debugf|Warnf|Errorf|Printf|Println)$/;
 
 export function valueUse(place: LiteralPlace): ValueUse | undefined {
   const { operator, call, keyKind } = place;

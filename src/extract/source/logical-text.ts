@@ -23,7 +23,11 @@ export class LogicalText {
   locate(offset: number): Location {
     const low = lastIndexAtMost(this.starts, offset);
     const origin = this.origins[low] ?? { line: 1, column: 1 };
-    return { file: this.file, line: origin.line, column: origin.column + Math.max(0, offset - (this.starts[low] ?? 0)) };
+    return {
+      file: this.file,
+      line: origin.line,
+      column: origin.column + Math.max(0, offset - (this.starts[low] ?? 0)),
+    };
   }
 }
 
@@ -38,7 +42,11 @@ export function parseOptions(text: string): { name: string; value?: string; vari
       continue;
     }
     const quoted = /^(['"])(.*)\1$/s.exec(raw.trim());
-    options.push({ name: match[1]!.toUpperCase(), value: quoted ? quoted[2] : raw.trim(), variable: !quoted && /^[A-Z][A-Z0-9-]*$/i.test(raw.trim()) });
+    options.push({
+      name: match[1]!.toUpperCase(),
+      value: quoted ? quoted[2] : raw.trim(),
+      variable: !quoted && /^[A-Z][A-Z0-9-]*$/i.test(raw.trim()),
+    });
   }
   return options;
 }

@@ -18,11 +18,28 @@ export function extractMyBatis(source: SourceText): SourceFacts {
   for (const root of roots) {
     const unit = root.attributes.namespace;
     if (!unit) continue;
-    const { elements } = xmlElements(source.text, source.rel, ['select', 'insert', 'update', 'delete', 'statement', 'procedure']);
+    const { elements } = xmlElements(source.text, source.rel, [
+      'select',
+      'insert',
+      'update',
+      'delete',
+      'statement',
+      'procedure',
+    ]);
     for (const statement of elements) {
-      const sql = statement.body.replace(/<!\[CDATA\[|\]\]>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/[#$]\{[^}]*\}/g, '?');
+      const sql = statement.body
+        .replace(/<!\[CDATA\[|\]\]>/g, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/[#$]\{[^}]*\}/g, '?');
       for (const table of sqlTables(sql).tables) {
-        facts.dataAccess.push({ unit, target: table.name, targetKind: 'table', mode: table.mode, via: 'mybatis', location: statement.location });
+        facts.dataAccess.push({
+          unit,
+          target: table.name,
+          targetKind: 'table',
+          mode: table.mode,
+          via: 'mybatis',
+          location: statement.location,
+        });
       }
     }
   }

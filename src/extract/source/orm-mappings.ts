@@ -20,13 +20,26 @@ export function extractOrmMappings(source: SourceText): SourceFacts {
   for (const entity of xmlElements(source.text, source.rel, ['entity']).elements) {
     const className = entity.attributes.class;
     if (!className) continue;
-    const table = /<table\b[^>]*\bname\s*=\s*["']([^"']+)["']/.exec(entity.body)?.[1] ?? entity.attributes.name ?? className.slice(className.lastIndexOf('.') + 1);
-    facts.definitions.push({ kind: 'entity', name: qualify(className), attributes: { table: table.toUpperCase() }, location: entity.location });
+    const table =
+      /<table\b[^>]*\bname\s*=\s*["']([^"']+)["']/.exec(entity.body)?.[1] ??
+      entity.attributes.name ??
+      className.slice(className.lastIndexOf('.') + 1);
+    facts.definitions.push({
+      kind: 'entity',
+      name: qualify(className),
+      attributes: { table: table.toUpperCase() },
+      location: entity.location,
+    });
   }
   for (const mapped of xmlElements(source.text, source.rel, ['class']).elements) {
     const className = mapped.attributes.name;
     if (!className) continue;
-    facts.definitions.push({ kind: 'entity', name: qualify(className), attributes: { table: (mapped.attributes.table ?? className.slice(className.lastIndexOf('.') + 1)).toUpperCase() }, location: mapped.location });
+    facts.definitions.push({
+      kind: 'entity',
+      name: qualify(className),
+      attributes: { table: (mapped.attributes.table ?? className.slice(className.lastIndexOf('.') + 1)).toUpperCase() },
+      location: mapped.location,
+    });
   }
   return facts;
 }

@@ -6,5 +6,13 @@
  * Files shipped with the code (`__dirname`, class-path resources, views, a relative path), temporary
  * files and the kernel's own (`/proc`) travel with the application or the platform.
  */
-export const PATH_ORIGINS = ['configured', 'absolute', 'data-folder', 'listed', 'bundled', 'temporary', 'system'] as const;
+export const PATH_ORIGINS = [
+  'configured',
+  'absolute',
+  'data-folder',
+  'listed',
+  'bundled',
+  'temporary',
+  'system',
+] as const;
 export type PathOrigin = (typeof PATH_ORIGINS)[number];

@@ -40,7 +40,12 @@ class PhpWalker {
   private ensureFileUnit(node: Node): void {
     if (this.c.unit) return;
     this.fileUnit = this.appRel.replace(/\.php$/, '');
-    this.c.enterUnit({ id: this.fileUnit, name: this.fileUnit.slice(this.fileUnit.lastIndexOf('/') + 1), kind: 'module', location: this.c.at(node) });
+    this.c.enterUnit({
+      id: this.fileUnit,
+      name: this.fileUnit.slice(this.fileUnit.lastIndexOf('/') + 1),
+      kind: 'module',
+      location: this.c.at(node),
+    });
   }
 
   finish(): void {
@@ -75,7 +80,8 @@ class PhpWalker {
       case 'object_creation_expression': {
         const type = childrenOfType(node, 'name', 'qualified_name')[0]?.text;
         if (type) this.c.reference(this.resolve(type), 'instantiates', node);
-        if (type && apisOf('php').constructors[simpleName(dotted(type))]) this.c.api(apisOf('php').constructors[simpleName(dotted(type))]!, `new ${type}`, node);
+        if (type && apisOf('php').constructors[simpleName(dotted(type))])
+          this.c.api(apisOf('php').constructors[simpleName(dotted(type))]!, `new ${type}`, node);
         return this.visitChildren(node);
       }
       case 'scoped_call_expression':
@@ -105,7 +111,12 @@ class PhpWalker {
         return;
       case 'string':
       case 'encapsed_string':
-        this.c.literal(childrenOfType(node, 'string_content', 'string_value').map((part) => part.text).join('?'), node);
+        this.c.literal(
+          childrenOfType(node, 'string_content', 'string_value')
+            .map((part) => part.text)
+            .join('?'),
+          node,
+        );
         return;
       default:
         this.visitChildren(node);
@@ -119,10 +130,17 @@ class PhpWalker {
   private unit(node: Node): void {
     const name = node.childForFieldName('name')?.text;
     if (!name) return;
-    this.c.enterUnit({ id: this.c.qualify(name), name, kind: UNIT_KINDS[node.type] ?? 'class', location: this.c.at(node) });
+    this.c.enterUnit({
+      id: this.c.qualify(name),
+      name,
+      kind: UNIT_KINDS[node.type] ?? 'class',
+      location: this.c.at(node),
+    });
     const attributes = this.attributes(node);
-    for (const base of childrenOfType(node, 'base_clause').flatMap((clause) => clause.namedChildren)) if (base) this.c.reference(this.resolve(base.text), 'inherits', base);
-    for (const base of childrenOfType(node, 'class_interface_clause').flatMap((clause) => clause.namedChildren)) if (base) this.c.reference(this.resolve(base.text), 'implements', base);
+    for (const base of childrenOfType(node, 'base_clause').flatMap((clause) => clause.namedChildren))
+      if (base) this.c.reference(this.resolve(base.text), 'inherits', base);
+    for (const base of childrenOfType(node, 'class_interface_clause').flatMap((clause) => clause.namedChildren))
+      if (base) this.c.reference(this.resolve(base.text), 'implements', base);
     const route = attributes.find((attribute) => attribute.name === 'Route');
     this.routeBases.push(firstString(route?.args) ?? firstSingle(route?.args) ?? '');
     this.visitChildren(node.childForFieldName('body'));
@@ -134,14 +152,25 @@ class PhpWalker {
     const name = node.childForFieldName('name')?.text ?? '';
     for (const attribute of this.attributes(node, name)) {
       const entry = entryOfAnnotation(attribute.name, 'method');
-      if (entry) this.c.entry(entry, attribute.node, entry === 'http-route' ? joinRoute(this.routeBases.at(-1) ?? '', firstString(attribute.args) ?? firstSingle(attribute.args)) : attribute.args);
+      if (entry)
+        this.c.entry(
+          entry,
+          attribute.node,
+          entry === 'http-route'
+            ? joinRoute(this.routeBases.at(-1) ?? '', firstString(attribute.args) ?? firstSingle(attribute.args))
+            : attribute.args,
+        );
     }
     this.body(node);
   }
 
   private body(node: Node): void {
     this.c.withScope(() => {
-      for (const parameter of childrenOfType(node.childForFieldName('parameters') ?? node, 'simple_parameter', 'property_promotion_parameter')) {
+      for (const parameter of childrenOfType(
+        node.childForFieldName('parameters') ?? node,
+        'simple_parameter',
+        'property_promotion_parameter',
+      )) {
         const type = parameter.childForFieldName('type');
         const variable = parameter.childForFieldName('name')?.text;
         if (type && variable) this.c.declare(variable, this.resolve(type.text.replace(/^\?/, '')));
@@ -161,13 +190,21 @@ class PhpWalker {
     this.c.reference(this.resolve(scope), 'calls', node);
     const first = node.childForFieldName('arguments')?.namedChildren[0]?.namedChildren[0];
     if (ROUTE_FACADES.has(simpleName(dotted(scope))) && HTTP_VERBS.has(method) && first?.type === 'string') {
-      this.c.entry('http-route', node, `${method.toUpperCase()} ${childrenOfType(first, 'string_content', 'string_value').map((p) => p.text).join('')}`);
+      this.c.entry(
+        'http-route',
+        node,
+        `${method.toUpperCase()} ${childrenOfType(first, 'string_content', 'string_value')
+          .map((p) => p.text)
+          .join('')}`,
+      );
     }
   }
 
   private attributes(node: Node, member?: string): { name: string; args?: string; node: Node }[] {
     const parsed: { name: string; args?: string; node: Node }[] = [];
-    for (const attribute of childrenOfType(node, 'attribute_list').flatMap((list) => childrenOfType(list, 'attribute_group')).flatMap((group) => childrenOfType(group, 'attribute'))) {
+    for (const attribute of childrenOfType(node, 'attribute_list')
+      .flatMap((list) => childrenOfType(list, 'attribute_group'))
+      .flatMap((group) => childrenOfType(group, 'attribute'))) {
       const name = simpleName(dotted(attribute.namedChildren[0]?.text ?? ''));
       const args = childrenOfType(attribute, 'arguments')[0]?.text.replace(/^\(|\)$/g, '') || undefined;
       parsed.push({ name, ...(args ? { args } : {}), node: attribute });
@@ -184,7 +221,10 @@ class PhpWalker {
     const [head, ...rest] = name.split('.');
     const imported = this.uses.get(head!);
     if (imported) return [imported, ...rest].join('.');
-    return this.c.facts.namespace && !/^(string|int|float|bool|array|void|mixed|object|callable|iterable|null|self|static)$/i.test(name) ? `${this.c.facts.namespace}.${name}` : name;
+    return this.c.facts.namespace &&
+      !/^(string|int|float|bool|array|void|mixed|object|callable|iterable|null|self|static)$/i.test(name)
+      ? `${this.c.facts.namespace}.${name}`
+      : name;
   }
 }
 

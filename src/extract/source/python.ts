@@ -14,7 +14,12 @@ import { firstString, simpleName } from './walker-helpers.js';
 export function extractPython(source: SourceText): Promise<SourceFacts> {
   return extractWithTree(source, (root, collector) => {
     const module = moduleName(source.appRel);
-    collector.enterUnit({ id: module, name: module.slice(module.lastIndexOf('.') + 1), kind: 'module', location: collector.at(root) });
+    collector.enterUnit({
+      id: module,
+      name: module.slice(module.lastIndexOf('.') + 1),
+      kind: 'module',
+      location: collector.at(root),
+    });
     new PythonWalker(collector, module).visit(root);
     collector.exitUnit();
   });
@@ -76,7 +81,8 @@ class PythonWalker {
         return this.c.literal(stringValue(node), node);
       case 'identifier':
         // A function handed over by name (pool.map(simulate_chunk, ...)) is a dependency too.
-        if (node.parent?.type === 'argument_list' && !BUILTINS.has(node.text)) this.c.reference(this.aliases.get(node.text) ?? `${this.module}.${node.text}`, 'uses', node);
+        if (node.parent?.type === 'argument_list' && !BUILTINS.has(node.text))
+          this.c.reference(this.aliases.get(node.text) ?? `${this.module}.${node.text}`, 'uses', node);
         return;
       default:
         return this.visitChildren(node);
@@ -143,12 +149,19 @@ class PythonWalker {
     const isClass = node.type === 'class_definition';
     // Top-level functions and all classes are units; methods and nested functions belong to theirs.
     const isUnit = name && (isClass || this.atModuleLevel(node));
-    if (isUnit) this.c.enterUnit({ id: this.c.qualify(name), name, kind: isClass ? 'class' : 'function', location: this.c.at(node) });
+    if (isUnit)
+      this.c.enterUnit({
+        id: this.c.qualify(name),
+        name,
+        kind: isClass ? 'class' : 'function',
+        location: this.c.at(node),
+      });
     for (const decorator of decorators) {
       this.c.annotation(simpleName(decorator.name), decorator.args, decorator.node, isUnit ? undefined : name);
       const entry = entryOfAnnotation(simpleName(decorator.name), 'method');
       // @app.route / @router.get / @celery.task; plain @get would be ambiguous without a receiver.
-      if (entry && (decorator.name.includes('.') || entry === 'scheduled')) this.c.entry(entry, decorator.node, firstString(decorator.args) ?? firstSingleQuoted(decorator.args));
+      if (entry && (decorator.name.includes('.') || entry === 'scheduled'))
+        this.c.entry(entry, decorator.node, firstString(decorator.args) ?? firstSingleQuoted(decorator.args));
     }
     if (isClass) {
       for (const base of node.childForFieldName('superclasses')?.namedChildren ?? []) {
@@ -175,15 +188,19 @@ class PythonWalker {
     if (fn) {
       const written = fn.text;
       const resolved = this.resolveName(written);
-      const api = apisOf('python').calls[resolved] ?? (fn.type === 'attribute' ? apisOf('python').methods[fn.childForFieldName('attribute')?.text ?? ''] : undefined);
+      const api =
+        apisOf('python').calls[resolved] ??
+        (fn.type === 'attribute' ? apisOf('python').methods[fn.childForFieldName('attribute')?.text ?? ''] : undefined);
       const shown = /^[\w.]+$/.test(written) ? written : `….${fn.childForFieldName('attribute')?.text ?? ''}`;
       if (api) this.c.api(api, shown, node);
       else if (written === 'open') this.c.api(opensForWriting(args) ? 'file-write' : 'file-read', 'open', node);
       const head = written.split('.')[0]!;
       // Only plain dotted names reference something: pd.DataFrame(...).to_csv names nothing.
-      if (/^[\w.]+$/.test(written) && (this.aliases.has(head) || /^[A-Z]/.test(head))) this.c.reference(resolved, 'calls', node);
+      if (/^[\w.]+$/.test(written) && (this.aliases.has(head) || /^[A-Z]/.test(head)))
+        this.c.reference(resolved, 'calls', node);
       // A bare call may be a function of this module, defined above or below.
-      else if (fn.type === 'identifier' && !BUILTINS.has(written)) this.c.reference(`${this.module}.${written}`, 'calls', node);
+      else if (fn.type === 'identifier' && !BUILTINS.has(written))
+        this.c.reference(`${this.module}.${written}`, 'calls', node);
       const object = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
       if (object) this.visit(object);
     }
@@ -209,12 +226,24 @@ class PythonWalker {
    */
   private djangoModel(node: Node, name: string): void {
     const app = /(?:^|\/)([^/]+)\/models(?:\.py$|\/)/.exec(this.c.facts.file)?.[1];
-    const bases = (node.childForFieldName('superclasses')?.namedChildren ?? []).filter((base): base is Node => base !== null && base.type !== 'keyword_argument').map((base) => base.text);
-    if (!app || !this.c.unit || !bases.some((base) => base === 'models.Model' || /Model$/.test(simpleName(base)))) return;
-    const meta = node.childForFieldName('body')?.namedChildren.find((child) => child?.type === 'class_definition' && child.childForFieldName('name')?.text === 'Meta');
+    const bases = (node.childForFieldName('superclasses')?.namedChildren ?? [])
+      .filter((base): base is Node => base !== null && base.type !== 'keyword_argument')
+      .map((base) => base.text);
+    if (!app || !this.c.unit || !bases.some((base) => base === 'models.Model' || /Model$/.test(simpleName(base))))
+      return;
+    const meta = node
+      .childForFieldName('body')
+      ?.namedChildren.find(
+        (child) => child?.type === 'class_definition' && child.childForFieldName('name')?.text === 'Meta',
+      );
     if (meta && /\babstract\s*=\s*True\b/.test(meta.text)) return;
     const table = meta ? /\bdb_table\s*=\s*['"]([^'"]+)['"]/.exec(meta.text)?.[1] : undefined;
-    this.c.facts.definitions.push({ kind: 'entity', name: this.c.unit, attributes: { table: (table ?? `${app}_${name}`).toUpperCase() }, location: this.c.at(node) });
+    this.c.facts.definitions.push({
+      kind: 'entity',
+      name: this.c.unit,
+      attributes: { table: (table ?? `${app}_${name}`).toUpperCase() },
+      location: this.c.at(node),
+    });
   }
 
   /** SQLAlchemy: __tablename__ = "orders" maps the class to its table. */
@@ -222,7 +251,12 @@ class PythonWalker {
     const unit = this.c.unit;
     const right = node.childForFieldName('right');
     if (node.childForFieldName('left')?.text !== '__tablename__' || right?.type !== 'string' || !unit) return;
-    this.c.facts.definitions.push({ kind: 'entity', name: unit, attributes: { table: stringValue(right).toUpperCase() }, location: this.c.at(node) });
+    this.c.facts.definitions.push({
+      kind: 'entity',
+      name: unit,
+      attributes: { table: stringValue(right).toUpperCase() },
+      location: this.c.at(node),
+    });
   }
 
   /** np.random.default_rng → numpy.random.default_rng, through the file's imports. */
@@ -234,19 +268,65 @@ class PythonWalker {
 }
 
 /** Builtins are never the application's own functions. */
-const BUILTINS = new Set(['print', 'len', 'range', 'open', 'int', 'str', 'float', 'list', 'dict', 'set', 'tuple', 'bool', 'isinstance', 'enumerate', 'zip', 'map', 'filter', 'sorted', 'sum', 'min', 'max', 'abs', 'super', 'getattr', 'setattr', 'hasattr', 'type', 'repr', 'iter', 'next', 'round', 'any', 'all', 'format', 'id', 'vars', 'dir', 'callable', 'exec', 'eval']);
+const BUILTINS = new Set([
+  'print',
+  'len',
+  'range',
+  'open',
+  'int',
+  'str',
+  'float',
+  'list',
+  'dict',
+  'set',
+  'tuple',
+  'bool',
+  'isinstance',
+  'enumerate',
+  'zip',
+  'map',
+  'filter',
+  'sorted',
+  'sum',
+  'min',
+  'max',
+  'abs',
+  'super',
+  'getattr',
+  'setattr',
+  'hasattr',
+  'type',
+  'repr',
+  'iter',
+  'next',
+  'round',
+  'any',
+  'all',
+  'format',
+  'id',
+  'vars',
+  'dir',
+  'callable',
+  'exec',
+  'eval',
+]);
 
 function opensForWriting(args: Node | null): boolean {
-  const mode = args?.namedChildren.find((arg, index) => (index === 1 && arg?.type === 'string') || (arg?.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'mode'));
+  const mode = args?.namedChildren.find(
+    (arg, index) =>
+      (index === 1 && arg?.type === 'string') ||
+      (arg?.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'mode'),
+  );
   const text = mode?.type === 'keyword_argument' ? mode.childForFieldName('value')?.text : mode?.text;
   return /[wax+]/.test(text?.replace(/^[rbuf]*['"]|['"]$/gi, '') ?? '');
 }
 
 function stringValue(node: Node): string {
-  return childrenOfType(node, 'string_content').map((part) => part.text).join('');
+  return childrenOfType(node, 'string_content')
+    .map((part) => part.text)
+    .join('');
 }
 
 function firstSingleQuoted(args: string | undefined): string | undefined {
   return args ? /'((?:[^'\\]|\\.)*)'/.exec(args)?.[1] : undefined;
 }
-

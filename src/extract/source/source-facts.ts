@@ -43,7 +43,8 @@ export interface Unit {
 }
 
 /** `follows`: a scheduled job runs after another (Control-M conditions). */
-export type ReferenceKind = 'imports' | 'calls' | 'uses' | 'inherits' | 'implements' | 'instantiates' | 'includes' | 'follows';
+export type ReferenceKind =
+  'imports' | 'calls' | 'uses' | 'inherits' | 'implements' | 'instantiates' | 'includes' | 'follows';
 
 export interface Reference {
   /** Unit the reference is made from. */
@@ -78,7 +79,16 @@ export interface Annotation {
   location: Location;
 }
 
-export type EntryKind = 'main' | 'servlet' | 'http-route' | 'message-listener' | 'scheduled' | 'web-service' | 'cics-transaction' | 'batch-program' | 'batch-job';
+export type EntryKind =
+  | 'main'
+  | 'servlet'
+  | 'http-route'
+  | 'message-listener'
+  | 'scheduled'
+  | 'web-service'
+  | 'cics-transaction'
+  | 'batch-program'
+  | 'batch-job';
 
 export interface EntryPoint {
   unit: string;
@@ -181,7 +191,16 @@ export interface DatasetUse {
 
 /** A resource declared for a runtime: CICS CSD entries, IMS DBD/PSB, scheduler jobs. */
 export interface ResourceDefinition {
-  kind: 'cics-transaction' | 'cics-program' | 'cics-map' | 'cics-file' | 'cics-queue' | 'ims-database' | 'ims-psb' | 'scheduled-job' | 'entity';
+  kind:
+    | 'cics-transaction'
+    | 'cics-program'
+    | 'cics-map'
+    | 'cics-file'
+    | 'cics-queue'
+    | 'ims-database'
+    | 'ims-psb'
+    | 'scheduled-job'
+    | 'entity';
   name: string;
   attributes: Record<string, string>;
   location: Location;

@@ -7,7 +7,10 @@ export interface SqlStatement {
 
 const IDENTIFIER = String.raw`((?:"[^"]+"|\[[^\]]+\]|[A-Za-z_#@$][\w#@$]*)(?:\.(?:"[^"]+"|\[[^\]]+\]|[A-Za-z_#@$][\w#@$]*)){0,2})`;
 const READ_TABLE = new RegExp(String.raw`\b(?:FROM|JOIN)\s+${IDENTIFIER}`, 'gi');
-const WRITE_TABLE = new RegExp(String.raw`\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE\s+INTO|TRUNCATE\s+TABLE|INTO)\s+${IDENTIFIER}`, 'gi');
+const WRITE_TABLE = new RegExp(
+  String.raw`\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE\s+INTO|TRUNCATE\s+TABLE|INTO)\s+${IDENTIFIER}`,
+  'gi',
+);
 const SQL_START = /^\s*(SELECT|INSERT|UPDATE|DELETE|MERGE|WITH|DECLARE|TRUNCATE|CREATE|ALTER|DROP|CALL|EXEC)\b/i;
 /** Words a naive FROM/INTO match would take for tables. */
 const NOT_TABLES = new Set(['SELECT', 'DUAL', 'LATERAL', 'UNNEST', 'TABLE', 'VALUES', 'SYSIBM.SYSDUMMY1']);

@@ -10,10 +10,17 @@ const SERVER_CALL = /(^|\.)(createServer|createSecureServer)$/;
  * none, and nothing is left unverified (CodiMD's HTTPS server).
  */
 export function turnsCertificateChecksOff(ts: Ts, property: TS.PropertyAssignment, file: TS.SourceFile): boolean {
-  if (property.initializer.kind !== ts.SyntaxKind.FalseKeyword || property.name.getText(file).replace(/['"]/g, '') !== 'rejectUnauthorized') return false;
+  if (
+    property.initializer.kind !== ts.SyntaxKind.FalseKeyword ||
+    property.name.getText(file).replace(/['"]/g, '') !== 'rejectUnauthorized'
+  )
+    return false;
   const options = property.parent;
-  const requestCert = options.properties.find((sibling) => ts.isPropertyAssignment(sibling) && sibling.name.getText(file).replace(/['"]/g, '') === 'requestCert');
-  if (requestCert && ts.isPropertyAssignment(requestCert)) return requestCert.initializer.kind === ts.SyntaxKind.TrueKeyword;
+  const requestCert = options.properties.find(
+    (sibling) => ts.isPropertyAssignment(sibling) && sibling.name.getText(file).replace(/['"]/g, '') === 'requestCert',
+  );
+  if (requestCert && ts.isPropertyAssignment(requestCert))
+    return requestCert.initializer.kind === ts.SyntaxKind.TrueKeyword;
   const call = options.parent;
   return !((ts.isCallExpression(call) || ts.isNewExpression(call)) && SERVER_CALL.test(call.expression.getText(file)));
 }

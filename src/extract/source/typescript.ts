@@ -9,7 +9,17 @@ import { literalUse, VALUE_APIS } from './literal-use.js';
 import { emptyFacts, type Location, type ReferenceKind, type SourceFacts } from './source-facts.js';
 import { looksLikeSql, sqlTables } from './sql-tables.js';
 import { turnsCertificateChecksOff } from './tls-options.js';
-import { exportedUnit, indexModules, moduleId, resolveSpecifier, shapeOf, unitKindOf, type ModuleIndex, type ModuleShape, type Ts } from './typescript-modules.js';
+import {
+  exportedUnit,
+  indexModules,
+  moduleId,
+  resolveSpecifier,
+  shapeOf,
+  unitKindOf,
+  type ModuleIndex,
+  type ModuleShape,
+  type Ts,
+} from './typescript-modules.js';
 import type { FactStore } from '../fact-cache.js';
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'options', 'head']);
@@ -35,7 +45,11 @@ function loadTypeScript(): Ts {
  * With a cache, a file's facts are kept by its text and the shapes of all the application's
  * modules: editing a function body re-reads one file, while a changed export re-reads them all.
  */
-export async function extractTypeScriptProject(sources: SourceText[], cache?: FactStore, keptTreesChars = KEPT_TREES_CHARS): Promise<SourceFacts[]> {
+export async function extractTypeScriptProject(
+  sources: SourceText[],
+  cache?: FactStore,
+  keptTreesChars = KEPT_TREES_CHARS,
+): Promise<SourceFacts[]> {
   if (sources.length === 0) return [];
   const ts = loadTypeScript();
   // Syntax trees kept from the first pass (each file's shape) for the second (its facts), up to a
@@ -46,7 +60,13 @@ export async function extractTypeScriptProject(sources: SourceText[], cache?: Fa
   const parse = (source: SourceText, keep: boolean) => {
     let file = parsed.get(source);
     if (!file) {
-      file = ts.createSourceFile(`/app/${source.appRel}`, source.text, ts.ScriptTarget.Latest, true, scriptKind(ts, source.appRel));
+      file = ts.createSourceFile(
+        `/app/${source.appRel}`,
+        source.text,
+        ts.ScriptTarget.Latest,
+        true,
+        scriptKind(ts, source.appRel),
+      );
       if (keep && keptChars + source.text.length <= keptTreesChars) {
         parsed.set(source, file);
         keptChars += source.text.length;
@@ -54,7 +74,12 @@ export async function extractTypeScriptProject(sources: SourceText[], cache?: Fa
     }
     return file;
   };
-  const textKeys = new Map(sources.map((source) => [source, cache?.key('typescript', source.rel, source.appRel, source.language?.id ?? '', textDigest(source))]));
+  const textKeys = new Map(
+    sources.map((source) => [
+      source,
+      cache?.key('typescript', source.rel, source.appRel, source.language?.id ?? '', textDigest(source)),
+    ]),
+  );
   // A later file of the same module id (a.ts beside a.js) takes the earlier one's place.
   const shapes = new Map<string, { source: SourceText; shape: ModuleShape }>();
   // One file the parser or a walker cannot handle (nested too deep for the stack) is that file's
@@ -77,7 +102,9 @@ export async function extractTypeScriptProject(sources: SourceText[], cache?: Fa
     shapes.set(module, { source, shape });
   }
   const modules = indexModules(shapes);
-  const projectKey = cache?.key(...[...shapes].flatMap(([module, { source, shape }]) => [module, source.rel, JSON.stringify(shape)]));
+  const projectKey = cache?.key(
+    ...[...shapes].flatMap(([module, { source, shape }]) => [module, source.rel, JSON.stringify(shape)]),
+  );
   const read = [...modules.values()].map((index) => {
     const factsKey = projectKey && `${textKeys.get(index.source)}:facts:${projectKey}`;
     const kept = factsKey ? cache!.get<SourceFacts>(factsKey) : undefined;
@@ -98,8 +125,12 @@ export async function extractTypeScriptProject(sources: SourceText[], cache?: Fa
 
 /** The facts of a file that could not be analysed: only that problem, at its first line. */
 function unanalysable(source: SourceText, error: unknown): SourceFacts {
-  const reason = error instanceof RangeError ? 'nested too deeply to analyse' : `could not be analysed: ${(error as Error).message}`;
-  return { ...emptyFacts(source.rel, source.language?.id ?? 'typescript'), problems: [{ message: reason, location: { file: source.rel, line: 1, column: 1 } }] };
+  const reason =
+    error instanceof RangeError ? 'nested too deeply to analyse' : `could not be analysed: ${(error as Error).message}`;
+  return {
+    ...emptyFacts(source.rel, source.language?.id ?? 'typescript'),
+    problems: [{ message: reason, location: { file: source.rel, line: 1, column: 1 } }],
+  };
 }
 
 function scriptKind(ts: Ts, appRel: string): TS.ScriptKind {
@@ -130,12 +161,18 @@ class FileWalker {
   extract(): SourceFacts {
     const { ts, index, facts, file } = this;
     const { module } = index;
-    facts.units.push({ id: module, name: module.slice(module.lastIndexOf('/') + 1), kind: 'module', location: { file: index.source.rel, line: 1, column: 1 } });
+    facts.units.push({
+      id: module,
+      name: module.slice(module.lastIndexOf('/') + 1),
+      kind: 'module',
+      location: { file: index.source.rel, line: 1, column: 1 },
+    });
     // Classes first, then interfaces, functions and enums: the order units are listed in.
     for (const kind of ['class', 'interface', 'function', 'enum'] as const) {
       for (const statement of file.statements) {
         const name = (statement as TS.ClassDeclaration).name?.text;
-        if (name && unitKindOf(ts, statement) === kind) facts.units.push({ id: `${module}.${name}`, name, kind, location: this.at(statement), parent: module });
+        if (name && unitKindOf(ts, statement) === kind)
+          facts.units.push({ id: `${module}.${name}`, name, kind, location: this.at(statement), parent: module });
       }
     }
     for (const statement of file.statements) {
@@ -147,8 +184,11 @@ class FileWalker {
       const clause = statement.importClause;
       const bare = specifier.replace(/^node:/, '');
       if (clause?.name) this.moduleNames.set(clause.name.text, bare);
-      if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings)) this.moduleNames.set(clause.namedBindings.name.text, bare);
-      if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings)) for (const element of clause.namedBindings.elements) this.moduleNames.set(element.name.text, `${bare}.${(element.propertyName ?? element.name).text}`);
+      if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings))
+        this.moduleNames.set(clause.namedBindings.name.text, bare);
+      if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings))
+        for (const element of clause.namedBindings.elements)
+          this.moduleNames.set(element.name.text, `${bare}.${(element.propertyName ?? element.name).text}`);
     }
     this.collectTypes(file);
     for (const statement of file.statements) {
@@ -156,11 +196,18 @@ class FileWalker {
       this.visit(statement, name && unitKindOf(ts, statement) ? `${module}.${name}` : module);
     }
     // `session` names a property both ways (req.session.cart): one evidence per line is enough.
-    facts.apiCalls = facts.apiCalls.filter((call, at, all) => all.findIndex((other) => other.api === call.api && other.location.line === call.location.line) === at);
+    facts.apiCalls = facts.apiCalls.filter(
+      (call, at, all) =>
+        all.findIndex((other) => other.api === call.api && other.location.line === call.location.line) === at,
+    );
     markListedReads(facts.apiCalls);
-    for (const diagnostic of (file as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? []) {
+    for (const diagnostic of (file as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ??
+      []) {
       const { line, character } = file.getLineAndCharacterOfPosition(diagnostic.start);
-      facts.problems.push({ message: `syntax error: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`, location: { file: index.source.rel, line: line + 1, column: character + 1 } });
+      facts.problems.push({
+        message: `syntax error: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
+        location: { file: index.source.rel, line: line + 1, column: character + 1 },
+      });
     }
     return facts;
   }
@@ -188,7 +235,8 @@ class FileWalker {
   /** Where the path a file API is given comes from: its first argument, else the object it is called on. */
   private pathOrigin(node: TS.CallExpression | TS.NewExpression): PathOrigin | undefined {
     const { ts, file } = this;
-    const target = node.arguments?.[0] ?? (ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : undefined);
+    const target =
+      node.arguments?.[0] ?? (ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : undefined);
     if (!target) return undefined;
     this.paths ??= new PathOrigins(this.index.source.masked);
     return this.paths.of(target.getText(file), file.getLineAndCharacterOfPosition(target.getStart(file)).line + 1);
@@ -200,10 +248,12 @@ class FileWalker {
     if (ts.isIdentifier(callee)) return this.resolveName(callee.text);
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     let receiver = callee.expression;
-    if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) receiver = receiver.name;
+    if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword)
+      receiver = receiver.name;
     if (!ts.isIdentifier(receiver)) return undefined;
     const imported = this.index.imports.get(receiver.text);
-    if (imported?.name === '*' && imported.module) return exportedUnit(this.modules, imported.module, callee.name.text) ?? imported.module;
+    if (imported?.name === '*' && imported.module)
+      return exportedUnit(this.modules, imported.module, callee.name.text) ?? imported.module;
     const type = this.typeOf.get(receiver.text);
     return type ? this.resolveName(type) : this.resolveName(receiver.text);
   }
@@ -211,11 +261,18 @@ class FileWalker {
   /** Names typed or constructed in this file: `x: Repo`, `new Repo()`, constructor parameter properties. */
   private collectTypes(root: TS.Node): void {
     const { ts } = this;
-    const typeName = (type: TS.TypeNode | undefined) => (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined);
+    const typeName = (type: TS.TypeNode | undefined) =>
+      type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
     const visit = (node: TS.Node): void => {
-      if ((ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name)) {
+      if (
+        (ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node)) &&
+        ts.isIdentifier(node.name)
+      ) {
         const initialiser = node.initializer;
-        const constructed = initialiser && ts.isNewExpression(initialiser) && ts.isIdentifier(initialiser.expression) ? initialiser.expression.text : undefined;
+        const constructed =
+          initialiser && ts.isNewExpression(initialiser) && ts.isIdentifier(initialiser.expression)
+            ? initialiser.expression.text
+            : undefined;
         const type = typeName(node.type) ?? constructed;
         if (type) this.typeOf.set(node.name.text, type);
       }
@@ -233,14 +290,21 @@ class FileWalker {
       if (ts.isCallExpression(node) && (calleeText === 'require' || callee.kind === ts.SyntaxKind.ImportKeyword)) {
         if (first && ts.isStringLiteralLike(first)) {
           facts.imports.push({ target: first.text, location: this.at(node) });
-          const declaration = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : '';
+          const declaration =
+            ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : '';
           const bare = first.text.replace(/^node:/, '');
           this.moduleNames.set(declaration, bare);
           // const { writeFile } = require('fs/promises'): each bound name is that module's function.
           if (ts.isVariableDeclaration(node.parent) && ts.isObjectBindingPattern(node.parent.name)) {
             for (const element of node.parent.name.elements) {
-              const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : ts.isIdentifier(element.name) ? element.name.text : undefined;
-              if (property && ts.isIdentifier(element.name)) this.moduleNames.set(element.name.text, `${bare}.${property}`);
+              const property =
+                element.propertyName && ts.isIdentifier(element.propertyName)
+                  ? element.propertyName.text
+                  : ts.isIdentifier(element.name)
+                    ? element.name.text
+                    : undefined;
+              if (property && ts.isIdentifier(element.name))
+                this.moduleNames.set(element.name.text, `${bare}.${property}`);
             }
           }
         }
@@ -248,12 +312,23 @@ class FileWalker {
         const target = this.resolveCallee(callee);
         if (target) this.reference(unit, target, ts.isNewExpression(node) ? 'instantiates' : 'calls', node);
         const [head, ...rest] = calleeText.split('.');
-        const resolvedName = this.moduleNames.has(head!) ? [this.moduleNames.get(head!), ...rest].join('.') : calleeText;
-        const api = apisOf('javascript').calls[resolvedName] ?? (ts.isNewExpression(node) ? apisOf('javascript').constructors[calleeText] : undefined);
+        const resolvedName = this.moduleNames.has(head!)
+          ? [this.moduleNames.get(head!), ...rest].join('.')
+          : calleeText;
+        const api =
+          apisOf('javascript').calls[resolvedName] ??
+          (ts.isNewExpression(node) ? apisOf('javascript').constructors[calleeText] : undefined);
         if (api) {
           const use = useOfTsValue(ts, node, this.file, VALUE_APIS.has(api));
           const path = api === 'file-read' || api === 'file-write' ? this.pathOrigin(node) : undefined;
-          facts.apiCalls.push({ unit, api, name: calleeText, ...(use ? { use } : {}), ...(path ? { path } : {}), location: this.at(node) });
+          facts.apiCalls.push({
+            unit,
+            api,
+            name: calleeText,
+            ...(use ? { use } : {}),
+            ...(path ? { path } : {}),
+            location: this.at(node),
+          });
         }
         if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee)) this.route(node, callee, unit);
       }
@@ -261,11 +336,20 @@ class FileWalker {
       const kind = node.token === ts.SyntaxKind.ImplementsKeyword ? 'implements' : 'inherits';
       for (const type of node.types) {
         const text = type.expression.getText(this.file);
-        this.reference(unit, (ts.isIdentifier(type.expression) ? this.resolveName(text) : undefined) ?? text, kind, type);
+        this.reference(
+          unit,
+          (ts.isIdentifier(type.expression) ? this.resolveName(text) : undefined) ?? text,
+          kind,
+          type,
+        );
       }
     } else if (ts.isTypeReferenceNode(node)) {
       const name = node.typeName;
-      const target = ts.isIdentifier(name) ? this.resolveName(name.text) : ts.isIdentifier(name.left) ? this.resolveCallee(ts.factory.createPropertyAccessExpression(name.left, name.right.text)) : undefined;
+      const target = ts.isIdentifier(name)
+        ? this.resolveName(name.text)
+        : ts.isIdentifier(name.left)
+          ? this.resolveCallee(ts.factory.createPropertyAccessExpression(name.left, name.right.text))
+          : undefined;
       if (target) this.reference(unit, target, 'uses', node);
     } else if (ts.isDecorator(node)) {
       const expression = node.expression;
@@ -275,22 +359,52 @@ class FileWalker {
       facts.annotations.push({ unit, name, ...(args ? { arguments: args } : {}), location: this.at(node) });
       const entry = entryOfAnnotation(name, 'method');
       const first = call?.arguments[0];
-      if (entry) facts.entryPoints.push({ unit, kind: entry, ...(first && ts.isStringLiteral(first) ? { detail: first.text } : {}), location: this.at(node) });
+      if (entry)
+        facts.entryPoints.push({
+          unit,
+          kind: entry,
+          ...(first && ts.isStringLiteral(first) ? { detail: first.text } : {}),
+          location: this.at(node),
+        });
     } else if (ts.isPropertyAssignment(node) && turnsCertificateChecksOff(ts, node, this.file)) {
-      facts.apiCalls.push({ unit, api: 'certificate-checks-off', name: 'rejectUnauthorized: false', location: this.at(node) });
+      facts.apiCalls.push({
+        unit,
+        api: 'certificate-checks-off',
+        name: 'rejectUnauthorized: false',
+        location: this.at(node),
+      });
     } else if (ts.isPropertyAccessExpression(node)) {
       const text = node.getText(this.file);
       // Every process.env.X holds exactly one process.env node: one record per use.
-      if (text === 'process.env') facts.apiCalls.push({ unit, api: 'environment', name: node.parent.getText(this.file).split(/[^\w.]/)[0] ?? text, location: this.at(node) });
-      if (/\.session$/.test(text) && /^req(uest)?\b/.test(text)) facts.apiCalls.push({ unit, api: 'session', name: text, location: this.at(node) });
+      if (text === 'process.env')
+        facts.apiCalls.push({
+          unit,
+          api: 'environment',
+          name: node.parent.getText(this.file).split(/[^\w.]/)[0] ?? text,
+          location: this.at(node),
+        });
+      if (/\.session$/.test(text) && /^req(uest)?\b/.test(text))
+        facts.apiCalls.push({ unit, api: 'session', name: text, location: this.at(node) });
     } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       if (!ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent)) {
         // `INSERT INTO T VALUES (${id})` is read with a placeholder where each substitution was.
-        const value = ts.isTemplateExpression(node) ? node.head.text + node.templateSpans.map((span) => `?${span.literal.text}`).join('') : node.text;
+        const value = ts.isTemplateExpression(node)
+          ? node.head.text + node.templateSpans.map((span) => `?${span.literal.text}`).join('')
+          : node.text;
         // Compared, defaulted, matched or allowed in, it names no place the code needs (literal-use.ts).
         const kind = classifyLiteral(value);
-        if (kind && !literalUse(placeOfTsNode(ts, node, this.file))) facts.literals.push({ unit, kind, value, location: this.at(node) });
-        if (looksLikeSql(value)) for (const table of sqlTables(value).tables) facts.dataAccess.push({ unit, target: table.name, targetKind: 'table', mode: table.mode, via: 'sql', location: this.at(node) });
+        if (kind && !literalUse(placeOfTsNode(ts, node, this.file)))
+          facts.literals.push({ unit, kind, value, location: this.at(node) });
+        if (looksLikeSql(value))
+          for (const table of sqlTables(value).tables)
+            facts.dataAccess.push({
+              unit,
+              target: table.name,
+              targetKind: 'table',
+              mode: table.mode,
+              via: 'sql',
+              location: this.at(node),
+            });
       }
     }
     ts.forEachChild(node, (child) => this.visit(child, unit));
@@ -304,8 +418,14 @@ class FileWalker {
     const first = node.arguments[0];
     const isRouter = /(^app$|^server$|router$|Router$|^api$)/i.test(receiver);
     if (HTTP_METHODS.has(method) && isRouter && first && ts.isStringLiteral(first)) {
-      facts.entryPoints.push({ unit, kind: 'http-route', detail: `${method.toUpperCase()} ${first.text}`, location: this.at(node) });
+      facts.entryPoints.push({
+        unit,
+        kind: 'http-route',
+        detail: `${method.toUpperCase()} ${first.text}`,
+        location: this.at(node),
+      });
     }
-    if (method === 'listen' && isRouter) facts.entryPoints.push({ unit, kind: 'main', detail: 'listen', location: this.at(node) });
+    if (method === 'listen' && isRouter)
+      facts.entryPoints.push({ unit, kind: 'main', detail: 'listen', location: this.at(node) });
   }
 }

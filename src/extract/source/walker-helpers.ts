@@ -12,7 +12,9 @@ export function firstString(args: string | undefined): string | undefined {
 
 /** `name = "value"` (Java) or `Name = "value"` (C#) in an argument list. */
 export function namedArgument(args: string | undefined, name: string): string | undefined {
-  return args ? new RegExp(`\\b${name}\\s*[=:]\\s*(?:\\{\\s*)?"((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(args)?.[1] : undefined;
+  return args
+    ? new RegExp(`\\b${name}\\s*[=:]\\s*(?:\\{\\s*)?"((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(args)?.[1]
+    : undefined;
 }
 
 /** The first node of a tree that is an error or a missing token, for a precise syntax-error position. */
@@ -25,4 +27,5 @@ export function firstError(node: Node): Node | undefined {
 }
 
 /** Syntax nodes that hold a function or method body, in the tree-sitter grammars cloudready reads. */
-export const FUNCTION_NODE = /^(method_declaration|constructor_declaration|function_declaration|function_definition|method_definition|local_function_statement|func_literal|lambda_expression|anonymous_function|arrow_function)$/;
+export const FUNCTION_NODE =
+  /^(method_declaration|constructor_declaration|function_declaration|function_definition|method_definition|local_function_statement|func_literal|lambda_expression|anonymous_function|arrow_function)$/;

@@ -3,7 +3,8 @@ import type { SourceText } from '../source-text.js';
 import { emptyFacts, type SourceFacts } from './source-facts.js';
 
 /** A task exported from the Windows Task Scheduler (schtasks /query /xml, or a file from System32\Tasks). */
-export const WINDOWS_TASK_XML = /<Task\b[^>]*xmlns\s*=\s*["']http:\/\/schemas\.microsoft\.com\/windows\/2004\/02\/mit\/task["']/;
+export const WINDOWS_TASK_XML =
+  /<Task\b[^>]*xmlns\s*=\s*["']http:\/\/schemas\.microsoft\.com\/windows\/2004\/02\/mit\/task["']/;
 
 /**
  * One Windows Task Scheduler task per file, whatever the file is called (the scheduler's own
@@ -14,13 +15,19 @@ export function extractWindowsTask(source: SourceText): SourceFacts {
   const facts = emptyFacts(source.rel, 'windows-task');
   const parsed = parseXmlTree(source.text);
   if (!parsed.ok) {
-    facts.problems.push({ message: `Windows task XML does not parse: ${parsed.message}`, location: { file: source.rel, line: parsed.line, column: 1 } });
+    facts.problems.push({
+      message: `Windows task XML does not parse: ${parsed.message}`,
+      location: { file: source.rel, line: parsed.line, column: 1 },
+    });
     return facts;
   }
   const task = children(parsed.root, 'Task')[0];
   const registration = children(task, 'RegistrationInfo')[0];
   const uri = textOf(registration, 'URI');
-  const name = (uri ?? source.rel).split(/[\\/]/).pop()!.replace(/\.xml$/i, '');
+  const name = (uri ?? source.rel)
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.xml$/i, '');
   const attributes: Record<string, string> = {};
   const exec = children(children(task, 'Actions')[0], 'Exec')[0];
   const command = textOf(exec, 'Command');
@@ -31,6 +38,11 @@ export function extractWindowsTask(source: SourceText): SourceFacts {
   const triggers = Object.keys(children(task, 'Triggers')[0] ?? {}).filter((key) => /Trigger$/.test(key));
   if (triggers.length > 0) attributes.triggers = triggers.join(',');
   const at = source.text.search(/<Task\b/);
-  facts.definitions.push({ kind: 'scheduled-job', name, attributes, location: { file: source.rel, line: at >= 0 ? source.lines.lineAt(at) : 1, column: 1 } });
+  facts.definitions.push({
+    kind: 'scheduled-job',
+    name,
+    attributes,
+    location: { file: source.rel, line: at >= 0 ? source.lines.lineAt(at) : 1, column: 1 },
+  });
   return facts;
 }

@@ -14,7 +14,11 @@ export interface XmlElement {
  * its position (an XML parser would lose it). Validation first: malformed XML is a problem with
  * the validator's line, not a crash.
  */
-export function xmlElements(text: string, file: string, names: string[]): { elements: XmlElement[]; error?: Location & { message: string } } {
+export function xmlElements(
+  text: string,
+  file: string,
+  names: string[],
+): { elements: XmlElement[]; error?: Location & { message: string } } {
   const invalid = xmlProblem(text);
   if (invalid) return { elements: [], error: { file, ...invalid } };
   const lineStarts = [0];
@@ -26,10 +30,14 @@ export function xmlElements(text: string, file: string, names: string[]): { elem
   };
   const elements: XmlElement[] = [];
   // The name ends at a space, `/` or `>`: <entity> is not <entity-mappings>.
-  const pattern = new RegExp(`<(${names.join('|')})(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(/>|>([\\s\\S]*?)</\\1\\s*>)`, 'g');
+  const pattern = new RegExp(
+    `<(${names.join('|')})(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(/>|>([\\s\\S]*?)</\\1\\s*>)`,
+    'g',
+  );
   for (const match of text.matchAll(pattern)) {
     const attributes: Record<string, string> = {};
-    for (const attribute of match[2]!.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes[attribute[1]!] = attribute[2] ?? attribute[3] ?? '';
+    for (const attribute of match[2]!.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+      attributes[attribute[1]!] = attribute[2] ?? attribute[3] ?? '';
     elements.push({ name: match[1]!, attributes, body: match[4] ?? '', location: locate(match.index) });
   }
   return { elements };

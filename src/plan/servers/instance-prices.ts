@@ -18,7 +18,11 @@ const CloudPrices = z.strictObject({
     .strictObject({ perVcpu: z.number().positive().optional(), max: z.number().int().positive() })
     .optional()
     .describe('Data disks a size attaches: perVcpu times its vCPUs, at most max; a server is sized to hold its disks'),
-  instances: z.strictObject({ general: z.array(Size).min(1), compute: z.array(Size).default([]), memory: z.array(Size).default([]) }),
+  instances: z.strictObject({
+    general: z.array(Size).min(1),
+    compute: z.array(Size).default([]),
+    memory: z.array(Size).default([]),
+  }),
 });
 
 /** rules/catalogue/instance-prices.yaml, or a user's file of the same shape (scan --prices). */
@@ -54,7 +58,6 @@ export interface PriceList extends InstancePrices {
   source: string;
 }
 
-
 let builtIn: PriceList | undefined;
 
 export function builtInPrices(): PriceList {
@@ -63,13 +66,30 @@ export function builtInPrices(): PriceList {
 
 /** Parses and checks a price list; throws an InputError naming the file and line. */
 export function priceList(text: string, file: string, source = file): PriceList {
-  const prices = parseYamlInput(text, file, InstancePricesSchema, 'the shape is that of rules/catalogue/instance-prices.yaml (docs/inventory.md)');
+  const prices = parseYamlInput(
+    text,
+    file,
+    InstancePricesSchema,
+    'the shape is that of rules/catalogue/instance-prices.yaml (docs/inventory.md)',
+  );
   const sorted = new Map<Cloud, InstanceSize[]>(
     CLOUDS.map((cloud) => {
       const instances = prices.clouds[cloud]?.instances;
       const disks = prices.clouds[cloud]?.dataDisks;
-      const dataDisks = (vcpus: number) => (disks ? { dataDisks: Math.min(disks.max, disks.perVcpu ? Math.floor(disks.perVcpu * vcpus) : disks.max) } : {});
-      const sizes = instances ? FAMILIES.flatMap((family) => instances[family].map(([name, vcpus, memoryGiB, hourly]): InstanceSize => ({ name, family, vcpus, memoryGiB, hourly, ...dataDisks(vcpus) }))) : [];
+      const dataDisks = (vcpus: number) =>
+        disks ? { dataDisks: Math.min(disks.max, disks.perVcpu ? Math.floor(disks.perVcpu * vcpus) : disks.max) } : {};
+      const sizes = instances
+        ? FAMILIES.flatMap((family) =>
+            instances[family].map(([name, vcpus, memoryGiB, hourly]): InstanceSize => ({
+              name,
+              family,
+              vcpus,
+              memoryGiB,
+              hourly,
+              ...dataDisks(vcpus),
+            })),
+          )
+        : [];
       return [cloud, sizes.sort((a, b) => a.hourly - b.hourly || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))];
     }),
   );

@@ -12,7 +12,14 @@ export function serverCosts(servers: Server[], prices: PriceList): ServerCosts |
   for (const cloud of CLOUDS) {
     const list = prices.clouds[cloud];
     if (!list) continue;
-    const cost: CloudCost = { region: list.region, storage: list.storage.name, servers: 0, monthly: 0, poweredOff: { servers: 0, monthly: 0 }, unsized: 0 };
+    const cost: CloudCost = {
+      region: list.region,
+      storage: list.storage.name,
+      servers: 0,
+      monthly: 0,
+      poweredOff: { servers: 0, monthly: 0 },
+      unsized: 0,
+    };
     for (const server of moved) {
       const target = server.targets?.[cloud];
       if (!target) cost.unsized++;
@@ -28,5 +35,11 @@ export function serverCosts(servers: Server[], prices: PriceList): ServerCosts |
     cost.poweredOff.monthly = Math.round(cost.poweredOff.monthly * 100) / 100;
     clouds[cloud] = cost;
   }
-  return { currency: prices.currency, priceDate: prices.asOf, source: prices.source, hoursPerMonth: prices.hoursPerMonth, clouds };
+  return {
+    currency: prices.currency,
+    priceDate: prices.asOf,
+    source: prices.source,
+    hoursPerMonth: prices.hoursPerMonth,
+    clouds,
+  };
 }

@@ -11,12 +11,24 @@ export const COMFORT_FACTOR = 1.3;
  * What a server needs: its measured use with head-room where the inventory gives it (never more
  * than it is allocated), else what it is allocated.
  */
-export function neededCapacity(server: Server): { vcpus: number; memoryGiB: number; basis: Target['basis'] } | undefined {
+export function neededCapacity(
+  server: Server,
+): { vcpus: number; memoryGiB: number; basis: Target['basis'] } | undefined {
   if (!server.cores || !server.memoryGiB) return undefined;
   const { cpuPercent, memoryPercent } = server.utilisation ?? {};
-  const vcpus = cpuPercent !== undefined ? Math.min(server.cores, Math.max(1, Math.ceil((server.cores * cpuPercent * COMFORT_FACTOR) / 100))) : server.cores;
-  const memoryGiB = memoryPercent !== undefined ? Math.min(server.memoryGiB, Math.max(0.5, (server.memoryGiB * memoryPercent * COMFORT_FACTOR) / 100)) : server.memoryGiB;
-  return { vcpus, memoryGiB, basis: cpuPercent !== undefined || memoryPercent !== undefined ? 'utilisation' : 'allocation' };
+  const vcpus =
+    cpuPercent !== undefined
+      ? Math.min(server.cores, Math.max(1, Math.ceil((server.cores * cpuPercent * COMFORT_FACTOR) / 100)))
+      : server.cores;
+  const memoryGiB =
+    memoryPercent !== undefined
+      ? Math.min(server.memoryGiB, Math.max(0.5, (server.memoryGiB * memoryPercent * COMFORT_FACTOR) / 100))
+      : server.memoryGiB;
+  return {
+    vcpus,
+    memoryGiB,
+    basis: cpuPercent !== undefined || memoryPercent !== undefined ? 'utilisation' : 'allocation',
+  };
 }
 
 /**
@@ -36,7 +48,14 @@ export function targetSizes(server: Server, prices: PriceList): Server['targets'
     if (!list || server.readiness[cloud].status === 'not-ready') continue;
     // Every disk but the boot disk is a data disk the size must attach.
     const dataDisks = Math.max(0, (server.disks?.count ?? 0) - 1);
-    const size = prices.sizes(cloud).find((candidate) => candidate.vcpus >= needed.vcpus && candidate.memoryGiB >= needed.memoryGiB && (candidate.dataDisks ?? Infinity) >= dataDisks);
+    const size = prices
+      .sizes(cloud)
+      .find(
+        (candidate) =>
+          candidate.vcpus >= needed.vcpus &&
+          candidate.memoryGiB >= needed.memoryGiB &&
+          (candidate.dataDisks ?? Infinity) >= dataDisks,
+      );
     if (!size) continue;
     const compute = (size.hourly + (windows ? list.windowsPerVcpuHour * size.vcpus : 0)) * prices.hoursPerMonth;
     const storage = (server.storageGiB ?? 0) * list.storage.perGiBMonth;

@@ -55,7 +55,9 @@ export function findAggregates(input: SplitInput): Aggregate[] {
 
   // Roots: data with a class that touches nothing else.
   for (const data of input.data) {
-    const own = [...(input.writers.get(data) ?? []), ...(input.readers.get(data) ?? [])].filter((atom) => touches(atom).size === 1);
+    const own = [...(input.writers.get(data) ?? []), ...(input.readers.get(data) ?? [])].filter(
+      (atom) => touches(atom).size === 1,
+    );
     if (own.length > 0) add([data], [...(input.mappedBy.get(data) ?? []), ...own]);
   }
 
@@ -65,7 +67,10 @@ export function findAggregates(input: SplitInput): Aggregate[] {
   const storeOf = new Map<string, string[]>();
   for (const data of unseeded) {
     const score = (atom: string) => 2 + (input.readers.get(data)?.includes(atom) ? 1 : 0);
-    const [store] = [...input.writers.get(data)!].sort((a, b) => score(b) - score(a) || input.writes.get(a)!.length - input.writes.get(b)!.length || compareStrings(a, b));
+    const [store] = [...input.writers.get(data)!].sort(
+      (a, b) =>
+        score(b) - score(a) || input.writes.get(a)!.length - input.writes.get(b)!.length || compareStrings(a, b),
+    );
     append(storeOf, store!, data);
   }
   for (const [store, data] of [...storeOf].sort(([a], [b]) => compareStrings(a, b))) add(data, [store]);
@@ -82,9 +87,12 @@ export function findAggregates(input: SplitInput): Aggregate[] {
   // One module, one aggregate: seeds whose classes share a business word (the lending module's books, patrons and sheets) are joined, and the word's node is theirs.
   for (const seed of [...seeds]) {
     const words = [...seed.atoms].map((atom) => input.wordOf.get(atom)).filter((word) => word !== undefined);
-    if (words.length > 0 && seeds.includes(seed)) add([], [[...seed.atoms][0]!, ...new Set(words.map((word) => `${WORD_NODE}${word}`))]);
+    if (words.length > 0 && seeds.includes(seed))
+      add([], [[...seed.atoms][0]!, ...new Set(words.map((word) => `${WORD_NODE}${word}`))]);
   }
-  return seeds.map((seed) => ({ data: [...seed.data].sort(compareStrings), atoms: [...seed.atoms].sort(compareStrings) })).sort((a, b) => compareStrings(a.data[0]!, b.data[0]!));
+  return seeds
+    .map((seed) => ({ data: [...seed.data].sort(compareStrings), atoms: [...seed.atoms].sort(compareStrings) }))
+    .sort((a, b) => compareStrings(a.data[0]!, b.data[0]!));
 }
 
 /** How far (in uses) a root's entities reach the parts they hold: Cargo → Itinerary → Leg is two. */
@@ -106,12 +114,21 @@ function sameModule(input: SplitInput, a: string, b: string): boolean {
 function reachFromRoots(input: SplitInput, seeds: Seed[], seedOf: Map<string, Seed>): Map<string, Seed> {
   const owner = new Map<string, Seed>();
   let frontier: [string, Seed][] = [];
-  for (const seed of seeds) for (const data of [...seed.data].sort(compareStrings)) for (const atom of input.mappedBy.get(data) ?? []) frontier.push([atom, seed]);
+  for (const seed of seeds)
+    for (const data of [...seed.data].sort(compareStrings))
+      for (const atom of input.mappedBy.get(data) ?? []) frontier.push([atom, seed]);
   for (let depth = 0; depth < PART_DEPTH && frontier.length > 0; depth++) {
     const next: [string, Seed][] = [];
     for (const [atom, seed] of frontier) {
       for (const used of input.uses.get(atom) ?? []) {
-        if (owner.has(used) || seedOf.has(used) || input.entryPoints.has(used) || input.writes.has(used) || !sameModule(input, atom, used)) continue;
+        if (
+          owner.has(used) ||
+          seedOf.has(used) ||
+          input.entryPoints.has(used) ||
+          input.writes.has(used) ||
+          !sameModule(input, atom, used)
+        )
+          continue;
         owner.set(used, seed);
         next.push([used, seed]);
       }

@@ -19,8 +19,17 @@ export function applicationSplits(graph: PortfolioGraph, applications: { id: str
   });
   return applications.map((app): ApplicationSplit => {
     const count = units.get(app.id) ?? 0;
-    if (count === 0) return { applicationId: app.id, reason: 'No server code structure was read (cloudready reads classes, programs and modules of Java, C#, TypeScript/JavaScript, Python, Go, PHP and COBOL).' };
-    if (count < MIN_SPLIT_UNITS) return { applicationId: app.id, reason: `Only ${count} unit${count === 1 ? '' : 's'} of server code: too little to cut into services.` };
+    if (count === 0)
+      return {
+        applicationId: app.id,
+        reason:
+          'No server code structure was read (cloudready reads classes, programs and modules of Java, C#, TypeScript/JavaScript, Python, Go, PHP and COBOL).',
+      };
+    if (count < MIN_SPLIT_UNITS)
+      return {
+        applicationId: app.id,
+        reason: `Only ${count} unit${count === 1 ? '' : 's'} of server code: too little to cut into services.`,
+      };
     try {
       return { applicationId: app.id, proposal: proposeSplit(graph, app.id) };
     } catch (error) {

@@ -51,12 +51,25 @@ function communitySeeds(input: SplitInput, skip: Set<string>, seed: number): Agg
   const byCommunity = new Map<number, string[]>();
   for (const atom of input.atoms) if (communities[atom] !== undefined) append(byCommunity, communities[atom], atom);
   // A class with no tie is no seed: it is placed by package.
-  return [...byCommunity.values()].filter((atoms) => atoms.length >= 2).map((atoms) => ({ data: [], atoms: atoms.sort(compareStrings) })).sort((a, b) => compareStrings(a.atoms[0]!, b.atoms[0]!));
+  return [...byCommunity.values()]
+    .filter((atoms) => atoms.length >= 2)
+    .map((atoms) => ({ data: [], atoms: atoms.sort(compareStrings) }))
+    .sort((a, b) => compareStrings(a.atoms[0]!, b.atoms[0]!));
 }
 
 /** Business words with entry points and no aggregate class: each seeds a service from its word node. */
 export function entryPointWords(input: SplitInput, aggregates: Aggregate[]): Aggregate[] {
-  const held = new Set(aggregates.flatMap((aggregate) => aggregate.atoms.map((atom) => input.wordOf.get(atom)).filter((word) => word !== undefined)));
-  const words = new Set([...input.entryPoints.keys()].map((atom) => input.wordOf.get(atom)).filter((word) => word !== undefined && !held.has(word)));
-  return [...words].sort((a, b) => compareStrings(a!, b!)).map((word) => ({ data: [], atoms: [`${WORD_NODE}${word}`] }));
+  const held = new Set(
+    aggregates.flatMap((aggregate) =>
+      aggregate.atoms.map((atom) => input.wordOf.get(atom)).filter((word) => word !== undefined),
+    ),
+  );
+  const words = new Set(
+    [...input.entryPoints.keys()]
+      .map((atom) => input.wordOf.get(atom))
+      .filter((word) => word !== undefined && !held.has(word)),
+  );
+  return [...words]
+    .sort((a, b) => compareStrings(a!, b!))
+    .map((word) => ({ data: [], atoms: [`${WORD_NODE}${word}`] }));
 }

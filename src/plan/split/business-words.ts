@@ -19,7 +19,11 @@ const LAYER_WORDS = new Set(
   ).split(' '),
 );
 /** Leading segments of reverse-domain package names: an organisation's, not a part of its business. */
-const DOMAIN_ROOTS = new Set('com org net io se de fr nl uk eu gov edu co be ch at it es dk no fi pl cz jp cn ru br au ca in us info biz me'.split(' '));
+const DOMAIN_ROOTS = new Set(
+  'com org net io se de fr nl uk eu gov edu co be ch at it es dk no fi pl cz jp cn ru br au ca in us info biz me'.split(
+    ' ',
+  ),
+);
 
 /** `HandlingEvent` → `handling-event`, `ORDER_LINES` → `order-lines`: an application id's slug, camel case split first. */
 export function kebab(name: string): string {
@@ -37,7 +41,9 @@ export function applicationPrefix(packages: string[]): string[] {
   for (;;) {
     const counts = new Map<string, number>();
     // A class's own package is never all prefix: something must be left to tell its parts apart.
-    for (const parts of split) if (parts.length > prefix.length + 1 && parts.slice(0, prefix.length).join('.') === prefix.join('.')) counts.set(parts[prefix.length]!, (counts.get(parts[prefix.length]!) ?? 0) + 1);
+    for (const parts of split)
+      if (parts.length > prefix.length + 1 && parts.slice(0, prefix.length).join('.') === prefix.join('.'))
+        counts.set(parts[prefix.length]!, (counts.get(parts[prefix.length]!) ?? 0) + 1);
     const top = [...counts].sort((a, b) => b[1] - a[1])[0];
     if (!top || top[1] < 0.8 * split.length) return prefix;
     prefix.push(top[0]);
@@ -57,11 +63,19 @@ export function businessWord(pkg: string, prefix: string[]): string | undefined 
   // What the package shares with the application's prefix (org.eclipse of org.eclipse.pathfinder) is the organisation's.
   let shared = 0;
   while (shared < prefix.length && parts[shared] === prefix[shared]) shared++;
-  const rest = parts.slice(shared).filter((part, at) => !(at === 0 && shared === 0 && DOMAIN_ROOTS.has(part.toLowerCase())));
+  const rest = parts
+    .slice(shared)
+    .filter((part, at) => !(at === 0 && shared === 0 && DOMAIN_ROOTS.has(part.toLowerCase())));
   // API versions (v1, v2) are layers too.
-  const layer = rest.map((part) => LAYER_WORDS.has(part.toLowerCase().replace(/[^a-z0-9]/g, '')) || /^v\d+$/i.test(part));
+  const layer = rest.map(
+    (part) => LAYER_WORDS.has(part.toLowerCase().replace(/[^a-z0-9]/g, '')) || /^v\d+$/i.test(part),
+  );
   // A segment with a layer below it and a business word below that is a technical module holding
   // layers (`shop.model.catalog`, `business.repositories.catalog`): the word below the layer names the part.
-  const word = rest.find((_part, at) => !layer[at] && !layer.some((isLayer, below) => below > at && isLayer && layer.some((deeper, at2) => at2 > below && !deeper)));
+  const word = rest.find(
+    (_part, at) =>
+      !layer[at] &&
+      !layer.some((isLayer, below) => below > at && isLayer && layer.some((deeper, at2) => at2 > below && !deeper)),
+  );
   return word ? kebab(word) : undefined;
 }

@@ -24,29 +24,47 @@ export function describeServices(input: SplitInput, placement: ServicePlacement)
           if (from === name) outbound.set(input.label(target), to);
         }
       }
-      const libraries = new Set(atoms.flatMap((atom) => (input.uses.get(atom) ?? []).map((target) => libraryOfAtom.get(target)).filter((library) => library !== undefined)));
+      const libraries = new Set(
+        atoms.flatMap((atom) =>
+          (input.uses.get(atom) ?? [])
+            .map((target) => libraryOfAtom.get(target))
+            .filter((library) => library !== undefined),
+        ),
+      );
       return {
         name,
         units: unitsOf(atoms),
         entities: (dataOf.get(cluster) ?? []).map(input.label).sort(compareStrings),
-        entryPoints: atoms.flatMap((atom) => (input.entryPoints.get(atom)?.split('; ') ?? []).map((entry) => `${entry} (${shortName(input.label(atom))})`)).sort(compareStrings),
-        inbound: [...inbound].map(([unit, from]) => ({ unit, from: [...from].sort(compareStrings) })).sort((a, b) => compareStrings(a.unit, b.unit)),
-        outbound: [...outbound].map(([unit, service]) => ({ unit, service })).sort((a, b) => compareStrings(a.unit, b.unit)),
+        entryPoints: atoms
+          .flatMap((atom) =>
+            (input.entryPoints.get(atom)?.split('; ') ?? []).map(
+              (entry) => `${entry} (${shortName(input.label(atom))})`,
+            ),
+          )
+          .sort(compareStrings),
+        inbound: [...inbound]
+          .map(([unit, from]) => ({ unit, from: [...from].sort(compareStrings) }))
+          .sort((a, b) => compareStrings(a.unit, b.unit)),
+        outbound: [...outbound]
+          .map(([unit, service]) => ({ unit, service }))
+          .sort((a, b) => compareStrings(a.unit, b.unit)),
         sharedLibraries: [...libraries].sort(compareStrings),
       };
     });
-
 }
 
 /** Each shared library: its units and the services that use it. */
-export function describeSharedLibraries(input: SplitInput, placement: ServicePlacement): SplitProposal['sharedLibraries'] {
+export function describeSharedLibraries(
+  input: SplitInput,
+  placement: ServicePlacement,
+): SplitProposal['sharedLibraries'] {
   const { shared, serviceOfAtom, libraryName, unitsOf } = placement;
   return [...shared].map(([pkg, atoms]) => {
     const usedBy = new Set<string>();
-    for (const [atom, used] of input.uses) if (used.some((target) => atoms.includes(target)) && serviceOfAtom(atom)) usedBy.add(serviceOfAtom(atom)!);
+    for (const [atom, used] of input.uses)
+      if (used.some((target) => atoms.includes(target)) && serviceOfAtom(atom)) usedBy.add(serviceOfAtom(atom)!);
     return { name: libraryName(pkg), units: unitsOf(atoms), usedBy: [...usedBy].sort(compareStrings) };
   });
-
 }
 
 /**
@@ -60,14 +78,17 @@ export function dataConflicts(input: SplitInput, placement: ServicePlacement): S
     const owner = names.get(cluster)!;
     for (const node of data) {
       const byService = new Map<string, string[]>();
-      for (const atom of input.writers.get(node) ?? []) if (serviceOfAtom(atom)) append(byService, serviceOfAtom(atom)!, input.label(atom));
+      for (const atom of input.writers.get(node) ?? [])
+        if (serviceOfAtom(atom)) append(byService, serviceOfAtom(atom)!, input.label(atom));
       const others = [...byService].filter(([service]) => service !== owner);
       if (others.length === 0) continue;
       const entity = input.label(node);
       conflicts.push({
         entity,
         owner,
-        writers: [...byService].map(([service, units]) => ({ service, units: units.sort(compareStrings) })).sort((a, b) => compareStrings(a.service, b.service)),
+        writers: [...byService]
+          .map(([service, units]) => ({ service, units: units.sort(compareStrings) }))
+          .sort((a, b) => compareStrings(a.service, b.service)),
         suggestion: `${entity} belongs to ${owner}: ${others.map(([service, units]) => `${units.map(shortName).join(', ')} in ${service}`).join('; ')} should ask ${owner} through its API (an operation such as "update ${entity.toLowerCase()}") or publish an event ${owner} handles, instead of writing the table.`,
       });
     }

@@ -4,7 +4,6 @@ import type { Aggregate } from './aggregates.js';
 import { MIN_SERVICE_CLASSES } from './service-count.js';
 import type { SplitInput } from './split-input.js';
 
-
 interface Reach {
   node: string;
   cluster: number;
@@ -24,7 +23,9 @@ export function growServices(input: SplitInput, aggregates: Aggregate[], skip: S
   const { g } = input;
   const assignment = new Map<string, number>();
   const best = new Map<string, number>();
-  const heap = new Heap<Reach>((a, b) => a.distance - b.distance || a.cluster - b.cluster || compareStrings(a.node, b.node));
+  const heap = new Heap<Reach>(
+    (a, b) => a.distance - b.distance || a.cluster - b.cluster || compareStrings(a.node, b.node),
+  );
   const reachFrom = (sources: Iterable<string>, cluster: number) => {
     for (const node of sources) {
       best.set(node, 0);
@@ -61,7 +62,7 @@ export function growServices(input: SplitInput, aggregates: Aggregate[], skip: S
   for (const start of input.atoms.filter(open)) {
     if (seen.has(start)) continue;
     const component: string[] = [];
-    for (const queue = [start]; queue.length > 0; ) {
+    for (const queue = [start]; queue.length > 0;) {
       const node = queue.pop()!;
       if (seen.has(node)) continue;
       seen.add(node);
@@ -72,7 +73,8 @@ export function growServices(input: SplitInput, aggregates: Aggregate[], skip: S
     }
     const classes = component.filter((node) => input.atomOf.has(node));
     // The component's most connected class seeds it.
-    if (classes.length >= MIN_SERVICE_CLASSES) reachFrom([[...classes].sort((a, b) => g.degree(b) - g.degree(a) || compareStrings(a, b))[0]!], next++);
+    if (classes.length >= MIN_SERVICE_CLASSES)
+      reachFrom([[...classes].sort((a, b) => g.degree(b) - g.degree(a) || compareStrings(a, b))[0]!], next++);
   }
   return assignment;
 }

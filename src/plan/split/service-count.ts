@@ -55,7 +55,13 @@ export const MIN_SERVICE_CLASSES = 3;
  * many remain, or the largest services are cut by Louvain until there are enough. Changes
  * `assignment` in place and renumbers services 0..K-1 in order of their smallest member.
  */
-export function settleServiceCount(g: WeightedGraph, assignment: Map<string, number>, isClass: (node: string) => boolean, target: number | undefined, seed: number): ServiceCount {
+export function settleServiceCount(
+  g: WeightedGraph,
+  assignment: Map<string, number>,
+  isClass: (node: string) => boolean,
+  target: number | undefined,
+  seed: number,
+): ServiceCount {
   const grown = new Set(assignment.values()).size;
   const notes = target !== undefined && target > grown ? cutUntil(g, assignment, target, seed) : [];
   const classesOf = () => {
@@ -86,7 +92,10 @@ export function settleServiceCount(g: WeightedGraph, assignment: Map<string, num
   renumber(assignment);
   const services = new Set(assignment.values()).size;
   const modularity = round(modularityOf(g, assignment));
-  const smallNote = small > 0 ? `; ${small} of fewer than ${MIN_SERVICE_CLASSES} classes joined the service they are most coupled to` : '';
+  const smallNote =
+    small > 0
+      ? `; ${small} of fewer than ${MIN_SERVICE_CLASSES} classes joined the service they are most coupled to`
+      : '';
   const why =
     target !== undefined
       ? `asked for ${target} service${target === 1 ? '' : 's'}: ${grown} grown from the data and the entry points, ${merges > 0 ? `${merges} merge${merges === 1 ? '' : 's'} of the pair whose merge raised modularity most` : notes.length ? notes.join('; ') : 'kept as grown'}${smallNote}${services !== target ? ` (${services} is as many as the code allows)` : ''}; modularity ${modularity}`
@@ -99,7 +108,11 @@ function merge(assignment: Map<string, number>, { a, b }: { a: number; b: number
 }
 
 /** The merge of two services that raises modularity most (or lowers it least). */
-function bestMerge(g: WeightedGraph, assignment: Map<string, number>, among?: Set<number>): { a: number; b: number; gain: number } | undefined {
+function bestMerge(
+  g: WeightedGraph,
+  assignment: Map<string, number>,
+  among?: Set<number>,
+): { a: number; b: number; gain: number } | undefined {
   const { total, degree, between } = clusterTies(g, assignment);
   if (total === 0) return undefined;
   let best: { a: number; b: number; gain: number } | undefined;
@@ -108,7 +121,8 @@ function bestMerge(g: WeightedGraph, assignment: Map<string, number>, among?: Se
     for (let j = i + 1; j < clusters.length; j++) {
       const [a, b] = [clusters[i]!, clusters[j]!];
       if (among && !among.has(a) && !among.has(b)) continue;
-      const gain = (between.get(`${a} ${b}`) ?? 0) / total - (2 * (degree.get(a) ?? 0) * (degree.get(b) ?? 0)) / (2 * total) ** 2;
+      const gain =
+        (between.get(`${a} ${b}`) ?? 0) / total - (2 * (degree.get(a) ?? 0) * (degree.get(b) ?? 0)) / (2 * total) ** 2;
       if (!best || gain > best.gain + 1e-12) best = { a, b, gain };
     }
   }
@@ -123,7 +137,9 @@ function cutUntil(g: WeightedGraph, assignment: Map<string, number>, target: num
     const sizes = new Map<number, number>();
     for (const cluster of assignment.values()) sizes.set(cluster, (sizes.get(cluster) ?? 0) + 1);
     if (sizes.size >= target) break;
-    const largest = [...sizes].filter(([cluster, size]) => !uncuttable.has(cluster) && size >= 2).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    const largest = [...sizes]
+      .filter(([cluster, size]) => !uncuttable.has(cluster) && size >= 2)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
     if (!largest) break;
     const members = [...assignment].filter(([, cluster]) => cluster === largest[0]).map(([node]) => node);
     const sub = new UndirectedGraph<Record<string, never>, { weight: number }>();
@@ -148,7 +164,8 @@ function cutUntil(g: WeightedGraph, assignment: Map<string, number>, target: num
 
 function renumber(assignment: Map<string, number>): void {
   const first = new Map<number, string>();
-  for (const [node, cluster] of [...assignment].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (!first.has(cluster)) first.set(cluster, node);
+  for (const [node, cluster] of [...assignment].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    if (!first.has(cluster)) first.set(cluster, node);
   const order = new Map([...first.keys()].map((cluster, index) => [cluster, index]));
   for (const [node, cluster] of assignment) assignment.set(node, order.get(cluster)!);
 }

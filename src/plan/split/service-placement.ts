@@ -21,12 +21,20 @@ export interface ServicePlacement {
 }
 
 /** Names the services and places each table with the service of the class that stores it. */
-export function placeServices(input: SplitInput, { assignment, shared, sharedAtoms }: ClassAssignment): ServicePlacement {
+export function placeServices(
+  input: SplitInput,
+  { assignment, shared, sharedAtoms }: ClassAssignment,
+): ServicePlacement {
   const members = new Map<number, string[]>();
   for (const atom of input.atoms) if (!sharedAtoms.has(atom)) append(members, assignment.get(atom)!, atom);
   const dataOf = new Map<number, string[]>();
   for (const data of input.data) {
-    const owner = assignment.get(data) ?? assignment.get([...(input.writers.get(data) ?? []), ...(input.readers.get(data) ?? [])].find((atom) => assignment.has(atom)) ?? '');
+    const owner =
+      assignment.get(data) ??
+      assignment.get(
+        [...(input.writers.get(data) ?? []), ...(input.readers.get(data) ?? [])].find((atom) => assignment.has(atom)) ??
+          '',
+      );
     if (owner !== undefined) append(dataOf, owner, data);
   }
   const names = nameServices(input, members, dataOf);

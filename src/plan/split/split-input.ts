@@ -13,7 +13,18 @@ export type WeightedGraph = UndirectedGraph<{ label: string }, { weight: number 
  * (docs/split.md). Writing a table binds a unit to it more than reading does: a service owns
  * what it writes.
  */
-export const SPLIT_WEIGHTS: Record<string, number> = { calls: 1, inherits: 1, implements: 1, instantiates: 0.8, uses: 0.5, includes: 0.5, imports: 0.3, writes: 2, reads: 1, 'maps-to': 3 };
+export const SPLIT_WEIGHTS: Record<string, number> = {
+  calls: 1,
+  inherits: 1,
+  implements: 1,
+  instantiates: 0.8,
+  uses: 0.5,
+  includes: 0.5,
+  imports: 0.3,
+  writes: 2,
+  reads: 1,
+  'maps-to': 3,
+};
 /** Classes of one package are closer than their code says: each is tied this much to its package's node. */
 export const SAME_PACKAGE = 0.5;
 /**
@@ -45,7 +56,6 @@ export interface SplitInputOptions {
   /** Measured call volumes between classes (cloudready split --calls). */
   runtimeCalls?: RuntimeCall[] | undefined;
 }
-
 
 /** What the split reads of one application's unit graph. */
 export interface SplitInput {
@@ -96,11 +106,15 @@ const modulePathOf = (name: string) => {
 export function splitInput(graph: PortfolioGraph, application: string, options: SplitInputOptions = {}): SplitInput {
   const prefix = `unit:${application}:`;
   const label = (node: string) => (graph.hasNode(node) ? graph.getNodeAttribute(node, 'label') : node);
-  const production = graph.filterNodes((node, attributes) => node.startsWith(prefix) && (attributes.origin ?? 'production') === 'production').sort(compareStrings);
+  const production = graph
+    .filterNodes((node, attributes) => node.startsWith(prefix) && (attributes.origin ?? 'production') === 'production')
+    .sort(compareStrings);
   const languageOf = (node: string) => String(graph.getNodeAttribute(node, 'language') ?? '');
   const serverLanguages = new Set(production.map(languageOf).filter((language) => !BROWSER_LANGUAGES.has(language)));
   // Browser code is the front end: all of it beside a server in another language, else what sits in front-end folders.
-  const isFrontEnd = (node: string) => BROWSER_LANGUAGES.has(languageOf(node)) && (serverLanguages.size > 0 || FRONT_END_FOLDER.test(String(graph.getNodeAttribute(node, 'file') ?? '')));
+  const isFrontEnd = (node: string) =>
+    BROWSER_LANGUAGES.has(languageOf(node)) &&
+    (serverLanguages.size > 0 || FRONT_END_FOLDER.test(String(graph.getNodeAttribute(node, 'file') ?? '')));
   const frontEnd = production.filter(isFrontEnd);
   const server = production.filter((node) => !isFrontEnd(node));
   const serverSet = new Set(server);
@@ -110,12 +124,18 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
   // Python package's __init__ is another file, not an outer unit of its modules.
   const byLabel = new Map(server.map((node) => [label(node), node]));
   const fileOf = (node: string) => graph.getNodeAttribute(node, 'file');
-  const encloses = (outer: string, inner: string) => fileOf(outer) === fileOf(inner) || (languageOf(outer) === 'go' && graph.getNodeAttribute(outer, 'unitKind') === 'module');
+  const encloses = (outer: string, inner: string) =>
+    fileOf(outer) === fileOf(inner) ||
+    (languageOf(outer) === 'go' && graph.getNodeAttribute(outer, 'unitKind') === 'module');
   const atomOf = new Map<string, string>();
   for (const node of server) {
     let name = label(node);
     let outer = node;
-    for (let at = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')); at > 0; at = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'))) {
+    for (
+      let at = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
+      at > 0;
+      at = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'))
+    ) {
       name = name.slice(0, at);
       const candidate = byLabel.get(name);
       if (candidate && encloses(candidate, node)) outer = candidate;
@@ -168,13 +188,15 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
       if (!other || other === atom) return;
       addWeight(atom, other, weight);
       once(uses, atom, other);
-      if (kind === 'calls' && !options.runtimeCalls) calls.set(`${atom}\0${other}`, (calls.get(`${atom}\0${other}`) ?? 0) + 1);
+      if (kind === 'calls' && !options.runtimeCalls)
+        calls.set(`${atom}\0${other}`, (calls.get(`${atom}\0${other}`) ?? 0) + 1);
     });
   }
   // The code's own module structure: classes of one business word (`booking` in interfaces.booking.web
   // and interfaces.booking.facade) meet at its node; classes of a package without one, at the package's.
   // A path-named module's package is its folder: `routes/basket` is in routes.
-  const packageOf = (node: string) => (label(node).includes('/') ? packageOfName(modulePathOf(label(node))) : packageOfName(label(node)));
+  const packageOf = (node: string) =>
+    label(node).includes('/') ? packageOfName(modulePathOf(label(node))) : packageOfName(label(node));
   const appPrefix = applicationPrefix(atoms.map((atom) => modulePathOf(label(atom))));
   const wordOf = new Map<string, string>();
   for (const atom of atoms) {
@@ -183,8 +205,7 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
     if (word) {
       wordOf.set(atom, word);
       addWeight(atom, `${WORD_NODE}${word}`, SAME_WORD);
-    }
-    else if (pkg) addWeight(atom, `${PACKAGE_NODE}${pkg}`, SAME_PACKAGE);
+    } else if (pkg) addWeight(atom, `${PACKAGE_NODE}${pkg}`, SAME_PACKAGE);
   }
 
   // Files changed together in the history tie their classes: the coupling the code does not show.
@@ -199,7 +220,8 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
       const [left, right] = [atomsOfFile.get(a), atomsOfFile.get(b)];
       if (!left || !right) continue;
       coChangePairs++;
-      for (const x of left) for (const y of right) addWeight(x, y, (CO_CHANGE_WEIGHT * strength) / (left.length * right.length));
+      for (const x of left)
+        for (const y of right) addWeight(x, y, (CO_CHANGE_WEIGHT * strength) / (left.length * right.length));
     }
   }
 
@@ -221,8 +243,12 @@ export function splitInput(graph: PortfolioGraph, application: string, options: 
     }
   }
 
-  const data = g.nodes().filter((node) => DATA.test(node)).sort(compareStrings);
-  for (const map of [writers, readers, mappedBy, writes, reads, uses]) for (const list of map.values()) list.sort(compareStrings);
+  const data = g
+    .nodes()
+    .filter((node) => DATA.test(node))
+    .sort(compareStrings);
+  for (const map of [writers, readers, mappedBy, writes, reads, uses])
+    for (const list of map.values()) list.sort(compareStrings);
   return {
     application,
     atoms,

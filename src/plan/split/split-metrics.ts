@@ -58,7 +58,8 @@ export function splitMetrics(input: SplitInput, groupOf: Map<string, string>): S
     allCalls += weight;
     if (groupOf.get(a) !== groupOf.get(b)) crossCalls += weight;
   }
-  const ned = 1 - [...sizes.values()].filter((size) => size >= 5 && size <= 20).reduce((sum, size) => sum + size, 0) / N;
+  const ned =
+    1 - [...sizes.values()].filter((size) => size >= 5 && size <= 20).reduce((sum, size) => sum + size, 0) / N;
 
   // Use cases: the classes reachable from each entry point through code edges (up to 8 steps).
   const entries = atoms.filter((atom) => input.entryPoints.has(atom));
@@ -68,13 +69,16 @@ export function splitMetrics(input: SplitInput, groupOf: Map<string, string>): S
     let frontier = [entry];
     for (let depth = 0; depth < 8 && frontier.length; depth++) {
       const next: string[] = [];
-      for (const atom of frontier) for (const other of input.uses.get(atom) ?? []) if (groupOf.has(other) && !reached.has(other)) {
-        reached.add(other);
-        next.push(other);
-      }
+      for (const atom of frontier)
+        for (const other of input.uses.get(atom) ?? [])
+          if (groupOf.has(other) && !reached.has(other)) {
+            reached.add(other);
+            next.push(other);
+          }
       frontier = next;
     }
-    for (const group of new Set([...reached].map((atom) => groupOf.get(atom)!))) touching.set(group, (touching.get(group) ?? 0) + 1);
+    for (const group of new Set([...reached].map((atom) => groupOf.get(atom)!)))
+      touching.set(group, (touching.get(group) ?? 0) + 1);
   }
   const bcp = [...sizes.keys()].reduce((sum, group) => sum + Math.log(Math.max(1, touching.get(group) ?? 0)), 0) / K;
 
@@ -90,15 +94,36 @@ export function splitMetrics(input: SplitInput, groupOf: Map<string, string>): S
   const edges = measured ? 'runtime' : 'static';
   if (N === 0) {
     const none = notApplicable('no server class');
-    return { over: { classes: 0, groups: 0, links: 0, edges }, modularity: none, sm: none, icp: none, ifn: none, ned: none, bcp: none };
+    return {
+      over: { classes: 0, groups: 0, links: 0, edges },
+      modularity: none,
+      sm: none,
+      icp: none,
+      ifn: none,
+      ned: none,
+      bcp: none,
+    };
   }
   return {
     over: { classes: N, groups: K, links: linked.size, edges },
     modularity: weighted ? value(modularityOf(input.g, numbered)) : notApplicable('no ties between classes'),
-    sm: linked.size > 0 ? value(sm) : notApplicable(measured ? 'no measured call joins two server classes' : 'no code edge joins two server classes'),
-    icp: allCalls > 0 ? value(crossCalls / allCalls) : notApplicable(measured ? 'no measured call joins two server classes' : 'no static call between server classes was read'),
+    sm:
+      linked.size > 0
+        ? value(sm)
+        : notApplicable(
+            measured ? 'no measured call joins two server classes' : 'no code edge joins two server classes',
+          ),
+    icp:
+      allCalls > 0
+        ? value(crossCalls / allCalls)
+        : notApplicable(
+            measured ? 'no measured call joins two server classes' : 'no static call between server classes was read',
+          ),
     ifn: value(crossPairs / K),
     ned: value(ned),
-    bcp: entries.length > 0 ? value(bcp) : notApplicable('no entry point (controller, servlet, listener, job) was found, so there are no use cases'),
+    bcp:
+      entries.length > 0
+        ? value(bcp)
+        : notApplicable('no entry point (controller, servlet, listener, job) was found, so there are no use cases'),
   };
 }

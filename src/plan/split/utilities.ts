@@ -11,9 +11,18 @@ import type { SplitInput } from './split-input.js';
  */
 export function utilityPackages(input: SplitInput): Map<string, string[]> {
   // A class of a package named after a part of the business belongs to that part: never a shared library.
-  const candidates = new Set(input.atoms.filter((atom) => !input.wordOf.has(atom) && !input.entryPoints.has(atom) && !input.writes.has(atom) && !input.reads.has(atom) && !input.data.some((data) => input.mappedBy.get(data)?.includes(atom))));
+  const candidates = new Set(
+    input.atoms.filter(
+      (atom) =>
+        !input.wordOf.has(atom) &&
+        !input.entryPoints.has(atom) &&
+        !input.writes.has(atom) &&
+        !input.reads.has(atom) &&
+        !input.data.some((data) => input.mappedBy.get(data)?.includes(atom)),
+    ),
+  );
   // Peel off any class that uses a class outside the set, until none does.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const atom of candidates) {
       if ((input.uses.get(atom) ?? []).some((used) => !candidates.has(used))) {
@@ -25,7 +34,8 @@ export function utilityPackages(input: SplitInput): Map<string, string[]> {
   const byPackage = new Map<string, string[]>();
   for (const atom of input.atoms) append(byPackage, input.packageOf(atom), atom);
   const packages = new Map<string, string[]>();
-  for (const [pkg, members] of [...byPackage].sort(([a], [b]) => compareStrings(a, b))) if (members.every((atom) => candidates.has(atom))) packages.set(pkg, members);
+  for (const [pkg, members] of [...byPackage].sort(([a], [b]) => compareStrings(a, b)))
+    if (members.every((atom) => candidates.has(atom))) packages.set(pkg, members);
   return packages;
 }
 
@@ -34,7 +44,11 @@ export function utilityPackages(input: SplitInput): Map<string, string[]> {
  * three services (every service, when there are two) use it, directly or through other utilities;
  * else into the service that uses it most. Returns the packages that are shared libraries.
  */
-export function placeUtilities(input: SplitInput, packages: Map<string, string[]>, assignment: Map<string, number>): Map<string, string[]> {
+export function placeUtilities(
+  input: SplitInput,
+  packages: Map<string, string[]>,
+  assignment: Map<string, number>,
+): Map<string, string[]> {
   const utilityOf = new Map<string, string>();
   for (const [pkg, members] of packages) for (const atom of members) utilityOf.set(atom, pkg);
   // Users per utility package: services (weighted by ties) and other utility packages.
@@ -48,7 +62,10 @@ export function placeUtilities(input: SplitInput, packages: Map<string, string[]
       if (from) packageUse.set(pkg, (packageUse.get(pkg) ?? new Set()).add(from));
       else if (assignment.has(atom)) {
         const tally = serviceUse.get(pkg) ?? serviceUse.set(pkg, new Map()).get(pkg)!;
-        tally.set(assignment.get(atom)!, (tally.get(assignment.get(atom)!) ?? 0) + input.g.getEdgeAttribute(input.g.edge(atom, used)!, 'weight'));
+        tally.set(
+          assignment.get(atom)!,
+          (tally.get(assignment.get(atom)!) ?? 0) + input.g.getEdgeAttribute(input.g.edge(atom, used)!, 'weight'),
+        );
       }
     }
   }
@@ -56,13 +73,14 @@ export function placeUtilities(input: SplitInput, packages: Map<string, string[]
   const reached = (pkg: string) => {
     const services = new Set<number>();
     const seen = new Set([pkg]);
-    for (const queue = [pkg]; queue.length > 0; ) {
+    for (const queue = [pkg]; queue.length > 0;) {
       const next = queue.pop()!;
       for (const service of serviceUse.get(next)?.keys() ?? []) services.add(service);
-      for (const user of packageUse.get(next) ?? []) if (!seen.has(user)) {
-        seen.add(user);
-        queue.push(user);
-      }
+      for (const user of packageUse.get(next) ?? [])
+        if (!seen.has(user)) {
+          seen.add(user);
+          queue.push(user);
+        }
     }
     return services;
   };

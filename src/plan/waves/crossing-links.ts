@@ -15,8 +15,20 @@ export function crossingLinks(graph: PortfolioGraph, waves: Wave[]): CrossingLin
     if (from !== undefined && to !== undefined && from === to) return;
     if (from === undefined && to === undefined) return;
     const until = from === undefined || to === undefined ? 'always: one side stays' : `wave ${Math.max(from, to)}`;
-    links.push({ from: label(source), to: label(target), ...(port ? { port } : {}), ...(volume ? { volume } : {}), latencySensitive, until });
+    links.push({
+      from: label(source),
+      to: label(target),
+      ...(port ? { port } : {}),
+      ...(volume ? { volume } : {}),
+      latencySensitive,
+      until,
+    });
   });
-  links.sort((a, b) => Number(b.latencySensitive) - Number(a.latencySensitive) || compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
+  links.sort(
+    (a, b) =>
+      Number(b.latencySensitive) - Number(a.latencySensitive) ||
+      compareStrings(a.from, b.from) ||
+      compareStrings(a.to, b.to),
+  );
   return links;
 }

@@ -10,7 +10,9 @@ const DATASTORES = new Set(['database', 'cache', 'object-storage']);
 /** The hosts an application runs on, as the graph places it. */
 export function hostsOf(graph: PortfolioGraph, id: string): string[] {
   const node = `app:${id}`;
-  return graph.hasNode(node) ? graph.filterOutNeighbors(node, (host) => graph.getNodeAttribute(host, 'kind') === 'host').sort(compareStrings) : [];
+  return graph.hasNode(node)
+    ? graph.filterOutNeighbors(node, (host) => graph.getNodeAttribute(host, 'kind') === 'host').sort(compareStrings)
+    : [];
 }
 
 /**
@@ -19,7 +21,13 @@ export function hostsOf(graph: PortfolioGraph, id: string): string[] {
  * move with what they talk to. A component with servers too large to move as one is cut into its
  * communities of traffic.
  */
-export function moveGroups(graph: PortfolioGraph, moving: Set<string>, applications: string[], serverUnits: ServerUnits, maxServersPerWave: number): MoveGroup[] {
+export function moveGroups(
+  graph: PortfolioGraph,
+  moving: Set<string>,
+  applications: string[],
+  serverUnits: ServerUnits,
+  maxServersPerWave: number,
+): MoveGroup[] {
   const appNode = (id: string) => `app:${id}`;
   // Union-find over moving applications, remembering why each pair is bound.
   const parent = new Map([...moving].map((id) => [id, id]));
@@ -47,22 +55,38 @@ export function moveGroups(graph: PortfolioGraph, moving: Set<string>, applicati
   };
   const label = (node: string) => graph.getNodeAttribute(node, 'label');
   graph.forEachEdge((_edge, attributes, source, target) => {
-    if (attributes.kind === 'shares-datastore') bond(source.slice(4), target.slice(4), 'shared-datastore', `share ${attributes.datastore ?? 'a datastore'}`);
+    if (attributes.kind === 'shares-datastore')
+      bond(source.slice(4), target.slice(4), 'shared-datastore', `share ${attributes.datastore ?? 'a datastore'}`);
   });
   const onHost = new Map<string, string[]>();
-  for (const id of applications) for (const host of hostsOf(graph, id)) onHost.set(host, [...(onHost.get(host) ?? []), id]);
-  for (const [host, ids] of onHost) for (let i = 1; i < ids.length; i++) bond(ids[0]!, ids[i]!, 'co-location', `both run on ${label(host)}`);
+  for (const id of applications)
+    for (const host of hostsOf(graph, id)) onHost.set(host, [...(onHost.get(host) ?? []), id]);
+  for (const [host, ids] of onHost)
+    for (let i = 1; i < ids.length; i++) bond(ids[0]!, ids[i]!, 'co-location', `both run on ${label(host)}`);
   // Chatty host links: latency-sensitive or high volume between the hosts of two applications.
   forEachHostLink(graph, (source, target, port, volume, latencySensitive) => {
     // A server no application runs on moves with what it talks to, but for infrastructure and hubs.
     if (serverUnits.binds(source, target, port)) {
       const units = (host: string) => (serverUnits.has(host) ? [host] : (onHost.get(host) ?? []));
-      for (const a of units(source)) for (const b of units(target)) bond(a, b, latencySensitive || volume === 'high' ? 'chatty-link' : 'connection', `talk over ${label(source)} → ${label(target)}${port ? `:${port}` : ''}`);
+      for (const a of units(source))
+        for (const b of units(target))
+          bond(
+            a,
+            b,
+            latencySensitive || volume === 'high' ? 'chatty-link' : 'connection',
+            `talk over ${label(source)} → ${label(target)}${port ? `:${port}` : ''}`,
+          );
     }
     if (!latencySensitive && volume !== 'high') return;
-    for (const a of onHost.get(source) ?? []) for (const b of onHost.get(target) ?? []) {
-      bond(a, b, 'chatty-link', `talk over a ${latencySensitive ? 'latency-sensitive' : 'high-volume'} link ${label(source)} → ${label(target)}${port ? `:${port}` : ''}`);
-    }
+    for (const a of onHost.get(source) ?? [])
+      for (const b of onHost.get(target) ?? []) {
+        bond(
+          a,
+          b,
+          'chatty-link',
+          `talk over a ${latencySensitive ? 'latency-sensitive' : 'high-volume'} link ${label(source)} → ${label(target)}${port ? `:${port}` : ''}`,
+        );
+      }
   });
 
   const members = new Map<string, string[]>();
@@ -71,7 +95,11 @@ export function moveGroups(graph: PortfolioGraph, moving: Set<string>, applicati
   // estate) is cut into its communities of traffic; the links between them cross for a while.
   const bondsByRoot = new Map<string, Bond[]>();
   for (const entry of bonds) append(bondsByRoot, find(entry.between[0]), entry);
-  const parts = [...members].flatMap(([root, units]) => (units.some((unit) => serverUnits.has(unit)) ? communities(units, bondsByRoot.get(root) ?? [], 2 * maxServersPerWave) : [units]));
+  const parts = [...members].flatMap(([root, units]) =>
+    units.some((unit) => serverUnits.has(unit))
+      ? communities(units, bondsByRoot.get(root) ?? [], 2 * maxServersPerWave)
+      : [units],
+  );
   const partOf = new Map(parts.flatMap((units, index) => units.map((unit) => [unit, index] as const)));
   const bondsOf = new Map<number, Bond[]>();
   for (const entry of bonds) {
@@ -80,7 +108,9 @@ export function moveGroups(graph: PortfolioGraph, moving: Set<string>, applicati
   }
   const groups: MoveGroup[] = parts.map((units, part) => {
     const ids = units.filter((unit) => !serverUnits.has(unit));
-    const hosts = [...new Set([...ids.flatMap((id) => hostsOf(graph, id)), ...units.filter((unit) => serverUnits.has(unit))])].sort(compareStrings);
+    const hosts = [
+      ...new Set([...ids.flatMap((id) => hostsOf(graph, id)), ...units.filter((unit) => serverUnits.has(unit))]),
+    ].sort(compareStrings);
     const datastores = new Set<string>();
     for (const id of ids) {
       if (!graph.hasNode(appNode(id))) continue;
@@ -93,7 +123,9 @@ export function moveGroups(graph: PortfolioGraph, moving: Set<string>, applicati
       applications: ids,
       hosts,
       datastores: [...datastores].sort(compareStrings),
-      bonds: [...(bondsOf.get(part) ?? [])].sort((a, b) => compareStrings(a.between.join(), b.between.join()) || compareStrings(a.kind, b.kind)),
+      bonds: [...(bondsOf.get(part) ?? [])].sort(
+        (a, b) => compareStrings(a.between.join(), b.between.join()) || compareStrings(a.kind, b.kind),
+      ),
     };
   });
   return groups;

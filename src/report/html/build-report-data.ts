@@ -13,7 +13,8 @@ export const CONTEXT_PLACES = 3;
 export const MAX_PLACES = 10;
 
 /** The scanned folders by name: the path on the machine that scanned them is no part of a client's report. */
-const folderNames = (result: ScanResult) => result.roots.map((root) => root.split(/[\\/]/).filter(Boolean).at(-1) ?? root);
+const folderNames = (result: ScanResult) =>
+  result.roots.map((root) => root.split(/[\\/]/).filter(Boolean).at(-1) ?? root);
 
 function title(result: ScanResult, document: DocumentInfo): string {
   return document.title?.trim() || `Cloud readiness: ${folderNames(result).join(', ') || 'portfolio'}`;
@@ -21,7 +22,11 @@ function title(result: ScanResult, document: DocumentInfo): string {
 
 /** The cover lines that were given, trimmed; an empty one is no line. */
 function cover(document: DocumentInfo): ReportData['document'] {
-  const lines = { client: document.client?.trim(), author: document.author?.trim(), classification: document.classification?.trim() };
+  const lines = {
+    client: document.client?.trim(),
+    author: document.author?.trim(),
+    classification: document.classification?.trim(),
+  };
   return Object.fromEntries(Object.entries(lines).filter(([, value]) => value)) as ReportData['document'];
 }
 
@@ -49,7 +54,8 @@ function portfolioGraph(result: ScanResult): ReportData['graph'] {
   const nodes = result.graph.nodes.filter((node) => !CODE_KINDS.has(node.kind));
   const kept = new Set(nodes.map((node) => node.id));
   const owner = new Map<string, string>();
-  for (const edge of result.graph.edges) if (edge.kind === 'contains' && edge.source.startsWith('app:')) owner.set(edge.target, edge.source);
+  for (const edge of result.graph.edges)
+    if (edge.kind === 'contains' && edge.source.startsWith('app:')) owner.set(edge.target, edge.source);
   const edges = new Map<string, GraphEdge>();
   for (const edge of result.graph.edges) {
     if (edge.kind === 'contains') continue;
@@ -57,7 +63,8 @@ function portfolioGraph(result: ScanResult): ReportData['graph'] {
     const target = kept.has(edge.target) ? edge.target : owner.get(edge.target);
     if (!source || !target || source === target) continue;
     const key = `${source}\0${target}\0${edge.kind}`;
-    if (!edges.has(key)) edges.set(key, source === edge.source && target === edge.target ? edge : { source, target, kind: edge.kind });
+    if (!edges.has(key))
+      edges.set(key, source === edge.source && target === edge.target ? edge : { source, target, kind: edge.kind });
   }
   return { nodes, edges: [...edges.values()] };
 }
@@ -72,7 +79,8 @@ function languageNames(result: ScanResult): Record<string, string> {
 export function buildReportData(result: ScanResult, document: DocumentInfo = {}): ReportData {
   const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
   const suppressed = new Map<string, number>();
-  for (const item of result.suppressed) suppressed.set(item.applicationId, (suppressed.get(item.applicationId) ?? 0) + 1);
+  for (const item of result.suppressed)
+    suppressed.set(item.applicationId, (suppressed.get(item.applicationId) ?? 0) + 1);
   return {
     title: title(result, document),
     document: cover(document),

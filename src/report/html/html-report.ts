@@ -19,7 +19,10 @@ function readAsset(name: string): string {
 let assets: { script: string; style: string } | undefined;
 function reportAssets() {
   // A "</script" inside the bundle would end the inline script early; it can only sit in a string there.
-  assets ??= { script: readAsset('report.js').replaceAll('</script', '<\\/script'), style: readAsset('report.css').replaceAll('</style', '<\\/style') };
+  assets ??= {
+    script: readAsset('report.js').replaceAll('</script', '<\\/script'),
+    style: readAsset('report.css').replaceAll('</style', '<\\/style'),
+  };
   return assets;
 }
 
@@ -44,7 +47,10 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /** A plain table for readers whose viewer runs no scripts: every application's verdict. */
 function noScriptSummary(result: ScanResult): string {
   const rows = result.applications
-    .map((app) => `<tr><td>${escapeHtml(app.name)}</td><td>${app.score}</td><td>${escapeHtml(app.strategy)}</td><td>${app.blockers}</td><td>${app.effortRange.low}-${app.effortRange.high}</td></tr>`)
+    .map(
+      (app) =>
+        `<tr><td>${escapeHtml(app.name)}</td><td>${app.score}</td><td>${escapeHtml(app.strategy)}</td><td>${app.blockers}</td><td>${app.effortRange.low}-${app.effortRange.high}</td></tr>`,
+    )
     .join('');
   return `<noscript><p>This report draws its charts, graph and pages with JavaScript, which this viewer does not run. The verdict for each application:</p><table><thead><tr><th>Application</th><th>Score</th><th>Strategy</th><th>Blockers</th><th>Effort (person-days)</th></tr></thead><tbody>${rows}</tbody></table></noscript>`;
 }
@@ -58,7 +64,15 @@ function noScriptSummary(result: ScanResult): string {
 export const htmlReport: Reporter = (result, options) => {
   const { script, style } = reportAssets();
   const data = buildReportData(result, options.document);
-  const policy = [`default-src 'none'`, `script-src 'sha256-${sha256(script)}'`, `style-src 'unsafe-inline'`, `img-src data: blob:`, `connect-src 'none'`, `form-action 'none'`, `base-uri 'none'`].join('; ');
+  const policy = [
+    `default-src 'none'`,
+    `script-src 'sha256-${sha256(script)}'`,
+    `style-src 'unsafe-inline'`,
+    `img-src data: blob:`,
+    `connect-src 'none'`,
+    `form-action 'none'`,
+    `base-uri 'none'`,
+  ].join('; ');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,5 +1,14 @@
 import type { ApplicationSplit } from '../../plan/split-types.js';
-import type { Application, Diagnostic, EndpointRecord, Finding, GraphEdge, GraphNode, RuleInfo, ScanResult } from '../../result/schema.js';
+import type {
+  Application,
+  Diagnostic,
+  EndpointRecord,
+  Finding,
+  GraphEdge,
+  GraphNode,
+  RuleInfo,
+  ScanResult,
+} from '../../result/schema.js';
 
 /**
  * What the HTML report's page script renders: the result, trimmed to what a reader sees, plus
@@ -57,4 +66,7 @@ export interface Risk {
 }
 
 /** A finding without what its rule already says: title and remediation only where they differ. */
-export type ReportFinding = Omit<Finding, 'title' | 'remediation' | 'fingerprint'> & { title?: string; remediation?: string };
+export type ReportFinding = Omit<Finding, 'title' | 'remediation' | 'fingerprint'> & {
+  title?: string;
+  remediation?: string;
+};

@@ -4,15 +4,42 @@ import { secretsIn } from '../../../src/extract/config/secrets.js';
 
 describe('endpoints', () => {
   it.each([
-    ['jdbc:oracle:thin:@ordersdb01.acme.corp:1521:ORDP', { kind: 'database', protocol: 'oracle', host: 'ordersdb01.acme.corp', port: 1521, database: 'ORDP' }],
-    ['jdbc:oracle:thin:@//whdb01:1522/WHPROD.acme', { kind: 'database', protocol: 'oracle', host: 'whdb01', port: 1522, database: 'WHPROD.acme' }],
-    ['jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=rac1)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=ORD)))', { kind: 'database', protocol: 'oracle', host: 'rac1', port: 1521, database: 'ORD' }],
+    [
+      'jdbc:oracle:thin:@ordersdb01.acme.corp:1521:ORDP',
+      { kind: 'database', protocol: 'oracle', host: 'ordersdb01.acme.corp', port: 1521, database: 'ORDP' },
+    ],
+    [
+      'jdbc:oracle:thin:@//whdb01:1522/WHPROD.acme',
+      { kind: 'database', protocol: 'oracle', host: 'whdb01', port: 1522, database: 'WHPROD.acme' },
+    ],
+    [
+      'jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=rac1)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=ORD)))',
+      { kind: 'database', protocol: 'oracle', host: 'rac1', port: 1521, database: 'ORD' },
+    ],
     ['jdbc:db2://zos01:446/DB2P', { kind: 'database', protocol: 'db2', host: 'zos01', port: 446, database: 'DB2P' }],
-    ['jdbc:sqlserver://sql01:1433;databaseName=Ledger', { kind: 'database', protocol: 'sqlserver', host: 'sql01', port: 1433, database: 'Ledger' }],
+    [
+      'jdbc:sqlserver://sql01:1433;databaseName=Ledger',
+      { kind: 'database', protocol: 'sqlserver', host: 'sql01', port: 1433, database: 'Ledger' },
+    ],
     ['jdbc:h2:mem:test', { kind: 'database', protocol: 'h2', host: '(embedded)' }],
-    ['Server=192.168.40.12;Database=Ledger;User Id=svc;Password=x;', { kind: 'database', protocol: 'sqlserver', host: '192.168.40.12', port: 1433, database: 'Ledger' }],
-    ['Data Source=(LocalDB)\\MSSQLLocalDB;AttachDbFilename=|DataDirectory|\\Billing.mdf', { kind: 'database', protocol: 'sqlserver', host: '(local)', port: 1433, database: '|DataDirectory|\\Billing.mdf' }],
-    ['amqp://orders:secret@mq01.acme.corp:5672/vhost', { kind: 'message-broker', protocol: 'amqp', host: 'mq01.acme.corp', port: 5672 }],
+    [
+      'Server=192.168.40.12;Database=Ledger;User Id=svc;Password=x;',
+      { kind: 'database', protocol: 'sqlserver', host: '192.168.40.12', port: 1433, database: 'Ledger' },
+    ],
+    [
+      'Data Source=(LocalDB)\\MSSQLLocalDB;AttachDbFilename=|DataDirectory|\\Billing.mdf',
+      {
+        kind: 'database',
+        protocol: 'sqlserver',
+        host: '(local)',
+        port: 1433,
+        database: '|DataDirectory|\\Billing.mdf',
+      },
+    ],
+    [
+      'amqp://orders:secret@mq01.acme.corp:5672/vhost',
+      { kind: 'message-broker', protocol: 'amqp', host: 'mq01.acme.corp', port: 5672 },
+    ],
     ['ldaps://ad.acme.corp', { kind: 'directory', protocol: 'ldap', host: 'ad.acme.corp', port: 389 }],
     ['http://catalog01:8080/api', { kind: 'http-service', protocol: 'http', host: 'catalog01', port: 8080 }],
   ])('%s', (value, expected) => {
@@ -25,23 +52,31 @@ describe('endpoints', () => {
     expect(endpointsInValue('postgres://${DB_HOST}/app')).toEqual([]);
     expect(endpointsInValue('just text')).toEqual([]);
     // A placeholder's default is what runs; its closing brace is no part of the database's name.
-    expect(endpointsInValue('${MYSQL_URL:jdbc:mysql://localhost:3306/petclinic}')).toEqual([{ kind: 'database', protocol: 'mysql', host: 'localhost', port: 3306, database: 'petclinic' }]);
-    expect(endpointsInValue('${DATABASE_URL:-postgres://db01.acme.corp:5432/orders}')).toEqual([{ kind: 'database', protocol: 'postgresql', host: 'db01.acme.corp', port: 5432, database: 'orders' }]);
-    expect(endpointsInValue('{url: "mysql://db02/shop"}')).toEqual([{ kind: 'database', protocol: 'mysql', host: 'db02', port: 3306, database: 'shop' }]);
+    expect(endpointsInValue('${MYSQL_URL:jdbc:mysql://localhost:3306/petclinic}')).toEqual([
+      { kind: 'database', protocol: 'mysql', host: 'localhost', port: 3306, database: 'petclinic' },
+    ]);
+    expect(endpointsInValue('${DATABASE_URL:-postgres://db01.acme.corp:5432/orders}')).toEqual([
+      { kind: 'database', protocol: 'postgresql', host: 'db01.acme.corp', port: 5432, database: 'orders' },
+    ]);
+    expect(endpointsInValue('{url: "mysql://db02/shop"}')).toEqual([
+      { kind: 'database', protocol: 'mysql', host: 'db02', port: 3306, database: 'shop' },
+    ]);
   });
 
   it('host settings take their kind from the key and their port from a sibling', () => {
-    expect(endpointsInHostSettings([
-      { key: 'smtp.host', value: '10.20.1.25', line: 4 },
-      { key: 'smtp.port', value: '587', line: 5 },
-      { key: 'ldap.server', value: 'ad01.corp', line: 6 },
-      { key: 'server.host', value: 'localhost', line: 7 },
-      { key: 'title', value: 'Acme', line: 8 },
-      { key: 'inventory.host', value: 'inv01.acme.corp', line: 9 },
-      { key: 'inventory.port', value: '8443', line: 10 },
-      { key: 'cache.enabled', value: 'true', line: 11 },
-      { key: 'system.serviceModel.services.service.endpoint.@address', value: 'mex', line: 12 },
-    ])).toEqual([
+    expect(
+      endpointsInHostSettings([
+        { key: 'smtp.host', value: '10.20.1.25', line: 4 },
+        { key: 'smtp.port', value: '587', line: 5 },
+        { key: 'ldap.server', value: 'ad01.corp', line: 6 },
+        { key: 'server.host', value: 'localhost', line: 7 },
+        { key: 'title', value: 'Acme', line: 8 },
+        { key: 'inventory.host', value: 'inv01.acme.corp', line: 9 },
+        { key: 'inventory.port', value: '8443', line: 10 },
+        { key: 'cache.enabled', value: 'true', line: 11 },
+        { key: 'system.serviceModel.services.service.endpoint.@address', value: 'mex', line: 12 },
+      ]),
+    ).toEqual([
       { kind: 'mail', protocol: 'smtp', host: '10.20.1.25', port: 587, line: 4 },
       { kind: 'directory', protocol: 'ldap', host: 'ad01.corp', port: 389, line: 6 },
       // A host setting of no known kind still names a service the application depends on.

@@ -11,12 +11,49 @@ const pairs = (file: string, text: string) => entries(file, text).entries.map((e
 
 describe('configuration readers', () => {
   it('knows which files are configuration (lockfiles and build files are not)', () => {
-    expect(['a/.env', 'x.properties', 'app.yml', 'appsettings.json', 'pyproject.toml', 'my.ini', 'Web.config', 'server.xml', 'Dockerfile', 'api.Dockerfile', 'Procfile'].map(configFormatOf)).toEqual(['env', 'properties', 'yaml', 'json', 'toml', 'ini', 'xml', 'xml', 'dockerfile', 'dockerfile', 'procfile']);
-    expect(['package-lock.json', 'pom.xml', 'App.csproj', 'setup.cfg', 'README.md'].map(configFormatOf)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(
+      [
+        'a/.env',
+        'x.properties',
+        'app.yml',
+        'appsettings.json',
+        'pyproject.toml',
+        'my.ini',
+        'Web.config',
+        'server.xml',
+        'Dockerfile',
+        'api.Dockerfile',
+        'Procfile',
+      ].map(configFormatOf),
+    ).toEqual([
+      'env',
+      'properties',
+      'yaml',
+      'json',
+      'toml',
+      'ini',
+      'xml',
+      'xml',
+      'dockerfile',
+      'dockerfile',
+      'procfile',
+    ]);
+    expect(['package-lock.json', 'pom.xml', 'App.csproj', 'setup.cfg', 'README.md'].map(configFormatOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('properties: separators, continuation lines, comments, escapes', () => {
-    expect(pairs('app.properties', '# comment\n! also\ndb.url=jdbc:postgresql://db:5432/app\nmsg : hello \\\n   world\nkey\\ with\\ space value\n')).toEqual([
+    expect(
+      pairs(
+        'app.properties',
+        '# comment\n! also\ndb.url=jdbc:postgresql://db:5432/app\nmsg : hello \\\n   world\nkey\\ with\\ space value\n',
+      ),
+    ).toEqual([
       ['db.url', 'jdbc:postgresql://db:5432/app', 3],
       ['msg', 'hello world', 4],
       ['key with space', 'value', 6],
@@ -24,12 +61,19 @@ describe('configuration readers', () => {
   });
 
   it('YAML: nested keys, lists, several documents, lines; JSON the same way', () => {
-    expect(pairs('application.yml', 'spring:\n  datasource:\n    url: jdbc:h2:mem:test\n---\nhosts:\n  - a.corp\n  - b.corp\n')).toEqual([
+    expect(
+      pairs(
+        'application.yml',
+        'spring:\n  datasource:\n    url: jdbc:h2:mem:test\n---\nhosts:\n  - a.corp\n  - b.corp\n',
+      ),
+    ).toEqual([
       ['spring.datasource.url', 'jdbc:h2:mem:test', 3],
       ['hosts[0]', 'a.corp', 6],
       ['hosts[1]', 'b.corp', 7],
     ]);
-    expect(pairs('appsettings.json', '{\n  "ConnectionStrings": {\n    "Main": "Server=sql01;Database=App"\n  }\n}\n')).toEqual([['ConnectionStrings.Main', 'Server=sql01;Database=App', 3]]);
+    expect(
+      pairs('appsettings.json', '{\n  "ConnectionStrings": {\n    "Main": "Server=sql01;Database=App"\n  }\n}\n'),
+    ).toEqual([['ConnectionStrings.Main', 'Server=sql01;Database=App', 3]]);
   });
 
   it('.env, INI and TOML', () => {
@@ -56,7 +100,8 @@ describe('configuration readers', () => {
   });
 
   it('XML: .NET add/key/value and connection strings by name, attributes and text by path, comments skipped', () => {
-    const xml = '<configuration>\n  <appSettings>\n    <add key="InvoiceFolder" value="C:\\Out" />\n  </appSettings>\n  <!-- <add key="Old" value="x"/> -->\n  <connectionStrings>\n    <add name="Db" connectionString="Server=sql01;Database=Bill" providerName="System.Data.SqlClient"/>\n  </connectionStrings>\n  <smtp><host>mail01.corp</host></smtp>\n</configuration>\n';
+    const xml =
+      '<configuration>\n  <appSettings>\n    <add key="InvoiceFolder" value="C:\\Out" />\n  </appSettings>\n  <!-- <add key="Old" value="x"/> -->\n  <connectionStrings>\n    <add name="Db" connectionString="Server=sql01;Database=Bill" providerName="System.Data.SqlClient"/>\n  </connectionStrings>\n  <smtp><host>mail01.corp</host></smtp>\n</configuration>\n';
     expect(pairs('Web.config', xml)).toEqual([
       ['configuration.appSettings.InvoiceFolder', 'C:\\Out', 3],
       ['configuration.connectionStrings.Db', 'Server=sql01;Database=Bill', 7],
@@ -66,7 +111,8 @@ describe('configuration readers', () => {
   });
 
   it('Dockerfile instructions (continuations joined, ENV per variable) and Procfile processes', () => {
-    const dockerfile = 'FROM node:20 AS build\n# comment\nENV NODE_ENV=production PORT=3000\nRUN npm ci && \\\n    npm run build\nUSER node\nHEALTHCHECK CMD curl -f http://localhost:3000/healthz\n';
+    const dockerfile =
+      'FROM node:20 AS build\n# comment\nENV NODE_ENV=production PORT=3000\nRUN npm ci && \\\n    npm run build\nUSER node\nHEALTHCHECK CMD curl -f http://localhost:3000/healthz\n';
     expect(pairs('Dockerfile', dockerfile)).toEqual([
       ['FROM', 'node:20 AS build', 1],
       ['ENV.NODE_ENV', 'production', 3],
@@ -82,9 +128,18 @@ describe('configuration readers', () => {
   });
 
   it('malformed input in every format is a problem with its line, never an exception', () => {
-    expect(entries('a.yml', 'a: [1, 2\nb: 3\n').problems[0]).toMatchObject({ message: expect.stringContaining('malformed YAML'), location: { file: 'a.yml' } });
+    expect(entries('a.yml', 'a: [1, 2\nb: 3\n').problems[0]).toMatchObject({
+      message: expect.stringContaining('malformed YAML'),
+      location: { file: 'a.yml' },
+    });
     expect(entries('a.json', '{\n  "a": 1,\n  "b": \n}\n').problems[0]?.message).toMatch(/malformed/);
-    expect(entries('a.toml', 'a = 1\nb = = 2\n').problems[0]).toMatchObject({ message: expect.stringContaining('malformed TOML'), location: { line: 2 } });
-    expect(entries('a.xml', '<a>\n<b>\n</a>\n').problems[0]).toMatchObject({ message: expect.stringContaining('malformed XML'), location: { line: 3 } });
+    expect(entries('a.toml', 'a = 1\nb = = 2\n').problems[0]).toMatchObject({
+      message: expect.stringContaining('malformed TOML'),
+      location: { line: 2 },
+    });
+    expect(entries('a.xml', '<a>\n<b>\n</a>\n').problems[0]).toMatchObject({
+      message: expect.stringContaining('malformed XML'),
+      location: { line: 3 },
+    });
   });
 });

@@ -12,7 +12,11 @@ import { makeTree } from '../../helpers/temp-tree.js';
 
 const FIXTURES = path.join(REPO, 'test/fixtures/inventory');
 
-async function load(rel: string, base = FIXTURES, extra: { format?: 'cmdb-csv'; columns?: Record<string, string> } = {}) {
+async function load(
+  rel: string,
+  base = FIXTURES,
+  extra: { format?: 'cmdb-csv'; columns?: Record<string, string> } = {},
+) {
   const abs = path.join(base, rel);
   const diagnostics: Diagnostic[] = [];
   const { size } = await fs.stat(abs);
@@ -20,7 +24,8 @@ async function load(rel: string, base = FIXTURES, extra: { format?: 'cmdb-csv'; 
   return { loaded, diagnostics, messages: diagnostics.map((d) => `${d.level} ${d.line ?? '-'} ${d.message}`) };
 }
 
-const hostsOf = (loaded: LoadedInventory | undefined) => Object.fromEntries((loaded?.inventory.hosts ?? []).map((host) => [host.id, host]));
+const hostsOf = (loaded: LoadedInventory | undefined) =>
+  Object.fromEntries((loaded?.inventory.hosts ?? []).map((host) => [host.id, host]));
 
 describe('RVTools', () => {
   it('per-sheet CSV as European Excel writes it: BOM, semicolons, CRLF, old column names, duplicates, blanks and templates', async () => {
@@ -59,12 +64,60 @@ describe('RVTools', () => {
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     const vInfo = workbook.addWorksheet('vInfo');
-    vInfo.addRow(['Powerstate', 'VM', 'Template', 'PowerOn', 'CPUs', 'Memory', 'Provisioned MiB', 'Primary IP Address', 'DNS Name', 'Host', 'Datacenter', 'OS according to the VMware Tools']);
-    vInfo.addRow(['poweredOn', 'SAP-PRD-01', false, new Date(Date.UTC(2025, 2, 14, 6, 12)), 16, 262144, 1048576, '10.7.0.11', 'sap-prd-01.corp.example', 'esx-07.corp.example', 'DC-FRA', 'SUSE Linux Enterprise 15 (64-bit)']);
+    vInfo.addRow([
+      'Powerstate',
+      'VM',
+      'Template',
+      'PowerOn',
+      'CPUs',
+      'Memory',
+      'Provisioned MiB',
+      'Primary IP Address',
+      'DNS Name',
+      'Host',
+      'Datacenter',
+      'OS according to the VMware Tools',
+    ]);
+    vInfo.addRow([
+      'poweredOn',
+      'SAP-PRD-01',
+      false,
+      new Date(Date.UTC(2025, 2, 14, 6, 12)),
+      16,
+      262144,
+      1048576,
+      '10.7.0.11',
+      'sap-prd-01.corp.example',
+      'esx-07.corp.example',
+      'DC-FRA',
+      'SUSE Linux Enterprise 15 (64-bit)',
+    ]);
     vInfo.addRow(['poweredOn', 'TPL-SLES', true, null, 2, 4096, 40960, '', '', 'esx-07.corp.example', 'DC-FRA', '']);
     const vHost = workbook.addWorksheet('vHost');
-    vHost.addRow(['Host', 'Datacenter', 'Cluster', 'Vendor', 'Model', '# CPU', 'Cores per CPU', '# Cores', '# Memory', 'ESX Version']);
-    vHost.addRow(['esx-07.corp.example', 'DC-FRA', 'CL-SAP', 'Dell Inc.', 'PowerEdge R750', 2, 28, 56, 1048576, 'VMware ESXi 7.0.3 build-21930508']);
+    vHost.addRow([
+      'Host',
+      'Datacenter',
+      'Cluster',
+      'Vendor',
+      'Model',
+      '# CPU',
+      'Cores per CPU',
+      '# Cores',
+      '# Memory',
+      'ESX Version',
+    ]);
+    vHost.addRow([
+      'esx-07.corp.example',
+      'DC-FRA',
+      'CL-SAP',
+      'Dell Inc.',
+      'PowerEdge R750',
+      2,
+      28,
+      56,
+      1048576,
+      'VMware ESXi 7.0.3 build-21930508',
+    ]);
     const vDisk = workbook.addWorksheet('vDisk');
     vDisk.addRow(['VM', 'Powerstate', 'Template', 'Disk', 'Capacity MiB', 'Disk Mode', 'Thin']);
     vDisk.addRow(['SAP-HANA-02', 'poweredOn', false, 'Hard disk 1', 102400, 'persistent', true]);
@@ -82,10 +135,21 @@ describe('RVTools', () => {
     ]);
     expect(loaded?.records).toEqual({ imported: 5, ignored: 1, rejected: 1 });
     const hosts = hostsOf(loaded);
-    expect(hosts['SAP-PRD-01']).toMatchObject({ platform: 'Linux', cpu: { cores: 16 }, memoryGiB: 256, storageGiB: 1024, virtualisation: 'VMware vSphere (ESXi 7.0.3 build-21930508)' });
+    expect(hosts['SAP-PRD-01']).toMatchObject({
+      platform: 'Linux',
+      cpu: { cores: 16 },
+      memoryGiB: 256,
+      storageGiB: 1024,
+      virtualisation: 'VMware vSphere (ESXi 7.0.3 build-21930508)',
+    });
     // A VM only vDisk knows gets its provisioned capacity from its disks.
     expect(hosts['SAP-HANA-02']).toMatchObject({ storageGiB: 500 });
-    expect(hosts['esx-07.corp.example']).toMatchObject({ hardware: 'Dell Inc. PowerEdge R750', cpu: { cores: 56 }, memoryGiB: 1024, groups: ['vmware-esxi-host'] });
+    expect(hosts['esx-07.corp.example']).toMatchObject({
+      hardware: 'Dell Inc. PowerEdge R750',
+      cpu: { cores: 56 },
+      memoryGiB: 1024,
+      groups: ['vmware-esxi-host'],
+    });
   });
 
   it('a workbook whose sheets come before xl/workbook.xml in the archive is read with its sheet names', async () => {
@@ -97,8 +161,15 @@ describe('RVTools', () => {
     vInfo.addRow(['WEB-01', 'poweredOn', 4]);
     const entries = await zipEntries(Buffer.from(await workbook.xlsx.writeBuffer()));
     // Worksheets, shared strings and relationships first; the workbook (the sheet names) last.
-    const late = (name: string) => (name === 'xl/workbook.xml' ? 2 : name.startsWith('xl/worksheets/') || name.includes('sharedStrings') || name.endsWith('.rels') ? 0 : 1);
-    const reordered = zipArchive([...entries].sort((a, b) => late(a[0]) - late(b[0])).map(([name, bytes]) => [name, deflatedEntry(bytes)]));
+    const late = (name: string) =>
+      name === 'xl/workbook.xml'
+        ? 2
+        : name.startsWith('xl/worksheets/') || name.includes('sharedStrings') || name.endsWith('.rels')
+          ? 0
+          : 1;
+    const reordered = zipArchive(
+      [...entries].sort((a, b) => late(a[0]) - late(b[0])).map(([name, bytes]) => [name, deflatedEntry(bytes)]),
+    );
     const tables = await readWorkbookTables(reordered, 'export.xlsx');
     expect(tables.map((table) => table.sheet).sort()).toEqual(['vHost', 'vInfo']);
   });
@@ -115,14 +186,18 @@ describe('RVTools', () => {
     const rows: number[] = [];
     tables[0]!.eachRow((row) => rows.push(row.line));
     expect(rows).toHaveLength(40);
-    await expect(readWorkbookTables(bytes, 'export.xlsx', 100)).rejects.toThrow('workbook holds more than 100 cells; not read (an export to split by sheet)');
+    await expect(readWorkbookTables(bytes, 'export.xlsx', 100)).rejects.toThrow(
+      'workbook holds more than 100 cells; not read (an export to split by sheet)',
+    );
   });
 
   it('a file that is not a workbook is an error naming the file, not a crash', async () => {
     const dir = await makeTree({ 'broken.xlsx': 'PK\u0003\u0004 this is not a zip' });
     const { loaded, diagnostics } = await load('broken.xlsx', dir);
     expect(loaded).toBeUndefined();
-    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'inventory-invalid', file: 'broken.xlsx' })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ level: 'error', code: 'inventory-invalid', file: 'broken.xlsx' }),
+    ]);
     expect(diagnostics[0]?.message).toMatch(/^not a readable \.xlsx workbook/);
   });
 });
@@ -138,7 +213,14 @@ describe('Azure Migrate dependency analysis', () => {
       'info 7 record ignored: loopback traffic within one server',
     ]);
     expect(loaded?.inventory.connections).toEqual([
-      { source: 'ERP-APP01', target: 'ERP-DB01', port: 1521, observations: 2, sourceProcess: 'disp+work.exe', targetProcess: 'oracle' },
+      {
+        source: 'ERP-APP01',
+        target: 'ERP-DB01',
+        port: 1521,
+        observations: 2,
+        sourceProcess: 'disp+work.exe',
+        targetProcess: 'oracle',
+      },
       { source: 'ERP-APP01', target: '172.16.4.4', port: 3299, observations: 1, sourceProcess: 'disp+work.exe' },
     ]);
     expect(hostsOf(loaded)['ERP-APP01']).toMatchObject({ ips: ['10.1.20.31'], software: [{ name: 'SAP NetWeaver' }] });
@@ -160,18 +242,29 @@ describe('Azure Migrate server import', () => {
       memoryGiB: 32,
       firmware: 'efi',
       storageGiB: 640,
-      disks: [{ name: 'Disk 1', capacityGiB: 128 }, { name: 'Disk 2', capacityGiB: 512 }],
+      disks: [
+        { name: 'Disk 1', capacityGiB: 128 },
+        { name: 'Disk 2', capacityGiB: 512 },
+      ],
       utilisation: { cpuPercent: 23.5, memoryPercent: 41, source: 'Azure Migrate import (CPU and memory utilization)' },
     });
     expect(hosts['erp-db01']).toMatchObject({ os: { name: 'Red Hat Enterprise Linux 8.9' }, firmware: 'bios' });
     expect(hosts['erp-db01']!.utilisation).toBeUndefined();
-    expect(hosts['edge-proxy']!.utilisation).toEqual({ memoryPercent: 12, source: 'Azure Migrate import (CPU and memory utilization)' });
+    expect(hosts['edge-proxy']!.utilisation).toEqual({
+      memoryPercent: 12,
+      source: 'Azure Migrate import (CPU and memory utilization)',
+    });
   });
 });
 
 describe('AWS', () => {
   it('Application Discovery Service agent exports join on agent_id across files', async () => {
-    const files = ['aws/o-0a1b2c3d4e5f60001_osInfo.csv', 'aws/o-0a1b2c3d4e5f60001_networkInterface.csv', 'aws/o-0a1b2c3d4e5f60001_systemPerformance.csv', 'aws/o-0a1b2c3d4e5f60002_destinationProcessConnection.csv'];
+    const files = [
+      'aws/o-0a1b2c3d4e5f60001_osInfo.csv',
+      'aws/o-0a1b2c3d4e5f60001_networkInterface.csv',
+      'aws/o-0a1b2c3d4e5f60001_systemPerformance.csv',
+      'aws/o-0a1b2c3d4e5f60002_destinationProcessConnection.csv',
+    ];
     const loaded = await Promise.all(files.map((file) => load(file)));
     expect(loaded.map(({ loaded: l }) => [l?.format, l?.records])).toEqual([
       ['aws-ads', { imported: 2, ignored: 0, rejected: 1 }],
@@ -181,12 +274,26 @@ describe('AWS', () => {
     ]);
     expect(loaded[0]!.messages).toEqual(['warning 4 record rejected: agent_id is blank']);
     expect(loaded[3]!.messages).toEqual(['warning 6 record rejected: source_ip or destination_ip is blank']);
-    const estate = buildEstate(loaded.map(({ loaded: l }) => l!), []);
-    expect(estate.hosts.map(({ host }) => [host.id, host.aliases, host.ips, host.cpu?.cores, host.memoryGiB, host.os?.name])).toEqual([
+    const estate = buildEstate(
+      loaded.map(({ loaded: l }) => l!),
+      [],
+    );
+    expect(
+      estate.hosts.map(({ host }) => [host.id, host.aliases, host.ips, host.cpu?.cores, host.memoryGiB, host.os?.name]),
+    ).toEqual([
       ['ords-app01', ['o-0a1b2c3d4e5f60001'], ['10.2.1.10'], 4, 16, 'Linux - Red Hat Enterprise Linux Server'],
-      ['ords-web01', ['o-0a1b2c3d4e5f60002'], ['10.2.1.20'], undefined, undefined, 'Microsoft Windows Server 2016 Datacenter'],
+      [
+        'ords-web01',
+        ['o-0a1b2c3d4e5f60002'],
+        ['10.2.1.20'],
+        undefined,
+        undefined,
+        'Microsoft Windows Server 2016 Datacenter',
+      ],
     ]);
-    expect(estate.connections.map((c) => [c.source, c.target, c.port, c.observations, c.sourceHost, c.targetHost])).toEqual([
+    expect(
+      estate.connections.map((c) => [c.source, c.target, c.port, c.observations, c.sourceHost, c.targetHost]),
+    ).toEqual([
       ['ords-app01', '10.8.0.50', undefined, 1, 'ords-app01', undefined],
       ['ords-app01', '10.8.0.50', 1521, 1, 'ords-app01', undefined],
       ['ords-web01', 'ords-app01', 8443, 2, 'ords-web01', 'ords-app01'],
@@ -197,7 +304,14 @@ describe('AWS', () => {
     const { loaded, messages } = await load('aws/migration-hub-import.csv');
     expect(loaded?.format).toBe('aws-ads');
     expect(messages).toEqual(['warning 4 record rejected: no ExternalId, HostName or IPAddress']);
-    expect(hostsOf(loaded)['hr-app01.corp.example']).toMatchObject({ ips: ['10.3.0.42', '10.3.9.42'], aliases: ['srv-0042', 'vm-942'], cpu: { cores: 8 }, memoryGiB: 24, platform: 'Windows', virtualisation: 'VMware vSphere' });
+    expect(hostsOf(loaded)['hr-app01.corp.example']).toMatchObject({
+      ips: ['10.3.0.42', '10.3.9.42'],
+      aliases: ['srv-0042', 'vm-942'],
+      cpu: { cores: 8 },
+      memoryGiB: 24,
+      platform: 'Windows',
+      virtualisation: 'VMware vSphere',
+    });
     expect(loaded?.inventory.applications).toEqual([
       { id: 'HR Portal', hosts: ['hr-app01.corp.example', 'hr-db01.corp.example'] },
       { id: 'Payroll', hosts: ['hr-db01.corp.example'] },
@@ -208,7 +322,13 @@ describe('AWS', () => {
     const { loaded, messages } = await load('aws/cmf-intake.csv');
     expect(loaded?.format).toBe('aws-cmf');
     expect(messages).toEqual(['warning 5 record rejected: server_name is blank']);
-    expect(hostsOf(loaded)['pay-app01']).toMatchObject({ hostname: 'pay-app01.corp.example', os: { name: 'windows', version: 'Windows Server 2016' }, platform: 'Windows', environment: 'prod', groups: ['app'] });
+    expect(hostsOf(loaded)['pay-app01']).toMatchObject({
+      hostname: 'pay-app01.corp.example',
+      os: { name: 'windows', version: 'Windows Server 2016' },
+      platform: 'Windows',
+      environment: 'prod',
+      groups: ['app'],
+    });
     expect(loaded?.inventory.applications).toEqual([
       { id: 'Payroll', hosts: ['pay-app01', 'pay-db01'] },
       { id: 'Timesheets', hosts: ['pay-app01'] },
@@ -222,8 +342,22 @@ describe('Ansible', () => {
     expect(loaded?.format).toBe('ansible');
     expect(messages).toEqual([]);
     const hosts = hostsOf(loaded);
-    expect(Object.keys(hosts)).toEqual(['bastion01.corp.example', 'pay-app01.corp.example', 'pay-app02.corp.example', 'pay-app03.corp.example', 'pay-db01.corp.example', 'ts-win01']);
-    expect(hosts['pay-db01.corp.example']).toMatchObject({ ips: ['10.4.1.10'], os: { name: 'RHEL', version: '8.8' }, platform: 'Linux', groups: ['hr', 'payroll'], environment: 'production', location: 'DC-MUC' });
+    expect(Object.keys(hosts)).toEqual([
+      'bastion01.corp.example',
+      'pay-app01.corp.example',
+      'pay-app02.corp.example',
+      'pay-app03.corp.example',
+      'pay-db01.corp.example',
+      'ts-win01',
+    ]);
+    expect(hosts['pay-db01.corp.example']).toMatchObject({
+      ips: ['10.4.1.10'],
+      os: { name: 'RHEL', version: '8.8' },
+      platform: 'Linux',
+      groups: ['hr', 'payroll'],
+      environment: 'production',
+      location: 'DC-MUC',
+    });
     expect(hosts['ts-win01']).toMatchObject({ platform: 'Windows', groups: ['hr', 'timesheets'] });
     expect(hosts['bastion01.corp.example']?.groups).toEqual([]);
     expect(JSON.stringify(loaded)).not.toContain('S3cret');
@@ -232,14 +366,30 @@ describe('Ansible', () => {
   it('YAML: nested children, alphabetic ranges, facts for sizing', async () => {
     const { loaded } = await load('ansible/inventory.yml');
     const hosts = hostsOf(loaded);
-    expect(Object.keys(hosts).sort()).toEqual(['db01.corp.example', 'jump01.corp.example', 'weba.corp.example', 'webb.corp.example', 'webc.corp.example']);
-    expect(hosts['weba.corp.example']).toMatchObject({ groups: ['production', 'webservers'], environment: 'staging', ips: ['10.5.0.10'] });
-    expect(hosts['db01.corp.example']).toMatchObject({ groups: ['dbservers', 'production'], cpu: { cores: 16 }, memoryGiB: 64 });
+    expect(Object.keys(hosts).sort()).toEqual([
+      'db01.corp.example',
+      'jump01.corp.example',
+      'weba.corp.example',
+      'webb.corp.example',
+      'webc.corp.example',
+    ]);
+    expect(hosts['weba.corp.example']).toMatchObject({
+      groups: ['production', 'webservers'],
+      environment: 'staging',
+      ips: ['10.5.0.10'],
+    });
+    expect(hosts['db01.corp.example']).toMatchObject({
+      groups: ['dbservers', 'production'],
+      cpu: { cores: 16 },
+      memoryGiB: 64,
+    });
     expect(loaded?.lines.get('host:db01.corp.example')).toBe(17);
   });
 
   it('ranges are counted before they are made: a 270-byte pattern for a hundred million hosts yields a capped file and a warning', async () => {
-    const dir = await makeTree({ 'inventory/hosts.ini': `[web]\nweb[0:9999]-rack-[0:9999]-node-[0:9999].corp.example\n[web:vars]\nos=RHEL\n` });
+    const dir = await makeTree({
+      'inventory/hosts.ini': `[web]\nweb[0:9999]-rack-[0:9999]-node-[0:9999].corp.example\n[web:vars]\nos=RHEL\n`,
+    });
     const started = Date.now();
     const { loaded, messages } = await load('inventory/hosts.ini', dir);
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -247,7 +397,10 @@ describe('Ansible', () => {
     expect(hostsOf(loaded)['web0-rack-0-node-9999.corp.example']).toMatchObject({ groups: ['web'] });
     expect(messages).toEqual([]);
     const many = Array.from({ length: 12 }, (_, n) => `app${n}-[0:9999]`).join('\n');
-    const capped = await load('inventory/many.ini', await makeTree({ 'inventory/many.ini': `[apps]\n${many}\n[apps:vars]\nos=RHEL\n` }));
+    const capped = await load(
+      'inventory/many.ini',
+      await makeTree({ 'inventory/many.ini': `[apps]\n${many}\n[apps:vars]\nos=RHEL\n` }),
+    );
     expect(Object.keys(hostsOf(capped.loaded))).toHaveLength(100_000);
     expect(capped.messages).toEqual(['warning 12 more than 100,000 hosts; the rest of the file is not read']);
   });
@@ -292,17 +445,55 @@ describe('netstat and ss captures', () => {
 
 describe('cloudready CSV', () => {
   it('hosts, software, applications and connections files; each bad record rejected with its line and field', async () => {
-    const [hosts, software, applications, connections] = await Promise.all(['hosts', 'software', 'applications', 'connections'].map((kind) => load(`cloudready-csv/${kind}.csv`)));
-    expect(hosts!.messages).toEqual(['warning 4 record rejected: cpu.cores: Invalid input: expected number, received string']);
-    expect(hostsOf(hosts!.loaded)['lnx01']).toMatchObject({ ips: ['10.6.0.6', '10.6.9.6'], platform: 'Linux', os: { name: 'Red Hat Enterprise Linux', version: '9.2' } });
-    expect(software!.messages).toEqual([expect.stringMatching(/^warning 4 record rejected: licence\.model: Invalid option/)]);
-    expect(hostsOf(software!.loaded)['lnx01']?.software).toEqual([{ name: 'MATLAB Runtime', vendor: 'MathWorks', version: 'R2023b', licence: { model: 'node-locked', byol: false, server: 'lic01.corp.example' } }]);
-    expect(applications!.messages).toEqual([expect.stringMatching(/^warning 3 record rejected: sla\.availability: Too big/)]);
-    expect(applications!.loaded?.inventory.applications).toEqual([{ id: 'trading', hosts: ['sol01', 'lnx01'], sla: { availability: 99.95, rtoMinutes: 30, rpoMinutes: 5, criticality: 'mission-critical', dataClassification: 'confidential' } }]);
+    const [hosts, software, applications, connections] = await Promise.all(
+      ['hosts', 'software', 'applications', 'connections'].map((kind) => load(`cloudready-csv/${kind}.csv`)),
+    );
+    expect(hosts!.messages).toEqual([
+      'warning 4 record rejected: cpu.cores: Invalid input: expected number, received string',
+    ]);
+    expect(hostsOf(hosts!.loaded)['lnx01']).toMatchObject({
+      ips: ['10.6.0.6', '10.6.9.6'],
+      platform: 'Linux',
+      os: { name: 'Red Hat Enterprise Linux', version: '9.2' },
+    });
+    expect(software!.messages).toEqual([
+      expect.stringMatching(/^warning 4 record rejected: licence\.model: Invalid option/),
+    ]);
+    expect(hostsOf(software!.loaded)['lnx01']?.software).toEqual([
+      {
+        name: 'MATLAB Runtime',
+        vendor: 'MathWorks',
+        version: 'R2023b',
+        licence: { model: 'node-locked', byol: false, server: 'lic01.corp.example' },
+      },
+    ]);
+    expect(applications!.messages).toEqual([
+      expect.stringMatching(/^warning 3 record rejected: sla\.availability: Too big/),
+    ]);
+    expect(applications!.loaded?.inventory.applications).toEqual([
+      {
+        id: 'trading',
+        hosts: ['sol01', 'lnx01'],
+        sla: {
+          availability: 99.95,
+          rtoMinutes: 30,
+          rpoMinutes: 5,
+          criticality: 'mission-critical',
+          dataClassification: 'confidential',
+        },
+      },
+    ]);
     expect(connections!.messages).toEqual([expect.stringMatching(/^warning 4 record rejected: port: Too big/)]);
     expect(connections!.loaded?.inventory.connections).toEqual([
       { source: 'lnx01', target: 'sol01', port: 1521, protocol: 'oracle-net', volume: 'high', latencySensitive: true },
-      { source: 'lnx01', target: '10.6.50.1', port: 443, protocol: 'https', latencySensitive: false, observations: 240 },
+      {
+        source: 'lnx01',
+        target: '10.6.50.1',
+        port: 443,
+        protocol: 'https',
+        latencySensitive: false,
+        observations: 240,
+      },
     ]);
   });
 });
@@ -310,32 +501,63 @@ describe('cloudready CSV', () => {
 describe('CMDB CSV with a column mapping', () => {
   it('maps columns by the names cloudready.yaml gives; names a mapped column the file lacks', async () => {
     const dir = await makeTree({
-      'cmdb.csv': 'CI Name;FQDN;IP Address;Operating System;RAM (MB);CPU Count;Business Service;Location\r\nSRV-0101;srv-0101.corp.example;10.9.1.1;AIX 7.2;65536;8;Treasury, Risk;DC-1\r\n;;;;;;;\r\nSRV-0102;;10.9.1.2;Windows Server 2019;8192;2;;DC-2\r\n',
+      'cmdb.csv':
+        'CI Name;FQDN;IP Address;Operating System;RAM (MB);CPU Count;Business Service;Location\r\nSRV-0101;srv-0101.corp.example;10.9.1.1;AIX 7.2;65536;8;Treasury, Risk;DC-1\r\n;;;;;;;\r\nSRV-0102;;10.9.1.2;Windows Server 2019;8192;2;;DC-2\r\n',
     });
-    const columns = { id: 'CI Name', hostname: 'FQDN', ips: 'IP Address', os: 'Operating System', memoryMiB: 'RAM (MB)', cores: 'CPU Count', application: 'Business Service', location: 'Location', environment: 'Env' };
+    const columns = {
+      id: 'CI Name',
+      hostname: 'FQDN',
+      ips: 'IP Address',
+      os: 'Operating System',
+      memoryMiB: 'RAM (MB)',
+      cores: 'CPU Count',
+      application: 'Business Service',
+      location: 'Location',
+      environment: 'Env',
+    };
     const { loaded, messages } = await load('cmdb.csv', dir, { format: 'cmdb-csv', columns });
     expect(messages).toEqual(['warning 1 the column mapping names "Env", which the header does not have']);
     expect(loaded?.records).toEqual({ imported: 2, ignored: 0, rejected: 0 });
-    expect(hostsOf(loaded)['SRV-0101']).toMatchObject({ platform: 'AIX', memoryGiB: 64, cpu: { cores: 8 }, location: 'DC-1' });
-    expect(loaded?.inventory.applications).toEqual([{ id: 'Treasury', hosts: ['SRV-0101'] }, { id: 'Risk', hosts: ['SRV-0101'] }]);
+    expect(hostsOf(loaded)['SRV-0101']).toMatchObject({
+      platform: 'AIX',
+      memoryGiB: 64,
+      cpu: { cores: 8 },
+      location: 'DC-1',
+    });
+    expect(loaded?.inventory.applications).toEqual([
+      { id: 'Treasury', hosts: ['SRV-0101'] },
+      { id: 'Risk', hosts: ['SRV-0101'] },
+    ]);
   });
 });
 
 describe('large exports', () => {
   // Over 1 MiB a UTF-8 CSV is parsed from its bytes, never made one string; other encodings are decoded first.
-  const rows = (count: number) => Array.from({ length: count }, (_, at) => `srv${String(at).padStart(6, '0')};srv${at}.corp.example;10.${(at >> 16) & 255}.${(at >> 8) & 255}.${at & 255};Ubuntu 22.04;4;Zürich`).join('\r\n');
+  const rows = (count: number) =>
+    Array.from(
+      { length: count },
+      (_, at) =>
+        `srv${String(at).padStart(6, '0')};srv${at}.corp.example;10.${(at >> 16) & 255}.${(at >> 8) & 255}.${at & 255};Ubuntu 22.04;4;Zürich`,
+    ).join('\r\n');
   const header = 'id;hostname;ips;os;cpu_cores;location';
 
   it('reads a UTF-8 file with a byte order mark, an Excel sep= line and a title above the header from its bytes', async () => {
     const text = `sep=;\r\nServer export 2026-12-01\r\n${header}\r\n${rows(20_000)}\r\n`;
     const dir = await makeTree({});
-    await fs.writeFile(path.join(dir, 'hosts.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    await fs.writeFile(
+      path.join(dir, 'hosts.csv'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+    );
     const { loaded, messages } = await load('hosts.csv', dir);
     expect((await fs.stat(path.join(dir, 'hosts.csv'))).size).toBeGreaterThan(1024 * 1024);
     expect(loaded?.format).toBe('cloudready-csv');
     expect(loaded?.records).toEqual({ imported: 20_000, ignored: 0, rejected: 0 });
     expect(messages.filter((message) => !message.startsWith('info'))).toEqual([]);
-    expect(hostsOf(loaded)['srv019999']).toMatchObject({ hostname: 'srv19999.corp.example', location: 'Zürich', cpu: { cores: 4 } });
+    expect(hostsOf(loaded)['srv019999']).toMatchObject({
+      hostname: 'srv19999.corp.example',
+      location: 'Zürich',
+      cpu: { cores: 4 },
+    });
     // The line of a host is its line in the file, counting the sep= and title lines.
     expect(loaded?.lines.get('host:srv000000')).toBe(4);
   });
@@ -361,9 +583,14 @@ describe('recognising files', () => {
   });
 
   it('a CSV with an unterminated quote is an error with the line the parser stopped at', async () => {
-    const dir = await makeTree({ 'deps.csv': 'Source server name,Source IP,Destination IP,Destination port\nweb01,10.0.0.1,10.0.0.2,443\n"web02,10.0.0.3,10.0.0.2,443\n' });
+    const dir = await makeTree({
+      'deps.csv':
+        'Source server name,Source IP,Destination IP,Destination port\nweb01,10.0.0.1,10.0.0.2,443\n"web02,10.0.0.3,10.0.0.2,443\n',
+    });
     const { diagnostics } = await load('deps.csv', dir);
-    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'inventory-invalid', file: 'deps.csv', line: 3 })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ level: 'error', code: 'inventory-invalid', file: 'deps.csv', line: 3 }),
+    ]);
   });
 });
 
@@ -371,7 +598,10 @@ describe('the estate across files', () => {
   it('one machine named differently by several exports is one host; applications and connections resolve to it', async () => {
     const sources = ['netstat/hr-app01.txt', 'aws/migration-hub-import.csv'];
     const diagnostics: Diagnostic[] = [];
-    const estate = buildEstate((await Promise.all(sources.map((file) => load(file)))).map(({ loaded }) => loaded!), diagnostics);
+    const estate = buildEstate(
+      (await Promise.all(sources.map((file) => load(file)))).map(({ loaded }) => loaded!),
+      diagnostics,
+    );
     expect(estate.hosts.map(({ host, formats }) => [host.id, formats])).toEqual([
       ['hr-app01.corp.example', ['aws-ads', 'netstat']],
       ['hr-db01.corp.example', ['aws-ads']],
@@ -394,7 +624,9 @@ describe('the estate across files', () => {
 describe('inventories in the fact cache', () => {
   it('reads an unchanged export back with its diagnostics, and imports a changed one afresh', async () => {
     const { FactCache } = await import('../../../src/extract/fact-cache.js');
-    const root = await makeTree({ 'inv/vms.csv': await fs.readFile(path.join(FIXTURES, 'rvtools/RVTools_tabvInfo.csv'), 'utf8') });
+    const root = await makeTree({
+      'inv/vms.csv': await fs.readFile(path.join(FIXTURES, 'rvtools/RVTools_tabvInfo.csv'), 'utf8'),
+    });
     const abs = path.join(root, 'inv/vms.csv');
     const source = async () => ({ abs, file: 'inv/vms.csv', size: (await fs.stat(abs)).size, explicit: false });
     const uncached = await load('rvtools/RVTools_tabvInfo.csv');
@@ -413,7 +645,9 @@ describe('inventories in the fact cache', () => {
     expect(kept).toEqual(imported);
     expect(kept?.inventory.hosts).toEqual(uncached.loaded?.inventory.hosts);
     expect(diagnostics).toEqual(firstDiagnostics);
-    expect(diagnostics.map((d) => d.message)).toContain('host ERP-DB01 is listed again (first at line 3); the records are merged');
+    expect(diagnostics.map((d) => d.message)).toContain(
+      'host ERP-DB01 is listed again (first at line 3); the records are merged',
+    );
 
     // One more VM: a different file, imported again.
     await fs.appendFile(abs, '"APP-NEW01";"poweredOn";4;16384;"Microsoft Windows Server 2019 (64-bit)";"10.1.9.9"\r\n');

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INVENTORY_FORMATS } from '../../../src/extract/inventory/formats/index.js';
-import { declaredFormat, FORMATS_HELP, precedenceOf, TABLE_FORMATS, TEXT_FORMATS } from '../../../src/extract/inventory/inventory-formats.js';
+import {
+  declaredFormat,
+  FORMATS_HELP,
+  precedenceOf,
+  TABLE_FORMATS,
+  TEXT_FORMATS,
+} from '../../../src/extract/inventory/inventory-formats.js';
 
 describe('inventory format descriptors (src/extract/inventory/formats/)', () => {
   it('tries text formats, then tabular ones, in their explicit priority order', () => {
@@ -24,13 +30,35 @@ describe('inventory format descriptors (src/extract/inventory/formats/)', () => 
   });
 
   it('ranks what people reconciled over what tools measured over what was declared elsewhere', () => {
-    const order = [...new Set(INVENTORY_FORMATS.map(({ format }) => format))].sort((a, b) => precedenceOf(a) - precedenceOf(b));
-    expect(order).toEqual(['cloudready', 'cloudready-csv', 'rvtools', 'aws-ads', 'azure-migrate', 'cmdb-csv', 'aws-cmf', 'ansible', 'netstat']);
+    const order = [...new Set(INVENTORY_FORMATS.map(({ format }) => format))].sort(
+      (a, b) => precedenceOf(a) - precedenceOf(b),
+    );
+    expect(order).toEqual([
+      'cloudready',
+      'cloudready-csv',
+      'rvtools',
+      'aws-ads',
+      'azure-migrate',
+      'cmdb-csv',
+      'aws-cmf',
+      'ansible',
+      'netstat',
+    ]);
   });
 
   it('names every format in --help and in docs/inventory.md', () => {
     const docs = readFileSync(path.resolve(import.meta.dirname, '../../../docs/inventory.md'), 'utf8');
     for (const { help } of INVENTORY_FORMATS) expect(FORMATS_HELP).toContain(help);
-    for (const name of ['RVTools', 'Azure Migrate', 'Application Discovery Service', 'Migration Hub', 'Cloud Migration Factory', 'Ansible', 'netstat', 'CMDB']) expect(docs).toContain(name);
+    for (const name of [
+      'RVTools',
+      'Azure Migrate',
+      'Application Discovery Service',
+      'Migration Hub',
+      'Cloud Migration Factory',
+      'Ansible',
+      'netstat',
+      'CMDB',
+    ])
+      expect(docs).toContain(name);
   });
 });

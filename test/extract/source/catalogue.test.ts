@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { apisOf, builtInCatalogue, Catalogue, entryOfAnnotation, useCatalogues } from '../../../src/extract/source/catalogue.js';
+import {
+  apisOf,
+  builtInCatalogue,
+  Catalogue,
+  entryOfAnnotation,
+  useCatalogues,
+} from '../../../src/extract/source/catalogue.js';
 
-describe('the extractors\' catalogue', () => {
+describe("the extractors' catalogue", () => {
   afterEach(() => {
     useCatalogues([]);
   });
@@ -12,7 +18,10 @@ describe('the extractors\' catalogue', () => {
     expect(apisOf('java').calls['Files.write']).toBe('file-write');
     expect(entryOfAnnotation('GetMapping', 'method')).toBe('http-route');
     const extended = useCatalogues([
-      { apis: { java: { calls: { 'file-write': ['Vault.store'] } } }, entryPoints: { method: { scheduled: ['NightlyJob'] } } },
+      {
+        apis: { java: { calls: { 'file-write': ['Vault.store'] } } },
+        entryPoints: { method: { scheduled: ['NightlyJob'] } },
+      },
       { apis: { java: { calls: { 'file-read': ['Files.write'] } } } },
     ]);
     expect(extended).not.toBe(builtIn);
@@ -21,7 +30,15 @@ describe('the extractors\' catalogue', () => {
     expect(entryOfAnnotation('NightlyJob', 'method')).toBe('scheduled');
     expect(entryOfAnnotation('NightlyJob', 'class')).toBeUndefined();
     // The same extensions give the same digest: the fact cache is kept by it.
-    expect(useCatalogues([{ apis: { java: { calls: { 'file-write': ['Vault.store'] } } }, entryPoints: { method: { scheduled: ['NightlyJob'] } } }, { apis: { java: { calls: { 'file-read': ['Files.write'] } } } }])).toBe(extended);
+    expect(
+      useCatalogues([
+        {
+          apis: { java: { calls: { 'file-write': ['Vault.store'] } } },
+          entryPoints: { method: { scheduled: ['NightlyJob'] } },
+        },
+        { apis: { java: { calls: { 'file-read': ['Files.write'] } } } },
+      ]),
+    ).toBe(extended);
   });
 
   it('finds nothing for names of Object.prototype taken from scanned code, and takes any name a pack lists', () => {

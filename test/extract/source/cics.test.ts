@@ -13,7 +13,9 @@ describe('BMS and CICS CSD extractors', () => {
     ].join('\n');
     const facts = await factsOf('bms/INQSET.bms', bms);
     expect(facts.units.map((u) => [u.id, u.kind, u.location.line])).toEqual([['INQSET', 'mapset', 2]]);
-    expect(facts.definitions.map((d) => [d.kind, d.name, d.attributes])).toEqual([['cics-map', 'INQMAP1', { mapset: 'INQSET' }]]);
+    expect(facts.definitions.map((d) => [d.kind, d.name, d.attributes])).toEqual([
+      ['cics-map', 'INQMAP1', { mapset: 'INQSET' }],
+    ]);
   });
 
   it('CSD: transactions start programs; files name their datasets', async () => {

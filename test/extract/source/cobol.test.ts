@@ -5,31 +5,33 @@ describe('COBOL extractor', () => {
   const program = cobolLines([
     [' ', ' IDENTIFICATION DIVISION.'],
     [' ', ' PROGRAM-ID. ORDUPD.'],
-    ['*', '    EXEC CICS XCTL PROGRAM(\'OLDPGM\') END-EXEC.'],
+    ['*', "    EXEC CICS XCTL PROGRAM('OLDPGM') END-EXEC."],
     [' ', ' DATA DIVISION.'],
     [' ', ' WORKING-STORAGE SECTION.'],
     [' ', " 01  WS-MSG PIC X(60) VALUE 'ORDER RECEIVED FOR PROCESSING BY"],
     ['-', "    'THE NIGHTLY RUN'."],
-    [' ', ' 01  WS-PGM PIC X(8) VALUE \'PRICING\'.'],
+    [' ', " 01  WS-PGM PIC X(8) VALUE 'PRICING'."],
     [' ', '     COPY ORDREC.'],
     [' ', ' PROCEDURE DIVISION.'],
-    [' ', '     EXEC CICS READ FILE(\'ORDFILE\') INTO(ORD-REC)'],
+    [' ', "     EXEC CICS READ FILE('ORDFILE') INTO(ORD-REC)"],
     [' ', '               RIDFLD(WS-KEY) UPDATE END-EXEC.'],
     [' ', '     EXEC CICS REWRITE FILE(WS-FILE) FROM(ORD-REC) END-EXEC.'],
     [' ', '     EXEC SQL'],
-    [' ', '         UPDATE ORDERS.ORDER_HDR SET STATUS = \'S\''],
+    [' ', "         UPDATE ORDERS.ORDER_HDR SET STATUS = 'S'"],
     [' ', '          WHERE ORDER_ID IN (SELECT ORDER_ID FROM ORDERS.PICKLIST)'],
     [' ', '     END-EXEC.'],
     [' ', '     EXEC DLI GU USING PCB(1) SEGMENT(CUSTOMER) END-EXEC.'],
-    [' ', '     CALL \'MQPUT\' USING HCONN HOBJ MD PMO BUFLEN BUF CC RC.'],
-    [' ', '     CALL \'DATEUTIL\' USING WS-DATE.'],
+    [' ', "     CALL 'MQPUT' USING HCONN HOBJ MD PMO BUFLEN BUF CC RC."],
+    [' ', "     CALL 'DATEUTIL' USING WS-DATE."],
     [' ', '     CALL WS-PGM USING ORD-REC.'],
-    [' ', '     EXEC CICS RETURN TRANSID(\'OR01\') END-EXEC.'],
+    [' ', "     EXEC CICS RETURN TRANSID('OR01') END-EXEC."],
   ]);
 
   it('takes the program, copybooks, static and dynamic calls, skipping comment lines', async () => {
     const facts = await factsOf('src/ORDUPD.cbl', program);
-    expect(facts.units).toEqual([{ id: 'ORDUPD', name: 'ORDUPD', kind: 'program', location: { file: 'src/ORDUPD.cbl', line: 2, column: 9 } }]);
+    expect(facts.units).toEqual([
+      { id: 'ORDUPD', name: 'ORDUPD', kind: 'program', location: { file: 'src/ORDUPD.cbl', line: 2, column: 9 } },
+    ]);
     expect(facts.references.map((r) => [r.kind, r.to, r.dynamic ?? false, r.location.line])).toEqual([
       ['includes', 'ORDREC', false, 9],
       ['calls', 'DATEUTIL', false, 20],
@@ -54,7 +56,9 @@ describe('COBOL extractor', () => {
       ['table', 'ORDERS.PICKLIST', 'read', 'sql'],
       ['segment', 'CUSTOMER', 'read', 'dli'],
     ]);
-    expect(facts.entryPoints).toEqual([{ unit: 'ORDUPD', kind: 'cics-transaction', detail: 'OR01', location: facts.units[0]!.location }]);
+    expect(facts.entryPoints).toEqual([
+      { unit: 'ORDUPD', kind: 'cics-transaction', detail: 'OR01', location: facts.units[0]!.location },
+    ]);
   });
 
   it('joins continuation lines: a literal continued on the next line does not break the statement', async () => {
@@ -88,19 +92,43 @@ describe('COBOL extractor', () => {
   });
 
   it('reads copybooks, free format, CRLF, a BOM and Latin-1 text', async () => {
-    const copybook = await factsOf('copy/CUSTREC.cpy', '      * Kundenstamm: Schlüssel\r\n       01  CUST-REC.\r\n           05 CUST-ID PIC X(8).\r\n');
+    const copybook = await factsOf(
+      'copy/CUSTREC.cpy',
+      '      * Kundenstamm: Schlüssel\r\n       01  CUST-REC.\r\n           05 CUST-ID PIC X(8).\r\n',
+    );
     expect(copybook.units.map((u) => [u.id, u.kind])).toEqual([['CUSTREC', 'copybook']]);
-    const free = await factsOf('free.cbl', '\uFEFF>>SOURCE FORMAT FREE\nIDENTIFICATION DIVISION.\nPROGRAM-ID. FREEPGM.\nPROCEDURE DIVISION.\n*> CALL "IGNORED"\nCALL "REALONE".\nSTOP RUN.\n');
+    const free = await factsOf(
+      'free.cbl',
+      '\uFEFF>>SOURCE FORMAT FREE\nIDENTIFICATION DIVISION.\nPROGRAM-ID. FREEPGM.\nPROCEDURE DIVISION.\n*> CALL "IGNORED"\nCALL "REALONE".\nSTOP RUN.\n',
+    );
     expect(free.units[0]?.id).toBe('FREEPGM');
     expect(free.references.map((r) => r.to)).toEqual(['REALONE']);
-    const latin1 = Buffer.from(cobolLines([[' ', ' PROGRAM-ID. PRUEF.'], ['*', ' Prüfung'], [' ', ' PROCEDURE DIVISION.'], [' ', "     CALL 'PRÜFMOD'."]]), 'latin1');
+    const latin1 = Buffer.from(
+      cobolLines([
+        [' ', ' PROGRAM-ID. PRUEF.'],
+        ['*', ' Prüfung'],
+        [' ', ' PROCEDURE DIVISION.'],
+        [' ', "     CALL 'PRÜFMOD'."],
+      ]),
+      'latin1',
+    );
     const facts = await factsOf('PRUEF.cbl', latin1);
     expect(facts.references.map((r) => r.to)).toEqual(['PRÜFMOD']);
   });
 
   it('reports an EXEC block without END-EXEC with its position, and keeps the rest', async () => {
-    const facts = await factsOf('BROKEN.cbl', cobolLines([[' ', ' PROGRAM-ID. BROKEN.'], [' ', ' PROCEDURE DIVISION.'], [' ', "     CALL 'FIRST'."], [' ', '     EXEC CICS RETURN']]));
-    expect(facts.problems).toEqual([{ message: 'EXEC CICS without END-EXEC', location: { file: 'BROKEN.cbl', line: 4, column: 13 } }]);
+    const facts = await factsOf(
+      'BROKEN.cbl',
+      cobolLines([
+        [' ', ' PROGRAM-ID. BROKEN.'],
+        [' ', ' PROCEDURE DIVISION.'],
+        [' ', "     CALL 'FIRST'."],
+        [' ', '     EXEC CICS RETURN'],
+      ]),
+    );
+    expect(facts.problems).toEqual([
+      { message: 'EXEC CICS without END-EXEC', location: { file: 'BROKEN.cbl', line: 4, column: 13 } },
+    ]);
     expect(facts.references.map((r) => r.to)).toEqual(['FIRST']);
   });
 });

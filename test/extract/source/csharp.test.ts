@@ -56,9 +56,20 @@ describe('C# extractor', () => {
       ['Acme.Billing.Data', true, undefined],
       ['System.Text.Json', false, 'Json'],
     ]);
-    expect(facts.units.map((u) => [u.id, u.kind, u.modifiers])).toEqual([['Acme.Billing.Api.InvoicesController', 'class', ['public', 'partial']]]);
+    expect(facts.units.map((u) => [u.id, u.kind, u.modifiers])).toEqual([
+      ['Acme.Billing.Api.InvoicesController', 'class', ['public', 'partial']],
+    ]);
     const refs = facts.references.map((r) => `${r.kind} ${r.to}`);
-    expect(refs).toEqual(expect.arrayContaining(['inherits ControllerBase', 'implements IDisposable', 'calls BillingContext', 'uses Invoice', 'uses ActionResult', 'instantiates StreamWriter']));
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        'inherits ControllerBase',
+        'implements IDisposable',
+        'calls BillingContext',
+        'uses Invoice',
+        'uses ActionResult',
+        'instantiates StreamWriter',
+      ]),
+    );
   });
 
   it('a using the file never uses is marked: an alias never written, a catalogued namespace none of whose types appear', async () => {
@@ -88,7 +99,9 @@ namespace Acme.Billing {
 
   it('routes: attribute routes joined with the controller route, never from comments', async () => {
     const facts = await factsOf('Api/InvoicesController.cs', CONTROLLER);
-    expect(facts.entryPoints.map((e) => [e.kind, e.detail, e.location.line])).toEqual([['http-route', 'api/Invoices/{id}', 15]]);
+    expect(facts.entryPoints.map((e) => [e.kind, e.detail, e.location.line])).toEqual([
+      ['http-route', 'api/Invoices/{id}', 15],
+    ]);
     expect(facts.annotations.map((a) => [a.name, a.member, a.arguments])).toEqual([
       ['ApiController', undefined, undefined],
       ['Route', undefined, '"api/[controller]"'],
@@ -107,9 +120,17 @@ namespace Acme.Billing {
     const one = await factsOf('Api/InvoicesController.cs', CONTROLLER);
     const two = await factsOf('Api/InvoicesController.Create.cs', PARTIAL);
     expect(two.namespace).toBe('Acme.Billing.Api');
-    expect(two.units.map((u) => u.id)).toEqual(['Acme.Billing.Api.InvoicesController', 'Acme.Billing.Api.BillingContext', 'Acme.Billing.Api.LedgerEntry']);
+    expect(two.units.map((u) => u.id)).toEqual([
+      'Acme.Billing.Api.InvoicesController',
+      'Acme.Billing.Api.BillingContext',
+      'Acme.Billing.Api.LedgerEntry',
+    ]);
     const index = new UnitIndex([one, two]);
-    expect(index.units.map((u) => u.id)).toEqual(['Acme.Billing.Api.InvoicesController', 'Acme.Billing.Api.BillingContext', 'Acme.Billing.Api.LedgerEntry']);
+    expect(index.units.map((u) => u.id)).toEqual([
+      'Acme.Billing.Api.InvoicesController',
+      'Acme.Billing.Api.BillingContext',
+      'Acme.Billing.Api.LedgerEntry',
+    ]);
     expect(two.definitions.map((d) => [d.kind, d.name, d.attributes])).toEqual([
       ['entity', 'Invoice', { table: 'INVOICES', by: 'convention' }],
       ['entity', 'LedgerEntry', { table: 'ENTRIES', by: 'convention' }],

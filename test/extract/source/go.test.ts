@@ -61,7 +61,12 @@ describe('Go extractor', () => {
   it('embedding, calls into imported packages, APIs, goroutines, routes, SQL; nothing from comments', async () => {
     const f = await facts('internal/ledger/store.go', STORE);
     const refs = f.references.map((r) => `${r.from} ${r.kind} ${r.to}`);
-    expect(refs).toEqual(expect.arrayContaining(['internal/ledger.Store inherits acme.io/ledger/internal/audit.Recorder', 'internal/ledger.Store calls acme.io/ledger/internal/audit.Record']));
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        'internal/ledger.Store inherits acme.io/ledger/internal/audit.Recorder',
+        'internal/ledger.Store calls acme.io/ledger/internal/audit.Record',
+      ]),
+    );
     expect(f.apiCalls.map((a) => [a.unit, a.api, a.name])).toEqual([
       ['internal/ledger.Store', 'file-write', 'os.WriteFile'],
       ['internal/ledger.Store', 'thread', 'go'],
@@ -70,7 +75,9 @@ describe('Go extractor', () => {
       ['http-route', '/entries'],
       ['main', 'listen'],
     ]);
-    expect(f.dataAccess.map((d) => [d.unit, d.target, d.mode])).toEqual([['internal/ledger.Store', 'LEDGER.ENTRIES', 'write']]);
+    expect(f.dataAccess.map((d) => [d.unit, d.target, d.mode])).toEqual([
+      ['internal/ledger.Store', 'LEDGER.ENTRIES', 'write'],
+    ]);
     expect(f.literals.map((l) => [l.kind, l.value])).toEqual([
       ['path', '/var/ledger/out.csv'],
       ['port', ':8080'],

@@ -3,7 +3,12 @@ import { factsOf } from './analyse.js';
 
 /** Assembler layout: name in column 1, operation from 10, operands from 16; X in column 72 continues. */
 function asm(lines: [name: string, operation: string, operands: string, continued?: boolean][]): string {
-  return lines.map(([name, op, operands, continued]) => `${name.padEnd(9)}${`${op} `.padEnd(6)}${operands}`.padEnd(continued ? 71 : 0) + (continued ? 'X' : '')).join('\n');
+  return lines
+    .map(
+      ([name, op, operands, continued]) =>
+        `${name.padEnd(9)}${`${op} `.padEnd(6)}${operands}`.padEnd(continued ? 71 : 0) + (continued ? 'X' : ''),
+    )
+    .join('\n');
 }
 
 describe('IMS DBD and PSB extractor', () => {
@@ -18,7 +23,9 @@ describe('IMS DBD and PSB extractor', () => {
     ]);
     const facts = await factsOf('ims/CUSTDB.dbd', `* CUSTOMER DATABASE\n${dbd}\n`);
     expect(facts.units.map((u) => [u.id, u.kind, u.location.line])).toEqual([['CUSTDB', 'database', 2]]);
-    expect(facts.definitions.map((d) => d.attributes)).toEqual([{ access: 'HIDAM,VSAM', segments: 'CUSTOMER,ACCOUNT' }]);
+    expect(facts.definitions.map((d) => d.attributes)).toEqual([
+      { access: 'HIDAM,VSAM', segments: 'CUSTOMER,ACCOUNT' },
+    ]);
   });
 
   it('a PSB names the databases and segments a program may read or update', async () => {
@@ -64,6 +71,8 @@ describe('assembler extractor', () => {
       ['PAYCALC', 'calls', 'PAYAUDIT', false],
       ['PAYSUB', 'calls', 'PAYEND', false],
     ]);
-    expect(facts.mainframe.map((m) => [m.family, m.verb, m.resources])).toEqual([['cics', 'LINK', { PROGRAM: 'PAYAUDIT' }]]);
+    expect(facts.mainframe.map((m) => [m.family, m.verb, m.resources])).toEqual([
+      ['cics', 'LINK', { PROGRAM: 'PAYAUDIT' }],
+    ]);
   });
 });

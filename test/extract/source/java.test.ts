@@ -59,7 +59,16 @@ describe('Java extractor', () => {
       ['com.acme.shop.OrderController.Page', 'class', 'com.acme.shop.OrderController'],
     ]);
     const refs = facts.references.map((r) => `${r.kind} ${r.to}`);
-    expect(refs).toEqual(expect.arrayContaining(['inherits BaseController', 'implements Auditable', 'implements Serializable', 'calls OrderRepository', 'uses Order', 'instantiates java.io.FileWriter']));
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        'inherits BaseController',
+        'implements Auditable',
+        'implements Serializable',
+        'calls OrderRepository',
+        'uses Order',
+        'instantiates java.io.FileWriter',
+      ]),
+    );
     // Type parameters are declarations, not uses; commented-out code is not a reference.
     expect(refs).not.toContain('uses T');
     expect(refs).not.toContain('uses E');
@@ -68,7 +77,9 @@ describe('Java extractor', () => {
 
   it('records annotations with arguments and the entry points they make', async () => {
     const facts = await factsOf('src/OrderController.java', SOURCE);
-    expect(facts.annotations.find((a) => a.name === 'RequestMapping')).toMatchObject({ arguments: 'value = "/api/orders"' });
+    expect(facts.annotations.find((a) => a.name === 'RequestMapping')).toMatchObject({
+      arguments: 'value = "/api/orders"',
+    });
     expect(facts.entryPoints.map((e) => [e.kind, e.detail, e.location.line])).toEqual([
       ['http-route', '/api/orders/{id}', 18],
       ['scheduled', '0 0 2 * * *', 24],
@@ -124,7 +135,9 @@ describe('Java extractor', () => {
       'src/main/java/acme/CargoRepositoryJPA.java',
       'package acme;\nimport org.springframework.data.repository.CrudRepository;\npublic interface CargoRepositoryJPA extends CrudRepository<Cargo, Long>, CargoRepository {\n  default void store(Cargo cargo) { save(cargo); }\n}\n',
     );
-    expect(repository.dataAccess.map((d) => [d.unit, d.target, d.mode, d.via, d.location.line])).toEqual([['acme.CargoRepositoryJPA', 'Cargo', 'write', 'spring-data', 3]]);
+    expect(repository.dataAccess.map((d) => [d.unit, d.target, d.mode, d.via, d.location.line])).toEqual([
+      ['acme.CargoRepositoryJPA', 'Cargo', 'write', 'spring-data', 3],
+    ]);
     const jpql = await factsOf(
       'src/main/java/acme/HandlingEventRepositoryJPA.java',
       'package acme;\n@NamedQuery(name = "Cargo.findAll", query = "Select c from Cargo c")\ninterface HandlingEventRepositoryJPA {\n  @Query("select he from HandlingEvent he " +\n    "join he.cargo c where c.trackingId = :id")\n  List<HandlingEvent> lookup(String id);\n  @Modifying @Query("delete from HandlingEvent he where he.old = true")\n  void purge();\n  @Query(value = "SELECT 1 FROM DUAL", nativeQuery = true)\n  int ping();\n}\n',
@@ -134,8 +147,13 @@ describe('Java extractor', () => {
       ['HandlingEvent', 'read', 4],
       ['HandlingEvent', 'write', 7],
     ]);
-    const mongo = await factsOf('src/main/java/acme/Order.java', 'package acme;\nimport org.springframework.data.mongodb.core.mapping.Document;\n@Document(collection = "orders")\npublic class Order {}\n');
-    expect(mongo.definitions.map((d) => [d.kind, d.name, d.attributes.table])).toEqual([['entity', 'acme.Order', 'ORDERS']]);
+    const mongo = await factsOf(
+      'src/main/java/acme/Order.java',
+      'package acme;\nimport org.springframework.data.mongodb.core.mapping.Document;\n@Document(collection = "orders")\npublic class Order {}\n',
+    );
+    expect(mongo.definitions.map((d) => [d.kind, d.name, d.attributes.table])).toEqual([
+      ['entity', 'acme.Order', 'ORDERS'],
+    ]);
     const jpa = await factsOf(
       'src/main/java/acme/JpaLocationRepository.java',
       'package acme;\nclass JpaLocationRepository {\n  EntityManager entityManager;\n  List<Location> recent;\n  List<Location> findAll() { return entityManager.createNamedQuery("Location.findAll", Location.class).getResultList(); }\n  void store(Location location) { entityManager.persist(location); }\n  void forget(Location location) { recent.remove(location); }\n}\n',

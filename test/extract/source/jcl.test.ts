@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { factsOf } from './analyse.js';
 
 const JOB = [
-  '//PAYRUN   JOB (ACC),\'PAYROLL\',CLASS=A,',
+  "//PAYRUN   JOB (ACC),'PAYROLL',CLASS=A,",
   '//             MSGCLASS=X                 comment after operands',
   '//* STEP0 EXEC PGM=OLDPGM (commented out)',
-  '//STEP1    EXEC PGM=PAYCALC,PARM=\'A,B\',',
+  "//STEP1    EXEC PGM=PAYCALC,PARM='A,B',",
   '//             REGION=0M',
   '//INPUT    DD DSN=PAY.MASTER,DISP=SHR',
   '//         DD DSN=PAY.ADJUST(0),DISP=SHR',
@@ -19,7 +19,7 @@ const JOB = [
   '  DSN SYSTEM(DB2P)',
   '  RUN PROGRAM(PAYPOST) PLAN(PAYPLAN)',
   '/*',
-  '//STEP3    EXEC PGM=DFSRRC00,PARM=\'DLI,PAYIMS,PAYPSB\'',
+  "//STEP3    EXEC PGM=DFSRRC00,PARM='DLI,PAYIMS,PAYPSB'",
   '//STEP4    EXEC PAYPROC',
   '//STEP5    EXEC PGM=IDCAMS',
   '//SYSIN    DD *',

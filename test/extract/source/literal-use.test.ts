@@ -7,7 +7,9 @@ import { factsOf } from './analyse.js';
 /** Literal values an extractor keeps as places, in order. */
 async function placesIn(file: string, content: string): Promise<string[]> {
   if (/\.[jt]s$/.test(file)) {
-    const [facts] = await extractProjectFacts([analyseText(`app/${file}`, content, languageForExtension(file.slice(file.lastIndexOf('.'))), file)]);
+    const [facts] = await extractProjectFacts([
+      analyseText(`app/${file}`, content, languageForExtension(file.slice(file.lastIndexOf('.'))), file),
+    ]);
     return facts!.literals.map((literal) => literal.value);
   }
   return (await factsOf(file, content)).literals.map((literal) => literal.value);

@@ -7,9 +7,15 @@ import { factsOf } from './analyse.js';
 /** Each file call as `line name → origin` ('-' when the path says nothing of itself). */
 async function originsIn(file: string, content: string): Promise<string[]> {
   const facts = /\.[jt]s$/.test(file)
-    ? (await extractProjectFacts([analyseText(`app/${file}`, content, languageForExtension(file.slice(file.lastIndexOf('.'))), file)]))[0]!
+    ? (
+        await extractProjectFacts([
+          analyseText(`app/${file}`, content, languageForExtension(file.slice(file.lastIndexOf('.'))), file),
+        ])
+      )[0]!
     : await factsOf(file, content);
-  return facts.apiCalls.filter((call) => call.api === 'file-read' || call.api === 'file-write').map((call) => `${call.location.line} ${call.name} → ${call.path ?? '-'}`);
+  return facts.apiCalls
+    .filter((call) => call.api === 'file-read' || call.api === 'file-write')
+    .map((call) => `${call.location.line} ${call.name} → ${call.path ?? '-'}`);
 }
 
 describe('where the path a file API opens comes from', () => {
@@ -29,7 +35,11 @@ public class EventReader {
   }
 }`,
     );
-    expect(origins).toEqual(['7 File.listFiles → configured', '9 new RandomAccessFile → listed', '10 new FileInputStream → bundled']);
+    expect(origins).toEqual([
+      '7 File.listFiles → configured',
+      '9 new RandomAccessFile → listed',
+      '10 new FileInputStream → bundled',
+    ]);
   });
 
   it('C#: configuration, App_Data, the temporary folder, the application folder and a response stream', async () => {
@@ -47,7 +57,13 @@ public class EventReader {
   }
 }`,
     );
-    expect(origins).toEqual(['5 File.ReadAllText → configured', '6 File.ReadAllBytes → data-folder', '7 File.ReadAllText → temporary', '8 File.ReadAllText → bundled', '9 new StreamReader → -']);
+    expect(origins).toEqual([
+      '5 File.ReadAllText → configured',
+      '6 File.ReadAllBytes → data-folder',
+      '7 File.ReadAllText → temporary',
+      '8 File.ReadAllText → bundled',
+      '9 new StreamReader → -',
+    ]);
   });
 
   it('TypeScript: environment, __dirname, a relative view, /proc, an absolute literal and a parameter', async () => {
@@ -63,7 +79,14 @@ export const d = () => fs.readFileSync('/proc/self/cgroup', 'utf8')
 export const e = () => fs.readFileSync('/srv/feeds/rates.csv')
 export const f = (p: string) => fs.readFileSync(p)`,
     );
-    expect(origins).toEqual(['4 fs.readFileSync → configured', '5 readFile → bundled', '6 readFile → bundled', '7 fs.readFileSync → system', '8 fs.readFileSync → absolute', '9 fs.readFileSync → -']);
+    expect(origins).toEqual([
+      '4 fs.readFileSync → configured',
+      '5 readFile → bundled',
+      '6 readFile → bundled',
+      '7 fs.readFileSync → system',
+      '8 fs.readFileSync → absolute',
+      '9 fs.readFileSync → -',
+    ]);
   });
 
   it('a name is followed through assignments, but a file named for configuration is not configuration', async () => {

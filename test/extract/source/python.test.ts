@@ -49,7 +49,9 @@ if __name__ == "__main__":
 async function facts(appRel: string, text: string) {
   const decoded = decodeText(Buffer.from(text), appRel);
   if (!decoded.ok) throw new Error('decode');
-  const result = await extractSourceFacts(analyseText(`shop-api/${appRel}`, decoded.text, languageById('python'), appRel));
+  const result = await extractSourceFacts(
+    analyseText(`shop-api/${appRel}`, decoded.text, languageById('python'), appRel),
+  );
   if (!result) throw new Error('no facts');
   return result;
 }
@@ -82,7 +84,10 @@ describe('Python extractor', () => {
       ['Device', 'DCIM_DEVICE', 8],
       ['Platform', 'DCIM_PLATFORM_V2', 11],
     ]);
-    const views = await facts('netbox/dcim/views.py', 'from django.db import models\n\nclass Device(models.Model):\n    pass\n');
+    const views = await facts(
+      'netbox/dcim/views.py',
+      'from django.db import models\n\nclass Device(models.Model):\n    pass\n',
+    );
     expect(views.definitions).toEqual([]);
   });
 
@@ -117,7 +122,12 @@ describe('Python extractor', () => {
     ]);
     const refs = f.references.map((r) => `${r.from.replace('shop.orders.api.', '')} ${r.kind} ${r.to}`);
     expect(refs).toEqual(
-      expect.arrayContaining(['get_order calls shop.orders.models.Order.find', 'export_orders calls shop.orders.api.summarise', 'export_orders calls numpy.zeros', 'OrderModel inherits Base']),
+      expect.arrayContaining([
+        'get_order calls shop.orders.models.Order.find',
+        'export_orders calls shop.orders.api.summarise',
+        'export_orders calls numpy.zeros',
+        'OrderModel inherits Base',
+      ]),
     );
   });
 
@@ -153,7 +163,10 @@ describe('Python extractor', () => {
 
   it('reports a syntax error with its position', async () => {
     const f = await facts('shop/broken.py', 'def ok():\n    return 1\n\ndef broken(:\n    pass\n');
-    expect(f.problems[0]).toMatchObject({ message: 'Python syntax error', location: { file: 'shop-api/shop/broken.py' } });
+    expect(f.problems[0]).toMatchObject({
+      message: 'Python syntax error',
+      location: { file: 'shop-api/shop/broken.py' },
+    });
     expect(f.units.map((u) => u.id)).toContain('shop.broken.ok');
   });
 });

@@ -32,7 +32,10 @@ describe('Control-M job definitions', () => {
 
   it('malformed export: a problem with its line', async () => {
     const facts = await content('ctm/broken.xml', '<DEFTABLE>\n  <JOB JOBNAME="A">\n</DEFTABLE>\n');
-    expect(facts?.problems[0]).toMatchObject({ message: expect.stringContaining('malformed XML'), location: { file: 'ctm/broken.xml', line: 3 } });
+    expect(facts?.problems[0]).toMatchObject({
+      message: expect.stringContaining('malformed XML'),
+      location: { file: 'ctm/broken.xml', line: 3 },
+    });
   });
 });
 
@@ -51,7 +54,11 @@ describe('scheduler definitions are recognised by content, whatever the file is 
     );
     expect(facts?.language).toBe('control-m');
     expect(facts?.definitions.map((d) => [d.name, d.location.line, d.attributes])).toEqual([
-      ['Nightly', 5, { type: 'Command', folder: 'BILLING', host: 'aix-app01', runAs: 'billing', command: '/opt/billing/nightly.sh' }],
+      [
+        'Nightly',
+        5,
+        { type: 'Command', folder: 'BILLING', host: 'aix-app01', runAs: 'billing', command: '/opt/billing/nightly.sh' },
+      ],
       ['Load', 6, { type: 'z/OS:Member', folder: 'BILLING', member: 'BILLOAD', library: 'PROD.JCL' }],
     ]);
   });
@@ -92,13 +99,27 @@ condition: s(BIL_NIGHTLY) & d(BIL_CLEANUP)
 </Task>`,
     );
     expect(facts?.definitions).toEqual([
-      { kind: 'scheduled-job', name: 'BillingNightly', attributes: { command: 'C:\\Billing\\Nightly.exe', runAs: 'CORP\\svc-billing', triggers: 'CalendarTrigger' }, location: { file: 'ops/tasks/BillingNightly', line: 2, column: 1 } },
+      {
+        kind: 'scheduled-job',
+        name: 'BillingNightly',
+        attributes: { command: 'C:\\Billing\\Nightly.exe', runAs: 'CORP\\svc-billing', triggers: 'CalendarTrigger' },
+        location: { file: 'ops/tasks/BillingNightly', line: 2, column: 1 },
+      },
     ]);
   });
 
   it('a CA 7 listing without its panel title, and prose that only mentions jobs, are told apart', async () => {
-    expect((await content('scheduling/ljob.prn', ' JOB: BILNIGHT   SYSTEM: BILLING\n JCL: ID: 000  MEMBER: BILNIGHT\n'))?.definitions.map((d) => d.name)).toEqual(['BILNIGHT']);
-    expect(await content('notes/runbook.txt', 'JOB: restart the billing run when it fails.\ninsert_job is typed in the console.\n')).toBeUndefined();
+    expect(
+      (
+        await content('scheduling/ljob.prn', ' JOB: BILNIGHT   SYSTEM: BILLING\n JCL: ID: 000  MEMBER: BILNIGHT\n')
+      )?.definitions.map((d) => d.name),
+    ).toEqual(['BILNIGHT']);
+    expect(
+      await content(
+        'notes/runbook.txt',
+        'JOB: restart the billing run when it fails.\ninsert_job is typed in the console.\n',
+      ),
+    ).toBeUndefined();
   });
 });
 

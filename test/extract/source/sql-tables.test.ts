@@ -25,7 +25,9 @@ describe('sqlTables', () => {
   });
 
   it('does not take SELECT ... INTO host variables or string contents for tables', () => {
-    expect(sqlTables("SELECT NAME INTO :WS-NAME FROM CUSTOMER WHERE NOTE = 'FROM SHADOW'").tables).toEqual([{ name: 'CUSTOMER', mode: 'read' }]);
+    expect(sqlTables("SELECT NAME INTO :WS-NAME FROM CUSTOMER WHERE NOTE = 'FROM SHADOW'").tables).toEqual([
+      { name: 'CUSTOMER', mode: 'read' },
+    ]);
   });
 
   it('gives the same answer for a statement read again (the memo)', () => {

@@ -43,7 +43,9 @@ export class OrdersController {
 };
 
 async function project(): Promise<Map<string, SourceFacts>> {
-  const sources = Object.entries(FILES).map(([appRel, text]) => analyseText(`shop/${appRel}`, text, languageForExtension(appRel.slice(appRel.lastIndexOf('.'))), appRel));
+  const sources = Object.entries(FILES).map(([appRel, text]) =>
+    analyseText(`shop/${appRel}`, text, languageForExtension(appRel.slice(appRel.lastIndexOf('.'))), appRel),
+  );
   const facts = await extractProjectFacts(sources);
   return new Map(facts.map((f) => [f.file.replace('shop/', ''), f]));
 }
@@ -68,7 +70,9 @@ describe('TypeScript/JavaScript extractor (TypeScript parser, no type checker)',
         'src/server calls src/orders/order-service.OrderService',
       ]),
     );
-    expect(refs('src/orders/order-service.ts')).toContain('src/orders/order-service.OrderService uses src/orders/order.Order');
+    expect(refs('src/orders/order-service.ts')).toContain(
+      'src/orders/order-service.OrderService uses src/orders/order.Order',
+    );
     expect(refs('src/orders/order.ts')).toContain('src/orders/order.DraftOrder implements src/orders/order.Order');
     expect(facts.get('src/jobs/cleanup.js')!.imports.map((i) => i.target)).toEqual(['fs']);
   });
@@ -102,13 +106,17 @@ describe('TypeScript/JavaScript extractor (TypeScript parser, no type checker)',
     ]);
     expect(facts.get('src/orders/order-service.ts')!.literals.map((l) => l.value)).toEqual(['/var/exports/']);
     // A template with substitutions is read with its placeholders.
-    expect(facts.get('src/orders/order-service.ts')!.dataAccess.map((d) => [d.target, d.mode])).toEqual([['SHOP.ORDERS', 'write']]);
+    expect(facts.get('src/orders/order-service.ts')!.dataAccess.map((d) => [d.target, d.mode])).toEqual([
+      ['SHOP.ORDERS', 'write'],
+    ]);
   });
 
   it('reports syntax errors with their position and keeps the rest', async () => {
     const broken = (await project()).get('src/broken.ts')!;
     // The unclosed function is reported where the parser runs out of input.
-    expect(broken.problems).toEqual([{ message: "syntax error: '}' expected.", location: { file: 'shop/src/broken.ts', line: 3, column: 1 } }]);
+    expect(broken.problems).toEqual([
+      { message: "syntax error: '}' expected.", location: { file: 'shop/src/broken.ts', line: 3, column: 1 } },
+    ]);
     expect(broken.units.map((u) => u.id)).toContain('src/broken.ok');
   });
 });
@@ -135,12 +143,19 @@ describe('TypeScript facts in the fact cache', () => {
       },
     };
   }
-  const sourcesOf = (files: Record<string, string>) => Object.entries(files).map(([appRel, text]) => analyseText(`shop/${appRel}`, text, languageForExtension(appRel.slice(appRel.lastIndexOf('.'))), appRel));
+  const sourcesOf = (files: Record<string, string>) =>
+    Object.entries(files).map(([appRel, text]) =>
+      analyseText(`shop/${appRel}`, text, languageForExtension(appRel.slice(appRel.lastIndexOf('.'))), appRel),
+    );
 
   it('gives the same facts when the syntax trees are not kept between its two passes (a project past the memory budget)', async () => {
     const { extractTypeScriptProject } = await import('../../../src/extract/source/typescript.js');
-    expect(await extractTypeScriptProject(sourcesOf(FILES), undefined, 0)).toEqual(await extractTypeScriptProject(sourcesOf(FILES)));
-    expect((await extractTypeScriptProject(sourcesOf(FILES), undefined, 0)).flatMap((facts) => facts.references).length).toBeGreaterThan(3);
+    expect(await extractTypeScriptProject(sourcesOf(FILES), undefined, 0)).toEqual(
+      await extractTypeScriptProject(sourcesOf(FILES)),
+    );
+    expect(
+      (await extractTypeScriptProject(sourcesOf(FILES), undefined, 0)).flatMap((facts) => facts.references).length,
+    ).toBeGreaterThan(3);
   });
 
   it('re-reads only the file whose bodies changed, and gives the facts a fresh read gives', async () => {
@@ -151,7 +166,10 @@ describe('TypeScript facts in the fact cache', () => {
     expect(cache.counts.sets).toBe(2 * Object.keys(FILES).length);
 
     cache.reset();
-    const edited = { ...FILES, 'src/server.ts': FILES['src/server.ts']!.replace("res.send('ok')", "res.send('still ok')") };
+    const edited = {
+      ...FILES,
+      'src/server.ts': FILES['src/server.ts']!.replace("res.send('ok')", "res.send('still ok')"),
+    };
     const again = await extractProjectFacts(sourcesOf(edited), cache);
     expect(again).toEqual(await extractProjectFacts(sourcesOf(edited)));
     // The edited file's shape and facts are new; every other file is read back.
@@ -166,7 +184,10 @@ describe('TypeScript facts in the fact cache', () => {
     // OrderService moves out of order-service.ts: server.ts's references must follow.
     const moved = {
       ...FILES,
-      'src/orders/order-service.ts': FILES['src/orders/order-service.ts']!.replace('export class OrderService', 'export { OrderService } from "./legacy";\nclass Unused'),
+      'src/orders/order-service.ts': FILES['src/orders/order-service.ts']!.replace(
+        'export class OrderService',
+        'export { OrderService } from "./legacy";\nclass Unused',
+      ),
       'src/orders/legacy.ts': 'export class OrderService { place(): void {} }\n',
     };
     const facts = await extractProjectFacts(sourcesOf(moved), cache);
@@ -179,12 +200,21 @@ describe('TypeScript facts in the fact cache', () => {
 });
 
 describe('one file the analyser cannot handle', () => {
-  it('a file nested too deeply for the stack is that file\'s problem only; the others are read', async () => {
-    const source = (rel: string, text: string) => analyseText(`app/${rel}`, text, languageForExtension(rel.slice(rel.lastIndexOf('.'))), rel);
+  it("a file nested too deeply for the stack is that file's problem only; the others are read", async () => {
+    const source = (rel: string, text: string) =>
+      analyseText(`app/${rel}`, text, languageForExtension(rel.slice(rel.lastIndexOf('.'))), rel);
     const deep = `module.exports = ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`;
-    const facts = await extractProjectFacts([source('lib/generated.js', deep), source('lib/export.js', "const fs = require('fs')\nexports.save = (rows) => fs.writeFileSync('/var/exports/rows.csv', rows)\n")]);
+    const facts = await extractProjectFacts([
+      source('lib/generated.js', deep),
+      source(
+        'lib/export.js',
+        "const fs = require('fs')\nexports.save = (rows) => fs.writeFileSync('/var/exports/rows.csv', rows)\n",
+      ),
+    ]);
     const byFile = Object.fromEntries(facts.map((file) => [file.file, file]));
-    expect(byFile['app/lib/generated.js']?.problems.map((problem) => problem.message)).toEqual(['nested too deeply to analyse']);
+    expect(byFile['app/lib/generated.js']?.problems.map((problem) => problem.message)).toEqual([
+      'nested too deeply to analyse',
+    ]);
     expect(byFile['app/lib/export.js']?.problems).toEqual([]);
     expect(byFile['app/lib/export.js']?.apiCalls.map((call) => call.name)).toEqual(['fs.writeFileSync']);
   });

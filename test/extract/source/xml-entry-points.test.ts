@@ -26,14 +26,22 @@ describe('entry points and entity mappings declared in XML', () => {
   </servlet-mapping>
 </web-app>
 `;
-    expect(await entriesOf('src/main/webapp/WEB-INF/web.xml', webXml)).toEqual([['com.acme.web.OrderServlet', 'servlet', '/orders/*, /order', 3]]);
+    expect(await entriesOf('src/main/webapp/WEB-INF/web.xml', webXml)).toEqual([
+      ['com.acme.web.OrderServlet', 'servlet', '/orders/*, /order', 3],
+    ]);
   });
 
   it('reads Struts 1 and Struts 2 actions', async () => {
-    const struts1 = '<struts-config>\n  <action-mappings>\n    <action path="/login" type="com.acme.struts.LoginAction" name="loginForm"/>\n  </action-mappings>\n</struts-config>\n';
-    expect(await entriesOf('WEB-INF/struts-config.xml', struts1)).toEqual([['com.acme.struts.LoginAction', 'http-route', '/login', 3]]);
-    const struts2 = '<struts>\n  <package name="admin" namespace="/roller-ui/admin" extends="weblogger">\n    <action name="globalConfig!*" method="{1}" class="org.apache.roller.ui.admin.GlobalConfig">\n      <result>.GlobalConfig</result>\n    </action>\n  </package>\n</struts>\n';
-    expect(await entriesOf('src/main/resources/struts.xml', struts2)).toEqual([['org.apache.roller.ui.admin.GlobalConfig', 'http-route', '/globalConfig!*', 3]]);
+    const struts1 =
+      '<struts-config>\n  <action-mappings>\n    <action path="/login" type="com.acme.struts.LoginAction" name="loginForm"/>\n  </action-mappings>\n</struts-config>\n';
+    expect(await entriesOf('WEB-INF/struts-config.xml', struts1)).toEqual([
+      ['com.acme.struts.LoginAction', 'http-route', '/login', 3],
+    ]);
+    const struts2 =
+      '<struts>\n  <package name="admin" namespace="/roller-ui/admin" extends="weblogger">\n    <action name="globalConfig!*" method="{1}" class="org.apache.roller.ui.admin.GlobalConfig">\n      <result>.GlobalConfig</result>\n    </action>\n  </package>\n</struts>\n';
+    expect(await entriesOf('src/main/resources/struts.xml', struts2)).toEqual([
+      ['org.apache.roller.ui.admin.GlobalConfig', 'http-route', '/globalConfig!*', 3],
+    ]);
   });
 
   it('reads Spring MVC controllers mapped by bean name or by a SimpleUrlHandlerMapping', async () => {
@@ -57,20 +65,30 @@ describe('entry points and entity mappings declared in XML', () => {
   });
 
   it('reads nothing from malformed XML (the configuration reader reports it, once)', async () => {
-    const facts = await extractContentFacts(analyseText('WEB-INF/web.xml', '<web-app>\n  <servlet>\n    <servlet-class>com.acme.A</servlet-class>\n</web-app>\n', undefined));
+    const facts = await extractContentFacts(
+      analyseText(
+        'WEB-INF/web.xml',
+        '<web-app>\n  <servlet>\n    <servlet-class>com.acme.A</servlet-class>\n</web-app>\n',
+        undefined,
+      ),
+    );
     expect(facts?.entryPoints).toEqual([]);
     expect(facts?.problems).toEqual([]);
   });
 
   it('maps entities declared in JPA orm.xml and Hibernate hbm.xml to their tables', async () => {
-    const orm = '<entity-mappings version="2.0">\n  <package>org.apache.roller.weblogger.pojos</package>\n  <entity name="MediaFile" class="org.apache.roller.weblogger.pojos.MediaFile">\n    <table name="roller_mediafile"/>\n  </entity>\n  <entity class="Weblog"/>\n</entity-mappings>\n';
+    const orm =
+      '<entity-mappings version="2.0">\n  <package>org.apache.roller.weblogger.pojos</package>\n  <entity name="MediaFile" class="org.apache.roller.weblogger.pojos.MediaFile">\n    <table name="roller_mediafile"/>\n  </entity>\n  <entity class="Weblog"/>\n</entity-mappings>\n';
     const ormFacts = await extractContentFacts(analyseText('src/main/resources/MediaFile.orm.xml', orm, undefined));
     expect(ormFacts?.definitions.map((d) => [d.kind, d.name, d.attributes.table, d.location.line])).toEqual([
       ['entity', 'org.apache.roller.weblogger.pojos.MediaFile', 'ROLLER_MEDIAFILE', 3],
       ['entity', 'org.apache.roller.weblogger.pojos.Weblog', 'WEBLOG', 6],
     ]);
-    const hbm = '<hibernate-mapping package="com.acme.billing">\n  <class name="Invoice" table="INVOICES">\n    <id name="id"/>\n  </class>\n</hibernate-mapping>\n';
+    const hbm =
+      '<hibernate-mapping package="com.acme.billing">\n  <class name="Invoice" table="INVOICES">\n    <id name="id"/>\n  </class>\n</hibernate-mapping>\n';
     const hbmFacts = await extractContentFacts(analyseText('src/main/resources/Invoice.hbm.xml', hbm, undefined));
-    expect(hbmFacts?.definitions.map((d) => [d.name, d.attributes.table, d.location.line])).toEqual([['com.acme.billing.Invoice', 'INVOICES', 2]]);
+    expect(hbmFacts?.definitions.map((d) => [d.name, d.attributes.table, d.location.line])).toEqual([
+      ['com.acme.billing.Invoice', 'INVOICES', 2],
+    ]);
   });
 });

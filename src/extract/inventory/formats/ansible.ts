@@ -17,7 +17,8 @@ const MAX_ANCESTORS = 1_000;
 
 /** INI with [group] sections whose lines start with a host name (vars sections aside). */
 export function isAnsibleIni(text: string): boolean {
-  if (/^\s*ansible_(host|user|connection|port)\s*=/m.test(text) || /\sansible_(host|user|connection)=/.test(text)) return true;
+  if (/^\s*ansible_(host|user|connection|port)\s*=/m.test(text) || /\sansible_(host|user|connection)=/.test(text))
+    return true;
   const sections = [...text.matchAll(/^\[([^\]\s]+)\]\s*$/gm)].map((match) => match[1]!);
   return sections.some((name) => name.endsWith(':children') || name.endsWith(':vars'));
 }
@@ -81,9 +82,11 @@ function rangeValues(from: string, to: string, stepText: string | undefined, lim
   const values: string[] = [];
   if (/^\d+$/.test(from) && /^\d+$/.test(to)) {
     const width = from.startsWith('0') ? from.length : 0;
-    for (let n = Number(from); n <= Number(to) && values.length < limit; n += step) values.push(String(n).padStart(width, '0'));
+    for (let n = Number(from); n <= Number(to) && values.length < limit; n += step)
+      values.push(String(n).padStart(width, '0'));
   } else if (from.length === 1 && to.length === 1) {
-    for (let c = from.charCodeAt(0); c <= to.charCodeAt(0) && values.length < limit; c += step) values.push(String.fromCharCode(c));
+    for (let c = from.charCodeAt(0); c <= to.charCodeAt(0) && values.length < limit; c += step)
+      values.push(String.fromCharCode(c));
   } else return undefined;
   return values;
 }
@@ -114,7 +117,8 @@ function parseIni(text: string, builder: InventoryBuilder): Inventory {
       const [name, suffix] = section[1]!.split(':') as [string, string | undefined];
       group = name;
       mode = suffix === 'vars' ? 'vars' : suffix === 'children' ? 'children' : 'hosts';
-      if (suffix && suffix !== 'vars' && suffix !== 'children') builder.note({ line: index + 1 }, `unknown section suffix ":${suffix}"; read as hosts`, 'warning');
+      if (suffix && suffix !== 'vars' && suffix !== 'children')
+        builder.note({ line: index + 1 }, `unknown section suffix ":${suffix}"; read as hosts`, 'warning');
       return;
     }
     if (mode === 'children') {
@@ -129,7 +133,12 @@ function parseIni(text: string, builder: InventoryBuilder): Inventory {
       return;
     }
     const [name, ...rest] = line.split(/\s+/);
-    const vars = Object.fromEntries([...rest.join(' ').matchAll(/([\w.-]+)=("[^"]*"|'[^']*'|\S+)/g)].map((match) => [match[1]!, match[2]!.replace(/^["']|["']$/g, '')]));
+    const vars = Object.fromEntries(
+      [...rest.join(' ').matchAll(/([\w.-]+)=("[^"]*"|'[^']*'|\S+)/g)].map((match) => [
+        match[1]!,
+        match[2]!.replace(/^["']|["']$/g, ''),
+      ]),
+    );
     addHost(inventory, name!, index + 1, group, vars);
   });
   return inventory;
@@ -138,7 +147,13 @@ function parseIni(text: string, builder: InventoryBuilder): Inventory {
 function splitVar(line: string): [string | undefined, string | undefined] {
   const eq = line.indexOf('=');
   if (eq <= 0) return [undefined, undefined];
-  return [line.slice(0, eq).trim(), line.slice(eq + 1).trim().replace(/^["']|["']$/g, '')];
+  return [
+    line.slice(0, eq).trim(),
+    line
+      .slice(eq + 1)
+      .trim()
+      .replace(/^["']|["']$/g, ''),
+  ];
 }
 
 function parseYamlInventory(text: string, builder: InventoryBuilder): Inventory | undefined {
@@ -152,13 +167,18 @@ function parseYamlInventory(text: string, builder: InventoryBuilder): Inventory 
   const inventory: Inventory = { hosts: new Map(), groupVars: new Map(), parents: new Map() };
   const scalarVars = (node: unknown): Record<string, string> => {
     if (!isMap(node)) return {};
-    return Object.fromEntries(node.items.flatMap((pair) => (isScalar(pair.key) && isScalar(pair.value) ? [[String(pair.key.value), String(pair.value.value)]] : [])));
+    return Object.fromEntries(
+      node.items.flatMap((pair) =>
+        isScalar(pair.key) && isScalar(pair.value) ? [[String(pair.key.value), String(pair.value.value)]] : [],
+      ),
+    );
   };
   // Walked with a stack, not recursion: children may nest to any depth.
   const pending: [name: string, node: YAMLMap | null, parent: string | undefined][] = [];
   const root = document.contents;
   if (!isMap(root)) return inventory;
-  for (const pair of [...root.items].reverse()) if (isScalar(pair.key)) pending.push([String(pair.key.value), isMap(pair.value) ? pair.value : null, undefined]);
+  for (const pair of [...root.items].reverse())
+    if (isScalar(pair.key)) pending.push([String(pair.key.value), isMap(pair.value) ? pair.value : null, undefined]);
   while (pending.length > 0) {
     const [name, node, parent] = pending.pop()!;
     if (parent) inventory.parents.set(name, new Set([...(inventory.parents.get(name) ?? []), parent]));
@@ -174,7 +194,9 @@ function parseYamlInventory(text: string, builder: InventoryBuilder): Inventory 
     const vars = node.get('vars', true);
     if (isMap(vars)) inventory.groupVars.set(name, { ...inventory.groupVars.get(name), ...scalarVars(vars) });
     const children = node.get('children', true);
-    if (isMap(children)) for (const pair of [...children.items].reverse()) if (isScalar(pair.key)) pending.push([String(pair.key.value), isMap(pair.value) ? pair.value : null, name]);
+    if (isMap(children))
+      for (const pair of [...children.items].reverse())
+        if (isScalar(pair.key)) pending.push([String(pair.key.value), isMap(pair.value) ? pair.value : null, name]);
   }
   return inventory;
 }
@@ -196,7 +218,12 @@ function ancestors(group: string, parents: Map<string, Set<string>>): Set<string
 export function importAnsible(text: string, yaml: boolean, builder: InventoryBuilder) {
   const inventory = yaml ? parseYamlInventory(text, builder) : parseIni(text, builder);
   if (!inventory) return;
-  if (inventory.truncatedAt !== undefined) builder.note({ line: inventory.truncatedAt }, `more than ${MAX_HOSTS_PER_FILE.toLocaleString('en-US')} hosts; the rest of the file is not read`, 'warning');
+  if (inventory.truncatedAt !== undefined)
+    builder.note(
+      { line: inventory.truncatedAt },
+      `more than ${MAX_HOSTS_PER_FILE.toLocaleString('en-US')} hosts; the rest of the file is not read`,
+      'warning',
+    );
   const lineage = new Map<string, Set<string>>();
   for (const entry of inventory.hosts.values()) {
     const groups = new Set<string>();
@@ -212,7 +239,12 @@ export function importAnsible(text: string, yaml: boolean, builder: InventoryBui
     for (const group of groups) Object.assign(vars, inventory.groupVars.get(group));
     Object.assign(vars, entry.vars);
     const address = vars.ansible_host ?? '';
-    const os = vars.os ?? vars.os_family ?? vars.ansible_os_family ?? vars.ansible_distribution ?? (vars.ansible_connection === 'winrm' || vars.ansible_shell_type === 'powershell' ? 'Windows' : '');
+    const os =
+      vars.os ??
+      vars.os_family ??
+      vars.ansible_os_family ??
+      vars.ansible_distribution ??
+      (vars.ansible_connection === 'winrm' || vars.ansible_shell_type === 'powershell' ? 'Windows' : '');
     const cores = parsePositiveInteger(vars.cpu_cores ?? vars.ansible_processor_vcpus ?? '');
     const memoryMb = parsePositiveInteger(vars.ansible_memtotal_mb ?? '');
     builder.host(
@@ -244,6 +276,8 @@ export default {
   help: 'Ansible (INI/YAML)',
   precedence: 80,
   priority: 30,
-  recognises: (text, file) => yamlInventory(text, file) || (!/\.(csv|tsv|ya?ml|json)$/i.test(file) && isAnsibleIni(text)),
-  read: (text, context) => built(context, 'ansible', (builder) => importAnsible(text, yamlInventory(text, context.file), builder)),
+  recognises: (text, file) =>
+    yamlInventory(text, file) || (!/\.(csv|tsv|ya?ml|json)$/i.test(file) && isAnsibleIni(text)),
+  read: (text, context) =>
+    built(context, 'ansible', (builder) => importAnsible(text, yamlInventory(text, context.file), builder)),
 } satisfies InventoryFormatDescriptor;

@@ -1,6 +1,15 @@
 import type { InventoryBuilder } from '../inventory-builder.js';
 import { Columns, hasColumns, type Table } from '../tables.js';
-import { isAnonymousAddress, normaliseAddress, parsePort, parseNumber, parsePositiveInteger, platformOf, splitAddresses, splitList } from '../inventory-values.js';
+import {
+  isAnonymousAddress,
+  normaliseAddress,
+  parsePort,
+  parseNumber,
+  parsePositiveInteger,
+  platformOf,
+  splitAddresses,
+  splitList,
+} from '../inventory-values.js';
 import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
 
 /**
@@ -19,7 +28,8 @@ export function awsTableKind(header: string[]): AwsTable | undefined {
   if (hasColumns(header, ['agent_id', 'os_name'])) return 'ads-os';
   if (hasColumns(header, ['agent_id', 'ip_address'])) return 'ads-network';
   if (hasColumns(header, ['agent_id', 'total_num_cores'])) return 'ads-performance';
-  if (hasColumns(header, ['ExternalId', 'HostName']) || hasColumns(header, ['ExternalId', 'IPAddress'])) return 'mgn-import';
+  if (hasColumns(header, ['ExternalId', 'HostName']) || hasColumns(header, ['ExternalId', 'IPAddress']))
+    return 'mgn-import';
   return undefined;
 }
 
@@ -38,7 +48,12 @@ export function importAws(table: Table, kind: AwsTable, builder: InventoryBuilde
 type Cell = (...names: string[]) => string;
 
 /** Imports one row; returns why it was rejected, if it was. */
-function importRow(kind: AwsTable, cell: Cell, where: { line: number; sheet?: string | undefined }, builder: InventoryBuilder): string | undefined {
+function importRow(
+  kind: AwsTable,
+  cell: Cell,
+  where: { line: number; sheet?: string | undefined },
+  builder: InventoryBuilder,
+): string | undefined {
   if (kind === 'cmf-intake') {
     const server = cell('server_name');
     if (!server) return 'server_name is blank';
@@ -47,7 +62,14 @@ function importRow(kind: AwsTable, cell: Cell, where: { line: number; sheet?: st
       {
         id: server,
         hostname: cell('server_fqdn') || undefined,
-        ...(os ? { os: { name: cell('server_os_family'), ...(cell('server_os_version') ? { version: cell('server_os_version') } : {}) } } : {}),
+        ...(os
+          ? {
+              os: {
+                name: cell('server_os_family'),
+                ...(cell('server_os_version') ? { version: cell('server_os_version') } : {}),
+              },
+            }
+          : {}),
         platform: platformOf(os),
         environment: cell('server_environment') || undefined,
         groups: [cell('server_tier')].filter(Boolean),
@@ -71,9 +93,13 @@ function importRow(kind: AwsTable, cell: Cell, where: { line: number; sheet?: st
       {
         id,
         hostname: cell('HostName') || undefined,
-        aliases: [cell('ExternalId'), cell('SMBiosId'), cell('VMware.MoRefId')].filter((alias) => alias && alias !== id),
+        aliases: [cell('ExternalId'), cell('SMBiosId'), cell('VMware.MoRefId')].filter(
+          (alias) => alias && alias !== id,
+        ),
         ips,
-        ...(os ? { os: { name: cell('OS.Name') || os, ...(cell('OS.Version') ? { version: cell('OS.Version') } : {}) } } : {}),
+        ...(os
+          ? { os: { name: cell('OS.Name') || os, ...(cell('OS.Version') ? { version: cell('OS.Version') } : {}) } }
+          : {}),
         platform: platformOf(os),
         ...(cores ? { cpu: { cores } } : {}),
         ...(ram ? { memoryGiB: Math.round((ram / 1024) * 10) / 10 } : {}),
@@ -93,7 +119,9 @@ function importRow(kind: AwsTable, cell: Cell, where: { line: number; sheet?: st
       {
         id: hostname || agent,
         ...(hostname ? { hostname, aliases: [agent] } : {}),
-        ...(os ? { os: { name: cell('os_name'), ...(cell('os_version') ? { version: cell('os_version') } : {}) } } : {}),
+        ...(os
+          ? { os: { name: cell('os_name'), ...(cell('os_version') ? { version: cell('os_version') } : {}) } }
+          : {}),
         platform: platformOf(os),
         ...(cell('hypervisor') ? { virtualisation: cell('hypervisor') } : {}),
       },
@@ -112,7 +140,16 @@ function importRow(kind: AwsTable, cell: Cell, where: { line: number; sheet?: st
     const cores = parsePositiveInteger(cell('total_num_cores', 'total_num_logical_cores'));
     const ram = parseNumber(cell('total_ram_in_mb'));
     const disk = parseNumber(cell('total_disk_size_in_gb'));
-    builder.host({ id: agent, ...(cores ? { cpu: { cores } } : {}), ...(ram ? { memoryGiB: Math.round((ram / 1024) * 10) / 10 } : {}), ...(disk ? { storageGiB: disk } : {}) }, where, false);
+    builder.host(
+      {
+        id: agent,
+        ...(cores ? { cpu: { cores } } : {}),
+        ...(ram ? { memoryGiB: Math.round((ram / 1024) * 10) / 10 } : {}),
+        ...(disk ? { storageGiB: disk } : {}),
+      },
+      where,
+      false,
+    );
     return undefined;
   }
   const source = normaliseAddress(cell('source_ip'));
@@ -122,7 +159,16 @@ function importRow(kind: AwsTable, cell: Cell, where: { line: number; sheet?: st
   const portText = cell('destination_port');
   const port = parsePort(portText);
   if (portText && port === undefined) return `destination_port "${portText}" is not a port number`;
-  builder.connection({ source, target, ...(port ? { port } : {}), ...(cell('transport_protocol') ? { protocol: cell('transport_protocol').toLowerCase() } : {}), observations: 1 }, where);
+  builder.connection(
+    {
+      source,
+      target,
+      ...(port ? { port } : {}),
+      ...(cell('transport_protocol') ? { protocol: cell('transport_protocol').toLowerCase() } : {}),
+      observations: 1,
+    },
+    where,
+  );
   return undefined;
 }
 
@@ -140,5 +186,6 @@ export default {
     const kind = table && awsTableKind(table.header);
     return kind !== undefined && kind !== 'cmf-intake';
   },
-  read: ([table], context) => built(context, 'aws-ads', (builder) => importAws(table!, awsTableKind(table!.header)!, builder)),
+  read: ([table], context) =>
+    built(context, 'aws-ads', (builder) => importAws(table!, awsTableKind(table!.header)!, builder)),
 } satisfies InventoryFormatDescriptor;

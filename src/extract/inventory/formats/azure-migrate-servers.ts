@@ -11,7 +11,10 @@ import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
  * server on use (docs/inventory.md, "Target size and cost").
  */
 export function isAzureMigrateServers(header: string[]): boolean {
-  return hasColumns(header, ['Server name', 'Cores']) && (hasColumns(header, ['Memory (In MB)']) || hasColumns(header, ['Memory (MB)']));
+  return (
+    hasColumns(header, ['Server name', 'Cores']) &&
+    (hasColumns(header, ['Memory (In MB)']) || hasColumns(header, ['Memory (MB)']))
+  );
 }
 
 /** "Disk 3 size (In GB)": the disk columns the template repeats per disk. */
@@ -35,7 +38,9 @@ export function importAzureMigrateServers(table: Table, builder: InventoryBuilde
     const cores = parsePositiveInteger(cell('Cores'));
     const memoryMb = columns.number(row, 'Memory (In MB)', 'Memory (MB)');
     const cpuPercent = percent(columns.number(row, 'CPU utilization percentage', 'CPU utilisation percentage'));
-    const memoryPercent = percent(columns.number(row, 'Memory utilization percentage', 'Memory utilisation percentage'));
+    const memoryPercent = percent(
+      columns.number(row, 'Memory utilization percentage', 'Memory utilisation percentage'),
+    );
     const disks = diskColumns.flatMap(({ name: column, label }): Disk[] => {
       const size = columns.number(row, column);
       return size ? [{ name: label, capacityGiB: size }] : [];
@@ -53,7 +58,13 @@ export function importAzureMigrateServers(table: Table, builder: InventoryBuilde
         ...(disks.length > 0 ? { disks, storageGiB: disks.reduce((sum, disk) => sum + disk.capacityGiB, 0) } : {}),
         firmware: boot === 'uefi' || boot === 'efi' ? 'efi' : boot === 'bios' ? 'bios' : undefined,
         ...(cpuPercent !== undefined || memoryPercent !== undefined
-          ? { utilisation: { ...(cpuPercent !== undefined ? { cpuPercent } : {}), ...(memoryPercent !== undefined ? { memoryPercent } : {}), source: 'Azure Migrate import (CPU and memory utilization)' } }
+          ? {
+              utilisation: {
+                ...(cpuPercent !== undefined ? { cpuPercent } : {}),
+                ...(memoryPercent !== undefined ? { memoryPercent } : {}),
+                source: 'Azure Migrate import (CPU and memory utilization)',
+              },
+            }
           : {}),
       },
       where,

@@ -41,12 +41,23 @@ export function importAzureMigrate(table: Table, builder: InventoryBuilder) {
       builder.ignore(where, 'loopback traffic within one server');
       return;
     }
-    for (const [side, application] of [[source, cell('Source application')], [target, cell('Destination application')]] as const) {
+    for (const [side, application] of [
+      [source, cell('Source application')],
+      [target, cell('Destination application')],
+    ] as const) {
       if (!side.name) continue;
       const key = [side.name, side.address ?? '', application].join('\0');
       if (described.has(key)) continue;
       described.add(key);
-      builder.host({ id: side.name, hostname: side.name, ips: side.address && !isAnonymousAddress(side.address) ? [side.address] : [] }, where, false);
+      builder.host(
+        {
+          id: side.name,
+          hostname: side.name,
+          ips: side.address && !isAnonymousAddress(side.address) ? [side.address] : [],
+        },
+        where,
+        false,
+      );
       // Azure Migrate's "application" is the product the process belongs to (SQL Server, IIS ...).
       if (application && !/^(unknown|-)$/i.test(application)) builder.software(side.name, { name: application });
     }

@@ -13,9 +13,11 @@ export type CloudreadyCsvKind = 'hosts' | 'software' | 'applications' | 'connect
 
 export function cloudreadyCsvKind(header: string[]): CloudreadyCsvKind | undefined {
   if (hasColumns(header, ['source', 'target'])) return 'connections';
-  if (hasColumns(header, ['host', 'name', 'licence_model']) || hasColumns(header, ['host', 'name', 'vendor'])) return 'software';
+  if (hasColumns(header, ['host', 'name', 'licence_model']) || hasColumns(header, ['host', 'name', 'vendor']))
+    return 'software';
   if (hasColumns(header, ['id', 'hosts'])) return 'applications';
-  if (hasColumns(header, ['id', 'hostname']) && (hasColumns(header, ['platform']) || hasColumns(header, ['os']))) return 'hosts';
+  if (hasColumns(header, ['id', 'hostname']) && (hasColumns(header, ['platform']) || hasColumns(header, ['os'])))
+    return 'hosts';
   return undefined;
 }
 
@@ -73,7 +75,8 @@ function parseRow(kind: CloudreadyCsvKind, columns: Columns, row: TableRow) {
         os: os ? defined({ name: os, version: cell('os_version') }) : undefined,
         platform: cell('platform') || platformOf(os),
         hardware: cell('hardware'),
-        cpu: cores !== undefined ? defined({ cores, architecture: cell('cpu_architecture', 'architecture') }) : undefined,
+        cpu:
+          cores !== undefined ? defined({ cores, architecture: cell('cpu_architecture', 'architecture') }) : undefined,
         memoryGiB: numberCell(cell('memory_gib')),
         storageGiB: numberCell(cell('storage_gib')),
         storageUsedGiB: numberCell(cell('storage_used_gib')),
@@ -81,7 +84,10 @@ function parseRow(kind: CloudreadyCsvKind, columns: Columns, row: TableRow) {
         location: cell('location'),
         virtualisation: cell('virtualisation', 'virtualization'),
         groups: splitList(cell('groups')),
-        utilisation: cpuPercent !== undefined || memoryPercent !== undefined ? defined({ cpuPercent, memoryPercent, source: cell('utilisation_source', 'utilization_source') }) : undefined,
+        utilisation:
+          cpuPercent !== undefined || memoryPercent !== undefined
+            ? defined({ cpuPercent, memoryPercent, source: cell('utilisation_source', 'utilization_source') })
+            : undefined,
       }),
     );
   }
@@ -95,7 +101,14 @@ function parseRow(kind: CloudreadyCsvKind, columns: Columns, row: TableRow) {
         vendor: cell('vendor'),
         version: cell('version'),
         licence: model
-          ? defined({ model, metric: cell('licence_metric'), cores: numberCell(cell('licence_cores')), byol: byol ? (parseBoolean(byol) ?? byol) : undefined, server: cell('licence_server'), hostId: cell('licence_host_id') })
+          ? defined({
+              model,
+              metric: cell('licence_metric'),
+              cores: numberCell(cell('licence_cores')),
+              byol: byol ? (parseBoolean(byol) ?? byol) : undefined,
+              server: cell('licence_server'),
+              hostId: cell('licence_host_id'),
+            })
           : undefined,
       }),
     );
@@ -109,7 +122,9 @@ function parseRow(kind: CloudreadyCsvKind, columns: Columns, row: TableRow) {
       criticality: cell('criticality'),
       dataClassification: cell('data_classification'),
     });
-    return InventoryApplication.safeParse(defined({ id: cell('id'), hosts: splitList(cell('hosts')), sla: Object.keys(sla).length ? sla : undefined }));
+    return InventoryApplication.safeParse(
+      defined({ id: cell('id'), hosts: splitList(cell('hosts')), sla: Object.keys(sla).length ? sla : undefined }),
+    );
   }
   const latency = cell('latency_sensitive');
   return Connection.safeParse(
@@ -133,5 +148,8 @@ export default {
   precedence: 20,
   priority: 40,
   recognises: ([table]) => table !== undefined && cloudreadyCsvKind(table.header) !== undefined,
-  read: ([table], context) => built(context, 'cloudready-csv', (builder) => importCloudreadyCsv(table!, cloudreadyCsvKind(table!.header)!, builder)),
+  read: ([table], context) =>
+    built(context, 'cloudready-csv', (builder) =>
+      importCloudreadyCsv(table!, cloudreadyCsvKind(table!.header)!, builder),
+    ),
 } satisfies InventoryFormatDescriptor;

@@ -14,7 +14,13 @@ export default {
     // YAML reads JSON too, but names a JSON file's mistakes better as JSON.
     const json = /\.json$/i.test(context.file) ? parseJson(text) : undefined;
     if (json && !json.ok) {
-      context.diagnostics.push({ level: 'error', code: 'inventory-invalid', file: context.file, ...(json.line ? { line: json.line } : {}), message: json.message });
+      context.diagnostics.push({
+        level: 'error',
+        code: 'inventory-invalid',
+        file: context.file,
+        ...(json.line ? { line: json.line } : {}),
+        message: json.message,
+      });
       return undefined;
     }
     return loadInventory(text, context.file, context.diagnostics);

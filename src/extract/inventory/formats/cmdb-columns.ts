@@ -17,6 +17,9 @@ export const CmdbColumns = z.strictObject({
   location: z.string().optional(),
   virtualisation: z.string().optional(),
   groups: z.string().optional().describe('Column with groups or roles, comma-separated'),
-  application: z.string().optional().describe('Column with the application (business service) running on the host; comma-separated for several'),
+  application: z
+    .string()
+    .optional()
+    .describe('Column with the application (business service) running on the host; comma-separated for several'),
 });
 export type CmdbColumns = z.infer<typeof CmdbColumns>;

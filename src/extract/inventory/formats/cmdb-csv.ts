@@ -4,7 +4,6 @@ import type { InventoryBuilder } from '../inventory-builder.js';
 import { Columns, type Table } from '../tables.js';
 import { parseNumber, parsePositiveInteger, platformOf, splitAddresses, splitList } from '../inventory-values.js';
 
-
 /** Columns the mapping names that the file does not have: a typo in the mapping, said once. */
 export function missingCmdbColumns(table: Table, mapping: CmdbColumns): string[] {
   const columns = new Columns(table);
@@ -14,7 +13,12 @@ export function missingCmdbColumns(table: Table, mapping: CmdbColumns): string[]
 export function importCmdbCsv(table: Table, mapping: CmdbColumns, builder: InventoryBuilder) {
   const columns = new Columns(table);
   const missing = missingCmdbColumns(table, mapping);
-  if (missing.length) builder.note({ line: 1 }, `the column mapping names ${missing.map((name) => `"${name}"`).join(', ')}, which the header does not have`, 'warning');
+  if (missing.length)
+    builder.note(
+      { line: 1 },
+      `the column mapping names ${missing.map((name) => `"${name}"`).join(', ')}, which the header does not have`,
+      'warning',
+    );
   table.eachRow((row) => {
     const where = { line: row.line, sheet: table.sheet };
     const cell = (field: keyof CmdbColumns) => (mapping[field] ? columns.get(row, mapping[field]) : '');
@@ -62,7 +66,12 @@ export default {
   read(tables, context) {
     const { columns } = context;
     if (!columns) {
-      context.diagnostics.push({ level: 'error', code: 'inventory-format', file: context.file, message: 'format cmdb-csv needs a columns: mapping in cloudready.yaml (docs/inventory.md)' });
+      context.diagnostics.push({
+        level: 'error',
+        code: 'inventory-format',
+        file: context.file,
+        message: 'format cmdb-csv needs a columns: mapping in cloudready.yaml (docs/inventory.md)',
+      });
       return undefined;
     }
     return built(context, 'cmdb-csv', (builder) => tables.forEach((table) => importCmdbCsv(table, columns, builder)));

@@ -48,7 +48,11 @@ export interface TableFormat extends FormatCommon {
 export type InventoryFormatDescriptor = TextFormat | TableFormat;
 
 /** Fills a builder for a format that imports row by row. */
-export function built(context: ImportContext, format: InventoryFormat, fill: (builder: InventoryBuilder) => void): LoadedInventory {
+export function built(
+  context: ImportContext,
+  format: InventoryFormat,
+  fill: (builder: InventoryBuilder) => void,
+): LoadedInventory {
   const builder = new InventoryBuilder(context.file, format, context.diagnostics);
   fill(builder);
   return builder.build();

@@ -11,4 +11,15 @@ import cmdbCsv from './cmdb-csv.js';
 import netstat from './netstat.js';
 import rvtools from './rvtools.js';
 
-export const INVENTORY_FORMATS: readonly InventoryFormatDescriptor[] = [ansible, awsCmf, aws, azureMigrateServers, azureMigrate, cloudreadyCsv, cloudready, cmdbCsv, netstat, rvtools];
+export const INVENTORY_FORMATS: readonly InventoryFormatDescriptor[] = [
+  ansible,
+  awsCmf,
+  aws,
+  azureMigrateServers,
+  azureMigrate,
+  cloudreadyCsv,
+  cloudready,
+  cmdbCsv,
+  netstat,
+  rvtools,
+];

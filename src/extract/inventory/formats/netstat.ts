@@ -69,7 +69,13 @@ function parseSockets(text: string): Socket[] {
     const localEnd = local ? splitEndpoint(local) : undefined;
     const peerEnd = peer ? splitEndpoint(peer) : undefined;
     if (!localEnd || !peerEnd || !state) return;
-    sockets.push({ local: localEnd, peer: peerEnd, state: normaliseState(state), process: processName(process), line: index + 1 });
+    sockets.push({
+      local: localEnd,
+      peer: peerEnd,
+      state: normaliseState(state),
+      process: processName(process),
+      line: index + 1,
+    });
   });
   return sockets;
 }
@@ -86,7 +92,10 @@ function normaliseState(state: string): string {
 export function captureHost(text: string, file: string): string {
   const declared = /^#\s*host:\s*(\S+)/i.exec(text)?.[1];
   if (declared) return declared;
-  return path.posix.basename(file).replace(/(\.(txt|out|log|ss|netstat|capture))+$/i, '').replace(/\.(ss|netstat)$/i, '');
+  return path.posix
+    .basename(file)
+    .replace(/(\.(txt|out|log|ss|netstat|capture))+$/i, '')
+    .replace(/\.(ss|netstat)$/i, '');
 }
 
 export function importNetstat(text: string, file: string, builder: InventoryBuilder) {
@@ -112,8 +121,20 @@ export function importNetstat(text: string, file: string, builder: InventoryBuil
     const inbound = listening.size > 0 ? listening.has(socket.local.port) : socket.local.port < socket.peer.port;
     builder.connection(
       inbound
-        ? { source: socket.peer.address, target: host, port: socket.local.port, observations: 1, ...(socket.process ? { targetProcess: socket.process } : {}) }
-        : { source: host, target: socket.peer.address, port: socket.peer.port, observations: 1, ...(socket.process ? { sourceProcess: socket.process } : {}) },
+        ? {
+            source: socket.peer.address,
+            target: host,
+            port: socket.local.port,
+            observations: 1,
+            ...(socket.process ? { targetProcess: socket.process } : {}),
+          }
+        : {
+            source: host,
+            target: socket.peer.address,
+            port: socket.peer.port,
+            observations: 1,
+            ...(socket.process ? { sourceProcess: socket.process } : {}),
+          },
       where,
     );
     builder.accepted();

@@ -10,11 +10,41 @@ import { built, type InventoryFormatDescriptor } from './format-descriptor.js';
  * ("RVTools_tabvInfo.csv"). Column names differ between RVTools versions (MB became MiB, "IP
  * Address" became "IPv4 Address"), so each is looked up by all its known names.
  */
-export type RvToolsSheet = 'vInfo' | 'vHost' | 'vNetwork' | 'vPartition' | 'vDisk' | 'vSnapshot' | 'vCPU' | 'vMemory' | 'vTools' | 'other';
+export type RvToolsSheet =
+  'vInfo' | 'vHost' | 'vNetwork' | 'vPartition' | 'vDisk' | 'vSnapshot' | 'vCPU' | 'vMemory' | 'vTools' | 'other';
 /** The order sheets are read in: hosts, then VMs (which say which are templates), then what completes them. */
-const SHEETS: RvToolsSheet[] = ['vHost', 'vInfo', 'vNetwork', 'vDisk', 'vPartition', 'vSnapshot', 'vCPU', 'vMemory', 'vTools'];
+const SHEETS: RvToolsSheet[] = [
+  'vHost',
+  'vInfo',
+  'vNetwork',
+  'vDisk',
+  'vPartition',
+  'vSnapshot',
+  'vCPU',
+  'vMemory',
+  'vTools',
+];
 /** RVTools sheets that describe no server by themselves: recognised, so that none is taken for another. */
-const OTHER_SHEETS = ['vCluster', 'vDatastore', 'vSource', 'vLicense', 'vHealth', 'vNIC', 'vSwitch', 'vPort', 'dvSwitch', 'dvPort', 'vSC_VMK', 'vMultiPath', 'vFloppy', 'vCD', 'vUSB', 'vRP', 'vFileInfo', 'vMetaData'];
+const OTHER_SHEETS = [
+  'vCluster',
+  'vDatastore',
+  'vSource',
+  'vLicense',
+  'vHealth',
+  'vNIC',
+  'vSwitch',
+  'vPort',
+  'dvSwitch',
+  'dvPort',
+  'vSC_VMK',
+  'vMultiPath',
+  'vFloppy',
+  'vCD',
+  'vUSB',
+  'vRP',
+  'vFileInfo',
+  'vMetaData',
+];
 
 /** Which RVTools sheet a table is, by its sheet or file name, else by its columns. */
 export function rvToolsSheet(table: Table): RvToolsSheet | undefined {
@@ -31,7 +61,8 @@ export function rvToolsSheet(table: Table): RvToolsSheet | undefined {
   if (hasColumns(header, ['VM', 'Date / time', 'Name'])) return 'vSnapshot';
   if (hasColumns(header, ['Host', '# Cores', 'ESX Version'])) return 'vHost';
   if (hasColumns(header, ['VM', 'Mac Address', 'Network'])) return 'vNetwork';
-  if (hasColumns(header, ['VM', 'Disk', 'Consumed MB']) || hasColumns(header, ['VM', 'Disk', 'Consumed MiB'])) return 'vPartition';
+  if (hasColumns(header, ['VM', 'Disk', 'Consumed MB']) || hasColumns(header, ['VM', 'Disk', 'Consumed MiB']))
+    return 'vPartition';
   if (hasColumns(header, ['VM', 'Disk', 'Disk Mode'])) return 'vDisk';
   return undefined;
 }
@@ -136,14 +167,37 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
         builder.host({ id: vm }, where, false);
       } else if (sheet === 'vNetwork') {
         const adapter = cell('Adapter');
-        const nic = { name: cell('NIC label', 'Network adapter') || `row ${row.line}`, ...(adapter ? { adapter } : {}), ...(cell('Network') ? { network: cell('Network') } : {}) };
-        builder.host({ id: vm, ips: splitAddresses(cell('IPv4 Address', 'IP Address', 'IPv6 Address')), nics: [nic] }, where, false);
+        const nic = {
+          name: cell('NIC label', 'Network adapter') || `row ${row.line}`,
+          ...(adapter ? { adapter } : {}),
+          ...(cell('Network') ? { network: cell('Network') } : {}),
+        };
+        builder.host(
+          { id: vm, ips: splitAddresses(cell('IPv4 Address', 'IP Address', 'IPv6 Address')), nics: [nic] },
+          where,
+          false,
+        );
       } else if (sheet === 'vCPU' || sheet === 'vMemory') {
         // What the VM used when the export was taken: one moment, not a peak; nothing for a VM that is off.
-        const [used, of] = sheet === 'vCPU' ? [columns.number(row, 'Overall'), columns.number(row, 'Max')] : [columns.number(row, 'Active'), columns.number(row, ...mib('Size'))];
-        const percent = powerState(cell('Powerstate')) !== 'off' && used !== undefined && of ? Math.min(100, tenths((100 * used) / of)) : undefined;
+        const [used, of] =
+          sheet === 'vCPU'
+            ? [columns.number(row, 'Overall'), columns.number(row, 'Max')]
+            : [columns.number(row, 'Active'), columns.number(row, ...mib('Size'))];
+        const percent =
+          powerState(cell('Powerstate')) !== 'off' && used !== undefined && of
+            ? Math.min(100, tenths((100 * used) / of))
+            : undefined;
         const source = 'RVTools vCPU and vMemory (one moment)';
-        builder.host({ id: vm, ...(percent !== undefined ? { utilisation: sheet === 'vCPU' ? { cpuPercent: percent, source } : { memoryPercent: percent, source } } : {}) }, where, false);
+        builder.host(
+          {
+            id: vm,
+            ...(percent !== undefined
+              ? { utilisation: sheet === 'vCPU' ? { cpuPercent: percent, source } : { memoryPercent: percent, source } }
+              : {}),
+          },
+          where,
+          false,
+        );
       } else if (sheet === 'vTools') {
         const tools = TOOLS_STATES[cell('Tools').toLowerCase()];
         builder.host({ id: vm, ...(tools ? { tools } : {}) }, where, false);
@@ -168,18 +222,32 @@ export function importRvTools(tables: Table[], builder: InventoryBuilder) {
       builder.accepted();
     });
   }
-  for (const [vm, capacity] of diskMiB) builder.host({ id: vm, storageGiB: tenths(capacity / 1024) }, { line: 0 }, false);
+  for (const [vm, capacity] of diskMiB)
+    builder.host({ id: vm, storageGiB: tenths(capacity / 1024) }, { line: 0 }, false);
   for (const [vm, count] of snapshots) builder.host({ id: vm, snapshots: count }, { line: 0 }, false);
   return sheets.length;
 }
 
 /** Columns without which a sheet's rows say nothing, and columns without which every VM lacks a fact. */
-const REQUIRED: Partial<Record<RvToolsSheet, string[][]>> = { vHost: [['Host']], vInfo: [['VM']], vNetwork: [['VM']], vDisk: [['VM'], mib('Capacity')], vPartition: [['VM'], mib('Capacity')], vSnapshot: [['VM']], vCPU: [['VM']], vMemory: [['VM']], vTools: [['VM']] };
+const REQUIRED: Partial<Record<RvToolsSheet, string[][]>> = {
+  vHost: [['Host']],
+  vInfo: [['VM']],
+  vNetwork: [['VM']],
+  vDisk: [['VM'], mib('Capacity')],
+  vPartition: [['VM'], mib('Capacity')],
+  vSnapshot: [['VM']],
+  vCPU: [['VM']],
+  vMemory: [['VM']],
+  vTools: [['VM']],
+};
 const WANTED: Partial<Record<RvToolsSheet, { names: string[]; fact: string }[]>> = {
   vInfo: [
     { names: ['CPUs'], fact: 'vCPUs' },
     { names: ['Memory', ...mib('Memory')], fact: 'memory' },
-    { names: ['OS according to the VMware Tools', 'OS according to the configuration file', 'OS'], fact: 'operating system' },
+    {
+      names: ['OS according to the VMware Tools', 'OS according to the configuration file', 'OS'],
+      fact: 'operating system',
+    },
   ],
 };
 
@@ -196,20 +264,40 @@ function checkColumns(table: Table, sheet: RvToolsSheet, columns: Columns, build
   const listed = `${found.slice(0, 12).join(', ')}${found.length > 12 ? `, … (${found.length} columns)` : ''}`;
   const missing = (REQUIRED[sheet] ?? []).filter((names) => !columns.has(...names));
   if (missing.length > 0) {
-    builder.problem(where, `${label} has no ${missing.map((names) => names.join(' or ')).join(', no ')} column, so none of its rows is read; its columns: ${listed}`);
+    builder.problem(
+      where,
+      `${label} has no ${missing.map((names) => names.join(' or ')).join(', no ')} column, so none of its rows is read; its columns: ${listed}`,
+    );
     return false;
   }
-  for (const { names, fact } of WANTED[sheet] ?? []) if (!columns.has(...names)) builder.note(where, `${label} has no ${names[0]} column: the ${fact} of every VM is unknown; its columns: ${listed}`, 'warning');
+  for (const { names, fact } of WANTED[sheet] ?? [])
+    if (!columns.has(...names))
+      builder.note(
+        where,
+        `${label} has no ${names[0]} column: the ${fact} of every VM is unknown; its columns: ${listed}`,
+        'warning',
+      );
   return true;
 }
 
 /** The Tools column of vTools. */
-const TOOLS_STATES: Record<string, Host['tools']> = { toolsok: 'ok', toolsold: 'old', toolsnotrunning: 'not-running', toolsnotinstalled: 'not-installed' };
+const TOOLS_STATES: Record<string, Host['tools']> = {
+  toolsok: 'ok',
+  toolsold: 'old',
+  toolsnotrunning: 'not-running',
+  toolsnotinstalled: 'not-installed',
+};
 
 /** RVTools writes poweredOn, poweredOff, suspended. */
 function powerState(text: string): Host['powerState'] {
   const state = text.trim().toLowerCase();
-  return state === 'poweredon' ? 'on' : state === 'poweredoff' ? 'off' : state === 'suspended' ? 'suspended' : undefined;
+  return state === 'poweredon'
+    ? 'on'
+    : state === 'poweredoff'
+      ? 'off'
+      : state === 'suspended'
+        ? 'suspended'
+        : undefined;
 }
 
 /** RVTools exports of a vSphere estate: a workbook, or its sheets saved one CSV each. */

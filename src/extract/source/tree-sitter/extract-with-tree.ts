@@ -10,7 +10,10 @@ import { parse } from './grammars.js';
  * names (src/languages/), let the language's walker fill a collector, record the first syntax
  * error with its position, and free the tree (WebAssembly memory is not garbage-collected).
  */
-export async function extractWithTree(source: SourceText, walk: (root: Node, collector: FactCollector) => void): Promise<SourceFacts> {
+export async function extractWithTree(
+  source: SourceText,
+  walk: (root: Node, collector: FactCollector) => void,
+): Promise<SourceFacts> {
   const language = source.language;
   if (!language?.grammar) throw new Error(`${source.rel} is not in a language with a tree-sitter grammar`);
   const tree = await parse(language.grammar, source.text);
@@ -18,7 +21,10 @@ export async function extractWithTree(source: SourceText, walk: (root: Node, col
     const collector = new FactCollector(source.rel, language.id, source.masked);
     walk(tree.rootNode, collector);
     if (tree.rootNode.hasError) {
-      collector.facts.problems.push({ message: `${language.name} syntax error`, location: collector.at(firstError(tree.rootNode) ?? tree.rootNode) });
+      collector.facts.problems.push({
+        message: `${language.name} syntax error`,
+        location: collector.at(firstError(tree.rootNode) ?? tree.rootNode),
+      });
     }
     return collector.finish();
   } finally {

@@ -15,7 +15,10 @@ export async function grammarReady(language: { grammar?: string } | undefined): 
   if (language?.grammar) await parserFor(language.grammar);
 }
 
-const grammarFolder = path.join(path.dirname(createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+const grammarFolder = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm/package.json')),
+  'wasm',
+);
 let runtime: Promise<void> | undefined;
 const parsers = new Map<GrammarFile, Promise<Parser>>();
 
@@ -41,7 +44,9 @@ async function load(name: GrammarFile): Promise<Parser> {
     language = await Language.load(file);
   } catch (error) {
     // Some grammar/runtime pairings fail with an empty message; say which grammar it was.
-    throw new Error(`the grammar ${file} could not be loaded: ${(error as Error).message || 'incompatible tree-sitter runtime'}`);
+    throw new Error(
+      `the grammar ${file} could not be loaded: ${(error as Error).message || 'incompatible tree-sitter runtime'}`,
+    );
   }
   const parser = new Parser();
   parser.setLanguage(language);

@@ -18,11 +18,28 @@ function codeBlock(item: Evidence): HTMLElement | null {
       { class: 'code' },
       lines.map((text, offset) => {
         const number = firstLine + offset;
-        return h('span', { class: number === item.line ? 'line hit' : 'line' }, h('span', { class: 'line-number', 'aria-hidden': 'true' }, number), text || ' ', '\n');
+        return h(
+          'span',
+          { class: number === item.line ? 'line hit' : 'line' },
+          h('span', { class: 'line-number', 'aria-hidden': 'true' }, number),
+          text || ' ',
+          '\n',
+        );
       }),
     );
   }
-  return item.snippet ? h('pre', { class: 'code' }, h('span', { class: 'line hit' }, item.line ? h('span', { class: 'line-number', 'aria-hidden': 'true' }, item.line) : null, item.snippet)) : null;
+  return item.snippet
+    ? h(
+        'pre',
+        { class: 'code' },
+        h(
+          'span',
+          { class: 'line hit' },
+          item.line ? h('span', { class: 'line-number', 'aria-hidden': 'true' }, item.line) : null,
+          item.snippet,
+        ),
+      )
+    : null;
 }
 
 const location = (item: Evidence) => (item.line ? `${item.file}:${item.line}` : item.file);
@@ -35,9 +52,26 @@ function evidenceList(finding: ReportFinding): HTMLElement {
   return h(
     'div',
     { class: 'evidence' },
-    withCode.map((item) => h('div', { class: 'place' }, h('div', { class: 'location' }, location(item)), codeBlock(item))),
-    brief.length ? h('ul', { class: 'places' }, brief.map((item) => h('li', null, h('span', { class: 'location' }, location(item)), item.snippet ? h('code', null, item.snippet) : null))) : null,
-    more > 0 ? h('p', { class: 'muted small' }, `… and ${plural(more, 'more place')} (the JSON result lists up to 25).`) : null,
+    withCode.map((item) =>
+      h('div', { class: 'place' }, h('div', { class: 'location' }, location(item)), codeBlock(item)),
+    ),
+    brief.length
+      ? h(
+          'ul',
+          { class: 'places' },
+          brief.map((item) =>
+            h(
+              'li',
+              null,
+              h('span', { class: 'location' }, location(item)),
+              item.snippet ? h('code', null, item.snippet) : null,
+            ),
+          ),
+        )
+      : null,
+    more > 0
+      ? h('p', { class: 'muted small' }, `… and ${plural(more, 'more place')} (the JSON result lists up to 25).`)
+      : null,
   );
 }
 
@@ -46,11 +80,40 @@ function findingArticle(finding: ReportFinding, index: ReportIndex): HTMLElement
   return h(
     'article',
     { class: `finding severity-${finding.severity}`, id: `finding-${finding.id}` },
-    h('header', null, h('span', { class: `badge severity-${finding.severity}` }, finding.severity), ' ', h('strong', null, finding.title ?? rule?.title ?? finding.ruleId), ' ', h('code', { class: 'rule-id' }, finding.ruleId), finding.baselineState ? h('span', { class: `badge baseline-${finding.baselineState}` }, finding.baselineState) : null),
-    h('p', null, finding.message, ` · effort ${formatDays(finding.effort)} person-days`, finding.strategyHint ? ` · points to ${finding.strategyHint}` : ''),
+    h(
+      'header',
+      null,
+      h('span', { class: `badge severity-${finding.severity}` }, finding.severity),
+      ' ',
+      h('strong', null, finding.title ?? rule?.title ?? finding.ruleId),
+      ' ',
+      h('code', { class: 'rule-id' }, finding.ruleId),
+      finding.baselineState
+        ? h('span', { class: `badge baseline-${finding.baselineState}` }, finding.baselineState)
+        : null,
+    ),
+    h(
+      'p',
+      null,
+      finding.message,
+      ` · effort ${formatDays(finding.effort)} person-days`,
+      finding.strategyHint ? ` · points to ${finding.strategyHint}` : '',
+    ),
     rule?.description ? h('p', { class: 'description' }, rule.description) : null,
-    h('div', { class: 'remediation' }, h('strong', null, 'Remediation: '), finding.remediation ?? rule?.remediation ?? ''),
-    rule && rule.references.length ? h('p', { class: 'small' }, 'References: ', rule.references.map((reference, at) => [at ? ', ' : '', externalLink(reference)])) : null,
+    h(
+      'div',
+      { class: 'remediation' },
+      h('strong', null, 'Remediation: '),
+      finding.remediation ?? rule?.remediation ?? '',
+    ),
+    rule && rule.references.length
+      ? h(
+          'p',
+          { class: 'small' },
+          'References: ',
+          rule.references.map((reference, at) => [at ? ', ' : '', externalLink(reference)]),
+        )
+      : null,
     finding.evidence.length ? evidenceList(finding) : null,
   );
 }
@@ -62,18 +125,26 @@ function worstSeverity(findings: ReportFinding[]): number {
 function findingsByCategory(findings: ReportFinding[], index: ReportIndex): HTMLElement {
   if (findings.length === 0) return h('p', { class: 'muted' }, 'No finding: no rule found anything to change.');
   const categories = new Map<string, ReportFinding[]>();
-  for (const finding of findings) categories.set(finding.category, [...(categories.get(finding.category) ?? []), finding]);
+  for (const finding of findings)
+    categories.set(finding.category, [...(categories.get(finding.category) ?? []), finding]);
   return h(
     'div',
     null,
     [...categories]
-      .sort((a, b) => worstSeverity(a[1]) - worstSeverity(b[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0]))
+      .sort(
+        (a, b) => worstSeverity(a[1]) - worstSeverity(b[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0]),
+      )
       .map(([category, list]) =>
         h(
           'section',
           { class: 'category' },
           h('h3', null, `${categoryLabel(category)} (${list.length})`),
-          list.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.ruleId.localeCompare(b.ruleId)).map((finding) => findingArticle(finding, index)),
+          list
+            .sort(
+              (a, b) =>
+                SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.ruleId.localeCompare(b.ruleId),
+            )
+            .map((finding) => findingArticle(finding, index)),
         ),
       ),
   );
@@ -85,7 +156,17 @@ function dimensions(app: Application): HTMLElement {
     'figure',
     { class: 'chart dimensions' },
     h('figcaption', null, 'Score by dimension'),
-    h('table', { class: 'compact dimension-bars' }, h('tbody', null, Object.entries(app.dimensions).map(([dimension, score]) => h('tr', null, h('th', { scope: 'row' }, dimension), h('td', null, scoreMeter(score)))))),
+    h(
+      'table',
+      { class: 'compact dimension-bars' },
+      h(
+        'tbody',
+        null,
+        Object.entries(app.dimensions).map(([dimension, score]) =>
+          h('tr', null, h('th', { scope: 'row' }, dimension), h('td', null, scoreMeter(score))),
+        ),
+      ),
+    ),
   );
 }
 
@@ -95,18 +176,48 @@ function scoreWalk(app: Application, index: ReportIndex): HTMLElement {
     'details',
     { class: 'walk no-print', open: true },
     h('summary', null, 'How the score was computed'),
-    h('p', { class: 'small muted' }, 'Each finding takes its share of what is left, the most severe first; any blocker caps the score.'),
+    h(
+      'p',
+      { class: 'small muted' },
+      'Each finding takes its share of what is left, the most severe first; any blocker caps the score.',
+    ),
     h(
       'table',
       { class: 'compact' },
-      h('thead', null, h('tr', null, h('th', null, 'Finding'), h('th', { class: 'numeric' }, '×'), h('th', { class: 'numeric' }, 'Left'))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', null, 'Finding'),
+          h('th', { class: 'numeric' }, '×'),
+          h('th', { class: 'numeric' }, 'Left'),
+        ),
+      ),
       h(
         'tbody',
         null,
         h('tr', null, h('td', null, 'start'), h('td'), h('td', { class: 'numeric' }, '100.00')),
-        walk.steps.map((step) => h('tr', null, h('td', null, h('span', { class: `badge severity-${step.severity}` }, step.severity), ' ', step.ruleId), h('td', { class: 'numeric' }, step.factor.toFixed(2)), h('td', { class: 'numeric' }, step.remaining.toFixed(2)))),
+        walk.steps.map((step) =>
+          h(
+            'tr',
+            null,
+            h('td', null, h('span', { class: `badge severity-${step.severity}` }, step.severity), ' ', step.ruleId),
+            h('td', { class: 'numeric' }, step.factor.toFixed(2)),
+            h('td', { class: 'numeric' }, step.remaining.toFixed(2)),
+          ),
+        ),
         h('tr', null, h('td', null, 'rounded'), h('td'), h('td', { class: 'numeric' }, walk.rounded)),
-        walk.capped !== undefined ? h('tr', null, h('td', null, `a blocker caps the score at ${index.data.scoringModel.blockerCap}`), h('td'), h('td', { class: 'numeric' }, walk.capped)) : null,
+        walk.capped !== undefined
+          ? h(
+              'tr',
+              null,
+              h('td', null, `a blocker caps the score at ${index.data.scoringModel.blockerCap}`),
+              h('td'),
+              h('td', { class: 'numeric' }, walk.capped),
+            )
+          : null,
       ),
     ),
   );
@@ -129,16 +240,56 @@ function connections(app: Application, index: ReportIndex): HTMLElement {
     const other = labels.get(outgoing ? edge.target : edge.source);
     if (!other || other.kind === 'library') continue;
     const phrase = EDGE_PHRASES[edge.kind]?.[outgoing ? 0 : 1] ?? edge.kind;
-    const detail = Object.entries(edge.attributes ?? {}).map(([key, value]) => `${key} ${value}`).join(', ');
-    const target = other.kind === 'application' ? h('a', { href: routeTo('app', other.id.slice(4)) }, other.label) : h('a', { href: routeTo('graph', other.id) }, other.label);
-    rows.push(h('tr', null, h('td', null, phrase), h('td', null, target), h('td', null, other.kind), h('td', { class: 'small' }, detail)));
+    const detail = Object.entries(edge.attributes ?? {})
+      .map(([key, value]) => `${key} ${value}`)
+      .join(', ');
+    const target =
+      other.kind === 'application'
+        ? h('a', { href: routeTo('app', other.id.slice(4)) }, other.label)
+        : h('a', { href: routeTo('graph', other.id) }, other.label);
+    rows.push(
+      h(
+        'tr',
+        null,
+        h('td', null, phrase),
+        h('td', null, target),
+        h('td', null, other.kind),
+        h('td', { class: 'small' }, detail),
+      ),
+    );
   }
-  const libraries = index.data.graph.edges.filter((edge) => edge.source === self && labels.get(edge.target)?.kind === 'library').length;
+  const libraries = index.data.graph.edges.filter(
+    (edge) => edge.source === self && labels.get(edge.target)?.kind === 'library',
+  ).length;
   return h(
     'div',
     null,
-    rows.length ? h('table', { class: 'compact' }, h('thead', null, h('tr', null, h('th', null, 'Relation'), h('th', null, 'With'), h('th', null, 'Kind'), h('th', null, 'Details'))), h('tbody', null, rows)) : h('p', { class: 'muted' }, 'No connection to other applications, hosts or datastores was found.'),
-    libraries ? h('p', { class: 'small muted' }, `And ${plural(libraries, 'library', 'libraries')} declared in its build files.`) : null,
+    rows.length
+      ? h(
+          'table',
+          { class: 'compact' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', null, 'Relation'),
+              h('th', null, 'With'),
+              h('th', null, 'Kind'),
+              h('th', null, 'Details'),
+            ),
+          ),
+          h('tbody', null, rows),
+        )
+      : h('p', { class: 'muted' }, 'No connection to other applications, hosts or datastores was found.'),
+    libraries
+      ? h(
+          'p',
+          { class: 'small muted' },
+          `And ${plural(libraries, 'library', 'libraries')} declared in its build files.`,
+        )
+      : null,
     h('p', { class: 'small no-print' }, h('a', { href: routeTo('graph', self) }, 'Show in the dependency graph →')),
   );
 }
@@ -146,7 +297,27 @@ function connections(app: Application, index: ReportIndex): HTMLElement {
 /** The first reasons in full, the rest a click away: a strategy can have twenty. */
 function reasons(list: string[], shown = 4): HTMLElement {
   const rest = list.slice(shown);
-  return h('ul', { class: 'reasons' }, list.slice(0, shown).map((reason) => h('li', null, reason)), rest.length ? h('li', null, h('details', null, h('summary', null, `${rest.length} more`), h('ul', null, rest.map((reason) => h('li', null, reason))))) : null);
+  return h(
+    'ul',
+    { class: 'reasons' },
+    list.slice(0, shown).map((reason) => h('li', null, reason)),
+    rest.length
+      ? h(
+          'li',
+          null,
+          h(
+            'details',
+            null,
+            h('summary', null, `${rest.length} more`),
+            h(
+              'ul',
+              null,
+              rest.map((reason) => h('li', null, reason)),
+            ),
+          ),
+        )
+      : null,
+  );
 }
 
 function verdict(app: Application, index: ReportIndex): HTMLElement {
@@ -167,24 +338,84 @@ function verdict(app: Application, index: ReportIndex): HTMLElement {
       'dl',
       { class: 'facts' },
       h('dt', null, 'Effort'),
-      h('dd', null, `${formatDays(app.effortRange.low)}–${formatDays(app.effortRange.high)} person-days (${formatDays(app.effort)} typical)`),
+      h(
+        'dd',
+        null,
+        `${formatDays(app.effortRange.low)}–${formatDays(app.effortRange.high)} person-days (${formatDays(app.effort)} typical)`,
+      ),
       h('dt', null, 'Migration'),
-      h('dd', null, wave ? h('a', { href: routeTo('waves') }, `wave ${wave}`) : stays ? `stays: ${stays}` : 'not planned'),
+      h(
+        'dd',
+        null,
+        wave ? h('a', { href: routeTo('waves') }, `wave ${wave}`) : stays ? `stays: ${stays}` : 'not planned',
+      ),
       h('dt', { class: 'print-only' }, 'By dimension'),
-      h('dd', { class: 'print-only' }, Object.entries(app.dimensions).map(([dimension, score]) => `${dimension} ${score}`).join(' · ')),
+      h(
+        'dd',
+        { class: 'print-only' },
+        Object.entries(app.dimensions)
+          .map(([dimension, score]) => `${dimension} ${score}`)
+          .join(' · '),
+      ),
       h('dt', null, 'Confidence'),
-      h('dd', null, `${app.confidence.level} (${app.confidence.score})`, app.confidence.reasons.length ? h('ul', { class: 'small' }, app.confidence.reasons.map((reason) => h('li', null, reason))) : null),
+      h(
+        'dd',
+        null,
+        `${app.confidence.level} (${app.confidence.score})`,
+        app.confidence.reasons.length
+          ? h(
+              'ul',
+              { class: 'small' },
+              app.confidence.reasons.map((reason) => h('li', null, reason)),
+            )
+          : null,
+      ),
       h('dt', null, 'Code'),
-      h('dd', null, `${formatInteger(app.loc)} lines in ${plural(app.files, 'file')}: `, Object.entries(app.languages).sort((a, b) => b[1] - a[1]).map(([language, lines]) => `${index.data.languageNames[language] ?? language} ${formatInteger(lines)}`).join(', ') || 'none read'),
+      h(
+        'dd',
+        null,
+        `${formatInteger(app.loc)} lines in ${plural(app.files, 'file')}: `,
+        Object.entries(app.languages)
+          .sort((a, b) => b[1] - a[1])
+          .map(([language, lines]) => `${index.data.languageNames[language] ?? language} ${formatInteger(lines)}`)
+          .join(', ') || 'none read',
+      ),
       ...(index.business.get(app.id)?.criticality || index.business.get(app.id)?.owner
-        ? [h('dt', null, 'Business'), h('dd', null, [index.business.get(app.id)?.criticality, index.business.get(app.id)?.owner ? `owned by ${index.business.get(app.id)?.owner}` : undefined].filter(Boolean).join(', '))]
+        ? [
+            h('dt', null, 'Business'),
+            h(
+              'dd',
+              null,
+              [
+                index.business.get(app.id)?.criticality,
+                index.business.get(app.id)?.owner ? `owned by ${index.business.get(app.id)?.owner}` : undefined,
+              ]
+                .filter(Boolean)
+                .join(', '),
+            ),
+          ]
         : []),
       h('dt', null, 'Kind'),
       h('dd', null, app.kindReason ? `${app.kind}: ${app.kindReason}` : app.kind),
       h('dt', null, 'Found by'),
-      h('dd', null, app.detection.length ? app.detection.join('; ') : app.manifests.length ? app.manifests.join(', ') : `its ${app.detectedBy}`),
+      h(
+        'dd',
+        null,
+        app.detection.length
+          ? app.detection.join('; ')
+          : app.manifests.length
+            ? app.manifests.join(', ')
+            : `its ${app.detectedBy}`,
+      ),
       ...(app.parts.length
-        ? [h('dt', null, 'Parts'), h('dd', null, app.parts.map((part) => `${part.path} (${part.kind}${part.counted ? '' : ', not counted'})`).join(', '))]
+        ? [
+            h('dt', null, 'Parts'),
+            h(
+              'dd',
+              null,
+              app.parts.map((part) => `${part.path} (${part.kind}${part.counted ? '' : ', not counted'})`).join(', '),
+            ),
+          ]
         : []),
     ),
   );
@@ -198,13 +429,30 @@ export function renderApplicationPage(app: Application, index: ReportIndex): HTM
   return h(
     'div',
     null,
-    h('nav', { class: 'crumbs no-print', 'aria-label': 'Breadcrumb' }, h('a', { href: routeTo('applications') }, 'Applications'), ' › ', app.name),
-    h('div', { class: 'app-head' }, h('div', null, h('h1', null, app.name), h('p', { class: 'muted' }, app.path)), h('div', { class: 'big-score' }, scoreMeter(app.score))),
+    h(
+      'nav',
+      { class: 'crumbs no-print', 'aria-label': 'Breadcrumb' },
+      h('a', { href: routeTo('applications') }, 'Applications'),
+      ' › ',
+      app.name,
+    ),
+    h(
+      'div',
+      { class: 'app-head' },
+      h('div', null, h('h1', null, app.name), h('p', { class: 'muted' }, app.path)),
+      h('div', { class: 'big-score' }, scoreMeter(app.score)),
+    ),
     verdict(app, index),
     h('h2', { class: 'no-print' }, 'Score'),
     h('div', { class: 'score-grid no-print' }, dimensions(app), scoreWalk(app, index)),
     h('h2', null, `Findings (${findings.length})`),
-    suppressed ? h('p', { class: 'small muted' }, `${plural(suppressed, 'place')} silenced by cloudready-ignore comments or rules.ignore.`) : null,
+    suppressed
+      ? h(
+          'p',
+          { class: 'small muted' },
+          `${plural(suppressed, 'place')} silenced by cloudready-ignore comments or rules.ignore.`,
+        )
+      : null,
     // On screen, each finding with its code; in print, a table, the remediations said once at the end.
     h('div', { class: 'no-print' }, findingsByCategory(findings, index)),
     printedFindings(findings, index, app.path),

@@ -1,9 +1,21 @@
-import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
+import {
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
 import { h } from './dom.js';
 
 // Only the pieces these charts use, so the bundle stays small.
 Chart.register(BarController, BarElement, DoughnutController, ArcElement, CategoryScale, LinearScale, Tooltip, Legend);
-Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'system-ui, sans-serif';
+Chart.defaults.font.family =
+  getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'system-ui, sans-serif';
 Chart.defaults.color = '#37474f';
 // No animation: the report opens drawn, prints drawn, and screenshots are repeatable.
 Chart.defaults.animation = false;
@@ -23,7 +35,12 @@ const printable: PrintableChart[] = [];
  * A chart in a figure with a caption and, for screen readers and for the record, the same
  * figures as a table under it.
  */
-export function chartFigure(caption: string, config: ChartConfiguration, table: { head: string[]; rows: (string | number)[][] }, height = 260): HTMLElement {
+export function chartFigure(
+  caption: string,
+  config: ChartConfiguration,
+  table: { head: string[]; rows: (string | number)[][] },
+  height = 260,
+): HTMLElement {
   const label = `${caption}: ${table.rows.map((row) => row.join(' ')).join('; ')}`;
   const canvas = h('canvas', { role: 'img', 'aria-label': label });
   const picture = h('img', { class: 'chart-print print-only', alt: label });
@@ -33,11 +50,42 @@ export function chartFigure(caption: string, config: ChartConfiguration, table: 
     h('figcaption', null, caption),
     h('div', { class: 'chart-canvas no-print', style: `height:${height}px` }, canvas),
     picture,
-    h('details', { class: 'chart-data' }, h('summary', null, 'Figures'), h('table', { class: 'compact' }, h('thead', null, h('tr', null, table.head.map((cell) => h('th', null, cell)))), h('tbody', null, table.rows.map((row) => h('tr', null, row.map((cell) => h('td', null, cell))))))),
+    h(
+      'details',
+      { class: 'chart-data' },
+      h('summary', null, 'Figures'),
+      h(
+        'table',
+        { class: 'compact' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            table.head.map((cell) => h('th', null, cell)),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          table.rows.map((row) =>
+            h(
+              'tr',
+              null,
+              row.map((cell) => h('td', null, cell)),
+            ),
+          ),
+        ),
+      ),
+    ),
   );
   printable.push({ config, height, picture });
   // Drawn once the figure is in the page, so that it has a size.
-  queueMicrotask(() => new Chart(canvas, { ...config, options: { maintainAspectRatio: false, responsive: true, ...config.options } }));
+  queueMicrotask(
+    () =>
+      new Chart(canvas, { ...config, options: { maintainAspectRatio: false, responsive: true, ...config.options } }),
+  );
   return figure;
 }
 
@@ -53,7 +101,16 @@ export function pictureChartsForPrint(): void {
     // Chart.js takes these as the size in CSS pixels and multiplies them by the density.
     canvas.width = PRINT_WIDTH;
     canvas.height = chart.height;
-    const drawn = new Chart(canvas, { ...chart.config, options: { ...chart.config.options, responsive: false, maintainAspectRatio: false, devicePixelRatio: PRINT_DENSITY, animation: false } });
+    const drawn = new Chart(canvas, {
+      ...chart.config,
+      options: {
+        ...chart.config.options,
+        responsive: false,
+        maintainAspectRatio: false,
+        devicePixelRatio: PRINT_DENSITY,
+        animation: false,
+      },
+    });
     chart.picture.src = drawn.toBase64Image('image/png');
     drawn.destroy();
   }

@@ -8,7 +8,11 @@ export type Props = Record<string, string | number | boolean | undefined | null 
 
 const SAFE_LINK = /^(#|https?:\/\/)/i;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props ?? {})) {
     if (value === undefined || value === null || value === false) continue;
@@ -29,7 +33,10 @@ export function append(parent: Node, children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(parent, child);
-    else parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    else
+      parent.appendChild(
+        typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+      );
   }
 }
 
@@ -42,5 +49,7 @@ export const routeTo = (...parts: string[]) => `#/${parts.map(encodeURIComponent
 
 /** A link that opens outside the report, never with this page as its opener or referrer. */
 export function externalLink(url: string, label = url): HTMLElement {
-  return SAFE_LINK.test(url) && !url.startsWith('#') ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, label) : h('span', null, label);
+  return SAFE_LINK.test(url) && !url.startsWith('#')
+    ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, label)
+    : h('span', null, label);
 }

@@ -5,9 +5,18 @@ const decimal = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
 export const formatInteger = (value: number) => integer.format(value);
 export const formatDays = (value: number) => decimal.format(value);
-export const plural = (count: number, one: string, many = `${one}s`) => `${formatInteger(count)} ${count === 1 ? one : many}`;
+export const plural = (count: number, one: string, many = `${one}s`) =>
+  `${formatInteger(count)} ${count === 1 ? one : many}`;
 
-export const STRATEGIES: Strategy[] = ['rehost', 'replatform', 'refactor', 'repurchase', 'relocate', 'retain', 'retire'];
+export const STRATEGIES: Strategy[] = [
+  'rehost',
+  'replatform',
+  'refactor',
+  'repurchase',
+  'relocate',
+  'retain',
+  'retire',
+];
 export const SEVERITIES: Severity[] = ['blocker', 'major', 'minor', 'info'];
 
 export const STRATEGY_COLOURS: Record<Strategy, string> = {
@@ -20,7 +29,12 @@ export const STRATEGY_COLOURS: Record<Strategy, string> = {
   retire: '#616161',
 };
 
-export const SEVERITY_COLOURS: Record<Severity, string> = { blocker: '#b71c1c', major: '#e65100', minor: '#b8860b', info: '#546e7a' };
+export const SEVERITY_COLOURS: Record<Severity, string> = {
+  blocker: '#b71c1c',
+  major: '#e65100',
+  minor: '#b8860b',
+  info: '#546e7a',
+};
 
 /** Red below 50, amber below 80, green from 80: the bands the terminal table colours by. */
 export function scoreBand(score: number): 'low' | 'medium' | 'high' {
@@ -30,5 +44,7 @@ export const SCORE_COLOURS = { low: '#c62828', medium: '#ef8f00', high: '#2e7d32
 
 export function formatDate(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 }

@@ -52,7 +52,19 @@ const KIND_LABELS: Record<string, string> = {
   library: 'library',
 };
 const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
-const SHAPES: Record<string, cytoscape.Css.NodeShape> = { application: 'round-rectangle', host: 'rectangle', 'unknown-host': 'rectangle', database: 'barrel', dataset: 'barrel', table: 'barrel', 'message-broker': 'hexagon', queue: 'hexagon', licence: 'tag', software: 'ellipse', library: 'ellipse' };
+const SHAPES: Record<string, cytoscape.Css.NodeShape> = {
+  application: 'round-rectangle',
+  host: 'rectangle',
+  'unknown-host': 'rectangle',
+  database: 'barrel',
+  dataset: 'barrel',
+  table: 'barrel',
+  'message-broker': 'hexagon',
+  queue: 'hexagon',
+  licence: 'tag',
+  software: 'ellipse',
+  library: 'ellipse',
+};
 /** Shown at first; the rest are a tick away (a real estate has thousands of libraries). */
 const HIDDEN_AT_FIRST = new Set(['library']);
 /** Visible nodes beyond which the graph opens with a draft layout. */
@@ -76,19 +88,48 @@ export function createGraphView(index: ReportIndex): GraphView {
   let cy: Core | undefined;
 
   const canvas = h('div', { class: 'graph-canvas', 'data-testid': 'graph-canvas' });
-  const details = h('aside', { class: 'graph-details', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Click a node, or search for one, to see what it connects to.'));
+  const details = h(
+    'aside',
+    { class: 'graph-details', 'aria-live': 'polite' },
+    h('p', { class: 'muted' }, 'Click a node, or search for one, to see what it connects to.'),
+  );
   const legend = h('div', { class: 'legend' });
   const message = h('span', { class: 'muted small', 'data-testid': 'graph-message' });
-  const search = h('input', { type: 'search', placeholder: 'Find a node', 'aria-label': 'Find a node in the graph', list: 'graph-nodes' });
-  const options = h('datalist', { id: 'graph-nodes' }, [...new Set(nodes.map((node) => node.label))].sort().map((label) => h('option', { value: label })));
+  const search = h('input', {
+    type: 'search',
+    placeholder: 'Find a node',
+    'aria-label': 'Find a node in the graph',
+    list: 'graph-nodes',
+  });
+  const options = h(
+    'datalist',
+    { id: 'graph-nodes' },
+    [...new Set(nodes.map((node) => node.label))].sort().map((label) => h('option', { value: label })),
+  );
   const print = h('img', { class: 'graph-print print-only', alt: 'The dependency graph' });
 
-  const colourOf = (kind: string, strategy: unknown) => (colourBy === 'strategy' ? (typeof strategy === 'string' ? STRATEGY_COLOURS[strategy as Strategy] : '#cfd8dc') : (KIND_COLOURS[kind] ?? OTHER));
+  const colourOf = (kind: string, strategy: unknown) =>
+    colourBy === 'strategy'
+      ? typeof strategy === 'string'
+        ? STRATEGY_COLOURS[strategy as Strategy]
+        : '#cfd8dc'
+      : (KIND_COLOURS[kind] ?? OTHER);
 
   function drawLegend(): void {
     clear(legend);
-    const entries = colourBy === 'kind' ? kinds.map((kind) => [kindLabel(kind), KIND_COLOURS[kind] ?? OTHER] as const) : [...Object.entries(STRATEGY_COLOURS).filter(([strategy]) => index.data.applications.some((app) => app.strategy === strategy)), ['not an application', '#cfd8dc'] as const];
-    for (const [label, colour] of entries) legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'swatch', style: `background:${colour}` }), label));
+    const entries =
+      colourBy === 'kind'
+        ? kinds.map((kind) => [kindLabel(kind), KIND_COLOURS[kind] ?? OTHER] as const)
+        : [
+            ...Object.entries(STRATEGY_COLOURS).filter(([strategy]) =>
+              index.data.applications.some((app) => app.strategy === strategy),
+            ),
+            ['not an application', '#cfd8dc'] as const,
+          ];
+    for (const [label, colour] of entries)
+      legend.appendChild(
+        h('span', { class: 'legend-item' }, h('span', { class: 'swatch', style: `background:${colour}` }), label),
+      );
   }
 
   function elements(): ElementDefinition[] {
@@ -97,9 +138,16 @@ export function createGraphView(index: ReportIndex): GraphView {
       const app = node.kind === 'application' ? index.apps.get(node.id.slice(4)) : undefined;
       const angle = at * 2.399963;
       const radius = 30 * Math.sqrt(at + 1);
-      return { group: 'nodes', data: { id: node.id, label: node.label, kind: node.kind, strategy: app?.strategy, score: app?.score }, position: { x: radius * Math.cos(angle), y: radius * Math.sin(angle) } };
+      return {
+        group: 'nodes',
+        data: { id: node.id, label: node.label, kind: node.kind, strategy: app?.strategy, score: app?.score },
+        position: { x: radius * Math.cos(angle), y: radius * Math.sin(angle) },
+      };
     });
-    const links = edges.map((edge, at): ElementDefinition => ({ group: 'edges', data: { id: `e${at}`, source: edge.source, target: edge.target, kind: edge.kind } }));
+    const links = edges.map((edge, at): ElementDefinition => ({
+      group: 'edges',
+      data: { id: `e${at}`, source: edge.source, target: edge.target, kind: edge.kind },
+    }));
     return [...placed, ...links];
   }
 
@@ -112,7 +160,8 @@ export function createGraphView(index: ReportIndex): GraphView {
       });
       // A node whose every neighbour is filtered out would float alone: hide it too.
       cy!.nodes(':visible').forEach((node) => {
-        if (node.data('kind') !== 'application' && node.neighborhood('node:visible').empty()) node.style('display', 'none');
+        if (node.data('kind') !== 'application' && node.neighborhood('node:visible').empty())
+          node.style('display', 'none');
       });
     });
     drawLegend();
@@ -127,21 +176,51 @@ export function createGraphView(index: ReportIndex): GraphView {
     if (!cy) return;
     const draft = !refine && cy.nodes(':visible').length > LARGE_GRAPH;
     cy.elements(':visible')
-      .layout({ name: 'fcose', randomize: draft, animate: false, quality: draft ? 'draft' : 'default', nodeRepulsion: () => 20000, idealEdgeLength: () => 110, fit: true, padding: 30 } as cytoscape.LayoutOptions)
+      .layout({
+        name: 'fcose',
+        randomize: draft,
+        animate: false,
+        quality: draft ? 'draft' : 'default',
+        nodeRepulsion: () => 20000,
+        idealEdgeLength: () => 110,
+        fit: true,
+        padding: 30,
+      } as cytoscape.LayoutOptions)
       .run();
   }
 
   function describe(node: NodeSingular): void {
     clear(details);
     const data = index.data.graph.nodes.find((candidate) => candidate.id === node.id());
-    const neighbours = node.neighborhood('node').sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
+    const neighbours = node
+      .neighborhood('node')
+      .sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
     append(details, [
       h('h3', null, node.data('label')),
       h('p', { class: 'muted' }, kindLabel(node.data('kind'))),
-      node.data('kind') === 'application' ? h('p', null, h('a', { href: routeTo('app', node.id().slice(4)) }, 'Open the application page →')) : null,
-      data?.attributes ? h('dl', { class: 'attributes' }, Object.entries(data.attributes).map(([key, value]) => [h('dt', null, key), h('dd', null, String(value))])) : null,
+      node.data('kind') === 'application'
+        ? h('p', null, h('a', { href: routeTo('app', node.id().slice(4)) }, 'Open the application page →'))
+        : null,
+      data?.attributes
+        ? h(
+            'dl',
+            { class: 'attributes' },
+            Object.entries(data.attributes).map(([key, value]) => [h('dt', null, key), h('dd', null, String(value))]),
+          )
+        : null,
       h('h4', null, `Connected to (${neighbours.length})`),
-      h('ul', { class: 'neighbours' }, neighbours.map((neighbour) => h('li', null, h('a', { href: routeTo('graph', neighbour.id()) }, neighbour.data('label')), h('span', { class: 'muted small' }, ` ${kindLabel(neighbour.data('kind'))}`)))),
+      h(
+        'ul',
+        { class: 'neighbours' },
+        neighbours.map((neighbour) =>
+          h(
+            'li',
+            null,
+            h('a', { href: routeTo('graph', neighbour.id()) }, neighbour.data('label')),
+            h('span', { class: 'muted small' }, ` ${kindLabel(neighbour.data('kind'))}`),
+          ),
+        ),
+      ),
     ]);
   }
 
@@ -185,12 +264,46 @@ export function createGraphView(index: ReportIndex): GraphView {
       minZoom: 0.05,
       maxZoom: 4,
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 9, color: '#263238', 'text-valign': 'bottom', 'text-margin-y': 3, width: 16, height: 16, 'border-width': 1, 'border-color': '#ffffff', 'text-max-width': '120px', 'text-wrap': 'ellipsis' } },
-        { selector: 'node[kind = "application"]', style: { width: 30, height: 22, 'font-size': 11, 'font-weight': 'bold' } },
+        {
+          selector: 'node',
+          style: {
+            label: 'data(label)',
+            'font-size': 9,
+            color: '#263238',
+            'text-valign': 'bottom',
+            'text-margin-y': 3,
+            width: 16,
+            height: 16,
+            'border-width': 1,
+            'border-color': '#ffffff',
+            'text-max-width': '120px',
+            'text-wrap': 'ellipsis',
+          },
+        },
+        {
+          selector: 'node[kind = "application"]',
+          style: { width: 30, height: 22, 'font-size': 11, 'font-weight': 'bold' },
+        },
         ...Object.entries(SHAPES).map(([kind, shape]) => ({ selector: `node[kind = "${kind}"]`, style: { shape } })),
-        { selector: 'edge', style: { width: 1, 'line-color': '#b0bec5', 'target-arrow-color': '#b0bec5', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, 'curve-style': 'bezier' } },
-        { selector: 'edge[kind = "depends-on"]', style: { 'line-color': '#546e7a', 'target-arrow-color': '#546e7a', width: 1.5 } },
-        { selector: 'edge[kind = "shares-datastore"]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
+        {
+          selector: 'edge',
+          style: {
+            width: 1,
+            'line-color': '#b0bec5',
+            'target-arrow-color': '#b0bec5',
+            'target-arrow-shape': 'triangle',
+            'arrow-scale': 0.6,
+            'curve-style': 'bezier',
+          },
+        },
+        {
+          selector: 'edge[kind = "depends-on"]',
+          style: { 'line-color': '#546e7a', 'target-arrow-color': '#546e7a', width: 1.5 },
+        },
+        {
+          selector: 'edge[kind = "shares-datastore"]',
+          style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' },
+        },
         { selector: '.faded', style: { opacity: 0.12 } },
         { selector: 'node.focused', style: { 'border-color': '#263238', 'border-width': 2 } },
         { selector: 'edge.focused', style: { 'line-color': '#263238', 'target-arrow-color': '#263238', width: 2 } },
@@ -234,7 +347,9 @@ export function createGraphView(index: ReportIndex): GraphView {
   function find(): void {
     const wanted = search.value.trim().toLowerCase();
     if (!wanted) return;
-    const match = nodes.find((node) => node.label.toLowerCase() === wanted) ?? nodes.find((node) => node.label.toLowerCase().includes(wanted) || node.id.toLowerCase().includes(wanted));
+    const match =
+      nodes.find((node) => node.label.toLowerCase() === wanted) ??
+      nodes.find((node) => node.label.toLowerCase().includes(wanted) || node.id.toLowerCase().includes(wanted));
     if (match) location.hash = routeTo('graph', match.id);
     else message.textContent = `Nothing in the graph matches “${search.value}”.`;
   }
@@ -261,8 +376,30 @@ export function createGraphView(index: ReportIndex): GraphView {
     'div',
     null,
     h('h1', null, 'Dependency graph'),
-    h('p', { class: 'muted' }, `${plural(nodes.length, 'node')} and ${plural(edges.length, 'link')}: applications, the machines they run on, the datastores and services they use. Scroll to zoom, drag to pan, click a node to focus on it.`),
-    h('div', { class: 'toolbar no-print' }, search, options, colour, h('button', { type: 'button', onclick: () => (location.hash = routeTo('graph')) }, 'Clear focus'), h('button', { type: 'button', onclick: () => cy?.fit(undefined, 30) }, 'Fit'), h('button', { type: 'button', title: 'Run the force-directed refinement from where the nodes are now', onclick: () => layout(true) }, 'Refine layout'), message),
+    h(
+      'p',
+      { class: 'muted' },
+      `${plural(nodes.length, 'node')} and ${plural(edges.length, 'link')}: applications, the machines they run on, the datastores and services they use. Scroll to zoom, drag to pan, click a node to focus on it.`,
+    ),
+    h(
+      'div',
+      { class: 'toolbar no-print' },
+      search,
+      options,
+      colour,
+      h('button', { type: 'button', onclick: () => (location.hash = routeTo('graph')) }, 'Clear focus'),
+      h('button', { type: 'button', onclick: () => cy?.fit(undefined, 30) }, 'Fit'),
+      h(
+        'button',
+        {
+          type: 'button',
+          title: 'Run the force-directed refinement from where the nodes are now',
+          onclick: () => layout(true),
+        },
+        'Refine layout',
+      ),
+      message,
+    ),
     h('div', { class: 'no-print' }, filters),
     legend,
     h('div', { class: 'graph-layout' }, canvas, details),

@@ -17,7 +17,8 @@ const data = JSON.parse(document.getElementById('cloudready-data')!.textContent!
 const index = indexReport(data);
 const root = document.getElementById('report')!;
 
-const page = (id: string, label: string, printed = '') => h('section', { class: `page ${printed}`.trim(), id: `page-${id}`, 'aria-label': label, hidden: true });
+const page = (id: string, label: string, printed = '') =>
+  h('section', { class: `page ${printed}`.trim(), id: `page-${id}`, 'aria-label': label, hidden: true });
 const hasServers = data.hosts.some((server) => server.readiness);
 
 const graph = createGraphView(index);
@@ -40,7 +41,12 @@ pages.splits.append(renderSplits(index));
 pages.notes.append(renderNotes(index));
 
 // One page per application, filled the first time it is opened (or printed).
-const appPages = new Map(data.applications.map((app) => [app.id, h('section', { class: 'page app-page', id: `page-app-${app.id}`, 'aria-label': app.name, hidden: true })]));
+const appPages = new Map(
+  data.applications.map((app) => [
+    app.id,
+    h('section', { class: 'page app-page', id: `page-app-${app.id}`, 'aria-label': app.name, hidden: true }),
+  ]),
+);
 function appPage(id: string): HTMLElement | undefined {
   const section = appPages.get(id);
   const app = index.apps.get(id);
@@ -61,22 +67,39 @@ const nav = h(
         ['applications', `Applications (${data.applications.length})`],
         ['graph', 'Dependency graph'],
         ['waves', 'Migration waves'],
-        ...(hasServers ? ([['servers', `Servers (${data.hosts.filter((server) => server.readiness).length})`]] as const) : []),
+        ...(hasServers
+          ? ([['servers', `Servers (${data.hosts.filter((server) => server.readiness).length})`]] as const)
+          : []),
         ['splits', 'Service splits'],
         ['notes', 'Scan notes'],
       ] as const
     ).map(([route, label]) => h('li', null, h('a', { href: routeTo(route), 'data-route': route }, label))),
   ),
   h('button', { type: 'button', class: 'print-button', onclick: () => printAs('full') }, 'Print the full report'),
-  h('button', { type: 'button', class: 'print-button', onclick: () => printAs('executive') }, 'Print the executive summary'),
+  h(
+    'button',
+    { type: 'button', class: 'print-button', onclick: () => printAs('executive') },
+    'Print the executive summary',
+  ),
   h('p', { class: 'small muted' }, 'Or save either as PDF from the print dialogue.'),
   h('p', { class: 'small muted' }, `cloudready ${data.tool.version}`),
 );
 
 const cover = printCover(index);
 // What to do about each rule, said once: printed after the application pages, which refer to it.
-const guide = h('section', { class: 'page print-only print-full', id: 'page-remediation', 'aria-label': 'What to do, rule by rule' });
-const content = h('main', { id: 'content' }, cover, Object.values(pages), h('div', { class: 'app-pages print-full', id: 'app-pages' }, [...appPages.values()]), guide);
+const guide = h('section', {
+  class: 'page print-only print-full',
+  id: 'page-remediation',
+  'aria-label': 'What to do, rule by rule',
+});
+const content = h(
+  'main',
+  { id: 'content' },
+  cover,
+  Object.values(pages),
+  h('div', { class: 'app-pages print-full', id: 'app-pages' }, [...appPages.values()]),
+  guide,
+);
 root.append(nav, content);
 document.head.append(pageFooters(index));
 // On a phone, table rows become cards whose cells are labelled with their column.
@@ -88,7 +111,8 @@ function show(): void {
   if (route === 'app') target = appPage(rest[0] ?? '');
   target ??= pages.overview;
   for (const section of [...Object.values(pages), ...appPages.values()]) section.hidden = section !== target;
-  for (const link of nav.querySelectorAll<HTMLAnchorElement>('a[data-route]')) link.toggleAttribute('aria-current', link.dataset.route === (route === 'app' ? 'applications' : route));
+  for (const link of nav.querySelectorAll<HTMLAnchorElement>('a[data-route]'))
+    link.toggleAttribute('aria-current', link.dataset.route === (route === 'app' ? 'applications' : route));
   document.title = `${target.getAttribute('aria-label')} · ${data.title}`;
   if (target === pages.graph) graph.show(rest[0]);
   window.scrollTo(0, 0);

@@ -9,7 +9,9 @@ export function labelTableCells(root: HTMLElement): void {
   const label = () => {
     queued = false;
     for (const table of root.querySelectorAll('table')) {
-      const headers = [...table.querySelectorAll(':scope > thead > tr:last-child > th')].map((header) => header.textContent?.trim() ?? '');
+      const headers = [...table.querySelectorAll(':scope > thead > tr:last-child > th')].map(
+        (header) => header.textContent?.trim() ?? '',
+      );
       if (headers.length === 0) continue;
       for (const row of table.querySelectorAll(':scope > tbody > tr')) {
         let column = 0;

@@ -7,7 +7,11 @@ import type { ReportIndex } from './report-index.js';
 /** Places a printed finding names: the rest are on screen and in the JSON result. */
 const PRINTED_PLACES = 3;
 
-const bySeverity = (a: ReportFinding, b: ReportFinding) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.category.localeCompare(b.category) || a.ruleId.localeCompare(b.ruleId) || a.id.localeCompare(b.id);
+const bySeverity = (a: ReportFinding, b: ReportFinding) =>
+  SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+  a.category.localeCompare(b.category) ||
+  a.ruleId.localeCompare(b.ruleId) ||
+  a.id.localeCompare(b.id);
 
 /** A place as the application's page prints it: its path within the application, whose folder heads the page. */
 function printedPlace(file: string, line: number | undefined, appPath: string): string {
@@ -21,7 +25,8 @@ function printedPlace(file: string, line: number | undefined, appPath: string): 
  * instead of on every application's pages.
  */
 export function printedFindings(findings: ReportFinding[], index: ReportIndex, appPath: string): HTMLElement {
-  if (findings.length === 0) return h('p', { class: 'muted print-only' }, 'No finding: no rule found anything to change.');
+  if (findings.length === 0)
+    return h('p', { class: 'muted print-only' }, 'No finding: no rule found anything to change.');
   const title = (finding: ReportFinding) => finding.title ?? index.rules.get(finding.ruleId)?.title ?? finding.ruleId;
   const listed = findings.filter((finding) => finding.severity !== 'info').sort(bySeverity);
   const notes = findings.filter((finding) => finding.severity === 'info').sort(bySeverity);
@@ -32,12 +37,25 @@ export function printedFindings(findings: ReportFinding[], index: ReportIndex, a
       ? h(
           'table',
           { class: 'compact printed-findings' },
-          h('thead', null, h('tr', null, h('th', { class: 'severity' }, 'Severity'), h('th', { class: 'what' }, 'Finding'), h('th', { class: 'where' }, 'Where'), h('th', { class: 'numeric days' }, 'Days'))),
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', { class: 'severity' }, 'Severity'),
+              h('th', { class: 'what' }, 'Finding'),
+              h('th', { class: 'where' }, 'Where'),
+              h('th', { class: 'numeric days' }, 'Days'),
+            ),
+          ),
           h(
             'tbody',
             null,
             listed.map((finding) => {
-              const places = finding.evidence.slice(0, PRINTED_PLACES).map((item) => printedPlace(item.file, item.line, appPath));
+              const places = finding.evidence
+                .slice(0, PRINTED_PLACES)
+                .map((item) => printedPlace(item.file, item.line, appPath));
               const more = finding.evidenceCount - places.length;
               return h(
                 'tr',
@@ -47,18 +65,33 @@ export function printedFindings(findings: ReportFinding[], index: ReportIndex, a
                   'td',
                   null,
                   h('strong', null, title(finding)),
-                  finding.baselineState ? h('span', { class: `badge baseline-${finding.baselineState}` }, finding.baselineState) : null,
+                  finding.baselineState
+                    ? h('span', { class: `badge baseline-${finding.baselineState}` }, finding.baselineState)
+                    : null,
                   h('div', { class: 'rule-id' }, finding.ruleId),
                   finding.remediation ? h('div', { class: 'small' }, 'Remediation: ', finding.remediation) : null,
                 ),
-                h('td', { class: 'where' }, places.map((place) => h('div', null, place)), more > 0 ? h('div', { class: 'muted' }, `and ${plural(more, 'more place')}`) : null),
+                h(
+                  'td',
+                  { class: 'where' },
+                  places.map((place) => h('div', null, place)),
+                  more > 0 ? h('div', { class: 'muted' }, `and ${plural(more, 'more place')}`) : null,
+                ),
                 h('td', { class: 'numeric' }, formatDays(finding.effort)),
               );
             }),
           ),
         )
       : null,
-    notes.length ? h('p', { class: 'small' }, h('strong', null, 'Also noted (info): '), notes.map((finding) => `${title(finding)} (${finding.ruleId})`).join('; '), '.') : null,
+    notes.length
+      ? h(
+          'p',
+          { class: 'small' },
+          h('strong', null, 'Also noted (info): '),
+          notes.map((finding) => `${title(finding)} (${finding.ruleId})`).join('; '),
+          '.',
+        )
+      : null,
   );
 }
 
@@ -70,13 +103,19 @@ export function renderRemediationGuide(index: ReportIndex): HTMLElement {
     apps.add(index.apps.get(finding.applicationId)?.name ?? finding.applicationId);
     appsByRule.set(finding.ruleId, apps);
   }
-  const rules = [...appsByRule.keys()].map((id) => index.rules.get(id)).filter((rule): rule is RuleInfo => Boolean(rule));
+  const rules = [...appsByRule.keys()]
+    .map((id) => index.rules.get(id))
+    .filter((rule): rule is RuleInfo => Boolean(rule));
   rules.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id.localeCompare(b.id));
   return h(
     'div',
     null,
     h('h1', null, 'What to do, rule by rule'),
-    h('p', { class: 'muted' }, `The ${plural(rules.length, 'rule')} that found something, the most severe first: what to do about each, and why for each blocker (the report on screen says why for every rule).`),
+    h(
+      'p',
+      { class: 'muted' },
+      `The ${plural(rules.length, 'rule')} that found something, the most severe first: what to do about each, and why for each blocker (the report on screen says why for every rule).`,
+    ),
     h(
       'div',
       { class: 'remediation-guide' },
@@ -96,7 +135,9 @@ export function renderRemediationGuide(index: ReportIndex): HTMLElement {
           rule.remediation,
           ' ',
           h('span', { class: 'muted' }, `Found in ${[...appsByRule.get(rule.id)!].sort().join(', ')}.`),
-          rule.references.length ? [' ', rule.references.map((reference, at) => [at ? ', ' : '', externalLink(reference)])] : null,
+          rule.references.length
+            ? [' ', rule.references.map((reference, at) => [at ? ', ' : '', externalLink(reference)])]
+            : null,
         ),
       ),
     ),

@@ -25,7 +25,9 @@ export function printCover(index: ReportIndex): HTMLElement {
       'p',
       { class: 'muted' },
       `${plural(data.applications.length, 'application')}, ${plural(data.summary.loc, 'line')} of code in ${plural(data.summary.files, 'file')}`,
-      data.summary.inventory.hosts ? `, ${plural(data.summary.inventory.hosts, 'host')} from ${plural(data.summary.inventory.files, 'inventory file')}` : '',
+      data.summary.inventory.hosts
+        ? `, ${plural(data.summary.inventory.hosts, 'host')} from ${plural(data.summary.inventory.files, 'inventory file')}`
+        : '',
       `. Scanned: ${data.roots.join(', ')}. cloudready ${data.tool.version}.`,
     ),
     h('div', { class: 'cover-contents' }),
@@ -46,10 +48,17 @@ function entries(index: ReportIndex, mode: PrintMode, hasServers: boolean): Entr
     { target: 'page-applications', label: `Applications (${apps.length})` },
     mode === 'full' && { target: 'page-graph', label: 'Dependency graph' },
     { target: 'page-waves', label: 'Migration waves' },
-    hasServers && { target: 'page-servers', label: mode === 'full' ? 'Servers' : 'Servers: readiness and cost per cloud' },
+    hasServers && {
+      target: 'page-servers',
+      label: mode === 'full' ? 'Servers' : 'Servers: readiness and cost per cloud',
+    },
     mode === 'full' && { target: 'page-splits', label: 'Service splits' },
     mode === 'full' && { target: 'page-notes', label: 'Scan notes: what was read and skipped' },
-    mode === 'full' && { target: 'app-pages', label: 'Application details', children: apps.map((app) => ({ target: `page-app-${app.id}`, label: app.name })) },
+    mode === 'full' && {
+      target: 'app-pages',
+      label: 'Application details',
+      children: apps.map((app) => ({ target: `page-app-${app.id}`, label: app.name })),
+    },
     mode === 'full' && { target: 'page-remediation', label: 'What to do, rule by rule' },
   ];
   return list.filter((entry): entry is Entry => Boolean(entry));
@@ -62,12 +71,24 @@ function entries(index: ReportIndex, mode: PrintMode, hasServers: boolean): Entr
 export function fillContents(cover: HTMLElement, index: ReportIndex, mode: PrintMode, hasServers: boolean): void {
   const holder = cover.querySelector('.cover-contents')!;
   const item = (entry: Entry): HTMLElement =>
-    h('li', null, h('a', { href: `#${entry.target}` }, entry.label), entry.children ? h('ol', { class: 'toc-apps' }, entry.children.map(item)) : null);
-  holder.replaceChildren(h('h2', null, mode === 'full' ? 'Contents' : 'Contents of this summary'), h('ol', { class: 'toc' }, entries(index, mode, hasServers).map(item)));
+    h(
+      'li',
+      null,
+      h('a', { href: `#${entry.target}` }, entry.label),
+      entry.children ? h('ol', { class: 'toc-apps' }, entry.children.map(item)) : null,
+    );
+  holder.replaceChildren(
+    h('h2', null, mode === 'full' ? 'Contents' : 'Contents of this summary'),
+    h('ol', { class: 'toc' }, entries(index, mode, hasServers).map(item)),
+  );
 }
 
 /** A string as a CSS string literal: quotes and backslashes escaped, no line breaks or control characters. */
-const cssString = (text: string) => `"${[...text].map((character) => (character < ' ' || character === '\u007f' ? ' ' : character)).join('').replace(/["\\]/g, '\\$&')}"`;
+const cssString = (text: string) =>
+  `"${[...text]
+    .map((character) => (character < ' ' || character === '\u007f' ? ' ' : character))
+    .join('')
+    .replace(/["\\]/g, '\\$&')}"`;
 
 /**
  * Page footers: the title and confidentiality line at the left, "Page n of m" at the right, on

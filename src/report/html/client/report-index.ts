@@ -42,7 +42,13 @@ export function indexReport(data: ReportData): ReportIndex {
         .filter((node) => node.kind === 'application')
         .map((node) => {
           const { criticality, owner } = node.attributes ?? {};
-          return [node.id.slice('app:'.length), { ...(typeof criticality === 'string' ? { criticality } : {}), ...(typeof owner === 'string' ? { owner } : {}) }];
+          return [
+            node.id.slice('app:'.length),
+            {
+              ...(typeof criticality === 'string' ? { criticality } : {}),
+              ...(typeof owner === 'string' ? { owner } : {}),
+            },
+          ];
         }),
     ),
   };
