@@ -10,6 +10,7 @@ export default {
   analysis: {
     extractor: async () => (await import('../extract/source/csharp.js')).extractCSharp,
     entryPoints: true,
+    declaresNamespaces: true,
     catalogue: { name: 'csharp', sections: ['constructors', 'calls', 'methods', 'types'] },
   },
 } satisfies LanguageDescriptor;

@@ -10,6 +10,7 @@ export default {
   analysis: {
     extractor: async () => (await import('../extract/source/java.js')).extractJava,
     entryPoints: true,
+    declaresNamespaces: true,
     catalogue: { name: 'java', sections: ['constructors', 'calls', 'methods', 'types'] },
   },
 } satisfies LanguageDescriptor;

@@ -23,6 +23,12 @@ export interface LanguageAnalysis {
   project?: () => Promise<ProjectExtractor>;
   /** The extractor reports entry points (main, routes, listeners): only where all do can finding none mean a library. */
   entryPoints?: boolean;
+  /**
+   * Files declare the namespace their units live in (Java packages, C# and PHP namespaces), so a
+   * namespace the application declares is its own code, whatever its name starts like. Where
+   * namespaces come from paths (Python, Go, TypeScript) they say nothing of the kind.
+   */
+  declaresNamespaces?: boolean;
   /** The catalogue table its extractor reads (`apis.<name>`; TypeScript reads JavaScript's) and which sections. */
   catalogue?: { name: string; sections: readonly CatalogueSection[] };
 }

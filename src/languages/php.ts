@@ -10,6 +10,7 @@ export default {
   analysis: {
     extractor: async () => (await import('../extract/source/php.js')).extractPhp,
     entryPoints: true,
+    declaresNamespaces: true,
     catalogue: { name: 'php', sections: ['constructors', 'calls', 'types'] },
   },
 } satisfies LanguageDescriptor;

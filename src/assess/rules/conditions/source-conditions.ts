@@ -1,3 +1,4 @@
+import { analysisOf } from '../../../languages/registry.js';
 import { z } from 'zod';
 import type { ApplicationFacts } from '../../../extract/application-facts.js';
 import { API_KINDS, ENTRY_KINDS } from '../../../extract/source/catalogue.js';
@@ -100,8 +101,10 @@ function ownNamespaces(facts: ApplicationFacts): Set<string> {
   if (!own) {
     own = new Set();
     for (const source of facts.sources) {
-      if (source.namespace && /^(java|csharp|php|kotlin|scala)$/.test(source.language)) own.add(source.namespace);
-      if (source.language === 'csharp') for (const unit of source.units) if (unit.id.includes('.') && !unit.parent) own.add(unit.id.slice(0, unit.id.lastIndexOf('.')));
+      if (!analysisOf(source.language)?.declaresNamespaces) continue;
+      if (source.namespace) own.add(source.namespace);
+      // A file may declare several namespaces (C# blocks): each top-level unit names its own.
+      for (const unit of source.units) if (unit.id.includes('.') && !unit.parent) own.add(unit.id.slice(0, unit.id.lastIndexOf('.')));
     }
     ownNamespaceCache.set(facts, own);
   }
