@@ -40,7 +40,8 @@ module.exports = {
     {
       name: 'extract-before-model',
       severity: 'error',
-      comment: 'Extractors turn files into facts; they know no graph, rule or report.',
+      comment:
+        'Extractors turn one file into facts; they know no graph, rule or report. Joins across files (the estate of every inventory, where each application runs) are model work, so no extractor reaches them.',
       from: { path: '^src/extract/' },
       to: later('model', 'assess', 'plan', 'report', 'pipeline', 'cli'),
     },
