@@ -84,6 +84,12 @@ async function inventorySources(
     } = typeof entry === 'string' ? { path: entry, format: undefined, columns: undefined } : entry;
     const abs = path.resolve(cwd, given);
     const stat = await fs.stat(abs).catch(() => undefined);
+    // --inventory takes every argument after it: a folder to scan put there arrives here.
+    if (stat?.isDirectory())
+      throw new InputError(
+        `${given}: a folder, not an inventory file`,
+        'Inventories under an inventory/ folder of a scanned tree are read without --inventory; to scan the folder, put it before --inventory or after --.',
+      );
     if (!stat?.isFile())
       throw new InputError(
         `${given}: inventory file not found`,

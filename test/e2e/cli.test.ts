@@ -341,6 +341,11 @@ describe('cloudready scan: inventories', () => {
     const missing = runCli(['scan', dir, '--inventory', 'nope.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cloudready: nope.yaml: inventory file not found');
+    // --inventory takes every argument after it: a folder to scan there is told apart from a missing file.
+    const folder = runCli(['scan', '--inventory', path.join(dir, 'notes/hosts.csv'), dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('a folder, not an inventory file');
+    expect(folder.stderr).toContain('put it before --inventory');
     const other = runCli([
       'scan',
       dir,
