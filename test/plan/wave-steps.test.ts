@@ -40,6 +40,23 @@ const APPS = [
 ];
 const MOVING = new Set(['shop', 'stock', 'billing', 'reports']);
 
+/** The estate's move groups put into waves of at most this many applications. */
+function wavesOf(maxPerWave: number) {
+  const graph = estate();
+  const units = new ServerUnits(graph, []);
+  const groups = moveGroups(
+    graph,
+    MOVING,
+    APPS.map(({ id }) => id),
+    units,
+    25,
+  );
+  return orderWaves(graph, groups, new Map(APPS.map((entry) => [entry.id, entry])), units, {
+    maxPerWave,
+    maxServersPerWave: 25,
+  });
+}
+
 describe('wave planning, step by step', () => {
   it('binds applications that share a datastore or a host into one move group, and says why', () => {
     const graph = estate();
@@ -61,19 +78,7 @@ describe('wave planning, step by step', () => {
   });
 
   it('puts a small, ready group in the pilot and a group after the groups it depends on', () => {
-    const graph = estate();
-    const units = new ServerUnits(graph, []);
-    const groups = moveGroups(
-      graph,
-      MOVING,
-      APPS.map(({ id }) => id),
-      units,
-      25,
-    );
-    const waves = orderWaves(graph, groups, new Map(APPS.map((entry) => [entry.id, entry])), units, {
-      maxPerWave: 5,
-      maxServersPerWave: 25,
-    });
+    const waves = wavesOf(5);
     // reports is small and ready, so it pilots even though it needs shop: the pilot proves the landing zone first.
     expect(waves.map((wave) => [wave.number, wave.applications, wave.effort])).toEqual([
       [1, ['reports'], 2],
@@ -84,19 +89,7 @@ describe('wave planning, step by step', () => {
   });
 
   it('keeps a group that does not fit a wave in one of its own', () => {
-    const graph = estate();
-    const units = new ServerUnits(graph, []);
-    const groups = moveGroups(
-      graph,
-      MOVING,
-      APPS.map(({ id }) => id),
-      units,
-      25,
-    );
-    const waves = orderWaves(graph, groups, new Map(APPS.map((entry) => [entry.id, entry])), units, {
-      maxPerWave: 2,
-      maxServersPerWave: 25,
-    });
+    const waves = wavesOf(2);
     expect(waves.map((wave) => wave.applications.length)).toEqual([1, 3]);
     expect(waves[1]!.reasons[0]).toBe('wave 2: a group larger than the wave limit moves alone');
   });
