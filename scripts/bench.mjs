@@ -142,7 +142,7 @@ if (process.argv[2] === '--floor-child') {
 if (process.argv[2] === '--inventory-child') {
   // Import a cloudready hosts CSV and an Azure Migrate dependency export, then join them.
   const { importInventory } = await dist('extract/inventory/import-inventory.js');
-  const { buildEstate } = await dist('extract/inventory/estate.js');
+  const { buildEstate } = await dist('model/estate.js');
   const { collectSoonerForInventories, collectAsUsual } = await dist('util/heap-growth.js');
   // As a scan does before it imports (pipeline/gather-facts.ts).
   collectSoonerForInventories(process.argv.slice(3).reduce((sum, abs) => sum + fs.statSync(abs).size, 0));
