@@ -5,7 +5,7 @@ import type { Application } from '../../src/result/schema.js';
 import { ServerUnits } from '../../src/plan/server-units.js';
 import { crossingLinks } from '../../src/plan/waves/crossing-links.js';
 import { moveGroups } from '../../src/plan/waves/move-groups.js';
-import { orderWaves } from '../../src/plan/waves/wave-order.js';
+import { groupNeeds, orderWaves } from '../../src/plan/waves/wave-order.js';
 
 /**
  * A small estate: shop and stock share a database; stock and billing run on one host; reports
@@ -74,6 +74,21 @@ describe('wave planning, step by step', () => {
     expect(bound!.bonds.map((bond) => `${bond.kind}: ${bond.detail}`)).toEqual([
       'co-location: both run on app01',
       'shared-datastore: share orders-db',
+    ]);
+  });
+
+  it('knows which group needs which: a dependency between their applications', () => {
+    const graph = estate();
+    const groups = moveGroups(
+      graph,
+      MOVING,
+      APPS.map(({ id }) => id),
+      new ServerUnits(graph, []),
+      25,
+    );
+    expect([...groupNeeds(graph, groups)].map(([group, needs]) => [group, [...needs]])).toEqual([
+      ['group-billing', []],
+      ['group-reports', ['group-billing']],
     ]);
   });
 

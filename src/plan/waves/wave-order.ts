@@ -7,6 +7,19 @@ import type { MoveGroup, Wave, WaveOptions } from './wave-types.js';
 export const CRITICALITY = ['low', 'important', 'business-critical', 'mission-critical'];
 const PILOT_SCORE = 70;
 
+/** Dependencies between move groups: G needs H when one of G's applications depends on one of H's. */
+export function groupNeeds(graph: PortfolioGraph, groups: MoveGroup[]): Map<string, Set<string>> {
+  const groupOf = new Map(groups.flatMap((group) => group.applications.map((id) => [id, group])));
+  const needs = new Map(groups.map((group) => [group.id, new Set<string>()]));
+  graph.forEachEdge((_edge, { kind }, source, target, sourceAttributes, targetAttributes) => {
+    if (kind !== 'depends-on' || sourceAttributes.kind !== 'application' || targetAttributes.kind !== 'application')
+      return;
+    const [from, to] = [groupOf.get(source.slice(4)), groupOf.get(target.slice(4))];
+    if (from && to && from !== to) needs.get(from.id)!.add(to.id);
+  });
+  return needs;
+}
+
 /**
  * Groups into waves: a pilot of small, ready, low-criticality groups first, then dependencies
  * before their dependents (Kahn's order; a cycle is broken by the best group left), less
@@ -21,16 +34,7 @@ export function orderWaves(
 ): Wave[] {
   const { maxPerWave, maxServersPerWave } = options;
   const appNode = (id: string) => `app:${id}`;
-  const groupOf = new Map(groups.flatMap((group) => group.applications.map((id) => [id, group])));
-
-  // Dependencies between groups: G needs H when one of G's applications depends on one of H's.
-  const needs = new Map(groups.map((group) => [group.id, new Set<string>()]));
-  graph.forEachEdge((_edge, { kind }, source, target, sourceAttributes, targetAttributes) => {
-    if (kind !== 'depends-on' || sourceAttributes.kind !== 'application' || targetAttributes.kind !== 'application')
-      return;
-    const [from, to] = [groupOf.get(source.slice(4)), groupOf.get(target.slice(4))];
-    if (from && to && from !== to) needs.get(from.id)!.add(to.id);
-  });
+  const needs = groupNeeds(graph, groups);
   const criticality = (group: MoveGroup) =>
     Math.max(
       -1,
