@@ -1,14 +1,22 @@
 import { z } from 'zod';
-import { SEVERITY_ORDER } from './severity-order.js';
 import { WavePlan } from './wave-plan-schema.js';
 import { ApplicationSplit } from './split-schema.js';
-import { APPLICATION_KINDS, PART_KINDS } from './unit-kinds.js';
-import { ORIGINS } from '../discover/origin.js';
 import { Server, ServerCosts } from './server-schema.js';
+import { Application, OutsideFolder, SetAsideUnit } from './application-schema.js';
+import {
+  EffortRange,
+  Finding,
+  RuleInfo,
+  ServerFinding,
+  Severity,
+  SeverityCounts,
+  Strategy,
+  SuppressedEvidence,
+} from './finding-schema.js';
 
 export { Server, ServerCosts } from './server-schema.js';
-
-const Origin = z.enum(ORIGINS);
+export * from './finding-schema.js';
+export * from './application-schema.js';
 
 /**
  * The scan result: cloudready's public contract. Every reporter renders it, `--format json`
@@ -16,177 +24,6 @@ const Origin = z.enum(ORIGINS);
  * without a major schemaVersion bump (docs/result-schema.md).
  */
 export const SCHEMA_VERSION = '1.0.0';
-
-// The severities are listed once, most severe first, in a module the page script can use without zod.
-export const Severity = z.enum(SEVERITY_ORDER);
-export type Severity = z.infer<typeof Severity>;
-export { SEVERITY_ORDER };
-
-export const Strategy = z.enum(['rehost', 'replatform', 'refactor', 'repurchase', 'retire', 'retain', 'relocate']);
-export type Strategy = z.infer<typeof Strategy>;
-
-const Score = z.number().int().min(0).max(100);
-export const EffortRange = z
-  .strictObject({ low: z.number().nonnegative(), high: z.number().nonnegative() })
-  .describe('Person-days, optimistic to pessimistic (docs/scoring.md)');
-
-export const RuleInfo = z.strictObject({
-  id: z.string(),
-  title: z.string(),
-  category: z.string(),
-  severity: Severity.describe('As configured for this scan'),
-  effort: z.number().nonnegative(),
-  strategy: Strategy.optional(),
-  description: z.string(),
-  remediation: z.string(),
-  references: z.array(z.string()),
-  labels: z.array(z.string()),
-});
-export type RuleInfo = z.infer<typeof RuleInfo>;
-
-export const Evidence = z.strictObject({
-  file: z.string().describe('POSIX path relative to the scanned root'),
-  line: z.number().int().positive().optional().describe('1-based; omitted when the evidence is a whole file'),
-  snippet: z.string().optional().describe('The matched line, trimmed, secrets masked'),
-  context: z
-    .strictObject({ firstLine: z.number().int().positive(), lines: z.array(z.string()) })
-    .optional()
-    .describe('The code around the line (two lines either side), secrets masked; where the file was read'),
-  origin: Origin.optional().describe(
-    'What the file is: production, test, build, ci, dev-config, vendored, generated, docs or sample code (docs/languages.md); absent in results of older versions',
-  ),
-});
-export type Evidence = z.infer<typeof Evidence>;
-
-export const Finding = z.strictObject({
-  id: z.string().describe('ruleId@applicationId, stable across runs'),
-  ruleId: z.string(),
-  applicationId: z.string(),
-  severity: Severity,
-  category: z.string(),
-  title: z.string(),
-  message: z.string(),
-  effort: z.number().nonnegative().describe('Person-days for a typical case (docs/scoring.md)'),
-  strategyHint: Strategy.optional(),
-  remediation: z.string(),
-  evidence: z
-    .array(Evidence)
-    .describe(
-      'Most decisive first (production code, then the rest by origin), then by file and line; capped, see evidenceCount',
-    ),
-  evidenceCount: z.number().int().nonnegative().describe('All places found, including those beyond the cap'),
-  fingerprint: z.string().describe('Hash of rule, application and normalised evidence; survives line shifts'),
-  baselineState: z
-    .enum(['new', 'changed', 'existing'])
-    .optional()
-    .describe('With --baseline: new finding, new places of a known one, or nothing new'),
-});
-export type Finding = z.infer<typeof Finding>;
-
-/** A finding of a server that runs no application (rules that read hosts alone: rules/servers.yaml and others). */
-export const ServerFinding = Finding.omit({ applicationId: true, baselineState: true }).extend({
-  id: z.string().describe('ruleId@host:serverId, stable across runs'),
-  serverId: z.string().describe('The server (hosts[].id) it is about'),
-  fingerprint: z.string().describe('Hash of rule, server and normalised evidence'),
-});
-export type ServerFinding = z.infer<typeof ServerFinding>;
-
-export const SuppressedEvidence = z.strictObject({
-  findingId: z.string(),
-  ruleId: z.string(),
-  applicationId: z.string(),
-  file: z.string().optional().describe('Absent when the finding has no place (no CI, no tests)'),
-  line: z.number().int().positive().optional(),
-  by: z
-    .enum(['inline', 'config'])
-    .describe('inline: a cloudready-ignore comment; config: rules.ignore in cloudready.yaml'),
-  reason: z.string().optional(),
-});
-export type SuppressedEvidence = z.infer<typeof SuppressedEvidence>;
-
-export const SeverityCounts = z.strictObject({
-  blocker: z.number().int().nonnegative(),
-  major: z.number().int().nonnegative(),
-  minor: z.number().int().nonnegative(),
-  info: z.number().int().nonnegative(),
-});
-export type SeverityCounts = z.infer<typeof SeverityCounts>;
-
-export const ApplicationPart = z.strictObject({
-  path: z.string(),
-  kind: z.enum(PART_KINDS),
-  reason: z.string(),
-  counted: z
-    .boolean()
-    .describe(
-      'Whether evidence in it counts toward the score (a front end, a library, deployment definitions); tests, tooling and docs are listed apart',
-    ),
-});
-
-/** A folder no application owns, and why: tooling, docs, a test suite of the whole repository ... */
-export const OutsideFolder = z.strictObject({
-  path: z.string(),
-  kind: z.enum(PART_KINDS),
-  reason: z.string(),
-  files: z.number().int().nonnegative(),
-});
-
-/** A deployable unit that is not a migration candidate: a library or a desktop client. */
-export const SetAsideUnit = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  path: z.string(),
-  kind: z.enum(APPLICATION_KINDS),
-  reason: z.string(),
-  detection: z.array(z.string()),
-  manifests: z.array(z.string()),
-  files: z.number().int().nonnegative(),
-  loc: z.number().int().nonnegative(),
-});
-
-export const Application = z.strictObject({
-  id: z.string().describe('Stable slug of the application path'),
-  name: z.string(),
-  path: z.string().describe('POSIX path relative to the scanned root; "." for the root itself'),
-  kind: z
-    .enum(APPLICATION_KINDS)
-    .default('service')
-    .describe('What it is: service, web, batch or mainframe (library and desktop units are listed in setAside)'),
-  kindReason: z.string().default('').describe('The fact that decided the kind'),
-  detectedBy: z.enum(['config', 'manifest', 'mainframe', 'source']),
-  detection: z
-    .array(z.string())
-    .default([])
-    .describe('How it was found, in words: the files that declare it, what was merged into it'),
-  manifests: z.array(z.string()).describe('Build manifests that define the application and its modules'),
-  modules: z.array(z.string()).describe('Paths of nested build modules that belong to this application'),
-  parts: z
-    .array(ApplicationPart)
-    .default([])
-    .describe(
-      'Folders inside it that are not applications themselves (tests, tooling, a front end ...): their files belong to it, their evidence counts by origin',
-    ),
-  languages: z.record(z.string(), z.number().int().nonnegative()).describe('Lines of code per language'),
-  loc: z.number().int().nonnegative(),
-  files: z.number().int().nonnegative(),
-  score: z.number().int().min(0).max(100),
-  strategy: Strategy,
-  strategyReasons: z.array(z.string()),
-  blockers: z.number().int().nonnegative(),
-  findingCounts: SeverityCounts,
-  dimensions: z
-    .strictObject({ code: Score, platform: Score, data: Score, operations: Score, delivery: Score })
-    .describe('The score over the findings of each dimension only (docs/scoring.md)'),
-  confidence: z
-    .strictObject({ score: Score, level: z.enum(['high', 'medium', 'low']), reasons: z.array(z.string()) })
-    .describe('How much of the application could be analysed; what lowered it'),
-  strategyRunnerUp: z
-    .strictObject({ strategy: Strategy, reasons: z.array(z.string()) })
-    .describe('The next strategy to weigh, and why'),
-  effort: z.number().nonnegative().describe('Sum of rule efforts, person-days'),
-  effortRange: EffortRange,
-});
-export type Application = z.infer<typeof Application>;
 
 export const GraphNode = z.strictObject({
   id: z.string(),
