@@ -1,11 +1,12 @@
-import type { CommentStyle } from '../languages/language-info.js';
+import type { CommentStyle, CommentSyntax, LineComment } from '../languages/language-info.js';
 
 /**
  * Replaces every comment character with a space, keeping line breaks, so that rules never match
  * commented-out code and offsets still map to the right line and column. String literals are
  * kept: hard-coded hosts, paths and SQL live in them.
  */
-export function maskComments(text: string, style: CommentStyle): string {
+export function maskComments(text: string, style: CommentStyle | CommentSyntax): string {
+  if (typeof style === 'object') return blank(text, scanComments(text, lexerOf(style)));
   switch (style) {
     case 'cobol':
       return maskLines(text, maskCobolLine(text));
@@ -20,20 +21,31 @@ export function maskComments(text: string, style: CommentStyle): string {
   }
 }
 
-interface Lexer {
-  /** Line comment openers; the predicate may veto one at a position (e.g. PHP `#[` attributes). */
-  line: { open: string; accept?: (text: string, at: number) => boolean }[];
-  block: [open: string, close: string][];
-  /** Quote characters that open a string literal. */
-  quotes: string[];
-  /** Multi-line string delimiters (Python and Java text blocks, Groovy). */
-  triple: string[];
-  /** `''` or `""` inside a literal is an escaped quote (SQL, VB, C# verbatim). */
-  doubledQuote: boolean;
-  backslash: boolean;
+/** A comment syntax with every field given, as the scanner reads it. */
+type Lexer = Required<CommentSyntax>;
+
+const lexers = new WeakMap<CommentSyntax, Lexer>();
+
+/** A language's own syntax with the defaults filled in (once per syntax object). */
+function lexerOf(syntax: CommentSyntax): Lexer {
+  let lexer = lexers.get(syntax);
+  if (!lexer) {
+    const { line = [], block = [], quotes = [], triple = [], doubledQuote = false, backslash = false } = syntax;
+    lexer = { line, block, quotes, triple, doubledQuote, backslash };
+    lexers.set(syntax, lexer);
+  }
+  return lexer;
 }
 
-const atWordStart = (text: string, at: number) => at === 0 || /[\s;(]/.test(text[at - 1] ?? '');
+/** Whether a line comment's opener at this position opens a comment. */
+function opensAt(text: string, at: number, { open, where = 'anywhere', notBefore }: LineComment): boolean {
+  if (notBefore !== undefined && text.startsWith(notBefore, at + open.length)) return false;
+  if (where === 'word-start') return at === 0 || /[\s;(]/.test(text[at - 1] ?? '');
+  // Blanks only since the line began (looked at over the last 200 characters).
+  if (where === 'line-start') return /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, at - 200), at));
+  return true;
+}
+
 const C_LIKE: Lexer = {
   line: [{ open: '//' }],
   block: [['/*', '*/']],
@@ -45,9 +57,9 @@ const C_LIKE: Lexer = {
 
 const LEXERS: Record<Exclude<CommentStyle, 'cobol' | 'jcl' | 'assembler' | 'none'>, Lexer> = {
   c: C_LIKE,
-  php: { ...C_LIKE, line: [{ open: '//' }, { open: '#', accept: (text, at) => text[at + 1] !== '[' }] },
+  php: { ...C_LIKE, line: [{ open: '//' }, { open: '#', notBefore: '[' }] },
   hash: {
-    line: [{ open: '#', accept: atWordStart }],
+    line: [{ open: '#', where: 'word-start' }],
     block: [],
     quotes: ['"', "'"],
     triple: [],
@@ -71,10 +83,7 @@ const LEXERS: Record<Exclude<CommentStyle, 'cobol' | 'jcl' | 'assembler' | 'none
     backslash: false,
   },
   vb: {
-    line: [
-      { open: "'" },
-      { open: 'REM ', accept: (text, at) => /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, at - 200), at)) },
-    ],
+    line: [{ open: "'" }, { open: 'REM ', where: 'line-start' }],
     block: [],
     quotes: ['"'],
     triple: [],
@@ -123,8 +132,8 @@ function scanComments(text: string, lexer: Lexer): [number, number][] {
         continue outer;
       }
     }
-    for (const { open, accept } of lexer.line) {
-      if (text.startsWith(open, i) && (!accept || accept(text, i))) {
+    for (const comment of lexer.line) {
+      if (text.startsWith(comment.open, i) && opensAt(text, i, comment)) {
         const end = text.indexOf('\n', i);
         const stop = end === -1 ? n : end;
         ranges.push([i, stop]);

@@ -143,4 +143,31 @@ describe('maskComments: mainframe sources', () => {
     const masked = maskComments('* DFHMSD in a comment\nMAP1 DFHMSD TYPE=MAP\n', 'assembler');
     expect(masked.match(/DFHMSD/g)).toHaveLength(1);
   });
+
+  it('a comment syntax given as data: Lua, whose block comment opens like its line comment', () => {
+    const lua = {
+      line: [{ open: '--' }],
+      block: [['--[[', ']]'] as [string, string]],
+      quotes: ['"', "'"],
+      backslash: true,
+    };
+    const source =
+      'local url = "http://db01:5432" -- old: "http://db00"\n--[[ host = "10.0.0.1"\n]] print("--not a comment")\n';
+    const masked = maskComments(source, lua);
+    expect(masked).toHaveLength(source.length);
+    expect(masked).toContain('"http://db01:5432"');
+    expect(masked).not.toContain('db00');
+    expect(masked).not.toContain('10.0.0.1');
+    expect(masked).toContain('print("--not a comment")');
+    expect(masked.split('\n')).toHaveLength(source.split('\n').length);
+  });
+
+  it('line comments that count only where the data says: at a word start, at a line start, not before a character', () => {
+    const shell = { line: [{ open: '#', where: 'word-start' as const }], quotes: ['"'] };
+    expect(maskComments('echo a#b # note', shell)).toBe('echo a#b       ');
+    const basic = { line: [{ open: 'REM ', where: 'line-start' as const }] };
+    expect(maskComments('  REM note\nX = "REM " & Y', basic)).toBe('          \nX = "REM " & Y');
+    const php = { line: [{ open: '#', notBefore: '[' }] };
+    expect(maskComments('#[Route] x # note', php)).toBe('#[Route] x       ');
+  });
 });
