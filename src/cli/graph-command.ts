@@ -26,7 +26,15 @@ export interface GraphOptions extends GraphSourceOptions {
   collapse?: 'module' | 'package';
 }
 
+const neo4jNeedsAFolder = () =>
+  new InputError(
+    '--format neo4j writes several files: give a folder with --output',
+    'e.g. cloudready graph . --format neo4j --output neo4j-import/',
+  );
+
 export async function runGraph(paths: string[], options: GraphOptions): Promise<number> {
+  // Said before a scan is waited for.
+  if (options.format === 'neo4j' && !options.output) throw neo4jNeedsAFolder();
   const result = await resultFor(paths, options);
   const full = graphFromResult(result.graph);
   const view: GraphViewOptions = {
@@ -59,11 +67,7 @@ export async function runGraph(paths: string[], options: GraphOptions): Promise<
     return reportInputProblems(result, options) ?? ExitCode.ok;
   }
   if ('files' in exported) {
-    if (!options.output)
-      throw new InputError(
-        '--format neo4j writes several files: give a folder with --output',
-        'e.g. cloudready graph . --format neo4j --output neo4j-import/',
-      );
+    if (!options.output) throw neo4jNeedsAFolder();
     await fs.mkdir(options.output, { recursive: true });
     for (const [name, content] of Object.entries(exported.files))
       await writeOutputAtomically(path.join(options.output, name), content);

@@ -160,6 +160,10 @@ describe('cloudready graph: exports each consumer can read', () => {
     expect(relationships.map((relationship) => relationship[':TYPE'])).toContain('SHARES_DATASTORE');
     expect(await fs.readFile(path.join(out, 'import.cypher'), 'utf8')).toContain('MERGE (a)-[r:DEPENDS_ON]->(b)');
     expect(graph('--format', 'neo4j').code).toBe(2);
+    // Said before any scan: a folder that does not exist is never read.
+    const early = runCli(['graph', '/nonexistent-portfolio', '--format', 'neo4j']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('--format neo4j writes several files: give a folder with --output');
   });
 });
 
