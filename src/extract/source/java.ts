@@ -6,6 +6,8 @@ import { unescapeString } from '../unescape-string.js';
 import { joinRoute } from './join-route.js';
 import type { Import, SourceFacts, UnitKind } from './source-facts.js';
 import { extractWithTree } from './tree-sitter/extract-with-tree.js';
+import { entityAccess, jpqlAccess, springDataAccess } from './java-persistence.js';
+import { parseAnnotation, typeName, type ParsedAnnotation } from './java-syntax.js';
 import { firstString, namedArgument, simpleName } from './walker-helpers.js';
 
 const UNIT_KINDS: Record<string, UnitKind> = {
@@ -15,16 +17,6 @@ const UNIT_KINDS: Record<string, UnitKind> = {
   record_declaration: 'record',
   annotation_type_declaration: 'annotation-type',
 };
-const ENTITY_WRITES = new Set(['persist', 'merge', 'remove', 'refresh', 'save', 'saveOrUpdate', 'update', 'delete']);
-/** Receivers that store and load entities: JPA's EntityManager, Hibernate's sessions and templates, JDO's PersistenceManager. */
-const PERSISTENCE_APIS = /^(EntityManager|Session|StatelessSession|HibernateTemplate|JpaTemplate|PersistenceManager)$/;
-const ENTITY_READS = new Set(['find', 'getReference']);
-/** EntityManager queries whose second argument is the class of entity they return. */
-const TYPED_QUERIES = new Set(['createQuery', 'createNamedQuery']);
-/** Spring Data's repository interfaces, whose first type argument is the entity they store. */
-const SPRING_DATA_REPOSITORY =
-  /^(Crud|ListCrud|PagingAndSorting|ListPagingAndSorting|Jpa|Mongo|ReactiveCrud|ReactiveMongo|R2dbc|Couchbase|Neo4j|Cassandra|Elasticsearch|Revision)?Repository$/;
-
 /** Java (incl. Java/Jakarta EE and Spring) from a tree-sitter syntax tree, walked once. */
 export function extractJava(source: SourceText): Promise<SourceFacts> {
   return extractWithTree(source, (root, collector) => {
@@ -137,7 +129,7 @@ class JavaWalker {
       for (const type of childrenOfType(list, 'type_list')[0]?.namedChildren ?? []) {
         const name = typeName(type);
         if (name) this.c.reference(name, node.type === 'interface_declaration' ? 'inherits' : 'implements', type!);
-        this.repositoryOf(name, type!);
+        springDataAccess(this.c, name, type!);
       }
     }
     this.classEntries(node, annotations, superType, superclass);
@@ -254,65 +246,8 @@ class JavaWalker {
       (method === 'lookup' && receiverType && /Context$/.test(receiverType) ? 'jndi' : undefined) ||
       (object ? apisOf('java').methods[method] : undefined);
     if (api) this.c.api(api, qualified ?? `${object?.text ?? ''}.${method}`, node);
-    this.entityAccess(method, node);
+    entityAccess(this.c, method, node);
     this.visitChildren(node);
-  }
-
-  /**
-   * A Spring Data repository (`interface CargoRepositoryJPA extends CrudRepository<Cargo, Long>`)
-   * stores its entity: the framework gives it save and delete, so it writes the entity's table.
-   */
-  private repositoryOf(name: string | undefined, type: Node): void {
-    const unit = this.c.unit;
-    if (!unit || !name || type.type !== 'generic_type' || !SPRING_DATA_REPOSITORY.test(simpleName(name))) return;
-    const entity = typeName(childrenOfType(type, 'type_arguments')[0]?.namedChildren[0] ?? null);
-    if (entity)
-      this.c.facts.dataAccess.push({
-        unit,
-        target: entity,
-        targetKind: 'entity',
-        mode: 'write',
-        via: 'spring-data',
-        location: this.c.at(type),
-      });
-  }
-
-  /** EntityManager (or Hibernate Session) persist/merge/remove/save(x) writes x's entity; find(X.class, id) and typed queries read X. */
-  private entityAccess(method: string, node: Node): void {
-    const unit = this.c.unit;
-    const first = node.childForFieldName('arguments')?.namedChildren[0];
-    if (!unit || !first) return;
-    // Only a persistence API stores or loads an entity: `cart.remove(item)` on a list writes nothing.
-    const object = node.childForFieldName('object');
-    const receiver =
-      object?.type === 'identifier'
-        ? object.text
-        : object?.type === 'field_access' && object.text.startsWith('this.')
-          ? object.text.slice(5)
-          : undefined;
-    const receiverType = receiver ? this.c.typeOf(receiver) : undefined;
-    if (
-      !receiver ||
-      !(receiverType
-        ? PERSISTENCE_APIS.test(simpleName(receiverType))
-        : /^(em|entityManager|session|hibernateSession)$/.test(receiver))
-    )
-      return;
-    let entity: string | undefined;
-    if (ENTITY_WRITES.has(method) && first.type === 'identifier') entity = this.c.typeOf(first.text);
-    if (ENTITY_READS.has(method) && first.type === 'class_literal') entity = first.namedChildren[0]?.text;
-    // createNamedQuery("Location.findAll", Location.class) reads the entity its result is typed with.
-    const typed = node.childForFieldName('arguments')?.namedChildren[1];
-    if (TYPED_QUERIES.has(method) && typed?.type === 'class_literal') entity = typed.namedChildren[0]?.text;
-    if (!entity) return;
-    this.c.facts.dataAccess.push({
-      unit,
-      target: entity,
-      targetKind: 'entity',
-      mode: ENTITY_WRITES.has(method) ? 'write' : 'read',
-      via: 'jpa',
-      location: this.c.at(node),
-    });
   }
 
   private typeUse(node: Node): void {
@@ -340,68 +275,10 @@ class JavaWalker {
       parsed.push(annotation);
       this.c.annotation(annotation.name, annotation.args, node, member);
       this.c.reference(annotation.name, 'uses', node);
-      this.jpqlQuery(annotation);
+      jpqlAccess(this.c, annotation);
     }
     return parsed;
   }
-
-  /**
-   * A JPQL query declared on a repository or entity (`@Query("select c from Cargo c")`,
-   * `@NamedQuery(query = "…")`) reads the entities it selects from and writes those it updates or
-   * deletes; a native query is SQL, whose tables the string literal already gives.
-   */
-  private jpqlQuery(annotation: ParsedAnnotation): void {
-    const unit = this.c.unit;
-    if (
-      !unit ||
-      !/^(Query|NamedQuery)$/.test(annotation.name) ||
-      !annotation.args ||
-      /\bnativeQuery\s*=\s*true\b/.test(annotation.args)
-    )
-      return;
-    // "select c " + "from Cargo c": a query split over lines is read whole.
-    const strings = [...annotation.args.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1]!).join(' ');
-    const query =
-      namedArgument(annotation.args, 'query') && annotation.name === 'NamedQuery'
-        ? annotation.args
-            .slice(annotation.args.search(/\bquery\s*=/))
-            .replace(/^[^"]*/, '')
-            .replace(/"\s*\+\s*"/g, '')
-        : strings;
-    if (!query) return;
-    for (const { entity, mode } of jpqlEntities(query))
-      this.c.facts.dataAccess.push({
-        unit,
-        target: entity,
-        targetKind: 'entity',
-        mode,
-        via: 'jpql',
-        location: this.c.at(annotation.node),
-      });
-  }
-}
-
-interface ParsedAnnotation {
-  name: string;
-  args?: string;
-  node: Node;
-}
-
-/** Entities a JPQL statement names: capitalised names after FROM and JOIN are read, after UPDATE and DELETE FROM written (`join c.legs` is a path, not an entity). */
-export function jpqlEntities(query: string): { entity: string; mode: 'read' | 'write' }[] {
-  const found = new Map<string, 'read' | 'write'>();
-  for (const match of query.matchAll(/\b(update|delete\s+from)\s+([A-Z][\w$]*)/gi))
-    if (/^[A-Z]/.test(match[2]!)) found.set(match[2]!, 'write');
-  for (const match of query.matchAll(/\b(from|join)\s+([A-Z][\w$]*)(?![\w$.])/gi))
-    if (/^[A-Z]/.test(match[2]!) && !found.has(match[2]!)) found.set(match[2]!, 'read');
-  return [...found].map(([entity, mode]) => ({ entity, mode }));
-}
-
-function parseAnnotation(node: Node): { name: string; args?: string } {
-  const name = simpleName(node.childForFieldName('name')?.text ?? node.namedChildren[0]?.text ?? '');
-  const list = node.childForFieldName('arguments');
-  const args = list ? list.text.replace(/^\(|\)$/g, '').trim() : undefined;
-  return { name, ...(args ? { args } : {}) };
 }
 
 function typeParameterNames(node: Node): Set<string> {
@@ -413,16 +290,6 @@ function typeParameterNames(node: Node): Set<string> {
 
 function modifierKeywords(modifiers: Node): string[] {
   return modifiers.children.filter((child) => child && !child.isNamed).map((child) => child!.text);
-}
-
-/** Type name without type arguments or array brackets: Map<String, X> → Map, a.b.C → a.b.C. */
-function typeName(node: Node | null): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'generic_type') return typeName(node.namedChildren[0] ?? null);
-  if (node.type === 'array_type') return typeName(node.childForFieldName('element'));
-  if (node.type === 'type_identifier' || node.type === 'scoped_type_identifier' || node.type === 'identifier')
-    return node.text;
-  return undefined;
 }
 
 function routeOf(annotations: ParsedAnnotation[], names: string[]): string | undefined {
