@@ -2,21 +2,12 @@ import { MultiDirectedGraph } from 'graphology';
 import { stronglyConnectedComponents } from 'graphology-components';
 import { compareStrings } from '../util/compare.js';
 import type { PortfolioGraph } from './portfolio-graph-types.js';
+import { ENDPOINT_KINDS } from '../result/endpoint-kinds.js';
 
 /** Node kinds that hold data applications read and write. */
 const DATASTORE_KINDS = new Set(['database', 'cache', 'object-storage', 'dataset', 'message-broker']);
 /** Node kinds of services and datastores an application reaches. */
-const ENDPOINT_KINDS = new Set([
-  'database',
-  'message-broker',
-  'cache',
-  'directory',
-  'mail',
-  'file-transfer',
-  'http-service',
-  'object-storage',
-  'remote-object',
-]);
+const ENDPOINT_KIND_SET: ReadonlySet<string> = new Set(ENDPOINT_KINDS);
 /** Edges between units of code: what makes one module need another. */
 const CODE_EDGES = new Set(['imports', 'calls', 'uses', 'inherits', 'implements', 'instantiates', 'includes']);
 /** Edges by which one application needs another node. */
@@ -125,7 +116,7 @@ export function analyseGraph(graph: PortfolioGraph): GraphAnalysis {
     const unknownHost = attributes.kind === 'unknown-host';
     // Local and embedded databases ("(local)", "(embedded)") live with their application.
     const unplacedEndpoint =
-      ENDPOINT_KINDS.has(attributes.kind) &&
+      ENDPOINT_KIND_SET.has(attributes.kind) &&
       !/:\/\/\(/.test(node) &&
       !graph.someOutEdge(node, (_edge, { kind }) => kind === 'hosted-on');
     if (!unknownHost && !unplacedEndpoint) return;

@@ -1,6 +1,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { InputError } from '../errors.js';
 import type { GraphEdge, GraphNode } from '../result/schema.js';
+import { ENDPOINT_KINDS } from '../result/endpoint-kinds.js';
 import { compareStrings } from '../util/compare.js';
 import type { EdgeAttributes, NodeAttributes, PortfolioGraph } from './portfolio-graph-types.js';
 
@@ -15,15 +16,7 @@ const PORTFOLIO_KINDS = new Set([
   'internet',
   'appliance',
   'dataset',
-  'database',
-  'message-broker',
-  'cache',
-  'directory',
-  'mail',
-  'file-transfer',
-  'http-service',
-  'object-storage',
-  'remote-object',
+  ...ENDPOINT_KINDS,
 ]);
 /** Node kinds that belong to one application's code: `kind:<app>:<name>`. */
 const UNIT_LEVEL = /^(unit|table|file|dd|queue|segment|entity|transaction):([^:]+):/;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENDPOINT_KINDS } from './endpoint-kinds.js';
 import { WavePlan } from './wave-plan-schema.js';
 import { ApplicationSplit } from './split-schema.js';
 import { Server, ServerCosts } from './server-schema.js';
@@ -68,17 +69,7 @@ export type DependencyRecord = z.infer<typeof DependencyRecord>;
 
 export const EndpointRecord = z.strictObject({
   applicationId: z.string(),
-  kind: z.enum([
-    'database',
-    'message-broker',
-    'cache',
-    'directory',
-    'mail',
-    'file-transfer',
-    'http-service',
-    'object-storage',
-    'remote-object',
-  ]),
+  kind: z.enum(ENDPOINT_KINDS),
   protocol: z.string(),
   host: z
     .string()

@@ -1,15 +1,7 @@
 import type { ConfigEntry } from './config-entries.js';
+import type { EndpointKind } from '../../result/endpoint-kinds.js';
 
-export type EndpointKind =
-  | 'database'
-  | 'message-broker'
-  | 'cache'
-  | 'directory'
-  | 'mail'
-  | 'file-transfer'
-  | 'http-service'
-  | 'object-storage'
-  | 'remote-object';
+export type { EndpointKind } from '../../result/endpoint-kinds.js';
 
 /** Where an application connects to: a datastore or service, without credentials. */
 export interface Endpoint {

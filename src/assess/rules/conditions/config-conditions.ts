@@ -1,3 +1,4 @@
+import { ENDPOINT_KINDS } from '../../../result/endpoint-kinds.js';
 import { z } from 'zod';
 import { appRelOf, evidenceSnippetAt } from '../../evidence.js';
 import type { Evidence } from '../../../result/schema.js';
@@ -11,7 +12,7 @@ import { NO_MATCH } from '../matcher-cache.js';
  */
 
 export const EndpointCondition = z.strictObject({
-  kind: z.array(z.enum(['database', 'message-broker', 'cache', 'directory', 'mail', 'file-transfer', 'http-service', 'object-storage', 'remote-object'])).optional(),
+  kind: z.array(z.enum(ENDPOINT_KINDS)).optional(),
   protocol: Globs.optional().describe('oracle, sqlserver, db2, h2, amqp, ldap, smtp, ftp, http ...'),
   host: z.string().optional().describe('Regular expression the host must match; (local) and (embedded) name databases on the machine or in the process'),
   notHost: z.string().optional().describe('Regular expression the host must not match, e.g. public services'),
