@@ -35,7 +35,7 @@ export async function runWaves(paths: string[], options: WavesCommandOptions): P
     options.start !== undefined && options.capacity !== undefined
       ? { ...planned, schedule: scheduleWaves(planned.waves, { start: options.start, capacity: options.capacity }) }
       : planned;
-  const input = { plan, result };
+  const input = { plan, result, graph };
   await writeText(
     await renderText('waves', options.format, input, { color: !options.output && wantsColour(options.color) }),
     options.output,

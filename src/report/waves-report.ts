@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { platformOf } from '../extract/inventory/inventory-values.js';
-import { graphFromResult } from '../model/graph-view.js';
+import { hostsOf } from '../model/application-hosts.js';
 import type { PortfolioGraph } from '../model/portfolio-graph-types.js';
 import type { ScanResult, WaveSchedule } from '../result/schema.js';
 import { printableDeep } from '../util/printable.js';
@@ -11,6 +11,8 @@ import type { ReportOptions } from './reporter-types.js';
 export interface WavesInput {
   plan: ScanResult['waves'] & { schedule?: WaveSchedule | undefined };
   result: ScanResult;
+  /** The result's graph, as the plan was made on it. */
+  graph: PortfolioGraph;
 }
 
 /** "4 Jan 2027 → 15 Jan 2027, 10 working days" */
@@ -142,7 +144,7 @@ const R_TYPE: Record<string, string> = {
  * AWS Cloud Migration Factory intake form: one row per application and server, the columns the
  * factory's intake expects (wave_id, app_name, server_name, server_os_family ...).
  */
-function cmf(plan: WavesInput['plan'], result: ScanResult, graph: PortfolioGraph, unhosted: string[]): string {
+function cmf(plan: WavesInput['plan'], result: ScanResult, graph: PortfolioGraph): string {
   const apps = new Map(result.applications.map((app) => [app.id, app]));
   const servers = new Map(result.hosts.map((server) => [server.id, server]));
   const rows = [
@@ -171,12 +173,8 @@ function cmf(plan: WavesInput['plan'], result: ScanResult, graph: PortfolioGraph
         for (const host of group.hosts) rows.push(serverRow(wave.number, group.id, host, 'Rehost'));
       for (const id of group.applications) {
         const app = apps.get(id)!;
-        const hosts = graph.hasNode(`app:${id}`)
-          ? graph.filterOutNeighbors(`app:${id}`, (node) => graph.getNodeAttribute(node, 'kind') === 'host').sort()
-          : [];
-        for (const host of hosts) rows.push(serverRow(wave.number, app.name, host, R_TYPE[app.strategy]!));
-        // The intake is one row per server: an application no inventory puts on a server has none.
-        if (hosts.length === 0) unhosted.push(app.name);
+        // The intake is one row per server: an application no inventory puts on a server has none (cmfUnhosted).
+        for (const host of hostsOf(graph, id)) rows.push(serverRow(wave.number, app.name, host, R_TYPE[app.strategy]!));
       }
     }
   }
@@ -212,13 +210,15 @@ function cmf(plan: WavesInput['plan'], result: ScanResult, graph: PortfolioGraph
   }
 }
 
-export function wavesCmf({ plan, result }: WavesInput): string {
-  return cmf(plan, result, graphFromResult(result.graph), []);
+export function wavesCmf({ plan, result, graph }: WavesInput): string {
+  return cmf(plan, result, graph);
 }
 
 /** Applications the CMF intake leaves out, because it lists servers and no inventory puts them on one. */
-export function cmfUnhosted({ plan, result }: WavesInput): string[] {
-  const unhosted: string[] = [];
-  cmf(plan, result, graphFromResult(result.graph), unhosted);
-  return unhosted;
+export function cmfUnhosted({ plan, result, graph }: WavesInput): string[] {
+  const names = new Map(result.applications.map((app) => [app.id, app.name]));
+  return plan.waves
+    .flatMap((wave) => wave.groups.flatMap((group) => group.applications))
+    .filter((id) => hostsOf(graph, id).length === 0)
+    .map((id) => names.get(id) ?? id);
 }

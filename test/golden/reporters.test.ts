@@ -65,7 +65,7 @@ async function inputsOf(result: ScanResult): Promise<Omit<OutputInputs, 'scan'>>
     graph: { graph: selectGraph(graph, { level: 'portfolio' }), result },
     impact: impactOf(graph, resolveNode(graph, 'host:aix-app01')),
     split: split.proposal,
-    waves: { plan: result.waves, result },
+    waves: { plan: result.waves, result, graph },
     explain: { result, app: result.applications.find((app) => app.id === 'order-management')! },
     diff: { diff: diffResults(before, result), before: 'before.json', after: 'result.json' },
     rules: packs,

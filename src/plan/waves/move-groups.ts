@@ -3,17 +3,10 @@ import { compareStrings } from '../../util/compare.js';
 import { append } from '../../util/multimap.js';
 import { communities, type Bond, type ServerUnits } from '../server-units.js';
 import { forEachHostLink } from './host-links.js';
+import { hostsOf } from '../../model/application-hosts.js';
 import type { MoveGroup } from './wave-types.js';
 
 const DATASTORES = new Set(['database', 'cache', 'object-storage']);
-
-/** The hosts an application runs on, as the graph places it. */
-export function hostsOf(graph: PortfolioGraph, id: string): string[] {
-  const node = `app:${id}`;
-  return graph.hasNode(node)
-    ? graph.filterOutNeighbors(node, (host) => graph.getNodeAttribute(host, 'kind') === 'host').sort(compareStrings)
-    : [];
-}
 
 /**
  * Move groups: what must move together. Applications that share a datastore, run on one host,
